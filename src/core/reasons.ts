@@ -1,0 +1,27 @@
+/**
+ * Reason codes: the rule that labelled a line. Each has a short human sentence used by hovers and
+ * diagnostics. Classifier modules may add codes here; never rename an existing one (users' settings
+ * and scripts may refer to them).
+ */
+export const REASONS: Record<string, string> = {
+  blank: 'Empty line.',
+  'article-prose': 'Reads like article prose (long, punctuated, many function words).',
+  'article-context': 'Short line between article lines: kept as part of the article.',
+  'article-headline': 'The headline of the page.',
+  'user-keep': 'You chose to keep this line.',
+  'ad-marker': 'Advertising marker or shortcode such as [ad_1].',
+  url: 'A bare URL or image address, not article text.',
+  'widget-phrase': 'A known page-widget phrase (share, login, comments, cookies, subscribe…).',
+  'source-link': 'A "Source link" / "Read more" style link left by the scraper or blog.',
+  'short-fragment': 'Short line without sentence punctuation outside the article body: menu or label.',
+  'outside-body': 'Outside the contiguous block of article text.',
+  'user-pattern': 'Matches a pattern in the setting scrapedNews.boilerplatePatterns.',
+  template: 'Repeats across many dumps of this folder: part of the site template.',
+  duplicate: 'Repeats a line already seen in this dump (e.g. the headline echoed by a comment form).',
+  byline: 'Byline, dateline, photo credit or caption (meta).',
+};
+
+export function describeReason(code: string, detail?: string): string {
+  const base = REASONS[code] ?? code;
+  return detail ? `${base} (${detail})` : base;
+}

@@ -1,0 +1,26 @@
+import type { TemplateIndex } from './types';
+import { splitLines, isBlank } from './lines';
+
+/** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. */
+export function normalizeLineKey(line: string): string {
+  return line.trim().toLowerCase().replace(/\d+/g, '0').replace(/[\s\u00a0]+/g, ' ');
+}
+
+/** Count, for each normalised line, in how many of the given dumps it occurs. */
+export function buildTemplateIndex(texts: Iterable<string>): TemplateIndex {
+  const counts = new Map<string, number>();
+  let documents = 0;
+  for (const text of texts) {
+    documents++;
+    const seen = new Set<string>();
+    for (const r of splitLines(text)) {
+      const t = text.slice(r.start, r.end);
+      if (isBlank(t)) continue;
+      const k = normalizeLineKey(t);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  return { documents, counts };
+}

@@ -1,0 +1,110 @@
+/**
+ * Public types of the Scraped News core. Pure TypeScript: no `vscode`, no Node-only API.
+ * All offsets are JavaScript string indices (UTF-16 code units) into the analysed text, `end` exclusive.
+ */
+
+/** What a line is. `meta` = byline, dateline, caption, credit: kept or dropped by a setting. */
+export type LineLabel = 'article' | 'boilerplate' | 'meta' | 'blank';
+
+/**
+ * Reason codes name the rule that decided a line. Stable strings: they are the diagnostic `code`,
+ * appear in the CLI's JSON and in hovers (through `describeReason`). Add new ones in reasons.ts.
+ */
+export type ReasonCode = string;
+
+export interface LineInfo {
+  /** 0-based line number. */
+  line: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character of the line, line ending excluded. */
+  end: number;
+  label: LineLabel;
+  reason: ReasonCode;
+  /** Optional human detail for the hover, e.g. "repeats in 12 of 14 dumps in this folder". */
+  detail?: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Speaker extends Span {
+  /** Full name the speaker phrase refers to when it is a pronoun or a surname, e.g. "Sergey Ryabkov, Russian Deputy Foreign Minister". */
+  resolved?: string;
+}
+
+export interface Quote extends Span {
+  /** `quote` = attributed or speech-like quotation; `scare` = one or two words without an attribution cue. */
+  kind: 'quote' | 'scare';
+  speaker: Speaker | null;
+  /** The cue word/phrase that attributes the quote (said, told, according to, ':'), when found. */
+  cue?: Span | null;
+}
+
+export type EntityType = 'person' | 'place' | 'organization';
+
+export interface Entity extends Span {
+  type: EntityType;
+}
+
+export interface AnalysisStats {
+  lines: number;
+  articleLines: number;
+  boilerplateLines: number;
+  metaLines: number;
+  blankLines: number;
+  quotes: number;
+  entities: number;
+  /** Distinct entity names per type. */
+  entityNames: number;
+  /** Characters in article lines. */
+  articleChars: number;
+  /** Milliseconds spent, per stage. */
+  timings: { lines: number; quotes: number; entities: number; total: number };
+}
+
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+export interface Analysis {
+  /** Length of the analysed text (sanity check for adapters). */
+  length: number;
+  /** Dominant line ending of the input, kept by `clean`. */
+  eol: LineEnding;
+  /** True when the text starts with a UTF-8 BOM (U+FEFF), kept by `clean`. */
+  bom: boolean;
+  lines: LineInfo[];
+  quotes: Quote[];
+  entities: Entity[];
+  stats: AnalysisStats;
+}
+
+/** Lines that repeat across many dumps of one folder (site templates). Built by `buildTemplateIndex`. */
+export interface TemplateIndex {
+  /** Number of dumps the index was built from. */
+  documents: number;
+  /** Normalised line key -> number of dumps containing it. */
+  counts: Map<string, number>;
+}
+
+export interface AnalyzeOptions {
+  /** Find quotes (default true). */
+  quotes?: boolean;
+  /** Find entities (default true). Costly: adapters may turn it off for huge documents. */
+  entities?: boolean;
+  /** Extra boilerplate patterns (user setting): JavaScript regular expression sources, matched against the trimmed line. */
+  boilerplatePatterns?: readonly string[];
+  /** Trimmed line texts the user chose to keep ("Keep this line"): such lines are always article. */
+  keepLines?: readonly string[];
+  /** Site-template index learned from the other dumps of the folder. */
+  templates?: TemplateIndex | null;
+  /** Report scare quotes (default true; they get kind 'scare'). */
+  scareQuotes?: boolean;
+}
+
+export interface CleanOptions {
+  /** Keep `meta` lines (bylines, datelines, captions). Default false. */
+  keepMeta?: boolean;
+}
