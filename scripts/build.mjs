@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The pure core as a library, for benchmarks and scripts: require('./dist/core.js').analyze(...)
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 // Worker entry for batch cleaning (worker threads), when present.
 if (existsSync('src/cli/worker.ts')) builds.push({ ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' });
