@@ -1,0 +1,137 @@
+/**
+ * The one place where documents are analysed. Every feature (decorations, hovers, diagnostics, code actions,
+ * status bar, outline, entities view…) calls `cache.get(doc)`; the analysis is computed once per
+ * (document URI, document version, options key) and dropped when the document closes.
+ *
+ * `onDidUpdate(doc)` fires (in a microtask, never re-entrantly inside `get`):
+ *  - after `get` computed a NEW analysis for `doc` (calling `get(doc)` from a listener is a cache hit);
+ *  - when a cached analysis became stale without an edit (a setting such as `scrapedNews.boilerplatePatterns`
+ *    or the file's kept lines changed): listeners call `get(doc)` to recompute.
+ * Edits do not fire it by themselves: features debounce edits and call `get` when they want fresh results.
+ */
+import * as vscode from 'vscode';
+import { analyze } from '../core/analyze';
+import type { Analysis, AnalyzeOptions } from '../core/types';
+import type { ConfigReader } from './configuration';
+import type { KeepLinesStore } from './keepLines';
+
+interface Entry {
+  version: number;
+  key: string;
+  analysis: Analysis;
+  doc: vscode.TextDocument;
+}
+
+export interface CacheStats {
+  /** `get` calls answered from the cache. */
+  hits: number;
+  /** `get` calls that had to analyse. */
+  misses: number;
+  /** Analyses run (equals misses). */
+  analyses: number;
+  /** Duration of the last analysis in ms. */
+  lastMs: number;
+  /** Documents currently cached. */
+  documents: number;
+}
+
+export class AnalysisCache implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
+  readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, lastMs: 0 };
+  private disposed = false;
+
+  constructor(
+    private readonly config: ConfigReader,
+    private readonly keep?: KeepLinesStore,
+  ) {
+    this.subs.push(
+      vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
+      config.onDidChange((change) => {
+        for (const e of [...this.entries.values()]) {
+          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities', e.doc.uri)) this.invalidate(e.doc);
+        }
+      }),
+    );
+    if (keep) {
+      this.subs.push(
+        keep.onDidChange((uri) => {
+          const e = this.entries.get(uri.toString());
+          if (e) this.invalidate(e.doc);
+        }),
+      );
+    }
+  }
+
+  /** The analysis options for a document: settings of its folder + the lines the user kept in that file. */
+  optionsFor(doc: vscode.TextDocument): AnalyzeOptions {
+    const cfg = this.config.get(doc.uri);
+    return {
+      quotes: true,
+      scareQuotes: true,
+      entities: cfg.entitiesMaxLength > 0 && doc.getText().length <= cfg.entitiesMaxLength,
+      boilerplatePatterns: cfg.boilerplatePatterns,
+      keepLines: this.keep ? this.keep.get(doc.uri) : [],
+    };
+  }
+
+  /** Analysis of the document's current version (computed at most once per version and options). */
+  get(doc: vscode.TextDocument): Analysis {
+    const options = this.optionsFor(doc);
+    const key = JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines]);
+    const id = doc.uri.toString();
+    const hit = this.entries.get(id);
+    if (hit && hit.version === doc.version && hit.key === key) {
+      this.counters.hits++;
+      return hit.analysis;
+    }
+    this.counters.misses++;
+    const t0 = Date.now();
+    const analysis = analyze(doc.getText(), options);
+    this.counters.analyses++;
+    this.counters.lastMs = Date.now() - t0;
+    if (!doc.isClosed) this.entries.set(id, { version: doc.version, key, analysis, doc });
+    this.fireSoon(doc);
+    return analysis;
+  }
+
+  /** The cached analysis if it is current, without computing one. */
+  peek(doc: vscode.TextDocument): Analysis | undefined {
+    const e = this.entries.get(doc.uri.toString());
+    return e && e.version === doc.version ? e.analysis : undefined;
+  }
+
+  /** Latest cached analysis by URI (may belong to an older version; for test APIs and views). */
+  peekUri(uri: vscode.Uri): Analysis | undefined {
+    return this.entries.get(uri.toString())?.analysis;
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+  }
+
+  /** Forget a document's analysis and tell listeners to recompute. */
+  invalidate(doc: vscode.TextDocument): void {
+    this.entries.delete(doc.uri.toString());
+    this.fireSoon(doc);
+  }
+
+  stats(): CacheStats {
+    return { ...this.counters, documents: this.entries.size };
+  }
+
+  private fireSoon(doc: vscode.TextDocument): void {
+    queueMicrotask(() => {
+      if (!this.disposed && !doc.isClosed) this.emitter.fire(doc);
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.entries.clear();
+    this.emitter.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
