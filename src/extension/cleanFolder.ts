@@ -1,0 +1,588 @@
+/**
+ * "Clean All Dumps in Folder…" (Explorer context menu on a folder, and the palette).
+ *
+ * 1. Scan: list the folder's `.txt` files (recursively; hidden folders and node_modules skipped), read each
+ *    one, refuse what is not safe to rewrite (symbolic links, binary, UTF-16, invalid UTF-8, too big) and
+ *    learn the folder's site templates (`buildTemplateIndex`) from the readable dumps.
+ * 2. Dry run: analyse every dump with those templates and count the files that would change and the lines
+ *    that would be removed; a modal dialog asks to confirm.
+ * 3. Apply, in a cancellable progress notification (`n / N`): open documents are changed through one
+ *    `WorkspaceEdit` each; closed files are re-read, skipped when they changed on disk since the scan, and
+ *    written atomically (temporary file next to the original, then rename). Cancelling stops between two
+ *    files, so every file is either untouched or fully cleaned.
+ * 4. A summary names every skipped file and why (output channel "Scraped News: Clean Folder").
+ *
+ * The command returns the summary object, and accepts options for non-interactive use (tests, scripts):
+ * `executeCommand('scrapedNews.cleanFolder', folderUri, { confirm: false })`.
+ */
+import * as vscode from 'vscode';
+import * as crypto from 'crypto';
+import * as nodeFs from 'fs';
+import * as nodePath from 'path';
+import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
+import type { AnalyzeOptions, TemplateIndex } from '../core';
+import type { AnalysisCache } from './analysisCache';
+import { readConfig } from './configuration';
+import { KeepLinesStore } from './keepLines';
+
+export const CLEAN_FOLDER_COMMAND = 'scrapedNews.cleanFolder';
+
+/** Files larger than this are skipped (the editor itself refuses to tokenise much larger files). */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface CleanFolderOptions {
+  /** Ask with a modal dialog before writing anything (default true). */
+  confirm?: boolean;
+  /** Show the final notification (default true). */
+  notify?: boolean;
+  /** Descend into sub-folders (default true). */
+  recursive?: boolean;
+  /** Learn site templates over the folder's dumps first (default true). */
+  templates?: boolean;
+  /** Keep meta lines (bylines, datelines, captions) (default: the setting `scrapedNews.keepMeta`, like Clean Article). */
+  keepMeta?: boolean;
+  /** Skip files larger than this many bytes (default 50 MB). */
+  maxFileBytes?: number;
+  /** Save open documents that were not dirty after cleaning them (default true). */
+  saveOpenDocuments?: boolean;
+  /** Testing/scripting hook: behave as if the user cancelled once this many files were handled. */
+  cancelAfter?: number;
+  /** Testing/scripting hook: called after the dry run, before anything is written. */
+  afterDryRun?: (plan: CleanFolderPlan) => void | Promise<void>;
+}
+
+export interface SkippedFile {
+  /** Path relative to the folder, with `/` separators. */
+  path: string;
+  reason: string;
+}
+
+export interface CleanFolderPlan {
+  folder: string;
+  /** `.txt` files found (readable or not). */
+  files: number;
+  /** Readable dumps that cleaning would change. */
+  filesToChange: number;
+  /** Lines the dry run would remove (boilerplate, and meta unless keepMeta). */
+  linesToRemove: number;
+  /** Dumps the template index was learned from (0 = no templates). */
+  templateDocuments: number;
+  /** Files refused during the scan. */
+  skipped: SkippedFile[];
+}
+
+export interface CleanFolderSummary {
+  folder: string;
+  plan: CleanFolderPlan;
+  /** False when the user declined the dry-run dialog (nothing written then). */
+  confirmed: boolean;
+  cancelled: boolean;
+  /** Files written (closed files) or edited (open documents), relative paths. */
+  cleaned: string[];
+  /** Dumps that were already clean. */
+  unchanged: number;
+  /** Files not reached because of cancellation. */
+  notProcessed: number;
+  linesRemoved: number;
+  /** Every file refused, during the scan or later, with the reason. */
+  skipped: SkippedFile[];
+  /** Open documents that were edited but left unsaved (they were dirty before). */
+  unsaved: string[];
+  ms: number;
+}
+
+interface Candidate {
+  uri: vscode.Uri;
+  rel: string;
+}
+
+interface ReadOk {
+  ok: true;
+  text: string;
+  size: number;
+  mtime: number;
+  hash: string;
+}
+interface ReadFail {
+  ok: false;
+  reason: string;
+}
+
+interface PlannedFile {
+  uri: vscode.Uri;
+  rel: string;
+  /** Open document: the version seen by the dry run. */
+  docVersion?: number;
+  /** Closed file: what the scan read. */
+  size?: number;
+  mtime?: number;
+  hash?: string;
+  changes: boolean;
+  removed: number;
+}
+
+const SKIP_DIRS = new Set(['node_modules']);
+const TMP_MARK = '.scraped-news-tmp';
+
+function relPath(root: vscode.Uri, uri: vscode.Uri): string {
+  const r = uri.path.slice(root.path.replace(/\/+$/, '').length).replace(/^\/+/, '');
+  return r.length ? r : nodePath.posix.basename(uri.path);
+}
+
+function isTxt(name: string): boolean {
+  return /\.txt$/i.test(name) && !name.endsWith(TMP_MARK);
+}
+
+function sha1(bytes: Uint8Array | string): string {
+  return crypto.createHash('sha1').update(bytes).digest('hex');
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** Decode bytes as UTF-8 text, or say why they are not safe to rewrite as such. */
+export function decodeDump(bytes: Uint8Array): { text: string } | { reason: string } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { reason: 'UTF-16 text (byte-order mark): not rewritten; convert it to UTF-8 first' };
+  }
+  if (bytes.indexOf(0) >= 0) return { reason: 'binary content (NUL bytes): not a text dump' };
+  try {
+    // ignoreBOM: keep U+FEFF in the string so that analyze/clean keep the BOM.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text };
+  } catch {
+    return { reason: 'not valid UTF-8: not rewritten, so that no byte is lost' };
+  }
+}
+
+/** True when `child` (a real path) lies inside `root` (a real path). */
+function inside(root: string, child: string): boolean {
+  const rel = nodePath.relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !nodePath.isAbsolute(rel));
+}
+
+async function realpathOrNull(uri: vscode.Uri): Promise<string | null> {
+  if (uri.scheme !== 'file') return null;
+  try {
+    return await nodeFs.promises.realpath(uri.fsPath);
+  } catch {
+    return null;
+  }
+}
+
+/** List candidate `.txt` files; symbolic links are never followed, each is reported as skipped. */
+async function listCandidates(
+  root: vscode.Uri,
+  recursive: boolean,
+  skipped: SkippedFile[],
+  token: vscode.CancellationToken,
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const rootReal = await realpathOrNull(root);
+  const queue: vscode.Uri[] = [root];
+  while (queue.length > 0 && !token.isCancellationRequested) {
+    const dir = queue.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch (e) {
+      skipped.push({ path: relPath(root, dir) + '/', reason: `folder not readable: ${(e as Error).message}` });
+      continue;
+    }
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [name, type] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      const isLink = (type & vscode.FileType.SymbolicLink) !== 0;
+      const isDir = (type & vscode.FileType.Directory) !== 0;
+      if (name.startsWith('.')) continue; // hidden files/folders (.git, editor backups, our temp files)
+      if (isLink) {
+        if (!isDir && !isTxt(name)) continue;
+        const target = await realpathOrNull(uri);
+        const where =
+          target === null || rootReal === null
+            ? 'its target could not be resolved'
+            : inside(rootReal, target)
+              ? 'its target inside the folder is cleaned on its own'
+              : 'it points outside the folder';
+        skipped.push({ path: relPath(root, uri) + (isDir ? '/' : ''), reason: `symbolic link not followed (${where})` });
+        continue;
+      }
+      if (isDir) {
+        if (recursive && !SKIP_DIRS.has(name)) queue.push(uri);
+        continue;
+      }
+      if ((type & vscode.FileType.File) !== 0 && isTxt(name)) out.push({ uri, rel: relPath(root, uri) });
+    }
+  }
+  out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return out;
+}
+
+async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk | ReadFail> {
+  let st: vscode.FileStat;
+  try {
+    st = await vscode.workspace.fs.stat(uri);
+  } catch (e) {
+    return { ok: false, reason: `not readable: ${(e as Error).message}` };
+  }
+  if ((st.type & vscode.FileType.SymbolicLink) !== 0) return { ok: false, reason: 'symbolic link not followed' };
+  if (st.size > maxBytes) return { ok: false, reason: `too big (${formatBytes(st.size)}, limit ${formatBytes(maxBytes)})` };
+  if (st.permissions !== undefined && (st.permissions & vscode.FilePermission.Readonly) !== 0) {
+    return { ok: false, reason: 'read-only file' };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    return { ok: false, reason: `not readable: ${(e as Error).message}` };
+  }
+  const dec = decodeDump(bytes);
+  if ('reason' in dec) return { ok: false, reason: dec.reason };
+  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: sha1(bytes) };
+}
+
+/** Merge one dump's template counts into the folder index. */
+function addToIndex(index: TemplateIndex, text: string): void {
+  const one = buildTemplateIndex([text]);
+  index.documents += one.documents;
+  for (const k of one.counts.keys()) index.counts.set(k, (index.counts.get(k) ?? 0) + 1);
+}
+
+/** Let the event loop breathe between files so the extension host stays responsive. */
+const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+/** Write `text` to `uri` through a temporary file next to it and a rename. */
+async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const dir = vscode.Uri.joinPath(uri, '..');
+  const base = nodePath.posix.basename(uri.path);
+  const tmp = vscode.Uri.joinPath(dir, `.${base}.${crypto.randomBytes(4).toString('hex')}${TMP_MARK}`);
+  const bytes = new TextEncoder().encode(text);
+  try {
+    await vscode.workspace.fs.writeFile(tmp, bytes);
+    if (uri.scheme === 'file') {
+      // keep the original's permission bits
+      try {
+        const mode = (await nodeFs.promises.stat(uri.fsPath)).mode & 0o7777;
+        await nodeFs.promises.chmod(tmp.fsPath, mode);
+      } catch {
+        /* best effort */
+      }
+    }
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+  } catch (e) {
+    try {
+      await vscode.workspace.fs.delete(tmp, { useTrash: false });
+    } catch {
+      /* the temporary file may not exist */
+    }
+    throw e;
+  }
+}
+
+export interface CleanFolderDeps {
+  /** Analysis options from the settings (user patterns…); templates are added by the command. */
+  analyzeOptions?: (uri: vscode.Uri) => AnalyzeOptions;
+  output?: vscode.OutputChannel;
+}
+
+/** The whole command; exported for tests and for other adapters. */
+export async function cleanFolder(
+  folder: vscode.Uri,
+  options: CleanFolderOptions = {},
+  deps: CleanFolderDeps = {},
+): Promise<CleanFolderSummary> {
+  const t0 = Date.now();
+  const confirm = options.confirm !== false;
+  const notify = options.notify !== false;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const baseOptions = (uri: vscode.Uri): AnalyzeOptions => ({
+    ...(deps.analyzeOptions ? deps.analyzeOptions(uri) : {}),
+    entities: false,
+    quotes: false,
+  });
+  const cleanOpts = { keepMeta: options.keepMeta ?? readConfig(folder).keepMeta };
+  const folderName = nodePath.posix.basename(folder.path) || folder.toString();
+
+  const skipped: SkippedFile[] = [];
+  const plan: CleanFolderPlan = {
+    folder: folder.toString(),
+    files: 0,
+    filesToChange: 0,
+    linesToRemove: 0,
+    templateDocuments: 0,
+    skipped,
+  };
+  const summary: CleanFolderSummary = {
+    folder: folder.toString(),
+    plan,
+    confirmed: false,
+    cancelled: false,
+    cleaned: [],
+    unchanged: 0,
+    notProcessed: 0,
+    linesRemoved: 0,
+    skipped: [],
+    unsaved: [],
+    ms: 0,
+  };
+  const finish = () => {
+    summary.skipped = skipped.slice();
+    summary.ms = Date.now() - t0;
+    return summary;
+  };
+
+  // ---- 1 + 2: scan, templates, dry run (cancellable progress) ----
+  const planned: PlannedFile[] = [];
+  let templates: TemplateIndex | null = null as TemplateIndex | null;
+  const scanCancelled = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Scraped News: scanning ${folderName}`, cancellable: true },
+    async (progress, token) => {
+      const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
+      plan.files = candidates.length;
+      const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk }[] = [];
+      const index: TemplateIndex = { documents: 0, counts: new Map() };
+      const learn = options.templates !== false;
+      const N = candidates.length;
+      // pass 1: read, validate, learn templates
+      for (let i = 0; i < N; i++) {
+        if (token.isCancellationRequested) return true;
+        const c = candidates[i];
+        progress.report({ message: `reading ${i + 1} / ${N}` });
+        const doc = openDocument(c.uri);
+        if (doc) {
+          readable.push({ c, doc });
+          if (learn) addToIndex(index, doc.getText());
+          continue;
+        }
+        const r = await readClosedFile(c.uri, maxBytes);
+        if (!r.ok) {
+          skipped.push({ path: c.rel, reason: r.reason });
+          continue;
+        }
+        readable.push({ c, read: r });
+        if (learn) addToIndex(index, r.text);
+        if (i % 16 === 15) await breathe();
+      }
+      templates = learn && index.documents >= 3 ? index : null;
+      plan.templateDocuments = templates ? templates.documents : 0;
+      // pass 2: dry run
+      for (let i = 0; i < readable.length; i++) {
+        if (token.isCancellationRequested) return true;
+        const { c, doc, read } = readable[i];
+        progress.report({ message: `dry run ${i + 1} / ${readable.length}` });
+        const text = doc ? doc.getText() : read!.text;
+        const a = analyze(text, { ...baseOptions(c.uri), templates });
+        const changes = clean(text, a, cleanOpts) !== text;
+        const removed = changes ? cleanSummary(a, cleanOpts).removed : 0;
+        planned.push({
+          uri: c.uri,
+          rel: c.rel,
+          docVersion: doc?.version,
+          size: read?.size,
+          mtime: read?.mtime,
+          hash: read?.hash,
+          changes,
+          removed,
+        });
+        if (changes) {
+          plan.filesToChange++;
+          plan.linesToRemove += removed;
+        }
+        readable[i] = { c }; // release the text
+        if (i % 16 === 15) await breathe();
+      }
+      return false;
+    },
+  );
+  if (scanCancelled) {
+    summary.cancelled = true;
+    summary.notProcessed = plan.files;
+    return finish();
+  }
+
+  if (options.afterDryRun) await options.afterDryRun(plan);
+
+  const toChange = planned.filter((p) => p.changes);
+  summary.unchanged = planned.length - toChange.length;
+  if (toChange.length === 0) {
+    summary.confirmed = true;
+    report(summary, folderName, notify, deps.output);
+    return finish();
+  }
+  if (confirm) {
+    const detail =
+      `${toChange.length} of ${plan.files} .txt files will be rewritten; ${plan.linesToRemove} lines will be removed` +
+      (plan.templateDocuments ? ` (site templates learned from ${plan.templateDocuments} dumps)` : '') +
+      '.' +
+      (skipped.length ? ` ${skipped.length} file(s) will be skipped.` : '') +
+      ' Open documents are edited in the editor; closed files are rewritten on disk.';
+    const choice = await vscode.window.showWarningMessage(
+      `Clean ${toChange.length} dump(s) in "${folderName}"?`,
+      { modal: true, detail },
+      'Clean',
+    );
+    if (choice !== 'Clean') return finish();
+  }
+  summary.confirmed = true;
+
+  // ---- 3: apply (cancellable progress n / N) ----
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Scraped News: cleaning ${folderName}`, cancellable: true },
+    async (progress, token) => {
+      const N = toChange.length;
+      let handled = 0;
+      for (let i = 0; i < N; i++) {
+        const cancelHook = options.cancelAfter !== undefined && handled >= options.cancelAfter;
+        if (token.isCancellationRequested || cancelHook) {
+          summary.cancelled = true;
+          summary.notProcessed = N - i;
+          return;
+        }
+        const p = toChange[i];
+        progress.report({ message: `${i + 1} / ${N}`, increment: 100 / N });
+        try {
+          await applyOne(p);
+        } catch (e) {
+          skipped.push({ path: p.rel, reason: `not written: ${(e as Error).message}` });
+        }
+        handled++;
+        if (i % 8 === 7) await breathe();
+      }
+    },
+  );
+
+  async function applyOne(p: PlannedFile): Promise<void> {
+    const doc = openDocument(p.uri);
+    if (p.docVersion !== undefined || doc) {
+      if (!doc) {
+        skipped.push({ path: p.rel, reason: 'closed in the editor since the dry run; run the command again' });
+        return;
+      }
+      if (p.docVersion !== undefined && doc.version !== p.docVersion) {
+        skipped.push({ path: p.rel, reason: 'changed in the editor since the dry run' });
+        return;
+      }
+      if (p.docVersion === undefined) {
+        skipped.push({ path: p.rel, reason: 'opened in the editor since the dry run; run the command again' });
+        return;
+      }
+      const text = doc.getText();
+      const a = analyze(text, { ...baseOptions(p.uri), templates });
+      const out = clean(text, a, cleanOpts);
+      if (out === text) {
+        summary.unchanged++;
+        return;
+      }
+      const wasDirty = doc.isDirty;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(text.length)), out);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        skipped.push({ path: p.rel, reason: 'the editor refused the edit' });
+        return;
+      }
+      summary.cleaned.push(p.rel);
+      summary.linesRemoved += cleanSummary(a, cleanOpts).removed;
+      if (!wasDirty && options.saveOpenDocuments !== false) {
+        if (!(await doc.save())) summary.unsaved.push(p.rel);
+      } else summary.unsaved.push(p.rel);
+      return;
+    }
+    // closed file: re-read, make sure it is what the scan read, write atomically
+    const r = await readClosedFile(p.uri, maxBytes);
+    if (!r.ok) {
+      skipped.push({ path: p.rel, reason: r.reason });
+      return;
+    }
+    if (r.size !== p.size || r.mtime !== p.mtime || r.hash !== p.hash) {
+      skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
+      return;
+    }
+    const a = analyze(r.text, { ...baseOptions(p.uri), templates });
+    const out = clean(r.text, a, cleanOpts);
+    if (out === r.text) {
+      summary.unchanged++;
+      return;
+    }
+    // last check right before the rename: still the same file?
+    const st = await vscode.workspace.fs.stat(p.uri);
+    if (st.size !== p.size || st.mtime !== p.mtime) {
+      skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
+      return;
+    }
+    await writeAtomically(p.uri, out);
+    summary.cleaned.push(p.rel);
+    summary.linesRemoved += cleanSummary(a, cleanOpts).removed;
+  }
+
+  report(summary, folderName, notify, deps.output);
+  return finish();
+}
+
+function report(summary: CleanFolderSummary, folderName: string, notify: boolean, output?: vscode.OutputChannel): void {
+  const skipped = summary.skipped.length ? summary.skipped : summary.plan.skipped;
+  const head =
+    `${summary.cancelled ? 'Cancelled: cleaned' : 'Cleaned'} ${summary.cleaned.length} dump(s) in "${folderName}", ` +
+    `${summary.linesRemoved} line(s) removed` +
+    (summary.unchanged ? `, ${summary.unchanged} already clean` : '') +
+    (summary.cancelled ? `, ${summary.notProcessed} not processed (untouched)` : '') +
+    (skipped.length ? `; skipped ${skipped.length}` : '') +
+    '.';
+  if (output) {
+    output.appendLine(`[${new Date().toISOString()}] ${summary.folder}`);
+    output.appendLine(head);
+    for (const s of skipped) output.appendLine(`  skipped ${s.path}: ${s.reason}`);
+    for (const u of summary.unsaved) output.appendLine(`  edited, not saved: ${u}`);
+  }
+  if (!notify) return;
+  const actions = skipped.length && output ? ['Show Skipped Files'] : [];
+  void vscode.window.showInformationMessage(head, ...actions).then((c) => {
+    if (c && output) output.show(true);
+  });
+}
+
+/** Analysis options for a file on disk: the user's patterns (its folder's settings) and its kept lines. */
+function settingsOptions(keep: KeepLinesStore): (uri: vscode.Uri) => AnalyzeOptions {
+  return (uri) => ({ boilerplatePatterns: readConfig(uri).boilerplatePatterns, keepLines: keep.get(uri) });
+}
+
+/** Registers "Clean All Dumps in Folder…" (`scrapedNews.cleanFolder`). */
+export function registerCleanFolder(context: vscode.ExtensionContext, _cache: AnalysisCache): void {
+  const keep = new KeepLinesStore(context.workspaceState);
+  context.subscriptions.push(keep);
+  const analyzeOptions = settingsOptions(keep);
+  const output = vscode.window.createOutputChannel('Scraped News: Clean Folder');
+  context.subscriptions.push(output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CLEAN_FOLDER_COMMAND, async (arg?: unknown, opts?: CleanFolderOptions) => {
+      let folder = arg instanceof vscode.Uri ? arg : undefined;
+      if (!folder) {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          canSelectMany: false,
+          openLabel: 'Clean Dumps in This Folder',
+          defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+        });
+        folder = picked?.[0];
+      }
+      if (!folder) return undefined;
+      try {
+        const st = await vscode.workspace.fs.stat(folder);
+        if ((st.type & vscode.FileType.Directory) === 0) {
+          void vscode.window.showErrorMessage(`Scraped News: ${folder.fsPath || folder.toString()} is not a folder.`);
+          return undefined;
+        }
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Scraped News: cannot read ${folder.toString()}: ${(e as Error).message}`);
+        return undefined;
+      }
+      return cleanFolder(folder, opts ?? {}, { analyzeOptions, output });
+    }),
+  );
+}
