@@ -1,3 +1,290 @@
-// Placeholder: replaced by the CLI (foundation issue).
-process.stderr.write('scraped-news: not implemented yet\n');
-process.exit(2);
+/**
+ * scraped-news CLI (bundled to dist/cli.js, bin `scraped-news`). See HELP in ./args.ts for the forms.
+ * Exit codes: 0 ok; 1 some files skipped / some --jsonl lines malformed; 2 usage or input error, nothing written.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { createInterface } from 'node:readline';
+import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
+import type { Analysis, AnalyzeOptions } from '../core';
+import { parseArgs, UsageError, HELP, type Args } from './args';
+import { decodeBytes, encodeText } from './decode';
+import { planClean } from './files';
+import { runBatch } from './batch';
+import { errorText, type LoadFailure } from './engine';
+import { version } from '../../package.json';
+
+const t0 = Date.now();
+
+function fail(msg: string, code = 2): never {
+  process.stderr.write(`scraped-news: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(code);
+}
+
+function readStdin(): Buffer {
+  try {
+    return fs.readFileSync(0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+      // stdin is a non-blocking TTY/pipe: fall back to a blocking loop
+      const chunks: Buffer[] = [];
+      const buf = Buffer.alloc(65536);
+      for (;;) {
+        let n = 0;
+        try { n = fs.readSync(0, buf, 0, buf.length, null); } catch (err) { if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue; throw err; }
+        if (n === 0) break;
+        chunks.push(Buffer.from(buf.subarray(0, n)));
+      }
+      return Buffer.concat(chunks);
+    }
+    throw e;
+  }
+}
+
+function readInput(file: string, lenient: boolean): { text: string; encoding: ReturnType<typeof decodeBytes> } {
+  let bytes: Buffer;
+  try {
+    if (file === '-') bytes = readStdin();
+    else {
+      const st = fs.statSync(file);
+      if (st.isDirectory()) fail(`${file}: is a directory`);
+      bytes = fs.readFileSync(file);
+    }
+  } catch (e) {
+    fail(`${file === '-' ? 'stdin' : file}: ${errorText(e)}`);
+  }
+  const d = decodeBytes(bytes, lenient);
+  if ('error' in d) fail(`${file === '-' ? 'stdin' : file}: ${d.error}`);
+  return { text: d.text, encoding: d };
+}
+
+function writeAll(data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(data, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+// ---------- annotate ----------
+
+export function annotationJson(a: Analysis): { lines: unknown[]; quotes: unknown[]; entities: unknown[] } {
+  return {
+    lines: a.lines.map((l) => ({ line: l.line, label: l.label, reason: l.reason, ...(l.detail ? { detail: l.detail } : {}), start: l.start, end: l.end })),
+    quotes: a.quotes.map((q) => ({
+      start: q.start, end: q.end, text: q.text,
+      speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text, ...(q.speaker.resolved ? { resolved: q.speaker.resolved } : {}) } : null,
+      kind: q.kind,
+      ...(q.cue ? { cue: { start: q.cue.start, end: q.cue.end, text: q.cue.text } } : {}),
+    })),
+    entities: a.entities.map((e) => ({ start: e.start, end: e.end, type: e.type, text: e.text })),
+  };
+}
+
+function analyzeOptions(args: Args): AnalyzeOptions {
+  return { entities: args.entities, quotes: args.quotes, scareQuotes: args.scareQuotes, boilerplatePatterns: args.patterns };
+}
+
+async function annotate(args: Args): Promise<number> {
+  const opts = analyzeOptions(args);
+  if (args.jsonl) return annotateJsonl(args, opts);
+  if (args.inputs.length !== 1) fail(args.inputs.length === 0 ? 'annotate needs a FILE (or - for stdin)' : 'annotate takes one FILE (use --jsonl for many documents)');
+  const { text, encoding } = readInput(args.inputs[0], true);
+  const a = analyze(text, opts);
+  const enc = encoding as { encoding: string; bom: boolean };
+  const body = { encoding: enc.encoding, bom: a.bom, eol: a.eol, length: a.length, ...annotationJson(a), stats: { ...a.stats, timings: undefined } };
+  await writeAll(JSON.stringify(body, null, args.pretty ? 2 : undefined) + '\n');
+  return 0;
+}
+
+async function annotateJsonl(args: Args, opts: AnalyzeOptions): Promise<number> {
+  if (args.inputs.length > 1) fail('annotate --jsonl reads one stream (stdin, or one FILE)');
+  const src = args.inputs[0];
+  let input: NodeJS.ReadableStream;
+  if (!src || src === '-') input = process.stdin;
+  else {
+    try {
+      const st = fs.statSync(src);
+      if (!st.isFile()) fail(`${src}: not a regular file`);
+      fs.accessSync(src, fs.constants.R_OK);
+    } catch (e) {
+      fail(`${src}: ${errorText(e)}`);
+    }
+    input = fs.createReadStream(src, { encoding: 'utf8' });
+  }
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  let bad = 0;
+  for await (const raw of rl) {
+    n++;
+    const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (line.trim() === '') continue;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (e) {
+      bad++;
+      process.stderr.write(`scraped-news: line ${n}: not valid JSON (${errorText(e)})\n`);
+      continue;
+    }
+    const r = rec as { id?: unknown; text?: unknown };
+    if (!r || typeof r !== 'object' || Array.isArray(r) || typeof r.text !== 'string') {
+      bad++;
+      process.stderr.write(`scraped-news: line ${n}: expected an object {"id", "text"} with a string "text"\n`);
+      continue;
+    }
+    let out: string;
+    try {
+      out = JSON.stringify({ id: r.id ?? null, ...annotationJson(analyze(r.text, opts)) });
+    } catch (e) {
+      bad++;
+      process.stderr.write(`scraped-news: line ${n}: analysis failed (${errorText(e)})\n`);
+      continue;
+    }
+    if (!process.stdout.write(out + '\n')) await new Promise((res) => process.stdout.once('drain', res));
+  }
+  return bad > 0 ? 1 : 0;
+}
+
+// ---------- clean ----------
+
+async function cleanStdin(args: Args): Promise<number> {
+  if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
+  if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
+  const { text, encoding } = readInput('-', false);
+  const a = analyze(text, { entities: false, quotes: false, boilerplatePatterns: args.patterns });
+  const out = clean(text, a, { keepMeta: args.keepMeta });
+  await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
+  return 0;
+}
+
+class ProgressBar {
+  private done = 0;
+  private last = 0;
+  private readonly enabled: boolean;
+  constructor(private readonly total: number, quiet: boolean) {
+    this.enabled = !quiet && process.stderr.isTTY === true && total > 0;
+  }
+  add(n: number): void {
+    this.done += n;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 80 && this.done < this.total) return;
+    this.last = now;
+    const width = 30;
+    const fill = Math.round((this.done / this.total) * width);
+    process.stderr.write(`\r[${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${this.done}/${this.total} files`);
+  }
+  end(): void {
+    if (this.enabled) process.stderr.write('\r\x1b[K');
+  }
+}
+
+async function cleanFiles(args: Args): Promise<number> {
+  if (args.inputs.includes('-')) return cleanStdin(args);
+  for (const p of args.patterns) {
+    try { new RegExp(p, 'iu'); } catch (e) { fail(`--pattern ${p}: ${errorText(e)}`); }
+  }
+  const plan = planClean(args.inputs, { out: args.out, inPlace: args.inPlace, recursive: args.recursive });
+  const { tasks } = plan;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const jobs = args.jobs ?? (tasks.length < 16 ? 1 : cores);
+  const settings = { keepMeta: args.keepMeta, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
+  const bar = new ProgressBar(tasks.length, args.quiet);
+  if (args.dryRun) {
+    // Analyse only: reuse the engine with a target that is never written.
+    return dryRun(args, plan, settings, jobs);
+  }
+  const outcome = await runBatch(tasks, settings, jobs, {
+    progress: (n) => bar.add(n),
+    afterLoad: (failures: LoadFailure[]) => {
+      const fatal = failures.find((f) => f.fatal);
+      if (fatal) {
+        bar.end();
+        fail(`${fatal.path}: ${fatal.reason}; nothing was written`);
+      }
+      return true;
+    },
+  });
+  bar.end();
+  if (!outcome) return 2;
+  const skipped = [
+    ...plan.skipped,
+    ...outcome.failures.map((f) => ({ path: f.path, reason: f.reason })),
+    ...outcome.results.filter((r) => r.status === 'skipped').map((r) => ({ path: r.path, reason: r.reason ?? 'skipped' })),
+  ];
+  const cleaned = outcome.results.filter((r) => r.status === 'cleaned').length;
+  const unchanged = outcome.results.filter((r) => r.status === 'unchanged').length;
+  const linesRemoved = outcome.results.filter((r) => r.status !== 'skipped').reduce((s, r) => s + r.linesRemoved, 0);
+  const seconds = (Date.now() - t0) / 1000;
+  if (args.json) {
+    const summary = {
+      files: tasks.length + plan.skipped.length,
+      cleaned,
+      unchanged,
+      skipped,
+      linesRemoved,
+      bytesIn: outcome.results.reduce((s, r) => s + r.bytesIn, 0),
+      bytesOut: outcome.results.reduce((s, r) => s + r.bytesOut, 0),
+      templates: outcome.templates ? { documents: outcome.templates.documents } : null,
+      jobs: Math.min(jobs, Math.max(1, tasks.length)),
+      seconds,
+    };
+    await writeAll(JSON.stringify(summary) + '\n');
+  }
+  for (const s of skipped) process.stderr.write(`scraped-news: skipped ${s.path}: ${s.reason}\n`);
+  return skipped.length > 0 ? 1 : 0;
+}
+
+async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: { keepMeta: boolean; patterns: string[]; templates: boolean }, _jobs: number): Promise<number> {
+  const texts: { path: string; text: string }[] = [];
+  const skipped = [...plan.skipped];
+  for (const t of plan.tasks) {
+    let bytes: Buffer;
+    try { bytes = fs.readFileSync(t.path); } catch (e) { fail(`${t.path}: ${errorText(e)}`); }
+    const d = decodeBytes(bytes);
+    if ('error' in d) skipped.push({ path: t.path, reason: d.error });
+    else texts.push({ path: t.path, text: d.text });
+  }
+  const tpl = settings.templates ? buildTemplateIndex(texts.map((x) => x.text)) : null;
+  let linesRemoved = 0;
+  const perFile: { path: string; linesRemoved: number }[] = [];
+  for (const x of texts) {
+    const a = analyze(x.text, { entities: false, quotes: false, boilerplatePatterns: settings.patterns, templates: tpl });
+    const r = cleanSummary(a, { keepMeta: settings.keepMeta }).removed;
+    linesRemoved += r;
+    perFile.push({ path: x.path, linesRemoved: r });
+  }
+  const summary = { dryRun: true, files: plan.tasks.length + plan.skipped.length, wouldClean: texts.length, skipped, linesRemoved, seconds: (Date.now() - t0) / 1000 };
+  if (args.json) await writeAll(JSON.stringify({ ...summary, perFile }) + '\n');
+  else process.stderr.write(`scraped-news: dry run: ${texts.length} files would be cleaned, ${linesRemoved} lines removed, ${skipped.length} skipped\n`);
+  return skipped.length > 0 ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) fail(`${e.message} (see scraped-news --help)`);
+    throw e;
+  }
+  if (args.command === 'help') {
+    await writeAll(HELP);
+    return 0;
+  }
+  if (args.command === 'version') {
+    await writeAll(version + '\n');
+    return 0;
+  }
+  try {
+    if (args.command === 'annotate') return await annotate(args);
+    return await cleanFiles(args);
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    fail(errorText(e), 1);
+  }
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (e) => fail(errorText(e), 1),
+);

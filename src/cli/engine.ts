@@ -1,0 +1,217 @@
+/**
+ * The per-file work of `scraped-news clean`, shared by the main thread (`--jobs 1`) and the worker
+ * threads (src/cli/worker.ts). Two phases:
+ *   1. `load`: read + decode each file once (size/mtime recorded from the same file descriptor), keep the
+ *      text, and count its lines for the site-template index (a partial index per thread, merged by the
+ *      main thread so that `--jobs N` sees exactly the index `--jobs 1` sees).
+ *   2. `cleanTasks`: analyse (no entities, no quotes), clean, write through a temporary file in the target
+ *      directory + rename, after checking that the input did not change on disk since it was read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
+import type { TemplateIndex } from '../core';
+import { decodeBytes, encodeText, type DumpEncoding } from './decode';
+
+export interface CleanSettings {
+  keepMeta: boolean;
+  patterns: string[];
+  /** Learn and use site templates. */
+  templates: boolean;
+  /** fsync the temporary file before the rename (on for --in-place). */
+  fsync: boolean;
+}
+
+export interface LoadFailure {
+  path: string;
+  reason: string;
+  /** Read errors are fatal (nothing is written); refused content (binary, bad encoding) only skips the file. */
+  fatal: boolean;
+}
+
+export interface Task {
+  /** Index in the input order (results are reported in that order). */
+  index: number;
+  path: string;
+  /** Where to write. Equal to the real path of `path` for --in-place. */
+  target: string;
+  inPlace: boolean;
+}
+
+export interface TaskResult {
+  index: number;
+  path: string;
+  target: string;
+  status: 'cleaned' | 'unchanged' | 'skipped';
+  reason?: string;
+  linesRemoved: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+interface Loaded {
+  text: string;
+  encoding: DumpEncoding;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Files read in phase 1, kept for phase 2 unless the cache grows past this many UTF-16 code units. */
+const CACHE_LIMIT_CHARS = 256 * 1024 * 1024;
+
+export class Engine {
+  private cache = new Map<string, Loaded | { error: string }>();
+  private stats = new Map<string, { size: number; mtimeMs: number; ino: number }>();
+  private cachedChars = 0;
+  private tmpCounter = 0;
+
+  constructor(private readonly settings: CleanSettings) {}
+
+  /** Phase 1: read and decode; returns this thread's partial template index. */
+  load(paths: readonly string[]): { partial: TemplateIndex | null; failures: LoadFailure[] } {
+    const failures: LoadFailure[] = [];
+    const texts: string[] = [];
+    for (const p of paths) {
+      const r = this.read(p);
+      if ('fatal' in r) {
+        failures.push({ path: p, reason: r.reason, fatal: r.fatal });
+        continue;
+      }
+      texts.push(r.text);
+      if (this.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
+        this.cache.set(p, r);
+        this.cachedChars += r.text.length;
+      }
+    }
+    return { partial: this.settings.templates ? buildTemplateIndex(texts) : null, failures };
+  }
+
+  private read(p: string): Loaded | { reason: string; fatal: boolean } {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(p, 'r');
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { reason: 'not a regular file', fatal: true };
+      const bytes = fs.readFileSync(fd);
+      this.stats.set(p, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
+      const d = decodeBytes(bytes);
+      if ('error' in d) return { reason: d.error, fatal: false };
+      return { text: d.text, encoding: d.encoding, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+    } catch (e) {
+      return { reason: errorText(e), fatal: true };
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  /** Phase 2: clean and write each task. `onDone` is called after each file (progress). */
+  cleanTasks(tasks: readonly Task[], templates: TemplateIndex | null, onDone?: (r: TaskResult) => void): TaskResult[] {
+    const out: TaskResult[] = [];
+    for (const t of tasks) {
+      const r = this.cleanOne(t, templates);
+      out.push(r);
+      onDone?.(r);
+    }
+    return out;
+  }
+
+  private cleanOne(task: Task, templates: TemplateIndex | null): TaskResult {
+    const res: TaskResult = { index: task.index, path: task.path, target: task.target, status: 'skipped', linesRemoved: 0, bytesIn: 0, bytesOut: 0 };
+    let loaded = this.cache.get(task.path);
+    this.cache.delete(task.path);
+    if (!loaded) {
+      // Not cached (cache limit): read again; it must still be the file phase 1 saw.
+      const first = this.stats.get(task.path);
+      const r = this.read(task.path);
+      if ('fatal' in r) return { ...res, reason: r.reason };
+      if (first && !sameStat(first, r)) return { ...res, reason: 'changed on disk since it was read; left as it was' };
+      loaded = r;
+    }
+    if ('error' in loaded) return { ...res, reason: loaded.error };
+    res.bytesIn = loaded.size;
+    let cleaned: string;
+    try {
+      const a = analyze(loaded.text, {
+        entities: false,
+        quotes: false,
+        boilerplatePatterns: this.settings.patterns,
+        templates: this.settings.templates ? templates : null,
+      });
+      cleaned = clean(loaded.text, a, { keepMeta: this.settings.keepMeta });
+      res.linesRemoved = cleanSummary(a, { keepMeta: this.settings.keepMeta }).removed;
+    } catch (e) {
+      return { ...res, reason: 'analysis failed: ' + errorText(e) };
+    }
+    if (task.inPlace && cleaned === loaded.text) {
+      res.bytesOut = loaded.size;
+      return { ...res, status: 'unchanged' };
+    }
+    const bytes = encodeText(cleaned, loaded.encoding);
+    res.bytesOut = bytes.length;
+    const w = this.writeAtomic(task, bytes, loaded);
+    if (w) return { ...res, reason: w };
+    return { ...res, status: 'cleaned' };
+  }
+
+  /** Write through a temporary file in the target directory + rename. Returns an error text or null. */
+  private writeAtomic(task: Task, bytes: Uint8Array, loaded: Loaded): string | null {
+    const dir = path.dirname(task.target);
+    const tmp = path.join(dir, `.${path.basename(task.target)}.${process.pid}-${threadId}-${++this.tmpCounter}.scraped-news.tmp`);
+    let fd: number | undefined;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      let mode = 0o666;
+      if (task.inPlace) mode = fs.statSync(task.target).mode & 0o7777;
+      fd = fs.openSync(tmp, 'wx', mode);
+      let off = 0;
+      while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+      if (this.settings.fsync) fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fd = undefined;
+      // Changed on disk since we read it? Then leave everything as it was.
+      const now = fs.statSync(task.path);
+      if (!sameStat(loaded, now)) {
+        safeUnlink(tmp);
+        return 'changed on disk since it was read; left as it was';
+      }
+      fs.renameSync(tmp, task.target);
+      return null;
+    } catch (e) {
+      if (fd !== undefined) try { fs.closeSync(fd); } catch { /* ignore */ }
+      safeUnlink(tmp);
+      return 'write failed: ' + errorText(e);
+    }
+  }
+}
+
+function sameStat(a: { size: number; mtimeMs: number; ino: number }, b: { size: number; mtimeMs: number; ino: number }): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+function safeUnlink(p: string): void {
+  try { fs.unlinkSync(p); } catch { /* already gone */ }
+}
+
+export function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'ENOENT') return 'no such file or directory';
+  if (err && (err.code === 'EACCES' || err.code === 'EPERM')) return 'permission denied';
+  if (err && err.code === 'EISDIR') return 'is a directory';
+  return (err && err.message ? err.message : String(e)).split('\n')[0];
+}
+
+/** Sum partial template indices (each counts, per normalised line, the dumps of its share that contain it). */
+export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): TemplateIndex | null {
+  const real = parts.filter((p): p is TemplateIndex => !!p);
+  if (real.length === 0) return null;
+  if (real.length === 1) return real[0];
+  const counts = new Map<string, number>();
+  let documents = 0;
+  for (const p of real) {
+    documents += p.documents;
+    for (const [k, v] of p.counts) counts.set(k, (counts.get(k) ?? 0) + v);
+  }
+  return { documents, counts };
+}
