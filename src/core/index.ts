@@ -1,5 +1,8 @@
 export * from './types';
 export { analyze } from './analyze';
+export { findQuotes, createQuoteMemo } from './quotes';
+export { findEntities } from './entities';
+export * as entityTagger from './entities';
 export { clean, cleanSummary } from './clean';
 export { splitLines, detectEol } from './lines';
 export { scoreDump } from './detect';
