@@ -1,0 +1,104 @@
+/**
+ * Outline (DocumentSymbolProvider) of a scraped-news document: the headline, then the quotes grouped by
+ * speaker — named by the full name the speaker phrase resolves to when the analysis knows it — each quote a
+ * child symbol with its own range. Quotes without a speaker are grouped under "Unattributed". Scare quotes
+ * (one or two words, no attribution) are not listed: they are not statements.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Quote } from '../core/types';
+import type { AnalysisCache } from './analysisCache';
+import { LANGUAGE_ID } from './configuration';
+
+export const UNATTRIBUTED = 'Unattributed';
+const MAX_NAME = 100;
+
+function oneLine(s: string, max = MAX_NAME): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+/** Display name and detail of a speaker: "Sergey Ryabkov, Russian Deputy Foreign Minister" → name + role. */
+export function speakerLabel(q: Quote): { key: string; name: string; role?: string } {
+  const sp = q.speaker;
+  if (!sp) return { key: '', name: UNATTRIBUTED };
+  const full = oneLine(sp.resolved && sp.resolved.trim() ? sp.resolved : sp.text, 200);
+  const comma = full.indexOf(',');
+  const name = comma > 0 ? full.slice(0, comma).trim() : full;
+  const role = comma > 0 ? full.slice(comma + 1).trim() : undefined;
+  const key = name.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  return { key, name: name.charAt(0).toUpperCase() + name.slice(1), role: role || undefined };
+}
+
+function headlineLine(a: Analysis): number {
+  const h = a.lines.find((l) => l.reason === 'article-headline');
+  if (h) return h.line;
+  const first = a.lines.find((l) => l.label === 'article');
+  return first ? first.line : -1;
+}
+
+function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+}
+
+export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.DocumentSymbol[] {
+  const out: vscode.DocumentSymbol[] = [];
+  const text = doc.getText();
+  if (a.length !== text.length) return out; // analysis of another version: never show wrong ranges
+  const hl = headlineLine(a);
+  if (hl >= 0) {
+    const l = a.lines[hl];
+    const r = rangeOf(doc, l.start, l.end);
+    out.push(new vscode.DocumentSymbol(oneLine(text.slice(l.start, l.end)) || '(headline)', 'headline', vscode.SymbolKind.File, r, r));
+  }
+  interface Group { name: string; role?: string; quotes: Quote[]; start: number; end: number; sel?: { start: number; end: number } }
+  const groups = new Map<string, Group>();
+  for (const q of a.quotes) {
+    if (q.kind !== 'quote') continue;
+    const { key, name, role } = speakerLabel(q);
+    let g = groups.get(key);
+    if (!g) {
+      g = { name, role, quotes: [], start: q.start, end: q.end };
+      groups.set(key, g);
+    }
+    if (!g.role && role) g.role = role;
+    g.quotes.push(q);
+    g.start = Math.min(g.start, q.start);
+    g.end = Math.max(g.end, q.end);
+    if (q.speaker) {
+      g.start = Math.min(g.start, q.speaker.start);
+      g.end = Math.max(g.end, q.speaker.end);
+      if (!g.sel) g.sel = { start: q.speaker.start, end: q.speaker.end };
+    }
+  }
+  // groups in order of first appearance; the unattributed group last
+  const ordered = [...groups.entries()].sort((x, y) => (x[0] === '' ? 1 : 0) - (y[0] === '' ? 1 : 0) || x[1].start - y[1].start);
+  for (const [, g] of ordered) {
+    const range = rangeOf(doc, g.start, g.end);
+    const sel = g.sel ? rangeOf(doc, g.sel.start, g.sel.end) : rangeOf(doc, g.quotes[0].start, g.quotes[0].end);
+    const n = g.quotes.length;
+    const detail = (g.role ? g.role + ' · ' : '') + `${n} quote${n === 1 ? '' : 's'}`;
+    const sym = new vscode.DocumentSymbol(g.name, detail, vscode.SymbolKind.Object, range, sel);
+    for (const q of g.quotes) {
+      const r = rangeOf(doc, q.start, q.end);
+      const said = q.speaker && q.speaker.text.trim().toLowerCase() !== g.name.toLowerCase() ? `${oneLine(q.speaker.text, 40)} · ` : '';
+      sym.children.push(new vscode.DocumentSymbol(oneLine(q.text) || '""', `${said}line ${r.start.line + 1}`, vscode.SymbolKind.String, r, r));
+    }
+    out.push(sym);
+  }
+  return out;
+}
+
+export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+    return buildSymbols(doc, this.cache.get(doc));
+  }
+}
+
+export function registerOutline(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider({ language: LANGUAGE_ID }, new QuoteOutlineProvider(cache), {
+      label: 'Scraped News',
+    }),
+  );
+}
