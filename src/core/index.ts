@@ -8,4 +8,6 @@ export { splitLines, detectEol } from './lines';
 export { scoreDump } from './detect';
 export { buildTemplateIndex, normalizeLineKey } from './templates';
 export { compileUserPatterns, literalLinePattern } from './patterns';
+export { decodeDump, encodeDump, DumpDecodeError } from './decode';
+export type { DecodedDump, DumpEncoding, DumpDecodeErrorCode } from './decode';
 export { REASONS, describeReason } from './reasons';
