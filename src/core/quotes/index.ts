@@ -1,58 +1,204 @@
 /**
- * Quotes and speakers. First version (foundation issue): pairs double quotation marks within an article
- * line and looks for a said/says/told cue next to the quote. The quotes issue makes it excellent.
+ * Quotes and speakers.
+ *
+ * Stage 1 (per paragraph = per article line, memoisable by the paragraph text): pair quotation marks (marks.ts) and
+ * attribute each piece from its own paragraph (speaker.ts).
+ * Stage 2 (document pass, cheap): the nested-mark reread rule for paragraphs left open, multi-paragraph quotes (one
+ * piece per paragraph, one speaker for the chain), quotes without a local cue (inherit from the neighbouring piece
+ * or from a `X said:` paragraph before), scare-quote decision, and resolution of pronoun/surname speakers to the
+ * fullest name mentioned earlier (`Ryabkov` → `Sergey Ryabkov, Russian Deputy Foreign Minister`).
  */
-import type { LineInfo, Quote, Speaker } from '../types';
+import type { LineInfo, Quote, Speaker, Span } from '../types';
+import { scanParagraph, type MarkScan, type Piece } from './marks';
+import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
+import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
+import { isScareCandidate } from './scare';
 
-const OPEN = new Set(['“', '"', '„', '«']);
-const CLOSE_FOR: Record<string, string[]> = { '“': ['”', '“', '"'], '"': ['"', '”'], '„': ['“', '”'], '«': ['»'] };
-const CUE = /\b(said|says|told|added|according to|noted|stated|announced)\b/i;
-
-export function findQuotes(text: string, lines: readonly LineInfo[], opts: { scareQuotes?: boolean } = {}): Quote[] {
-  const out: Quote[] = [];
-  for (const l of lines) {
-    if (l.label !== 'article') continue;
-    const para = text.slice(l.start, l.end);
-    for (let i = 0; i < para.length; i++) {
-      const c = para[i];
-      if (!OPEN.has(c)) continue;
-      const closers = CLOSE_FOR[c];
-      let j = i + 1;
-      while (j < para.length && !closers.includes(para[j])) j++;
-      if (j >= para.length) break;
-      const qs = l.start + i;
-      const qe = l.start + j + 1;
-      const inner = para.slice(i + 1, j);
-      const words = inner.trim().split(/\s+/).filter(Boolean).length;
-      const speaker = findSpeaker(para, l.start, i, j + 1);
-      const kind: Quote['kind'] = words <= 2 && !speaker ? 'scare' : 'quote';
-      if (kind === 'scare' && opts.scareQuotes === false) { i = j; continue; }
-      out.push({ start: qs, end: qe, text: text.slice(qs, qe), kind, speaker, cue: null });
-      i = j;
-    }
-  }
-  return out;
+export interface ParagraphQuotes {
+  scan: MarkScan;
+  attr: ParagraphAttribution;
+  /** Attribution for the alternative reading (lazily computed). */
+  altAttr?: ParagraphAttribution;
+  /** Per piece: scare-quote candidate (short, title-like or word-as-word), before the attribution check. */
+  scare: boolean[];
+  altScare?: boolean[];
 }
 
-function findSpeaker(para: string, base: number, qs: number, qe: number): Speaker | null {
-  // After: `…,” the embassy said.` / `…,” said Peskov`
-  const after = para.slice(qe, qe + 80);
-  let m = /^[\s,]*((?:the |a )?[\p{L}][\p{L}\-'’. ]{0,50}?)\s+(said|says|added|noted|told)\b/u.exec(after);
-  if (m) {
-    const s = base + qe + m.index + m[0].indexOf(m[1]);
-    return { start: s, end: s + m[1].length, text: m[1] };
+export interface QuoteMemo {
+  paragraphs: Map<string, ParagraphQuotes>;
+}
+
+/** A cache for `findQuotes` across versions of a document (keyed by paragraph text). */
+export function createQuoteMemo(): QuoteMemo {
+  return { paragraphs: new Map() };
+}
+
+export interface FindQuotesOptions {
+  /** Return scare quotes (kind 'scare'); default true. When false they are left out. */
+  scareQuotes?: boolean;
+  /** Cache of per-paragraph results, keyed by paragraph text. Reuse across versions of a document. */
+  memo?: QuoteMemo;
+}
+
+const MEMO_LIMIT = 20000;
+const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: false }, attr: { pieces: [], intro: null }, scare: [] };
+
+export function analyzeParagraph(pt: string): ParagraphQuotes {
+  const scan = scanParagraph(pt);
+  if (scan.pieces.length === 0 && !scan.alt) {
+    if (!pt.trimEnd().endsWith(':')) return EMPTY;
+    return { scan, attr: attributeParagraph(pt, scan.pieces), scare: [] };
   }
-  m = /^[\s,]*(?:said|says|added|noted)\s+([\p{Lu}][\p{L}\-'’.]*(?:\s+[\p{Lu}][\p{L}\-'’.]*){0,3})/u.exec(after);
-  if (m) {
-    const s = base + qe + m.index + m[0].lastIndexOf(m[1]);
-    return { start: s, end: s + m[1].length, text: m[1] };
+  return { scan, attr: attributeParagraph(pt, scan.pieces), scare: scan.pieces.map((pc) => isScareCandidate(pt, pc)) };
+}
+
+interface Item {
+  para: number;
+  piece: Piece;
+  local: LocalAttribution;
+  scare: boolean;
+  speaker: [number, number] | null; // absolute offsets
+  cue: [number, number] | null;
+  how: LocalAttribution['how'] | 'chain' | 'inherit' | 'intro';
+  chainId: number;
+}
+
+const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 3, intro: 3, chain: 2, subject: 2, inherit: 1, none: 0 };
+
+export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQuotesOptions = {}): Quote[] {
+  const memo = opts.memo;
+  if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
+  const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes }> = [];
+  for (const l of lines) {
+    if (l.label !== 'article') continue;
+    if (l.end - l.start === 0) continue;
+    const pt = text.slice(l.start, l.end);
+    let pq = memo?.paragraphs.get(pt);
+    if (!pq) {
+      pq = analyzeParagraph(pt);
+      memo?.paragraphs.set(pt, pq);
+    }
+    paras.push({ line: l, text: pt, pq });
   }
-  const before = para.slice(Math.max(0, qs - 120), qs);
-  m = /([\p{Lu}][\p{L}\-'’.]*(?:\s+[\p{Lu}][\p{L}\-'’.]*){0,3})\s+(?:said|says|told \w+|added)[\s,:]*$/u.exec(before);
-  if (m) {
-    const s = base + Math.max(0, qs - 120) + m.index;
-    return { start: s, end: s + m[1].length, text: m[1] };
+
+  // Stage 2a: choose the reading per paragraph and build items.
+  const items: Item[] = [];
+  const firstItemOfPara: number[] = [];
+  let chain = 0;
+  let prevOpen = false;
+  let prevChain = -1;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const base = p.line.start;
+    let pieces = p.pq.scan.pieces;
+    let attr = p.pq.attr;
+    let scare = p.pq.scare;
+    if (p.pq.scan.alt) {
+      const next = paras[i + 1];
+      if (!next || !next.pq.scan.startsWithOpen) {
+        pieces = p.pq.scan.alt;
+        if (!p.pq.altAttr) {
+          p.pq.altAttr = attributeParagraph(p.text, pieces);
+          p.pq.altScare = pieces.map((pc) => isScareCandidate(p.text, pc));
+        }
+        attr = p.pq.altAttr;
+        scare = p.pq.altScare!;
+      }
+    }
+    firstItemOfPara.push(items.length);
+    pieces.forEach((pc, k) => {
+      const local = attr.pieces[k];
+      let chainId = ++chain;
+      // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
+      if (k === 0 && prevOpen && p.pq.scan.startsWithOpen && pc.start === p.text.search(/\S/)) chainId = prevChain;
+      items.push({
+        para: i,
+        piece: pc,
+        local,
+        scare: scare[k],
+        speaker: local.speaker ? [base + local.speaker[0], base + local.speaker[1]] : null,
+        cue: local.cue ? [base + local.cue[0], base + local.cue[1]] : null,
+        how: local.how,
+        chainId,
+      });
+    });
+    const last = pieces[pieces.length - 1];
+    prevOpen = !!last && last.open;
+    prevChain = prevOpen ? chain : -1;
   }
-  void CUE;
-  return null;
+
+  // Stage 2b: one speaker per multi-paragraph chain (the best-ranked attribution of its pieces).
+  const best = new Map<number, Item>();
+  for (const it of items) {
+    const b = best.get(it.chainId);
+    if (!b || RANK[it.how] > RANK[b.how]) best.set(it.chainId, it);
+  }
+  for (const it of items) {
+    const b = best.get(it.chainId)!;
+    if (b !== it && RANK[b.how] > RANK[it.how] && b.speaker) {
+      it.speaker = b.speaker;
+      it.cue = b.cue;
+      it.how = 'chain';
+    }
+  }
+
+  // Stage 2c: pieces without a local cue inherit from the neighbouring piece in the same paragraph, or from a
+  // `X said:` intro / the previous paragraph's quote when the paragraph is a bare quote.
+  for (let n = 0; n < items.length; n++) {
+    const it = items[n];
+    if (it.speaker && it.how !== 'subject') continue;
+    let src: Item | null = null;
+    for (let k = n - 1; k >= 0 && items[k].para === it.para; k--)
+      if (items[k].speaker && RANK[items[k].how] >= 3) {
+        src = items[k];
+        break;
+      }
+    if (!src)
+      for (let k = n + 1; k < items.length && items[k].para === it.para; k++)
+        if (items[k].speaker && RANK[items[k].how] >= 3) {
+          src = items[k];
+          break;
+        }
+    if (src && !(it.how === 'subject' && src.para === it.para && src.piece.start > it.piece.start)) {
+      it.speaker = src.speaker;
+      it.cue = src.cue;
+      it.how = 'inherit';
+      continue;
+    }
+    if (it.speaker) continue;
+    const p = paras[it.para];
+    const startsPara = it.piece.start === p.text.search(/\S/);
+    if (!startsPara) continue;
+    const prev = it.para > 0 ? paras[it.para - 1] : null;
+    if (prev && prev.pq.attr.intro) {
+      const sp = prev.pq.attr.intro;
+      it.speaker = [prev.line.start + sp.speaker[0], prev.line.start + sp.speaker[1]];
+      it.cue = [prev.line.start + sp.cue[0], prev.line.start + sp.cue[1]];
+      it.how = 'intro';
+      continue;
+    }
+  }
+
+  // Stage 2d: output with scare decision and speaker resolution.
+  const names: NameIndex = collectNames(text, paras.map((p) => [p.line.start, p.line.end] as [number, number]));
+  const out: Quote[] = [];
+  const showScare = opts.scareQuotes !== false;
+  for (const it of items) {
+    const p = paras[it.para];
+    const s = p.line.start + it.piece.start;
+    const e = p.line.start + it.piece.end;
+    const attributed = it.how === 'adjacent' || it.how === 'before' || it.how === 'after' || it.how === 'label' || it.how === 'intro';
+    const kind: Quote['kind'] = it.scare && !attributed ? 'scare' : 'quote';
+    if (kind === 'scare' && !showScare) continue;
+    let speaker: Speaker | null = null;
+    if (it.speaker && kind === 'quote') {
+      const [a, b] = it.speaker;
+      speaker = { start: a, end: b, text: text.slice(a, b) };
+      const r = resolveSpeaker(text, speaker, names, out);
+      if (r) speaker.resolved = r;
+    }
+    const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;
+    out.push({ start: s, end: e, text: text.slice(s, e), kind, speaker, cue });
+  }
+  return out;
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Quote and speaker benchmark on a PolNeAR-style JSONL file ({id, text, quotes:[…]} per line).
+//   npm run bench:quotes -- FILE.jsonl [--pred OUT.jsonl] [--scorer PATH] [--scare] [--diff]
+// Each line of a document is treated as an article paragraph. Predictions are written as JSONL
+// ({id, quotes:[{start,end,speaker:{start,end}|null}]}) and scored with quote-score.mjs
+// (default: ../shared/bench/quote-score.mjs relative to the repository, or --scorer PATH).
+import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const coreArg = process.argv.indexOf('--core');
+const core = require(coreArg > 0 ? path.resolve(process.argv[coreArg + 1]) : '../dist/core.js');
+
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const file = args.find((a, i) => !a.startsWith('--') && !['--pred', '--scorer', '--core'].includes(args[i - 1]));
+if (!file) {
+  console.error('usage: npm run bench:quotes -- FILE.jsonl [--pred OUT.jsonl] [--scorer quote-score.mjs] [--scare] [--diff]');
+  process.exit(2);
+}
+const scorer = opt('--scorer') || path.resolve(here, '../../shared/bench/quote-score.mjs');
+const predFile = opt('--pred') || path.join(mkdtempSync(path.join(tmpdir(), 'quotes-bench-')), 'pred.jsonl');
+const withScare = args.includes('--scare');
+const diff = args.includes('--diff');
+
+const docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+function linesOf(text) {
+  return core.splitLines(text).map((r, i) => ({
+    line: i,
+    start: r.start,
+    end: r.end,
+    label: text.slice(r.start, r.end).trim() ? 'article' : 'blank',
+    reason: 'bench',
+  }));
+}
+
+// Warm up, then time findQuotes alone (lines are given) over all documents, several rounds.
+const prepared = docs.map((d) => ({ d, lines: linesOf(d.text) }));
+const run = () => prepared.map(({ d, lines }) => core.findQuotes(d.text, lines, { scareQuotes: withScare }));
+run();
+const rounds = 5;
+let best = Infinity;
+let results;
+for (let r = 0; r < rounds; r++) {
+  const t0 = performance.now();
+  results = run();
+  best = Math.min(best, performance.now() - t0);
+}
+const chars = docs.reduce((a, d) => a + d.text.length, 0);
+
+const out = [];
+docs.forEach((d, i) => {
+  out.push(JSON.stringify({
+    id: d.id,
+    quotes: results[i].map((q) => ({ start: q.start, end: q.end, kind: q.kind, speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end } : null })),
+  }));
+});
+writeFileSync(predFile, out.join('\n') + '\n');
+
+if (!existsSync(scorer)) {
+  console.error(`scorer not found: ${scorer} (pass --scorer PATH)`);
+  process.exit(2);
+}
+const sr = spawnSync(process.execPath, [scorer, file, predFile, '--json'], { encoding: 'utf8' });
+if (sr.status !== 0) {
+  console.error(sr.stderr);
+  process.exit(1);
+}
+const r = JSON.parse(sr.stdout);
+const pc = (x) => (100 * x).toFixed(1);
+const s = r.speaker;
+console.log(`file ${path.basename(file)}: ${r.docs} docs, ${(chars / 1024).toFixed(0)} KB; scare quotes ${withScare ? 'included' : 'excluded'}`);
+console.log(`quotes exact     P ${pc(r.exact.p)}  R ${pc(r.exact.r)}  F1 ${pc(r.exact.f1)}  (tp ${r.exact.tp}, pred ${r.exact.pred}, gold ${r.exact.gold})`);
+console.log(`quotes IoU>=.5   P ${pc(r.overlap.p)}  R ${pc(r.overlap.r)}  F1 ${pc(r.overlap.f1)}`);
+console.log(`speaker accuracy ${pc(s.accuracy)}  (${s.correct}/${s.matched_with_gold_speaker}; ${s.matched_pred_speaker_null} without predicted speaker)`);
+console.log(`speaker strict   ${pc(s.accuracy_strict_iou50)}  (speaker IoU>=.5)`);
+console.log(`speaker e2e      ${pc(s.end_to_end_recall)}  (${s.correct}/${s.gold_with_speaker})`);
+console.log(`pronoun sources  acc ${pc(s.accuracy_pronoun_gold)}; others ${pc(s.accuracy_nonpronoun_gold)}`);
+console.log(`time             ${(best / (chars / 5120)).toFixed(3)} ms per 5 KB (findQuotes only, best of ${rounds}; ${(chars / 1e6 / (best / 1000)).toFixed(1)} MB/s)`);
+console.log(`pred             ${predFile}`);
+
+if (diff) {
+  // Diagnostics: missed gold pieces, extra predicted pieces, wrong speakers.
+  const trim = (t, a, b) => {
+    while (a < b && /\s/.test(t[a])) a++;
+    while (b > a && /\s/.test(t[b - 1])) b--;
+    return [a, b];
+  };
+  docs.forEach((d, i) => {
+    const t = d.text;
+    const pk = new Map(results[i].map((q) => [trim(t, q.start, q.end).join(':'), q]));
+    const gk = new Map(d.quotes.map((q) => [trim(t, q.start, q.end).join(':'), q]));
+    for (const [k, q] of gk) {
+      const p = pk.get(k);
+      if (!p) console.log(`MISS  ${d.id.slice(0, 30)} ${JSON.stringify(t.slice(Math.max(0, q.start - 30), q.end + 20))} :: ${JSON.stringify(q.text.slice(0, 80))}`);
+      else if (q.speaker) {
+        const ps = p.speaker;
+        const ok = ps && Math.min(ps.end, q.speaker.end) > Math.max(ps.start, q.speaker.start);
+        const tag = ok ? 'SPOK ' : 'SPKX ';
+        if (!ok || args.includes('--all')) console.log(`${tag} ${d.id.slice(0, 30)} gold=${JSON.stringify(q.speaker.text)} cue=${JSON.stringify(q.cue && q.cue.text)} pred=${JSON.stringify(ps && ps.text)} q=${JSON.stringify(q.text.slice(0, 50))}`);
+      }
+    }
+    for (const [k, q] of pk) if (!gk.has(k)) console.log(`EXTRA ${d.id.slice(0, 30)} ${q.kind} ${JSON.stringify(t.slice(Math.max(0, q.start - 40), q.end + 40))} :: ${JSON.stringify(q.text.slice(0, 80))}`);
+  });
+}

@@ -1,0 +1,356 @@
+/**
+ * Quotation-mark pairing within one paragraph (one line). Pure function of the paragraph text, so results can be
+ * memoised by paragraph text.
+ *
+ * Rules (see the quotes issue and the PolNeAR target definition):
+ * - double marks: “ ” „ " « » and the doubled apostrophes '' ‘‘ ’’ (LexisNexis/NYT typography);
+ * - single marks ‘ ’ ' count only outside double quotes and only when an opening and a closing mark pair up in the
+ *   paragraph; apostrophes (Trump’s, don’t), elisions (’90s, 'em, 'til) and primes (6’2”) are not marks;
+ * - nested quotes are not separate pieces;
+ * - a quote left open runs to the end of its paragraph (multi-paragraph quotes: one piece per paragraph);
+ * - `<tag …>` markup is blanked so attribute quotes are ignored.
+ */
+
+export interface Piece {
+  /** Offsets relative to the paragraph; `end` exclusive, includes the closing mark when there is one. */
+  start: number;
+  end: number;
+  /** True when the piece has no closing mark and runs to the end of the paragraph. */
+  open: boolean;
+  /** Single-mark quote (‘…’ / '…'). */
+  single: boolean;
+}
+
+export interface MarkScan {
+  pieces: Piece[];
+  /**
+   * Alternative reading used by the document pass when the paragraph ends inside a nested-looking quote and the next
+   * paragraph does not continue it: the inner opening mark is read as a (missing) closing mark. Null when not needed.
+   */
+  alt: Piece[] | null;
+  /** Paragraph starts (after whitespace) with an opening double mark: it may continue a multi-paragraph quote. */
+  startsWithOpen: boolean;
+}
+
+const enum K {
+  None = 0,
+  LeftD = 1, // “ „ « ‘‘
+  RightD = 2, // ” » ’’
+  StraightD = 3, // " ''
+  LeftS = 4, // ‘
+  RightS = 5, // ’
+  StraightS = 6, // '
+}
+
+interface Mark {
+  pos: number;
+  len: number;
+  kind: K;
+  /** Preceded by start/space/opening punctuation. */
+  lf: boolean;
+  /** Followed by end/space/punctuation. */
+  rf: boolean;
+}
+
+function isSpace(c: string): boolean {
+  return c === '' || c === ' ' || c === '\t' || c === '\u00a0' || c === '\u2009' || c === '\u202f' || c === '\u200b' || c === '\u3000' || c === '\r' || c === '\n';
+}
+const OPEN_PUNCT = '([{—–-/\u2014\u2013…:;';
+const LETTER_RE = /[\p{L}\p{N}]/u;
+function isWordChar(c: string): boolean {
+  if (c === '') return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_RE.test(c);
+}
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+function isLetter(c: string): boolean {
+  return isWordChar(c) && !isDigit(c);
+}
+
+const ELISIONS = /^(?:em|til|till|cause|bout|round|n|tis|twas|s|nuff|cuz|ol|er|im|kay|sup|ya)(?![\p{L}])/iu;
+
+/** Fast check: does the paragraph contain any quote-like character at all? */
+const ANY_MARK = /["'“”„«»‘’]/;
+
+export function scanParagraph(p: string): MarkScan {
+  if (!ANY_MARK.test(p)) return { pieces: [], alt: null, startsWithOpen: false };
+  const marks = tokenize(p);
+  let pieces = pair(p, marks, -1);
+  let alt: Piece[] | null = null;
+  const last = pieces[pieces.length - 1];
+  if (last && last.open && !last.single) {
+    // Look for a nested opening mark inside the open piece that could be a missing closing mark: reread with it
+    // treated as closing.
+    const inner = lastNestedOpen(p, marks, last.start);
+    if (inner >= 0) alt = pair(p, marks, inner);
+  }
+  let i = 0;
+  while (i < p.length && isSpace(p[i])) i++;
+  const m0 = marks[0];
+  const startsWithOpen = !!m0 && m0.pos === i && (m0.kind === K.LeftD || m0.kind === K.StraightD || (m0.kind === K.RightD && !m0.rf));
+  if (pieces.length === 0) pieces = [];
+  return { pieces, alt, startsWithOpen };
+}
+
+function tokenize(p: string): Mark[] {
+  const out: Mark[] = [];
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const c = p[i];
+    let kind = K.None;
+    let len = 1;
+    if (c === '<') {
+      // blank markup tags: <tweet a="b">, </p>, <br/>
+      const m = /^<\/?[A-Za-z][\w-]*(?:\s[^<>]{0,2000})?\/?>/.exec(p.slice(i, i + 2100));
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+      continue;
+    }
+    switch (c) {
+      case '“':
+      case '„':
+      case '«':
+        kind = K.LeftD;
+        break;
+      case '”':
+      case '»':
+        kind = K.RightD;
+        break;
+      case '"':
+        kind = K.StraightD;
+        break;
+      case '‘':
+        if (p[i + 1] === '‘') {
+          kind = K.LeftD;
+          len = 2;
+        } else kind = K.LeftS;
+        break;
+      case '’':
+        if (p[i + 1] === '’') {
+          kind = K.RightD;
+          len = 2;
+        } else kind = K.RightS;
+        break;
+      case "'":
+        if (p[i + 1] === "'") {
+          if (p[i + 2] === "'") {
+            // ''' : a single plus a double. Opening context: double then single; closing: single then double.
+            const prev = i > 0 ? p[i - 1] : '';
+            if (isSpace(prev) || OPEN_PUNCT.includes(prev)) {
+              out.push(mk(p, i, 2, K.StraightD));
+              out.push(mk(p, i + 2, 1, K.StraightS));
+            } else {
+              out.push(mk(p, i, 1, K.StraightS));
+              out.push(mk(p, i + 1, 2, K.StraightD));
+            }
+            i += 2;
+            continue;
+          }
+          kind = K.StraightD;
+          len = 2;
+        } else kind = K.StraightS;
+        break;
+      default:
+        continue;
+    }
+    out.push(mk(p, i, len, kind));
+    i += len - 1;
+  }
+  return out;
+}
+
+function mk(p: string, pos: number, len: number, kind: K): Mark {
+  const prev = pos > 0 ? p[pos - 1] : '';
+  const next = pos + len < p.length ? p[pos + len] : '';
+  const lf = prev === '' || isSpace(prev) || OPEN_PUNCT.includes(prev) || isQuoteChar(prev);
+  const rf = next === '' || isSpace(next) || (!isWordChar(next) && !isQuoteChar(next) && next !== '$' && next !== '#' && next !== '(' && next !== '[' && next !== '@');
+  return { pos, len, kind, lf, rf };
+}
+
+function pos1(_p: string, m: Mark): number {
+  return m.pos + m.len;
+}
+
+function isParaStart(p: string, pos: number): boolean {
+  for (let i = 0; i < pos; i++) if (!isSpace(p[i])) return false;
+  return true;
+}
+
+function isQuoteChar(c: string): boolean {
+  return c === '"' || c === "'" || c === '“' || c === '”' || c === '‘' || c === '’' || c === '„' || c === '«' || c === '»';
+}
+
+/** Is the double mark at m a feet/inch prime (6’2”, 6'3", 12")? */
+function isPrime(p: string, m: Mark): boolean {
+  const prev = m.pos > 0 ? p[m.pos - 1] : '';
+  if (!isDigit(prev)) return false;
+  // 6'3" or 6’2”
+  const k = m.pos - 2;
+  if (k >= 0 && isDigit(p[k])) {
+    // 6'11"
+    const k2 = k - 1;
+    if (k2 >= 0 && (p[k2] === "'" || p[k2] === '’') && k2 > 0 && isDigit(p[k2 - 1])) return true;
+  }
+  if (k >= 0 && (p[k] === "'" || p[k] === '’')) return k > 0 && isDigit(p[k - 1]);
+  return false;
+}
+
+/** Single mark that is an apostrophe or a prime, never a quote mark. */
+function isApostrophe(p: string, m: Mark): boolean {
+  const prev = m.pos > 0 ? p[m.pos - 1] : '';
+  const next = m.pos + 1 < p.length ? p[m.pos + 1] : '';
+  if (isWordChar(prev) && isWordChar(next)) return true; // don’t, Trump’s, O’Neill, 6’2
+  if (!isWordChar(prev) && !isQuoteChar(prev)) {
+    // elisions at word start: ’90s, 'em, 'til
+    const rest = p.slice(m.pos + 1, m.pos + 8);
+    if (/^\d\d(?:s|\b)/.test(rest)) return true;
+    if (ELISIONS.test(rest)) return true;
+  }
+  return false;
+}
+
+/**
+ * Pair the marks. `forceClose` = position of a mark that must be read as a closing mark (reread rule), or -1.
+ */
+function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
+  const pieces: Piece[] = [];
+  // Pass 1: double marks.
+  let depth = 0;
+  let start = -1;
+  let outerKind = K.None;
+  const dspans: Array<[number, number]> = [];
+  for (const m of marks) {
+    if (m.kind !== K.LeftD && m.kind !== K.RightD && m.kind !== K.StraightD) continue;
+    if (depth === 0) {
+      if (m.kind === K.RightD) {
+        // ” used as an opening mark at the start of a quote
+        // (also `” … text` at the start of a paragraph)
+        if ((m.lf && !m.rf) || (m.lf && isParaStart(p, m.pos) && m.pos + m.len < p.length)) {
+          depth = 1;
+          start = m.pos;
+          outerKind = m.kind;
+        }
+        continue;
+      }
+      if (m.kind === K.StraightD && isPrime(p, m)) continue;
+      // a stray closing-looking straight mark (`[his] systems" including`) does not open a quote
+      if (m.kind === K.StraightD && m.rf && !m.lf && pos1(p, m) < p.length && isSpace(p[pos1(p, m)])) continue;
+      depth = 1;
+      start = m.pos;
+      outerKind = m.kind;
+      continue;
+    }
+    // inside a quote
+    if (m.kind === K.LeftD) {
+      const looksClosing = m.pos === forceClose || (m.rf && !m.lf);
+      if (looksClosing) {
+        depth--;
+      } else {
+        depth++;
+        continue;
+      }
+    } else if (m.kind === K.RightD) {
+      if (m.rf || !m.lf || depth > 1) depth--;
+      else if (depth === 1 && m.lf && !m.rf && outerKind === K.RightD) {
+        // ”…” used as opening after an opening ”: treat as closing anyway
+        depth--;
+      } else depth--;
+    } else {
+      // straight mark inside: closes (a nested straight open would be ambiguous)
+      if (isPrime(p, m)) continue;
+      if (depth > 1 && m.lf && !m.rf) {
+        depth++;
+        continue;
+      }
+      depth--;
+    }
+    if (depth === 0) {
+      const end = m.pos + m.len;
+      pieces.push({ start, end, open: false, single: false });
+      dspans.push([start, end]);
+      start = -1;
+    }
+  }
+  let openTail: Piece | null = null;
+  if (depth > 0 && start >= 0) {
+    let e = p.length;
+    while (e > start && isSpace(p[e - 1])) e--;
+    openTail = { start, end: e, open: true, single: false };
+    dspans.push([start, e]);
+  }
+  // Pass 2: single marks outside double quotes.
+  const singles: Piece[] = [];
+  const inDouble = (pos: number) => {
+    for (const [s, e] of dspans) if (pos >= s && pos < e) return true;
+    return false;
+  };
+  const sm = marks.filter((m) => (m.kind === K.LeftS || m.kind === K.RightS || m.kind === K.StraightS) && !inDouble(m.pos) && !isApostrophe(p, m));
+  for (let i = 0; i < sm.length; i++) {
+    const o = sm[i];
+    const canOpen = (o.kind === K.LeftS || o.kind === K.StraightS) && o.lf && !o.rf;
+    if (!canOpen) continue;
+    // closing candidates: strong = after non-letter or followed by end/punct not preceded by s; weak = plural possessive s’ + space
+    let strong = -1;
+    let weak = -1;
+    for (let j = i + 1; j < sm.length; j++) {
+      const c = sm[j];
+      if (c.kind === K.LeftS) break;
+      if (c.kind === K.StraightS && o.kind === K.LeftS) {
+        // mixed straight/curly singles are unusual; still allow as closing
+      }
+      if (c.kind === K.StraightS && c.lf && !c.rf) break; // another opening
+      if (!c.rf || c.lf) continue;
+      const prev = p[c.pos - 1];
+      const next = c.pos + 1 < p.length ? p[c.pos + 1] : '';
+      const possessive = (prev === 's' || prev === 'S') && isSpace(next) && isLetter(p[c.pos + 2] || '');
+      if (possessive) {
+        if (weak < 0) weak = j;
+        continue;
+      }
+      strong = j;
+      break;
+    }
+    const j = strong >= 0 ? strong : weak;
+    if (j < 0) continue;
+    singles.push({ start: o.pos, end: sm[j].pos + 1, open: false, single: true });
+    i = j;
+  }
+  const all = pieces.concat(singles);
+  if (openTail) {
+    // singles after the open tail start are inside it
+    all.push(openTail);
+  }
+  const res = all.filter((x) => !(x.single && openTail && x.start >= openTail.start));
+  res.sort((a, b) => a.start - b.start);
+  return res;
+}
+
+/** Position of the last LeftD mark inside the open tail piece that was read as a nested opening, or -1. */
+function lastNestedOpen(p: string, marks: Mark[], tailStart: number): number {
+  let depth = 0;
+  let cand = -1;
+  for (const m of marks) {
+    if (m.pos < tailStart) continue;
+    if (m.kind !== K.LeftD && m.kind !== K.RightD && m.kind !== K.StraightD) continue;
+    if (m.pos === tailStart) {
+      depth = 1;
+      continue;
+    }
+    if (depth === 0) continue;
+    if (m.kind === K.LeftD && !(m.rf && !m.lf)) {
+      depth++;
+      if (depth === 2) cand = m.pos;
+    } else if (m.kind === K.RightD || m.kind === K.StraightD) {
+      depth--;
+    } else depth--;
+  }
+  void p;
+  return depth >= 2 || cand >= 0 ? cand : -1;
+}
+
+export { isSpace };

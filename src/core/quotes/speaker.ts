@@ -1,0 +1,541 @@
+/**
+ * Speaker attribution inside one paragraph: pure function of the paragraph text and its quote pieces, so it can be
+ * memoised with the mark scan. The document pass (index.ts) fills the gaps (continuations, quote-only paragraphs)
+ * and resolves pronouns/surnames.
+ *
+ * Method: the paragraph is masked (quote interiors blanked, final punctuation kept) and split into sentences; for each
+ * piece we look, in order, for
+ *   1. a transcript label inside the quote (`"PENCE: …`);
+ *   2. an attribution right after the quote (`…,” said X, a …` / `…,” X said` / `…” ― X`);
+ *   3. a cue earlier in the same sentence (`X said that …“…”`, `According to X, “…”`, `X: “…”`);
+ *   4. a cue later in the same sentence (`“…” of the plan, Mr. X said.`);
+ *   5. the subject of the sentence when it has a verb before the quote (long-tail cues: `X condemned … as “…”`);
+ * and otherwise leave it to the document pass. Speaker phrases follow the annotation style of PolNeAR sources:
+ * the full noun phrase with titles and appositives (`Rep. Jim Clyburn (D-S.C.), the assistant leader of …`), pronouns
+ * as they are (`he`).
+ */
+import type { Piece } from './marks';
+
+export interface LocalAttribution {
+  /** Speaker span relative to the paragraph, or null. */
+  speaker: [number, number] | null;
+  cue: [number, number] | null;
+  /** How it was found: used by the document pass to decide whether to override. */
+  how: 'label' | 'adjacent' | 'before' | 'after' | 'subject' | 'none';
+}
+
+export interface ParagraphAttribution {
+  pieces: LocalAttribution[];
+  /**
+   * Speaker introduced at the end of the paragraph for the next paragraph's quote (`Caddell continued:`,
+   * `The New York Times reports:`), or null.
+   */
+  intro: { speaker: [number, number]; cue: [number, number] } | null;
+}
+
+const CUE_WORDS = [
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'telling', 'added', 'adds', 'adding', 'wrote', 'writes', 'writing',
+  'asked', 'asks', 'asking', 'argued', 'argues', 'arguing', 'insisted', 'insists', 'insisting', 'noted', 'notes', 'noting',
+  'explained', 'explains', 'explaining', 'warned', 'warns', 'warning', 'claimed', 'claims', 'claiming', 'stated', 'states',
+  'declared', 'declares', 'continued', 'continues', 'recalled', 'recalls', 'recalling', 'replied', 'replies', 'responded',
+  'responds', 'tweeted', 'tweets', 'tweeting', 'posted', 'announced', 'announces', 'acknowledged', 'acknowledges', 'admitted',
+  'admits', 'admitting', 'suggested', 'suggests', 'suggesting', 'called', 'calls', 'calling', 'described', 'describes',
+  'describing', 'reported', 'reports', 'predicted', 'predicts', 'vowed', 'vows', 'promised', 'promises', 'pledged', 'urged',
+  'urges', 'demanded', 'demands', 'complained', 'complains', 'conceded', 'concedes', 'observed', 'observes', 'remarked',
+  'boasted', 'boasts', 'joked', 'jokes', 'quipped', 'shouted', 'yelled', 'yells', 'sings', 'sang', 'singing', 'chanted',
+  'chanting', 'reads', 'emphasized', 'emphasizes', 'stressed', 'stresses', 'agreed', 'agrees', 'countered', 'charged',
+  'charges', 'accused', 'accuses', 'testified', 'concluded', 'concludes', 'cautioned', 'mused', 'lamented', 'wondered',
+  'contended', 'contends', 'maintained', 'maintains', 'labeled', 'labelled', 'dubbed', 'branded', 'slammed', 'blasted',
+  'praised', 'lauded', 'touted', 'condemned', 'criticized', 'criticised', 'denounced', 'denied', 'denies', 'dismissed',
+  'proclaimed', 'exclaimed', 'scolded', 'attacked', 'likened', 'compared', 'characterized', 'referred', 'referring',
+  'cited', 'cites', 'quoted', 'found', 'finds', 'ruled', 'rated', 'published', 'commented', 'comments', 'stated', 'writes',
+  'reveals', 'revealed', 'hailed', 'exhorted', 'speaks', 'spoke', 'talks', 'talked', 'answered', 'asserted', 'asserts',
+  'asserting', 'thundered', 'seethed', 'chimed', 'bemoaned', 'bemoaning', 'explained', 'echoed', 'echoes', 'advised',
+  'confirmed', 'confirms', 'estimated', 'estimates', 'pointed', 'points', 'laughed', 'sighed', 'pleaded', 'begged',
+  'promised', 'recounted', 'recounts', 'reiterated', 'repeated', 'announced', 'informed', 'assured', 'reminded',
+  'threatened', 'defended', 'blamed', 'mocked', 'ridiculed', 'derided', 'questioned', 'challenged',
+];
+
+const CUE_RE = new RegExp(
+  '(?<![\\p{L}\\p{N}’\'-])(?:according to|in a statement|' + Array.from(new Set(CUE_WORDS)).join('|') + ')(?![\\p{L}\\p{N}-])',
+  'giu',
+);
+/** Strong speech verbs: in an adjacent `…,” X verb` position they are near-certain. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'which']);
+const SKIP_BEFORE_VERB = new Set([
+  'also', 'then', 'later', 'has', 'had', 'have', 'would', 'will', 'did', 'does', 'do', 'once', 'previously', 'recently',
+  'repeatedly', 'further', 'again', 'simply', 'just', 'quickly', 'reportedly', 'originally', 'first', 'famously',
+  'publicly', 'privately', 'subsequently', 'often', 'frequently', 'always', 'never', 'not', 'even', 'still', 'both',
+  'himself', 'herself', 'themselves', 'has', 'is', 'was', 'were', 'are', 'been', 'being', 'had', 'could', 'should',
+  'might', 'may', 'must', 'can', 'openly', 'forcefully', 'boldly', 'cynically', 'sarcastically', 'flatly', 'only',
+  'then', 'finally', 'immediately', 'angrily', 'bluntly', 'explicitly', 'directly', 'earlier', 'now', 'yet', 'already',
+]);
+/** Words that end a backward noun-phrase scan (not part of a speaker phrase). */
+const STOP_WORDS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'that', 'and', 'but', 'or', 'so', 'because',
+  'if', 'since', 'though', 'although', 'where', 'with', 'without', 'by', 'to', 'from', 'into', 'about', 'than', 'then',
+  'said', 'says', 'told', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'this', 'last', 'next',
+  'yesterday', 'today', 'tonight', 'morning', 'evening', 'night', 'week', 'month', 'year', 'also', 'not', 'it', 'there',
+  'here', 'what', 'how', 'why', 'even', 'however', 'meanwhile', 'instead', 'now', 'later', 'earlier', 'again', 'over',
+  'under', 'through', 'against', 'between', 'among', 'for', 'like', 'unlike', 'upon', 'via', 'per', 'whether', 'until',
+  'ago', 'just', 'only', 'very', 'too', 'well', 'did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'may',
+  'might', 'must', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'them', 'him', 'us', 'me',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'two', 'three', 'several', 'many', 'some', 'both', 'each', 'other', 'most', 'few']);
+const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mondays|Sundays)$/;
+const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
+
+const MASK = '\u0001';
+
+function isUpper(c: string): boolean {
+  return c >= 'A' && c <= 'Z' ? true : c > '\u007f' && c.toUpperCase() === c && c.toLowerCase() !== c;
+}
+
+/** Blank the interior of each piece, keeping the marks and a final punctuation character (sentence end). */
+function maskParagraph(p: string, pieces: readonly Piece[]): string {
+  if (pieces.length === 0) return p;
+  let out = '';
+  let at = 0;
+  for (const pc of pieces) {
+    const innerStart = pc.start + markLen(p, pc.start);
+    const closeLen = pc.open ? 0 : markLenBack(p, pc.end);
+    const innerEnd = pc.end - closeLen;
+    if (innerEnd <= innerStart) continue;
+    out += p.slice(at, innerStart);
+    const last = p[innerEnd - 1];
+    const keep = last === '.' || last === '?' || last === '!' || last === ',';
+    out += MASK.repeat(innerEnd - innerStart - (keep ? 1 : 0)) + (keep ? last : '');
+    at = innerEnd;
+  }
+  return out + p.slice(at);
+}
+
+function markLen(p: string, i: number): number {
+  const c = p[i];
+  if ((c === "'" || c === '‘' || c === '’') && p[i + 1] === c) return 2;
+  return 1;
+}
+function markLenBack(p: string, end: number): number {
+  const c = p[end - 1];
+  if ((c === "'" || c === '’' || c === '‘') && p[end - 2] === c) return 2;
+  return 1;
+}
+
+/** Sentence starts in the masked paragraph (offsets). */
+function sentenceStarts(m: string): number[] {
+  const starts = [0];
+  const re = /[.?!]+["”'’)]*\s+(?=["“‘'(]?[\p{Lu}\d\u0001"“‘])/gu;
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(m))) {
+    const before = m.slice(Math.max(0, r.index - 6), r.index + 1);
+    if (r[0][0] === '.' && !/["”'’]/.test(r[0]) && ABBREV.test(before)) continue;
+    starts.push(r.index + r[0].length);
+  }
+  return starts;
+}
+
+interface Word {
+  s: number;
+  e: number;
+  w: string;
+}
+
+/** Words (and single punctuation tokens , ( ) : ;) of m[lo,hi). */
+function words(m: string, lo: number, hi: number): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}.’'&-]*|[,():;—―\u0001“”"‘’]/gu;
+  re.lastIndex = lo;
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(m)) && r.index < hi) {
+    let e = r.index + r[0].length;
+    if (e > hi) e = hi;
+    let w = m.slice(r.index, e);
+    // trailing period is part of the word only for abbreviations and initials
+    if (w.length > 1 && w.endsWith('.') && !/^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon)\.$/.test(w) && !/^(?:[A-Z]\.)+$/.test(w)) {
+      w = w.slice(0, -1);
+      e--;
+    }
+    if (w.endsWith('’s') || w.endsWith("'s")) {
+      /* possessive kept inside the word */
+    }
+    out.push({ s: r.index, e, w });
+  }
+  return out;
+}
+
+const TITLE_WORDS = new Set([
+  'nominee', 'candidate', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'senator', 'president', 'chairman',
+  'chairwoman', 'chair', 'director', 'leader', 'official', 'officials', 'adviser', 'advisor', 'pollster', 'strategist',
+  'host', 'anchor', 'journalist', 'activist', 'economist', 'lawyer', 'attorney', 'professor', 'analyst', 'governor',
+  'mayor', 'representative', 'congressman', 'congresswoman', 'minister', 'ambassador', 'general', 'manager', 'chief',
+  'aide', 'aides', 'founder', 'executive', 'ceo', 'commissioner', 'judge', 'justice', 'sheriff', 'officer', 'expert',
+  'researcher', 'scientist', 'historian', 'author', 'writer', 'editor', 'reporter', 'columnist', 'correspondent',
+  'deputy', 'former', 'longtime', 'senior', 'top', 'current', 'then', 'vice', 'assistant', 'press', 'campaign',
+  'running', 'mate', 'member', 'head', 'partner', 'consultant', 'operative', 'surrogate', 'supporter', 'critic',
+  'commentator', 'pundit', 'star', 'actor', 'actress', 'singer', 'rapper', 'comedian', 'coach', 'player', 'founder',
+  'presidential', 'republican', 'democratic', 'lawmaker', 'lawmakers', 'legislator', 'delegate', 'voter', 'resident',
+  'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'sister', 'brother', 'friend', 'veteran', 'owner',
+  'trustee', 'fellow', 'scholar', 'vice-presidential', 'rep', 'sen', 'gov',
+]);
+
+function isCap(w: string): boolean {
+  return isUpper(w[0]) || /^\d/.test(w) || /^[A-Z]/.test(w);
+}
+
+/**
+ * Noun phrase ending just before `end` (exclusive) in the masked paragraph, not before `lo`.
+ * Handles pronouns, titles + names, parenthetical party tags and appositives (`X, a …,`).
+ */
+export function npBefore(m: string, lo: number, end: number): [number, number] | null {
+  const ws = words(m, lo, end);
+  let k = ws.length - 1;
+  // skip adverbs/auxiliaries right before the verb
+  while (k >= 0 && SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) k--;
+  if (k < 0) return null;
+  const last = ws[k];
+  if (PRONOUNS.has(last.w.toLowerCase())) return [last.s, last.e];
+  // appositive: X, a …, verb   /   X, 82, told
+  if (last.w === ',') {
+    // find the comma that opens the appositive, preceded by a capitalised word
+    for (let j = k - 1, n = 0; j > 0 && n < 40; j--, n++) {
+      const w = ws[j];
+      if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
+      if (w.w === ',' && j - 1 >= 0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) {
+        const head = npBefore(m, lo, ws[j].s);
+        if (head) return [head[0], ws[k - 1].e];
+        break;
+      }
+    }
+    return null;
+  }
+  let j = k;
+  let sawCap = false;
+  let start = -1;
+  let parens = 0;
+  for (let n = 0; j >= 0 && n < 16; j--, n++) {
+    const w = ws[j];
+    const lw = w.w.toLowerCase();
+    if (w.w === ')') {
+      parens++;
+      continue;
+    }
+    if (w.w === '(') {
+      if (parens > 0) {
+        parens--;
+        continue;
+      }
+      break;
+    }
+    if (parens > 0) continue;
+    if (w.w === ',' || w.w === ':' || w.w === ';' || w.w === '—' || w.w === '―' || w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === '‘' || w.w === '’') break;
+    if (isCap(w.w)) {
+      if (DAYS.test(w.w) && j === k) break;
+      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Asked|Speaking|Writing|According|Last|This|Next)$/.test(w.w) && !sawCapAfter(ws, j, k)) break;
+      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Asked|Speaking|Writing|According|Last|This|Next|Yesterday|Today)$/.test(w.w)) break;
+      sawCap = true;
+      start = w.s;
+      continue;
+    }
+    if (DETERMINERS.has(lw)) {
+      start = w.s;
+      break;
+    }
+    if (STOP_WORDS.has(lw)) break;
+    if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
+    if (lw.endsWith('ly') && lw.length > 4) break;
+    start = w.s;
+  }
+  if (start < 0) return null;
+  // do not return a bare determiner-less lowercase word that is likely a verb/adjective
+  let e = last.e;
+  if (last.w === ')') e = last.e;
+  return [start, e];
+}
+
+function sawCapAfter(ws: Word[], j: number, k: number): boolean {
+  for (let i = j + 1; i <= k; i++) if (isCap(ws[i].w)) return true;
+  return false;
+}
+
+/** Noun phrase starting at `from` (after a cue: `said Mr. X, a …`), ending before `hi`. */
+export function npAfter(m: string, from: number, hi: number): [number, number] | null {
+  const ws = words(m, from, hi);
+  if (ws.length === 0) return null;
+  let i = 0;
+  if (ws[0].w === ',' || ws[0].w === ':') i++;
+  if (i >= ws.length) return null;
+  const first = ws[i];
+  if (PRONOUNS.has(first.w.toLowerCase())) return [first.s, first.e];
+  let end = -1;
+  let j = i;
+  let sawCap = false;
+  let parens = 0;
+  for (; j < ws.length && j - i < 14; j++) {
+    const w = ws[j];
+    const lw = w.w.toLowerCase();
+    if (w.w === '(') {
+      parens++;
+      continue;
+    }
+    if (w.w === ')') {
+      if (parens > 0) {
+        parens--;
+        end = w.e;
+        continue;
+      }
+      break;
+    }
+    if (parens > 0) continue;
+    if (w.w === ',' || w.w === ':' || w.w === ';' || w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === '—' || w.w === '―') break;
+    if (isCap(w.w)) {
+      if (DAYS.test(w.w) && sawCap) break;
+      sawCap = true;
+      end = w.e;
+      continue;
+    }
+    if (j === i && DETERMINERS.has(lw)) continue;
+    if (lw === 'of' && j + 1 < ws.length && isCap(ws[j + 1].w) && sawCap) continue;
+    if (STOP_WORDS.has(lw) && !(lw === 'his' || lw === 'her' || lw === 'their') ) break;
+    if (lw === 'his' || lw === 'her' || lw === 'their') {
+      if (j !== i) break;
+      continue;
+    }
+    if (sawCap && !TITLE_WORDS.has(lw)) break;
+    if (!sawCap && (TITLE_WORDS.has(lw) || j === i || DETERMINERS.has(ws[j - 1].w.toLowerCase()))) {
+      end = w.e;
+      continue;
+    }
+    if (!sawCap) {
+      end = w.e;
+      continue;
+    }
+    break;
+  }
+  if (end < 0) return null;
+  // appositive: `said X, a former …` → run to the end of the clause
+  if (j < ws.length && ws[j].w === ',' && j + 1 < ws.length) {
+    const nx = ws[j + 1].w;
+    const lnx = nx.toLowerCase();
+    if (DETERMINERS.has(lnx) || lnx === 'who' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) || lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their') {
+      let k = j + 1;
+      let e2 = end;
+      for (; k < ws.length; k++) {
+        const w = ws[k];
+        if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
+        if (w.w === ',' && k + 1 < ws.length && /^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w)) break;
+        e2 = w.e;
+      }
+      while (e2 > end && /[,\s]/.test(m[e2 - 1])) e2--;
+      end = e2;
+    }
+  }
+  return [ws[i].s, end];
+}
+
+interface Cue {
+  s: number;
+  e: number;
+  w: string;
+}
+
+function cuesIn(m: string, lo: number, hi: number): Cue[] {
+  const out: Cue[] = [];
+  CUE_RE.lastIndex = lo;
+  let r: RegExpExecArray | null;
+  while ((r = CUE_RE.exec(m)) && r.index < hi) {
+    if (r.index + r[0].length > hi) break;
+    out.push({ s: r.index, e: r.index + r[0].length, w: r[0].toLowerCase() });
+  }
+  return out;
+}
+
+const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s/;
+
+export function attributeParagraph(p: string, pieces: readonly Piece[]): ParagraphAttribution {
+  const m = maskParagraph(p, pieces);
+  const starts = sentenceStarts(m);
+  const sentOf = (pos: number) => {
+    let lo = 0;
+    for (const s of starts) if (s <= pos) lo = s;
+    let hi = m.length;
+    for (const s of starts)
+      if (s > pos) {
+        hi = s;
+        break;
+      }
+    return [lo, hi] as const;
+  };
+  const res: LocalAttribution[] = [];
+  for (let idx = 0; idx < pieces.length; idx++) {
+    const pc = pieces[idx];
+    res.push(attributePiece(p, m, pc, idx, pieces, sentOf));
+  }
+  // Intro for the next paragraph: paragraph ends with ':' (`Caddell continued:`)
+  let intro: ParagraphAttribution['intro'] = null;
+  const trimmed = m.replace(/\s+$/, '');
+  if (trimmed.endsWith(':')) {
+    const colon = trimmed.length - 1;
+    const [lo] = sentOf(colon);
+    const cues = cuesIn(m, lo, colon + 1);
+    if (cues.length) {
+      const c = cues[0];
+      const sp = c.w === 'according to' ? npAfter(m, c.e, colon) : npBefore(m, lo, c.s);
+      if (sp) intro = { speaker: sp, cue: [c.s, c.e] };
+    } else {
+      const sp = npBefore(m, lo, colon);
+      if (sp && colon - sp[0] < 80) intro = { speaker: sp, cue: [colon, colon + 1] };
+    }
+  }
+  return { pieces: res, intro };
+}
+
+function attributePiece(
+  p: string,
+  m: string,
+  pc: Piece,
+  idx: number,
+  pieces: readonly Piece[],
+  sentOf: (pos: number) => readonly [number, number],
+): LocalAttribution {
+  const none: LocalAttribution = { speaker: null, cue: null, how: 'none' };
+  // 1. transcript label inside the quote
+  const inner = p.slice(pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60));
+  const tl = TRANSCRIPT_LABEL.exec(inner);
+  if (tl) {
+    const s = pc.start + markLen(p, pc.start) + tl.index + tl[0].indexOf(tl[1]);
+    return { speaker: [s, s + tl[1].length], cue: [s + tl[1].length, s + tl[1].length + 1], how: 'label' };
+  }
+  const [slo, shi] = sentOf(pc.start);
+  const [, ehi] = sentOf(Math.max(pc.start, pc.end - 1));
+  const next = idx + 1 < pieces.length ? pieces[idx + 1].start : m.length;
+  const prevEnd = idx > 0 ? pieces[idx - 1].end : 0;
+  // 2. adjacent after the quote: `,” said X` / `,” X said` / `” ― X`
+  if (!pc.open) {
+    const aft = m.slice(pc.end, Math.min(next, pc.end + 250));
+    const dash = /^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.exec(aft);
+    if (dash) {
+      const sp = npAfter(m, pc.end + dash[0].length, Math.min(next, m.length));
+      if (sp) return { speaker: sp, cue: [pc.end + dash[0].search(/[―—–-]/), pc.end + dash[0].search(/[―—–-]/) + 1], how: 'adjacent' };
+    }
+    const endSent = Math.min(next, Math.max(ehi, pc.end));
+    const hi = Math.min(endSent, pc.end + 250);
+    const cues = cuesIn(m, pc.end, hi);
+    if (cues.length) {
+      const c = cues[0];
+      const between = m.slice(pc.end, c.s);
+      if (/^[\s,]*$/.test(between) || c.w === 'according to') {
+        const sp = npAfter(m, c.e, Math.min(next, endSent));
+        if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
+      } else if (/^\s*[,.?!]?\s*$/.test(between.slice(0, 2)) || /^[\s,]/.test(between)) {
+        const sp = npBefore(m, pc.end, c.s);
+        if (sp && words(m, pc.end, c.s).length <= 40 && /^[\s,]*$/.test(m.slice(pc.end, sp[0]))) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
+      }
+    }
+  }
+  // 3. a cue earlier in the same sentence
+  {
+    const lo = Math.max(slo, 0);
+    const cues = cuesIn(m, lo, pc.start).filter((c) => c.s >= prevEnd || !insideAnyPiece(c.s, pieces));
+    for (const c of cues) {
+      if (c.w === 'according to') {
+        const sp = npAfter(m, c.e, pc.start);
+        if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
+        continue;
+      }
+      const sp = npBefore(m, lo, c.s);
+      if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
+      // `said X:` / `said Mr. X` inversion before the quote
+      const sp2 = npAfter(m, c.e, pc.start);
+      if (sp2 && isUpper(m[sp2[0]])) return { speaker: sp2, cue: [c.s, c.e], how: 'before' };
+    }
+    // `X: “…”`
+    const pre = m.slice(lo, pc.start);
+    const colon = /:\s*$/.exec(pre);
+    if (colon) {
+      const cpos = lo + colon.index;
+      const sp = npBefore(m, lo, cpos);
+      if (sp && cpos - sp[0] < 90) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
+    }
+  }
+  // 4. a cue later in the same sentence: `“…” of the plan, Mr. X said.` / `, said X.`
+  {
+    const hi = Math.min(ehi, m.length);
+    const cues = cuesIn(m, pc.end, hi);
+    for (const c of cues) {
+      if (insideAnyPiece(c.s, pieces)) continue;
+      if (c.w === 'according to') {
+        const sp = npAfter(m, c.e, hi);
+        if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+        continue;
+      }
+      const before = m.slice(Math.max(pc.end, c.s - 3), c.s);
+      const sp = npBefore(m, pc.end, c.s);
+      if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+      if (/,\s*$/.test(before)) {
+        const sp2 = npAfter(m, c.e, hi);
+        if (sp2) return { speaker: sp2, cue: [c.s, c.e], how: 'after' };
+      }
+    }
+  }
+  // 5. subject of the sentence when the quote is not at its start
+  {
+    const lo = slo;
+    const pre = m.slice(lo, pc.start);
+    if (/[\p{L}]/u.test(pre) && !/^\s*$/.test(pre)) {
+      const sp = sentenceSubject(m, lo, pc.start);
+      if (sp) return { speaker: sp, cue: null, how: 'subject' };
+    }
+  }
+  void shi;
+  return none;
+}
+
+function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
+  for (const pc of pieces) if (pos > pc.start && pos < pc.end - 1) return true;
+  return false;
+}
+
+/** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
+function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
+  const ws = words(m, lo, hi);
+  let i = 0;
+  // skip an introductory phrase ending with a comma within the first 8 words
+  for (let k = 0; k < Math.min(ws.length, 10); k++) {
+    if (ws[k].w === ',') {
+      const first = ws[0].w;
+      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Still|Similarly)$/.test(first)) i = k + 1;
+      break;
+    }
+  }
+  if (i < ws.length && /^(?:But|And|So|Yet|Then|Also|However|Still)$/.test(ws[i].w)) i++;
+  if (i >= ws.length) return null;
+  const w0 = ws[i];
+  if (PRONOUNS.has(w0.w.toLowerCase()) && w0.w.toLowerCase() !== 'it' && w0.w.toLowerCase() !== 'which' && w0.w.toLowerCase() !== 'you') return [w0.s, w0.e];
+  // capitalised run possibly preceded by determiner/title words
+  let j = i;
+  let end = -1;
+  let sawCap = false;
+  for (; j < ws.length && j - i < 10; j++) {
+    const w = ws[j];
+    const lw = w.w.toLowerCase();
+    if (w.w === ',' || w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === '(' || w.w === ':') break;
+    if (isCap(w.w)) {
+      sawCap = true;
+      end = w.e;
+      continue;
+    }
+    if (j === i && DETERMINERS.has(lw)) continue;
+    if (!sawCap && TITLE_WORDS.has(lw)) {
+      end = w.e;
+      continue;
+    }
+    break;
+  }
+  if (!sawCap || end < 0) return null;
+  if (j >= ws.length) return null;
+  const nw = ws[j].w.toLowerCase();
+  // require a verb-like word next (lowercase, not a preposition)
+  if (STOP_WORDS.has(nw) && !/^(?:has|had|is|was|also|did|does|would|will|then)$/.test(nw)) return null;
+  if (!/^[a-z]/.test(ws[j].w) && ws[j].w !== '’s') return null;
+  return [ws[i].s, end];
+}
