@@ -2,7 +2,8 @@
  * "Clean All Dumps in Folder…" (Explorer context menu on a folder, and the palette).
  *
  * 1. Scan: list the folder's `.txt` files (recursively; hidden folders and node_modules skipped), read each
- *    one, refuse what is not safe to rewrite (symbolic links, binary, UTF-16, invalid UTF-8, too big) and
+ *    one, refuse what is not safe to rewrite (symbolic links, binary, invalid byte sequences, too big; UTF-16 is
+ *    read and written back as UTF-16) and
  *    learn the folder's site templates (`buildTemplateIndex`) from the readable dumps.
  * 2. Dry run: analyse every dump with those templates and count the files that would change and the lines
  *    that would be removed; a modal dialog asks to confirm.
@@ -21,6 +22,8 @@ import * as nodeFs from 'fs';
 import * as nodePath from 'path';
 import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
 import type { AnalyzeOptions, TemplateIndex } from '../core';
+import { decodeDump as coreDecode, encodeDump } from '../core/decode';
+import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
@@ -102,6 +105,7 @@ interface ReadOk {
   size: number;
   mtime: number;
   hash: string;
+  encoding: DumpEncoding;
 }
 interface ReadFail {
   ok: false;
@@ -146,18 +150,19 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-/** Decode bytes as UTF-8 text, or say why they are not safe to rewrite as such. */
-export function decodeDump(bytes: Uint8Array): { text: string } | { reason: string } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { reason: 'UTF-16 text (byte-order mark): not rewritten; convert it to UTF-8 first' };
-  }
-  if (bytes.indexOf(0) >= 0) return { reason: 'binary content (NUL bytes): not a text dump' };
+/**
+ * Decode a dump's bytes (core `decodeDump`: UTF-8 with or without BOM, UTF-16 LE/BE), or say why the file is
+ * not safe to rewrite: binary content, or invalid byte sequences (re-encoding them would change bytes).
+ */
+export function decodeDump(bytes: Uint8Array): { text: string; encoding: DumpEncoding } | { reason: string } {
   try {
-    // ignoreBOM: keep U+FEFF in the string so that analyze/clean keep the BOM.
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text };
-  } catch {
-    return { reason: 'not valid UTF-8: not rewritten, so that no byte is lost' };
+    const d = coreDecode(bytes);
+    if (d.replacements > 0) {
+      return { reason: `${d.replacements} invalid ${d.encoding.toUpperCase()} byte sequence(s): not rewritten, so that no byte is lost` };
+    }
+    return { text: d.text, encoding: d.encoding };
+  } catch (e) {
+    return { reason: (e as Error).message };
   }
 }
 
@@ -244,7 +249,7 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk
   }
   const dec = decodeDump(bytes);
   if ('reason' in dec) return { ok: false, reason: dec.reason };
-  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: sha1(bytes) };
+  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: sha1(bytes), encoding: dec.encoding };
 }
 
 /** Merge one dump's template counts into the folder index. */
@@ -258,11 +263,11 @@ function addToIndex(index: TemplateIndex, text: string): void {
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 /** Write `text` to `uri` through a temporary file next to it and a rename. */
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+async function writeAtomically(uri: vscode.Uri, text: string, encoding: DumpEncoding): Promise<void> {
   const dir = vscode.Uri.joinPath(uri, '..');
   const base = nodePath.posix.basename(uri.path);
   const tmp = vscode.Uri.joinPath(dir, `.${base}.${crypto.randomBytes(4).toString('hex')}${TMP_MARK}`);
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encodeDump(text, encoding);
   try {
     await vscode.workspace.fs.writeFile(tmp, bytes);
     if (uri.scheme === 'file') {
@@ -515,7 +520,7 @@ export async function cleanFolder(
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    await writeAtomically(p.uri, out);
+    await writeAtomically(p.uri, out, r.encoding);
     summary.cleaned.push(p.rel);
     summary.linesRemoved += cleanSummary(a, cleanOpts).removed;
   }
