@@ -1,0 +1,102 @@
+/** The CLI's per-file engine: changed-on-disk detection, atomic writes, template merging, decoding. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Engine, mergeTemplateIndices } from '../../src/cli/engine';
+import { decodeBytes, encodeText } from '../../src/cli/decode';
+import { parseArgs, UsageError } from '../../src/cli/args';
+import { buildTemplateIndex } from '../../src/core';
+
+const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+const settings = { keepMeta: false, patterns: [], templates: true, fsync: false };
+
+test('a file changed on disk after it was read is skipped and left as it was', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-engine-'));
+  try {
+    const a = path.join(d, 'a.txt');
+    const b = path.join(d, 'b.txt');
+    fs.writeFileSync(a, fixture);
+    fs.writeFileSync(b, fixture);
+    const e = new Engine(settings);
+    const { partial, failures } = e.load([a, b]);
+    assert.deepEqual(failures, []);
+    // the user edits a.txt meanwhile (size changes)
+    fs.appendFileSync(a, 'A line the user just typed and wants to keep.\n');
+    const edited = fs.readFileSync(a, 'utf8');
+    const res = e.cleanTasks(
+      [
+        { index: 0, path: a, target: a, inPlace: true },
+        { index: 1, path: b, target: b, inPlace: true },
+      ],
+      partial,
+    );
+    assert.equal(res[0].status, 'skipped');
+    assert.match(res[0].reason!, /changed on disk/);
+    assert.equal(fs.readFileSync(a, 'utf8'), edited, 'edited file untouched');
+    assert.equal(res[1].status, 'cleaned');
+    assert.ok(!fs.readFileSync(b, 'utf8').includes('[ad_1]'));
+    assert.deepEqual(fs.readdirSync(d).sort(), ['a.txt', 'b.txt'], 'no temporary file left');
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('a failed write leaves no temporary file and reports the error', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-engine-'));
+  try {
+    const a = path.join(d, 'a.txt');
+    fs.writeFileSync(a, fixture);
+    fs.mkdirSync(path.join(d, 'out', 'a.txt'), { recursive: true }); // target is a directory: rename fails
+    const e = new Engine(settings);
+    const { partial } = e.load([a]);
+    const [r] = e.cleanTasks([{ index: 0, path: a, target: path.join(d, 'out', 'a.txt'), inPlace: false }], partial);
+    assert.equal(r.status, 'skipped');
+    assert.match(r.reason!, /write failed/);
+    assert.deepEqual(fs.readdirSync(path.join(d, 'out')), ['a.txt']);
+    assert.equal(fs.readFileSync(a, 'utf8'), fixture);
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('merged partial template indices equal the index of the whole set', () => {
+  const texts = ['a\nb\nc\n', 'a\nb\nx\n', 'a\ny\n', 'b\nb\nz 12\n', 'z 7\n'];
+  const whole = buildTemplateIndex(texts);
+  const merged = mergeTemplateIndices([buildTemplateIndex(texts.slice(0, 2)), buildTemplateIndex(texts.slice(2))])!;
+  assert.equal(merged.documents, whole.documents);
+  assert.deepEqual(new Map([...merged.counts].sort()), new Map([...whole.counts].sort()));
+  assert.equal(mergeTemplateIndices([null, null]), null);
+});
+
+test('decode: BOM kept as U+FEFF, UTF-16 both orders round-trip, NUL and invalid UTF-8 refused (lenient decodes)', () => {
+  const u8 = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]));
+  assert.ok(!('error' in u8) && u8.text === '\ufeffhi' && u8.bom);
+  const s = '\ufeffZ\u00e9 😀\r\n';
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    const bytes = encodeText(s, enc);
+    const d = decodeBytes(bytes);
+    assert.ok(!('error' in d), enc);
+    assert.equal((d as { text: string }).text, s);
+    assert.equal((d as { encoding: string }).encoding, enc);
+  }
+  assert.ok('error' in decodeBytes(new Uint8Array([0x41, 0x00, 0x42])));
+  assert.ok('error' in decodeBytes(new Uint8Array([0x43, 0xe9, 0x20])));
+  const lenient = decodeBytes(new Uint8Array([0x43, 0xe9, 0x20]), true);
+  assert.ok(!('error' in lenient) && lenient.text === 'C\ufffd ');
+  assert.deepEqual([...encodeText('\ufeffé', 'utf-8')], [0xef, 0xbb, 0xbf, 0xc3, 0xa9]);
+});
+
+test('argument parsing: forms, values, unknown flags', () => {
+  const a = parseArgs(['clean', 'x', 'y', '--out=o', '-j', '2', '--pattern', 'a', '-p', 'b', '--no-templates', '--json']);
+  assert.deepEqual([a.command, a.inputs, a.out, a.jobs, a.patterns, a.templates, a.json], ['clean', ['x', 'y'], 'o', 2, ['a', 'b'], false, true]);
+  assert.deepEqual(parseArgs(['clean', '-', '--', '--weird-name.txt']).inputs, ['-', '--weird-name.txt']);
+  assert.equal(parseArgs(['annotate', '--jsonl']).jsonl, true);
+  assert.throws(() => parseArgs(['clean', '--nope']), UsageError);
+  assert.throws(() => parseArgs(['clean', '--jobs', '0']), UsageError);
+  assert.throws(() => parseArgs(['clean', '--out']), UsageError);
+  assert.throws(() => parseArgs(['annotate', '--in-place']), UsageError);
+  assert.throws(() => parseArgs(['clean', '--json=1']), UsageError);
+  assert.equal(parseArgs(['clean', 'x', '--help']).command, 'help');
+});

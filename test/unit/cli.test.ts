@@ -1,0 +1,323 @@
+/**
+ * CLI tests: spawn `node dist/cli.js` (built by `npm test` before the unit tests; built here if missing)
+ * on temporary folders.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { analyze, clean, buildTemplateIndex } from '../../src/core';
+
+const CLI = path.resolve('dist/cli.js');
+const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+let tmp = '';
+
+before(() => {
+  if (!fs.existsSync(CLI) || !fs.existsSync(path.resolve('dist/worker.js'))) {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    assert.equal(r.status, 0, 'build failed');
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-cli-'));
+});
+after(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function run(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input: typeof opts.input === 'string' ? Buffer.from(opts.input, 'utf8') : opts.input, cwd: opts.cwd ?? tmp, encoding: 'buffer', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout.toString('utf8'), stdoutBytes: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+function dir(name: string, files: Record<string, string | Buffer> = {}): string {
+  const d = path.join(tmp, name);
+  fs.mkdirSync(d, { recursive: true });
+  for (const [f, c] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
+    fs.writeFileSync(path.join(d, f), c);
+  }
+  return d;
+}
+
+/** Every file below d, relative path -> bytes (hex), to compare folders. */
+function snapshot(d: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (p: string, rel: string) => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+      const q = path.join(p, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(q, r);
+      else if (e.isFile()) out[r] = fs.readFileSync(q).toString('hex');
+      else out[r] = 'link:' + fs.readlinkSync(q);
+    }
+  };
+  if (fs.existsSync(d)) walk(d, '');
+  return out;
+}
+
+const expectedClean = (text: string) => clean(text, analyze(text, { entities: false, quotes: false }));
+
+// Synthetic dumps of one "site": shared header/footer lines (the template) around distinct article paragraphs.
+const SENTENCES = [
+  'The city council approved the new budget on Tuesday after a long debate that lasted well into the night.',
+  'Officials said the plan would cut waiting times at the hospital by a third over the next two years.',
+  'Residents who spoke to reporters were divided, with some welcoming the change and others calling it rushed.',
+  'The minister told parliament that the government had no plans to raise taxes before the election.',
+  'Police said they were looking for witnesses and asked anyone with information to come forward at once.',
+  'The company reported a rise in profits for the third quarter, driven by strong sales in its home market.',
+  'Scientists at the university said the results were encouraging but warned that more research was needed.',
+  'Thousands of people gathered in the main square on Saturday to mark the anniversary of the disaster.',
+];
+function siteDump(i: number): string {
+  const body = [0, 1, 2].map((k) => SENTENCES[(i + k * 3) % SENTENCES.length].replace('the', i % 2 ? 'the' : 'this'));
+  return [
+    'Daily Courier - Local news you can trust',
+    'Home | World | Business | Sport',
+    '',
+    `Story number ${i}: council and city news roundup for the week`,
+    '',
+    ...body.flatMap((b) => [`${b} Report ${i} continues with more detail about what happened and why it matters to readers.`, '']),
+    'Share this article',
+    'Subscribe to our newsletter for the latest news',
+    '© 2024 Daily Courier. All rights reserved.',
+    '',
+  ].join('\n');
+}
+
+test('--help and --version exit 0; help documents exit codes', () => {
+  const h = run(['--help']);
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /Exit codes:/);
+  assert.match(h.stdout, /scraped-news clean FILE\|DIR\.\.\. --out DIR/);
+  const v = run(['--version']);
+  assert.equal(v.status, 0);
+  assert.match(v.stdout.trim(), /^\d+\.\d+\.\d+/);
+});
+
+test('clean FILE --out DIR writes DIR/<same name> = core clean; input untouched', () => {
+  const d = dir('one', { 'a.txt': fixture });
+  const r = run(['clean', path.join(d, 'a.txt'), '--out', path.join(tmp, 'one-out')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(fs.readFileSync(path.join(tmp, 'one-out', 'a.txt'), 'utf8'), expectedClean(fixture));
+  assert.equal(fs.readFileSync(path.join(d, 'a.txt'), 'utf8'), fixture);
+  assert.ok(!fs.readFileSync(path.join(tmp, 'one-out', 'a.txt'), 'utf8').includes('[ad_1]'));
+  assert.deepEqual(fs.readdirSync(path.join(tmp, 'one-out')), ['a.txt'], 'no temporary file left');
+});
+
+test('clean - reads stdin and writes stdout', () => {
+  const r = run(['clean', '-'], { input: fixture });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, expectedClean(fixture));
+});
+
+test('--in-place rewrites only with the flag; without --out or --in-place nothing is written', () => {
+  const d = dir('inplace', { 'a.txt': fixture });
+  const before = snapshot(d);
+  const r0 = run(['clean', path.join(d, 'a.txt')]);
+  assert.equal(r0.status, 2);
+  assert.match(r0.stderr, /--out DIR, or --in-place/);
+  assert.deepEqual(snapshot(d), before);
+  const r = run(['clean', path.join(d, 'a.txt'), '--in-place']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(fs.readFileSync(path.join(d, 'a.txt'), 'utf8'), expectedClean(fixture));
+  assert.deepEqual(fs.readdirSync(d), ['a.txt']);
+  // Second run: already clean, left untouched (status ok).
+  const st = fs.statSync(path.join(d, 'a.txt'));
+  const r2 = run(['clean', d, '--in-place', '--json']);
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.equal(JSON.parse(r2.stdout).unchanged, 1);
+  assert.equal(fs.statSync(path.join(d, 'a.txt')).mtimeMs, st.mtimeMs);
+});
+
+test('refuses to write over an input (--out = the input folder): exit 2, nothing written', () => {
+  const d = dir('self', { 'a.txt': fixture, 'b.txt': siteDump(1) });
+  const before = snapshot(d);
+  const r = run(['clean', d, '--out', d]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /refusing to overwrite the input/);
+  assert.equal(r.stderr.trim().split('\n').length, 1, 'one-line error');
+  assert.deepEqual(snapshot(d), before);
+});
+
+test('unknown flag, missing file, unreadable input: one-line error, non-zero exit, nothing written', () => {
+  const d = dir('errs', { 'a.txt': fixture });
+  const out = path.join(tmp, 'errs-out');
+  for (const args of [
+    ['clean', d, '--out', out, '--frobnicate'],
+    ['clean', path.join(d, 'a.txt'), path.join(d, 'missing.txt'), '--out', out],
+    ['annotate', path.join(d, 'missing.txt')],
+    ['clean', d, '--out', out, '--jobs', 'many'],
+    ['clean', d, '--out', out, '--pattern', '(unclosed'],
+    ['frobnicate'],
+  ]) {
+    const r = run(args);
+    assert.notEqual(r.status, 0, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^scraped-news: /);
+    assert.ok(!fs.existsSync(out), `nothing written for ${args.join(' ')}`);
+  }
+  if (process.getuid && process.getuid() !== 0) {
+    fs.writeFileSync(path.join(d, 'locked.txt'), fixture);
+    fs.chmodSync(path.join(d, 'locked.txt'), 0o000);
+    const r = run(['clean', d, '--out', out]);
+    assert.equal(r.status, 2);
+    assert.ok(!fs.existsSync(out));
+    fs.chmodSync(path.join(d, 'locked.txt'), 0o644);
+    fs.rmSync(path.join(d, 'locked.txt'));
+  }
+});
+
+test('annotate FILE: JSON shape, 0-based lines, offsets are string indices (end exclusive)', () => {
+  const text = '\ufeff' + fixture;
+  const d = dir('ann', { 'a.txt': text });
+  const r = run(['annotate', path.join(d, 'a.txt')]);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.ok(Array.isArray(j.lines) && Array.isArray(j.quotes) && Array.isArray(j.entities));
+  const full = analyze(text);
+  assert.equal(j.lines.length, full.lines.length);
+  j.lines.forEach((l: { line: number; label: string; reason: string }, i: number) => {
+    assert.equal(l.line, i);
+    assert.equal(l.label, full.lines[i].label);
+    assert.equal(l.reason, full.lines[i].reason);
+  });
+  assert.equal(j.bom, true);
+  assert.ok(j.quotes.length > 0, 'the fixture has quotes');
+  for (const q of j.quotes) {
+    assert.deepEqual(Object.keys(q).slice(0, 4), ['start', 'end', 'text', 'speaker']);
+    assert.equal(text.slice(q.start, q.end), q.text);
+    if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+  }
+  assert.ok(j.entities.length > 0, 'the fixture has entities');
+  for (const e of j.entities) {
+    assert.ok(['person', 'place', 'organization'].includes(e.type));
+    assert.equal(text.slice(e.start, e.end), e.text);
+  }
+  assert.deepEqual(
+    j.quotes.map((q: { start: number }) => q.start),
+    full.quotes.map((q) => q.start),
+  );
+  // stdin form
+  const r2 = run(['annotate', '-', '--no-entities'], { input: text });
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.deepEqual(JSON.parse(r2.stdout).entities, []);
+});
+
+test('annotate --jsonl streams one result per input line; a malformed line is named, others processed, exit 1', () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: fixture }),
+    '{"id": "broken", "text": ',
+    JSON.stringify({ id: 7, text: 'Share this\n"It was a good day," she said.\n' }),
+    JSON.stringify({ id: 'no-text' }),
+    '',
+  ].join('\n');
+  const r = run(['annotate', '--jsonl', '--no-entities'], { input });
+  assert.equal(r.status, 1);
+  const outs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(outs.map((o) => o.id), ['a', 7]);
+  for (const o of outs) assert.deepEqual(Object.keys(o), ['id', 'lines', 'quotes', 'entities']);
+  assert.equal(outs[0].lines.length, analyze(fixture).lines.length);
+  assert.match(r.stderr, /line 2: not valid JSON/);
+  assert.match(r.stderr, /line 4: expected an object/);
+  const ok = run(['annotate', '--jsonl'], { input: JSON.stringify({ id: 'x', text: fixture }) + '\n' });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.ok(JSON.parse(ok.stdout).entities.length > 0);
+});
+
+test('batch: --jobs 2 output is identical to --jobs 1; templates learned over the set; --json summary', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) files[`d${String(i).padStart(2, '0')}.txt`] = siteDump(i);
+  files['sub/deep.txt'] = siteDump(99);
+  files['notes.md'] = 'not a dump';
+  const d = dir('batch', files);
+  const o1 = path.join(tmp, 'batch-o1');
+  const o2 = path.join(tmp, 'batch-o2');
+  const r1 = run(['clean', d, '--out', o1, '--jobs', '1', '--json', '--recursive']);
+  const r2 = run(['clean', d, '--out', o2, '--jobs', '2', '--json', '--recursive']);
+  assert.equal(r1.status, 0, r1.stderr);
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.equal(r2.stderr, '', 'quiet when stderr is not a terminal');
+  const s1 = snapshot(o1);
+  assert.equal(Object.keys(s1).length, 41);
+  assert.ok('sub/deep.txt' in s1, 'relative paths mirrored');
+  assert.ok(!('notes.md' in s1));
+  assert.deepEqual(snapshot(o2), s1);
+  const j1 = JSON.parse(r1.stdout);
+  const j2 = JSON.parse(r2.stdout);
+  for (const j of [j1, j2]) {
+    assert.equal(j.files, 41);
+    assert.equal(j.cleaned, 41);
+    assert.deepEqual(j.skipped, []);
+    assert.equal(typeof j.seconds, 'number');
+    assert.equal(j.templates.documents, 41);
+  }
+  assert.equal(j2.jobs, 2);
+  assert.equal(j1.linesRemoved, j2.linesRemoved);
+  // Output = core analyze with the template index of the whole set.
+  const texts = Object.entries(files).filter(([f]) => f.endsWith('.txt'));
+  const tpl = buildTemplateIndex(texts.map(([, t]) => t));
+  for (const [f, t] of texts) {
+    const want = clean(t, analyze(t, { entities: false, quotes: false, templates: tpl }));
+    assert.equal(fs.readFileSync(path.join(o2, f), 'utf8'), want, f);
+  }
+  // --no-templates is honoured
+  const r3 = run(['clean', d, '--out', path.join(tmp, 'batch-o3'), '--no-templates', '--json']);
+  assert.equal(JSON.parse(r3.stdout).templates, null);
+  assert.equal(JSON.parse(r3.stdout).files, 40, 'not recursive without --recursive');
+});
+
+test('symlinks leading out of the folder are not followed; skipped with a reason', () => {
+  const outside = dir('outside', { 'secret.txt': fixture });
+  const d = dir('links', { 'a.txt': fixture });
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(d, 'evil.txt'));
+  fs.symlinkSync(path.join(d, 'a.txt'), path.join(d, 'inside.txt'));
+  const before = snapshot(outside);
+  const o = path.join(tmp, 'links-out');
+  const r = run(['clean', d, '--out', o, '--json']);
+  assert.equal(r.status, 1);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.skipped.map((s: { path: string }) => path.basename(s.path)), ['evil.txt']);
+  assert.match(j.skipped[0].reason, /out of the folder/);
+  assert.deepEqual(Object.keys(snapshot(o)).sort(), ['a.txt', 'inside.txt']);
+  // in place: the outside file must stay untouched
+  const r2 = run(['clean', d, '--in-place']);
+  assert.equal(r2.status, 1);
+  assert.match(r2.stderr, /evil\.txt: symbolic link leads out of the folder/);
+  assert.deepEqual(snapshot(outside), before);
+  assert.ok(fs.lstatSync(path.join(d, 'evil.txt')).isSymbolicLink());
+});
+
+test('CRLF and BOM kept; UTF-16LE written back as UTF-16LE; binary and invalid UTF-8 skipped, never rewritten', () => {
+  const crlf = '\ufeff' + fixture.replace(/\n/g, '\r\n');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture, 'utf16le')]);
+  const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41, 0x42, 0x0a]);
+  const badUtf8 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' latin-1 text\n' + fixture)]);
+  const d = dir('enc', { 'crlf.txt': crlf, 'u16.txt': utf16, 'bin.txt': binary, 'latin.txt': badUtf8 });
+  const before = snapshot(d);
+  const o = path.join(tmp, 'enc-out');
+  const r = run(['clean', d, '--out', o, '--json']);
+  assert.equal(r.status, 1);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.skipped.map((s: { path: string }) => path.basename(s.path)).sort(), ['bin.txt', 'latin.txt']);
+  const out = fs.readFileSync(path.join(o, 'crlf.txt'));
+  assert.deepEqual([...out.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM kept');
+  const s = out.toString('utf8');
+  assert.ok(s.includes('\r\n'));
+  assert.ok(!/[^\r]\n/.test(s), 'no bare LF');
+  assert.equal(s, expectedClean(crlf));
+  const o16 = fs.readFileSync(path.join(o, 'u16.txt'));
+  assert.deepEqual([...o16.subarray(0, 2)], [0xff, 0xfe]);
+  assert.equal(new TextDecoder('utf-16le', { ignoreBOM: true }).decode(o16), expectedClean('\ufeff' + fixture));
+  assert.ok(!fs.existsSync(path.join(o, 'bin.txt')) && !fs.existsSync(path.join(o, 'latin.txt')));
+  // in place: skipped files keep their bytes
+  const r2 = run(['clean', d, '--in-place']);
+  assert.equal(r2.status, 1);
+  assert.equal(fs.readFileSync(path.join(d, 'bin.txt')).toString('hex'), before['bin.txt']);
+  assert.equal(fs.readFileSync(path.join(d, 'latin.txt')).toString('hex'), before['latin.txt']);
+  // stdin keeps CRLF + BOM too
+  const r3 = run(['clean', '-'], { input: Buffer.from(crlf, 'utf8') });
+  assert.equal(r3.stdoutBytes.toString('hex'), Buffer.from(expectedClean(crlf), 'utf8').toString('hex'));
+});
