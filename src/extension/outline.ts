@@ -70,6 +70,20 @@ export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.Docu
       if (!g.sel) g.sel = { start: q.speaker.start, end: q.speaker.end };
     }
   }
+  // a surname-only speaker ("Holloway") joins the one full-name group ending with that surname ("Jane Holloway")
+  for (const [key, g] of [...groups.entries()]) {
+    if (key === '' || /\s/.test(key)) continue;
+    const full = [...groups.entries()].filter(([k]) => k !== key && k.endsWith(' ' + key));
+    if (full.length !== 1) continue;
+    const target = full[0][1];
+    target.quotes.push(...g.quotes);
+    target.quotes.sort((x, y) => x.start - y.start);
+    target.start = Math.min(target.start, g.start);
+    target.end = Math.max(target.end, g.end);
+    if (g.sel && (!target.sel || g.sel.start < target.sel.start)) target.sel = g.sel;
+    if (!target.role && g.role) target.role = g.role;
+    groups.delete(key);
+  }
   // groups in order of first appearance; the unattributed group last
   const ordered = [...groups.entries()].sort((x, y) => (x[0] === '' ? 1 : 0) - (y[0] === '' ? 1 : 0) || x[1].start - y[1].start);
   for (const [, g] of ordered) {
