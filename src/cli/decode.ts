@@ -1,53 +1,36 @@
 /**
- * Byte <-> text for the CLI. Decoding keeps the BOM in the text (as U+FEFF) so the core's `clean`
- * keeps it, and remembers the encoding so the output is written back in the same one.
+ * Byte <-> text for the CLI, over the core's `decodeDump`/`encodeDump` (src/core/decode.ts): the BOM stays in
+ * the text (as U+FEFF) so the core's `clean` keeps it, and the encoding (UTF-8, UTF-16 LE/BE) is remembered so
+ * the output is written back in the same one.
  *
- * Refuses (returns `{ error }`) what cannot be round-tripped without losing bytes:
- * binary content (NUL bytes outside UTF-16) and, unless `lenient`, invalid UTF-8.
- * `lenient` (used by `annotate`, which never writes the input back) decodes invalid UTF-8 with
- * U+FFFD replacement characters instead.
+ * Refuses (returns `{ error }`) what cannot be round-tripped without losing bytes: binary content, and, unless
+ * `lenient`, invalid byte sequences (they would be rewritten as U+FFFD). `lenient` (used by `annotate`, which
+ * never writes the input back) accepts them: offsets are then into the text with U+FFFD replacements.
  */
-export type DumpEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+import { decodeDump, encodeDump, type DumpEncoding } from '../core/decode';
+
+export type { DumpEncoding };
 
 export interface Decoded {
   text: string;
   encoding: DumpEncoding;
   bom: boolean;
+  warnings: string[];
 }
 
 export function decodeBytes(bytes: Uint8Array, lenient = false): Decoded | { error: string } {
-  const n = bytes.length;
-  if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
-  if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
-  const bom = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (bytes.indexOf(0) >= 0) return { error: 'looks like a binary file (contains NUL bytes); refused' };
   try {
-    const text = new TextDecoder('utf-8', { fatal: !lenient, ignoreBOM: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bom };
-  } catch {
-    return { error: 'not valid UTF-8; refused so that no byte is lost (convert it to UTF-8 first)' };
-  }
-}
-
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded | { error: string } {
-  if (bytes.length % 2 !== 0) return { error: `odd number of bytes for ${encoding.toUpperCase()}; refused` };
-  try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encoding, bom: true };
-  } catch {
-    return { error: `invalid ${encoding.toUpperCase()} content; refused` };
+    const d = decodeDump(bytes);
+    if (d.replacements > 0 && !lenient) {
+      return { error: `${d.replacements} invalid ${d.encoding.toUpperCase()} byte sequence(s); refused so that no byte is lost (convert the file to UTF-8 first)` };
+    }
+    return { text: d.text, encoding: d.encoding, bom: d.bom, warnings: d.warnings };
+  } catch (e) {
+    return { error: String((e as Error).message ?? e).split('\n')[0] };
   }
 }
 
 /** Encode text (which carries its own U+FEFF when the input had a BOM) back into the input's encoding. */
 export function encodeText(text: string, encoding: DumpEncoding): Uint8Array {
-  if (encoding === 'utf-8') return new TextEncoder().encode(text);
-  const out = new Uint8Array(text.length * 2);
-  const le = encoding === 'utf-16le';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[2 * i + (le ? 0 : 1)] = c & 0xff;
-    out[2 * i + (le ? 1 : 0)] = c >>> 8;
-  }
-  return out;
+  return encodeDump(text, encoding);
 }

@@ -89,8 +89,8 @@ async function annotate(args: Args): Promise<number> {
   if (args.inputs.length !== 1) fail(args.inputs.length === 0 ? 'annotate needs a FILE (or - for stdin)' : 'annotate takes one FILE (use --jsonl for many documents)');
   const { text, encoding } = readInput(args.inputs[0], true);
   const a = analyze(text, opts);
-  const enc = encoding as { encoding: string; bom: boolean };
-  const body = { encoding: enc.encoding, bom: a.bom, eol: a.eol, length: a.length, ...annotationJson(a), stats: { ...a.stats, timings: undefined } };
+  const enc = encoding as { encoding: string; warnings: string[] };
+  const body = { encoding: enc.encoding, ...(enc.warnings.length ? { warnings: enc.warnings } : {}), bom: a.bom, eol: a.eol, length: a.length, ...annotationJson(a), stats: { ...a.stats, timings: undefined } };
   await writeAll(JSON.stringify(body, null, args.pretty ? 2 : undefined) + '\n');
   return 0;
 }

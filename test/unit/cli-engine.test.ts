@@ -70,7 +70,7 @@ test('merged partial template indices equal the index of the whole set', () => {
   assert.equal(mergeTemplateIndices([null, null]), null);
 });
 
-test('decode: BOM kept as U+FEFF, UTF-16 both orders round-trip, NUL and invalid UTF-8 refused (lenient decodes)', () => {
+test('decode: BOM kept as U+FEFF, UTF-16 both orders round-trip, binary and invalid UTF-8 refused (lenient decodes)', () => {
   const u8 = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]));
   assert.ok(!('error' in u8) && u8.text === '\ufeffhi' && u8.bom);
   const s = '\ufeffZ\u00e9 😀\r\n';
@@ -81,7 +81,8 @@ test('decode: BOM kept as U+FEFF, UTF-16 both orders round-trip, NUL and invalid
     assert.equal((d as { text: string }).text, s);
     assert.equal((d as { encoding: string }).encoding, enc);
   }
-  assert.ok('error' in decodeBytes(new Uint8Array([0x41, 0x00, 0x42])));
+  assert.ok('error' in decodeBytes(new Uint8Array(400).map((_, i) => (i % 3 ? 0 : 0x41)).subarray(1)), 'NUL-heavy = binary');
+  assert.ok('error' in decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), 'PNG');
   assert.ok('error' in decodeBytes(new Uint8Array([0x43, 0xe9, 0x20])));
   const lenient = decodeBytes(new Uint8Array([0x43, 0xe9, 0x20]), true);
   assert.ok(!('error' in lenient) && lenient.text === 'C\ufffd ');
