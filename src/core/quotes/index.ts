@@ -12,16 +12,16 @@ import type { LineInfo, Quote, Speaker, Span } from '../types';
 import { scanParagraph, type MarkScan, type Piece } from './marks';
 import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
 import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
-import { isScareCandidate } from './scare';
+import { scareReason, type ScareReason } from './scare';
 
 export interface ParagraphQuotes {
   scan: MarkScan;
   attr: ParagraphAttribution;
   /** Attribution for the alternative reading (lazily computed). */
   altAttr?: ParagraphAttribution;
-  /** Per piece: scare-quote candidate (short, title-like or word-as-word), before the attribution check. */
-  scare: boolean[];
-  altScare?: boolean[];
+  /** Per piece: why it looks like a scare quote / title (see scare.ts), or null. */
+  scare: ScareReason[];
+  altScare?: ScareReason[];
 }
 
 export interface QuoteMemo {
@@ -49,14 +49,14 @@ export function analyzeParagraph(pt: string): ParagraphQuotes {
     if (!pt.trimEnd().endsWith(':')) return EMPTY;
     return { scan, attr: attributeParagraph(pt, scan.pieces), scare: [] };
   }
-  return { scan, attr: attributeParagraph(pt, scan.pieces), scare: scan.pieces.map((pc) => isScareCandidate(pt, pc)) };
+  return { scan, attr: attributeParagraph(pt, scan.pieces), scare: scan.pieces.map((pc) => scareReason(pt, pc)) };
 }
 
 interface Item {
   para: number;
   piece: Piece;
   local: LocalAttribution;
-  scare: boolean;
+  scare: ScareReason;
   speaker: [number, number] | null; // absolute offsets
   cue: [number, number] | null;
   how: LocalAttribution['how'] | 'chain' | 'inherit' | 'intro';
@@ -99,7 +99,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
         pieces = p.pq.scan.alt;
         if (!p.pq.altAttr) {
           p.pq.altAttr = attributeParagraph(p.text, pieces);
-          p.pq.altScare = pieces.map((pc) => isScareCandidate(p.text, pc));
+          p.pq.altScare = pieces.map((pc) => scareReason(p.text, pc));
         }
         attr = p.pq.altAttr;
         scare = p.pq.altScare!;
@@ -187,14 +187,15 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     const p = paras[it.para];
     const s = p.line.start + it.piece.start;
     const e = p.line.start + it.piece.end;
-    const attributed = it.how === 'adjacent' || it.how === 'before' || it.how === 'after' || it.how === 'label' || it.how === 'intro';
-    const kind: Quote['kind'] = it.scare && !attributed ? 'scare' : 'quote';
+    const attributed = it.how === 'adjacent' || it.how === 'before' || it.how === 'label' || it.how === 'intro';
+    // titles, nicknames, words-as-words and subheads are never speech; a modifier use only without a cue
+    const kind: Quote['kind'] = it.scare && (it.scare !== 'modifier' || !attributed) ? 'scare' : 'quote';
     if (kind === 'scare' && !showScare) continue;
     let speaker: Speaker | null = null;
     if (it.speaker && kind === 'quote') {
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
-      const r = resolveSpeaker(text, speaker, names, out);
+      const r = resolveSpeaker(speaker, names, out);
       if (r) speaker.resolved = r;
     }
     const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;

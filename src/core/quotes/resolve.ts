@@ -1,13 +1,14 @@
 /**
  * Speaker resolution for the hover: a pronoun (`he`) or a surname (`Ryabkov`, `Mr. Obama`) is shown with the fullest
  * description of the person named earlier in the document: `Sergey Ryabkov, Russian Deputy Foreign Minister`.
- * Cheap: one regex pass over the article lines, only when a speaker needs resolving.
+ * Cheap and lazy: only surnames that appear as speakers are looked up (indexOf over the article text).
  */
 import type { Quote, Speaker } from '../types';
 
 export interface NameIndex {
-  /** Lazily built: surname → mentions in text order. */
-  get(): Map<string, Mention[]>;
+  text: string;
+  ranges: ReadonlyArray<[number, number]>;
+  cache: Map<string, Mention[]>;
 }
 
 interface Mention {
@@ -16,47 +17,46 @@ interface Mention {
   desc: string | null;
 }
 
-const TITLE_HEAD =
-  /(?:(?:[A-Z][\w.-]*|former|deputy|vice|assistant|senior|chief|top|longtime|then-|press|campaign)\s+){0,6}?(?:President|Minister|Secretary|Ambassador|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Chairman|Chairwoman|chairman|Director|director|Adviser|adviser|Nominee|nominee|Leader|leader|Chief|Judge|Justice|General|Gen\.|Commissioner|secretary|minister|ambassador|pollster|strategist|host|anchor|economist|professor|analyst|official|candidate|journalist|activist)/;
-
-const NAME_RE = /((?:[\p{Lu}][\p{Ll}’'-]+|[\p{Lu}]\.)(?:\s+(?:[\p{Lu}][\p{Ll}’'-]+|[\p{Lu}]\.|de|van|von|bin|al|da|del|la|le)){1,3})/gu;
+const TITLE_TAIL =
+  /((?:(?:[A-Z][\w.-]*|former|deputy|vice|assistant|senior|chief|top|longtime|press|campaign|presidential|foreign|of|the)\s+){0,6}(?:President|Minister|Secretary|Ambassador|Senator|Representative|Governor|Mayor|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Chairman|Chairwoman|chairman|Director|director|Adviser|adviser|Nominee|nominee|Leader|leader|Chief|Judge|Justice|General|Commissioner|secretary|minister|ambassador|pollster|strategist|host|anchor|economist|professor|analyst|official|candidate|journalist|activist))\s+$/;
 const PRONOUN = /^(?:he|she|him|her|his)$/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof)\.?\s+/;
+const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former)$/;
 
 export function collectNames(text: string, ranges: ReadonlyArray<[number, number]>): NameIndex {
-  let cache: Map<string, Mention[]> | null = null;
-  return {
-    get() {
-      if (cache) return cache;
-      cache = new Map();
-      for (const [a, b] of ranges) {
-        const line = text.slice(a, b);
-        NAME_RE.lastIndex = 0;
-        let r: RegExpExecArray | null;
-        while ((r = NAME_RE.exec(line))) {
-          const full = r[1].replace(HONORIFIC, '');
-          const parts = full.split(/\s+/);
-          if (parts.length < 2) continue;
-          if (/^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms)$/.test(parts[0])) continue;
-          const surname = parts[parts.length - 1].replace(/[’']s$/, '');
-          // description: a title before the name (`Russian Deputy Foreign Minister Sergey Ryabkov`) or an appositive after it
-          let desc: string | null = null;
-          const before = line.slice(Math.max(0, r.index - 80), r.index);
-          const tb = new RegExp('(' + TITLE_HEAD.source + ')\\s*$').exec(before);
-          if (tb) desc = tb[1].trim();
-          else {
-            const after = /^,\s+((?:a|an|the|who)\s[^,.;“”"]{3,80}?)[,.;]/.exec(line.slice(r.index + r[0].length));
-            if (after) desc = after[1].trim();
-          }
-          const m: Mention = { start: a + r.index, full: parts.join(' ').replace(/[’']s$/, ''), desc };
-          const list = cache.get(surname);
-          if (list) list.push(m);
-          else cache.set(surname, [m]);
+  return { text, ranges, cache: new Map() };
+}
+
+function mentionsOf(idx: NameIndex, surname: string): Mention[] {
+  const hit = idx.cache.get(surname);
+  if (hit) return hit;
+  const out: Mention[] = [];
+  const text = idx.text;
+  let i = text.indexOf(surname);
+  while (i >= 0) {
+    const after = text.charCodeAt(i + surname.length);
+    const beforeOk = i === 0 || !isLetterCode(text.charCodeAt(i - 1));
+    if (beforeOk && !(after >= 97 && after <= 122)) {
+      const lead = text.slice(Math.max(0, i - 60), i);
+      const firsts = firstNamesBefore(lead);
+      if (firsts.length) {
+        const full = firsts.join(' ') + ' ' + surname;
+        const nameStart = i - (lead.length - lead.lastIndexOf(firsts[0]));
+        let desc: string | null = null;
+        const pre = text.slice(Math.max(0, nameStart - 90), nameStart);
+        const tb = TITLE_TAIL.exec(pre);
+        if (tb) desc = tb[1].replace(/^(?:the|of)\s+/i, '').trim();
+        else {
+          const ap = /^,\s+((?:a|an|the|who)\s[^,.;“”"\n]{3,80}?)[,.;]/.exec(text.slice(i + surname.length, i + surname.length + 100));
+          if (ap) desc = ap[1].trim();
         }
+        out.push({ start: nameStart, full, desc });
       }
-      return cache;
-    },
-  };
+    }
+    i = text.indexOf(surname, i + surname.length);
+  }
+  idx.cache.set(surname, out);
+  return out;
 }
 
 function describe(m: Mention): string {
@@ -67,7 +67,7 @@ function describe(m: Mention): string {
  * The full name (and description) the speaker phrase refers to, when it is a pronoun or a bare surname and the person
  * is named in full earlier in the document; otherwise undefined.
  */
-export function resolveSpeaker(text: string, sp: Speaker, names: NameIndex, earlier: readonly Quote[]): string | undefined {
+export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[]): string | undefined {
   const t = sp.text.trim();
   if (PRONOUN.test(t)) {
     for (let i = earlier.length - 1; i >= 0; i--) {
@@ -84,14 +84,27 @@ export function resolveSpeaker(text: string, sp: Speaker, names: NameIndex, earl
   }
   const bare = t.replace(HONORIFIC, '').replace(/[’']s$/, '');
   if (!/^[\p{Lu}][\p{L}’'-]+$/u.test(bare)) return undefined;
-  const list = names.get().get(bare);
-  if (!list) return undefined;
   let best: Mention | null = null;
-  for (const m of list) {
+  for (const m of mentionsOf(names, bare)) {
     if (m.start >= sp.start) break;
     if (!best || (m.desc && !best.desc)) best = m;
   }
-  if (!best) return undefined;
-  void text;
-  return describe(best);
+  return best ? describe(best) : undefined;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && c < 0x2000);
+}
+
+/** The run of first names / initials right before a surname (`Sergey `, `Jim `, `Robert C. `), in order. */
+function firstNamesBefore(lead: string): string[] {
+  const toks = lead.split(/\s+/);
+  if (toks.length < 2 || toks[toks.length - 1] !== '') return [];
+  const out: string[] = [];
+  for (let k = toks.length - 2; k >= 0 && out.length < 3; k--) {
+    const w = toks[k];
+    if (!/^(?:[\p{Lu}][\p{Ll}’'-]+|[\p{Lu}]\.)$/u.test(w) || NOT_FIRST.test(w.replace(/\.$/, ''))) break;
+    out.unshift(w);
+  }
+  return out;
 }

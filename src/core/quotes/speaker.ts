@@ -56,10 +56,8 @@ const CUE_WORDS = [
   'threatened', 'defended', 'blamed', 'mocked', 'ridiculed', 'derided', 'questioned', 'challenged',
 ];
 
-const CUE_RE = new RegExp(
-  '(?<![\\p{L}\\p{N}’\'-])(?:according to|in a statement|' + Array.from(new Set(CUE_WORDS)).join('|') + ')(?![\\p{L}\\p{N}-])',
-  'giu',
-);
+const CUE_SET = new Set(CUE_WORDS);
+
 /** Strong speech verbs: in an adjacent `…,” X verb` position they are near-certain. */
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'which']);
 const SKIP_BEFORE_VERB = new Set([
@@ -138,29 +136,84 @@ interface Word {
   s: number;
   e: number;
   w: string;
+  cue: boolean;
 }
 
-/** Words (and single punctuation tokens , ( ) : ;) of m[lo,hi). */
-function words(m: string, lo: number, hi: number): Word[] {
+function isAlnumCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x3040 && c < 0xfe00);
+}
+function isWordContCode(c: number): boolean {
+  return isAlnumCode(c) || c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45;
+}
+const PUNCT_TOKENS = ',():;—―“”"‘’';
+const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
+
+/** Words (and single punctuation tokens , ( ) : ; — “ ” and masked runs) of a whole masked paragraph; cue flags set. */
+function tokenizeWords(m: string): Word[] {
   const out: Word[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}.’'&-]*|[,():;—―\u0001“”"‘’]/gu;
-  re.lastIndex = lo;
-  let r: RegExpExecArray | null;
-  while ((r = re.exec(m)) && r.index < hi) {
-    let e = r.index + r[0].length;
-    if (e > hi) e = hi;
-    let w = m.slice(r.index, e);
-    // trailing period is part of the word only for abbreviations and initials
-    if (w.length > 1 && w.endsWith('.') && !/^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon)\.$/.test(w) && !/^(?:[A-Z]\.)+$/.test(w)) {
-      w = w.slice(0, -1);
-      e--;
+  const n = m.length;
+  for (let i = 0; i < n; ) {
+    const c = m.charCodeAt(i);
+    if (isAlnumCode(c)) {
+      let e = i + 1;
+      while (e < n && isWordContCode(m.charCodeAt(e))) e++;
+      let w = m.slice(i, e);
+      if (w.length > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(w)) {
+        w = w.slice(0, -1);
+        out.push(mkWord(i, e - 1, w));
+      } else out.push(mkWord(i, e, w));
+      i = e;
+      continue;
     }
-    if (w.endsWith('’s') || w.endsWith("'s")) {
-      /* possessive kept inside the word */
+    if (c === 1) {
+      let e = i + 1;
+      while (e < n && m.charCodeAt(e) === 1) e++;
+      out.push({ s: i, e, w: MASK, cue: false });
+      i = e;
+      continue;
     }
-    out.push({ s: r.index, e, w });
+    if (c < 128 ? c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34 : PUNCT_TOKENS.includes(m[i])) out.push({ s: i, e: i + 1, w: m[i], cue: false });
+    i++;
+  }
+  // multiword cues
+  for (let k = 0; k + 1 < out.length; k++) {
+    const lw = out[k].w.toLowerCase();
+    if (lw === 'according' && out[k + 1].w.toLowerCase() === 'to') {
+      out[k] = { s: out[k].s, e: out[k + 1].e, w: 'according to', cue: true };
+      out.splice(k + 1, 1);
+    } else if (lw === 'in' && k + 2 < out.length && out[k + 1].w === 'a' && out[k + 2].w.toLowerCase() === 'statement') {
+      out[k] = { s: out[k].s, e: out[k + 2].e, w: 'in a statement', cue: true };
+      out.splice(k + 1, 2);
+    }
   }
   return out;
+}
+
+function mkWord(s: number, e: number, w: string): Word {
+  return { s, e, w, cue: CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase())) };
+}
+
+let curM: string | null = null;
+let curWords: Word[] = [];
+
+/** Words of m[lo,hi) (tokens fully inside the range), from the per-paragraph token cache. */
+function words(m: string, lo: number, hi: number): Word[] {
+  if (curM !== m) {
+    curM = m;
+    curWords = tokenizeWords(m);
+  }
+  const ws = curWords;
+  let a = 0;
+  let b = ws.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (ws[mid].s < lo) a = mid + 1;
+    else b = mid;
+  }
+  let e = a;
+  while (e < ws.length && ws[e].e <= hi) e++;
+  return ws.slice(a, e);
 }
 
 const TITLE_WORDS = new Set([
@@ -338,14 +391,10 @@ interface Cue {
   w: string;
 }
 
+/** Cue words/phrases in m[lo,hi), from the per-paragraph token cache. */
 function cuesIn(m: string, lo: number, hi: number): Cue[] {
   const out: Cue[] = [];
-  CUE_RE.lastIndex = lo;
-  let r: RegExpExecArray | null;
-  while ((r = CUE_RE.exec(m)) && r.index < hi) {
-    if (r.index + r[0].length > hi) break;
-    out.push({ s: r.index, e: r.index + r[0].length, w: r[0].toLowerCase() });
-  }
+  for (const w of words(m, lo, hi)) if (w.cue) out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
   return out;
 }
 
@@ -366,13 +415,14 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
     return [lo, hi] as const;
   };
   const res: LocalAttribution[] = [];
+  curM = null;
   for (let idx = 0; idx < pieces.length; idx++) {
     const pc = pieces[idx];
     res.push(attributePiece(p, m, pc, idx, pieces, sentOf));
   }
   // Intro for the next paragraph: paragraph ends with ':' (`Caddell continued:`)
   let intro: ParagraphAttribution['intro'] = null;
-  const trimmed = m.replace(/\s+$/, '');
+  const trimmed = m.trimEnd();
   if (trimmed.endsWith(':')) {
     const colon = trimmed.length - 1;
     const [lo] = sentOf(colon);
@@ -386,6 +436,8 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
       if (sp && colon - sp[0] < 80) intro = { speaker: sp, cue: [colon, colon + 1] };
     }
   }
+  curM = null;
+  curWords = [];
   return { pieces: res, intro };
 }
 
