@@ -11,15 +11,27 @@
  */
 import * as vscode from 'vscode';
 import { analyze } from '../core/analyze';
-import type { Analysis, AnalyzeOptions } from '../core/types';
+import type { Analysis, AnalyzeOptions, TemplateIndex } from '../core/types';
 import type { ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
+
+/** Length of the document text without materialising it. */
+export function documentLength(doc: vscode.TextDocument): number {
+  const last = doc.lineAt(doc.lineCount - 1);
+  return doc.offsetAt(last.range.end);
+}
 
 interface Entry {
   version: number;
   key: string;
   analysis: Analysis;
   doc: vscode.TextDocument;
+}
+
+/** Site templates of a document's folder (folderTemplates.ts): undefined while learning, null when none. */
+export interface TemplateSource {
+  getTemplates(uri: vscode.Uri): TemplateIndex | null | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri>;
 }
 
 export interface CacheStats {
@@ -42,19 +54,31 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private readonly counters = { hits: 0, misses: 0, analyses: 0, lastMs: 0 };
   private disposed = false;
+  /** Identity of each template index in the options key. */
+  private readonly templateIds = new WeakMap<TemplateIndex, number>();
+  private nextTemplateId = 1;
 
   constructor(
     private readonly config: ConfigReader,
     private readonly keep?: KeepLinesStore,
+    private readonly templates?: TemplateSource,
   ) {
     this.subs.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
       config.onDidChange((change) => {
         for (const e of [...this.entries.values()]) {
-          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities', e.doc.uri)) this.invalidate(e.doc);
+          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri)) this.invalidate(e.doc);
         }
       }),
     );
+    if (templates) {
+      this.subs.push(
+        templates.onDidChange((folder) => {
+          const prefix = folder.toString().replace(/\/?$/, '/');
+          for (const e of [...this.entries.values()]) if (e.doc.uri.toString().startsWith(prefix)) this.invalidate(e.doc);
+        }),
+      );
+    }
     if (keep) {
       this.subs.push(
         keep.onDidChange((uri) => {
@@ -71,16 +95,24 @@ export class AnalysisCache implements vscode.Disposable {
     return {
       quotes: true,
       scareQuotes: true,
-      entities: cfg.entitiesMaxLength > 0 && doc.getText().length <= cfg.entitiesMaxLength,
+      entities: cfg.entitiesMaxLength > 0 && documentLength(doc) <= cfg.entitiesMaxLength,
       boilerplatePatterns: cfg.boilerplatePatterns,
       keepLines: this.keep ? this.keep.get(doc.uri) : [],
+      templates: this.templates?.getTemplates(doc.uri) ?? null,
     };
+  }
+
+  private templateId(t: TemplateIndex | null | undefined): number {
+    if (!t) return 0;
+    let id = this.templateIds.get(t);
+    if (!id) this.templateIds.set(t, (id = this.nextTemplateId++));
+    return id;
   }
 
   /** Analysis of the document's current version (computed at most once per version and options). */
   get(doc: vscode.TextDocument): Analysis {
     const options = this.optionsFor(doc);
-    const key = JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines]);
+    const key = JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates)]);
     const id = doc.uri.toString();
     const hit = this.entries.get(id);
     if (hit && hit.version === doc.version && hit.key === key) {

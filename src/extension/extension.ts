@@ -1,8 +1,143 @@
+/**
+ * Entry point. `activate` is synchronous and cheap: it wires the adapters around one AnalysisCache and
+ * returns the test API (below). Activation events: `onLanguage:scraped-news`, `onLanguage:plaintext` (for
+ * detection) and our commands — never `*`.
+ *
+ * Test API (`vscode.extensions.getExtension('scraped-news.scraped-news').activate()` resolves to it):
+ *  - `decoratedRanges(uri)`: per decoration kind (boilerplate, meta, quote, scareQuote, person, place,
+ *    organization) the ranges last passed to `setDecorations` for that document;
+ *  - `analysis(uri)`: the cached analysis of an open document (computed if stale), or undefined;
+ *  - `cacheStats()`: `{ hits, misses, analyses, lastMs, documents }` of the analysis cache;
+ *  - `keptLines(uri)`: the lines the user chose to keep in that file;
+ *  - `refresh(uri?)`: run the debounced refresh now (tests; returns when decorations/diagnostics are updated);
+ *  - `cache`: the AnalysisCache itself.
+ */
 import * as vscode from 'vscode';
+import type { Analysis } from '../core/types';
+import { AnalysisCache, type CacheStats } from './analysisCache';
+import { Configuration, isScrapedNewsDocument } from './configuration';
+import { KeepLinesStore } from './keepLines';
+import { DecorationController, type DecoratedRanges } from './decorations';
+import { DiagnosticsController } from './diagnostics';
+import { registerHover } from './hover';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { StatusBarController } from './statusBar';
+import { DumpDetector } from './detection';
+import { registerOutline } from './outline';
+import { registerCopyQuotes } from './copyQuotes';
+import { registerEntitiesView } from './entitiesView';
+import { registerCleanFolder } from './cleanFolder';
+import { registerFolderTemplates } from './folderTemplates';
 
-// Placeholder: replaced by the extension adapters (foundation issue).
-export function activate(_context: vscode.ExtensionContext) {
-  return {};
+export interface ScrapedNewsApi {
+  decoratedRanges(uri: vscode.Uri): DecoratedRanges;
+  analysis(uri: vscode.Uri): Analysis | undefined;
+  cacheStats(): CacheStats;
+  keptLines(uri: vscode.Uri): readonly string[];
+  refresh(uri?: vscode.Uri): Promise<void>;
+  readonly cache: AnalysisCache;
 }
 
-export function deactivate() {}
+/** Debounces edits: after `scrapedNews.debounceMs` of quiet, the document is re-analysed once. */
+class EditScheduler implements vscode.Disposable {
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; doc: vscode.TextDocument }>();
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly cache: AnalysisCache, private readonly config: Configuration) {
+    this.subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || !isScrapedNewsDocument(e.document)) return;
+        this.schedule(e.document, config.get(e.document.uri).debounceMs);
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => isScrapedNewsDocument(doc) && this.schedule(doc, 0)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.cancel(doc.uri)),
+    );
+    for (const doc of vscode.workspace.textDocuments) if (isScrapedNewsDocument(doc)) this.schedule(doc, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, ms: number): void {
+    const id = doc.uri.toString();
+    const cur = this.timers.get(id);
+    if (cur) clearTimeout(cur.timer);
+    this.timers.set(id, { doc, timer: setTimeout(() => this.run(id), ms) });
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const cur = this.timers.get(uri.toString());
+    if (cur) clearTimeout(cur.timer);
+    this.timers.delete(uri.toString());
+  }
+
+  private run(id: string): void {
+    const cur = this.timers.get(id);
+    this.timers.delete(id);
+    if (cur && isScrapedNewsDocument(cur.doc)) this.cache.get(cur.doc); // fires onDidUpdate when new
+  }
+
+  /** Run pending work now (for one document or all). */
+  flush(uri?: vscode.Uri): void {
+    for (const [id, cur] of [...this.timers]) {
+      if (uri && id !== uri.toString()) continue;
+      clearTimeout(cur.timer);
+      this.run(id);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t.timer);
+    this.timers.clear();
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): ScrapedNewsApi {
+  const config = new Configuration();
+  const keep = new KeepLinesStore(context.workspaceState);
+  const templates = registerFolderTemplates(context);
+  const cache = new AnalysisCache(config, keep, templates);
+  const detector = new DumpDetector(config, context.workspaceState);
+  const decorations = new DecorationController(cache, config);
+  const diagnostics = new DiagnosticsController(cache, config);
+  const scheduler = new EditScheduler(cache, config);
+  const status = new StatusBarController(cache, config);
+  const deps = { cache, config, keep, detector };
+  context.subscriptions.push(
+    config,
+    keep,
+    cache,
+    detector,
+    decorations,
+    diagnostics,
+    scheduler,
+    status,
+    registerHover(cache),
+    registerCommands(deps),
+    registerCodeActions(deps),
+  );
+  registerOutline(context, cache);
+  registerCopyQuotes(context, cache);
+  registerEntitiesView(context, cache);
+  registerCleanFolder(context, cache);
+
+  const find = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return {
+    decoratedRanges: (uri) => decorations.decoratedRanges(uri),
+    analysis: (uri) => {
+      const doc = find(uri);
+      return doc && isScrapedNewsDocument(doc) ? cache.get(doc) : undefined;
+    },
+    cacheStats: () => cache.stats(),
+    keptLines: (uri) => keep.get(uri),
+    refresh: async (uri) => {
+      scheduler.flush(uri);
+      await new Promise<void>((r) => setTimeout(r, 0)); // let onDidUpdate listeners run
+      for (const e of vscode.window.visibleTextEditors) if (!uri || e.document.uri.toString() === uri.toString()) decorations.refresh(e);
+      for (const doc of vscode.workspace.textDocuments) if (!uri || doc.uri.toString() === uri.toString()) diagnostics.update(doc);
+      status.update();
+    },
+    cache,
+  };
+}
+
+export function deactivate(): void {}

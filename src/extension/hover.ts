@@ -1,0 +1,88 @@
+/**
+ * Hovers: on an entity its type and mention count; on a quote its speaker (with the full name the speaker
+ * phrase refers to, when known) or "speaker unknown"; on a boilerplate or meta line why it was labelled so.
+ * Everything comes from the cached analysis.
+ */
+import * as vscode from 'vscode';
+import { describeReason } from '../core/reasons';
+import type { Analysis, Entity, Quote } from '../core/types';
+import type { AnalysisCache } from './analysisCache';
+import { LANGUAGE_ID } from './configuration';
+
+const TYPE_LABEL: Record<Entity['type'], string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
+
+/** Innermost span containing the character at `offset`. */
+export function spanAt<T extends { start: number; end: number }>(spans: readonly T[], offset: number): T | undefined {
+  let best: T | undefined;
+  for (const s of spans) {
+    if (s.start <= offset && offset < s.end && (!best || s.end - s.start <= best.end - best.start)) best = s;
+  }
+  return best;
+}
+
+function norm(s: string): string {
+  return s.replace(/[’']s$/u, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** How often this entity's name occurs (same type, case-insensitive). */
+export function mentionCount(a: Analysis, e: Entity): number {
+  const key = norm(e.text);
+  let n = 0;
+  for (const x of a.entities) if (x.type === e.type && norm(x.text) === key) n++;
+  return n;
+}
+
+export function speakerText(q: Quote): string {
+  if (!q.speaker) return 'speaker unknown';
+  const s = q.speaker.text.trim();
+  const r = q.speaker.resolved?.trim();
+  return r && r.toLowerCase() !== s.toLowerCase() ? `${s} (${r})` : s;
+}
+
+function md(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+export function hoverText(a: Analysis, offset: number, line: number): vscode.MarkdownString | null {
+  const parts: string[] = [];
+  const ent = spanAt(a.entities, offset);
+  if (ent) {
+    const n = mentionCount(a, ent);
+    parts.push(`**${TYPE_LABEL[ent.type]}** — ${md(ent.text)} · ${n} mention${n === 1 ? '' : 's'} in this document`);
+  }
+  const q = spanAt(a.quotes, offset);
+  if (q) {
+    if (q.kind === 'scare') parts.push(`**Scare quote** — ${q.speaker ? `speaker: ${md(speakerText(q))}` : 'one or two words without an attribution'}`);
+    else parts.push(`**Quote** — ${q.speaker ? `speaker: ${md(speakerText(q))}` : 'speaker unknown'}`);
+  }
+  const l = a.lines[line];
+  if (l && (l.label === 'boilerplate' || l.label === 'meta')) {
+    const what = l.label === 'boilerplate' ? 'Boilerplate' : 'Meta line';
+    parts.push(`**${what}** (\`${l.reason}\`): ${md(describeReason(l.reason, l.detail))}`);
+  }
+  if (parts.length === 0) return null;
+  const m = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
+  m.supportHtml = false;
+  m.isTrusted = false;
+  return m;
+}
+
+export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | null {
+    const a = this.cache.get(doc);
+    const offset = doc.offsetAt(pos);
+    const text = hoverText(a, offset, pos.line);
+    if (!text) return null;
+    const ent = spanAt(a.entities, offset);
+    const q = spanAt(a.quotes, offset);
+    const span = ent ?? q;
+    const range = span ? new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)) : doc.lineAt(pos.line).range;
+    return new vscode.Hover(text, range);
+  }
+}
+
+export function registerHover(cache: AnalysisCache): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new ScrapedNewsHoverProvider(cache));
+}
