@@ -469,8 +469,11 @@ function attributePiece(
       const sp = npAfter(m, pc.end + dash[0].length, Math.min(next, m.length));
       if (sp) return { speaker: sp, cue: [pc.end + dash[0].search(/[―—–-]/), pc.end + dash[0].search(/[―—–-]/) + 1], how: 'adjacent' };
     }
-    const endSent = Math.min(next, Math.max(ehi, pc.end));
-    const hi = Math.min(endSent, pc.end + 250);
+    // a quote ending in ? or ! ends its sentence, but `“…?” Graham asked.` is still attributed by what follows
+    const qEnd = m[pc.end - 1 - markLenBack(p, pc.end)];
+    const ehiAdj = qEnd === '?' || qEnd === '!' ? sentOf(Math.min(m.length - 1, pc.end + 1))[1] : ehi;
+    const endSent = Math.min(next, Math.max(ehiAdj, pc.end));
+    const hi = Math.min(endSent, pc.end + 300);
     const cues = cuesIn(m, pc.end, hi);
     if (cues.length) {
       const c = cues[0];
@@ -478,9 +481,9 @@ function attributePiece(
       if (/^[\s,]*$/.test(between) || c.w === 'according to') {
         const sp = npAfter(m, c.e, Math.min(next, endSent));
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
-      } else if (/^\s*[,.?!]?\s*$/.test(between.slice(0, 2)) || /^[\s,]/.test(between)) {
-        const sp = npBefore(m, pc.end, c.s);
-        if (sp && words(m, pc.end, c.s).length <= 40 && /^[\s,]*$/.test(m.slice(pc.end, sp[0]))) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
+      } else if (/^[\s,]*(?:[\p{Lu}\d]|(?:he|she|they|it|we|i|who|the|a|an|his|her|their|its|one|some|several|many|two|three)\s)/u.test(between)) {
+        const sp = betweenSpeaker(m, pc.end, c.s);
+        if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
       }
     }
   }
@@ -500,14 +503,18 @@ function attributePiece(
       const sp2 = npAfter(m, c.e, pc.start);
       if (sp2 && isUpper(m[sp2[0]])) return { speaker: sp2, cue: [c.s, c.e], how: 'before' };
     }
-    // `X: “…”`
+    // `X: “…”` (NP right before the colon), or a headline `Pat Caddell: … ‘in Their Heads.’`
     const pre = m.slice(lo, pc.start);
     const colon = /:\s*$/.exec(pre);
     if (colon) {
       const cpos = lo + colon.index;
+      const subj = sentenceSubject(m, lo, cpos);
+      if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
       const sp = npBefore(m, lo, cpos);
-      if (sp && cpos - sp[0] < 90) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
+      if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
     }
+    const hc = headlineColon(m, lo, pc.start);
+    if (hc) return { speaker: hc[0], cue: hc[1], how: 'before' };
   }
   // 4. a cue later in the same sentence: `“…” of the plan, Mr. X said.` / `, said X.`
   {
@@ -529,6 +536,11 @@ function attributePiece(
       }
     }
   }
+  // 4b. a headline: `Obama Sees 'Personal Insult' if …`, `Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’`
+  if (isHeadline(m)) {
+    const hv = headlineSubject(m, pc.start);
+    if (hv) return { speaker: hv[0], cue: hv[1], how: 'after' };
+  }
   // 5. subject of the sentence when the quote is not at its start
   {
     const lo = slo;
@@ -542,10 +554,88 @@ function attributePiece(
   return none;
 }
 
+/** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
+function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | null {
+  const ws = words(m, lo, cue);
+  let k = ws.length - 1;
+  while (k >= 0 && ((SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) || ws[k].w === ',')) k--;
+  if (k < 0 || k > 35) return null;
+  let i = 0;
+  while (i <= k && ws[i].w === ',') i++;
+  if (i > k) return null;
+  for (let j = i; j <= k; j++) if (ws[j].w === MASK || ws[j].w === '“' || ws[j].w === '"' || ws[j].w === ';' || ws[j].w === ':') return null;
+  // a pronoun subject: just the pronoun
+  const lw = ws[i].w.toLowerCase();
+  if (PRONOUNS.has(lw)) return i === k ? [ws[i].s, ws[i].e] : npBefore(m, lo, cue);
+  // the stretch must look like a noun phrase: no verb-like stop word before a comma-free head
+  for (let j = i; j <= k; j++) {
+    const w = ws[j].w.toLowerCase();
+    if (w === 'said' || w === 'says' || w === 'is' || w === 'was' || w === 'that' || w === 'because' || w === 'if' || w === 'when') return npBefore(m, lo, cue);
+  }
+  return [ws[i].s, ws[k].e];
+}
+
 function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
   for (const pc of pieces) if (pos > pc.start && pos < pc.end - 1) return true;
   return false;
 }
+
+/** `Name: headline text … ‘quote’`: a short capitalised name at the start of the sentence followed by a colon. */
+function headlineColon(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
+  const ws = words(m, lo, hi);
+  for (let k = 0; k < ws.length && k < 5; k++) {
+    if (ws[k].w === ':') {
+      if (k === 0) return null;
+      for (let j = 0; j < k; j++) if (!isCap(ws[j].w) && !(j > 0 && /^(?:of|the|and|de|van|von)$/.test(ws[j].w))) return null;
+      return [[ws[0].s, ws[k - 1].e], [ws[k].s, ws[k].e]];
+    }
+    if (ws[k].w === ',' || ws[k].w === MASK) return null;
+  }
+  return null;
+}
+
+/** Title-case line without a final sentence of lowercase prose: a headline. */
+function isHeadline(m: string): boolean {
+  if (m.length > 200) return false;
+  const ws = m.match(/[\p{L}][\p{L}’'-]*/gu);
+  if (!ws || ws.length < 3) return false;
+  let cap = 0;
+  let n = 0;
+  for (const w of ws) {
+    if (w.length <= 3 && !isUpper(w[0])) continue;
+    n++;
+    if (isUpper(w[0])) cap++;
+  }
+  return n > 0 && cap / n >= 0.8;
+}
+
+const HEADLINE_VERBS = new Set([
+  'Says', 'Say', 'Sees', 'See', 'Calls', 'Call', 'Rip', 'Rips', 'Slams', 'Slam', 'Blasts', 'Blast', 'Shows', 'Show', 'Rally',
+  'Rallies', 'Reveals', 'Reveal', 'Explains', 'Warns', 'Warn', 'Tells', 'Tell', 'Claims', 'Claim', 'Denies', 'Deny',
+  'Admits', 'Admit', 'Urges', 'Urge', 'Vows', 'Vow', 'Accuses', 'Accuse', 'Defends', 'Defend', 'Praises', 'Praise',
+  'Mocks', 'Mock', 'Attacks', 'Attack', 'Insists', 'Insist', 'Argues', 'Argue', 'Asks', 'Ask', 'Wants', 'Want',
+  'Thinks', 'Think', 'Believes', 'Believe', 'Declares', 'Declare', 'Predicts', 'Predict', 'Promises', 'Promise',
+  'Is', 'Are', 'Was', 'Were', 'Has', 'Have', 'Will', 'Would', 'Could', 'Can', 'Should', 'Might', 'Explores',
+  'Dismisses', 'Dismiss', 'Condemns', 'Condemn', 'Labels', 'Label', 'Dubs', 'Brands', 'Hits', 'Hit', 'Knocks',
+  'Questions', 'Question', 'Suggests', 'Suggest', 'Agrees', 'Agree', 'Pushes', 'Pledges', 'Touts', 'Hails',
+  'Lashes', 'Fires', 'Takes', 'Responds', 'Respond', 'Reacts', 'React', 'Demands', 'Demand', 'Worries', 'Fears',
+]);
+
+/** Subject of a headline: the capitalised words before its first verb (`Black Lawmakers` Rip …). */
+function headlineSubject(m: string, hi: number): [[number, number], [number, number]] | null {
+  const ws = words(m, 0, hi);
+  for (let k = 1; k < ws.length && k < 6; k++) {
+    if (HEADLINE_VERBS.has(ws[k].w) || CUE_SET.has(ws[k].w.toLowerCase())) {
+      for (let j = 0; j < k; j++) if (!isCap(ws[j].w)) return null;
+      return [[ws[0].s, ws[k - 1].e], [ws[k].s, ws[k].e]];
+    }
+    if (ws[k].w === ',' || ws[k].w === MASK || ws[k].w === ':') return null;
+  }
+  return null;
+}
+
+const INTRO_WORD =
+  /^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Similarly|Despite|Following|Only|For|From|With|Without|Unlike|Like|Amid|Among|Under|Over|Through|By|To|Until|Once|Even|Just|Here|There|Today|Yesterday|Thus|Still|Besides|Overall|Ultimately|Finally|First|Second|Third|Next|Recently|Previously|Currently|Sometimes|Often)$/;
 
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
 function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
@@ -555,7 +645,7 @@ function sentenceSubject(m: string, lo: number, hi: number): [number, number] | 
   for (let k = 0; k < Math.min(ws.length, 10); k++) {
     if (ws[k].w === ',') {
       const first = ws[0].w;
-      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Still|Similarly)$/.test(first)) i = k + 1;
+      if (INTRO_WORD.test(first) || /^[\p{Lu}][\p{Ll}]+(?:ing|ed)$/u.test(first) || !isCap(first)) i = k + 1;
       break;
     }
   }
