@@ -451,11 +451,16 @@ export function compileUserPattern(source: unknown, opts: { forceLinear?: boolea
       return { error: 'lookarounds cannot be combined with nested repetitions, repeated alternations or more than one unbounded repetition (risk of catastrophic backtracking)' };
     }
     if (!f.look) {
-      const p = new Program();
-      compileNode(p, ast);
-      p.emit(OP_MATCH);
-      const first = ast.t === 'seq' ? ast.items[0] : ast;
-      vm = new PikeVM(p, first !== undefined && first.t === 'assert' && first.kind === 'bol');
+      try {
+        const p = new Program();
+        compileNode(p, ast);
+        p.emit(OP_MATCH);
+        const first = ast.t === 'seq' ? ast.items[0] : ast;
+        vm = new PikeVM(p, first !== undefined && first.t === 'assert' && first.kind === 'bol');
+      } catch (e) {
+        // Too large for the linear engine: acceptable only when the native engine is safe (long lines then never match).
+        if (!nativeSafe) throw e;
+      }
     }
     engine = nativeSafe && !(opts.forceLinear && vm) ? 'native' : 'linear';
   } catch (e) {
