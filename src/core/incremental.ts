@@ -1,0 +1,251 @@
+/**
+ * Incremental analysis: keeps one document's text, its line table and memos of the per-line / per-paragraph
+ * work, and re-analyses after an edit doing only the work that changed. Pure TypeScript (web-worker safe).
+ *
+ * What is reused after an edit:
+ *  - the line table: only the lines touched by the change (plus one line of margin on each side, for CR/LF
+ *    pairs split or joined by the edit) are re-split; the lines after it are shifted;
+ *  - per-line classifier features (boilerplate `lineFeatures`), memoised by line text;
+ *  - per-paragraph quote scans/attributions and entity tagging, memoised by paragraph text (their `memo` options);
+ *  - the cheap document passes (body window, neighbourhood model, headline, quote chains, entity votes) run again
+ *    over the memoised per-line numbers: line labels depend on context, so this is what keeps the result exact.
+ * Guarantee (tested with fast-check over random edit sequences, test/unit/incremental.test.ts): `analysis`
+ * deep-equals `analyze(text, options)` except `stats.timings`.
+ *
+ * How the extension cache uses it (one analyzer per open document):
+ *   const inc = new IncrementalAnalyzer(options);   inc.reset(doc.getText());        // on open / option change
+ *   onDidChangeTextDocument(e => inc.applyChanges(e.contentChanges));                 // {rangeOffset, rangeLength, text}
+ *   const a = inc.analysis;                                                           // = analyze(doc.getText(), options)
+ * `contentChanges` of one VS Code event are applied in the order given (VS Code sends them so that this is valid,
+ * like LSP incremental sync). If in doubt, `syncText(doc.getText())` finds the changed region by itself (one
+ * linear compare) and `inc.text === doc.getText()` can be asserted. Options changes: `setOptions(options)`.
+ */
+import type { Analysis, AnalyzeOptions, LineInfo, Quote, Entity, LineEnding } from './types';
+import { splitLines, type RawLine } from './lines';
+import { classifyLines } from './boilerplate';
+import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
+import { findEntities, type LineEntities } from './entities';
+
+/** One edit, as in VS Code's `TextDocumentContentChangeEvent`: replace [rangeOffset, rangeOffset + rangeLength) by `text`. */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/** What the last update did (for benchmarks and the extension's performance log). */
+export interface IncrementalStats {
+  /** Lines re-split by the last update (the rest were shifted). */
+  resplitLines: number;
+  /** Milliseconds of the last update, per step. */
+  ms: { lines: number; classify: number; quotes: number; entities: number; total: number };
+  /** Entries in the memos. */
+  memo: { features: number; quotes: number; entities: number };
+}
+
+const now: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+// classifyLines takes a per-line feature memo as 4th argument (boilerplate engineer's API); typed loosely so that
+// this module also works with a classifier that ignores it.
+type Classify = (text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: Map<string, unknown>) => LineInfo[];
+const classify = classifyLines as unknown as Classify;
+
+export class IncrementalAnalyzer {
+  private _text = '';
+  private raw: RawLine[] = [{ start: 0, end: 0 }];
+  private eols: EolCounts = { lf: 0, crlf: 0, cr: 0 };
+  private _analysis: Analysis | null = null;
+  private options: AnalyzeOptions;
+  private featureMemo = new Map<string, unknown>();
+  private quoteMemo: QuoteMemo = createQuoteMemo();
+  private entityMemo = new Map<string, LineEntities>();
+  private _stats: IncrementalStats = { resplitLines: 0, ms: { lines: 0, classify: 0, quotes: 0, entities: 0, total: 0 }, memo: { features: 0, quotes: 0, entities: 0 } };
+
+  constructor(options: AnalyzeOptions = {}, text?: string) {
+    this.options = options;
+    if (text !== undefined) this.reset(text);
+  }
+
+  get text(): string {
+    return this._text;
+  }
+
+  /** The analysis of the current text (computed on first access after `reset` with no text). */
+  get analysis(): Analysis {
+    if (!this._analysis) this._analysis = this.run(0);
+    return this._analysis;
+  }
+
+  get stats(): IncrementalStats {
+    return this._stats;
+  }
+
+  /** Start over with a whole new text (memos are kept: lines seen before are not re-analysed). */
+  reset(text: string): Analysis {
+    const t0 = now();
+    this._text = text;
+    this.raw = splitLines(text);
+    this.eols = { lf: 0, crlf: 0, cr: 0 };
+    countEols(text, 0, text.length, this.eols, 1);
+    this._analysis = this.run(now() - t0, this.raw.length);
+    return this._analysis;
+  }
+
+  /** New options (patterns, keep lines, templates, quotes/entities switches): re-run the document passes. */
+  setOptions(options: AnalyzeOptions): Analysis {
+    this.options = options;
+    this._analysis = this.run(0, 0);
+    return this._analysis;
+  }
+
+  /** Apply edits in the order given, then re-analyse once. */
+  applyChanges(changes: readonly TextChange[]): Analysis {
+    const t0 = now();
+    let resplit = 0;
+    for (const c of changes) resplit += this.applyOne(c);
+    this._analysis = this.run(now() - t0, resplit);
+    return this._analysis;
+  }
+
+  /** Bring the analyzer to `text`, finding the changed region by comparing with the current text. */
+  syncText(text: string): Analysis {
+    const old = this._text;
+    if (text === old && this._analysis) return this._analysis;
+    const min = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let s = 0;
+    while (s < min - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+    return this.applyChanges([{ rangeOffset: p, rangeLength: old.length - p - s, text: text.slice(p, text.length - s) }]);
+  }
+
+  /** Replace [off, off+len) and patch the line table; returns the number of lines re-split. */
+  private applyOne(c: TextChange): number {
+    const old = this._text;
+    const off = c.rangeOffset;
+    const len = c.rangeLength;
+    if (!(off >= 0 && len >= 0 && off + len <= old.length) || !Number.isInteger(off) || !Number.isInteger(len)) {
+      throw new RangeError(`change [${off}, ${off}+${len}) outside the text (length ${old.length})`);
+    }
+    if (len === 0 && c.text.length === 0) return 0;
+    const text = old.slice(0, off) + c.text + old.slice(off + len);
+    const delta = c.text.length - len;
+    const raw = this.raw;
+    // Lines a..b (inclusive) of the old table are re-split: the lines holding the edit, plus one line of margin
+    // on each side so that the boundaries S and E below sit next to unchanged characters.
+    const a = Math.max(0, lineAt(raw, off) - 1);
+    const b = Math.min(raw.length - 1, lineAt(raw, off + len) + 1);
+    const S = raw[a].start;
+    const last = b === raw.length - 1;
+    const E = last ? old.length : raw[b + 1].start;
+    const E2 = E + delta;
+    const seg = splitLines(text.slice(S, E2));
+    if (!last) seg.pop(); // the empty piece after the region's final line ending: line b+1 starts there
+    for (const r of seg) {
+      r.start += S;
+      r.end += S;
+    }
+    const tail = raw.slice(b + 1);
+    if (delta !== 0) for (const r of tail) { r.start += delta; r.end += delta; }
+    countEols(old, S, E, this.eols, -1);
+    countEols(text, S, E2, this.eols, 1);
+    raw.length = a;
+    for (const r of seg) raw.push(r);
+    for (const r of tail) raw.push(r);
+    this._text = text;
+    return seg.length;
+  }
+
+  private run(lineMs: number, resplit = this.raw.length): Analysis {
+    const t0 = now();
+    const text = this._text;
+    const options = this.options;
+    this.trimMemos();
+    const lines = classify(text, this.raw, options, this.featureMemo);
+    const t1 = now();
+    const quotes: Quote[] = options.quotes === false ? [] : findQuotes(text, lines, { scareQuotes: options.scareQuotes, memo: this.quoteMemo });
+    const t2 = now();
+    const entities: Entity[] = options.entities === false ? [] : findEntities(text, lines, { memo: this.entityMemo });
+    const t3 = now();
+    const a = assemble(text, eolOf(this.eols), lines, quotes, entities, { lines: lineMs + (t1 - t0), quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) });
+    this._stats = {
+      resplitLines: resplit,
+      ms: { lines: lineMs, classify: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) },
+      memo: { features: this.featureMemo.size, quotes: this.quoteMemo.paragraphs.size, entities: this.entityMemo.size },
+    };
+    return a;
+  }
+
+  /** Keep memos bounded: when one holds far more entries than the document has lines, drop it (it refills). */
+  private trimMemos(): void {
+    const cap = 2 * this.raw.length + 2000;
+    if (this.featureMemo.size > cap) this.featureMemo = new Map();
+    if (this.quoteMemo.paragraphs.size > cap) this.quoteMemo = createQuoteMemo();
+    if (this.entityMemo.size > cap) this.entityMemo = new Map();
+  }
+}
+
+/** Index of the line holding offset `off` (a line's own line ending counts as part of it). */
+function lineAt(raw: readonly RawLine[], off: number): number {
+  let lo = 0;
+  let hi = raw.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (raw[mid].start <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Same assembly as `analyze` (src/core/analyze.ts): statistics over the stage results. */
+function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings']): Analysis {
+  let articleLines = 0, boilerplateLines = 0, metaLines = 0, blankLines = 0, articleChars = 0;
+  for (const l of lines) {
+    if (l.label === 'article') { articleLines++; articleChars += l.end - l.start; }
+    else if (l.label === 'boilerplate') boilerplateLines++;
+    else if (l.label === 'meta') metaLines++;
+    else blankLines++;
+  }
+  const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
+  return {
+    length: text.length,
+    eol,
+    bom: text.charCodeAt(0) === 0xfeff,
+    lines,
+    quotes,
+    entities,
+    stats: {
+      lines: lines.length,
+      articleLines,
+      boilerplateLines,
+      metaLines,
+      blankLines,
+      quotes: quotes.length,
+      entities: entities.length,
+      entityNames: names.size,
+      articleChars,
+      timings,
+    },
+  };
+}
+
+interface EolCounts { lf: number; crlf: number; cr: number }
+
+/** Line endings in text[from, to) (from and to at line starts / text end, so no CRLF straddles them). */
+function countEols(text: string, from: number, to: number, into: EolCounts, sign: 1 | -1): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (i + 1 < to && text.charCodeAt(i + 1) === 10) { into.crlf += sign; i++; }
+      else into.cr += sign;
+    } else if (c === 10) into.lf += sign;
+  }
+}
+
+/** The dominant line ending from counts: the same decision as `detectEol` (lines.ts). */
+function eolOf(n: EolCounts): LineEnding {
+  if (n.crlf >= n.lf && n.crlf >= n.cr && n.crlf > 0) return '\r\n';
+  if (n.cr > n.lf && n.cr > n.crlf) return '\r';
+  return '\n';
+}

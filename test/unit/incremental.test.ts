@@ -1,0 +1,158 @@
+/**
+ * Incremental analysis equals a full analysis: after random edit sequences (fast-check) on generated dumps and on
+ * the real fixture, `IncrementalAnalyzer.analysis` deep-equals `analyze(finalText, options)` (timings aside).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { analyze } from '../../src/core';
+import type { Analysis, AnalyzeOptions } from '../../src/core';
+import { IncrementalAnalyzer, type TextChange } from '../../src/core/incremental';
+
+const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+
+function norm(a: Analysis) {
+  return { ...a, stats: { ...a.stats, timings: null } };
+}
+
+function assertSame(inc: IncrementalAnalyzer, options: AnalyzeOptions, msg = '') {
+  const full = analyze(inc.text, options);
+  assert.deepStrictEqual(norm(inc.analysis), norm(full), msg);
+}
+
+function apply(text: string, c: TextChange): string {
+  return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+}
+
+const LINES = [
+  'The city council approved the new budget on Tuesday after a long debate that lasted well into the night.',
+  '“We will not raise taxes this year,” the minister told reporters in Moscow on Wednesday.',
+  'Anatoly Antonov, the Russian ambassador, said the embassy had received no answer from Washington.',
+  'Residents were divided, with some welcoming the change and others calling it "rushed and unfair".',
+  'He said: “This is a good day for the people of Berlin and for the whole country.”',
+  '[ad_1]', 'Share this article', 'Source link', 'https://example.com/img/logo.png', 'Leave a Reply', 'Log In',
+  'Home | World | Business', '© 2024 Example News. All rights reserved.', 'By Jane Smith, Reuters', 'MOSCOW (Reuters) -',
+  'Short line', 'Photo: AFP', '', '', '   ', 'Emoji 😀 at the end 😀', '\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd right-to-left',
+  '北京市政府周三宣布新的交通规定', 'Getty Images', 'Read more', 'Subscribe to our newsletter',
+];
+const EOLS = ['\n', '\n', '\n', '\r\n', '\r'];
+const INSERTS = ['\n', '\r', '\r\n', ' ', 'x', '“', '”', '"', 'said', ' the embassy said.', 'Share', '😀', '\ufeff', ...LINES.map((l) => l + '\n')];
+
+const dumpArb = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...LINES), fc.constantFrom(...EOLS)), { minLength: 0, maxLength: 40 }),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([ls, bom, trailing]) => (bom ? '\ufeff' : '') + ls.map(([l, e]) => l + e).join('').replace(/[\r\n]+$/, trailing ? '\n' : ''));
+
+/** An edit as relative numbers, resolved against the current text when applied. */
+const editArb = fc.record({
+  pos: fc.double({ min: 0, max: 1, noNaN: true }),
+  /** Snap the position to a line ending (+ -1, 0, +1, +2): where CR/LF pairs get split or joined. */
+  snap: fc.option(fc.integer({ min: -1, max: 2 }), { nil: undefined }),
+  len: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 400 })),
+  ins: fc.oneof(fc.constant(''), fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 })),
+});
+
+function resolve(text: string, e: { pos: number; snap?: number; len: number; ins: string }): TextChange {
+  let off = Math.min(text.length, Math.floor(e.pos * (text.length + 1)));
+  if (e.snap !== undefined) {
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\r' || text[i] === '\n') ends.push(i);
+    if (ends.length) off = Math.max(0, Math.min(text.length, ends[Math.min(ends.length - 1, Math.floor(e.pos * ends.length))] + e.snap));
+  }
+  return { rangeOffset: off, rangeLength: Math.min(e.len, text.length - off), text: e.ins };
+}
+
+const OPTS: AnalyzeOptions = { entities: false };
+
+test('incremental = full after random edit sequences on generated dumps (no entities)', () => {
+  fc.assert(
+    fc.property(dumpArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (dump, edits) => {
+      const inc = new IncrementalAnalyzer(OPTS, dump);
+      assertSame(inc, OPTS, 'after reset');
+      let text = dump;
+      for (const e of edits) {
+        const c = resolve(text, e);
+        text = apply(text, c);
+        inc.applyChanges([c]);
+        assert.equal(inc.text, text);
+        assertSame(inc, OPTS);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('incremental = full with entities, quotes and user patterns, on the real fixture', () => {
+  const opts: AnalyzeOptions = { boilerplatePatterns: ['^Sputnik'], keepLines: ['Short line'] };
+  fc.assert(
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+      const inc = new IncrementalAnalyzer(opts, fixture);
+      let text = fixture;
+      for (const e of edits) {
+        const c = resolve(text, e);
+        text = apply(text, c);
+        inc.applyChanges([c]);
+      }
+      assert.equal(inc.text, text);
+      assertSame(inc, opts);
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test('several changes in one event (VS Code order: later offsets first) and syncText', () => {
+  fc.assert(
+    fc.property(dumpArb, fc.array(editArb, { minLength: 1, maxLength: 5 }), (dump, edits) => {
+      // non-overlapping changes against the same original text, sent from the end backwards
+      const changes = edits
+        .map((e) => resolve(dump, e))
+        .sort((a, b) => b.rangeOffset - a.rangeOffset)
+        .filter((c, i, arr) => i === 0 || c.rangeOffset + c.rangeLength <= arr[i - 1].rangeOffset);
+      let text = dump;
+      for (const c of changes) text = apply(text, c);
+      const inc = new IncrementalAnalyzer(OPTS, dump);
+      inc.applyChanges(changes);
+      assert.equal(inc.text, text);
+      assertSame(inc, OPTS);
+      const inc2 = new IncrementalAnalyzer(OPTS, dump);
+      inc2.syncText(text);
+      assert.equal(inc2.text, text);
+      assertSame(inc2, OPTS);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('CR/LF pairs split and joined by edits; BOM added and removed; options changed', () => {
+  const inc = new IncrementalAnalyzer(OPTS, 'Line one is here.\r\nShare\r\n');
+  const steps: TextChange[] = [
+    { rangeOffset: 18, rangeLength: 0, text: 'X' }, // between \r and \n: splits the pair
+    { rangeOffset: 18, rangeLength: 1, text: '' }, // joins it again
+    { rangeOffset: 0, rangeLength: 0, text: '\ufeff' },
+    { rangeOffset: 0, rangeLength: 1, text: '' },
+    { rangeOffset: 17, rangeLength: 2, text: '\r' },
+    { rangeOffset: 0, rangeLength: 0, text: '\n' },
+  ];
+  for (const c of steps) {
+    inc.applyChanges([c]);
+    assertSame(inc, OPTS, JSON.stringify(c));
+  }
+  const withPatterns = { ...OPTS, boilerplatePatterns: ['^Line'] };
+  inc.setOptions(withPatterns);
+  assertSame(inc, withPatterns);
+  assert.throws(() => inc.applyChanges([{ rangeOffset: inc.text.length + 1, rangeLength: 0, text: 'x' }]), RangeError);
+});
+
+test('a one-line edit in a large dump re-splits only a few lines and reuses the memos', () => {
+  const big = Array.from({ length: 400 }, (_, i) => `${LINES[i % 5]} (${i})\n\nShare\n`).join('');
+  const inc = new IncrementalAnalyzer(OPTS, big);
+  const off = big.indexOf('(200)');
+  inc.applyChanges([{ rangeOffset: off, rangeLength: 5, text: '(two hundred)' }]);
+  assert.ok(inc.stats.resplitLines <= 4, `resplit ${inc.stats.resplitLines}`);
+  assertSame(inc, OPTS);
+  assert.ok(inc.stats.memo.quotes > 0);
+});
