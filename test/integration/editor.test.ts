@@ -1,0 +1,472 @@
+// Editor features of the foundation issue through the real VS Code API: language detection, decorations (via the
+// test API), hovers, diagnostics, every quick fix returned by vscode.executeCodeActionProvider and applied,
+// source.fixAll, Clean Article (text, single-step undo, CRLF kept, stale versions refused), the preview, settings
+// taking effect. Each test works on its own copy of the fixture in a fresh sub-folder of the workspace, and
+// every setting a test changes is restored afterwards.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Analysis } from '../../src/core/types';
+
+const EXTENSION_ID = 'scraped-news.scraped-news';
+const LANG = 'scraped-news';
+
+type Kind = 'boilerplate' | 'meta' | 'quote' | 'scareQuote' | 'person' | 'place' | 'organization';
+interface Api {
+  decoratedRanges(uri: vscode.Uri): Record<Kind, vscode.Range[]>;
+  analysis(uri: vscode.Uri): Analysis | undefined;
+  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; documents: number };
+  keptLines(uri: vscode.Uri): readonly string[];
+  refresh(uri?: vscode.Uri): Promise<void>;
+}
+
+// The eight article paragraphs of the sputnik fixture (their first words).
+const PARAGRAPHS = [
+  'On Wednesday, Moscow recalled',
+  'Russian Ambassador to the United States Anatoly Antonov will fly',
+  '“Russian Ambassador to the United States A.I. Antonov',
+  'The embassy also said',
+  'Russia recalled the ambassador',
+  'On Tuesday, US intelligence',
+  'The Kremlin, in turn',
+  'Russian Deputy Foreign Minister Sergey Ryabkov',
+];
+const NOISE = ['[ad_1]', '[ad_2]', 'Get short URL', 'Source link', 'Leave a Reply', 'Log In', 'Forgot password?', 'Privacy Policy'];
+
+let api: Api;
+let fixture: string;
+let counter = 0;
+const touched: { key: string; target: vscode.ConfigurationTarget }[] = [];
+
+function root(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders;
+  assert.ok(f && f.length > 0, 'a workspace folder is open');
+  return f[0].uri;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function until<T>(what: string, fn: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeoutMs) assert.fail(`timed out waiting for: ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Writes `text` to a new file in its own sub-folder of the workspace (no folder templates kick in). */
+function writeDump(name: string, text: string): vscode.Uri {
+  const dir = path.join(root().fsPath, `editor-${process.pid}-${++counter}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+function findDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Opens a `.news.txt` copy of the text (our language by file name) and waits until it is analysed and decorated. */
+async function openDump(text = fixture, name = 'dump.news.txt'): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const uri = writeDump(name, text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  assert.strictEqual(doc.languageId, LANG, 'a *.news.txt file opens in the Scraped News language');
+  const editor = await vscode.window.showTextDocument(doc);
+  await api.refresh(uri);
+  await until('decorations applied', () => api.decoratedRanges(uri).boilerplate.length > 0);
+  return { doc, editor };
+}
+
+function lineOf(doc: vscode.TextDocument, needle: string): number {
+  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.trim() === needle) return i;
+  assert.fail(`line not found: ${needle}`);
+}
+
+async function setSetting(key: string, value: unknown, target = vscode.ConfigurationTarget.Workspace): Promise<void> {
+  touched.push({ key, target });
+  await vscode.workspace.getConfiguration('scrapedNews').update(key, value, target);
+}
+
+async function codeActions(doc: vscode.TextDocument, line: number, kind?: string): Promise<vscode.CodeAction[]> {
+  const range = new vscode.Range(line, 0, line, 0);
+  const res = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, range, kind);
+  // Commands (a plain `command` string) are not what we provide; keep the CodeAction objects.
+  return (res ?? []).filter((a): a is vscode.CodeAction => typeof (a as { command?: unknown }).command !== 'string');
+}
+
+async function runAction(a: vscode.CodeAction): Promise<unknown> {
+  let result: unknown;
+  if (a.edit) assert.ok(await vscode.workspace.applyEdit(a.edit), `edit of "${a.title}" applied`);
+  if (a.command) result = await vscode.commands.executeCommand(a.command.command, ...(a.command.arguments ?? []));
+  assert.ok(a.edit || a.command, `"${a.title}" has an edit or a command`);
+  return result;
+}
+
+function textOf(doc: vscode.TextDocument, r: vscode.Range): string {
+  return doc.getText(r);
+}
+
+async function revertAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && doc.uri.scheme === 'file') {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('editor: Scraped News features', function () {
+  this.timeout(30000);
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+    assert.ok(ext, 'extension loaded');
+    api = await ext.activate();
+    assert.strictEqual(typeof api.decoratedRanges, 'function', 'activate() returns the test API');
+    fixture = fs.readFileSync(path.join(root().fsPath, 'sputnik-antonov.txt'), 'utf8');
+  });
+
+  teardown(async () => {
+    while (touched.length) {
+      const { key, target } = touched.pop()!;
+      await vscode.workspace.getConfiguration('scrapedNews').update(key, undefined, target);
+    }
+    await revertAll();
+  });
+
+  test('detection (auto) switches a plain .txt dump to Scraped News; ordinary text stays plain', async () => {
+    await setSetting('detection', 'auto');
+    const notes = writeDump('notes.txt', 'Shopping list\n\nmilk\neggs\nbread\n\nCall the plumber on Tuesday about the kitchen sink.\n');
+    const notesDoc = await vscode.workspace.openTextDocument(notes);
+    await vscode.window.showTextDocument(notesDoc);
+    const uri = writeDump('sputnik.txt', fixture);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(doc.languageId, 'plaintext', 'a .txt file opens as plain text');
+    await vscode.window.showTextDocument(doc);
+    await until('the dump switched to scraped-news', () => findDoc(uri)?.languageId === LANG);
+    await sleep(300);
+    assert.strictEqual(findDoc(notes)?.languageId, 'plaintext', 'a shopping list is not a news dump');
+    // Once switched, it is analysed and decorated like any Scraped News document.
+    await api.refresh(uri);
+    await until('decorations on the detected dump', () => api.decoratedRanges(uri).boilerplate.length > 0);
+  });
+
+  test('detection off leaves a .txt dump alone; Treat This File as Scraped News switches it', async () => {
+    await setSetting('detection', 'off');
+    const uri = writeDump('sputnik-off.txt', fixture);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await sleep(600);
+    assert.strictEqual(findDoc(uri)?.languageId, 'plaintext');
+    const ok = await vscode.commands.executeCommand('scrapedNews.treatAsScrapedNews');
+    assert.strictEqual(ok, true);
+    await until('switched by the command', () => findDoc(uri)?.languageId === LANG);
+  });
+
+  test('decorations: boilerplate dimmed, quotes and entities highlighted (ranges through the test API)', async () => {
+    const { doc } = await openDump();
+    const r = api.decoratedRanges(doc.uri);
+    const dimmed = new Set(r.boilerplate.map((x) => x.start.line));
+    for (const n of NOISE) assert.ok(dimmed.has(lineOf(doc, n)), `"${n}" is dimmed`);
+    for (const p of PARAGRAPHS) {
+      const line = doc.getText().split('\n').findIndex((l) => l.startsWith(p));
+      assert.ok(line >= 0, p);
+      assert.ok(!dimmed.has(line), `article paragraph not dimmed: ${p}`);
+    }
+    for (const x of r.boilerplate) assert.strictEqual(textOf(doc, x), doc.lineAt(x.start.line).text, 'a dimmed range covers its whole line');
+    const quotes = r.quote.map((x) => textOf(doc, x));
+    assert.ok(quotes.some((q) => q.startsWith('“Russian Ambassador to the United States A.I. Antonov')), `the embassy's quote is highlighted: ${quotes.join(' | ')}`);
+    assert.ok([...quotes, ...r.scareQuote.map((x) => textOf(doc, x))].some((q) => q.includes('a killer')), '"a killer" is highlighted');
+    const places = r.place.map((x) => textOf(doc, x));
+    assert.ok(places.includes('Moscow'), `Moscow is a place: ${places.join(', ')}`);
+    assert.ok(r.person.length > 0, 'some people are highlighted');
+    // Decorated entity ranges are exactly the analysis' entities of that type.
+    const a = api.analysis(doc.uri)!;
+    for (const type of ['person', 'place', 'organization'] as const) {
+      assert.deepStrictEqual(
+        r[type].map((x) => textOf(doc, x)),
+        a.entities.filter((e) => e.type === type).map((e) => e.text),
+        type,
+      );
+    }
+  });
+
+  test('hovers: reason on a noise line, speaker on a quote, type and mentions on an entity', async () => {
+    const { doc } = await openDump();
+    const hoverAt = async (pos: vscode.Position) => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return hs
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
+    };
+    const ad = await hoverAt(new vscode.Position(lineOf(doc, '[ad_1]'), 2));
+    assert.match(ad, /Boilerplate/);
+    assert.match(ad, /ad-marker/);
+    assert.match(ad, /Advertising marker/);
+
+    const a = api.analysis(doc.uri)!;
+    const q = a.quotes.find((x) => x.text.startsWith('“Russian Ambassador'))!;
+    assert.ok(q, 'the embassy quote is found');
+    const qh = await hoverAt(doc.positionAt(q.start + 5));
+    assert.match(qh, /Quote/);
+    if (q.speaker) assert.ok(qh.replace(/\\/g, '').includes(q.speaker.text), `speaker "${q.speaker.text}" in hover: ${qh}`);
+    else assert.match(qh, /speaker unknown/);
+
+    const moscow = a.entities.find((e) => e.text === 'Moscow' && e.type === 'place')!;
+    assert.ok(moscow, 'Moscow found');
+    const n = a.entities.filter((e) => e.type === 'place' && e.text.toLowerCase() === 'moscow').length;
+    const eh = await hoverAt(doc.positionAt(moscow.start + 1));
+    assert.match(eh, /Place/);
+    assert.ok(eh.includes(`${n} mention`), `mention count ${n} in: ${eh}`);
+  });
+
+  test('diagnostics: one per boilerplate line, source scraped-news, code = reason, default severity hint', async () => {
+    const { doc } = await openDump();
+    const a = api.analysis(doc.uri)!;
+    const expected = a.lines.filter((l) => l.label === 'boilerplate');
+    const diags = await until('diagnostics published', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'scraped-news');
+      return d.length === expected.length && d;
+    });
+    for (const d of diags) {
+      const l = a.lines[d.range.start.line];
+      assert.strictEqual(l.label, 'boilerplate');
+      assert.strictEqual(d.code, l.reason);
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Hint);
+    }
+    const ad = diags.find((d) => d.range.start.line === lineOf(doc, '[ad_1]'));
+    assert.strictEqual(ad?.code, 'ad-marker');
+    assert.ok(diags.some((d) => d.code === 'url'), 'logo URLs are reported with reason url');
+  });
+
+  test('quick fixes are offered on a noise line and not on an article line', async () => {
+    const { doc } = await openDump();
+    const titles = (await codeActions(doc, lineOf(doc, '[ad_1]'), vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
+    assert.ok(titles.includes('Remove this line'), titles.join(' | '));
+    assert.ok(titles.some((t) => /^Remove all \d+ boilerplate lines/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Keep this line')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Always treat lines like this as boilerplate')), titles.join(' | '));
+    const articleLine = doc.getText().split('\n').findIndex((l) => l.startsWith(PARAGRAPHS[3]));
+    const onArticle = await codeActions(doc, articleLine, vscode.CodeActionKind.QuickFix.value);
+    assert.deepStrictEqual(onArticle.map((a) => a.title), [], 'no quick fix on an article line');
+  });
+
+  test('quick fix "Remove this line" removes exactly that line', async () => {
+    const { doc } = await openDump();
+    const line = lineOf(doc, 'Get short URL');
+    const before = doc.getText();
+    const fix = (await codeActions(doc, line, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === 'Remove this line')!;
+    assert.ok(fix);
+    assert.strictEqual(await runAction(fix), true);
+    const lines = before.split('\n');
+    lines.splice(line, 1);
+    assert.strictEqual(doc.getText(), lines.join('\n'));
+    // The same fix is now stale (the line holds other text): it is refused and nothing changes.
+    const after = doc.getText();
+    assert.strictEqual(await runAction(fix), false);
+    assert.strictEqual(doc.getText(), after);
+  });
+
+  test('quick fix "Remove all N boilerplate lines" equals Clean Article and N counts the removed lines', async () => {
+    const { doc } = await openDump();
+    const fix = (await codeActions(doc, lineOf(doc, 'Source link'), vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Remove all'))!;
+    assert.ok(fix);
+    const n = Number(/Remove all (\d+)/.exec(fix.title)![1]);
+    const nonBlankBefore = doc.getText().split('\n').filter((l) => l.trim()).length;
+    const res = (await runAction(fix)) as { applied: boolean; removed: number };
+    assert.strictEqual(res.applied, true);
+    assert.strictEqual(res.removed, n);
+    const text = doc.getText();
+    assert.strictEqual(text.split('\n').filter((l) => l.trim()).length, nonBlankBefore - n);
+    for (const s of NOISE) assert.ok(!text.split('\n').includes(s), `${s} removed`);
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), `kept: ${p}`);
+  });
+
+  test('quick fix "Keep this line" is remembered for the file and the line becomes article', async () => {
+    const { doc } = await openDump();
+    const line = lineOf(doc, 'DETAILS TO FOLLOW');
+    assert.strictEqual(api.analysis(doc.uri)!.lines[line].label, 'boilerplate', 'precondition');
+    const fix = (await codeActions(doc, line, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Keep this line'))!;
+    assert.ok(fix);
+    assert.strictEqual(await runAction(fix), true);
+    assert.deepStrictEqual([...api.keptLines(doc.uri)], ['DETAILS TO FOLLOW']);
+    await until('line relabelled', () => api.analysis(doc.uri)!.lines[line].reason === 'user-keep');
+    assert.strictEqual(api.analysis(doc.uri)!.lines[line].label, 'article');
+    await until('no longer dimmed', () => !api.decoratedRanges(doc.uri).boilerplate.some((r) => r.start.line === line));
+    await until('no diagnostic on it', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.start.line === line));
+    // Clean Article keeps it now.
+    await vscode.commands.executeCommand('scrapedNews.cleanArticle');
+    assert.ok(doc.getText().includes('DETAILS TO FOLLOW'));
+    // And it can be undone through the quick fix on the kept line.
+    const kept = lineOf(doc, 'DETAILS TO FOLLOW');
+    const unkeep = (await codeActions(doc, kept, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === 'Stop keeping this line')!;
+    assert.ok(unkeep, 'Stop keeping this line offered');
+    await runAction(unkeep);
+    assert.deepStrictEqual([...api.keptLines(doc.uri)], []);
+  });
+
+  test('quick fix "Always treat lines like this as boilerplate" adds a workspace pattern that takes effect', async () => {
+    touched.push({ key: 'boilerplatePatterns', target: vscode.ConfigurationTarget.Workspace });
+    const { doc } = await openDump();
+    const line = lineOf(doc, 'Get short URL');
+    const fix = (await codeActions(doc, line, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Always treat'))!;
+    assert.ok(fix);
+    const pattern = (await runAction(fix)) as string;
+    assert.strictEqual(pattern, '^Get short URL$');
+    const ws = vscode.workspace.getConfiguration('scrapedNews').inspect<string[]>('boilerplatePatterns')?.workspaceValue;
+    assert.deepStrictEqual(ws, ['^Get short URL$']);
+    await until('reason becomes user-pattern', () => api.analysis(doc.uri)!.lines[line].reason === 'user-pattern');
+  });
+
+  test('source.fixAll.scrapedNews cleans the article', async () => {
+    const { doc } = await openDump();
+    const actions = await codeActions(doc, 0, vscode.CodeActionKind.SourceFixAll.value);
+    const fix = actions.find((a) => a.kind?.value === 'source.fixAll.scrapedNews');
+    assert.ok(fix, `fixAll offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fix.edit, 'fixAll carries an edit (usable in editor.codeActionsOnSave)');
+    await runAction(fix);
+    const text = doc.getText();
+    assert.ok(!text.includes('[ad_1]'));
+    for (const p of PARAGRAPHS) assert.ok(text.includes(p), p);
+  });
+
+  test('Clean Article: noise gone, eight paragraphs kept, one undo restores the exact original, not saved', async () => {
+    const { doc } = await openDump();
+    const original = doc.getText();
+    const res = await vscode.commands.executeCommand<{ applied: boolean; removed: number }>('scrapedNews.cleanArticle');
+    assert.strictEqual(res.applied, true);
+    const text = doc.getText();
+    for (const s of NOISE) assert.ok(!text.split('\n').map((l) => l.trim()).includes(s), `${s} removed`);
+    for (const p of PARAGRAPHS) assert.ok(text.split('\n').some((l) => l.startsWith(p)), `kept: ${p}`);
+    assert.ok(text.startsWith('Russian Ambassador to US to Fly to Moscow March 20'), 'the headline stays first');
+    assert.ok(!/\n\s*\n\s*\n/.test(text), 'blank runs collapsed');
+    assert.ok(doc.isDirty, 'not saved by default');
+    assert.strictEqual(fs.readFileSync(doc.uri.fsPath, 'utf8'), original, 'file on disk untouched');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'a single undo restores the original');
+  });
+
+  test('Clean Article keeps CRLF line endings', async () => {
+    const crlf = fixture.replace(/\r?\n/g, '\r\n');
+    const { doc } = await openDump(crlf, 'crlf.news.txt');
+    assert.strictEqual(doc.eol, vscode.EndOfLine.CRLF);
+    await vscode.commands.executeCommand('scrapedNews.cleanArticle');
+    const text = doc.getText();
+    assert.ok(!text.includes('[ad_1]'));
+    assert.strictEqual(doc.eol, vscode.EndOfLine.CRLF);
+    assert.ok(text.includes('\r\n'));
+    assert.ok(!/[^\r]\n/.test(text), 'no bare LF');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), crlf);
+  });
+
+  test('Clean Article refuses a stale document version', async () => {
+    const { doc } = await openDump();
+    const v = doc.version;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), 'X');
+    await vscode.workspace.applyEdit(edit);
+    const before = doc.getText();
+    const res = await vscode.commands.executeCommand<{ applied: boolean; reason?: string }>('scrapedNews.cleanArticle', doc.uri, v);
+    assert.strictEqual(res.applied, false);
+    assert.strictEqual(res.reason, 'stale');
+    assert.strictEqual(doc.getText(), before);
+  });
+
+  test('saveAfterClean saves the cleaned document', async () => {
+    await setSetting('saveAfterClean', true);
+    const { doc } = await openDump();
+    await vscode.commands.executeCommand('scrapedNews.cleanArticle');
+    assert.ok(!doc.isDirty);
+    assert.strictEqual(fs.readFileSync(doc.uri.fsPath, 'utf8'), doc.getText());
+  });
+
+  test('Preview Clean Article shows the cleaned text; Apply writes it into the document', async () => {
+    const { doc } = await openDump();
+    const original = doc.getText();
+    const previewUri = await vscode.commands.executeCommand<vscode.Uri>('scrapedNews.previewClean');
+    assert.ok(previewUri, 'preview opened');
+    const preview = await vscode.workspace.openTextDocument(previewUri);
+    const cleaned = preview.getText();
+    assert.ok(!cleaned.includes('[ad_1]'));
+    for (const p of PARAGRAPHS) assert.ok(cleaned.includes(p), p);
+    assert.strictEqual(doc.getText(), original, 'preview does not modify the document');
+    const res = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.applyClean', previewUri);
+    assert.strictEqual(res.applied, true);
+    assert.strictEqual(doc.getText(), cleaned, 'Apply writes exactly the previewed text');
+  });
+
+  test('settings: turning the boilerplate highlight off empties its ranges; other kinds stay', async () => {
+    const { doc } = await openDump();
+    const before = api.decoratedRanges(doc.uri);
+    assert.ok(before.boilerplate.length > 10);
+    assert.ok(before.quote.length > 0);
+    await setSetting('highlight.boilerplate', false);
+    await until('boilerplate ranges empty', () => api.decoratedRanges(doc.uri).boilerplate.length === 0);
+    assert.strictEqual(api.decoratedRanges(doc.uri).quote.length, before.quote.length, 'quotes still highlighted');
+    await setSetting('entities.place', false);
+    await until('place ranges empty', () => api.decoratedRanges(doc.uri).place.length === 0);
+    assert.ok(api.decoratedRanges(doc.uri).person.length > 0, 'people still shown');
+    await setSetting('highlight.boilerplate', true);
+    await until('boilerplate ranges back', () => api.decoratedRanges(doc.uri).boilerplate.length === before.boilerplate.length);
+  });
+
+  test('settings: diagnostic severity follows scrapedNews.diagnosticSeverity, off removes them', async () => {
+    const { doc } = await openDump();
+    const ours = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'scraped-news');
+    await until('hint diagnostics', () => ours().length > 0 && ours().every((d) => d.severity === vscode.DiagnosticSeverity.Hint));
+    await setSetting('diagnosticSeverity', 'warning');
+    await until('warning diagnostics', () => ours().length > 0 && ours().every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    await setSetting('diagnosticSeverity', 'off');
+    await until('no diagnostics', () => ours().length === 0);
+  });
+
+  test('settings: scareQuotes off hides scare quotes, same merges them into quotes', async () => {
+    const text = fixture + "\nOfficials sold “quack” medical cures to the elderly residents of the town for many years before the police stepped in.\n";
+    const { doc } = await openDump(text, 'scare.news.txt');
+    const a = api.analysis(doc.uri)!;
+    const scare = a.quotes.filter((q) => q.kind === 'scare').length;
+    const real = a.quotes.filter((q) => q.kind === 'quote').length;
+    assert.ok(scare > 0, 'the fixture has a scare quote');
+    assert.strictEqual(api.decoratedRanges(doc.uri).scareQuote.length, scare);
+    await setSetting('scareQuotes', 'off');
+    await until('scare quotes hidden', () => api.decoratedRanges(doc.uri).scareQuote.length === 0);
+    assert.strictEqual(api.decoratedRanges(doc.uri).quote.length, real);
+    await setSetting('scareQuotes', 'same');
+    await until('scare quotes styled as quotes', () => api.decoratedRanges(doc.uri).quote.length === real + scare);
+  });
+
+  test('an invalid user pattern does not break the analysis; valid ones still apply', async () => {
+    const { doc } = await openDump();
+    const line = lineOf(doc, 'DETAILS TO FOLLOW');
+    await setSetting('boilerplatePatterns', ['([', '^DETAILS TO FOLLOW$']);
+    await until('valid pattern applied', () => api.analysis(doc.uri)!.lines[line].reason === 'user-pattern');
+    assert.ok(api.decoratedRanges(doc.uri).boilerplate.length > 10);
+  });
+
+  test('analysis is cached per document version and recomputed once after an edit', async () => {
+    const { doc } = await openDump();
+    const a1 = api.analysis(doc.uri);
+    const s1 = api.cacheStats();
+    for (let i = 0; i < 5; i++) assert.strictEqual(api.analysis(doc.uri), a1, 'same object for the same version');
+    const s2 = api.cacheStats();
+    assert.strictEqual(s2.analyses, s1.analyses, 'no re-analysis without an edit');
+    assert.ok(s2.hits >= s1.hits + 5);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), 'Subscribe\n');
+    await vscode.workspace.applyEdit(edit);
+    // Typing is debounced: the decorations catch up after scrapedNews.debounceMs.
+    await until('re-analysed after the edit', () => api.cacheStats().analyses > s2.analyses, 5000);
+    const a2 = api.analysis(doc.uri)!;
+    assert.notStrictEqual(a2, a1);
+    assert.strictEqual(a2.length, doc.getText().length);
+  });
+});
