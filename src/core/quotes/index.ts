@@ -68,7 +68,7 @@ const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 
 export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQuotesOptions = {}): Quote[] {
   const memo = opts.memo;
   if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
-  const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes }> = [];
+  const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes; lead: number }> = [];
   for (const l of lines) {
     if (l.label !== 'article') continue;
     if (l.end - l.start === 0) continue;
@@ -78,7 +78,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       pq = analyzeParagraph(pt);
       memo?.paragraphs.set(pt, pq);
     }
-    paras.push({ line: l, text: pt, pq });
+    paras.push({ line: l, text: pt, pq, lead: pt.search(/\S/) });
   }
 
   // Stage 2a: choose the reading per paragraph and build items.
@@ -110,7 +110,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const local = attr.pieces[k];
       let chainId = ++chain;
       // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
-      if (k === 0 && prevOpen && p.pq.scan.startsWithOpen && pc.start === p.text.search(/\S/)) chainId = prevChain;
+      if (k === 0 && prevOpen && p.pq.scan.startsWithOpen && pc.start === p.lead) chainId = prevChain;
       items.push({
         para: i,
         piece: pc,
@@ -125,6 +125,19 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     const last = pieces[pieces.length - 1];
     prevOpen = !!last && last.open;
     prevChain = prevOpen ? chain : -1;
+  }
+
+  // Stage 2b0: a bare quote opening a paragraph after `X said:` / `The New York Times reports:`.
+  for (const it of items) {
+    if (it.speaker) continue;
+    const p = paras[it.para];
+    if (it.piece.start !== p.lead || it.para === 0) continue;
+    const prev = paras[it.para - 1];
+    const intro = prev.pq.attr.intro;
+    if (!intro) continue;
+    it.speaker = [prev.line.start + intro.speaker[0], prev.line.start + intro.speaker[1]];
+    it.cue = [prev.line.start + intro.cue[0], prev.line.start + intro.cue[1]];
+    it.how = 'intro';
   }
 
   // Stage 2b: one speaker per multi-paragraph chain (the best-ranked attribution of its pieces).
@@ -166,17 +179,16 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       continue;
     }
     if (it.speaker) continue;
+    // a bare quote paragraph right after a paragraph whose last quote is attributed: same speaker
     const p = paras[it.para];
-    const startsPara = it.piece.start === p.text.search(/\S/);
-    if (!startsPara) continue;
-    const prev = it.para > 0 ? paras[it.para - 1] : null;
-    if (prev && prev.pq.attr.intro) {
-      const sp = prev.pq.attr.intro;
-      it.speaker = [prev.line.start + sp.speaker[0], prev.line.start + sp.speaker[1]];
-      it.cue = [prev.line.start + sp.cue[0], prev.line.start + sp.cue[1]];
-      it.how = 'intro';
-      continue;
-    }
+    if (it.piece.start !== p.lead || n === 0) continue;
+    const prevIt = items[n - 1];
+    if (prevIt.para !== it.para - 1 || !prevIt.speaker || RANK[prevIt.how] < 3) continue;
+    const prevPara = paras[prevIt.para];
+    if (prevPara.text.slice(prevIt.piece.end).trim().length > 60) continue;
+    it.speaker = prevIt.speaker;
+    it.cue = prevIt.cue;
+    it.how = 'inherit';
   }
 
   // Stage 2d: output with scare decision and speaker resolution.

@@ -490,8 +490,21 @@ function attributePiece(
   // 3. a cue earlier in the same sentence
   {
     const lo = Math.max(slo, 0);
-    const cues = cuesIn(m, lo, pc.start).filter((c) => c.s >= prevEnd || !insideAnyPiece(c.s, pieces));
+    const hc0 = headlineColon(m, lo, pc.start);
+    if (hc0) return { speaker: hc0[0], cue: hc0[1], how: 'before' };
+    const all = cuesIn(m, lo, pc.start).filter((c) => c.s >= prevEnd || !insideAnyPiece(c.s, pieces));
+    const verbs = all.filter((c) => c.w !== 'in a statement');
+    const cues = verbs.length ? verbs : all;
     for (const c of cues) {
+      // a cue word used as a noun: `Trump’s claim that …`, `initial reports of …`
+      const prevW = prevWord(m, lo, c.s);
+      if (prevW) {
+        if (/[’']s$/.test(prevW.w) && isCap(prevW.w)) {
+          const sp = npBefore(m, lo, prevW.e);
+          return { speaker: sp && sp[1] === prevW.e ? sp : [prevW.s, prevW.e], cue: [c.s, c.e], how: 'before' };
+        }
+        if (NOUN_CONTEXT.has(prevW.w.toLowerCase())) continue;
+      }
       if (c.w === 'according to') {
         const sp = npAfter(m, c.e, pc.start);
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
@@ -508,10 +521,10 @@ function attributePiece(
     const colon = /:\s*$/.exec(pre);
     if (colon) {
       const cpos = lo + colon.index;
-      const subj = sentenceSubject(m, lo, cpos);
-      if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
       const sp = npBefore(m, lo, cpos);
       if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
+      const subj = sentenceSubject(m, lo, cpos);
+      if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
     }
     const hc = headlineColon(m, lo, pc.start);
     if (hc) return { speaker: hc[0], cue: hc[1], how: 'before' };
@@ -541,6 +554,18 @@ function attributePiece(
     const hv = headlineSubject(m, pc.start);
     if (hv) return { speaker: hv[0], cue: hv[1], how: 'after' };
   }
+  // 4c. the quote starts its sentence and the previous sentence ends with an attribution: `…, Schiff said. "…"`
+  if (/^\s*$/.test(m.slice(slo, pc.start)) && slo > 0) {
+    const [plo] = sentOf(slo - 1);
+    if (plo >= prevEnd) {
+      const cues = cuesIn(m, plo, slo);
+      const c = cues[cues.length - 1];
+      if (c && /^[\s.:,]*$/.test(m.slice(c.e, slo).replace(/\b(?:on|in|at|to)\b.*$/, ''))) {
+        const sp = c.w === 'according to' ? npAfter(m, c.e, slo) : npBefore(m, plo, c.s) || npAfter(m, c.e, slo);
+        if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+      }
+    }
+  }
   // 5. subject of the sentence when the quote is not at its start
   {
     const lo = slo;
@@ -552,6 +577,17 @@ function attributePiece(
   }
   void shi;
   return none;
+}
+
+const NOUN_CONTEXT = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'such', 'of', 'initial',
+  'early', 'new', 'recent', 'previous', 'latest', 'news', 'media', 'press', 'many', 'several', 'some', 'any', 'no',
+  'other', 'similar', 'unconfirmed', 'multiple', 'false', 'earlier', 'first', 'those', 'two', 'three', 'whose',
+]);
+
+function prevWord(m: string, lo: number, pos: number): Word | null {
+  const ws = words(m, lo, pos);
+  return ws.length ? ws[ws.length - 1] : null;
 }
 
 /** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
@@ -661,12 +697,25 @@ function sentenceSubject(m: string, lo: number, hi: number): [number, number] | 
     const w = ws[j];
     const lw = w.w.toLowerCase();
     if (w.w === ',' || w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === '(' || w.w === ':') break;
+    if (j === i && DETERMINERS.has(lw)) {
+      // `The article closes …`, `The two Republican presidents introduced …`: determiner + noun phrase
+      let k = j + 1;
+      let e2 = -1;
+      for (; k < ws.length && k - j <= 5; k++) {
+        const x = ws[k].w;
+        const lx = x.toLowerCase();
+        if (x === ',' || x === MASK || STOP_WORDS.has(lx) || CUE_SET.has(lx)) break;
+        if (k > j + 1 && !isCap(x) && !TITLE_WORDS.has(lx) && !/^(?:two|three|four|five|other|top|new|former|senior)$/.test(lx) && !(k + 1 < ws.length && isCap(ws[k + 1].w) === false && /^(?:presidents|officials|leaders|lawmakers|members|voters|authors|experts|critics|analysts|researchers|groups|parents)$/.test(lx))) break;
+        e2 = ws[k].e;
+      }
+      if (e2 < 0) return null;
+      return [w.s, e2];
+    }
     if (isCap(w.w)) {
       sawCap = true;
       end = w.e;
       continue;
     }
-    if (j === i && DETERMINERS.has(lw)) continue;
     if (!sawCap && TITLE_WORDS.has(lw)) {
       end = w.e;
       continue;
