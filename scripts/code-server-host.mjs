@@ -25,19 +25,20 @@ export function missingPrerequisites({ needHost = true } = {}) {
   return missing;
 }
 
-/** System packages the test-host install needs (rg and gssapi.h), as one-line messages. */
-export function missingInstallPackages() {
+/** Debian packages missing for installing the test host (ripgrep, libkrb5-dev) and, if asked, for chromium. */
+export function missingInstallPackages({ needChromium = true } = {}) {
   const missing = [];
-  if (!existsSync(chromiumPath)) missing.push('chromium');
-  if (!['/usr/bin/rg', '/usr/local/bin/rg'].some((p) => existsSync(p))) missing.push('ripgrep');
+  if (needChromium && !existsSync(chromiumPath)) missing.push('chromium');
+  const path = (process.env.PATH || '/usr/bin').split(':');
+  if (!path.some((d) => d && existsSync(join(d, 'rg')))) missing.push('ripgrep');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
   return missing;
 }
 
 /** Runs scripts/install-test-host.sh when test-host/node_modules has no code-server. Resolves true when installed. */
-export async function ensureTestHost({ log = console.log } = {}) {
+export async function ensureTestHost({ log = console.log, needChromium = true } = {}) {
   if (existsSync(codeServerEntry)) return true;
-  const pkgs = missingInstallPackages();
+  const pkgs = missingInstallPackages({ needChromium });
   if (pkgs.length) {
     console.error(`cannot install the test host: missing Debian packages (${pkgs.join(', ')}): run \`${APT_HINT}\` (as root)`);
     return false;
@@ -91,6 +92,12 @@ const USER_SETTINGS = {
   'git.enabled': false,
 };
 
+/** code-server processes started by this process and not yet exited (stopped on SIGINT/SIGTERM even mid-start). */
+const live = new Set();
+export async function stopAllServers() {
+  await Promise.all([...live].map((s) => s.stop()));
+}
+
 /**
  * Starts code-server for `scratch`. Resolves { url, port, host, proc, log(), stop() } once it listens.
  * `port` 0 lets the OS pick a free port. Rejects if it exits early or does not listen in `startTimeout` ms.
@@ -128,7 +135,7 @@ export function startCodeServer(scratch, { port = 0, settings = {}, startTimeout
   proc.stdout.on('data', onData);
   proc.stderr.on('data', onData);
   let exited = false;
-  const exitPromise = new Promise((res) => proc.on('exit', (code, sig) => { exited = true; res({ code, sig }); }));
+  const exitPromise = new Promise((res) => proc.on('exit', (code, sig) => { exited = true; live.delete(server); res({ code, sig }); }));
 
   const server = {
     proc,
@@ -149,6 +156,7 @@ export function startCodeServer(scratch, { port = 0, settings = {}, startTimeout
       try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ }
     },
   };
+  live.add(server);
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       cleanupListeners();
@@ -216,8 +224,13 @@ export async function launchChromium(scratch, { width = 1280, height = 800 } = {
   };
 }
 
+let signalled = false;
+/** True once SIGINT/SIGTERM/SIGHUP was received (shutdown in progress). */
+export const shuttingDown = () => signalled;
+
 /**
- * Runs `fn` with cleanup on SIGINT/SIGTERM: `cleanup` is called once, then the process exits with 130/143.
+ * On SIGINT/SIGTERM/SIGHUP: stops every code-server this process started (even one still starting), then
+ * calls `cleanup` once and exits with 130/143.
  * Returns an `uninstall` function.
  */
 export function onSignals(cleanup) {
@@ -225,7 +238,12 @@ export function onSignals(cleanup) {
   const handler = (sig) => {
     if (done) return;
     done = true;
-    Promise.resolve(cleanup(sig)).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+    signalled = true;
+    Promise.resolve()
+      .then(() => stopAllServers())
+      .then(() => cleanup(sig))
+      .catch(() => {})
+      .finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
