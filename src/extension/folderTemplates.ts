@@ -6,8 +6,10 @@
  *
  * Use: `getTemplates(uri)` returns the index when it is ready (null when the folder has fewer than 3 dumps,
  * or for non-file documents) and `undefined` while it is being learned — it starts learning on first call.
- * `onDidChange(folderUri)` fires when an index becomes ready or is invalidated; the analysis cache then
- * re-analyses the documents of that folder with `templates: getTemplates(doc.uri)`.
+ * `onDidChange(folderUri)` fires when an index becomes ready or changed after a dump of the folder was
+ * created/changed/deleted (not when re-learning gave the same index, e.g. after saving the open document
+ * without touching template lines); the analysis cache then re-analyses the documents of that folder.
+ * While a stale index is re-learned, `getTemplates` keeps answering with the previous one.
  */
 import * as vscode from 'vscode';
 import { buildTemplateIndex } from '../core/templates';
@@ -15,29 +17,43 @@ import type { TemplateIndex } from '../core/types';
 import { decodeDump } from './cleanFolder';
 
 export const MAX_SIBLINGS = 200;
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Larger siblings are not read (each file is indexed in one task; this keeps that task short). */
+export const MAX_FILE_BYTES = 512 * 1024;
 /** The core uses templates only from this many dumps on. */
 const MIN_DOCUMENTS = 3;
 
 interface Entry {
+  /** Ready index (null = no templates), or undefined before the first learn finished. */
   index: TemplateIndex | null | undefined;
-  generation: number;
   learning?: Promise<TemplateIndex | null>;
+  /** A dump of the folder changed since `index` was learned. */
+  stale: boolean;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
+/** Same templates? (then nobody needs to re-analyse) */
+export function sameIndex(a: TemplateIndex | null | undefined, b: TemplateIndex | null | undefined): boolean {
+  if (!a || !b) return (a ?? null) === (b ?? null);
+  if (a.documents !== b.documents || a.counts.size !== b.counts.size) return false;
+  for (const [k, n] of a.counts) if (b.counts.get(k) !== n) return false;
+  return true;
+}
+
 export class FolderTemplates implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with a folder whose template index became available or changed (not when it stayed the same). */
   readonly onDidChange: vscode.Event<vscode.Uri> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private disposed = false;
   /** Files read in total (for tests and stats). */
   filesRead = 0;
+  /** Learn passes run (for tests and stats). */
+  learns = 0;
 
-  constructor(watch = true) {
+  constructor(watch = true, private readonly relearnDelayMs = 500) {
     if (watch) {
       const w = vscode.workspace.createFileSystemWatcher('**/*.txt');
       const changed = (u: vscode.Uri) => this.invalidateFolder(vscode.Uri.joinPath(u, '..'));
@@ -50,7 +66,10 @@ export class FolderTemplates implements vscode.Disposable {
     return vscode.Uri.joinPath(uri, '..');
   }
 
-  /** Ready index, null (no templates for this document), or undefined while learning (learning starts). */
+  /**
+   * The folder's index: ready (possibly a little stale while it is re-learned), null (no templates for this
+   * document), or undefined while learned for the first time (learning starts; `onDidChange` follows).
+   */
   getTemplates(uri: vscode.Uri): TemplateIndex | null | undefined {
     const folder = FolderTemplates.folderOf(uri);
     if (!folder) return null;
@@ -60,58 +79,61 @@ export class FolderTemplates implements vscode.Disposable {
     return undefined;
   }
 
-  /** The folder's index once learned. */
+  /** The folder's index once learned (and re-learned, when stale). */
   whenReady(uri: vscode.Uri): Promise<TemplateIndex | null> {
     const folder = FolderTemplates.folderOf(uri);
     if (!folder) return Promise.resolve(null);
     const key = folder.toString();
     let e = this.entries.get(key);
-    if (e && e.index !== undefined) return Promise.resolve(e.index);
-    if (e && e.learning) return e.learning;
     if (!e) {
-      e = { index: undefined, generation: 0 };
+      e = { index: undefined, stale: true };
       this.entries.set(key, e);
     }
-    const entry = e;
-    const gen = entry.generation;
-    entry.learning = this.learn(folder).then(
-      (index) => {
-        if (this.disposed || entry.generation !== gen) return index; // invalidated meanwhile: a new learn will follow
-        entry.index = index;
-        entry.learning = undefined;
-        this.emitter.fire(folder);
-        return index;
-      },
-      () => {
-        entry.index = null;
-        entry.learning = undefined;
-        return null;
-      },
-    );
-    return entry.learning;
+    if (e.learning) return e.learning;
+    if (!e.stale && e.index !== undefined) return Promise.resolve(e.index);
+    return this.relearn(folder, e);
   }
 
-  /** Forget a folder's index (a dump in it changed); re-learned on next use, listeners told after a pause. */
+  private relearn(folder: vscode.Uri, entry: Entry): Promise<TemplateIndex | null> {
+    entry.stale = false;
+    const learning = this.learn(folder).then(
+      (index) => index,
+      () => null,
+    ).then((index) => {
+      entry.learning = undefined;
+      if (this.disposed) return index;
+      if (!sameIndex(entry.index, index)) {
+        // a new object only when the content changed: the analysis cache keys on the index's identity
+        entry.index = index;
+        this.emitter.fire(folder);
+      } else if (entry.index === undefined) entry.index = index; // first learn gave null: nothing to redo
+      // changed again while we were reading: one more pass
+      if (entry.stale) this.schedule(folder, entry);
+      return index;
+    });
+    entry.learning = learning;
+    return learning;
+  }
+
+  private schedule(folder: vscode.Uri, entry: Entry): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    // saving or cleaning many files fires many events: re-learn once things settle
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (!this.disposed && !entry.learning && entry.stale) void this.relearn(folder, entry);
+    }, this.relearnDelayMs);
+  }
+
+  /** A dump in the folder changed: re-learn after a pause; listeners are told only if the index changed. */
   invalidateFolder(folder: vscode.Uri): void {
-    const key = folder.toString();
-    const e = this.entries.get(key);
-    if (!e) return;
-    e.generation++;
-    e.index = undefined;
-    e.learning = undefined;
-    const t = this.pending.get(key);
-    if (t) clearTimeout(t);
-    // saving or cleaning many files fires many events: tell listeners once things settle
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (!this.disposed) this.emitter.fire(folder);
-      }, 500),
-    );
+    const e = this.entries.get(folder.toString());
+    if (!e) return; // nobody asked for this folder yet
+    e.stale = true;
+    if (!e.learning) this.schedule(folder, e);
   }
 
   private async learn(folder: vscode.Uri): Promise<TemplateIndex | null> {
+    this.learns++;
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(folder);
@@ -147,7 +169,7 @@ export class FolderTemplates implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.pending.values()) clearTimeout(t);
+    for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.emitter.dispose();
     for (const s of this.subs) s.dispose();
   }
