@@ -10,7 +10,7 @@
  * Edits do not fire it by themselves: features debounce edits and call `get` when they want fresh results.
  */
 import * as vscode from 'vscode';
-import { analyze } from '../core/analyze';
+import { IncrementalAnalyzer, type TextChange } from '../core/incremental';
 import type { Analysis, AnalyzeOptions, TemplateIndex } from '../core/types';
 import type { ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
@@ -26,7 +26,18 @@ interface Entry {
   key: string;
   analysis: Analysis;
   doc: vscode.TextDocument;
+  /** Forced miss on the next `get` (a setting or the kept lines changed). */
+  stale: boolean;
+  /** The document's incremental analyzer: its text is the document at `version` plus `pending`. */
+  inc: IncrementalAnalyzer;
+  /** Edits received since the last analysis, in order; null when too many or out of sync (full reset next). */
+  pending: TextChange[] | null;
+  /** Document version after the last pending edit. */
+  pendingVersion: number;
 }
+
+/** More queued edits than this (e.g. a huge replace-all) and the next analysis starts from the full text. */
+const MAX_PENDING = 10000;
 
 /** Site templates of a document's folder (folderTemplates.ts): undefined while learning, null when none. */
 export interface TemplateSource {
@@ -41,6 +52,8 @@ export interface CacheStats {
   misses: number;
   /** Analyses run (equals misses). */
   analyses: number;
+  /** Of those, how many were incremental updates of a previous analysis (edits or option changes). */
+  incremental: number;
   /** Duration of the last analysis in ms. */
   lastMs: number;
   /** Documents currently cached. */
@@ -52,7 +65,7 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, lastMs: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0 };
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
@@ -65,6 +78,17 @@ export class AnalysisCache implements vscode.Disposable {
   ) {
     this.subs.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((ev) => {
+        // Queue the edits (cheap); they are applied in one go on the next `get` (after the debounce).
+        const e = this.entries.get(ev.document.uri.toString());
+        if (!e || ev.contentChanges.length === 0) return;
+        if (e.pending && e.pendingVersion === ev.document.version - 1 && e.pending.length + ev.contentChanges.length <= MAX_PENDING) {
+          for (const c of ev.contentChanges) e.pending.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
+        } else {
+          e.pending = null;
+        }
+        e.pendingVersion = ev.document.version;
+      }),
       config.onDidChange((change) => {
         for (const e of [...this.entries.values()]) {
           if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri)) this.invalidate(e.doc);
@@ -114,17 +138,39 @@ export class AnalysisCache implements vscode.Disposable {
     const options = this.optionsFor(doc);
     const key = JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates)]);
     const id = doc.uri.toString();
-    const hit = this.entries.get(id);
-    if (hit && hit.version === doc.version && hit.key === key) {
+    const e = this.entries.get(id);
+    if (e && !e.stale && e.version === doc.version && e.key === key) {
       this.counters.hits++;
-      return hit.analysis;
+      return e.analysis;
     }
     this.counters.misses++;
     const t0 = Date.now();
-    const analysis = analyze(doc.getText(), options);
+    let analysis: Analysis | undefined;
+    let inc = e?.inc;
+    if (e && inc) {
+      try {
+        // Bring the analyzer to the current version with the queued edits, then to the current options.
+        if (e.version !== doc.version) {
+          if (e.pending && e.pendingVersion === doc.version) analysis = inc.applyChanges(e.pending);
+        } else analysis = e.analysis;
+        if (analysis && (e.key !== key || e.stale)) analysis = inc.setOptions(options);
+        if (analysis && analysis.length !== documentLength(doc)) analysis = undefined; // out of sync: start over
+        if (analysis) this.counters.incremental++;
+      } catch {
+        analysis = undefined;
+      }
+    }
+    if (!analysis) {
+      // Full analysis; an analyzer with the same options keeps its memos (lines seen before are cheap).
+      if (!inc || !e || e.key !== key || e.stale) inc = new IncrementalAnalyzer(options);
+      analysis = inc.reset(doc.getText());
+    }
+    const analyzer: IncrementalAnalyzer = inc ?? new IncrementalAnalyzer(options);
     this.counters.analyses++;
     this.counters.lastMs = Date.now() - t0;
-    if (!doc.isClosed) this.entries.set(id, { version: doc.version, key, analysis, doc });
+    if (!doc.isClosed) {
+      this.entries.set(id, { version: doc.version, key, analysis, doc, stale: false, inc: analyzer, pending: [], pendingVersion: doc.version });
+    }
     this.fireSoon(doc);
     return analysis;
   }
@@ -132,7 +178,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** The cached analysis if it is current, without computing one. */
   peek(doc: vscode.TextDocument): Analysis | undefined {
     const e = this.entries.get(doc.uri.toString());
-    return e && e.version === doc.version ? e.analysis : undefined;
+    return e && !e.stale && e.version === doc.version ? e.analysis : undefined;
   }
 
   /** Latest cached analysis by URI (may belong to an older version; for test APIs and views). */
@@ -144,9 +190,10 @@ export class AnalysisCache implements vscode.Disposable {
     this.entries.delete(uri.toString());
   }
 
-  /** Forget a document's analysis and tell listeners to recompute. */
+  /** Mark a document's analysis stale (options changed) and tell listeners to recompute; memos are kept. */
   invalidate(doc: vscode.TextDocument): void {
-    this.entries.delete(doc.uri.toString());
+    const e = this.entries.get(doc.uri.toString());
+    if (e) e.stale = true;
     this.fireSoon(doc);
   }
 

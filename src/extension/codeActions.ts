@@ -33,7 +33,11 @@ export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
     }
     if (only && !only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(only)) return out;
 
-    const a = this.deps.cache.get(doc);
+    // Automatic requests (the light bulb, on every edit and cursor move) use the analysis only when it is current:
+    // while the user types, the edit debounce decides when to analyse. VS Code asks again when our diagnostics
+    // change, so the light bulb appears right after the analysis. Explicit requests (Ctrl+.) always analyse.
+    const a = context.triggerKind === vscode.CodeActionTriggerKind.Automatic ? this.deps.cache.peek(doc) : this.deps.cache.get(doc);
+    if (!a) return out;
     const line = range.start.line;
     const info = a.lines[line];
     if (!info) return out;

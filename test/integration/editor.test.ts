@@ -16,7 +16,7 @@ type Kind = 'boilerplate' | 'meta' | 'quote' | 'scareQuote' | 'person' | 'place'
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<Kind, vscode.Range[]>;
   analysis(uri: vscode.Uri): Analysis | undefined;
-  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; documents: number };
+  cacheStats(): { hits: number; misses: number; analyses: number; incremental: number; lastMs: number; documents: number };
   keptLines(uri: vscode.Uri): readonly string[];
   refresh(uri?: vscode.Uri): Promise<void>;
 }
@@ -468,5 +468,19 @@ suite('editor: Scraped News features', function () {
     const a2 = api.analysis(doc.uri)!;
     assert.notStrictEqual(a2, a1);
     assert.strictEqual(a2.length, doc.getText().length);
+    assert.ok(api.cacheStats().incremental > s2.incremental, 'the edit was applied incrementally, not by a full re-analysis');
+    const last = a2.lines[lineOf(doc, 'Subscribe')];
+    assert.strictEqual(last.label, 'boilerplate', 'the typed line is analysed');
+    // Typing many edits in a row: one analysis at the end, equal to the full analysis of the final text.
+    const s3 = api.cacheStats();
+    const typed = doc.getText().split('\n').findIndex((l) => l.startsWith(PARAGRAPHS[3]));
+    for (let i = 0; i < 20; i++) {
+      const e = new vscode.WorkspaceEdit();
+      e.insert(doc.uri, new vscode.Position(typed, i), 'x');
+      await vscode.workspace.applyEdit(e);
+    }
+    await until('re-analysed after typing', () => api.cacheStats().analyses > s3.analyses, 5000);
+    await sleep(500);
+    assert.ok(api.cacheStats().analyses - s3.analyses <= 3, `debounced: ${api.cacheStats().analyses - s3.analyses} analyses for 20 quick edits`);
   });
 });
