@@ -21,7 +21,78 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const file = args.find((a, i) => !a.startsWith('--') && !['--pred', '--scorer', '--core'].includes(args[i - 1]));
+function linesOf(text) {
+  return core.splitLines(text).map((r, i) => ({
+    line: i,
+    start: r.start,
+    end: r.end,
+    label: text.slice(r.start, r.end).trim() ? 'article' : 'blank',
+    reason: 'bench',
+  }));
+}
+
+// Speed mode: `--speed DIR` times analyze() with and without quotes (entities off) over the .txt dumps of DIR.
+const speedDir = opt('--speed');
+if (speedDir) {
+  const { readdirSync, statSync } = await import('node:fs');
+  const files = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const fp = path.join(d, f);
+      if (statSync(fp).isDirectory()) walk(fp);
+      else if (f.endsWith('.txt')) files.push(fp);
+    }
+  };
+  walk(speedDir);
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const total = texts.reduce((a, t) => a + t.length, 0);
+  const time = (opts) => {
+    let best = Infinity;
+    let cpuBest = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (const t of texts) core.analyze(t, opts);
+      best = Math.min(best, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuBest = Math.min(cpuBest, (c.user + c.system) / 1000);
+    }
+    return { wall: best, cpu: cpuBest };
+  };
+  // (a) findQuotes alone, every non-blank line treated as article (an upper bound: real boilerplate lines are skipped)
+  const prepped = texts.map((t) => ({ t, lines: linesOf(t) }));
+  let qBest = Infinity;
+  let qCpu = Infinity;
+  let nq = 0;
+  for (let r = 0; r < 3; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    nq = 0;
+    for (const { t, lines } of prepped) nq += core.findQuotes(t, lines, {}).length;
+    qBest = Math.min(qBest, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    qCpu = Math.min(qCpu, (c.user + c.system) / 1000);
+  }
+  const per5kQ = (ms) => (ms / (total / 5120)).toFixed(3);
+  console.log(`speed ${speedDir}: ${files.length} dumps, ${(total / 1e6).toFixed(1)} M characters`);
+  console.log(`findQuotes alone (all lines as article): ${qBest.toFixed(0)} ms wall, ${qCpu.toFixed(0)} ms cpu = ${per5kQ(qBest)} ms per 5 KB (${(total / 1e6 / (qBest / 1000)).toFixed(1)} MB/s), ${nq} quotes`);
+  try {
+    core.analyze(texts[0], { entities: false });
+  } catch (e) {
+    console.log(`analyze() failed (${e.message}); skipping the whole-analysis comparison`);
+    process.exit(0);
+  }
+  for (const t of texts.slice(0, 50)) core.analyze(t, { entities: false });
+  const without = time({ entities: false, quotes: false });
+  const withQ = time({ entities: false });
+  const per5k = (ms) => (ms / (total / 5120)).toFixed(3);
+  const mbs = (ms) => (total / 1e6 / (ms / 1000)).toFixed(1);
+  console.log(`analyze without entities, quotes off: ${without.wall.toFixed(0)} ms wall (${mbs(without.wall)} MB/s), cpu ${without.cpu.toFixed(0)} ms`);
+  console.log(`analyze without entities, quotes on:  ${withQ.wall.toFixed(0)} ms wall (${mbs(withQ.wall)} MB/s), cpu ${withQ.cpu.toFixed(0)} ms`);
+  console.log(`quotes add ${per5k(withQ.wall - without.wall)} ms per 5 KB wall (${per5k(withQ.cpu - without.cpu)} ms cpu)`);
+  process.exit(0);
+}
+const file = args.find((a, i) => !a.startsWith('--') && !['--pred', '--scorer', '--core', '--speed'].includes(args[i - 1]));
 if (!file) {
   console.error('usage: npm run bench:quotes -- FILE.jsonl [--pred OUT.jsonl] [--scorer quote-score.mjs] [--scare] [--diff]');
   process.exit(2);
@@ -33,15 +104,6 @@ const diff = args.includes('--diff');
 
 const docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
-function linesOf(text) {
-  return core.splitLines(text).map((r, i) => ({
-    line: i,
-    start: r.start,
-    end: r.end,
-    label: text.slice(r.start, r.end).trim() ? 'article' : 'blank',
-    reason: 'bench',
-  }));
-}
 
 // Warm up, then time findQuotes alone (lines are given) over all documents, several rounds.
 const prepared = docs.map((d) => ({ d, lines: linesOf(d.text) }));

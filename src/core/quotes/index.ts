@@ -78,6 +78,11 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       pq = analyzeParagraph(pt);
       memo?.paragraphs.set(pt, pq);
     }
+    if (pq.scan.pieces.length === 0 && !pq.attr.intro) {
+      // nothing to report, but it still separates multi-paragraph chains
+      paras.push({ line: l, text: pt, pq, lead: 0 });
+      continue;
+    }
     paras.push({ line: l, text: pt, pq, lead: pt.search(/\S/) });
   }
 

@@ -72,12 +72,11 @@ function isLetter(c: string): boolean {
 
 const ELISIONS = /^(?:em|til|till|cause|bout|round|n|tis|twas|s|nuff|cuz|ol|er|im|kay|sup|ya)(?![\p{L}])/iu;
 
-/** Fast check: does the paragraph contain any quote-like character at all? */
-const ANY_MARK = /["'“”„«»‘’]/;
+const NO_MARKS: MarkScan = { pieces: [], alt: null, startsWithOpen: false };
 
 export function scanParagraph(p: string): MarkScan {
-  if (!ANY_MARK.test(p)) return { pieces: [], alt: null, startsWithOpen: false };
   const marks = tokenize(p);
+  if (marks.length === 0) return NO_MARKS;
   let pieces = pair(p, marks, -1);
   let alt: Piece[] | null = null;
   const last = pieces[pieces.length - 1];
@@ -95,22 +94,31 @@ export function scanParagraph(p: string): MarkScan {
   return { pieces, alt, startsWithOpen };
 }
 
+function isWordCodeFast(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x3040 && c < 0xfe00);
+}
+
 function tokenize(p: string): Mark[] {
   const out: Mark[] = [];
-  const n = p.length;
-  for (let i = 0; i < n; i++) {
+  const re = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+  let hit: RegExpExecArray | null;
+  while ((hit = re.exec(p))) {
+    const i = hit.index;
+    const code = p.charCodeAt(i);
     const c = p[i];
     let kind = K.None;
     let len = 1;
-    if (c === '<') {
+    if (code === 60) {
       // blank markup tags: <tweet a="b">, </p>, <br/>
+      const nx = p.charCodeAt(i + 1);
+      if (!((nx >= 65 && nx <= 90) || (nx >= 97 && nx <= 122) || nx === 47)) continue;
       const m = /^<\/?[A-Za-z][\w-]*(?:\s[^<>]{0,2000})?\/?>/.exec(p.slice(i, i + 2100));
-      if (m) {
-        i += m[0].length - 1;
-        continue;
-      }
+      if (m) re.lastIndex = i + m[0].length;
       continue;
     }
+    // an apostrophe inside a word (don’t, Trump’s, O'Neill) is never a mark
+    if ((code === 39 || code === 0x2019) && p.charCodeAt(i + 1) !== code && i > 0 && p.charCodeAt(i - 1) !== code && isWordCodeFast(p.charCodeAt(i - 1)) && isWordCodeFast(p.charCodeAt(i + 1))) continue;
     switch (c) {
       case '“':
       case '„':
@@ -148,7 +156,7 @@ function tokenize(p: string): Mark[] {
               out.push(mk(p, i, 1, K.StraightS));
               out.push(mk(p, i + 1, 2, K.StraightD));
             }
-            i += 2;
+            re.lastIndex = i + 3;
             continue;
           }
           kind = K.StraightD;
@@ -159,7 +167,7 @@ function tokenize(p: string): Mark[] {
         continue;
     }
     out.push(mk(p, i, len, kind));
-    i += len - 1;
+    re.lastIndex = i + len;
   }
   return out;
 }

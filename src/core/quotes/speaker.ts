@@ -197,8 +197,8 @@ function mkWord(s: number, e: number, w: string): Word {
 let curM: string | null = null;
 let curWords: Word[] = [];
 
-/** Words of m[lo,hi) (tokens fully inside the range), from the per-paragraph token cache. */
-function words(m: string, lo: number, hi: number): Word[] {
+/** Index range [a, e) of the cached tokens fully inside m[lo,hi). */
+function wordRange(m: string, lo: number, hi: number): [number, number] {
   if (curM !== m) {
     curM = m;
     curWords = tokenizeWords(m);
@@ -212,8 +212,19 @@ function words(m: string, lo: number, hi: number): Word[] {
     else b = mid;
   }
   let e = a;
-  while (e < ws.length && ws[e].e <= hi) e++;
-  return ws.slice(a, e);
+  b = ws.length;
+  while (e < b) {
+    const mid = (e + b) >> 1;
+    if (ws[mid].e <= hi) e = mid + 1;
+    else b = mid;
+  }
+  return [a, e];
+}
+
+/** Words of m[lo,hi) (tokens fully inside the range), from the per-paragraph token cache. */
+function words(m: string, lo: number, hi: number): Word[] {
+  const [a, e] = wordRange(m, lo, hi);
+  return a === 0 && e === curWords.length ? curWords : curWords.slice(a, e);
 }
 
 const TITLE_WORDS = new Set([
@@ -394,7 +405,11 @@ interface Cue {
 /** Cue words/phrases in m[lo,hi), from the per-paragraph token cache. */
 function cuesIn(m: string, lo: number, hi: number): Cue[] {
   const out: Cue[] = [];
-  for (const w of words(m, lo, hi)) if (w.cue) out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
+  const [a, e] = wordRange(m, lo, hi);
+  for (let k = a; k < e; k++) {
+    const w = curWords[k];
+    if (w.cue) out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
+  }
   return out;
 }
 
@@ -550,7 +565,7 @@ function attributePiece(
     }
   }
   // 4b. a headline: `Obama Sees 'Personal Insult' if …`, `Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’`
-  if (isHeadline(m)) {
+  if (m.length <= 200 && isHeadline(m)) {
     const hv = headlineSubject(m, pc.start);
     if (hv) return { speaker: hv[0], cue: hv[1], how: 'after' };
   }
@@ -586,8 +601,8 @@ const NOUN_CONTEXT = new Set([
 ]);
 
 function prevWord(m: string, lo: number, pos: number): Word | null {
-  const ws = words(m, lo, pos);
-  return ws.length ? ws[ws.length - 1] : null;
+  const [a, e] = wordRange(m, lo, pos);
+  return e > a ? curWords[e - 1] : null;
 }
 
 /** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
