@@ -383,12 +383,19 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
     if (DETERMINERS.has(lnx) || lnx === 'who' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) || lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their') {
       let k = j + 1;
       let e2 = end;
+      let clause = false;
       for (; k < ws.length; k++) {
         const w = ws[k];
         if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
         if (w.w === ',' && k + 1 < ws.length && /^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w)) break;
+        // a finite verb after the comma: not an appositive but the main clause (`According to X, the plan was …`)
+        if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && ws[k - 1].w !== 'who') {
+          clause = true;
+          break;
+        }
         e2 = w.e;
       }
+      if (clause) e2 = end;
       while (e2 > end && /[,\s]/.test(m[e2 - 1])) e2--;
       end = e2;
     }

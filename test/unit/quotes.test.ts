@@ -1,0 +1,228 @@
+// Quotes and speakers: hand-written sentences for each hard case of the quotes issue (no corpus text).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotes, createQuoteMemo, splitLines } from '../../src/core';
+import type { LineInfo, Quote } from '../../src/core';
+
+/** Every non-blank line is an article line, unless its text is listed in `boiler`. */
+function linesOf(text: string, boiler: string[] = []): LineInfo[] {
+  return splitLines(text).map((r, i) => {
+    const t = text.slice(r.start, r.end);
+    const label = !t.trim() ? 'blank' : boiler.includes(t) ? 'boilerplate' : 'article';
+    return { line: i, start: r.start, end: r.end, label, reason: 'test' } as LineInfo;
+  });
+}
+
+function quotes(text: string, opts: { scareQuotes?: boolean; boiler?: string[] } = {}): Quote[] {
+  const qs = findQuotes(text, linesOf(text, opts.boiler), { scareQuotes: opts.scareQuotes });
+  for (const q of qs) {
+    assert.equal(text.slice(q.start, q.end), q.text, 'quote offsets');
+    if (q.speaker) assert.equal(text.slice(q.speaker.start, q.speaker.end), q.speaker.text, 'speaker offsets');
+    if (q.cue) assert.equal(text.slice(q.cue.start, q.cue.end), q.cue.text, 'cue offsets');
+  }
+  return qs;
+}
+
+const texts = (qs: Quote[]) => qs.map((q) => q.text);
+const speakerOf = (qs: Quote[], start: string) => {
+  const q = qs.find((x) => x.text.startsWith(start));
+  assert.ok(q, `no quote starting with ${start}: ${JSON.stringify(texts(qs))}`);
+  return q!.speaker?.text ?? null;
+};
+
+test('curly, straight, doubled apostrophes and doubled curly singles are double marks', () => {
+  const t = [
+    '“We will win,” Ann Lee said.',
+    '"We will win," Ann Lee said.',
+    "''We will win,'' Ann Lee said.",
+    '‘‘We will win,’’ Ann Lee said.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.deepEqual(texts(qs), ['“We will win,”', '"We will win,"', "''We will win,''", '‘‘We will win,’’']);
+  for (const q of qs) assert.equal(q.speaker?.text, 'Ann Lee');
+});
+
+test('mixed and mismatched marks: “…" and “Frozen“ and ”…” at the start', () => {
+  const qs = quotes('The mayor called it “a total failure" on Monday.\nShe watched “Frozen“ twice.\n”like women were,” the memo said.');
+  assert.deepEqual(texts(qs), ['“a total failure"', '“Frozen“', '”like women were,”']);
+});
+
+test('single marks count outside double quotes when they pair (headline), not inside', () => {
+  const qs = quotes('Trump: ‘We Will Win’ in November.\n“He told me ‘never again’ last week,” she said.');
+  assert.deepEqual(texts(qs), ['‘We Will Win’', '“He told me ‘never again’ last week,”']);
+  assert.equal(qs[0].speaker?.text, 'Trump');
+  assert.equal(qs[1].speaker?.text, 'she');
+});
+
+test('apostrophes and elisions are not quote marks', () => {
+  const t = "Back in the ’90s the voters’ mood was different, and 'em folks don’t forget. Rock 'n' roll, 'til dawn.";
+  assert.deepEqual(texts(quotes(t)), []);
+  const t2 = 'The candidates’ ‘big promise’ was repeated.';
+  assert.deepEqual(texts(quotes(t2)), ['‘big promise’']);
+});
+
+test('feet-and-inch primes are not quotes', () => {
+  const qs = quotes('He is 6’2” and she is 5\'9" tall, the coach said "twice."');
+  assert.deepEqual(texts(qs), ['"twice."']);
+});
+
+test('nested quotes are inside one maximal piece', () => {
+  const qs = quotes('“They were wearing “Settle For Hillary” shirts,” he said.\n"I said \'no\' to them," she added.');
+  assert.deepEqual(texts(qs), ['“They were wearing “Settle For Hillary” shirts,”', '"I said \'no\' to them,"']);
+  assert.equal(qs[0].speaker?.text, 'he');
+  assert.equal(qs[1].speaker?.text, 'she');
+});
+
+test('multi-paragraph quote: one piece per paragraph, open pieces run to the paragraph end, one speaker', () => {
+  const t = 'Rep. Jim Doe (D-Ohio) added:\n\n“If we do nothing, nothing changes.  \n\n“We have to act now. We cannot wait.”\n\nThe vote is Tuesday.';
+  const qs = quotes(t);
+  assert.deepEqual(texts(qs), ['“If we do nothing, nothing changes.', '“We have to act now. We cannot wait.”']);
+  assert.equal(qs[0].speaker?.text, 'Rep. Jim Doe (D-Ohio)');
+  assert.equal(qs[1].speaker?.text, 'Rep. Jim Doe (D-Ohio)');
+});
+
+test('a nested-looking opening mark left open is reread as a missing closing mark', () => {
+  const t = '“We are done here, she said “and that is final.\n\nThe meeting ended.';
+  const qs = quotes(t);
+  assert.deepEqual(texts(qs), ['“We are done here, she said “']);
+});
+
+test('quotes inside boilerplate lines are not returned', () => {
+  const t = 'Share this: "Click here to subscribe"\n“Taxes will rise,” the senator said.';
+  const qs = quotes(t, { boiler: ['Share this: "Click here to subscribe"'] });
+  assert.deepEqual(texts(qs), ['“Taxes will rise,”']);
+});
+
+test('markup attributes are not quotes', () => {
+  const qs = quotes('<tweet author="someone" id="1">Great rally tonight</tweet> and "a real win," he said.');
+  assert.deepEqual(texts(qs), ['"a real win,"']);
+});
+
+test('scare quotes, titles, nicknames and words-as-words: kind scare, hidden when the setting is off', () => {
+  const t = [
+    'He appeared on CBS\'s "Face the Nation" on Sunday.',
+    'Rep. Robert C. "Bobby" Scott opened the doors.',
+    'The site sold “miracle” diet pills.',
+    'Voters asked whether "she" is a "he" in the ad.',
+  ].join('\n');
+  const all = quotes(t);
+  assert.equal(all.length, 5);
+  for (const q of all) assert.equal(q.kind, 'scare', q.text);
+  for (const q of all) assert.equal(q.speaker, null);
+  assert.deepEqual(quotes(t, { scareQuotes: false }), []);
+});
+
+test('short quotes with an attribution cue stay quotes', () => {
+  const qs = quotes('Trump called the plan “a disaster” on Friday.\nShe says people are "sad."', { scareQuotes: false });
+  assert.deepEqual(texts(qs), ['“a disaster”', '"sad."']);
+  assert.equal(qs[0].kind, 'quote');
+  assert.equal(qs[0].speaker?.text, 'Trump');
+  assert.equal(qs[1].speaker?.text, 'She');
+});
+
+test('cue verbs beyond said: told, wrote, asked, argued, insisted, noted, warned, tweeted', () => {
+  const t = [
+    '“It is over,” Maria Gomez told reporters.',
+    '“It is over,” wrote the columnist Tom Hale.',
+    '“Is it over?” asked Sen. Amy Park.',
+    'The governor argued that the law was “plainly unconstitutional.”',
+    '“We are ready,” the mayor insisted.',
+    'Dr. Lin noted that the drug was “not approved for children.”',
+    'The agency warned of “severe delays” ahead.',
+    'Jones tweeted that the vote was “rigged.”',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), ['Maria Gomez', 'the columnist Tom Hale', 'Sen. Amy Park', 'The governor', 'the mayor', 'Dr. Lin', 'The agency', 'Jones']);
+});
+
+test('according to, in a statement, colon and dash attributions', () => {
+  const t = [
+    'According to the Justice Department, the scheme was “massive and deliberate.”',
+    'In a statement, the Acme Corporation said it was “deeply sorry.”',
+    'The White House said: “No decision has been made.”',
+    '“We need the money for the schools.” ― Pamela Ortiz',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.text, 'the Justice Department');
+  assert.equal(qs[0].cue?.text, 'According to');
+  assert.equal(qs[1].speaker?.text, 'the Acme Corporation');
+  assert.equal(qs[2].speaker?.text, 'The White House');
+  assert.equal(qs[3].speaker?.text, 'Pamela Ortiz');
+  assert.equal(qs[3].cue?.text, '―');
+});
+
+test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
+  const t = [
+    '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',
+    '“It is an invasion,” Scott Pratt, the attorney general of Oklahoma, said at the event.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.text, 'Douglas Holt, an economist at the Budget Institute');
+  assert.equal(qs[1].speaker?.text, 'Scott Pratt, the attorney general of Oklahoma');
+});
+
+test('speaker in the neighbouring sentence or paragraph', () => {
+  const t = [
+    '“Yesterday there were two polls,” said Caddell. “Both had the same numbers.”',
+    '',
+    '“Does anyone know the plan?” Graham asked. “Neither do I.”',
+    '',
+    'The administration may wait, Schiff said. "The other factor is timing."',
+    '',
+    'Caddell continued:',
+    '',
+    '"The health issue is partisan."',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '“Both'), 'Caddell');
+  assert.equal(speakerOf(qs, '“Does'), 'Graham');
+  assert.equal(speakerOf(qs, '“Neither'), 'Graham');
+  assert.equal(speakerOf(qs, '"The other'), 'Schiff');
+  assert.equal(speakerOf(qs, '"The health'), 'Caddell');
+});
+
+test('transcript labels inside the quote name the speaker', () => {
+  const qs = quotes('"WALLACE: Will she be there?\n\n"PENCE: No, she will not."');
+  assert.equal(qs[0].speaker?.text, 'WALLACE');
+  assert.equal(qs[1].speaker?.text, 'PENCE');
+});
+
+test('pronoun and surname speakers resolve to the full name named earlier', () => {
+  const t = [
+    'Russian Deputy Foreign Minister Sergey Ryabkov spoke on Tuesday.',
+    '“Sanctions do not help,” Ryabkov said.',
+    '“We will respond,” he added.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.text, 'Ryabkov');
+  assert.equal(qs[0].speaker?.resolved, 'Sergey Ryabkov, Russian Deputy Foreign Minister');
+  assert.equal(qs[1].speaker?.text, 'he');
+  assert.equal(qs[1].speaker?.resolved, 'Sergey Ryabkov, Russian Deputy Foreign Minister');
+});
+
+test('headline speakers: `Name: … ‘quote’` and `Name Says … ‘quote’`', () => {
+  const qs = quotes('Pat Kline: Voters Are Worried; It Is ‘All in Their Heads.’\n\nObama Sees ‘Personal Insult’ in Low Turnout');
+  assert.equal(qs[0].speaker?.text, 'Pat Kline');
+  assert.equal(qs[1].speaker?.text, 'Obama');
+});
+
+test('memo gives the same result and is filled per paragraph', () => {
+  const t = '“One,” she said.\n\nNo quotes here.\n\n“Two,” he said. “Three.”';
+  const memo = createQuoteMemo();
+  const a = findQuotes(t, linesOf(t), { memo });
+  const b = findQuotes(t, linesOf(t), { memo });
+  const c = findQuotes(t, linesOf(t));
+  assert.deepEqual(a, c);
+  assert.deepEqual(b, c);
+  assert.ok(memo.paragraphs.size >= 2);
+});
+
+test('long lines with many marks stay fast (no quadratic blow-up)', () => {
+  const para = Array.from({ length: 400 }, (_, i) => `“Point ${i},” said Official ${i}. It's the voters’ choice. `).join('');
+  const t = (para + '\n').repeat(5);
+  const t0 = Date.now();
+  const qs = quotes(t);
+  const ms = Date.now() - t0;
+  assert.equal(qs.length, 2000);
+  assert.ok(ms < 2000, `took ${ms} ms`);
+});
