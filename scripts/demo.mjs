@@ -60,7 +60,7 @@ onSignals(async () => {
 try {
   server = await startCodeServer(scratch, {
     port,
-    settings: { 'editor.wordWrap': 'on', 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: { 'editor.wordWrap': 'on' },
   });
 } catch (e) {
   const inUse = e.server && /EADDRINUSE/.test(e.server.log());

@@ -4,8 +4,10 @@
 // through playwright-core; then runs the UI check (scripts/ui-check.mjs) and prints one combined
 // `N passed, N failed` line as the very last line.
 //
-// Usage: node scripts/run-code-server-tests.mjs [--timeout SECONDS] [--keep] [--shot FILE.png] [--no-ui]
-//                                               [--install-host] [--verbose]
+// Usage: node scripts/run-code-server-tests.mjs [--timeout SECONDS] [--max-time SECONDS] [--keep] [--shot FILE.png]
+//                                               [--no-ui] [--install-host] [--verbose]
+//   --timeout         watchdog: fail when the extension host prints nothing for this long (default 240 s)
+//   --max-time        watchdog: fail when the suite has not finished after this long (default 1500 s)
 //   TEST_GREP=regex   only tests whose full title matches (the UI check runs only if "ui-check" matches too)
 //   --install-host    install the test host first when test-host/node_modules is missing (used by `npm test`)
 //   --keep            keep the scratch folder (path printed); --shot saves a screenshot when the run ends
@@ -26,12 +28,13 @@ const option = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
 };
-const known = new Set(['--timeout', '--keep', '--shot', '--no-ui', '--install-host', '--verbose']);
+const known = new Set(['--timeout', '--max-time', '--keep', '--shot', '--no-ui', '--install-host', '--verbose']);
 for (let i = 0; i < argv.length; i++) {
   if (!known.has(argv[i])) { console.error(`unknown argument: ${argv[i]}`); process.exit(2); }
-  if (argv[i] === '--timeout' || argv[i] === '--shot') i++;
+  if (['--timeout', '--max-time', '--shot'].includes(argv[i])) i++;
 }
-const timeoutMs = Number(option('--timeout', process.env.TEST_TIMEOUT || 180)) * 1000;
+const idleMs = Number(option('--timeout', process.env.TEST_TIMEOUT || 240)) * 1000;
+const maxMs = Number(option('--max-time', process.env.TEST_MAX_TIME || 1500)) * 1000;
 const keep = flag('--keep');
 const shot = option('--shot');
 const verbose = flag('--verbose') || !!process.env.TEST_VERBOSE;
@@ -88,6 +91,10 @@ async function runSuite() {
   let failing = 0;
   let pending = 0;
   let sawSummary = false;
+  // live counts from the spec reporter, used when the run ends without mocha's summary (watchdog, crash)
+  let livePass = 0;
+  let liveFail = 0;
+  let lastActivity = Date.now();
   let result; // { code, reason }
   let settle;
   const done = new Promise((r) => { settle = r; });
@@ -97,6 +104,8 @@ async function runSuite() {
   const handleLine = (level, text) => {
     if (BAD_PAYLOAD.test(text)) finishWith(4, 'extensionTestsPath was not accepted (it must be a vscode-remote:// URI)');
     let m;
+    if (!sawSummary && /^\s*(✔|✓)/.test(text)) livePass++;
+    if (!sawSummary && /^\s*\d+\) /.test(text)) liveFail++;
     if ((m = /^\s*(\d+) passing\b/.exec(text))) { passing = Number(m[1]); sawSummary = true; }
     else if ((m = /^\s*(\d+) failing\b/.exec(text))) failing = Number(m[1]);
     else if ((m = /^\s*(\d+) pending\b/.exec(text))) pending = Number(m[1]);
@@ -106,12 +115,20 @@ async function runSuite() {
   let inMocha = false;
   const print = (level, message) => {
     const text = String(message);
-    for (const line of text.split('\n')) {
+    const lines = text.split('\n');
+    for (const line of lines) {
       handleLine(level, line);
-      if (verbose) { console.log(`[${level}] ${line}`); continue; }
+      if (isMochaLine(line)) lastActivity = Date.now(); // the workbench's own chatter does not count as progress
+    }
+    if (verbose) { for (const line of lines) console.log(`[${level}] ${line}`); return; }
+    if (level === 'error' && !isMochaLine(lines[0]) && !inMocha) {
+      // a workbench/extension-host error: its first line only (run with --verbose for everything)
+      if (!/vsda|Failed to load resource|favicon/.test(lines[0])) console.log(`[workbench error] ${lines[0]}${lines.length > 1 ? ' …' : ''}`);
+      return;
+    }
+    for (const line of lines) {
       if (/^\s*(\d+) (passing|failing|pending)\b/.test(line)) inMocha = true;
       if (isMochaLine(line) || inMocha) console.log(line);
-      else if (level === 'error' && !/vsda|Failed to load resource|favicon/.test(line)) console.log(`[workbench ${level}] ${line}`);
     }
   };
 
@@ -139,11 +156,15 @@ async function runSuite() {
       ['extensionDevelopmentPath', remoteUri(server, extensionDir)],
       ['extensionTestsPath', remoteUri(server, testsEntry)],
     ];
-    const watchdog = setTimeout(() => finishWith(124, `no result within ${timeoutMs / 1000} s (watchdog)`), timeoutMs);
+    const t0 = Date.now();
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastActivity > idleMs) finishWith(124, `the extension host printed nothing for ${idleMs / 1000} s (watchdog; a test or run() hangs)`);
+      else if (Date.now() - t0 > maxMs) finishWith(124, `the suite did not finish within ${maxMs / 1000} s (watchdog)`);
+    }, 1000);
     console.log(`extension host tests: code-server ${server.url}, workspace = copy of test/fixtures${grep ? `, TEST_GREP=${grep}` : ''}`);
     page.goto(workbenchUrl(server, workspace, payload)).catch((e) => finishWith(3, `could not open the workbench: ${e.message}`));
     await done;
-    clearTimeout(watchdog);
+    clearInterval(watchdog);
     if (shot) {
       try { await page.screenshot({ path: resolve(shot), timeout: 10000 }); console.log(`screenshot: ${shot}`); } catch (e) { console.error(`screenshot failed: ${e.message}`); }
     }
@@ -152,6 +173,7 @@ async function runSuite() {
   }
 
   let { code, reason } = result;
+  if (!sawSummary) { passing = livePass; failing = liveFail; }
   if (code === 0 && (!sawSummary || passing === 0)) { code = 1; reason = 'no test ran (mocha reported no passing test)'; }
   if (code === 0 && failing > 0) { code = 1; reason = `${failing} test(s) failed`; }
   if (code !== 0) {

@@ -88,7 +88,7 @@ try {
   console.log('UI check (code-server + chromium, extension loaded from this folder)');
   stage = 'start code-server';
   server = await startCodeServer(scratch, {
-    settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off' },
   });
   stage = 'launch chromium';
   browser = await launchChromium(scratch, { width: 1280, height: 860 });
