@@ -146,13 +146,16 @@ export class IncrementalAnalyzer {
       r.start += S;
       r.end += S;
     }
-    const tail = raw.slice(b + 1);
-    if (delta !== 0) for (const r of tail) { r.start += delta; r.end += delta; }
+    if (delta !== 0) {
+      for (let i = b + 1; i < raw.length; i++) {
+        raw[i].start += delta;
+        raw[i].end += delta;
+      }
+    }
     countEols(old, S, E, this.eols, -1);
     countEols(text, S, E2, this.eols, 1);
-    raw.length = a;
-    for (const r of seg) raw.push(r);
-    for (const r of tail) raw.push(r);
+    if (seg.length <= 4096) raw.splice(a, b - a + 1, ...seg);
+    else this.raw = raw.slice(0, a).concat(seg, raw.slice(b + 1)); // big paste: no huge argument list
     this._text = text;
     return seg.length;
   }

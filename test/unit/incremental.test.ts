@@ -156,3 +156,13 @@ test('a one-line edit in a large dump re-splits only a few lines and reuses the 
   assertSame(inc, OPTS);
   assert.ok(inc.stats.memo.quotes > 0);
 });
+
+test('a paste of thousands of lines and deleting everything', () => {
+  const inc = new IncrementalAnalyzer(OPTS, fixture);
+  const paste = Array.from({ length: 5000 }, (_, i) => (i % 3 ? 'Share' : LINES[i % 5])).join('\r\n');
+  inc.applyChanges([{ rangeOffset: 200, rangeLength: 0, text: paste }]);
+  assertSame(inc, OPTS, 'after paste');
+  inc.applyChanges([{ rangeOffset: 0, rangeLength: inc.text.length, text: '' }]);
+  assert.equal(inc.text, '');
+  assertSame(inc, OPTS, 'after delete all');
+});

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Speed and scale benchmark (issue "Big dumps and big folders"). All figures from ONE run, so ratios hold
+// on a loaded machine:
+//   (a) reading the files + decoding + splitting into lines, on a >= 50 MB set built from the corpora's dumps
+//   (b) analysis without entities on the same set (MB/s; budget >= 20 MB/s and <= 10x (a))
+//   (c) CLI batch: `scraped-news clean DIR --out OUT --jobs 2` on a folder of 1,000 dumps (budget >= 1,000
+//       dumps/s), outputs compared byte for byte with `--jobs 1`
+//   (d) entities on 5 KB articles (median ms; budget <= 60 ms) vs bare compromise on the same texts
+//   (e) incremental re-analysis after a one-line edit on a 5 MB dump (median ms) vs a full analysis
+// Usage: npm run bench:speed -- [CORPUS_DIR...]   (a corpus dir holds dumps/*.txt, or is itself a folder of .txt)
+//        default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
+// Options: --mb N (size of the set, default 50), --files N (folder size for (c), default 1000), --quick.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return dflt;
+  const v = Number(argv[i + 1]);
+  argv.splice(i, 2);
+  return v;
+};
+const quick = argv.includes('--quick');
+if (quick) argv.splice(argv.indexOf('--quick'), 1);
+const TARGET_MB = opt('--mb', quick ? 10 : 50);
+const FOLDER_FILES = opt('--files', 1000);
+const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const now = () => performance.now();
+const MB = 1024 * 1024;
+
+// ---- corpus files
+const files = [];
+for (const c of corpora) {
+  const d = fs.existsSync(path.join(c, 'dumps')) ? path.join(c, 'dumps') : c;
+  if (!fs.existsSync(d)) {
+    console.error(`speed: no such corpus folder: ${c}`);
+    process.exit(2);
+  }
+  for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) files.push(path.join(d, f));
+}
+if (files.length === 0) {
+  console.error('speed: no .txt dumps found');
+  process.exit(2);
+}
+const sizes = files.map((f) => fs.statSync(f).size);
+const corpusBytes = sizes.reduce((s, x) => s + x, 0);
+// the set: the corpus files repeated until >= TARGET_MB
+const set = [];
+let setBytes = 0;
+while (setBytes < TARGET_MB * MB) {
+  for (let i = 0; i < files.length && setBytes < TARGET_MB * MB; i++) {
+    set.push(files[i]);
+    setBytes += sizes[i];
+  }
+}
+
+const core = require(path.join(root, 'dist/core.js'));
+const decode = core.decodeDump ?? ((b) => ({ text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(b) }));
+const decodeText = (b) => { try { return decode(b).text; } catch { return null; } };
+
+// incremental analyzer: bundled from the source for the bench (dist/core.js is the public library)
+const incFile = path.join(root, 'bench/.scratch/incremental.cjs');
+fs.mkdirSync(path.dirname(incFile), { recursive: true });
+await esbuild.build({ entryPoints: [path.join(root, 'src/core/incremental.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: incFile, logLevel: 'warning' });
+const { IncrementalAnalyzer } = require(incFile);
+
+const log = (s) => process.stderr.write(s + '\n');
+log(`speed: ${files.length} dumps (${(corpusBytes / MB).toFixed(1)} MB) from ${corpora.length} corpora; set of ${set.length} dumps = ${(setBytes / MB).toFixed(1)} MB`);
+
+// ---- (a) read + decode + split, twice (the first pass warms the page cache and the JIT); keep the faster
+const texts = new Array(set.length);
+let readMs = Infinity;
+let lineCount = 0;
+for (let pass = 0; pass < 2; pass++) {
+  const t = now();
+  let n = 0;
+  for (let i = 0; i < set.length; i++) {
+    const text = decodeText(fs.readFileSync(set[i]));
+    if (text === null) continue;
+    n += core.splitLines(text).length;
+    if (pass === 1) texts[i] = text;
+  }
+  readMs = Math.min(readMs, now() - t);
+  lineCount = n;
+}
+const textChars = texts.reduce((s, t) => s + (t ? t.length : 0), 0);
+log(`(a) read+split: ${readMs.toFixed(0)} ms, ${lineCount} lines`);
+
+// ---- (b) analysis without entities (quotes on), same set, best of 2 passes
+let anaMs = Infinity;
+for (let pass = 0; pass < 2; pass++) {
+  const t = now();
+  for (const text of texts) if (text !== undefined && text !== null) core.analyze(text, { entities: false });
+  anaMs = Math.min(anaMs, now() - t);
+  log(`(b) analysis pass ${pass + 1}: ${(now() - t).toFixed(0)} ms`);
+}
+const anaMBs = setBytes / MB / (anaMs / 1000);
+const readMBs = setBytes / MB / (readMs / 1000);
+// lines-only (no quotes), to show where the time goes
+const t0b = now();
+for (const text of texts) if (text) core.analyze(text, { entities: false, quotes: false });
+const linesOnlyMs = now() - t0b;
+
+// ---- (c) CLI batch on a folder of FOLDER_FILES dumps
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-speed-'));
+const inDir = path.join(tmp, 'in');
+fs.mkdirSync(inDir);
+let folderBytes = 0;
+for (let i = 0; i < FOLDER_FILES; i++) {
+  const src = files[i % files.length];
+  const b = fs.readFileSync(src);
+  folderBytes += b.length;
+  fs.writeFileSync(path.join(inDir, `d${String(i).padStart(5, '0')}-${path.basename(src)}`), b);
+}
+const cli = path.join(root, 'dist/cli.js');
+function runCli(jobs) {
+  const out = path.join(tmp, `out-j${jobs}`);
+  fs.rmSync(out, { recursive: true, force: true });
+  const t = now();
+  const r = spawnSync(process.execPath, [cli, 'clean', inDir, '--out', out, '--jobs', String(jobs), '--json'], { encoding: 'utf8', maxBuffer: 64 * MB });
+  const wall = now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
+  return { wall, summary: JSON.parse(r.stdout), out };
+}
+const startup = (() => {
+  const t = now();
+  spawnSync(process.execPath, [cli, '--version']);
+  return now() - t;
+})();
+const c1 = runCli(1);
+const c2 = runCli(2);
+const c2b = runCli(2);
+const c2best = c2b.wall < c2.wall ? c2b : c2;
+let identical = true;
+let compared = 0;
+for (const f of fs.readdirSync(c1.out)) {
+  compared++;
+  const a = fs.readFileSync(path.join(c1.out, f));
+  const bPath = path.join(c2.out, f);
+  if (!fs.existsSync(bPath) || !a.equals(fs.readFileSync(bPath))) { identical = false; log(`(c) DIFFERENT: ${f}`); }
+}
+if (fs.readdirSync(c2.out).length !== compared) identical = false;
+fs.rmSync(tmp, { recursive: true, force: true });
+log(`(c) jobs 1: ${c1.wall.toFixed(0)} ms, jobs 2: ${c2.wall.toFixed(0)} / ${c2b.wall.toFixed(0)} ms, identical: ${identical}`);
+
+// ---- (d) entities on 5 KB articles vs bare compromise
+const nlp = require('compromise');
+const articles = [];
+for (const text of texts) {
+  if (!text || articles.length >= 40) continue;
+  const a = core.analyze(text, { entities: false, quotes: false });
+  const body = a.lines.filter((l) => l.label === 'article').map((l) => text.slice(l.start, l.end)).join('\n');
+  if (body.length >= 5000) articles.push(body.slice(0, body.lastIndexOf('\n', 5000) > 2500 ? body.lastIndexOf('\n', 5000) : 5000));
+}
+const entOurs = [];
+const entBare = [];
+for (const art of articles.slice(0, 3)) { core.analyze(art); nlp(art).people().json({ offset: true }); } // warm-up
+for (const art of articles) {
+  // the entity stage of analyze (on the lines it labels article/meta), timed by analyze's own timings
+  entOurs.push(core.analyze(art).stats.timings.entities);
+  const t = now();
+  const d = nlp(art);
+  d.people().json({ offset: true });
+  d.places().json({ offset: true });
+  d.organizations().json({ offset: true });
+  entBare.push(now() - t);
+}
+
+// ---- (e) a 5 MB concatenated dump: full analysis vs incremental after a one-line edit
+let big = '';
+for (let i = 0; big.length < 5 * MB; i++) big += (texts[i % texts.length] ?? '') + '\n\n';
+const fullE = [];
+for (let i = 0; i < 3; i++) {
+  const t = now();
+  core.analyze(big, { entities: false });
+  fullE.push(now() - t);
+}
+const inc = new IncrementalAnalyzer({ entities: false });
+let tInc = now();
+inc.reset(big);
+const firstInc = now() - tInc;
+const incE = [];
+const incBreak = [];
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+let check = true;
+for (let i = 0; i < 30; i++) {
+  // type a character in the middle of a random line
+  const off = Math.floor(rnd() * inc.text.length);
+  const t = now();
+  inc.applyChanges([{ rangeOffset: off, rangeLength: 0, text: i % 3 ? 'a' : ' ' }]);
+  incE.push(now() - t);
+  incBreak.push(inc.stats.ms);
+}
+{
+  // the result equals a full analysis (checked once, outside the timing)
+  const full = core.analyze(inc.text, { entities: false });
+  const strip = (a) => JSON.stringify({ ...a, stats: { ...a.stats, timings: null } });
+  check = strip(full) === strip(inc.analysis);
+}
+const medBreak = (k) => median(incBreak.map((b) => b[k]));
+
+// ---- report
+const rows = [
+  ['(a) read + decode + split into lines', `${(setBytes / MB).toFixed(1)} MB, ${set.length} dumps`, `${readMs.toFixed(0)} ms`, `${readMBs.toFixed(0)} MB/s`, ''],
+  ['(b) analysis without entities', `same set`, `${anaMs.toFixed(0)} ms`, `${anaMBs.toFixed(1)} MB/s`, `>= 20 MB/s: ${anaMBs >= 20 ? 'yes' : 'NO'}; ${(anaMs / readMs).toFixed(1)}x (a), <= 10x: ${anaMs / readMs <= 10 ? 'yes' : 'NO'}`],
+  ['    of which lines only (no quotes)', 'same set', `${linesOnlyMs.toFixed(0)} ms`, `${(setBytes / MB / (linesOnlyMs / 1000)).toFixed(1)} MB/s`, ''],
+  ['(c) CLI clean --jobs 2 (wall, incl. start-up)', `${FOLDER_FILES} dumps, ${(folderBytes / MB).toFixed(1)} MB`, `${c2best.wall.toFixed(0)} ms`, `${(FOLDER_FILES / (c2best.wall / 1000)).toFixed(0)} dumps/s`, `>= 1000 dumps/s: ${FOLDER_FILES / (c2best.wall / 1000) >= 1000 ? 'yes' : 'NO'}; identical to --jobs 1: ${identical ? 'yes' : 'NO'} (${compared} files)`],
+  ['    CLI clean --jobs 1 (wall)', 'same folder', `${c1.wall.toFixed(0)} ms`, `${(FOLDER_FILES / (c1.wall / 1000)).toFixed(0)} dumps/s`, `process start-up (--version): ${startup.toFixed(0)} ms`],
+  ['(d) entities, 5 KB article (median)', `${articles.length} articles`, `${median(entOurs).toFixed(1)} ms`, '', `<= 60 ms: ${median(entOurs) <= 60 ? 'yes' : 'NO'}; bare compromise ${median(entBare).toFixed(1)} ms (${(median(entOurs) / median(entBare)).toFixed(2)}x)`],
+  ['(e) full analysis, 5 MB dump (median of 3)', `${(big.length / MB).toFixed(1)} M chars`, `${median(fullE).toFixed(0)} ms`, `${(big.length / MB / (median(fullE) / 1000)).toFixed(1)} MB/s`, `incremental first analysis ${firstInc.toFixed(0)} ms`],
+  ['(e) incremental, one-line edit (median of 30)', '5 MB dump', `${median(incE).toFixed(1)} ms`, '', `${(median(fullE) / median(incE)).toFixed(1)}x faster than full; max ${Math.max(...incE).toFixed(0)} ms; split ${medBreak('lines').toFixed(1)} + classify ${medBreak('classify').toFixed(1)} + quotes ${medBreak('quotes').toFixed(1)} ms; equals full: ${check ? 'yes' : 'NO'}`],
+];
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+console.log(`Speed and scale — ${date}; node ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`command: npm run bench:speed -- ${argv.length ? argv.join(' ') : '(default corpora)'}`);
+console.log('');
+console.log('| measure | input | time | rate | budget / notes |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
