@@ -3,6 +3,8 @@
 // edit and the longest task blocking the extension host (an event-loop probe: a 5 ms interval timer whose
 // late ticks measure how long the host was busy). Figures are printed as `PERF …` lines; the budgets of the
 // issue are asserted: dimming <= 1 s after opening, no task blocks the host for more than 50 ms while typing.
+// (PERF lines are indented so that the offline runner, which prints mocha's indented lines, shows them;
+// `grep -E '^\s*PERF'` extracts them.)
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,6 +16,8 @@ const TARGET_BYTES = 5 * 1024 * 1024;
 const EDITS = 50;
 const OPEN_BUDGET_MS = 1000;
 const BLOCK_BUDGET_MS = 50;
+/** Wall-clock limit of the edit loop, so that a slow build fails with figures instead of timing out. */
+const EDIT_LOOP_LIMIT_MS = 90000;
 
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
@@ -94,8 +98,13 @@ suite('perf: 5 MB dump in the extension host', function () {
   let api: Api;
   let uri: vscode.Uri;
   let size = 0;
+  let autoSave: unknown;
 
   suiteSetup(async () => {
+    // code-server saves dirty editors after 1 s by default: keep the scripted edits in memory
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
     assert.ok(ext);
     api = await ext.activate();
@@ -115,6 +124,7 @@ suite('perf: 5 MB dump in the extension host', function () {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
     fs.rmSync(uri.fsPath, { force: true });
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
   test('dimming visible <= 1 s after opening; 50 edits never block the host > 50 ms', async () => {
@@ -130,7 +140,7 @@ suite('perf: 5 MB dump in the extension host', function () {
     const tShown = performance.now();
     assert.strictEqual(doc.languageId, 'scraped-news', 'the *.news.txt pattern selects our language');
     let tDecorated = -1;
-    while (performance.now() - t0 < 30000) {
+    while (performance.now() - t0 < 60000) {
       if (api.decoratedRanges(uri).boilerplate.length > 0) {
         tDecorated = performance.now();
         break;
@@ -138,12 +148,14 @@ suite('perf: 5 MB dump in the extension host', function () {
       await sleep(5);
     }
     const openBlock = probe.stop();
-    assert.ok(tDecorated > 0, 'decorations never appeared within 30 s');
+    if (tDecorated < 0) console.log(`    PERF open-to-decorations > 60000 ms (no dimming within 60 s; cache ${JSON.stringify(api.cacheStats())})`);
+    assert.ok(tDecorated > 0, 'decorations never appeared within 60 s');
     const openMs = tDecorated - t0;
     const firstAnalysisMs = api.cacheStats().lastMs;
     const heap1 = process.memoryUsage().heapUsed;
     console.log(
-      `PERF open-to-decorations ${f1(openMs)} ms (document shown after ${f1(tShown - t0)} ms; first analysis ${f1(firstAnalysisMs)} ms; ` +
+      `    PERF open-to-decorations ${f1(openMs)} ms (document shown after ${f1(tShown - t0)} ms; last analysis ${f1(firstAnalysisMs)} ms, ` +
+        `${api.cacheStats().analyses} analyses so far; ` +
         `longest blocking task while opening ${f1(openBlock)} ms) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines`,
     );
 
@@ -153,7 +165,12 @@ suite('perf: 5 MB dump in the extension host', function () {
     const perEditTask: number[] = [];
     const perEditRoundTrip: number[] = [];
     let lastAnalyses = api.cacheStats().analyses;
+    const loopStart = performance.now();
     for (let i = 0; i < EDITS; i++) {
+      if (performance.now() - loopStart > EDIT_LOOP_LIMIT_MS) {
+        console.log(`    PERF edit loop stopped after ${i} of ${EDITS} edits: over ${EDIT_LOOP_LIMIT_MS / 1000} s`);
+        break;
+      }
       // mostly typing near the visible region, sometimes far away (find/replace, multi-cursor)
       const line = i % 5 === 4 ? Math.floor(((i * 7919) % 1000) / 1000 * (lineCount - 1)) : Math.min(lineCount - 1, 16 + (i % 20));
       const pos = doc.lineAt(line).range.end;
@@ -176,17 +193,19 @@ suite('perf: 5 MB dump in the extension host', function () {
     // decorations still reflect the document after the edits
     assert.ok(api.decoratedRanges(uri).boilerplate.length > 0);
 
+    const done = perEditAnalysis.length;
     const a = stats(perEditAnalysis);
     const b = stats(perEditTask);
     const r = stats(perEditRoundTrip);
-    console.log(`PERF per-edit analysis (cacheStats.lastMs, ${EDITS} edits): median ${f1(a.median)} ms, p95 ${f1(a.p95)} ms, max ${f1(a.max)} ms`);
-    console.log(`PERF per-edit longest blocking task (event-loop probe): median ${f1(b.median)} ms, p95 ${f1(b.p95)} ms, max ${f1(b.max)} ms`);
-    console.log(`PERF per-edit edit+refresh round trip: median ${f1(r.median)} ms, p95 ${f1(r.p95)} ms, max ${f1(r.max)} ms`);
+    console.log(`    PERF per-edit analysis (cacheStats.lastMs, ${done} edits): median ${f1(a.median)} ms, p95 ${f1(a.p95)} ms, max ${f1(a.max)} ms`);
+    console.log(`    PERF per-edit longest blocking task (event-loop probe): median ${f1(b.median)} ms, p95 ${f1(b.p95)} ms, max ${f1(b.max)} ms`);
+    console.log(`    PERF per-edit edit+refresh round trip: median ${f1(r.median)} ms, p95 ${f1(r.p95)} ms, max ${f1(r.max)} ms`);
     console.log(
-      `PERF extension-host heap growth: after open ${f1((heap1 - heap0) / 1048576)} MB, after edits ${f1((heap2 - heap0) / 1048576)} MB ` +
+      `    PERF extension-host heap growth: after open ${f1((heap1 - heap0) / 1048576)} MB, after edits ${f1((heap2 - heap0) / 1048576)} MB ` +
         `(${((heap2 - heap0) / size).toFixed(2)}x the document size; includes VS Code's own copy of the document)`,
     );
 
+    assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
     assert.ok(openMs <= OPEN_BUDGET_MS, `dimming visible ${f1(openMs)} ms after opening (budget ${OPEN_BUDGET_MS} ms)`);
     assert.ok(b.max <= BLOCK_BUDGET_MS, `a task blocked the extension host for ${f1(b.max)} ms during the edits (budget ${BLOCK_BUDGET_MS} ms)`);
   });
