@@ -321,3 +321,19 @@ test('CRLF and BOM kept; UTF-16LE written back as UTF-16LE; binary and invalid U
   const r3 = run(['clean', '-'], { input: Buffer.from(crlf, 'utf8') });
   assert.equal(r3.stdoutBytes.toString('hex'), Buffer.from(expectedClean(crlf), 'utf8').toString('hex'));
 });
+
+test('progress bar on stderr only when it is a terminal (pseudo-terminal via script(1))', { skip: !fs.existsSync('/usr/bin/script') && 'script(1) not installed' }, () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 20; i++) files[`p${i}.txt`] = siteDump(i);
+  const d = dir('progress', files);
+  const o = path.join(tmp, 'progress-out');
+  const cmd = [process.execPath, CLI, 'clean', d, '--out', o, '--jobs', '2'].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('/usr/bin/script', ['-qc', cmd, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /\[[#-]{30}\] \d+\/20 files/);
+  assert.equal(fs.readdirSync(o).length, 20);
+  // and quiet with --quiet even on a terminal
+  const r2 = spawnSync('/usr/bin/script', ['-qc', cmd.replace(`'${o}'`, `'${o}2' '--quiet'`), '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r2.status, 0);
+  assert.doesNotMatch(r2.stdout, /files/);
+});
