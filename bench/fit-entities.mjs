@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const core = require(path.resolve('dist/core.js'));
+const core = require(path.resolve(process.env.SN_CORE || 'dist/core.js'));
 const T = core.entityTagger;
 
 const args = process.argv.slice(2);

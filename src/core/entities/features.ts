@@ -13,6 +13,8 @@ interface Lexicon {
   single: Map<string, string>;
   /** First word -> multi-word names (lower-cased word lists) with a coarse class. */
   multi: Map<string, { words: string[]; cls: string }[]>;
+  /** Multi-word name (lower-cased, space-separated) -> coarse class. */
+  multiKey: Map<string, string>;
 }
 
 const CLASS_OF: Record<string, string> = {
@@ -53,12 +55,14 @@ export function getLexicon(): Lexicon {
   const lex = world.model.one.lexicon as Record<string, LexEntry>;
   const single = new Map<string, string>();
   const multi = new Map<string, { words: string[]; cls: string }[]>();
+  const multiKey = new Map<string, string>();
   for (const k in lex) {
     const cls = classOf(lex[k]);
     if (!cls) continue;
     if (k.includes(' ')) {
       if (PRIORITY.indexOf(cls) < 0 || cls === 'date') continue;
       const words = k.split(' ');
+      multiKey.set(k, cls);
       const list = multi.get(words[0]);
       if (list) list.push({ words, cls }); else multi.set(words[0], [{ words, cls }]);
     } else single.set(k, cls);
@@ -66,7 +70,7 @@ export function getLexicon(): Lexicon {
   const two = world.model.two || {};
   for (const w in two.orgWords || {}) if (!single.has(w) || single.get(w) === 'noun') single.set(w, 'orgword');
   for (const w in two.placeWords || {}) if (!single.has(w) || single.get(w) === 'noun') single.set(w, 'placeword');
-  lexicon = { single, multi };
+  lexicon = { single, multi, multiKey };
   return lexicon;
 }
 
@@ -177,6 +181,8 @@ export function lineFeatures(tokens: readonly Token[]): string[][] {
       'lx3=' + at(lc, i - 1, '_') + '|' + lc[i] + '|' + at(lc, i + 1, '_'),
     ];
     if (caps) f.push('caps|' + l, 'caps|lx=' + lc[i]);
+    else if (cc[i] !== 'l') f.push('W=' + w);
+    f.push('p4=' + l.slice(0, 4), 's2=' + l.slice(-2), 'w-1cc=' + at(lw, i - 1, '_') + '|' + cc[i], 'ccw+1=' + cc[i] + '|' + at(lw, i + 1, '_'));
     if (mw[i]) f.push('mw=' + mw[i]);
     if (w.includes('-')) f.push('hy=' + l.slice(l.lastIndexOf('-')));
     if (w.length > 1 && w.endsWith('.')) f.push('dot');

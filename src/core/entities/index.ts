@@ -12,7 +12,7 @@
  */
 import type { Entity, EntityType, LineInfo } from '../types';
 import { tokenize, type Token } from './tokenize';
-import { lineFeatures, isCapsLine } from './features';
+import { lineFeatures, isCapsLine, getLexicon } from './features';
 import { getModel, tagTokens } from './model';
 
 export { tokenize } from './tokenize';
@@ -41,6 +41,8 @@ export interface EntityOptions {
   memo?: Map<string, LineEntities>;
   /** Look for places in `meta` lines (datelines). Default true. */
   metaPlaces?: boolean;
+  /** Run the document-level consistency pass (default true; false is for measuring its effect). */
+  documentPass?: boolean;
 }
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
@@ -61,13 +63,160 @@ export function tagParagraph(para: string): LineEntities {
     if (t) cur = { ts: i, te: i + 1, tag: t as Tag };
   }
   if (cur) spans.push(cur);
-  return { tokens, spans: spans.filter((s) => trimSpan(tokens, s)), caps: isCapsLine(tokens) };
+  const caps = isCapsLine(tokens);
+  let out = spans.filter((s) => trimSpan(tokens, s, caps));
+  out = splitPossessives(tokens, out);
+  if (!caps) {
+    out = dropSentenceStarts(tokens, out);
+    out = splitPlaceThenPerson(tokens, out);
+    out = splitTitles(tokens, out);
+    out = countryAcronyms(tokens, out);
+    out = corporateSuffixes(tokens, out);
+  }
+  return { tokens, spans: out, caps };
 }
 
-/** Drop punctuation at the edges of a span; false when nothing is left. */
-function trimSpan(tokens: Token[], s: LineSpan): boolean {
-  while (s.ts < s.te && !/[\p{L}\p{N}]/u.test(tokens[s.ts].w)) s.ts++;
-  while (s.te > s.ts && !/[\p{L}\p{N}]/u.test(tokens[s.te - 1].w)) s.te--;
+const PLACE_CLASSES = new Set(['country', 'city', 'region', 'place']);
+const LEADING_JUNK = new Set(['verb', 'det', 'pron', 'adv', 'conj', 'prep']);
+
+/** Lexicon class of a word (compromise lexicon, lower-cased). */
+function lexClass(w: string): string {
+  return getLexicon().single.get(w.toLowerCase()) || '';
+}
+
+/**
+ * "the United States Anatoly Antonov": a place name from the lexicon directly followed by a first name
+ * is two entities, not one.
+ */
+function splitPlaceThenPerson(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const lex = getLexicon();
+  const out: LineSpan[] = [];
+  for (const s of spans) {
+    let done = false;
+    if (s.te - s.ts >= 2) {
+      for (let j = s.ts + 1; j < s.te && !done; j++) {
+        if (lexClass(tokens[j].w) !== 'first' || !isCapitalised(tokens[j].w)) continue;
+        const key = tokens.slice(s.ts, j).map((t) => t.w.toLowerCase()).join(' ');
+        const cls = j - s.ts === 1 ? lex.single.get(key) : lex.multiKey.get(key);
+        if (cls && PLACE_CLASSES.has(cls)) {
+          out.push({ ts: s.ts, te: j, tag: 'LOC' }, { ts: j, te: s.te, tag: 'PER' });
+          done = true;
+        }
+      }
+    }
+    if (!done) out.push(s);
+  }
+  return out;
+}
+
+/** "Magna's North American": a possessive ends a name. */
+function splitPossessives(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const out: LineSpan[] = [];
+  for (const s of spans) {
+    let a = s.ts;
+    for (let k = s.ts + 1; k < s.te - 1; k++) {
+      const w = tokens[k].w;
+      if (w.length === 2 && (w[0] === "'" || w[0] === '’') && (w[1] === 's' || w[1] === 'S')) {
+        out.push({ ts: a, te: k, tag: s.tag });
+        a = k + 1;
+      }
+    }
+    out.push(a === s.ts ? s : { ts: a, te: s.te, tag: s.tag });
+  }
+  return out;
+}
+
+const SENTENCE_BOUNDARY = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '(', '-', '--', '—', '–']);
+
+/** A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name. */
+function dropSentenceStarts(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.filter((s) => {
+    if (s.te - s.ts !== 1) return true;
+    if (s.ts > 0 && !SENTENCE_BOUNDARY.has(tokens[s.ts - 1].w)) return true;
+    const w = tokens[s.ts].w;
+    return !(isCapitalised(w) && w !== w.toUpperCase() && LEADING_JUNK.has(lexClass(w)));
+  });
+}
+
+/** Job titles that separate an organisation from the person holding the job ("White House Press Secretary Psaki"). */
+const TITLES = new Set(
+  ('secretary minister president spokesman spokeswoman spokesperson chairman chairwoman chair director ambassador ' +
+    'governor senator chief executive officer manager coach premier chancellor mayor commissioner envoy general ' +
+    'prosecutor judge leader head founder editor correspondent analyst economist captain striker goalkeeper')
+    .split(' '),
+);
+const TITLE_MODIFIERS = new Set(['press', 'deputy', 'vice', 'foreign', 'prime', 'assistant', 'acting', 'former', 'senior', 'executive', 'general', 'state', 'finance', 'interior', 'defence', 'defense', 'managing', 'chief']);
+
+function splitTitles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const out: LineSpan[] = [];
+  for (const s of spans) {
+    let j = -1;
+    for (let k = s.te - 2; k > s.ts; k--) if (TITLES.has(tokens[k].w.toLowerCase())) { j = k; break; }
+    if (j < 0) { out.push(s); continue; }
+    let h = j;
+    while (h > s.ts && (TITLES.has(tokens[h - 1].w.toLowerCase()) || TITLE_MODIFIERS.has(tokens[h - 1].w.toLowerCase()))) h--;
+    if (h > s.ts) out.push({ ts: s.ts, te: h, tag: s.tag === 'PER' ? 'ORG' : s.tag });
+    out.push({ ts: j + 1, te: s.te, tag: 'PER' });
+  }
+  return out;
+}
+
+/** Country abbreviations written in capitals ("US", "UK"): places, not acronyms of organisations. */
+const COUNTRY_ACRONYMS = new Set(['US', 'USA', 'UK', 'UAE', 'U.S.', 'U.K.', 'U.S.A.', 'DRC', 'PRC', 'ROK', 'DPRK']);
+
+function countryAcronyms(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const covered = new Int8Array(tokens.length);
+  const out = spans.map((s) => {
+    for (let i = s.ts; i < s.te; i++) covered[i] = 1;
+    return s.te - s.ts === 1 && COUNTRY_ACRONYMS.has(tokens[s.ts].w) ? { ts: s.ts, te: s.te, tag: 'LOC' as Tag } : s;
+  });
+  for (let i = 0; i < tokens.length; i++)
+    if (!covered[i] && COUNTRY_ACRONYMS.has(tokens[i].w)) out.push({ ts: i, te: i + 1, tag: 'LOC' });
+  return out.sort((a, b) => a.ts - b.ts);
+}
+
+const CORP_SUFFIX = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'l.l.c.', 'plc', 'ag', 'gmbh', 'sa', 's.a.', 'nv',
+  'n.v.', 'bhd', 'pty', 'lp', 'l.p.', 'llp', 'spa', 's.p.a.', 'limited', 'incorporated', 'corporation',
+]);
+
+/** "Acme Widgets Inc.", "Google LLC", "Schroder Wertheim & Co.": capitalised words ending in a company suffix. */
+function corporateSuffixes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out = spans;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i].w;
+    if (!CORP_SUFFIX.has(w.toLowerCase()) || !/^[A-Z]/.test(w)) continue;
+    let a = i;
+    while (a > 0) {
+      const p = tokens[a - 1].w;
+      if (isCapitalised(p) && !(a - 1 === 0 && LEADING_JUNK.has(lexClass(p)))) { a--; continue; }
+      if (p === '&' && a - 2 >= 0 && isCapitalised(tokens[a - 2].w)) { a -= 2; continue; }
+      break;
+    }
+    if (a === i) continue;
+    // keep a longer organisation that already covers the suffix
+    if (out.some((s) => s.tag === 'ORG' && s.ts <= a && s.te > i)) continue;
+    out = out.filter((s) => s.te <= a || s.ts > i).concat({ ts: a, te: i + 1, tag: 'ORG' });
+    out.sort((x, y) => x.ts - y.ts);
+  }
+  return out;
+}
+
+/**
+ * Drop punctuation at the edges of a span, and (in mixed-case text) lower-case words at its end and
+ * lower-case function words or verbs at its start; false when nothing is left.
+ */
+function trimSpan(tokens: Token[], s: LineSpan, caps: boolean): boolean {
+  for (;;) {
+    const n = s.te;
+    while (s.ts < s.te && !/[\p{L}\p{N}]/u.test(tokens[s.ts].w)) s.ts++;
+    while (s.te > s.ts && !/[\p{L}\p{N}]/u.test(tokens[s.te - 1].w)) s.te--;
+    if (!caps) {
+      while (s.te > s.ts && /^\p{Ll}/u.test(tokens[s.te - 1].w)) s.te--;
+      while (s.ts < s.te && /^\p{Ll}/u.test(tokens[s.ts].w) && LEADING_JUNK.has(lexClass(tokens[s.ts].w))) s.ts++;
+    }
+    if (s.te === n || s.te <= s.ts) break;
+  }
   return s.te > s.ts;
 }
 
@@ -90,63 +239,73 @@ function spanKey(d: DocLine, ts: number, te: number): string {
 }
 
 /**
- * Document-level pass: majority type per name, surnames of people, and mentions the tagger missed.
+ * Document-level pass: one type per name (weighted vote), surnames of people, and mentions the tagger missed.
  * Linear in the number of tokens of the document.
  */
 function documentPass(docLines: DocLine[]): void {
-  // 1. votes per name (mixed-case lines count double: case is informative there)
+  // 1. votes per name; mixed-case lines count double (case is informative there); ties go to the type seen first
   const votes = new Map<string, Record<Tag, number>>();
+  const order = new Map<string, Tag[]>();
+  const vote = (k: string, t: Tag, n: number) => {
+    let v = votes.get(k);
+    if (!v) { v = { PER: 0, LOC: 0, ORG: 0, MISC: 0 }; votes.set(k, v); order.set(k, []); }
+    if (v[t] === 0) order.get(k)!.push(t);
+    v[t] += n;
+  };
+  for (const d of docLines) for (const s of d.spans) vote(spanKey(d, s.ts, s.te), s.tag, d.res.caps ? 1 : 2);
+  // 2. definitional mentions: the last word of a person's full name is that person ("Antonov");
+  //    a company named with its suffix is that company without it ("Magna International Inc" -> "Magna International", "Magna")
+  const W = 4;
   for (const d of docLines) {
-    for (const s of d.spans) {
-      const k = spanKey(d, s.ts, s.te);
-      let v = votes.get(k);
-      if (!v) { v = { PER: 0, LOC: 0, ORG: 0, MISC: 0 }; votes.set(k, v); }
-      v[s.tag] += d.res.caps ? 1 : 2;
+      if (d.res.caps) continue;
+      const toks = d.res.tokens;
+      for (const s of d.spans) {
+        if (s.te - s.ts < 2) continue;
+        if (s.tag === 'PER') {
+          const last = toks[s.te - 1].w;
+          if (isCapitalised(last) && last.length > 1 && !last.endsWith('.')) vote(last.toLowerCase(), 'PER', W);
+        } else if (s.tag === 'ORG' && CORP_SUFFIX.has(toks[s.te - 1].w.toLowerCase())) {
+          vote(spanKey(d, s.ts, s.te - 1), 'ORG', W);
+          const first = toks[s.ts].w;
+          if (s.te - s.ts > 2 && first.length > 2 && isCapitalised(first)) vote(first.toLowerCase(), 'ORG', W);
+        }
+      }
     }
-  }
-  const typeOf = new Map<string, Tag>();
+  const best = new Map<string, Tag>();
   for (const [k, v] of votes) {
-    let best: Tag = 'PER';
-    for (const t of ['LOC', 'ORG', 'MISC'] as Tag[]) if (v[t] > v[best]) best = t;
-    typeOf.set(k, best);
+    const seen = order.get(k)!;
+    let b: Tag = seen[0];
+    for (const t of seen) if (v[t] > v[b]) b = t;
+    best.set(k, b);
   }
-  // 2. surnames (and full names) of people named with two or more words
-  const surname = new Set<string>();
-  for (const d of docLines) {
-    for (const s of d.spans) {
-      if (s.te - s.ts < 2) continue;
-      const k = spanKey(d, s.ts, s.te);
-      if (typeOf.get(k) !== 'PER') continue;
-      const last = d.res.tokens[s.te - 1].w;
-      if (isCapitalised(last) && last.length > 1 && !last.endsWith('.')) surname.add(last.toLowerCase());
-    }
-  }
-  for (const k of surname) typeOf.set(k, 'PER');
-  // 3. relabel, and add missed mentions of known names (longest first, up to 5 tokens)
+  // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
   for (const d of docLines) {
     const toks = d.res.tokens;
-    const covered = new Int8Array(toks.length);
-    const spans: LineSpan[] = [];
-    for (const s of d.spans) {
-      const t = typeOf.get(spanKey(d, s.ts, s.te)) || s.tag;
-      spans.push({ ts: s.ts, te: s.te, tag: t });
-      for (let i = s.ts; i < s.te; i++) covered[i] = 1;
-    }
+    let spans: LineSpan[] = d.spans.map((s) => {
+      const t = best.get(spanKey(d, s.ts, s.te));
+      return { ts: s.ts, te: s.te, tag: t || s.tag };
+    });
     for (let i = 0; i < toks.length; i++) {
-      if (covered[i] || !(d.res.caps || isCapitalised(toks[i].w))) continue;
-      for (let len = Math.min(5, toks.length - i); len >= 1; len--) {
-        let free = true;
-        for (let k = i; k < i + len; k++) if (covered[k]) { free = false; break; }
-        if (!free || !(d.res.caps || isCapitalised(toks[i + len - 1].w))) continue;
-        const t = typeOf.get(spanKey(d, i, i + len));
+      if (!(d.res.caps || isCapitalised(toks[i].w))) continue;
+      for (let len = Math.min(6, toks.length - i); len >= 1; len--) {
+        const end = i + len;
+        if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
+        const t = best.get(spanKey(d, i, end));
         if (!t) continue;
-        spans.push({ ts: i, te: i + len, tag: t });
-        for (let k = i; k < i + len; k++) covered[k] = 1;
-        i += len - 1;
+        // every overlapping span must lie strictly inside the candidate
+        let ok = true;
+        for (const s of spans) {
+          if (s.te <= i || s.ts >= end) continue;
+          if (s.ts < i || s.te > end || s.te - s.ts === len) { ok = false; break; }
+        }
+        if (!ok) continue;
+        spans = spans.filter((s) => s.te <= i || s.ts >= end);
+        spans.push({ ts: i, te: end, tag: t });
+        spans.sort((x, y) => x.ts - y.ts);
+        i = end - 1;
         break;
       }
     }
-    spans.sort((a, b) => a.ts - b.ts);
     d.spans = spans;
   }
 }
@@ -167,7 +326,7 @@ export function findEntities(text: string, lines: readonly LineInfo[], options: 
     }
     docLines.push({ start: l.start, para, res, spans: res.spans, meta });
   }
-  documentPass(docLines);
+  if (options.documentPass !== false) documentPass(docLines);
   const out: Entity[] = [];
   for (const d of docLines) {
     for (const s of d.spans) {
