@@ -58,6 +58,7 @@ interface Item {
   local: LocalAttribution;
   scare: ScareReason;
   speaker: [number, number] | null; // absolute offsets
+  antecedent: [number, number] | null;
   cue: [number, number] | null;
   how: LocalAttribution['how'] | 'chain' | 'inherit' | 'intro';
   chainId: number;
@@ -122,6 +123,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
         local,
         scare: scare[k],
         speaker: local.speaker ? [base + local.speaker[0], base + local.speaker[1]] : null,
+        antecedent: local.antecedent ? [base + local.antecedent[0], base + local.antecedent[1]] : null,
         cue: local.cue ? [base + local.cue[0], base + local.cue[1]] : null,
         how: local.how,
         chainId,
@@ -156,6 +158,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (b !== it && RANK[b.how] > RANK[it.how] && b.speaker) {
       it.speaker = b.speaker;
       it.cue = b.cue;
+      it.antecedent = b.antecedent;
       it.how = 'chain';
     }
   }
@@ -180,6 +183,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (src && !(it.how === 'subject' && src.para === it.para && src.piece.start > it.piece.start)) {
       it.speaker = src.speaker;
       it.cue = src.cue;
+      it.antecedent = src.antecedent;
       it.how = 'inherit';
       continue;
     }
@@ -193,6 +197,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (prevPara.text.slice(prevIt.piece.end).trim().length > 60) continue;
     it.speaker = prevIt.speaker;
     it.cue = prevIt.cue;
+    it.antecedent = prevIt.antecedent;
     it.how = 'inherit';
   }
 
@@ -212,7 +217,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (it.speaker && kind === 'quote') {
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
-      const r = resolveSpeaker(speaker, names, out);
+      const ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
+      const r = resolveSpeaker(speaker, names, out, ant, paras[Math.max(0, it.para - 2)].line.start);
       if (r) speaker.resolved = r;
     }
     const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;

@@ -67,22 +67,30 @@ function describe(m: Mention): string {
  * The full name (and description) the speaker phrase refers to, when it is a pronoun or a bare surname and the person
  * is named in full earlier in the document; otherwise undefined.
  */
-export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[]): string | undefined {
+export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[], antecedent?: Speaker | null, window = 0): string | undefined {
   const t = sp.text.trim();
   if (PRONOUN.test(t)) {
+    // the subject of an earlier speech verb in the same paragraph (`Amira Haddad, who runs a bakery, said …`)
+    if (antecedent) return resolveName(antecedent, names) || antecedent.text;
+    // otherwise the last named speaker, if quoted in this or the two previous paragraphs
     for (let i = earlier.length - 1; i >= 0; i--) {
       const q = earlier[i];
       if (!q.speaker || q.speaker.start > sp.start) continue;
+      if (q.start < window) break;
       if (PRONOUN.test(q.speaker.text.trim())) {
         if (q.speaker.resolved) return q.speaker.resolved;
         continue;
       }
-      if (!/^[\p{Lu}]/u.test(q.speaker.text) || /^(?:The|A|An)\s/.test(q.speaker.text)) continue;
+      if (!/^[\p{Lu}]/u.test(q.speaker.text) || /^(?:The|A|An)\s/.test(q.speaker.text)) return undefined;
       return q.speaker.resolved || q.speaker.text;
     }
     return undefined;
   }
-  const bare = t.replace(HONORIFIC, '').replace(/[’']s$/, '');
+  return resolveName(sp, names);
+}
+
+function resolveName(sp: Speaker, names: NameIndex): string | undefined {
+  const bare = sp.text.trim().replace(HONORIFIC, '').replace(/[’']s$/, '');
   if (!/^[\p{Lu}][\p{L}’'-]+$/u.test(bare)) return undefined;
   let best: Mention | null = null;
   for (const m of mentionsOf(names, bare)) {

@@ -18,7 +18,7 @@ export type ScareReason = 'title' | 'nickname' | 'modifier' | 'mention' | 'subhe
 
 const SMALL = /^(?:of|the|and|with|on|in|a|an|to|for|at|by|or|is|it|my|our|de|la|vs\.?|&|-)$/;
 const TITLE_NOUN =
-  /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|album|anthem|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
+  /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|album|anthem|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
 const POSSESSIVE = /(?:[\p{L}.]+[’']s?|\b(?:his|her|their|its|our|my))\s+$/u;
 const NOUN_AFTER_STOP = new Set([
   'in', 'on', 'at', 'to', 'for', 'of', 'from', 'with', 'by', 'about', 'and', 'or', 'but', 'as', 'that', 'which', 'who',

@@ -22,6 +22,8 @@ export interface LocalAttribution {
   cue: [number, number] | null;
   /** How it was found: used by the document pass to decide whether to override. */
   how: 'label' | 'adjacent' | 'before' | 'after' | 'subject' | 'none';
+  /** For a pronoun speaker: the nearest non-pronoun subject of a speech verb earlier in the paragraph. */
+  antecedent?: [number, number];
 }
 
 export interface ParagraphAttribution {
@@ -304,6 +306,11 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       start = w.s;
       break;
     }
+    // `The mayor of Altenburg`, `the chair of the DNC`
+    if (lw === 'of' && j > 0 && start >= 0 && (TITLE_WORDS.has(ws[j - 1].w.toLowerCase()) || isCap(ws[j - 1].w))) {
+      start = w.s;
+      continue;
+    }
     if (STOP_WORDS.has(lw)) break;
     if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
     if (lw.endsWith('ly') && lw.length > 4) break;
@@ -359,8 +366,9 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
     }
     if (j === i && DETERMINERS.has(lw)) continue;
     if (lw === 'of' && j + 1 < ws.length && isCap(ws[j + 1].w) && sawCap) continue;
-    if (STOP_WORDS.has(lw) && !(lw === 'his' || lw === 'her' || lw === 'their') ) break;
-    if (lw === 'his' || lw === 'her' || lw === 'their') {
+    const poss = lw === 'his' || lw === 'her' || lw === 'their' || lw === 'its';
+    if (STOP_WORDS.has(lw) && !poss) break;
+    if (poss) {
       if (j !== i) break;
       continue;
     }
@@ -380,14 +388,18 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   if (j < ws.length && ws[j].w === ',' && j + 1 < ws.length) {
     const nx = ws[j + 1].w;
     const lnx = nx.toLowerCase();
-    if (DETERMINERS.has(lnx) || lnx === 'who' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) || lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their') {
+    if (!sawCap && isCap(nx)) {
+      // `said its chair, Tomasz Wielgosz`: a role followed by the name
+      const nm = npAfter(m, ws[j + 1].s, hi);
+      if (nm) end = nm[1];
+    } else if (DETERMINERS.has(lnx) || lnx === 'who' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) || lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their') {
       let k = j + 1;
       let e2 = end;
       let clause = false;
       for (; k < ws.length; k++) {
         const w = ws[k];
         if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
-        if (w.w === ',' && k + 1 < ws.length && /^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w)) break;
+        if (w.w === ',' && k + 1 < ws.length && (/^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w) || /^[a-z]+ing$/.test(ws[k + 1].w))) break;
         // a finite verb after the comma: not an appositive but the main clause (`According to X, the plan was …`)
         if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && ws[k - 1].w !== 'who') {
           clause = true;
@@ -440,7 +452,12 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
   curM = null;
   for (let idx = 0; idx < pieces.length; idx++) {
     const pc = pieces[idx];
-    res.push(attributePiece(p, m, pc, idx, pieces, sentOf));
+    const a = attributePiece(p, m, pc, idx, pieces, sentOf);
+    if (a.speaker && PRONOUNS.has(p.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
+      const ant = antecedent(m, Math.min(a.speaker[0], pc.start), sentOf);
+      if (ant) a.antecedent = ant;
+    }
+    res.push(a);
   }
   // Intro for the next paragraph: paragraph ends with ':' (`Caddell continued:`)
   let intro: ParagraphAttribution['intro'] = null;
@@ -509,12 +526,21 @@ function attributePiece(
       }
     }
   }
+  // 2b. the sentence ends with a reporting clause: `Moscow recalled … “…” in the context of …, the Foreign Ministry
+  // said.` The outermost attribution wins over cues inside the reported content.
+  {
+    const tail = trailingAttribution(m, pc.end, Math.min(ehi, next));
+    if (tail) return { speaker: tail[0], cue: tail[1], how: 'after' };
+  }
   // 3. a cue earlier in the same sentence
   {
     const lo = Math.max(slo, 0);
     const hc0 = headlineColon(m, lo, pc.start);
     if (hc0) return { speaker: hc0[0], cue: hc0[1], how: 'before' };
     const all = cuesIn(m, lo, pc.start).filter((c) => c.s >= prevEnd || !insideAnyPiece(c.s, pieces));
+    // the nearest `Biden’s remarks that … “…”` after the last cue verb
+    const pn = possessiveNominal(m, all.length ? all[all.length - 1].e : lo, pc.start);
+    if (pn) return { speaker: pn[0], cue: pn[1], how: 'before' };
     const verbs = all.filter((c) => c.w !== 'in a statement');
     const cues = verbs.length ? verbs : all;
     for (const c of cues) {
@@ -607,6 +633,31 @@ const NOUN_CONTEXT = new Set([
   'other', 'similar', 'unconfirmed', 'multiple', 'false', 'earlier', 'first', 'those', 'two', 'three', 'whose',
 ]);
 
+const NOMINAL_CUES = new Set([
+  'remarks', 'remark', 'comments', 'comment', 'statement', 'statements', 'words', 'claim', 'claims', 'assertion',
+  'tweet', 'tweets', 'letter', 'warning', 'description', 'promise', 'pledge', 'accusation', 'accusations',
+  'allegation', 'allegations', 'speech', 'interview', 'testimony', 'message', 'post', 'essay', 'memo', 'argument',
+  'prediction', 'vow', 'threat', 'suggestion', 'response', 'reply', 'complaint', 'quip', 'answer', 'insistence',
+  'contention', 'charge', 'criticism', 'praise', 'announcement', 'declaration', 'op-ed', 'column', 'missive',
+]);
+
+/** `Biden’s remarks that he … “a killer.”`: a possessive name before a speech noun, in m[lo,hi). */
+function possessiveNominal(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
+  const [a, b] = wordRange(m, lo, hi);
+  for (let k = b - 1; k > a; k--) {
+    const w = curWords[k];
+    if (w.w === MASK) return null;
+    if (!NOMINAL_CUES.has(w.w) || k + 1 >= b || curWords[k + 1].w !== 'that') continue;
+    let p = k - 1;
+    if (p > a && !/[’']s$/.test(curWords[p].w) && !isCap(curWords[p].w) && p - 1 >= a && /[’']s$/.test(curWords[p - 1].w)) p--; // Trump’s earlier claim
+    const pw = curWords[p];
+    if (!/[’']s$/.test(pw.w) || !isCap(pw.w)) continue;
+    const np = npBefore(m, lo, pw.e);
+    return [np && np[1] === pw.e ? np : [pw.s, pw.e], [w.s, w.e]];
+  }
+  return null;
+}
+
 function prevWord(m: string, lo: number, pos: number): Word | null {
   const [a, e] = wordRange(m, lo, pos);
   return e > a ? curWords[e - 1] : null;
@@ -631,6 +682,56 @@ function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | 
     if (w === 'said' || w === 'says' || w === 'is' || w === 'was' || w === 'that' || w === 'because' || w === 'if' || w === 'when') return npBefore(m, lo, cue);
   }
   return [ws[i].s, ws[k].e];
+}
+
+/** `…, the Foreign Ministry said.` / `…, said Mr. X.` at the very end of the sentence [lo, hi). */
+function trailingAttribution(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
+  let e = hi;
+  while (e > lo && /[\s.!?”"’)]/.test(m[e - 1])) e--;
+  if (e <= lo || m[e] !== '.') return null;
+  const [a, b] = wordRange(m, lo, e);
+  if (b - a < 2) return null;
+  const ws = curWords;
+  // `…, X said.` / `…, X added.`
+  const last = ws[b - 1];
+  if (last.cue && last.w !== 'according to' && last.w !== 'in a statement') {
+    // find the comma that opens the reporting clause
+    for (let k = b - 2, n = 0; k >= a && n < 14; k--, n++) {
+      const w = ws[k];
+      if (w.w === MASK || w.w === '“' || w.w === '"' || w.w === ':' || w.w === ';') return null;
+      if (w.w === ',') {
+        if (k === b - 2) return null;
+        const sp = npBefore(m, w.e, last.s);
+        if (sp && m.slice(w.e, sp[0]).trim() === '') return [sp, [last.s, last.e]];
+        return null;
+      }
+    }
+    return null;
+  }
+  // `…, said Mr. X.`
+  for (let k = b - 1, n = 0; k > a && n < 8; k--, n++) {
+    const w = ws[k];
+    if (w.w === ',' || w.w === MASK || w.w === '“' || w.w === '"') return null;
+    if (w.cue && /^(?:said|says|added|wrote|asked|noted|explained|told)$/.test(w.w) && ws[k - 1].w === ',') {
+      const sp = npAfter(m, w.e, e);
+      if (sp && sp[1] >= ws[b - 1].e) return [sp, [w.s, w.e]];
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Nearest earlier `X said`/`X, who …, said` subject in the paragraph that is a name or a noun phrase, not a pronoun. */
+function antecedent(m: string, before: number, sentOf: (pos: number) => readonly [number, number]): [number, number] | null {
+  const cues = cuesIn(m, 0, before);
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    if (c.w === 'according to' || c.w === 'in a statement') continue;
+    const [lo] = sentOf(c.s);
+    const sp = npBefore(m, lo, c.s) || betweenSpeaker(m, lo, c.s);
+    if (sp && !PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase())) return sp;
+  }
+  return null;
 }
 
 function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
