@@ -19,6 +19,13 @@ export const REASONS: Record<string, string> = {
   template: 'Repeats across many dumps of this folder: part of the site template.',
   duplicate: 'Repeats a line already seen in this dump (e.g. the headline echoed by a comment form).',
   byline: 'Byline, dateline, photo credit or caption (meta).',
+  dateline: 'A date or time line (dateline, "Updated …"): meta, not article text.',
+  'photo-credit': 'Photo or video credit / caption credit (meta).',
+  'image-placeholder': 'Image placeholder left by the converter, such as [logo.gif].',
+  copyright: 'Copyright or "all rights reserved" footer.',
+  'separator-line': 'A line of symbols only (rule, bullets, separators).',
+  'low-prose': 'Does not read like article prose in its context (boilerplate model).',
+  'article-rescue': 'Kept because the page would otherwise lose all its text: the most article-like block.',
 };
 
 export function describeReason(code: string, detail?: string): string {

@@ -1,9 +1,13 @@
 import type { TemplateIndex } from './types';
 import { splitLines, isBlank } from './lines';
+import { lineKey } from './boilerplate/features';
 
-/** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. */
+/**
+ * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. The same key
+ * as the classifier's `LineFeatures.key`, so a TemplateIndex built here is looked up with it directly.
+ */
 export function normalizeLineKey(line: string): string {
-  return line.trim().toLowerCase().replace(/\d+/g, '0').replace(/[\s\u00a0]+/g, ' ');
+  return lineKey(line.replace(/^[\s\u00a0\ufeff\u200b]+|[\s\u00a0\u200b]+$/g, ''));
 }
 
 /** Count, for each normalised line, in how many of the given dumps it occurs. */

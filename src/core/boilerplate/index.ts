@@ -1,112 +1,253 @@
 /**
- * Line classifier: article | boilerplate | meta | blank, each with a reason code.
- * First version (foundation issue); the boilerplate issue replaces the scoring with a stronger model.
+ * Line classifier: article | boilerplate | meta | blank, each with a reason code (reasons.ts) and an optional
+ * human detail for the hover.
+ *
+ * 1. Per line, a pure function of its text: `lineFeatures(line)` (memoisable; pass a Map as 4th argument).
+ * 2. A document pass over the feature arrays: rules (user keep / user patterns / ad markers / URLs / widget
+ *    phrases / copyright), then a two-stage logistic regression over line + neighbourhood + position + folder
+ *    template features (model.ts, weights.json), then the headline and meta (byline, dateline, credit) labels.
  */
-import type { AnalyzeOptions, LineInfo } from '../types';
+import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import type { RawLine } from '../lines';
-import { isBlank } from '../lines';
 import { compileUserPatterns } from '../patterns';
-import { normalizeLineKey } from '../templates';
+import { lineFeatures, type LineFeatures } from './features';
+import { stage1Vectors, stage2Vectors, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
+import weights from './weights.json';
 
-const STOPWORDS = new Set(
-  'a an the of to in on at for from by with and or but as is are was were be been has have had it its this that these those he she they we you i his her their our not will would could should can may said says than then also after before over about into against during while which who whom whose what when where there here more most such'.split(' '),
-);
+export { lineFeatures, lineKey, type LineFeatures, type RuleHit, type MetaHit } from './features';
+export { stage1Vectors, stage2Vectors, bodyWindow, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 
-const AD_MARKER = /^\s*\[\/?(ad|ads|advert|advertisement)[_\- ]?\d*\]\s*$|^\s*(advertisement|advertising|sponsored( content)?|ad)\s*$/i;
-const URL_LINE = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
-const SOURCE_LINK = /^\s*(source link|source|read more|more|continue reading|read the full (story|article)|view (original|full) (story|article))\s*:?\s*$/i;
-const WIDGET =
-  /^\s*(share( this)?( on \w+)?|tweet|pin it|email|print|get short url|leave a reply|leave a comment|\d* ?comments?|post a comment|log ?in|sign ?in|sign ?up|register|log ?out|forgot (your )?password\??|reset password|subscribe( now)?|follow us( on \w+)?|privacy policy|terms of (use|service)|cookie policy|cookies?|accept( all)?( cookies)?|related( articles| stories| posts)?|you may also like|recommended|advertisement|skip to (main )?content|menu|home|search|newsletter|add to collection|no collections|or with username:?|copyright .*|© .*|all rights reserved\.?)\s*$/i;
-const WIDGET_SENTENCE =
-  /(your email address will not be published|required fields are marked|we use cookies|by continuing to (use|browse)|enter your account data|password reset link|collections you've created|sign up for our newsletter|all rights reserved)/i;
-
-interface Feat {
-  words: number;
-  stopShare: number;
-  terminal: boolean;
-  text: string;
+export interface ModelWeights {
+  origin: string;
+  threshold: number;
+  stage1: LogReg;
+  stage2: LogReg;
 }
 
-function features(t: string): Feat {
-  const words = t.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? [];
-  let stop = 0;
-  for (const w of words) if (STOPWORDS.has(w.toLowerCase())) stop++;
-  return {
-    words: words.length,
-    stopShare: words.length ? stop / words.length : 0,
-    terminal: /[.!?…:"”’)]\s*$/.test(t),
-    text: t,
-  };
+const STAGE2_NAMES = [...STAGE1_NAMES, ...STAGE2_EXTRA] as string[];
+let W = weights as unknown as ModelWeights;
+let checked = false;
+
+function model(): ModelWeights {
+  if (!checked) {
+    if (W.stage1.names.join() !== (STAGE1_NAMES as readonly string[]).join() || W.stage2.names.join() !== STAGE2_NAMES.join()) {
+      throw new Error('boilerplate weights do not match the feature list: rerun bench/train-boilerplate.mjs');
+    }
+    checked = true;
+  }
+  return W;
 }
 
-export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}): LineInfo[] {
-  const user = compileUserPatterns(options.boilerplatePatterns ?? []).matchers;
-  const keep = new Set((options.keepLines ?? []).map((s) => s.trim()));
-  const tpl = options.templates;
-  const out: LineInfo[] = new Array(raw.length);
-  const prose: boolean[] = new Array(raw.length).fill(false);
-  const fixed: boolean[] = new Array(raw.length).fill(false);
+/** Swap the model weights (training and cross-corpus evaluation scripts only); null restores weights.json. */
+export function setModelWeights(w: ModelWeights | null): void {
+  W = w ?? (weights as unknown as ModelWeights);
+  checked = false;
+}
+
+/** Memo of per-line features keyed by the raw line text (owned by the caller, e.g. one per document). */
+export type FeatureMemo = Map<string, LineFeatures>;
+
+/** Template context of the non-blank lines `nb`: how many other dumps of the folder hold each line. */
+export function templateContext(feats: readonly LineFeatures[], nb: readonly number[], templates: TemplateIndex | null | undefined): DocContext {
+  if (!templates || templates.documents < 3) return { templateOthers: nb.map(() => 0), templateDocs: 0 };
+  const others = nb.map((i) => Math.max(0, (templates.counts.get(feats[i].key) ?? 0) - 1));
+  return { templateOthers: others, templateDocs: templates.documents - 1 };
+}
+
+/** Model probabilities (article) for the non-blank lines: stage 1 and stage 2. */
+export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): { p1: Float64Array; p2: Float64Array; s2: Float64Array[] } {
+  const W = model();
+  const s1 = stage1Vectors(feats, nb, ctx);
+  const z1 = new Float64Array(nb.length);
+  for (let j = 0; j < nb.length; j++) z1[j] = logit(W.stage1, s1[j]);
+  const words = nb.map((i) => feats[i].words);
+  const s2 = stage2Vectors(s1, z1, words);
+  const p1 = new Float64Array(nb.length), p2 = new Float64Array(nb.length);
+  for (let j = 0; j < nb.length; j++) { p1[j] = sigmoid(z1[j]); p2[j] = sigmoid(logit(W.stage2, s2[j])); }
+  return { p1, p2, s2 };
+}
+
+const HUMAN: Record<string, [string, string]> = {
+  // feature -> [text when the value is high, text when low]
+  'log-words': ['', 'very short'],
+  'stop-share': ['', 'few function words'],
+  'stop-x-words': ['', 'little running text'],
+  'ends-sentence': ['', 'no sentence punctuation'],
+  'cap-share': ['mostly capitalised words', ''],
+  'digit-share': ['many digits', ''],
+  separators: ['menu separators', ''],
+  'has-url': ['contains a URL', ''],
+  'words<=3': ['one to three words', ''],
+  'short-run': ['among many short lines (menu or link list)', ''],
+  'prose-density': ['', 'far from article paragraphs'],
+  'log-dist-prose': ['far from article paragraphs', ''],
+  'template-share': ['repeats in other dumps of this folder', ''],
+  'template-seen': ['repeats in other dumps of this folder', ''],
+  duplicate: ['repeats an earlier line', ''],
+  's1-prev3': ['', 'lines before it are noise'],
+  's1-next3': ['', 'lines after it are noise'],
+  'in-body': ['', 'outside the main text block'],
+  'log-dist-body': ['outside the main text block', ''],
+  'title-of-page': ['the page title (site name attached)', ''],
+  bullet: ['list bullet', ''],
+  'all-caps': ['all capitals', ''],
+};
+
+/** The two features that pushed a line most towards boilerplate, in words. */
+function explain(v: Float64Array): string {
+  const m = model().stage2;
+  const contrib: [number, string][] = [];
+  for (let k = 1; k < m.w.length; k++) {
+    const name = m.names[k];
+    const h = HUMAN[name];
+    if (!h) continue;
+    const x = (v[k] - m.mean[k]) / m.std[k];
+    const c = m.w[k] * x;
+    if (c >= 0) continue;
+    const text = x > 0 ? h[0] : h[1];
+    if (text) contrib.push([c, text]);
+  }
+  contrib.sort((a, b) => a[0] - b[0]);
   const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const [, t] of contrib) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    parts.push(t);
+    if (parts.length === 2) break;
+  }
+  return parts.join(', ');
+}
 
-  for (let i = 0; i < raw.length; i++) {
-    const { start, end } = raw[i];
-    const t = text.slice(start, end);
-    const base = { line: i, start, end };
-    if (isBlank(t)) {
-      out[i] = { ...base, label: 'blank', reason: 'blank' };
-      fixed[i] = true;
+export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
+  const n = raw.length;
+  const feats: LineFeatures[] = new Array(n);
+  const texts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = text.slice(raw[i].start, raw[i].end);
+    texts[i] = t;
+    let f = memo?.get(t);
+    if (!f) {
+      f = lineFeatures(t);
+      if (memo) memo.set(t, f);
+    }
+    feats[i] = f;
+  }
+  const nb: number[] = [];
+  for (let i = 0; i < n; i++) if (!feats[i].blank) nb.push(i);
+
+  const ctx = templateContext(feats, nb, options.templates);
+  const { p2, s2 } = scoreLines(feats, nb, ctx);
+  const thr = model().threshold;
+
+  const out: LineInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = { line: i, start: raw[i].start, end: raw[i].end, label: 'blank', reason: 'blank' };
+
+  const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
+  const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
+  const seen = new Set<string>();
+  const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
+  let firstArticle = -1;
+  let articleWords = 0, allWords = 0;
+  for (const i of nb) allWords += feats[i].words;
+
+  for (let j = 0; j < nb.length; j++) {
+    const i = nb[j];
+    const f = feats[i];
+    const o = out[i];
+    const dup = seen.has(f.key);
+    seen.add(f.key);
+    const tt = keep || user.length ? texts[i].trim() : '';
+    if (keep && keep.has(tt)) { o.label = 'article'; o.reason = 'user-keep'; forced[j] = 1; continue; }
+    if (user.length) {
+      const um = user.find((m) => m.test(tt));
+      if (um) { o.label = 'boilerplate'; o.reason = 'user-pattern'; o.detail = um.source; forced[j] = 1; continue; }
+    }
+    if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
+    const tOthers = ctx.templateOthers[j];
+    const article = p2[j] >= thr;
+    if (f.meta && f.words <= 16) {
+      o.label = 'meta'; o.reason = f.meta; forced[j] = 1;
       continue;
     }
-    const tt = t.trim();
-    if (keep.has(tt)) {
-      out[i] = { ...base, label: 'article', reason: 'user-keep' };
-      fixed[i] = true;
-      prose[i] = true;
+    if (article) {
+      articleWords += f.words;
+      o.label = 'article';
+      o.reason = f.words >= 10 && f.endSentence ? 'article-prose' : 'article-context';
+      if (firstArticle < 0) firstArticle = j;
       continue;
     }
-    const um = user.find((m) => m.test(tt));
-    let bp: { reason: string; detail?: string } | null = null;
-    if (um) bp = { reason: 'user-pattern', detail: um.source };
-    else if (AD_MARKER.test(tt)) bp = { reason: 'ad-marker' };
-    else if (URL_LINE.test(tt)) bp = { reason: 'url' };
-    else if (SOURCE_LINK.test(tt)) bp = { reason: 'source-link' };
-    else if (WIDGET.test(tt) || WIDGET_SENTENCE.test(tt)) bp = { reason: 'widget-phrase' };
-    else if (tpl && tpl.documents >= 3) {
-      const n = tpl.counts.get(normalizeLineKey(tt)) ?? 0;
-      if (n >= Math.max(3, Math.ceil(tpl.documents * 0.5))) bp = { reason: 'template', detail: `repeats in ${n} of ${tpl.documents} dumps in this folder` };
+    o.label = 'boilerplate';
+    if (tOthers >= 2) {
+      o.reason = 'template';
+      o.detail = `repeats in ${tOthers + 1} of ${ctx.templateDocs + 1} dumps in this folder`;
+    } else if (dup) {
+      o.reason = 'duplicate';
+    } else {
+      const v = s2[j];
+      const inBody = v[STAGE1_NAMES.length + STAGE2_EXTRA.indexOf('in-body')] === 1;
+      o.reason = !inBody ? 'outside-body' : f.words <= 6 && !f.endSentence ? 'short-fragment' : 'low-prose';
+      const why = explain(v);
+      if (why) o.detail = why;
     }
-    const key = normalizeLineKey(tt);
-    if (!bp && seen.has(key) && key.length > 0) bp = { reason: 'duplicate' };
-    seen.add(key);
-    if (bp) {
-      out[i] = { ...base, label: 'boilerplate', reason: bp.reason, detail: bp.detail };
-      fixed[i] = true;
-      continue;
-    }
-    const f = features(tt);
-    prose[i] = f.words >= 12 && f.stopShare >= 0.2 && f.terminal;
-    out[i] = prose[i]
-      ? { ...base, label: 'article', reason: 'article-prose' }
-      : { ...base, label: 'boilerplate', reason: 'short-fragment' };
   }
 
-  // Body block: from the first to the last prose line; short lines inside it between prose lines are article.
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < raw.length; i++) if (prose[i]) { if (first < 0) first = i; last = i; }
-  if (first >= 0) {
-    for (let i = first; i <= last; i++) {
-      if (!fixed[i] && !prose[i]) out[i] = { ...out[i], label: 'article', reason: 'article-context' };
-    }
-    // Headline: the first non-blank, non-boilerplate-by-rule line before the body, if it is title-like.
-    for (let i = 0; i < first; i++) {
-      if (out[i].label === 'blank') continue;
-      if (!fixed[i]) {
-        const w = features(text.slice(raw[i].start, raw[i].end)).words;
-        if (w >= 4 && w <= 30) out[i] = { ...out[i], label: 'article', reason: 'article-headline' };
-      }
-      break;
-    }
-  }
+  if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) firstArticle = rescue(out, feats, nb, p2, s2, forced, firstArticle);
+  markHeadline(out, feats, nb, p2, forced, firstArticle, s2);
   return out;
+}
+
+/**
+ * Never destroy a page: when the model keeps (almost) nothing, keep the body window (the block the model
+ * found most article-like) with a relaxed threshold. Returns the new first article line.
+ */
+function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, s2: Float64Array[], forced: Uint8Array, firstArticle: number): number {
+  const iBody = STAGE1_NAMES.length + STAGE2_EXTRA.indexOf('in-body');
+  for (let j = 0; j < nb.length; j++) {
+    const o = out[nb[j]];
+    if (forced[j] || o.label === 'article') continue;
+    if (s2[j][iBody] === 1 && (p2[j] >= 0.15 || feats[nb[j]].words >= 10)) {
+      o.label = 'article';
+      o.reason = 'article-rescue';
+      o.detail = undefined;
+      if (firstArticle < 0 || j < firstArticle) firstArticle = j;
+    }
+  }
+  return firstArticle;
+}
+
+/**
+ * The headline: the most title-like line among the few lines before the first article line (or that line
+ * itself when it is title-like): 4-25 words, no sentence end, title case, the first line of the dump or
+ * contained in the page title, close to the text. Lines decided by a rule, duplicates and template lines are
+ * never the headline; a first line that is the page title with the site name attached (a later line is
+ * contained in it) is not either.
+ */
+function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, s2: Float64Array[]): void {
+  if (firstArticle < 0) return;
+  const titleLike = (f: LineFeatures) =>
+    f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250;
+  const iInTitle = STAGE1_NAMES.indexOf('in-title');
+  const iTitleOfPage = STAGE1_NAMES.indexOf('title-of-page');
+  const fa = feats[nb[firstArticle]];
+  if (titleLike(fa) && fa.words >= 3 && out[nb[firstArticle]].reason !== 'user-keep') {
+    out[nb[firstArticle]].reason = 'article-headline';
+    out[nb[firstArticle]].detail = undefined;
+    return;
+  }
+  let best = -1, bestScore = 0;
+  for (let j = firstArticle - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
+    const i = nb[j];
+    const f = feats[i];
+    if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || s2[j][iTitleOfPage] === 1) continue;
+    const score = 0.3 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.4 : 0) + (f.capShare >= 0.5 ? 0.15 : 0) + (j === 0 ? 0.3 : 0) +
+      (s2[j][iInTitle] === 1 ? 0.5 : 0) - steps * 0.03;
+    if (score > bestScore) { bestScore = score; best = j; }
+  }
+  if (best >= 0 && bestScore >= 0.55) {
+    const o = out[nb[best]];
+    o.label = 'article';
+    o.reason = 'article-headline';
+    o.detail = undefined;
+  }
 }

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Trains the two-stage logistic regression of src/core/boilerplate (weights.json) from corpora of
+// dumps + gold, and evaluates it on corpora it was not trained on.
+//
+//   node bench/train-boilerplate.mjs --train DIR [DIR...] [--eval DIR...] [--out FILE] [--no-write]
+//     --train: corpora whose lines train the model (each DIR has dumps/ and gold/)
+//     --eval:  corpora scored with the trained weights (cleaned in memory, scored with bench/metric.mjs)
+//     --out:   where to write the weights (default src/core/boilerplate/weights.json unless --no-write)
+//
+// Line labels come from the gold: a dump token is "in the article" when a 4-token window of the dump's token
+// stream that contains it (windows may span line breaks, so fragments split at links are judged in context)
+// is a shingle of the gold; a line is article when at least half of its tokens are. Each document weighs the
+// same (as in the metric); a line weighs (tokens + 1) within its document. Half of the documents (by a hash
+// of the name) are featurised with the corpus's template index, half without, so the model works with and
+// without folder templates. Only derived numbers (means, deviations, weights) are written; no corpus text.
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, basename, resolve, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { tokens, scoreDoc, corpusScore } from './metric.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const WEIGHTS = join(root, 'src/core/boilerplate/weights.json');
+
+function args(argv) {
+  const o = { train: [], eval: [], out: WEIGHTS, write: true, l2: 3e-4, iters: 400 };
+  let cur = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--train') cur = o.train;
+    else if (a === '--eval') cur = o.eval;
+    else if (a === '--out') o.out = argv[++i];
+    else if (a === '--no-write') o.write = false;
+    else if (a === '--iters') o.iters = Number(argv[++i]);
+    else if (a === '--l2') o.l2 = Number(argv[++i]);
+    else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
+    else if (cur) cur.push(a);
+    else { console.error(`unexpected ${a}`); process.exit(2); }
+  }
+  if (!o.train.length) { console.error('usage: node bench/train-boilerplate.mjs --train DIR... [--eval DIR...] [--out FILE] [--no-write]'); process.exit(2); }
+  return o;
+}
+
+async function loadCore() {
+  if (!existsSync(WEIGHTS)) {
+    writeFileSync(WEIGHTS, JSON.stringify({ origin: 'placeholder', threshold: 0.5, stage1: { names: [], mean: [], std: [], w: [] }, stage2: { names: [], mean: [], std: [], w: [] } }));
+  }
+  const outfile = join(root, 'bench/.scratch/train-core.cjs');
+  mkdirSync(dirname(outfile), { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: "export * from './src/core/index.ts'; export * from './src/core/boilerplate/index.ts'; export { splitLines } from './src/core/lines.ts';",
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619); }
+  return h >>> 0;
+}
+
+/** Per non-blank line: share of its tokens covered by gold shingles (windows across line breaks). */
+function lineCoverage(lineTexts, gold) {
+  const g = new Set();
+  const gt = tokens(gold);
+  for (let i = 0; i + 4 <= gt.length; i++) g.add(gt.slice(i, i + 4).join('\u0001'));
+  if (gt.length > 0 && gt.length < 4) g.add(gt.join('\u0001'));
+  const stream = [], owner = [];
+  lineTexts.forEach((t, li) => { for (const tok of tokens(t)) { stream.push(tok); owner.push(li); } });
+  const covered = new Uint8Array(stream.length);
+  for (let i = 0; i + 4 <= stream.length; i++) {
+    if (g.has(stream.slice(i, i + 4).join('\u0001'))) covered.fill(1, i, i + 4);
+  }
+  const tot = new Float64Array(lineTexts.length), cov = new Float64Array(lineTexts.length);
+  for (let i = 0; i < stream.length; i++) { tot[owner[i]]++; cov[owner[i]] += covered[i]; }
+  return { tot, cov };
+}
+
+function loadCorpus(core, dir, { withTemplates = 'half' } = {}) {
+  const names = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.txt')).sort();
+  const texts = names.map((n) => readFileSync(join(dir, 'dumps', n), 'utf8'));
+  const golds = names.map((n) => readFileSync(join(dir, 'gold', n), 'utf8'));
+  const tpl = core.buildTemplateIndex(texts);
+  const docs = [];
+  names.forEach((name, d) => {
+    const text = texts[d];
+    const raw = core.splitLines(text);
+    const feats = raw.map((r) => core.lineFeatures(text.slice(r.start, r.end)));
+    const nb = [];
+    feats.forEach((f, i) => { if (!f.blank) nb.push(i); });
+    const use = withTemplates === 'all' || (withTemplates === 'half' && hash(name) % 2 === 0);
+    const ctx = core.templateContext(feats, nb, use ? tpl : null);
+    const { tot, cov } = lineCoverage(nb.map((i) => text.slice(raw[i].start, raw[i].end)), golds[d]);
+    const y = new Float64Array(nb.length), w = new Float64Array(nb.length);
+    let sw = 0;
+    for (let j = 0; j < nb.length; j++) {
+      y[j] = tot[j] > 0 && cov[j] / tot[j] >= 0.5 ? 1 : 0;
+      w[j] = tot[j] + 1;
+      sw += w[j];
+    }
+    for (let j = 0; j < nb.length; j++) w[j] /= sw || 1;
+    docs.push({ name, corpus: basename(resolve(dir)), feats, nb, ctx, y, w, s1: core.stage1Vectors(feats, nb, ctx) });
+  });
+  return docs;
+}
+
+/** Weighted logistic regression, standardised inputs (column 0 = bias), full-batch Adam. */
+function fitLogReg(X, y, w, names, { l2, iters }) {
+  const d = X[0].length, n = X.length;
+  const mean = new Array(d).fill(0), std = new Array(d).fill(1);
+  let W = 0;
+  for (let i = 0; i < n; i++) { W += w[i]; for (let k = 1; k < d; k++) mean[k] += w[i] * X[i][k]; }
+  for (let k = 1; k < d; k++) mean[k] /= W;
+  const v = new Array(d).fill(0);
+  for (let i = 0; i < n; i++) for (let k = 1; k < d; k++) v[k] += w[i] * (X[i][k] - mean[k]) ** 2;
+  for (let k = 1; k < d; k++) std[k] = Math.sqrt(v[k] / W) || 1;
+  mean[0] = 0; std[0] = 1;
+  const Z = X.map((x) => { const z = new Float64Array(d); z[0] = 1; for (let k = 1; k < d; k++) z[k] = (x[k] - mean[k]) / std[k]; return z; });
+  const beta = new Float64Array(d), m1 = new Float64Array(d), m2 = new Float64Array(d);
+  const lr = 0.05, b1 = 0.9, b2 = 0.999;
+  for (let t = 1; t <= iters; t++) {
+    const g = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      const z = Z[i];
+      let s = 0;
+      for (let k = 0; k < d; k++) s += beta[k] * z[k];
+      const p = 1 / (1 + Math.exp(-s));
+      const e = w[i] * (p - y[i]);
+      for (let k = 0; k < d; k++) g[k] += e * z[k];
+    }
+    for (let k = 0; k < d; k++) {
+      const gk = g[k] / W + (k ? l2 * beta[k] : 0);
+      m1[k] = b1 * m1[k] + (1 - b1) * gk;
+      m2[k] = b2 * m2[k] + (1 - b2) * gk * gk;
+      beta[k] -= (lr * (m1[k] / (1 - b1 ** t))) / (Math.sqrt(m2[k] / (1 - b2 ** t)) + 1e-8);
+    }
+  }
+  const r = (x) => Math.round(x * 1e5) / 1e5;
+  return { names: [...names], mean: mean.map(r), std: std.map(r), w: [...beta].map(r) };
+}
+
+function gather(docs, key, corpusWeight) {
+  const X = [], y = [], w = [];
+  for (const doc of docs) {
+    const cw = corpusWeight.get(doc.corpus);
+    doc[key].forEach((v, j) => { X.push(v); y.push(doc.y[j]); w.push(doc.w[j] * cw); });
+  }
+  return { X, y, w };
+}
+
+function train(core, docs, opts) {
+  // each corpus weighs in proportion to sqrt(#docs) so a small corpus (one portal set) still counts
+  const per = new Map();
+  for (const d of docs) per.set(d.corpus, (per.get(d.corpus) ?? 0) + 1);
+  const cw = new Map([...per].map(([c, k]) => [c, Math.sqrt(k) / k]));
+  const s1names = core.STAGE1_NAMES, s2names = [...core.STAGE1_NAMES, ...core.STAGE2_EXTRA];
+  // stage 1 with 2-fold cross-fitting so stage 2 learns from honest stage-1 outputs
+  const fold = (d) => hash(d.name + d.corpus) % 2;
+  const z1of = (m, d) => d.s1.map((v) => core.logit(m, v));
+  for (const f of [0, 1]) {
+    const tr = docs.filter((d) => fold(d) !== f);
+    const { X, y, w } = gather(tr, 's1', cw);
+    const m = fitLogReg(X, y, w, s1names, opts);
+    for (const d of docs) if (fold(d) === f) d.z1 = z1of(m, d);
+  }
+  const { X, y, w } = gather(docs, 's1', cw);
+  const stage1 = fitLogReg(X, y, w, s1names, opts);
+  for (const d of docs) d.s2 = core.stage2Vectors(d.s1, d.z1, d.nb.map((i) => d.feats[i].words));
+  const g2 = gather(docs, 's2', cw);
+  const stage2 = fitLogReg(g2.X, g2.y, g2.w, s2names, opts);
+  return { stage1, stage2 };
+}
+
+function evaluate(core, dir, { templates = true } = {}) {
+  const names = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.txt')).sort();
+  const texts = names.map((n) => readFileSync(join(dir, 'dumps', n), 'utf8'));
+  const tpl = templates ? core.buildTemplateIndex(texts) : null;
+  const per = names.map((n, d) => {
+    const a = core.analyze(texts[d], { quotes: false, entities: false, templates: tpl });
+    return scoreDoc(readFileSync(join(dir, 'gold', n), 'utf8'), core.clean(texts[d], a));
+  });
+  return corpusScore(per);
+}
+
+const f3 = (x) => x.toFixed(3);
+
+async function main() {
+  const o = args(process.argv.slice(2));
+  const core = await loadCore();
+  const t0 = Date.now();
+  const docs = o.train.flatMap((dir) => loadCorpus(core, dir));
+  console.log(`loaded ${docs.length} documents, ${docs.reduce((a, d) => a + d.nb.length, 0)} lines in ${Date.now() - t0} ms`);
+  const m = train(core, docs, o);
+  const weights = {
+    origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
+      `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps.`,
+    threshold: 0.5,
+    ...m,
+  };
+  core.setModelWeights(weights);
+  for (const dir of o.eval) {
+    const r = evaluate(core, dir);
+    const r0 = evaluate(core, dir, { templates: false });
+    console.log(`${basename(resolve(dir)).padEnd(16)} F1 ${f3(r.f1)} P ${f3(r.precision)} R ${f3(r.recall)}   no templates: F1 ${f3(r0.f1)} P ${f3(r0.precision)} R ${f3(r0.recall)}`);
+  }
+  if (o.write) {
+    writeFileSync(o.out, JSON.stringify(weights, null, 1) + '\n');
+    console.log(`wrote ${o.out}`);
+  }
+  const top = m.stage2.names.map((n, k) => [n, m.stage2.w[k]]).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 12);
+  console.log('stage 2 largest weights: ' + top.map(([n, x]) => `${n} ${x.toFixed(2)}`).join(', '));
+}
+
+await main();

@@ -1,0 +1,214 @@
+/**
+ * Per-line features: a pure function of the line's text, so callers can memoise them in a Map keyed by the
+ * line text (incremental analysis). Everything document-level (neighbours, position, templates) is computed
+ * later from arrays of these.
+ */
+import {
+  STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, BYLINE, CREDIT,
+} from './phrases';
+
+/** A rule that decides a line on its own text (reason codes in reasons.ts). */
+export type RuleHit = 'ad-marker' | 'url' | 'image-placeholder' | 'source-link' | 'widget-phrase' | 'copyright' | 'separator-line';
+export type MetaHit = 'byline' | 'dateline' | 'photo-credit';
+
+export interface LineFeatures {
+  blank: boolean;
+  /** Normalised key (templates, duplicates): trimmed, lower-cased, digits folded to 0, spaces collapsed. */
+  key: string;
+  /** Trimmed length in characters. */
+  chars: number;
+  words: number;
+  /** Share of words that are function words (several languages). */
+  stopShare: number;
+  /** Share of words starting with an upper-case letter. */
+  capShare: number;
+  /** Digits / non-space characters. */
+  digitShare: number;
+  /** Letters / non-space characters. */
+  alphaShare: number;
+  /** Commas, semicolons and full stops inside the line, per word. */
+  punctPerWord: number;
+  avgWordLen: number;
+  /** Ends like a sentence: . ! ? … (possibly followed by a closing quote or bracket). */
+  endSentence: boolean;
+  endColon: boolean;
+  /** Starts with a lower-case letter (a fragment continuing a sentence). */
+  startLower: boolean;
+  /** Starts with , ; . ) or similar (continuation after a link). */
+  startPunct: boolean;
+  bullet: boolean;
+  /** Menu separators | · • » › in the line. */
+  seps: number;
+  /** Leading whitespace (text browsers centre and indent with spaces). */
+  indent: number;
+  allCaps: boolean;
+  hasUrl: boolean;
+  hasQuote: boolean;
+  /** Decided by its own text as boilerplate. */
+  rule: RuleHit | null;
+  /** Byline, dateline or credit (label `meta`). */
+  meta: MetaHit | null;
+}
+
+const MAX_RULE_LEN = 400;
+const MAX_KEY_LEN = 200;
+
+const BLANK: LineFeatures = Object.freeze({
+  blank: true, key: '', chars: 0, words: 0, stopShare: 0, capShare: 0, digitShare: 0, alphaShare: 0, punctPerWord: 0,
+  avgWordLen: 0, endSentence: false, endColon: false, startLower: false, startPunct: false, bullet: false, seps: 0, indent: 0,
+  allCaps: false, hasUrl: false, hasQuote: false, rule: null, meta: null,
+}) as LineFeatures;
+
+/** Letter test by code unit: ASCII letters, and everything from U+00C0 up except punctuation/symbol blocks. */
+function isLetter(c: number): boolean {
+  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows, box drawing
+  if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
+  if (c >= 0xfe00 && c <= 0xfe6f) return false;
+  if (c >= 0xff00 && c <= 0xff20) return false;
+  if (c === 0xfeff) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 13 || c === 10 || c === 11 || c === 12 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || c === 0x1680;
+}
+
+const SEP_CODES = new Set([0x7c /* | */, 0xb7 /* · */, 0x2022 /* • */, 0xbb /* » */, 0x203a /* › */, 0x3e /* > */, 0xab /* « */, 0x2039 /* ‹ */]);
+const QUOTE_CODES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
+const END_CODES = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f]);
+const CLOSE_CODES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]);
+const START_PUNCT = new Set([0x2c, 0x3b, 0x2e, 0x3a, 0x29, 0x5d, 0x2019, 0x27, 0x201d, 0xbb]);
+const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x25ba, 0x25aa, 0x25a0, 0x25a1, 0x25e6, 0x6f]);
+const BYLINE_START = /^[BbPpWwRrSsVvDdАаAa]/;
+const COPY_HINT = /©|\(c\)|copyright|rights|recht|droits|derechos|diritti|direitos|права/;
+const CREDIT_HINT = /[:/©(]|getty|reuters|afp|associated press|\bap\b|dpa|epa|caption/;
+
+/** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars + length). */
+export function lineKey(trimmed: string): string {
+  let k = (trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN) + '#' + trimmed.length : trimmed).toLowerCase();
+  if (/\d/.test(k)) k = k.replace(/\d+/g, '0');
+  if (/\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
+  return k;
+}
+
+/** Features of one line (its text without the line ending). Pure: same text, same result. */
+export function lineFeatures(line: string): LineFeatures {
+  const L = line.length;
+  let a = 0;
+  while (a < L && isSpace(line.charCodeAt(a))) a++;
+  if (a === L) return BLANK;
+  let b = L;
+  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
+  const indent = a;
+  const t = a === 0 && b === L ? line : line.slice(a, b);
+  const n = t.length;
+
+  // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
+  let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
+  let hasQuote = false;
+  let ws = -1; // start of the current word
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? t.charCodeAt(i) : 32;
+    const dig = c >= 48 && c <= 57;
+    const let_ = !dig && isLetter(c);
+    if (dig || let_) {
+      if (ws < 0) ws = i;
+      if (dig) digits++;
+      else {
+        letters++;
+        if (c >= 65 && c <= 90) upper++;
+        else if (c >= 97 && c <= 122) lowerN++;
+      }
+      nonSpace++;
+      continue;
+    }
+    // apostrophe or hyphen inside a word
+    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n) {
+      const d = t.charCodeAt(i + 1);
+      if ((d >= 48 && d <= 57) || isLetter(d)) { nonSpace++; continue; }
+    }
+    if (ws >= 0) {
+      words++;
+      const len = i - ws;
+      wlen += len;
+      const c0 = t.charCodeAt(ws);
+      if (c0 >= 65 && c0 <= 90) caps++;
+      else if (c0 >= 0xc0 && !(c0 >= 48 && c0 <= 57)) {
+        const ch = t.charAt(ws);
+        if (ch !== ch.toLowerCase()) caps++;
+      }
+      if (len <= 11) {
+        const w = t.slice(ws, i).toLowerCase();
+        if (STOPWORDS.has(w)) stop++;
+      }
+      ws = -1;
+    }
+    if (i === n || isSpace(c)) continue;
+    nonSpace++;
+    if (c === 44 || c === 59 || c === 46) punct++;
+    else if (SEP_CODES.has(c)) seps++;
+    if (QUOTE_CODES.has(c)) hasQuote = true;
+  }
+
+  // sentence end: . ! ? … possibly followed by closing quotes/brackets
+  let e = n - 1;
+  while (e > 0 && CLOSE_CODES.has(t.charCodeAt(e))) e--;
+  const endSentence = END_CODES.has(t.charCodeAt(e));
+  const c0 = t.charCodeAt(0);
+  const first = t.charAt(0);
+  const startLower = (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && isLetter(c0) && first !== first.toUpperCase());
+  let bullet = false;
+  if (BULLET_CODES.has(c0) && n > 1 && isSpace(t.charCodeAt(1))) bullet = true;
+  else if (c0 >= 48 && c0 <= 57 && n > 2) {
+    let k = 1;
+    if (t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+    const d = t.charCodeAt(k);
+    bullet = (d === 46 || d === 41) && k + 1 < n && isSpace(t.charCodeAt(k + 1));
+  }
+
+  let rule: RuleHit | null = null;
+  let meta: MetaHit | null = null;
+  if (n <= MAX_RULE_LEN && words <= 40) {
+    const lower = t.toLowerCase();
+    if (n <= 40 && AD_MARKER.test(t)) rule = 'ad-marker';
+    else if (t.indexOf(' ') < 0 && n > 4 && URL_LINE.test(t)) rule = 'url';
+    else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 'image-placeholder';
+    else if (n <= 80 && words <= 8 && SOURCE_LINK.test(t)) rule = 'source-link';
+    else if (n <= 60 && words <= 6 && WIDGET_LINE.test(lower)) rule = 'widget-phrase';
+    else if (words >= 3 && WIDGET_SENTENCE.test(lower)) rule = 'widget-phrase';
+    else if (words <= 30 && COPY_HINT.test(lower) && COPYRIGHT.test(t)) rule = 'copyright';
+    else if (letters === 0 && digits === 0) rule = 'separator-line';
+    if (!rule && words <= 16) {
+      if (words <= 12 && BYLINE_START.test(t) && BYLINE.test(t) && !(endSentence && /\p{Ll}{3,}\.$/u.test(t))) meta = 'byline';
+      else if (digits > 0 && n <= 90 && DATE_ONLY.test(t)) meta = 'dateline';
+      else if ((words <= 5 || CREDIT_HINT.test(lower)) && CREDIT.test(t)) meta = 'photo-credit';
+    }
+  }
+  return {
+    blank: false,
+    key: lineKey(t),
+    chars: n,
+    words,
+    stopShare: words ? stop / words : 0,
+    capShare: words ? caps / words : 0,
+    digitShare: nonSpace ? digits / nonSpace : 0,
+    alphaShare: nonSpace ? letters / nonSpace : 0,
+    punctPerWord: words ? punct / words : 0,
+    avgWordLen: words ? wlen / words : 0,
+    endSentence,
+    endColon: t.charCodeAt(n - 1) === 58,
+    startLower,
+    startPunct: START_PUNCT.has(c0),
+    bullet,
+    seps,
+    indent,
+    allCaps: letters >= 4 && upper > 0 && lowerN === 0 && (upper === letters || t === t.toUpperCase()),
+    hasUrl: t.indexOf('http') >= 0 || t.indexOf('www.') >= 0,
+    hasQuote,
+    rule,
+    meta,
+  };
+}

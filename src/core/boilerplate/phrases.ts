@@ -1,0 +1,190 @@
+/**
+ * Word lists and phrase patterns used by the line features. Multi-language: en, de, fr, es, it, pt, nl, ru
+ * (plus a few common pl/sv/da words). Patterns are anchored, alternation-only (no nested quantifiers), and
+ * matched against a trimmed line that is at most a few hundred characters long.
+ */
+
+/** Function words of several languages; the share of them in a line is the jusText "stopword density". */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    // en
+    'a an the of to in on at for from by with and or but as is are was were be been being has have had it its this that these those ' +
+    'he she they we you i his her their our your not no will would could should can may might must said says than then also after ' +
+    'before over about into against during while which who whom whose what when where there here more most such if so do does did ' +
+    'all any some up out only just one two new other them him me my us very because through between under since until both each ' +
+    // de
+    'der die das den dem des ein eine einen einem einer eines und oder aber ist sind war waren wird werden wurde wurden hat haben hatte ' +
+    'nicht auch auf aus bei mit nach von vor zu zum zur im ins am über unter für durch gegen ohne um sich sie er es wir ihr ich du dass ' +
+    'als wie wenn noch nur schon sehr so mehr kann können soll sollen muss man dieser diese dieses jetzt hier dort ' +
+    // fr
+    'le la les un une des du de et ou mais est sont était été être avoir a ont avait pas ne plus pour par sur dans avec sans sous entre ' +
+    'ce cette ces il elle ils elles nous vous je tu on qui que quoi dont où au aux se sa son ses leur leurs très aussi comme si ' +
+    // es
+    'el los las unos unas y o pero es son era fue ser estar está están ha han había no por para con sin sobre entre en ' +
+    'este esta estos estas ese esa lo le les se su sus nos al del como más muy también que cuando donde porque ya ' +
+    // it
+    'il lo gli uno una di da e ed è sono era erano stato essere ha hanno aveva non per con su tra fra nel nella nei delle dei degli ' +
+    'della dello questo questa quello quella che chi cui come più anche ma se ci si ne al alla alle ai ' +
+    // pt
+    'o os as um uma uns umas do da dos das em no na nos nas ao aos à às e ou mas é são foi era ser estar tem têm não para com sem ' +
+    'sobre entre este esta isso isto ele ela eles elas seu sua seus suas que como mais muito também quando onde ' +
+    // nl
+    'de het een en of maar is zijn was waren wordt worden werd heeft hebben had niet ook op uit bij met naar van voor te tot om ' +
+    'door over onder zich zij hij wij jij ik dat die dit deze als dan nog wel al meer kan kunnen moet er hier daar ' +
+    // ru
+    'и в во не что он она оно они на я с со как а то все всё так его её ее их но да ты к у же вы за бы по только мне было было ' +
+    'вот от меня еще ещё нет о из ему теперь когда даже ну ли если уже или ни быть был была были него до вас нибудь опять уж вам ' +
+    'ведь там потом себя ничего ей может тут где есть надо для мы тебя чем сам без будто чего раз тоже себе под будет этот эта это ' +
+    'эти того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее при об после над больше тот через который ' +
+    // pl / sv / da (a few)
+    'się jest nie na w z do że to jak och att det som en är på av för med till den har de inte om ett og er til af'
+  ).split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Whole-line widget phrases (the line is nothing but the phrase, maybe with a count or an arrow):
+ * share/follow/print, login/register, comments, cookies, subscribe/newsletter, related/more, navigation,
+ * advertisement, in several languages.
+ */
+const WIDGET_WORDS = [
+  // share / social / tools (en)
+  'share', 'share this', 'share this (article|story|post|page)', 'share on \\w+', 'shares?', 'tweet', 'tweet this', 'pin it', 'email', 'e-mail',
+  'email this', 'email (this )?(article|story|page)', 'print', 'print this', 'print (this )?(article|story|page)', 'printer[- ]friendly( version)?',
+  'facebook', 'twitter', 'linkedin', 'linked in', 'google plus', 'google\\+', 'reddit', 'digg', 'digg it', 'stumbleupon', 'delicious', 'whatsapp',
+  'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link',
+  'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
+  'email to a friend', 'e-mail to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
+  'like us on facebook',
+  // login / account
+  'log ?in', 'log ?out', 'sign ?in', 'sign ?out', 'sign ?up', 'register', 'join', 'my account', 'account', 'profile', 'password',
+  'username', 'forgot (your )?password\\??', 'lost (your )?password\\??', 'reset password', 'remember me', 'or with username:?',
+  'create (an )?account', 'login or register', 'log ?in or register', 'sign in or register',
+  // comments
+  'comments?', '\\d+ comments?', 'comments? \\(\\d+\\)', 'no comments( yet)?', 'leave a (reply|comment)', 'post a comment', 'add (a )?comment',
+  'add your comment', 'write a comment', 'view comments', 'show comments', 'read comments', 'reply', 'report abuse', 'discuss', 'discussion',
+  'comment', 'have your say', 'join the (discussion|conversation)',
+  // cookies / legal
+  'cookies?', 'cookie (policy|settings|preferences)', 'accept', 'accept all', 'accept( all)? cookies', 'i agree', 'got it', 'ok',
+  'privacy', 'privacy policy', 'privacy statement', 'terms', 'terms of (use|service)', 'terms (and|&) conditions', 'legal', 'disclaimer',
+  'imprint', 'contact', 'contact us', 'about', 'about us', 'advertise', 'advertise with us', 'careers', 'jobs', 'site ?map', 'help', 'faq',
+  'feedback', 'accessibility',
+  // subscribe / newsletter
+  'subscribe', 'subscribe now', 'subscribe to (our )?newsletter', 'newsletters?', 'sign up for (our )?newsletter', 'get the newsletter',
+  // related / navigation
+  'related', 'related (articles|stories|posts|news|links|content|topics|videos)', 'more', 'more news', 'more stories', 'read more',
+  'see more', 'see also', 'see all', 'view all', 'show more', 'load more', 'you (may|might) also like', 'recommended( for you)?',
+  'most (popular|read|viewed|emailed|shared|commented)', 'trending( now)?', 'top stories', 'latest( news)?', 'popular', 'tags?:?', 'topics?:?',
+  'categories:?', 'filed under:?', 'previous', 'next', 'previous (article|post|story)', 'next (article|post|story)', 'back', 'back to top',
+  'top', 'home', 'home ?page', 'menu', 'main menu', 'navigation', 'search', 'skip to (main )?content', 'skip navigation', 'close', 'open',
+  'go', 'submit', 'enter', 'loading', 'loading\\.\\.\\.', 'video', 'videos', 'photos?', 'gallery', 'photo gallery', 'audio', 'podcasts?',
+  'watch', 'listen', 'weather', 'sports?', 'business', 'politics', 'world', 'opinion', 'entertainment', 'technology', 'tech', 'science',
+  'health', 'lifestyle', 'travel', 'local', 'national', 'news', 'blogs?', 'archives?', 'add to collection', 'no collections',
+  // ads
+  'advertisement', 'advertising', 'advert', 'ads?', 'sponsored', 'sponsored (content|links?)', 'promoted( content)?', 'paid content',
+  // de
+  'teilen', 'drucken', 'anmelden', 'abmelden', 'registrieren', 'kommentare?', 'kommentieren', 'newsletter abonnieren', 'abonnieren',
+  'mehr zum thema', 'weitere artikel', 'das könnte sie auch interessieren', 'anzeige', 'werbung', 'impressum', 'datenschutz',
+  'datenschutzerklärung', 'kontakt', 'startseite', 'suche', 'nach oben', 'zurück', 'weiter', 'passwort vergessen\\??', 'mehr',
+  'artikel versenden', 'empfehlen', 'schließen', 'alle akzeptieren', 'zustimmen',
+  // fr
+  'partager', 'imprimer', 'connexion', 'se connecter', 's\'inscrire', 'inscription', 'déconnexion', 'commentaires?', 'commenter',
+  'réagir', 's\'abonner', 'abonnez-vous', 'newsletter', 'à lire aussi', 'lire aussi', 'voir aussi', 'sur le même sujet', 'publicité',
+  'mentions légales', 'politique de confidentialité', 'accueil', 'rechercher', 'recherche', 'fermer', 'accepter', 'tout accepter',
+  'mot de passe oublié\\s?\\??', 'suivez-nous', 'en savoir plus', 'lire la suite', 'haut de page',
+  // es
+  'compartir', 'imprimir', 'iniciar sesión', 'registrarse', 'regístrate', 'cerrar sesión', 'comentarios?', 'comentar',
+  'suscríbete', 'suscribirse', 'boletín', 'noticias relacionadas', 'te puede interesar', 'publicidad', 'aviso legal',
+  'política de privacidad', 'política de cookies', 'inicio', 'buscar', 'cerrar', 'aceptar', 'leer más', 'ver más', 'síguenos',
+  '¿olvidaste tu contraseña\\??', 'más noticias', 'lo más leído',
+  // it
+  'condividi', 'stampa', 'accedi', 'registrati', 'esci', 'commenti', 'commenta', 'iscriviti', 'iscriviti alla newsletter',
+  'articoli correlati', 'leggi anche', 'pubblicità', 'informativa privacy', 'cerca', 'chiudi', 'accetta', 'leggi tutto',
+  'seguici', 'password dimenticata\\??', 'più letti',
+  // pt
+  'compartilhar', 'partilhar', 'imprimir', 'entrar', 'cadastre-se', 'registar', 'sair', 'comentários', 'comentar', 'assine',
+  'assinar', 'inscreva-se', 'notícias relacionadas', 'leia também', 'leia mais', 'publicidade', 'política de privacidade',
+  'início', 'pesquisar', 'fechar', 'aceitar', 'siga-nos', 'esqueceu (a|sua) senha\\??', 'mais lidas',
+  // nl
+  'delen', 'afdrukken', 'inloggen', 'uitloggen', 'registreren', 'reacties', 'reageer', 'reageren', 'abonneren', 'nieuwsbrief',
+  'gerelateerde artikelen', 'lees ook', 'lees meer', 'advertentie', 'privacybeleid', 'zoeken', 'sluiten', 'accepteren',
+  'wachtwoord vergeten\\??', 'volg ons',
+  // ru
+  'поделиться', 'поделиться в', 'печать', 'распечатать', 'версия для печати', 'войти', 'вход', 'выйти', 'регистрация',
+  'зарегистрироваться', 'комментарии', 'комментарий', 'комментировать', 'оставить комментарий', 'подписаться', 'подписка',
+  'рассылка', 'читайте также', 'похожие новости', 'по теме', 'реклама', 'политика конфиденциальности', 'главная', 'поиск',
+  'закрыть', 'принять', 'подробнее', 'читать далее', 'забыли пароль\\??', 'мы в соцсетях', 'популярное', 'новости',
+];
+
+/** Matched against the LOWER-CASED trimmed line (no `i` flag: much faster on a large alternation). */
+export const WIDGET_LINE = new RegExp(
+  '^[\\s\\W_]{0,3}(?:' + WIDGET_WORDS.join('|') + ')(?:\\s*\\(?\\d+\\)?)?[\\s\\W_]{0,3}$',
+);
+
+/** Widget sentences: longer lines that are still page furniture (comment forms, cookie banners, paywalls). */
+/** Matched against the LOWER-CASED trimmed line. */
+export const WIDGET_SENTENCE = new RegExp(
+  [
+    'your email address will not be published', 'required fields are marked', 'we use cookies', 'this (web)?site uses cookies',
+    'by continuing to (use|browse)', 'by using (this|our) (site|website)', 'enter your account data', 'password reset link',
+    'collections you\'ve created', 'sign up for (our|the) .{0,30}newsletter', 'all rights reserved', 'you must be logged in',
+    'log ?in to (post|leave|comment)', 'comments? (are|is) closed', 'be the first to comment', 'click here to', 'javascript (is )?(disabled|required)',
+    'enable javascript', 'your browser does not support', 'subscribe to (our|the) ', 'follow us on', 'share (this|on) (facebook|twitter)',
+    'get (the|our) app', 'download (the|our) app', 'this article (was|is) (published|posted)', 'reproduction (in whole or in part )?(is )?prohibited',
+    'terms (of use|and conditions) and privacy policy', 'sponsored links?', 'by submitting (this|your) comment', 'by posting a comment',
+    'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
+    // de/fr/es/it/pt/nl/ru
+    'wir verwenden cookies', 'diese (web)?seite verwendet cookies', 'alle rechte vorbehalten', 'nous utilisons des cookies',
+    'ce site utilise des cookies', 'tous droits réservés', 'utilizamos cookies', 'este sitio (web )?utiliza cookies',
+    'todos los derechos reservados', 'utilizziamo (i )?cookie', 'questo sito utilizza (i )?cookie', 'tutti i diritti riservati',
+    'usamos cookies', 'este site (usa|utiliza) cookies', 'todos os direitos reservados', 'wij gebruiken cookies',
+    'deze (web)?site gebruikt cookies', 'alle rechten voorbehouden', 'мы используем (файлы )?cookie', 'все права защищены',
+    'использование материалов', 'ihre e-mail-adresse wird nicht veröffentlicht', 'votre adresse (e-mail|de messagerie) ne sera pas publiée',
+    'tu dirección de correo electrónico no será publicada', 'il tuo indirizzo email non sarà pubblicato',
+    'o seu endereço de e-mail não será publicado', 'je e-mailadres wordt niet gepubliceerd',
+  ].join('|'),
+);
+
+/** Advertising markers and shortcodes: [ad_1], [/ads], "Advertisement", "Anzeige", "Publicité", "Реклама"… */
+export const AD_MARKER = /^\s*\[\/?(?:ad|ads|advert|advertisement|adsense|banner)[_\- ]?\d*\]\s*$|^\s*[-–—(\[]*\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|sponsored)\s*[-–—)\]]*\s*$/iu;
+
+/** The whole line is a URL, an e-mail address or an image/file name. */
+export const URL_LINE = /^\s*(?:(?:https?:\/\/|www\.)\S+|\S+@\S+\.[a-z]{2,}|\S+\.(?:jpe?g|png|gif|webp|svg|pdf))\s*$/iu;
+
+/** Image placeholders left by text browsers: [logo.gif], [IMG], [image: …]. */
+export const IMAGE_PLACEHOLDER = /^\s*(?:\[[^\]]{0,80}\]\s*)+$/u;
+
+/** "Source link", "Read more", "Continue reading…", "Read the full story" (with arrows or ellipsis). */
+export const SOURCE_LINK = /^\s*(?:source link|source|quelle|fuente|fonte|bron|источник|read more|continue reading|read the (full|whole|rest of the) (story|article|post)|view (original|full) (story|article|post)|original article|originally published (at|on|by) .{0,80}|weiterlesen|lire la suite|seguir leyendo|continua a leggere|continue lendo|lees verder|читать далее)\s*[:.…»>→]*\s*$/iu;
+
+/** Copyright lines. */
+export const COPYRIGHT = /^\s*(?:©|\(c\)|copyright\b|&copy;)|(?:©|copyright)\s*(?:\d{4}|\(c\))|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены/iu;
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+  'januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|' +
+  'settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|' +
+  'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
+const DAYS =
+  'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|' +
+  'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|' +
+  'lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
+
+/** A date, a time or both, possibly with "Updated:"/"Published" and a weekday: a dateline line (meta). */
+export const DATE_ONLY = new RegExp(
+  '^\\s*(?:(?:last )?(?:updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано)(?: on| am| le| el| il| em| op)?\\s*:?)?' +
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
+  'iu',
+);
+
+/** Bylines: "By Jane Doe", "Posted by …", "Written by …", "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short lines only). */
+export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
+
+/** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|image caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+
+/** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
+export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
+
+/** Characters used as menu separators / breadcrumbs. */
+export const SEPARATORS = /[|·•»›>«‹]/gu;
