@@ -226,3 +226,7 @@ test('long lines with many marks stay fast (no quadratic blow-up)', () => {
   assert.equal(qs.length, 2000);
   assert.ok(ms < 2000, `took ${ms} ms`);
 });
+
+test('guillemets: «quote» counts, navigation arrows do not', () => {
+  assert.deepEqual(texts(quotes('« Previous\n» Email this article\nShe called it «a disgrace» on air.')), ['«a disgrace»']);
+});

@@ -119,6 +119,9 @@ function tokenize(p: string): Mark[] {
     }
     // an apostrophe inside a word (don’t, Trump’s, O'Neill) is never a mark
     if ((code === 39 || code === 0x2019) && p.charCodeAt(i + 1) !== code && i > 0 && p.charCodeAt(i - 1) !== code && isWordCodeFast(p.charCodeAt(i - 1)) && isWordCodeFast(p.charCodeAt(i + 1))) continue;
+    // guillemets: «quote» only when they hug the text; `« Previous`, `» Email this` are navigation arrows
+    if (code === 0xab && (i + 1 >= p.length || isSpace(p[i + 1]))) continue;
+    if (code === 0xbb && (i === 0 || isSpace(p[i - 1]))) continue;
     switch (c) {
       case '“':
       case '„':

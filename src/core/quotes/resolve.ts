@@ -48,7 +48,7 @@ function mentionsOf(idx: NameIndex, surname: string): Mention[] {
         if (tb) desc = tb[1].replace(/^(?:the|of)\s+/i, '').trim();
         else {
           const ap = /^,\s+((?:a|an|the|who)\s[^,.;“”"\n]{3,80}?)[,.;]/.exec(text.slice(i + surname.length, i + surname.length + 100));
-          if (ap) desc = ap[1].trim();
+          if (ap) desc = tidyDesc(ap[1]);
         }
         out.push({ start: nameStart, full, desc });
       }
@@ -115,4 +115,14 @@ function firstNamesBefore(lead: string): string[] {
     out.unshift(w);
   }
   return out;
+}
+
+/** Drop a clause cut off at an abbreviation (`…, a chief of staff whom Mr`) from an appositive description. */
+function tidyDesc(d: string): string {
+  d = d.trim();
+  if (/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|U\.S|[A-Z])$/.test(d)) {
+    const cut = d.search(/\s(?:who|whom|which|that|when|where)\s[^]*$/);
+    d = cut > 0 ? d.slice(0, cut) : d.replace(/\s+\S+$/, '');
+  }
+  return d;
 }
