@@ -105,7 +105,7 @@ if (!check) {
       await page.waitForTimeout(250);
     }
     const dimmed = lines.filter((l) => l.dimmed).map((l) => l.text.trim());
-    await page.mouse.move(1270, 850);
+    await page.mouse.move(200, 450);
     mkdirSync(dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     ok = dimmed.length > 0;

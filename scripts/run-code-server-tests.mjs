@@ -197,17 +197,14 @@ function isMochaLine(line) {
 function runUiCheck() {
   return new Promise((res) => {
     const p = spawn(process.execPath, [join(root, 'scripts/ui-check.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let last = '';
-    let buf = '';
+    let tail = '';
     p.stdout.on('data', (b) => {
       process.stdout.write(b);
-      buf += b.toString();
-      const lines = buf.trimEnd().split('\n');
-      last = lines[lines.length - 1];
-      buf = lines.slice(-2).join('\n');
+      tail = (tail + b.toString()).slice(-4000);
     });
-    p.on('exit', (code) => {
-      const m = /^(\d+) passed, (\d+) failed$/.exec(last.trim());
+    p.on('close', (code) => {
+      const lines = tail.trimEnd().split('\n');
+      const m = /^(\d+) passed, (\d+) failed$/.exec(lines[lines.length - 1].trim());
       const passed = m ? Number(m[1]) : 0;
       let failed = m ? Number(m[2]) : 0;
       if (code !== 0 && failed === 0) failed = 1;

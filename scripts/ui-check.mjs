@@ -32,12 +32,14 @@ const NOISE = ['[ad_1]', 'Get short URL', 'Source link', 'Leave a Reply', 'Forgo
 // (with word wrap a paragraph spans several rendered lines, so article text is looked for in the joined text)
 const ARTICLE = 'Anatoly Antonov will fly to Moscow';
 
+const started = Date.now();
 let passed = 0;
 let failed = 0;
 const check = (ok, name, detail = '') => {
   if (ok) passed++;
   else failed++;
-  console.log(`  ${ok ? '✔' : '✘'} ui-check: ${name}${!ok && detail ? `\n      ${detail}` : ''}`);
+  const t = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`  ${ok ? '✔' : '✘'} ui-check: ${name} (${t} s)${!ok && detail ? `\n      ${detail}` : ''}`);
   return ok;
 };
 const done = (code) => {
@@ -58,7 +60,6 @@ if (!existsSync(join(root, 'dist/extension.js'))) {
   done(2);
 }
 
-const started = Date.now();
 const scratch = makeScratch('sn-u-');
 const workspace = join(scratch, 'workspace');
 copyFileSync(FIXTURE, join(workspace, FILE));
@@ -135,11 +136,30 @@ try {
     JSON.stringify(articleLines.map((l) => ({ text: l.text.slice(0, 60), decorations: l.decorations }))));
 
   stage = 'screenshot';
-  await page.mouse.move(1270, 850); // no hover widget in the picture
+  await page.mouse.move(200, 450); // empty Explorer area: no hover widget or tooltip in the picture
   await page.waitForTimeout(300);
   mkdirSync(dirname(screenshotPath), { recursive: true });
   await page.screenshot({ path: screenshotPath });
   check(existsSync(screenshotPath), `screenshot saved: ${screenshotPath.startsWith(root) ? screenshotPath.slice(root.length + 1) : screenshotPath}`);
+
+  stage = 'footer decorations';
+  // the end of the dump (comment and login widgets): scroll there with Ctrl+End and check it is dimmed too
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  let bottom = [];
+  const until2 = Date.now() + 15000;
+  while (Date.now() < until2) {
+    bottom = await decoratedLines(page);
+    if (bottom.some((l) => l.text.trim() === 'Source link' && l.dimmed)) break;
+    await page.waitForTimeout(250);
+  }
+  const footer = bottom.filter((l) => NOISE.some((n) => l.text.trim() === n));
+  check(
+    footer.length > 0 && footer.every((l) => l.dimmed),
+    `footer noise lines render dimmed after scrolling to the end (${footer.filter((l) => l.dimmed).length}/${footer.length}: ${footer.map((l) => JSON.stringify(l.text.trim())).join(', ')})`,
+    JSON.stringify(footer.map((l) => ({ text: l.text.trim(), dimmed: l.dimmed, classes: l.classes }))),
+  );
+  await page.keyboard.press('Control+Home');
 
   stage = 'Clean Article';
   await runFromPalette(page, 'Scraped News: Clean Article');
