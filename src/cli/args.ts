@@ -39,7 +39,7 @@ const FLAGS: Flag[] = [
   { name: 'keep-meta', commands: ['clean'], set: (a) => { a.keepMeta = true; } },
   { name: 'dry-run', short: 'n', commands: ['clean'], set: (a) => { a.dryRun = true; } },
   { name: 'quiet', short: 'q', commands: ['clean'], set: (a) => { a.quiet = true; } },
-  { name: 'no-templates', commands: ['clean', 'annotate'], set: (a) => { a.templates = false; } },
+  { name: 'no-templates', commands: ['clean'], set: (a) => { a.templates = false; } },
   { name: 'pattern', short: 'p', value: true, commands: ['clean', 'annotate'], set: (a, v) => { a.patterns.push(v); } },
   { name: 'jsonl', commands: ['annotate'], set: (a) => { a.jsonl = true; } },
   { name: 'no-entities', commands: ['annotate'], set: (a) => { a.entities = false; } },

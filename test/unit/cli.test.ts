@@ -337,3 +337,17 @@ test('progress bar on stderr only when it is a terminal (pseudo-terminal via scr
   assert.equal(r2.status, 0);
   assert.doesNotMatch(r2.stdout, /files/);
 });
+
+test('--dry-run reports what would be removed and writes nothing', () => {
+  const d = dir('dry', { 'a.txt': fixture, 'b.txt': siteDump(3) });
+  const before = snapshot(d);
+  const o = path.join(tmp, 'dry-out');
+  const r = run(['clean', d, '--out', o, '--dry-run', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.dryRun, true);
+  assert.equal(j.wouldClean, 2);
+  assert.ok(j.linesRemoved > 5);
+  assert.ok(!fs.existsSync(o));
+  assert.deepEqual(snapshot(d), before);
+});
