@@ -230,3 +230,9 @@ test('long lines with many marks stay fast (no quadratic blow-up)', () => {
 test('guillemets: «quote» counts, navigation arrows do not', () => {
   assert.deepEqual(texts(quotes('« Previous\n» Email this article\nShe called it «a disgrace» on air.')), ['«a disgrace»']);
 });
+
+test('a capitalised cue word after a name is a name (Edward Said), and empty marks are not quotes', () => {
+  const qs = quotes('The scholar Edward Said wrote that the term "orientalism" was loaded.\nThe form showed "" twice.');
+  assert.deepEqual(texts(qs), ['"orientalism"']);
+  assert.notEqual(qs[0].cue?.text, 'Said');
+});

@@ -192,6 +192,12 @@ function isParaStart(p: string, pos: number): boolean {
   return true;
 }
 
+/** Does p[a,b) contain a letter or digit (a piece is not just marks and spaces)? */
+function hasText(p: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isWordCodeFast(p.charCodeAt(i))) return true;
+  return false;
+}
+
 function isQuoteChar(c: string): boolean {
   return c === '"' || c === "'" || c === '“' || c === '”' || c === '‘' || c === '’' || c === '„' || c === '«' || c === '»';
 }
@@ -282,7 +288,7 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
     }
     if (depth === 0) {
       const end = m.pos + m.len;
-      pieces.push({ start, end, open: false, single: false });
+      if (hasText(p, start + 1, m.pos)) pieces.push({ start, end, open: false, single: false });
       dspans.push([start, end]);
       start = -1;
     }
@@ -291,8 +297,8 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
   if (depth > 0 && start >= 0) {
     let e = p.length;
     while (e > start && isSpace(p[e - 1])) e--;
-    openTail = { start, end: e, open: true, single: false };
     dspans.push([start, e]);
+    if (hasText(p, start + 1, e)) openTail = { start, end: e, open: true, single: false };
   }
   // Pass 2: single marks outside double quotes.
   const singles: Piece[] = [];

@@ -154,6 +154,9 @@ const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof
 /** Words (and single punctuation tokens , ( ) : ; — “ ” and masked runs) of a whole masked paragraph; cue flags set. */
 function tokenizeWords(m: string): Word[] {
   const out: Word[] = [];
+  // a capitalised cue word is a cue in a headline (`Lindsey Graham Says`) or after a non-name, not in `Edward Said`
+  const headline = m.length <= 200 && isHeadline(m);
+  const capCue = () => headline || out.length === 0 || !isCap(out[out.length - 1].w);
   const n = m.length;
   for (let i = 0; i < n; ) {
     const c = m.charCodeAt(i);
@@ -163,8 +166,8 @@ function tokenizeWords(m: string): Word[] {
       let w = m.slice(i, e);
       if (w.length > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(w)) {
         w = w.slice(0, -1);
-        out.push(mkWord(i, e - 1, w));
-      } else out.push(mkWord(i, e, w));
+        out.push(mkWord(i, e - 1, w, isUpper(w[0]) && capCue()));
+      } else out.push(mkWord(i, e, w, isUpper(w[0]) && capCue()));
       i = e;
       continue;
     }
@@ -192,8 +195,8 @@ function tokenizeWords(m: string): Word[] {
   return out;
 }
 
-function mkWord(s: number, e: number, w: string): Word {
-  return { s, e, w, cue: CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase())) };
+function mkWord(s: number, e: number, w: string, capCue: boolean): Word {
+  return { s, e, w, cue: CUE_SET.has(w) || (capCue && isUpper(w[0]) && CUE_SET.has(w.toLowerCase())) };
 }
 
 let curM: string | null = null;
