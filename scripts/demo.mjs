@@ -89,6 +89,7 @@ if (!check) {
   // --check: open a sample headless, assert dimmed noise lines in the DOM, screenshot
   const shot = resolve(root, option('--screenshot', 'out/demo-check.png'));
   let ok = false;
+  const results = [];
   const watchdog = setTimeout(async () => { console.error('demo check: timed out after 150 s'); await cleanup(); process.exit(124); }, 150000);
   try {
     browser = await launchChromium(scratch, { width: 1280, height: 860 });
@@ -109,14 +110,30 @@ if (!check) {
     mkdirSync(dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     ok = dimmed.length > 0;
+    results.push(ok);
     console.log(ok
       ? `demo check: ${file} opened, ${dimmed.length} rendered lines dimmed (e.g. ${JSON.stringify(dimmed.slice(0, 3))}); screenshot ${shot.slice(root.length + 1)}`
       : `demo check FAILED: ${file} opened but no line is rendered dimmed; screenshot ${shot.slice(root.length + 1)}`);
+    // the plain .txt sample must be detected as a dump (scrapedNews.detection = auto)
+    const plain = 'coastal-rail-strike.txt';
+    await openWithQuickOpen(page, plain, 'Coastway Rail');
+    const mode = await page
+      .waitForFunction(() => (document.querySelector('#status\\.editor\\.mode')?.textContent?.trim() === 'Scraped News') || null, null, { timeout: 20000 })
+      .then(() => 'Scraped News')
+      .catch(() => page.$eval('#status\\.editor\\.mode', (e) => e.textContent.trim()).catch(() => '?'));
+    const detected = mode === 'Scraped News';
+    console.log(detected
+      ? `demo check: ${plain} (plain .txt) was detected and switched to Scraped News`
+      : `demo check FAILED: ${plain} stayed in language "${mode}" (detection)`);
+    results.push(detected);
   } catch (e) {
     console.error(`demo check FAILED: ${e && e.message ? e.message.split('\n')[0] : e}`);
+    results.push(false);
   }
   clearTimeout(watchdog);
   await cleanup();
-  console.log(`${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
-  process.exit(ok ? 0 : 1);
+  const pass = results.filter(Boolean).length;
+  const fail = results.length - pass;
+  console.log(`${pass} passed, ${fail} failed`);
+  process.exit(fail === 0 && pass > 0 ? 0 : 1);
 }
