@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core';
-import { Engine, mergeTemplateIndices, type CleanSettings, type LoadFailure, type Task, type TaskResult } from './engine';
+import type { CleanSettings, LoadFailure, Task, TaskResult } from './engine';
+import { mergeTemplateIndices } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -28,6 +29,8 @@ export async function runBatch(tasks: Task[], settings: CleanSettings, jobs: num
 }
 
 function runInline(tasks: Task[], settings: CleanSettings, hooks: BatchHooks): BatchOutcome | null {
+  // Loaded on demand: with worker threads the main thread never loads the analyser (and its NLP library).
+  const { Engine } = require('./engine') as typeof import('./engine');
   const engine = new Engine(settings);
   const { partial, failures } = engine.load(tasks.map((t) => t.path));
   if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;

@@ -13,6 +13,9 @@ import { threadId } from 'node:worker_threads';
 import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
 import type { TemplateIndex } from '../core';
 import { decodeBytes, encodeText, type DumpEncoding } from './decode';
+import { errorText } from './util';
+
+export { errorText, mergeTemplateIndices } from './util';
 
 export interface CleanSettings {
   keepMeta: boolean;
@@ -192,26 +195,4 @@ function sameStat(a: { size: number; mtimeMs: number; ino: number }, b: { size: 
 
 function safeUnlink(p: string): void {
   try { fs.unlinkSync(p); } catch { /* already gone */ }
-}
-
-export function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOENT') return 'no such file or directory';
-  if (err && (err.code === 'EACCES' || err.code === 'EPERM')) return 'permission denied';
-  if (err && err.code === 'EISDIR') return 'is a directory';
-  return (err && err.message ? err.message : String(e)).split('\n')[0];
-}
-
-/** Sum partial template indices (each counts, per normalised line, the dumps of its share that contain it). */
-export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): TemplateIndex | null {
-  const real = parts.filter((p): p is TemplateIndex => !!p);
-  if (real.length === 0) return null;
-  if (real.length === 1) return real[0];
-  const counts = new Map<string, number>();
-  let documents = 0;
-  for (const p of real) {
-    documents += p.documents;
-    for (const [k, v] of p.counts) counts.set(k, (counts.get(k) ?? 0) + v);
-  }
-  return { documents, counts };
 }

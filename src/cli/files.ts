@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args';
-import { errorText, type Task } from './engine';
+import type { Task } from './engine';
+import { errorText } from './util';
 
 export interface Plan {
   tasks: Task[];

@@ -5,16 +5,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { createInterface } from 'node:readline';
-import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { parseArgs, UsageError, HELP, type Args } from './args';
 import { decodeBytes, encodeText } from './decode';
 import { planClean } from './files';
 import { runBatch } from './batch';
-import { errorText, type LoadFailure } from './engine';
+import type { LoadFailure } from './engine';
+import { errorText } from './util';
 import { version } from '../../package.json';
 
 const t0 = Date.now();
+
+/** The core, loaded on first use: `clean DIR --jobs N` never loads it in the main thread (workers do the work). */
+let coreModule: typeof import('../core') | null = null;
+function core(): typeof import('../core') {
+  return (coreModule ??= require('../core') as typeof import('../core'));
+}
 
 function fail(msg: string, code = 2): never {
   process.stderr.write(`scraped-news: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -88,7 +94,7 @@ async function annotate(args: Args): Promise<number> {
   if (args.jsonl) return annotateJsonl(args, opts);
   if (args.inputs.length !== 1) fail(args.inputs.length === 0 ? 'annotate needs a FILE (or - for stdin)' : 'annotate takes one FILE (use --jsonl for many documents)');
   const { text, encoding } = readInput(args.inputs[0], true);
-  const a = analyze(text, opts);
+  const a = core().analyze(text, opts);
   const enc = encoding as { encoding: string; warnings: string[] };
   const body = { encoding: enc.encoding, ...(enc.warnings.length ? { warnings: enc.warnings } : {}), bom: a.bom, eol: a.eol, length: a.length, ...annotationJson(a), stats: { ...a.stats, timings: undefined } };
   await writeAll(JSON.stringify(body, null, args.pretty ? 2 : undefined) + '\n');
@@ -133,7 +139,7 @@ async function annotateJsonl(args: Args, opts: AnalyzeOptions): Promise<number> 
     }
     let out: string;
     try {
-      out = JSON.stringify({ id: r.id ?? null, ...annotationJson(analyze(r.text, opts)) });
+      out = JSON.stringify({ id: r.id ?? null, ...annotationJson(core().analyze(r.text, opts)) });
     } catch (e) {
       bad++;
       process.stderr.write(`scraped-news: line ${n}: analysis failed (${errorText(e)})\n`);
@@ -150,8 +156,8 @@ async function cleanStdin(args: Args): Promise<number> {
   if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
   if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
   const { text, encoding } = readInput('-', false);
-  const a = analyze(text, { entities: false, quotes: false, boilerplatePatterns: args.patterns });
-  const out = clean(text, a, { keepMeta: args.keepMeta });
+  const a = core().analyze(text, { entities: false, quotes: false, boilerplatePatterns: args.patterns });
+  const out = core().clean(text, a, { keepMeta: args.keepMeta });
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
   return 0;
 }
@@ -244,12 +250,12 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
     if ('error' in d) skipped.push({ path: t.path, reason: d.error });
     else texts.push({ path: t.path, text: d.text });
   }
-  const tpl = settings.templates ? buildTemplateIndex(texts.map((x) => x.text)) : null;
+  const tpl = settings.templates ? core().buildTemplateIndex(texts.map((x) => x.text)) : null;
   let linesRemoved = 0;
   const perFile: { path: string; linesRemoved: number }[] = [];
   for (const x of texts) {
-    const a = analyze(x.text, { entities: false, quotes: false, boilerplatePatterns: settings.patterns, templates: tpl });
-    const r = cleanSummary(a, { keepMeta: settings.keepMeta }).removed;
+    const a = core().analyze(x.text, { entities: false, quotes: false, boilerplatePatterns: settings.patterns, templates: tpl });
+    const r = core().cleanSummary(a, { keepMeta: settings.keepMeta }).removed;
     linesRemoved += r;
     perFile.push({ path: x.path, linesRemoved: r });
   }
