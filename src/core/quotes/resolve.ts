@@ -27,6 +27,10 @@ export function collectNames(text: string, ranges: ReadonlyArray<[number, number
   return { text, ranges, cache: new Map() };
 }
 
+/**
+ * Mentions of a surname with first names, in text order, up to and including the first one that carries a
+ * description (that is the one shown; later mentions are not needed).
+ */
 function mentionsOf(idx: NameIndex, surname: string): Mention[] {
   const hit = idx.cache.get(surname);
   if (hit) return hit;
@@ -36,7 +40,7 @@ function mentionsOf(idx: NameIndex, surname: string): Mention[] {
   while (i >= 0) {
     const after = text.charCodeAt(i + surname.length);
     const beforeOk = i === 0 || !isLetterCode(text.charCodeAt(i - 1));
-    if (beforeOk && !(after >= 97 && after <= 122)) {
+    if (beforeOk && !(after >= 97 && after <= 122) && i > 1 && text.charCodeAt(i - 1) === 32 && isUpperCode(lastWordStart(text, i - 1))) {
       const lead = text.slice(Math.max(0, i - 60), i);
       const firsts = firstNamesBefore(lead);
       if (firsts.length) {
@@ -51,12 +55,24 @@ function mentionsOf(idx: NameIndex, surname: string): Mention[] {
           if (ap) desc = tidyDesc(ap[1]);
         }
         out.push({ start: nameStart, full, desc });
+        if (desc) break;
       }
     }
     i = text.indexOf(surname, i + surname.length);
   }
   idx.cache.set(surname, out);
   return out;
+}
+
+/** Char code of the first letter of the word that ends right before position `end` (a space). */
+function lastWordStart(text: string, end: number): number {
+  let k = end - 1;
+  while (k > 0 && text.charCodeAt(k - 1) !== 32 && text.charCodeAt(k - 1) !== 10) k--;
+  return text.charCodeAt(k);
+}
+
+function isUpperCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 }
 
 function describe(m: Mention): string {

@@ -299,8 +299,7 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     if (w.w === ',' || w.w === ':' || w.w === ';' || w.w === '—' || w.w === '―' || w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === '‘' || w.w === '’') break;
     if (isCap(w.w)) {
       if (DAYS.test(w.w) && j === k) break;
-      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Asked|Speaking|Writing|According|Last|This|Next)$/.test(w.w) && !sawCapAfter(ws, j, k)) break;
-      if (/^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Asked|Speaking|Writing|According|Last|This|Next|Yesterday|Today)$/.test(w.w)) break;
+      if (NP_BREAK_CAP.has(w.w)) break;
       sawCap = true;
       start = w.s;
       continue;
@@ -325,6 +324,10 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   if (last.w === ')') e = last.e;
   return [start, e];
 }
+
+const NP_BREAK_CAP = new Set(
+  'On In At During After Before When While As But And So Yet Then Also However Meanwhile Later Earlier Still Though Although Because If Since Now Asked Speaking Writing According Last This Next Yesterday Today'.split(' '),
+);
 
 function sawCapAfter(ws: Word[], j: number, k: number): boolean {
   for (let i = j + 1; i <= k; i++) if (isCap(ws[i].w)) return true;
