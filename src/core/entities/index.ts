@@ -252,7 +252,13 @@ function documentPass(docLines: DocLine[]): void {
     if (v[t] === 0) order.get(k)!.push(t);
     v[t] += n;
   };
-  for (const d of docLines) for (const s of d.spans) vote(spanKey(d, s.ts, s.te), s.tag, d.res.caps ? 1 : 2);
+  const bodyKnown = new Set<string>();
+  for (const d of docLines)
+    for (const s of d.spans) {
+      const k = spanKey(d, s.ts, s.te);
+      vote(k, s.tag, d.res.caps ? 1 : 2);
+      if (!d.res.caps) bodyKnown.add(k);
+    }
   // 2. definitional mentions: the last word of a person's full name is that person ("Antonov");
   //    a company named with its suffix is that company without it ("Magna International Inc" -> "Magna International", "Magna")
   const W = 4;
@@ -263,9 +269,13 @@ function documentPass(docLines: DocLine[]): void {
         if (s.te - s.ts < 2) continue;
         if (s.tag === 'PER') {
           const last = toks[s.te - 1].w;
-          if (isCapitalised(last) && last.length > 1 && !last.endsWith('.')) vote(last.toLowerCase(), 'PER', W);
+          if (isCapitalised(last) && last.length > 1 && !last.endsWith('.')) {
+            vote(last.toLowerCase(), 'PER', W);
+            bodyKnown.add(last.toLowerCase());
+          }
         } else if (s.tag === 'ORG' && CORP_SUFFIX.has(toks[s.te - 1].w.toLowerCase())) {
           vote(spanKey(d, s.ts, s.te - 1), 'ORG', W);
+          bodyKnown.add(spanKey(d, s.ts, s.te - 1));
           const first = toks[s.ts].w;
           if (s.te - s.ts > 2 && first.length > 2 && isCapitalised(first)) vote(first.toLowerCase(), 'ORG', W);
         }
@@ -292,11 +302,16 @@ function documentPass(docLines: DocLine[]): void {
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = best.get(spanKey(d, i, end));
         if (!t) continue;
-        // every overlapping span must lie strictly inside the candidate
+        // every overlapping span must lie strictly inside the candidate; in ALL-CAPS lines, where case tells
+        // nothing about boundaries, a name known from mixed-case lines also wins over a span not known there
         let ok = true;
         for (const s of spans) {
           if (s.te <= i || s.ts >= end) continue;
-          if (s.ts < i || s.te > end || s.te - s.ts === len) { ok = false; break; }
+          if (s.te - s.ts === len && s.ts === i) { ok = false; break; }
+          if (s.ts >= i && s.te <= end) continue;
+          if (d.res.caps && bodyKnown.has(spanKey(d, i, end)) && !bodyKnown.has(spanKey(d, s.ts, s.te))) continue;
+          ok = false;
+          break;
         }
         if (!ok) continue;
         spans = spans.filter((s) => s.te <= i || s.ts >= end);

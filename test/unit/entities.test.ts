@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findEntities, tokenize, type LineEntities } from '../../src/core/entities';
+import { splitLines } from '../../src/core/lines';
+import type { Entity, LineInfo, LineLabel } from '../../src/core/types';
+
+// Hand-written sentences only (no corpus text).
+
+function lineInfos(text: string, labels?: LineLabel[]): LineInfo[] {
+  return splitLines(text).map((r, i) => ({ line: i, start: r.start, end: r.end, label: labels ? labels[i] : 'article', reason: 'test' }));
+}
+
+function ents(text: string, labels?: LineLabel[], memo?: Map<string, LineEntities>): Entity[] {
+  const out = findEntities(text, lineInfos(text, labels), { memo });
+  // contract: offsets into the whole text, sorted, non-overlapping
+  for (let i = 0; i < out.length; i++) {
+    assert.equal(text.slice(out[i].start, out[i].end), out[i].text);
+    if (i > 0) assert.ok(out[i].start >= out[i - 1].end, 'sorted and non-overlapping');
+  }
+  return out;
+}
+
+function has(list: Entity[], type: Entity['type'], text: string) {
+  assert.ok(list.some((e) => e.type === type && e.text === text), `${type} "${text}" in ${JSON.stringify(list.map((e) => `${e.type}:${e.text}`))}`);
+}
+function hasNot(list: Entity[], text: string) {
+  assert.ok(!list.some((e) => e.text === text), `no entity "${text}" in ${JSON.stringify(list.map((e) => `${e.type}:${e.text}`))}`);
+}
+
+test('tokenizer keeps abbreviations and initials, splits possessives and punctuation', () => {
+  const words = tokenize('"It was the U.S. Embassy\'s fault," said Mr. J. Smith of Acme Corp., in Washington.').map((t) => t.w);
+  assert.deepEqual(words, ['"', 'It', 'was', 'the', 'U.S.', 'Embassy', "'s", 'fault', ',', '"', 'said', 'Mr.', 'J.', 'Smith', 'of', 'Acme', 'Corp.', ',', 'in', 'Washington', '.']);
+  const curly = tokenize('Microsoft’s chief (Redmond) arrived.').map((t) => t.w);
+  assert.deepEqual(curly, ['Microsoft', '’s', 'chief', '(', 'Redmond', ')', 'arrived', '.']);
+});
+
+test('people with titles: the title stays outside the name', () => {
+  const e = ents('President Joe Biden met German Chancellor Olaf Scholz at the White House on Friday.');
+  has(e, 'person', 'Joe Biden');
+  has(e, 'person', 'Olaf Scholz');
+  hasNot(e, 'President Joe Biden');
+  const m = ents('Mr. John Smith, a lawyer, and Russian Foreign Minister Sergei Lavrov said on Monday that talks had stalled.');
+  has(m, 'person', 'John Smith');
+  has(m, 'person', 'Sergei Lavrov');
+});
+
+test('organisations with suffixes, dots kept', () => {
+  const e = ents('Mr. John Smith, chief executive of Acme Widgets Inc., said the company would cut 200 jobs.');
+  has(e, 'organization', 'Acme Widgets Inc.');
+  const f = ents('Shares of Ford Motor Co. fell 3 percent after the Labour Party criticised the deal with Apple Inc. and Google LLC on Tuesday.');
+  has(f, 'organization', 'Ford Motor Co.');
+  has(f, 'organization', 'Labour Party');
+  has(f, 'organization', 'Apple Inc.');
+  has(f, 'organization', 'Google LLC');
+  const g = ents('The U.S. Treasury and the International Monetary Fund disagreed.');
+  has(g, 'organization', 'International Monetary Fund');
+});
+
+test('places in datelines (meta lines give places only)', () => {
+  const text = 'LONDON 2024-03-01\nBy Jane Doe\nMOSCOW (Reuters) - The government in Moscow said prices rose.';
+  const e = ents(text, ['meta', 'meta', 'article']);
+  has(e, 'place', 'LONDON');
+  has(e, 'place', 'MOSCOW');
+  hasNot(e, 'Jane Doe'); // a byline is meta: only places are taken from it
+  has(e, 'organization', 'Reuters');
+});
+
+test('names repeated by surname are the same person; one type per name', () => {
+  const text =
+    'Russian Ambassador to the United States Anatoly Antonov will fly to Moscow on Monday.\n' +
+    'Antonov told reporters that relations were at a low point.\n' +
+    'Officials in Washington did not comment on what Antonov said.';
+  const e = ents(text);
+  has(e, 'person', 'Anatoly Antonov');
+  has(e, 'place', 'United States');
+  const antonov = e.filter((x) => x.text === 'Antonov');
+  assert.equal(antonov.length, 2);
+  for (const x of antonov) assert.equal(x.type, 'person');
+  const types = new Map<string, Set<string>>();
+  for (const x of e) (types.get(x.text) ?? types.set(x.text, new Set()).get(x.text)!).add(x.type);
+  for (const [name, t] of types) assert.equal(t.size, 1, `${name} has one type`);
+});
+
+test('possessives are outside the name', () => {
+  const e = ents("Germany's economy shrank, while Microsoft’s chief executive Satya Nadella was upbeat about Britain's prospects.");
+  has(e, 'place', 'Germany');
+  has(e, 'organization', 'Microsoft');
+  has(e, 'place', 'Britain');
+  hasNot(e, "Germany's");
+});
+
+test('sentence-initial capitals that are not names', () => {
+  const e = ents('However, the market fell. Yesterday was quiet. According to analysts, prices will rise. Nevertheless, traders waited.');
+  assert.deepEqual(e, []);
+});
+
+test('only article lines (and places in meta lines); never boilerplate', () => {
+  const text = 'Share on Facebook Twitter\nThe mayor of Paris, Anne Hidalgo, opened the bridge.\nCopyright Reuters Ltd';
+  const e = ents(text, ['boilerplate', 'article', 'boilerplate']);
+  has(e, 'place', 'Paris');
+  has(e, 'person', 'Anne Hidalgo');
+  for (const x of e) assert.ok(x.start >= text.indexOf('The mayor') && x.end <= text.indexOf('\nCopyright'));
+});
+
+test('per-paragraph work is memoised by paragraph text; results are the same', () => {
+  const text = 'Chancellor Olaf Scholz visited Paris.\n\nScholz met French President Emmanuel Macron.';
+  const memo = new Map<string, LineEntities>();
+  const a = ents(text, undefined, memo);
+  assert.equal(memo.size, 2);
+  const cached = memo.get('Scholz met French President Emmanuel Macron.');
+  assert.ok(cached && cached.tokens.length > 0);
+  const b = ents(text, undefined, memo);
+  assert.deepEqual(b, a);
+  assert.deepEqual(ents(text), a);
+  has(a, 'person', 'Emmanuel Macron');
+  // the document pass sees the full name in the first line, so the surname alone is a person everywhere
+  const s = a.filter((x) => x.text === 'Scholz');
+  assert.ok(s.length >= 1 && s.every((x) => x.type === 'person'));
+});
+
+test('ALL-CAPS headline: names known from the body are found in it', () => {
+  const text = 'PIRELLI PROFITS RISE IN MILAN\nMILAN 2024-05-02\nShares in Pirelli SpA rose on Thursday after the tyre maker said profits grew in Milan and Turin.';
+  const e = ents(text);
+  has(e, 'organization', 'Pirelli SpA');
+  assert.ok(e.some((x) => x.text === 'PIRELLI' && x.type === 'organization'), 'PIRELLI in the headline');
+  has(e, 'place', 'MILAN');
+});
+
+test('offsets survive CRLF line endings and leading spaces', () => {
+  const text = 'Intro line.\r\n   Angela Merkel spoke in Berlin.\r\n';
+  const e = ents(text);
+  has(e, 'person', 'Angela Merkel');
+  has(e, 'place', 'Berlin');
+});
