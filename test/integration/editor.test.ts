@@ -170,6 +170,46 @@ suite('editor: Scraped News features', function () {
     await until('switched by the command', () => findDoc(uri)?.languageId === LANG);
   });
 
+  test('detection (ask) never switches without the user\'s consent', async () => {
+    await setSetting('detection', 'ask');
+    const uri = writeDump('sputnik-ask.txt', fixture);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await sleep(1000);
+    assert.strictEqual(findDoc(uri)?.languageId, 'plaintext', 'ask mode waits for the notification answer');
+    await vscode.commands.executeCommand('scrapedNews.treatAsScrapedNews', uri);
+    await until('switched by the command', () => findDoc(uri)?.languageId === LANG);
+  });
+
+  test('meta lines: dimmed lightly, hover says why, no diagnostic by default, kept or removed per keepMeta', async () => {
+    const text = fixture.replace('World\n', 'World\n\nBy Helen Marchetti, diplomatic correspondent\n');
+    const { doc } = await openDump(text, 'meta.news.txt');
+    const line = lineOf(doc, 'By Helen Marchetti, diplomatic correspondent');
+    const a = api.analysis(doc.uri)!;
+    assert.strictEqual(a.lines[line].label, 'meta', 'precondition: the core labels a byline meta');
+    const r = api.decoratedRanges(doc.uri);
+    assert.ok(r.meta.some((x) => x.start.line === line), 'byline dimmed as meta');
+    assert.ok(!r.boilerplate.some((x) => x.start.line === line), 'not dimmed as boilerplate');
+    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 3));
+    const hover = hs.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(hover, /Meta line/);
+    assert.ok(hover.includes(a.lines[line].reason), hover);
+    await sleep(300);
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => d.range.start.line === line), 'no diagnostic for meta by default');
+    await setSetting('metaDiagnostics', true);
+    const d = await until('meta diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((x) => x.range.start.line === line));
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Hint);
+    assert.strictEqual(d.code, a.lines[line].reason);
+    // keepMeta false (default): Clean Article drops the byline; keepMeta true keeps it.
+    await vscode.commands.executeCommand('scrapedNews.cleanArticle');
+    assert.ok(!doc.getText().includes('By Helen Marchetti'));
+    await vscode.commands.executeCommand('undo');
+    await setSetting('keepMeta', true);
+    await vscode.commands.executeCommand('scrapedNews.cleanArticle');
+    assert.ok(doc.getText().includes('By Helen Marchetti, diplomatic correspondent'));
+    assert.ok(!doc.getText().includes('[ad_1]'));
+  });
+
   test('decorations: boilerplate dimmed, quotes and entities highlighted (ranges through the test API)', async () => {
     const { doc } = await openDump();
     const r = api.decoratedRanges(doc.uri);
