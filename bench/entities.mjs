@@ -57,7 +57,8 @@ function ours(text) {
   return core.findEntities(text, articleLines(text), { documentPass: !args.includes('--no-doc-pass') }).map((e) => ({ start: e.start, end: e.end, type: TYPE[e.type] }));
 }
 
-// Bare compromise, as the first version of the product used it: one nlp() call per line, people/places/organizations.
+// Bare compromise, as the first version of the product used it: one nlp() call per line, people/places/organizations,
+// trailing punctuation and possessive trimmed.
 function bare(text) {
   const out = [];
   for (const r of core.splitLines(text)) {
@@ -65,7 +66,13 @@ function bare(text) {
     if (!para.trim()) continue;
     const doc = nlp(para);
     const add = (list, type) => {
-      for (const m of list) out.push({ start: r.start + m.offset.start, end: r.start + m.offset.start + m.offset.length, type });
+      for (const m of list) {
+        // the first version's clean-up: trailing punctuation / possessive that compromise includes
+        const s = m.offset.start;
+        const t = para.slice(s, s + m.offset.length);
+        const e = s + t.replace(/(['’]s|[.,;:!?)"”’]+)$/u, '').length;
+        if (e > s) out.push({ start: r.start + s, end: r.start + e, type });
+      }
     };
     add(doc.people().json({ offset: true }), 'PER');
     add(doc.places().json({ offset: true }), 'LOC');
