@@ -236,3 +236,13 @@ test('a capitalised cue word after a name is a name (Edward Said), and empty mar
   assert.deepEqual(texts(qs), ['"orientalism"']);
   assert.notEqual(qs[0].cue?.text, 'Said');
 });
+
+test('a 300 KB single line full of quotes and apostrophes stays linear', () => {
+  const unit = 'He said it’s “fine” and then “It is not over yet,” she added. Voters’ hopes were "high" and the 6’2” guard agreed. ';
+  const t = unit.repeat(Math.ceil(300_000 / unit.length));
+  const t0 = Date.now();
+  const qs = quotes(t);
+  const ms = Date.now() - t0;
+  assert.ok(qs.length > 7000);
+  assert.ok(ms < 8000, `took ${ms} ms`);
+});

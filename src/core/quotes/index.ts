@@ -169,13 +169,13 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     const it = items[n];
     if (it.speaker && it.how !== 'subject') continue;
     let src: Item | null = null;
-    for (let k = n - 1; k >= 0 && items[k].para === it.para; k--)
+    for (let k = n - 1; k >= 0 && k >= n - 8 && items[k].para === it.para; k--)
       if (items[k].speaker && RANK[items[k].how] >= 3) {
         src = items[k];
         break;
       }
     if (!src)
-      for (let k = n + 1; k < items.length && items[k].para === it.para; k++)
+      for (let k = n + 1; k < items.length && k <= n + 8 && items[k].para === it.para; k++)
         if (items[k].speaker && RANK[items[k].how] >= 3) {
           src = items[k];
           break;

@@ -302,9 +302,11 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
   }
   // Pass 2: single marks outside double quotes.
   const singles: Piece[] = [];
+  // marks are visited in order, so one moving pointer over the (sorted) double spans suffices
+  let di = 0;
   const inDouble = (pos: number) => {
-    for (const [s, e] of dspans) if (pos >= s && pos < e) return true;
-    return false;
+    while (di < dspans.length && dspans[di][1] <= pos) di++;
+    return di < dspans.length && pos >= dspans[di][0];
   };
   const sm = marks.filter((m) => (m.kind === K.LeftS || m.kind === K.RightS || m.kind === K.StraightS) && !inDouble(m.pos) && !isApostrophe(p, m));
   for (let i = 0; i < sm.length; i++) {

@@ -89,7 +89,7 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
     // the subject of an earlier speech verb in the same paragraph (`Amira Haddad, who runs a bakery, said …`)
     if (antecedent) return resolveName(antecedent, names) || antecedent.text;
     // otherwise the last named speaker, if quoted in this or the two previous paragraphs
-    for (let i = earlier.length - 1; i >= 0; i--) {
+    for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - 40; i--) {
       const q = earlier[i];
       if (!q.speaker || q.speaker.start > sp.start) continue;
       if (q.start < window) break;

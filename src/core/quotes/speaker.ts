@@ -86,6 +86,8 @@ const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Monda
 const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
 
 const MASK = '\u0001';
+/** Longest stretch (characters) searched before or after a quote for its attribution. */
+const WINDOW = 1200;
 
 function isUpper(c: string): boolean {
   return c >= 'A' && c <= 'Z' ? true : c > '\u007f' && c.toUpperCase() === c && c.toLowerCase() !== c;
@@ -155,8 +157,12 @@ const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof
 function tokenizeWords(m: string): Word[] {
   const out: Word[] = [];
   // a capitalised cue word is a cue in a headline (`Lindsey Graham Says`) or after a non-name, not in `Edward Said`
-  const headline = m.length <= 200 && isHeadline(m);
-  const capCue = () => headline || out.length === 0 || !isCap(out[out.length - 1].w);
+  let headline = -1;
+  const capCue = () => {
+    if (out.length === 0 || !isCap(out[out.length - 1].w)) return true;
+    if (headline < 0) headline = m.length <= 200 && isHeadline(m) ? 1 : 0;
+    return headline === 1;
+  };
   const n = m.length;
   for (let i = 0; i < n; ) {
     const c = m.charCodeAt(i);
@@ -166,8 +172,8 @@ function tokenizeWords(m: string): Word[] {
       let w = m.slice(i, e);
       if (w.length > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(w)) {
         w = w.slice(0, -1);
-        out.push(mkWord(i, e - 1, w, isUpper(w[0]) && capCue()));
-      } else out.push(mkWord(i, e, w, isUpper(w[0]) && capCue()));
+        out.push(mkWord(i, e - 1, w, isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()));
+      } else out.push(mkWord(i, e, w, isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()));
       i = e;
       continue;
     }
@@ -444,15 +450,15 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
   const m = maskParagraph(p, pieces);
   const starts = sentenceStarts(m);
   const sentOf = (pos: number) => {
-    let lo = 0;
-    for (const s of starts) if (s <= pos) lo = s;
-    let hi = m.length;
-    for (const s of starts)
-      if (s > pos) {
-        hi = s;
-        break;
-      }
-    return [lo, hi] as const;
+    // binary search: last start <= pos
+    let a = 0;
+    let b = starts.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (starts[mid] <= pos) a = mid + 1;
+      else b = mid;
+    }
+    return [starts[a - 1] ?? 0, a < starts.length ? starts[a] : m.length] as const;
   };
   const res: LocalAttribution[] = [];
   curM = null;
@@ -502,8 +508,10 @@ function attributePiece(
     const s = pc.start + markLen(p, pc.start) + tl.index + tl[0].indexOf(tl[1]);
     return { speaker: [s, s + tl[1].length], cue: [s + tl[1].length, s + tl[1].length + 1], how: 'label' };
   }
-  const [slo, shi] = sentOf(pc.start);
-  const [, ehi] = sentOf(Math.max(pc.start, pc.end - 1));
+  // sentence bounds, clamped so that a paragraph without sentence ends cannot make the search quadratic
+  const [slo0, shi] = sentOf(pc.start);
+  const slo = Math.max(slo0, pc.start - WINDOW);
+  const ehi = Math.min(sentOf(Math.max(pc.start, pc.end - 1))[1], pc.end + WINDOW);
   const next = idx + 1 < pieces.length ? pieces[idx + 1].start : m.length;
   const prevEnd = idx > 0 ? pieces[idx - 1].end : 0;
   // 2. adjacent after the quote: `,” said X` / `,” X said` / `” ― X`
@@ -729,7 +737,7 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
 
 /** Nearest earlier `X said`/`X, who …, said` subject in the paragraph that is a name or a noun phrase, not a pronoun. */
 function antecedent(m: string, before: number, sentOf: (pos: number) => readonly [number, number]): [number, number] | null {
-  const cues = cuesIn(m, 0, before);
+  const cues = cuesIn(m, Math.max(0, before - 400), before);
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
     if (c.w === 'according to' || c.w === 'in a statement') continue;
@@ -741,8 +749,16 @@ function antecedent(m: string, before: number, sentOf: (pos: number) => readonly
 }
 
 function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
-  for (const pc of pieces) if (pos > pc.start && pos < pc.end - 1) return true;
-  return false;
+  // pieces are sorted and disjoint: binary search for the last piece starting before pos
+  let a = 0;
+  let b = pieces.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (pieces[mid].start < pos) a = mid + 1;
+    else b = mid;
+  }
+  const pc = pieces[a - 1];
+  return !!pc && pos < pc.end - 1;
 }
 
 /** `Name: headline text … ‘quote’`: a short capitalised name at the start of the sentence followed by a colon. */
