@@ -30,9 +30,12 @@ function emptyRanges(): DecoratedRanges {
 
 /** One decoration type; disposed with the controller or when its style changes. */
 export class Highlight implements vscode.Disposable {
+  /** Decoration types created so far (test API: proves types are not re-created on refresh). */
+  static created = 0;
   readonly type: vscode.TextEditorDecorationType;
   constructor(readonly kind: DecorationKind, readonly styleKey: string, options: vscode.DecorationRenderOptions) {
     this.type = vscode.window.createTextEditorDecorationType({ rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed, ...options });
+    Highlight.created++;
   }
   dispose(): void {
     this.type.dispose();

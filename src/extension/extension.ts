@@ -10,6 +10,9 @@
  *  - `cacheStats()`: `{ hits, misses, analyses, lastMs, documents }` of the analysis cache;
  *  - `keptLines(uri)`: the lines the user chose to keep in that file;
  *  - `refresh(uri?)`: run the debounced refresh now (tests; returns when decorations/diagnostics are updated);
+ *  - `statusBar()`: `{ text, visible, command }` of the status bar item;
+ *  - `decorationTypesCreated()`: how many decoration types were created since activation (7 at start; only a
+ *    change of an opacity/overview-ruler setting re-creates the affected ones);
  *  - `cache`: the AnalysisCache itself.
  */
 import * as vscode from 'vscode';
@@ -17,7 +20,7 @@ import type { Analysis } from '../core/types';
 import { AnalysisCache, type CacheStats } from './analysisCache';
 import { Configuration, isScrapedNewsDocument } from './configuration';
 import { KeepLinesStore } from './keepLines';
-import { DecorationController, type DecoratedRanges } from './decorations';
+import { DecorationController, Highlight, type DecoratedRanges } from './decorations';
 import { DiagnosticsController } from './diagnostics';
 import { registerHover } from './hover';
 import { registerCodeActions } from './codeActions';
@@ -36,6 +39,8 @@ export interface ScrapedNewsApi {
   cacheStats(): CacheStats;
   keptLines(uri: vscode.Uri): readonly string[];
   refresh(uri?: vscode.Uri): Promise<void>;
+  statusBar(): { text: string; visible: boolean; command: string | undefined };
+  decorationTypesCreated(): number;
   readonly cache: AnalysisCache;
 }
 
@@ -136,6 +141,8 @@ export function activate(context: vscode.ExtensionContext): ScrapedNewsApi {
       for (const doc of vscode.workspace.textDocuments) if (!uri || doc.uri.toString() === uri.toString()) diagnostics.update(doc);
       status.update();
     },
+    statusBar: () => status.snapshot(),
+    decorationTypesCreated: () => Highlight.created,
     cache,
   };
 }

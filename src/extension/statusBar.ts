@@ -31,10 +31,19 @@ export class StatusBarController implements vscode.Disposable {
     this.update();
   }
 
+  /** Test API: what the item shows. */
+  snapshot(): { text: string; visible: boolean; command: string | undefined } {
+    const c = this.item.command;
+    return { text: this.item.text, visible: this.visible, command: typeof c === 'string' ? c : c?.command };
+  }
+
+  private visible = false;
+
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!isScrapedNewsDocument(doc) || !this.config.get(doc.uri).statusBar) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const a = this.cache.get(doc);
@@ -45,6 +54,7 @@ export class StatusBarController implements vscode.Disposable {
       `**Scraped News** — ${a.stats.articleLines} article line${a.stats.articleLines === 1 ? '' : 's'}, ${a.stats.boilerplateLines} boilerplate${meta}.\n\nClick to preview the clean article.`,
     );
     this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {

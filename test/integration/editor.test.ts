@@ -19,6 +19,8 @@ interface Api {
   cacheStats(): { hits: number; misses: number; analyses: number; incremental: number; lastMs: number; documents: number };
   keptLines(uri: vscode.Uri): readonly string[];
   refresh(uri?: vscode.Uri): Promise<void>;
+  statusBar(): { text: string; visible: boolean; command: string | undefined };
+  decorationTypesCreated(): number;
 }
 
 // The eight article paragraphs of the sputnik fixture (their first words).
@@ -114,9 +116,9 @@ function textOf(doc: vscode.TextDocument, r: vscode.Range): string {
 
 async function revertAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file') {
+    if (doc.isDirty && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')) {
       await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -236,6 +238,39 @@ suite('editor: Scraped News features', function () {
         type,
       );
     }
+  });
+
+  test('status bar: "N noise · N quotes · N entities" on our documents, opens the preview, hidden elsewhere', async () => {
+    const { doc } = await openDump();
+    const a = api.analysis(doc.uri)!;
+    const st = await until('status bar shown', () => api.statusBar().visible && api.statusBar());
+    const m = /(\d+) noise · (\d+) quotes? · (\d+) entit(?:y|ies)$/.exec(st.text);
+    assert.ok(m, st.text);
+    assert.strictEqual(Number(m[1]), a.stats.boilerplateLines);
+    assert.strictEqual(Number(m[2]), a.quotes.filter((q) => q.kind === 'quote').length);
+    assert.strictEqual(Number(m[3]), a.stats.entities);
+    assert.strictEqual(st.command, 'scrapedNews.previewClean');
+    const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# notes' });
+    await vscode.window.showTextDocument(other);
+    await until('hidden on other documents', () => !api.statusBar().visible);
+  });
+
+  test('decoration types are created once; only a style setting re-creates the affected type', async () => {
+    const { doc } = await openDump();
+    const n0 = api.decorationTypesCreated();
+    for (let i = 0; i < 3; i++) {
+      const e = new vscode.WorkspaceEdit();
+      e.insert(doc.uri, new vscode.Position(0, 0), 'x');
+      await vscode.workspace.applyEdit(e);
+      await api.refresh(doc.uri);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(doc);
+    await api.refresh(doc.uri);
+    assert.strictEqual(api.decorationTypesCreated(), n0, 'edits, refreshes and editor switches create no types');
+    await setSetting('dimOpacity', 0.25);
+    await until('boilerplate type re-created for the new opacity', () => api.decorationTypesCreated() === n0 + 1);
+    assert.ok(api.decoratedRanges(doc.uri).boilerplate.length > 0, 'still dimmed after the restyle');
   });
 
   test('hovers: reason on a noise line, speaker on a quote, type and mentions on an entity', async () => {
