@@ -32,17 +32,19 @@ const basePredFile = opt('baseline-pred', 'out/bench/entities-compromise-pred.js
 const showErrors = Number(opt('errors', 0));
 
 // ---- load times (separate processes would be cleaner; these are first-use costs in this process) ----
-let t = performance.now();
+// CPU time (user+system, ms) is reported beside wall time: on a shared machine it is less sensitive to other load.
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = performance.now(), c = cpu();
 const core = require(path.resolve(process.env.SN_CORE || 'dist/core.js'));
-const tRequireCore = performance.now() - t;
-t = performance.now();
+const tRequireCore = performance.now() - t, cRequireCore = cpu() - c;
+t = performance.now(); c = cpu();
 core.entityTagger.getLexicon();
 core.entityTagger.getModel();
-const tModel = performance.now() - t;
-t = performance.now();
+const tModel = performance.now() - t, cModel = cpu() - c;
+t = performance.now(); c = cpu();
 const nlp = require('compromise');
 nlp('warm up.').people();
-const tCompromise = performance.now() - t;
+const tCompromise = performance.now() - t, cCompromise = cpu() - c;
 
 const TYPE = { person: 'PER', place: 'LOC', organization: 'ORG' };
 const TYPES = ['PER', 'LOC', 'ORG'];
@@ -133,21 +135,23 @@ const median = (a) => {
 for (const d of docs.slice(0, 5)) { ours(d.text); bare(d.text); }
 
 const pred = [], basePred = [];
-const perKbOurs = [], perKbBare = [];
+const perKbOurs = [], perKbBare = [], cpuKbOurs = [], cpuKbBare = [];
 let msOurs = 0, msBare = 0, chars = 0;
 for (const d of docs) {
   // alternate the order so that neither side profits from the other's cache warmth
-  let a = performance.now();
+  let a = performance.now(), ac = cpu();
   const ents = ours(d.text);
-  const tOurs = performance.now() - a;
-  a = performance.now();
+  const tOurs = performance.now() - a, cOurs = cpu() - ac;
+  a = performance.now(); ac = cpu();
   const b = bare(d.text);
-  const tBare = performance.now() - a;
+  const tBare = performance.now() - a, cBare = cpu() - ac;
   pred.push({ id: d.id, entities: ents });
   basePred.push({ id: d.id, entities: b });
   const per5k = 5000 / Math.max(1, d.text.length);
   perKbOurs.push(tOurs * per5k);
   perKbBare.push(tBare * per5k);
+  cpuKbOurs.push(cOurs * per5k);
+  cpuKbBare.push(cBare * per5k);
   msOurs += tOurs; msBare += tBare; chars += d.text.length;
   // contract checks
   for (const e of ents) if (!(e.end > e.start)) throw new Error(`${d.id}: empty span`);
@@ -168,7 +172,11 @@ console.log(table(base));
 const mo = median(perKbOurs), mb = median(perKbBare);
 console.log(`\nspeed: median ms per 5 KB: ours ${mo.toFixed(2)}, compromise ${mb.toFixed(2)}, ratio ${(mo / mb).toFixed(2)}x` +
   `; total ${msOurs.toFixed(0)} ms vs ${msBare.toFixed(0)} ms`);
-console.log(`load: require dist/core.js ${tRequireCore.toFixed(0)} ms + lexicon/model ${tModel.toFixed(0)} ms = ${(tRequireCore + tModel).toFixed(0)} ms; bare compromise require+first call ${tCompromise.toFixed(0)} ms`);
+const co = median(cpuKbOurs), cb = median(cpuKbBare);
+console.log(`speed (CPU time): median ms per 5 KB: ours ${co.toFixed(2)}, compromise ${cb.toFixed(2)}, ratio ${(co / cb).toFixed(2)}x`);
+console.log(`load (wall / CPU ms): require dist/core.js ${tRequireCore.toFixed(0)} / ${cRequireCore.toFixed(0)} (includes the bundled compromise)` +
+  ` + entity lexicon/model ${tModel.toFixed(0)} / ${cModel.toFixed(0)}; bare compromise require+first call ${tCompromise.toFixed(0)} / ${cCompromise.toFixed(0)}`);
+console.log(`load average at the end of the run: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
 console.log(`predictions: ${predFile}`);
 
 if (showErrors) {
