@@ -83,7 +83,7 @@ const STOP_WORDS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'two', 'three', 'several', 'many', 'some', 'both', 'each', 'other', 'most', 'few']);
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mondays|Sundays)$/;
-const ABBREV = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
+const ABBREV = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Supt|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Mt|Ft|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
 
 const MASK = '\u0001';
 /** Longest stretch (characters) searched before or after a quote for its attribution. */
@@ -151,7 +151,7 @@ function isWordContCode(c: number): boolean {
   return isAlnumCode(c) || c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45;
 }
 const PUNCT_TOKENS = ',():;—―“”"‘’';
-const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
+const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
 
 /** Words (and single punctuation tokens , ( ) : ; — “ ” and masked runs) of a whole masked paragraph; cue flags set. */
 function tokenizeWords(m: string): Word[] {
@@ -250,7 +250,8 @@ const TITLE_WORDS = new Set([
   'commentator', 'pundit', 'star', 'actor', 'actress', 'singer', 'rapper', 'comedian', 'coach', 'player', 'founder',
   'presidential', 'republican', 'democratic', 'lawmaker', 'lawmakers', 'legislator', 'delegate', 'voter', 'resident',
   'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'sister', 'brother', 'friend', 'veteran', 'owner',
-  'trustee', 'fellow', 'scholar', 'vice-presidential', 'rep', 'sen', 'gov',
+  'trustee', 'fellow', 'scholar', 'vice-presidential', 'rep', 'sen', 'gov', 'source', 'sources', 'insider',
+  'insiders', 'staffer', 'staffers', 'widow', 'widower', 'survivor', 'organizer', 'organiser', 'chairperson', 'del',
 ]);
 
 function isCap(w: string): boolean {
@@ -271,17 +272,17 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   if (PRONOUNS.has(last.w.toLowerCase())) return [last.s, last.e];
   // appositive: X, a …, verb   /   X, 82, told
   if (last.w === ',') {
-    // find the comma that opens the appositive, preceded by a capitalised word
+    // find the comma that opens the appositive, preceded by a capitalised word: the leftmost one in the clause
+    // (`Jean-Marc Ayrault, the foreign minister of France, said`)
+    let open = -1;
     for (let j = k - 1, n = 0; j > 0 && n < 40; j--, n++) {
       const w = ws[j];
       if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
-      if (w.w === ',' && j - 1 >= 0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) {
-        const head = npBefore(m, lo, ws[j].s);
-        if (head) return [head[0], ws[k - 1].e];
-        break;
-      }
+      if (w.w === ',' && j - 1 >= 0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) open = j;
     }
-    return null;
+    if (open < 0) return null;
+    const head = npBefore(m, lo, ws[open].s);
+    return head ? [head[0], ws[k - 1].e] : null;
   }
   let j = k;
   let sawCap = false;
@@ -319,6 +320,8 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       start = w.s;
       continue;
     }
+    // name particles: `Bill de Blasio`, `Ursula von der Leyen`
+    if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(ws[j + 1].w) && j > 0 && isCap(ws[j - 1].w)) continue;
     if (STOP_WORDS.has(lw)) break;
     if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
     if (lw.endsWith('ly') && lw.length > 4) break;
@@ -330,6 +333,8 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   if (last.w === ')') e = last.e;
   return [start, e];
 }
+
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'dos', 'das']);
 
 const NP_BREAK_CAP = new Set(
   'On In At During After Before When While As But And So Yet Then Also However Meanwhile Later Earlier Still Though Although Because If Since Now Asked Speaking Writing According Last This Next Yesterday Today'.split(' '),
@@ -384,7 +389,10 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       if (j !== i) break;
       continue;
     }
+    if (sawCap && TITLE_WORDS.has(lw) && j + 1 < ws.length && isCap(ws[j + 1].w)) continue; // `MSNBC host Chris Matthews`
+    if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < ws.length && isCap(ws[j + 1].w)) continue; // `Bill de Blasio`
     if (sawCap && !TITLE_WORDS.has(lw)) break;
+    if (sawCap) break;
     if (!sawCap && (TITLE_WORDS.has(lw) || j === i || DETERMINERS.has(ws[j - 1].w.toLowerCase()))) {
       end = w.e;
       continue;
@@ -404,7 +412,11 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       // `said its chair, Tomasz Wielgosz`: a role followed by the name
       const nm = npAfter(m, ws[j + 1].s, hi);
       if (nm) end = nm[1];
-    } else if (DETERMINERS.has(lnx) || lnx === 'who' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) || lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their') {
+    } else if (
+      DETERMINERS.has(lnx) || lnx === 'who' || lnx === 'whose' || lnx === 'now' || lnx === 'formerly' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) ||
+      lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their' ||
+      (isCap(nx) && j + 2 < ws.length && TITLE_WORDS.has(ws[j + 2].w.toLowerCase()))
+    ) {
       let k = j + 1;
       let e2 = end;
       let clause = false;
