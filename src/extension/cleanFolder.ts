@@ -30,6 +30,9 @@ import { KeepLinesStore } from './keepLines';
 
 export const CLEAN_FOLDER_COMMAND = 'scrapedNews.cleanFolder';
 
+/** Characters of dump text kept in memory between the scan and the dry run (beyond that, files are read again). */
+const KEEP_TEXT_CHARS = 64 * 1024 * 1024;
+
 /** Files larger than this are skipped (the editor itself refuses to tokenise much larger files). */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -50,6 +53,8 @@ export interface CleanFolderOptions {
   saveOpenDocuments?: boolean;
   /** Testing/scripting hook: behave as if the user cancelled once this many files were handled. */
   cancelAfter?: number;
+  /** Characters of text kept in memory between scan and dry run (default 64 Mi; beyond that files are re-read). */
+  keepTextChars?: number;
   /** Testing/scripting hook: called after the dry run, before anything is written. */
   afterDryRun?: (plan: CleanFolderPlan) => void | Promise<void>;
 }
@@ -92,6 +97,8 @@ export interface CleanFolderSummary {
   /** Open documents that were edited but left unsaved (they were dirty before). */
   unsaved: string[];
   ms: number;
+  /** Milliseconds per phase: reading + templates, dry run, writing. */
+  timings: { scan: number; dryRun: number; apply: number };
 }
 
 interface Candidate {
@@ -181,6 +188,51 @@ async function realpathOrNull(uri: vscode.Uri): Promise<string | null> {
   }
 }
 
+/**
+ * File operations. Files on the local disk (`file:` URIs — the extension host runs in Node) go straight through
+ * Node's fs, which is one to two orders of magnitude faster per call than `vscode.workspace.fs` in a remote
+ * window (each call there is a round trip); other schemes go through `vscode.workspace.fs`. Same semantics:
+ * `lstat` (a symbolic link is reported as such, never followed), temporary file created exclusively next to
+ * the target, then renamed over it.
+ */
+interface Stat {
+  type: vscode.FileType;
+  size: number;
+  mtime: number;
+  readonly: boolean;
+}
+
+const isLocal = (uri: vscode.Uri) => uri.scheme === 'file';
+
+async function statOf(uri: vscode.Uri): Promise<Stat> {
+  if (isLocal(uri)) {
+    const st = await nodeFs.promises.lstat(uri.fsPath);
+    const type = st.isSymbolicLink() ? vscode.FileType.SymbolicLink : st.isDirectory() ? vscode.FileType.Directory : st.isFile() ? vscode.FileType.File : vscode.FileType.Unknown;
+    return { type, size: st.size, mtime: st.mtimeMs, readonly: (st.mode & 0o222) === 0 };
+  }
+  const st = await vscode.workspace.fs.stat(uri);
+  return { type: st.type, size: st.size, mtime: st.mtime, readonly: st.permissions !== undefined && (st.permissions & vscode.FilePermission.Readonly) !== 0 };
+}
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return isLocal(uri) ? nodeFs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
+
+async function readDir(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
+  if (!isLocal(uri)) return vscode.workspace.fs.readDirectory(uri);
+  const ents = await nodeFs.promises.readdir(uri.fsPath, { withFileTypes: true });
+  return ents.map((e) => [
+    e.name,
+    e.isSymbolicLink()
+      ? vscode.FileType.SymbolicLink
+      : e.isDirectory()
+        ? vscode.FileType.Directory
+        : e.isFile()
+          ? vscode.FileType.File
+          : vscode.FileType.Unknown,
+  ]);
+}
+
 /** List candidate `.txt` files; symbolic links are never followed, each is reported as skipped. */
 async function listCandidates(
   root: vscode.Uri,
@@ -195,7 +247,7 @@ async function listCandidates(
     const dir = queue.shift()!;
     let entries: [string, vscode.FileType][];
     try {
-      entries = await vscode.workspace.fs.readDirectory(dir);
+      entries = await readDir(dir);
     } catch (e) {
       skipped.push({ path: relPath(root, dir) + '/', reason: `folder not readable: ${(e as Error).message}` });
       continue;
@@ -207,15 +259,23 @@ async function listCandidates(
       const isDir = (type & vscode.FileType.Directory) !== 0;
       if (name.startsWith('.')) continue; // hidden files/folders (.git, editor backups, our temp files)
       if (isLink) {
-        if (!isDir && !isTxt(name)) continue;
         const target = await realpathOrNull(uri);
+        let targetIsDir = isDir;
+        if (target !== null) {
+          try {
+            targetIsDir = (await nodeFs.promises.stat(target)).isDirectory();
+          } catch {
+            /* dangling */
+          }
+        }
+        if (!targetIsDir && !isTxt(name)) continue;
         const where =
           target === null || rootReal === null
             ? 'its target could not be resolved'
             : inside(rootReal, target)
               ? 'its target inside the folder is cleaned on its own'
               : 'it points outside the folder';
-        skipped.push({ path: relPath(root, uri) + (isDir ? '/' : ''), reason: `symbolic link not followed (${where})` });
+        skipped.push({ path: relPath(root, uri) + (targetIsDir ? '/' : ''), reason: `symbolic link not followed (${where})` });
         continue;
       }
       if (isDir) {
@@ -230,20 +290,19 @@ async function listCandidates(
 }
 
 async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk | ReadFail> {
-  let st: vscode.FileStat;
+  let st: Stat;
   try {
-    st = await vscode.workspace.fs.stat(uri);
+    st = await statOf(uri);
   } catch (e) {
     return { ok: false, reason: `not readable: ${(e as Error).message}` };
   }
   if ((st.type & vscode.FileType.SymbolicLink) !== 0) return { ok: false, reason: 'symbolic link not followed' };
+  if ((st.type & vscode.FileType.File) === 0) return { ok: false, reason: 'not a regular file' };
   if (st.size > maxBytes) return { ok: false, reason: `too big (${formatBytes(st.size)}, limit ${formatBytes(maxBytes)})` };
-  if (st.permissions !== undefined && (st.permissions & vscode.FilePermission.Readonly) !== 0) {
-    return { ok: false, reason: 'read-only file' };
-  }
+  if (st.readonly) return { ok: false, reason: 'read-only file' };
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await readBytes(uri);
   } catch (e) {
     return { ok: false, reason: `not readable: ${(e as Error).message}` };
   }
@@ -268,17 +327,25 @@ async function writeAtomically(uri: vscode.Uri, text: string, encoding: DumpEnco
   const base = nodePath.posix.basename(uri.path);
   const tmp = vscode.Uri.joinPath(dir, `.${base}.${crypto.randomBytes(4).toString('hex')}${TMP_MARK}`);
   const bytes = encodeDump(text, encoding);
+  if (isLocal(uri)) {
+    let fh: nodeFs.promises.FileHandle | undefined;
+    try {
+      const mode = (await nodeFs.promises.lstat(uri.fsPath)).mode & 0o7777; // keep the permission bits
+      fh = await nodeFs.promises.open(tmp.fsPath, 'wx', mode); // exclusive: never reuse an existing file
+      await fh.writeFile(bytes);
+      await fh.sync();
+      await fh.close();
+      fh = undefined;
+      await nodeFs.promises.rename(tmp.fsPath, uri.fsPath);
+    } catch (e) {
+      await fh?.close().catch(() => undefined);
+      await nodeFs.promises.rm(tmp.fsPath, { force: true }).catch(() => undefined);
+      throw e;
+    }
+    return;
+  }
   try {
     await vscode.workspace.fs.writeFile(tmp, bytes);
-    if (uri.scheme === 'file') {
-      // keep the original's permission bits
-      try {
-        const mode = (await nodeFs.promises.stat(uri.fsPath)).mode & 0o7777;
-        await nodeFs.promises.chmod(tmp.fsPath, mode);
-      } catch {
-        /* best effort */
-      }
-    }
     await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
   } catch (e) {
     try {
@@ -335,6 +402,7 @@ export async function cleanFolder(
     skipped: [],
     unsaved: [],
     ms: 0,
+    timings: { scan: 0, dryRun: 0, apply: 0 },
   };
   const finish = () => {
     summary.skipped = skipped.slice();
@@ -350,7 +418,9 @@ export async function cleanFolder(
     async (progress, token) => {
       const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
       plan.files = candidates.length;
-      const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk }[] = [];
+      const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; dropped?: boolean }[] = [];
+      // texts kept in memory between the two passes, up to a budget; the rest is read again (and compared)
+      let keptChars = 0;
       const index: TemplateIndex = { documents: 0, counts: new Map() };
       const learn = options.templates !== false;
       const N = candidates.length;
@@ -370,17 +440,30 @@ export async function cleanFolder(
           skipped.push({ path: c.rel, reason: r.reason });
           continue;
         }
-        readable.push({ c, read: r });
         if (learn) addToIndex(index, r.text);
+        keptChars += r.text.length;
+        if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
+        else readable.push({ c, read: { ...r, text: '' }, dropped: true });
         if (i % 16 === 15) await breathe();
       }
       templates = learn && index.documents >= 3 ? index : null;
+      summary.timings.scan = Date.now() - t0;
       plan.templateDocuments = templates ? templates.documents : 0;
       // pass 2: dry run
       for (let i = 0; i < readable.length; i++) {
         if (token.isCancellationRequested) return true;
-        const { c, doc, read } = readable[i];
+        const { c, doc, dropped } = readable[i];
+        let read = readable[i].read;
         progress.report({ message: `dry run ${i + 1} / ${readable.length}` });
+        if (dropped && read) {
+          const again = await readClosedFile(c.uri, maxBytes);
+          if (!again.ok || again.hash !== read.hash) {
+            skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
+            readable[i] = { c };
+            continue;
+          }
+          read = again;
+        }
         const text = doc ? doc.getText() : read!.text;
         const a = analyze(text, { ...baseOptions(c.uri), templates });
         const changes = clean(text, a, cleanOpts) !== text;
@@ -402,6 +485,7 @@ export async function cleanFolder(
         readable[i] = { c }; // release the text
         if (i % 16 === 15) await breathe();
       }
+      summary.timings.dryRun = Date.now() - t0 - summary.timings.scan;
       return false;
     },
   );
@@ -437,6 +521,7 @@ export async function cleanFolder(
   summary.confirmed = true;
 
   // ---- 3: apply (cancellable progress n / N) ----
+  const tApply = Date.now();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Scraped News: cleaning ${folderName}`, cancellable: true },
     async (progress, token) => {
@@ -461,6 +546,7 @@ export async function cleanFolder(
       }
     },
   );
+  summary.timings.apply = Date.now() - tApply;
 
   async function applyOne(p: PlannedFile): Promise<void> {
     const doc = openDocument(p.uri);
@@ -515,7 +601,7 @@ export async function cleanFolder(
       return;
     }
     // last check right before the rename: still the same file?
-    const st = await vscode.workspace.fs.stat(p.uri);
+    const st = await statOf(p.uri);
     if (st.size !== p.size || st.mtime !== p.mtime) {
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
@@ -553,14 +639,24 @@ function report(summary: CleanFolderSummary, folderName: string, notify: boolean
 
 /** Analysis options for a file on disk: the user's patterns (its folder's settings) and its kept lines. */
 function settingsOptions(keep: KeepLinesStore): (uri: vscode.Uri) => AnalyzeOptions {
-  return (uri) => ({ boilerplatePatterns: readConfig(uri).boilerplatePatterns, keepLines: keep.get(uri) });
+  // settings are read once per folder per run (resource-scoped settings differ at most per folder)
+  const patternsByDir = new Map<string, string[]>();
+  return (uri) => {
+    const dir = vscode.Uri.joinPath(uri, '..').toString();
+    let patterns = patternsByDir.get(dir);
+    if (!patterns) {
+      if (patternsByDir.size > 1000) patternsByDir.clear();
+      patterns = readConfig(uri).boilerplatePatterns;
+      patternsByDir.set(dir, patterns);
+    }
+    return { boilerplatePatterns: patterns, keepLines: keep.get(uri) };
+  };
 }
 
 /** Registers "Clean All Dumps in Folder…" (`scrapedNews.cleanFolder`). */
 export function registerCleanFolder(context: vscode.ExtensionContext, _cache: AnalysisCache): void {
   const keep = new KeepLinesStore(context.workspaceState);
   context.subscriptions.push(keep);
-  const analyzeOptions = settingsOptions(keep);
   const output = vscode.window.createOutputChannel('Scraped News: Clean Folder');
   context.subscriptions.push(output);
   context.subscriptions.push(
@@ -587,7 +683,7 @@ export function registerCleanFolder(context: vscode.ExtensionContext, _cache: An
         void vscode.window.showErrorMessage(`Scraped News: cannot read ${folder.toString()}: ${(e as Error).message}`);
         return undefined;
       }
-      return cleanFolder(folder, opts ?? {}, { analyzeOptions, output });
+      return cleanFolder(folder, opts ?? {}, { analyzeOptions: settingsOptions(keep), output });
     }),
   );
 }

@@ -7,6 +7,7 @@
 // `grep -E '^\s*PERF'` extracts them.)
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
@@ -208,5 +209,34 @@ suite('perf: 5 MB dump in the extension host', function () {
     assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
     assert.ok(openMs <= OPEN_BUDGET_MS, `dimming visible ${f1(openMs)} ms after opening (budget ${OPEN_BUDGET_MS} ms)`);
     assert.ok(b.max <= BLOCK_BUDGET_MS, `a task blocked the extension host for ${f1(b.max)} ms during the edits (budget ${BLOCK_BUDGET_MS} ms)`);
+  });
+
+  test('Clean All Dumps in Folder: throughput on 500 generated dumps (figure only)', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const fixture = fs.readFileSync(path.join(root.fsPath, 'sputnik-antonov.txt'), 'utf8');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-perf-folder-'));
+    try {
+      const N = 500;
+      let bytes = 0;
+      for (let i = 0; i < N; i++) {
+        const t = fixture.replace(/Moscow/g, PLACES[i % PLACES.length]).replace(/Antonov/g, `Antonov-${tag(i)}`) + `\nReport ${tag(i)} of the series, filed for the archive of this folder.\n`;
+        bytes += t.length;
+        fs.writeFileSync(path.join(dir, `dump-${i}.txt`), t);
+      }
+      const probe = new BlockProbe();
+      probe.start();
+      const t0 = performance.now();
+      const s = await vscode.commands.executeCommand<{ cleaned: string[]; plan: { templateDocuments: number }; timings: { scan: number; dryRun: number; apply: number } }>(
+        'scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false });
+      const ms = performance.now() - t0;
+      const block = probe.stop();
+      assert.strictEqual(s.cleaned.length, N);
+      console.log(
+        `    PERF clean-folder ${N} dumps (${(bytes / 1048576).toFixed(1)} MB, templates from ${s.plan.templateDocuments}) in ${f1(ms)} ms = ` +
+          `${f1((N / ms) * 1000)} dumps/s (scan ${s.timings.scan} ms, dry run ${s.timings.dryRun} ms, writing ${s.timings.apply} ms); longest blocking task ${f1(block)} ms`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
