@@ -702,6 +702,22 @@ function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | 
   // a pronoun subject: just the pronoun
   const lw = ws[i].w.toLowerCase();
   if (PRONOUNS.has(lw)) return i === k ? [ws[i].s, ws[i].e] : npBefore(m, lo, cue);
+  // a dateline before the name: `WASHINGTON -- President Obama, …`
+  if (k - i >= 2 && /^[A-Z]{3,}$/.test(ws[i].w) && /^(?:—|--|–|-)$/.test(m.slice(ws[i].e, ws[i + 1].s).trim())) i++;
+  // `…, Lindsey Graham Says.`: the last comma segment is a capitalised name and the first one is not a name + appositive
+  let lastComma = -1;
+  for (let j = i; j <= k; j++) if (ws[j].w === ',') lastComma = j;
+  if (lastComma > i && lastComma < k && k - lastComma <= 4) {
+    let allCap = true;
+    for (let j = lastComma + 1; j <= k; j++) if (!isCap(ws[j].w) || /^\d/.test(ws[j].w)) allCap = false;
+    const second = ws[i + 1] && ws[i + 1].w === ',' ? null : ws[i + 1];
+    if (allCap && second && isCap(second.w) && isCap(ws[i].w) && k - lastComma >= 2) {
+      // `Could Address Clean Energy, Lindsey Graham`: many capitalised words before the comma: a headline clause
+      let capsBefore = 0;
+      for (let j = i; j < lastComma; j++) if (isCap(ws[j].w)) capsBefore++;
+      if (capsBefore >= 3 && lastComma - i >= 3) return [ws[lastComma + 1].s, ws[k].e];
+    }
+  }
   // the stretch must look like a noun phrase: no verb-like stop word before a comma-free head
   for (let j = i; j <= k; j++) {
     const w = ws[j].w.toLowerCase();
