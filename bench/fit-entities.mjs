@@ -3,7 +3,7 @@
 // ({id,text,entities:[{start,end,type}]}) and writes src/core/entities/model.json (derived weights only:
 // feature names and integer weights; no corpus text is stored, only features seen at least --min-count times).
 //
-// usage: npm run build && node bench/fit-entities.mjs TRAIN.jsonl [--dev DEV.jsonl] [--epochs 8]
+// usage: npm run build && node bench/fit-entities.mjs TRAIN.jsonl [--dev DEV.jsonl] [--epochs 10]
 //          [--min-count 2] [--out src/core/entities/model.json] [--origin "text for the header"]
 //
 // The features are computed by the shipped code (dist/core.js -> entityTagger.lineFeatures), so training
@@ -23,11 +23,11 @@ const opt = (name, def) => {
 };
 const trainFile = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
 if (!trainFile) {
-  console.error('usage: node bench/fit-entities.mjs TRAIN.jsonl [--dev DEV.jsonl] [--epochs 8] [--min-count 2] [--out FILE]');
+  console.error('usage: node bench/fit-entities.mjs TRAIN.jsonl [--dev DEV.jsonl] [--epochs 10] [--min-count 2] [--out FILE]');
   process.exit(2);
 }
 const devFile = opt('dev', null);
-const EPOCHS = Number(opt('epochs', 8));
+const EPOCHS = Number(opt('epochs', 10));
 const MIN_COUNT = Number(opt('min-count', 2));
 const OUT = opt('out', 'src/core/entities/model.json');
 const ORIGIN = opt(
