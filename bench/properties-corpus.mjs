@@ -62,6 +62,7 @@ for (const d of dirs) {
 
 const PROPS = ['decode', 'analyze-no-throw+bound', 'offsets', 'clean-subsequence+0-lost', 'idempotent'];
 const counts = Object.fromEntries(PROPS.map((p) => [p, { cases: 0, failed: 0 }]));
+let drift = 0, driftBase = 0;
 let tried = 0, refused = 0, lost = 0, lines = 0, articleLines = 0, quotes = 0, ents = 0, bytes = 0, maxMs = 0;
 const failures = [];
 const t0 = performance.now();
@@ -115,7 +116,10 @@ for (const f of files.slice(0, limit)) {
 
   counts.idempotent.cases++;
   const twice = lib.clean(once, lib.analyze(once, { entities: false, quotes: false }));
+  const nonBlank = (s) => s.split(/\r\n|\r|\n/).filter((l) => l.trim()).length;
+  driftBase += nonBlank(once);
   if (twice !== once) {
+    drift += nonBlank(once) - nonBlank(twice);
     const ol = once.split(/\r\n|\r|\n/), tl = twice.split(/\r\n|\r|\n/);
     const firstMissing = ol.find((l) => l.trim() && !tl.includes(l));
     fail('idempotent', `clean(clean(x)) differs: ${ol.length} -> ${tl.length} lines; first dropped: ${JSON.stringify((firstMissing ?? '').slice(0, 80))}`);
@@ -130,6 +134,7 @@ console.log(`lines: ${lines}, article lines: ${articleLines}, quotes: ${quotes},
 console.log(`properties x cases: ${PROPS.length} properties, ${totalCases} cases, ${totalFailed} failed`);
 for (const p of PROPS) console.log(`  ${p.padEnd(26)} ${String(counts[p].cases).padStart(6)} cases  ${counts[p].failed} failed`);
 console.log(`article lines lost by clean: ${lost}`);
+console.log(`non-idempotence: a second clean removes ${drift} of the ${driftBase} lines the first clean kept (${((100 * drift) / Math.max(1, driftBase)).toFixed(2)}%)`);
 console.log(`time: ${secs.toFixed(1)} s`);
 if (failures.length) {
   console.log('first failures:');

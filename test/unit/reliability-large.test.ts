@@ -5,12 +5,20 @@
  * Reliability section of BENCHMARKS.md. Quotes stay on.
  *
  * These take tens of seconds on a shared 2-core machine, so they run in CI (CI set) or with
- * SCRAPED_NEWS_LARGE_TESTS=1, and are reported as skipped otherwise.
+ * SCRAPED_NEWS_LARGE_TESTS=1, and are reported as skipped otherwise. Bounds are on CPU time
+ * (process.cpuUsage), which a loaded machine does not inflate the way it inflates wall time; they are
+ * "no hang" bounds, not the speed budget (bench/speed.mjs measures that).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean, scoreDump, buildTemplateIndex } from '../../src/core';
 import { analysisViolations, cleanViolations } from './reliability-invariants';
+
+/** CPU milliseconds of this process (user + system): bounds on CPU time hold on a loaded shared machine too. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 const RUN = !!process.env.CI || process.env.SCRAPED_NEWS_LARGE_TESTS === '1';
 const skip = RUN ? false : 'large inputs: set CI=1 or SCRAPED_NEWS_LARGE_TESTS=1 to run';
@@ -45,21 +53,23 @@ function makeDump(bytes: number, eol: string): string {
 test('a 100 MB dump: analysed (entities off) and cleaned within a generous bound, invariants hold', { skip }, () => {
   const text = makeDump(100 * 1024 * 1024, '\r\n');
   assert.ok(text.length >= 100 * 1024 * 1024);
-  const t0 = performance.now();
+  const w0 = performance.now();
+  const t0 = cpu();
   const a = analyze(text, { entities: false });
-  const t1 = performance.now();
+  const t1 = cpu();
   const out = clean(text, a);
-  const t2 = performance.now();
+  const t2 = cpu();
+  const wall = performance.now() - w0;
   scoreDump(text);
   buildTemplateIndex([text.slice(0, 1e6), text.slice(1e6, 2e6), text.slice(2e6, 3e6)]);
-  assert.ok(t1 - t0 < 60_000, `analyze took ${(t1 - t0).toFixed(0)} ms`);
-  assert.ok(t2 - t1 < 20_000, `clean took ${(t2 - t1).toFixed(0)} ms`);
+  assert.ok(t1 - t0 < 120_000, `analyze took ${(t1 - t0).toFixed(0)} ms of CPU`);
+  assert.ok(t2 - t1 < 20_000, `clean took ${(t2 - t1).toFixed(0)} ms of CPU`);
   assert.deepEqual(analysisViolations(text, a), []);
   const c = cleanViolations(text, a, out);
   assert.deepEqual(c.violations, []);
   assert.equal(c.lost, 0);
   assert.equal(a.eol, '\r\n');
-  console.log(`# 100 MB dump: ${a.lines.length} lines, analyze ${(t1 - t0).toFixed(0)} ms, clean ${(t2 - t1).toFixed(0)} ms`);
+  console.log(`# 100 MB dump: ${a.lines.length} lines, analyze ${(t1 - t0).toFixed(0)} ms CPU, clean ${(t2 - t1).toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall`);
 });
 
 test('one 5 MB line: prose, one letter, quote marks (entities off): no hang, invariants hold', { skip }, () => {
@@ -71,41 +81,41 @@ test('one 5 MB line: prose, one letter, quote marks (entities off): no hang, inv
     ['quote marks', 'He said ' + '"'.repeat(1e6) + ' “'.repeat(1e6) + '« » „ ” ” “'.repeat(2e5), true],
   ];
   for (const [name, text, quotes] of inputs) {
-    const t0 = performance.now();
+    const t0 = cpu();
     const a = analyze(text, { entities: false, quotes });
     const out = clean(text, a);
-    const ms = performance.now() - t0;
+    const ms = cpu() - t0;
     assert.ok(ms < 30_000, `${name}: ${ms.toFixed(0)} ms`);
     assert.equal(a.lines.length, 1);
     assert.deepEqual(analysisViolations(text, a), []);
     assert.deepEqual(cleanViolations(text, a, out).violations, []);
-    console.log(`# 5 MB line (${name}, quotes ${quotes ? 'on' : 'off'}): ${ms.toFixed(0)} ms, label ${a.lines[0].label}, ${a.quotes.length} quotes`);
+    console.log(`# 5 MB line (${name}, quotes ${quotes ? 'on' : 'off'}): ${ms.toFixed(0)} ms CPU, label ${a.lines[0].label}, ${a.quotes.length} quotes`);
   }
 });
 
-test('quotes on a 1 MB single paragraph (10,000 quotes) within 2 s', {
+test('quotes on a 2 MB single paragraph (20,000 quotes) within 4 s of CPU (linear: ~2 s per MB)', {
   skip,
-  todo: 'quote attribution is quadratic in the quotes of one paragraph (src/core/quotes/speaker.ts: sentOf scans every sentence start per quote); 5 MB took ~260 s on 2026-11-27',
+  todo: 'quote attribution is quadratic in the quotes of one paragraph (src/core/quotes/speaker.ts: sentOf scans every sentence start per quote); 1 MB: 1.9 s CPU; 5 MB: ~260 s wall on a loaded machine, 2026-11-27',
 }, () => {
   const sent = 'The minister said on Tuesday that “the talks in Geneva would continue,” according to Reuters 😀. ';
-  const text = sent.repeat(Math.ceil(1e6 / sent.length));
-  const t0 = performance.now();
+  const text = sent.repeat(Math.ceil(2e6 / sent.length));
+  const t0 = cpu();
   const a = analyze(text, { entities: false });
-  const ms = performance.now() - t0;
-  console.log(`# 1 MB paragraph with quotes: ${ms.toFixed(0)} ms, ${a.quotes.length} quotes`);
-  assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+  const ms = cpu() - t0;
+  console.log(`# 2 MB paragraph with quotes: ${ms.toFixed(0)} ms CPU, ${a.quotes.length} quotes`);
+  assert.ok(ms < 4000, `${ms.toFixed(0)} ms`);
 });
 
 test('a million one-word lines: analysed (entities off) and cleaned within a generous bound', { skip }, () => {
   const words = ['word', 'Menu', 'Home', 'said', 'Moscow', 'the', '[ad_1]', 'Share', 'Antonov', '😀'];
   const text = Array.from({ length: 1_000_000 }, (_, i) => words[i % words.length]).join('\n');
-  const t0 = performance.now();
+  const t0 = cpu();
   const a = analyze(text, { entities: false });
   const out = clean(text, a);
-  const ms = performance.now() - t0;
+  const ms = cpu() - t0;
   assert.equal(a.lines.length, 1_000_000);
-  assert.ok(ms < 60_000, `${ms.toFixed(0)} ms`);
+  assert.ok(ms < 60_000, `${ms.toFixed(0)} ms of CPU`);
   assert.deepEqual(analysisViolations(text, a), []);
   assert.deepEqual(cleanViolations(text, a, out).violations, []);
-  console.log(`# a million one-word lines: ${ms.toFixed(0)} ms`);
+  console.log(`# a million one-word lines: ${ms.toFixed(0)} ms CPU`);
 });
