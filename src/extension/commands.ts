@@ -216,8 +216,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   reg(COMMANDS.applyClean, async (arg?: unknown): Promise<CleanResult> => {
     const doc = targetDocument(arg);
     if (!doc) return { applied: false, removed: 0, reason: 'no-document' };
+    // Close the diff first: editing both sides under an open diff editor makes it recompute mid-way.
+    await closePreviewTabs(doc.uri);
     const res = await cleanDocument(doc, deps);
-    if (res.applied || res.reason === 'already-clean') await closePreviewTabs(doc.uri);
+    // Show the cleaned document, focused, so that the result is visible and Undo applies to it.
+    await vscode.window.showTextDocument(doc, { preview: false });
     return res;
   });
 

@@ -474,9 +474,16 @@ suite('editor: Scraped News features', function () {
     assert.ok(!cleaned.includes('[ad_1]'));
     for (const p of PARAGRAPHS) assert.ok(cleaned.includes(p), p);
     assert.strictEqual(doc.getText(), original, 'preview does not modify the document');
+    const diffTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'scraped-news-clean');
+    assert.strictEqual(diffTabs().length, 1, 'the preview is a diff editor');
+    assert.strictEqual((diffTabs()[0].input as vscode.TabInputTextDiff).original.toString(), doc.uri.toString());
     const res = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.applyClean', previewUri);
     assert.strictEqual(res.applied, true);
     assert.strictEqual(doc.getText(), cleaned, 'Apply writes exactly the previewed text');
+    assert.strictEqual(diffTabs().length, 0, 'the preview closes after Apply');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'one undo restores the original after Apply too');
   });
 
   test('settings: turning the boilerplate highlight off empties its ranges; other kinds stay', async () => {
