@@ -6,6 +6,8 @@
 //     --train: corpora whose lines train the model (each DIR has dumps/ and gold/)
 //     --eval:  corpora scored with the trained weights (cleaned in memory, scored with bench/metric.mjs)
 //     --out:   where to write the weights (default src/core/boilerplate/weights.json unless --no-write)
+//     --threshold T: decision threshold written with the weights (default 0.5)
+//     --try-thresholds 0.4,0.5: score the training corpora at these thresholds (in-sample) before writing
 //
 // Line labels come from the gold: a dump token is "in the article" when a 4-token window of the dump's token
 // stream that contains it (windows may span line breaks, so fragments split at links are judged in context)
@@ -25,7 +27,7 @@ const root = resolve(here, '..');
 const WEIGHTS = join(root, 'src/core/boilerplate/weights.json');
 
 function args(argv) {
-  const o = { train: [], eval: [], out: WEIGHTS, write: true, l2: 3e-4, iters: 400 };
+  const o = { train: [], eval: [], out: WEIGHTS, write: true, l2: 3e-4, iters: 400, threshold: 0.5, thresholds: [] };
   let cur = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -35,6 +37,8 @@ function args(argv) {
     else if (a === '--no-write') o.write = false;
     else if (a === '--iters') o.iters = Number(argv[++i]);
     else if (a === '--l2') o.l2 = Number(argv[++i]);
+    else if (a === '--threshold') o.threshold = Number(argv[++i]);
+    else if (a === '--try-thresholds') o.thresholds = argv[++i].split(',').map(Number);
     else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
     else if (cur) cur.push(a);
     else { console.error(`unexpected ${a}`); process.exit(2); }
@@ -200,9 +204,17 @@ async function main() {
   const weights = {
     origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
       `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps.`,
-    threshold: 0.5,
+    threshold: o.threshold,
     ...m,
   };
+  core.setModelWeights(weights);
+  for (const thr of o.thresholds) {
+    weights.threshold = thr;
+    core.setModelWeights(weights);
+    const rs = o.train.map((dir) => evaluate(core, dir));
+    console.log(`threshold ${thr}: ` + o.train.map((d, i) => `${basename(resolve(d))} ${f3(rs[i].f1)}`).join('  '));
+  }
+  if (o.thresholds.length) weights.threshold = o.threshold;
   core.setModelWeights(weights);
   for (const dir of o.eval) {
     const r = evaluate(core, dir);

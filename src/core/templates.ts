@@ -7,7 +7,7 @@ import { lineKey } from './boilerplate/features';
  * as the classifier's `LineFeatures.key`, so a TemplateIndex built here is looked up with it directly.
  */
 export function normalizeLineKey(line: string): string {
-  return lineKey(line.replace(/^[\s\u00a0\ufeff\u200b]+|[\s\u00a0\u200b]+$/g, ''));
+  return lineKey(line.trim());
 }
 
 /** Count, for each normalised line, in how many of the given dumps it occurs. */

@@ -4,7 +4,7 @@
  * later from arrays of these.
  */
 import {
-  STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, BYLINE, CREDIT,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, BYLINE, CREDIT,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -48,6 +48,8 @@ export interface LineFeatures {
   rule: RuleHit | null;
   /** Byline, dateline or credit (label `meta`). */
   meta: MetaHit | null;
+  /** Heading of a reader-comment section ("12 Comments", "Leave a Reply", "Kommentare"…). */
+  commentHead: boolean;
 }
 
 const MAX_RULE_LEN = 400;
@@ -56,7 +58,7 @@ const MAX_KEY_LEN = 200;
 const BLANK: LineFeatures = Object.freeze({
   blank: true, key: '', chars: 0, words: 0, stopShare: 0, capShare: 0, digitShare: 0, alphaShare: 0, punctPerWord: 0,
   avgWordLen: 0, endSentence: false, endColon: false, startLower: false, startPunct: false, bullet: false, seps: 0, indent: 0,
-  allCaps: false, hasUrl: false, hasQuote: false, rule: null, meta: null,
+  allCaps: false, hasUrl: false, hasQuote: false, rule: null, meta: null, commentHead: false,
 }) as LineFeatures;
 
 /** Letter test by code unit: ASCII letters, and everything from U+00C0 up except punctuation/symbol blocks. */
@@ -76,21 +78,82 @@ function isSpace(c: number): boolean {
     c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }
 
+const C_LETTER = 1, C_DIGIT = 2, C_SPACE = 4, C_SEP = 8, C_QUOTE = 16, C_PUNCT = 32, C_UPPER = 64;
+/** Character classes and lower-case code units of the BMP, built once. */
+const CLS = new Uint8Array(0x10000);
+const LOWER = new Uint16Array(0x10000);
+/** Hashes of the function words (same hash as computed while scanning a line). */
+const STOP_HASH = new Set<number>();
+/** Hashes of the first words of the widget sentences: WIDGET_SENTENCE is only tried on lines holding one. */
+const TRIGGER_HASH = new Set<number>();
+/** First three letters of the whole-line widget phrases: WIDGET_LINE is only tried on lines starting so. */
+const WIDGET_PREFIX = new Set<string>();
+
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + LOWER[w.charCodeAt(i)]) | 0;
+  return h;
+}
+
 const SEP_CODES = new Set([0x7c /* | */, 0xb7 /* · */, 0x2022 /* • */, 0xbb /* » */, 0x203a /* › */, 0x3e /* > */, 0xab /* « */, 0x2039 /* ‹ */]);
 const QUOTE_CODES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
 const END_CODES = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f]);
 const CLOSE_CODES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]);
 const START_PUNCT = new Set([0x2c, 0x3b, 0x2e, 0x3a, 0x29, 0x5d, 0x2019, 0x27, 0x201d, 0xbb]);
 const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x25ba, 0x25aa, 0x25a0, 0x25a1, 0x25e6, 0x6f]);
+(function init() {
+  for (let c = 0; c < 0x10000; c++) {
+    let k = 0;
+    if (c >= 48 && c <= 57) k |= C_DIGIT;
+    else if (isLetter(c)) {
+      k |= C_LETTER;
+      const ch = String.fromCharCode(c);
+      const lo = ch.toLowerCase();
+      if (lo !== ch && lo.length === 1) { k |= C_UPPER; LOWER[c] = lo.charCodeAt(0); } else LOWER[c] = c;
+    } else LOWER[c] = c;
+    if (k === C_DIGIT) LOWER[c] = c;
+    if (isSpace(c)) k |= C_SPACE;
+    if (SEP_CODES.has(c)) k |= C_SEP;
+    if (QUOTE_CODES.has(c)) k |= C_QUOTE;
+    if (c === 44 || c === 59 || c === 46) k |= C_PUNCT;
+    CLS[c] = k;
+  }
+  for (const w of STOPWORDS) STOP_HASH.add(hashWord(w));
+  for (const p of WIDGET_SENTENCE_PHRASES) {
+    const m = /^([\p{L}\p{N}'’-]+)(\??)( \?([\p{L}]+))?/u.exec(p);
+    if (!m) throw new Error('widget sentence must start with a word: ' + p);
+    TRIGGER_HASH.add(hashWord(m[1]));
+    if (m[2]) TRIGGER_HASH.add(hashWord(m[1].slice(0, -1)));
+    if (m[4]) TRIGGER_HASH.add(hashWord(m[1] + m[4]));
+  }
+  for (const p of WIDGET_WORDS) {
+    const core = p.replace(/^(\\d\+ |¿)/, '');
+    const pre = core.slice(0, 3);
+    if (/[\\()[\]?+*|{}.]/.test(pre) || pre.length < 3) continue; // short or pattern-like: tested anyway (see below)
+    WIDGET_PREFIX.add(pre);
+  }
+})();
+
+/** Lower-cased line -> should WIDGET_LINE be tried (prefix filter; lines of < 3 letters are always tried). */
+function widgetCandidate(lower: string): boolean {
+  let a = 0;
+  const n = lower.length;
+  while (a < n && !(CLS[lower.charCodeAt(a)] & (C_LETTER | C_DIGIT))) a++;
+  while (a < n && CLS[lower.charCodeAt(a)] & C_DIGIT) a++; // "12 comments"
+  while (a < n && CLS[lower.charCodeAt(a)] & C_SPACE) a++;
+  if (n - a < 3) return true;
+  return WIDGET_PREFIX.has(lower.slice(a, a + 3));
+}
+
 const BYLINE_START = /^[BbPpWwRrSsVvDdАаAa]/;
 const COPY_HINT = /©|\(c\)|copyright|rights|recht|droits|derechos|diritti|direitos|права/;
 const CREDIT_HINT = /[:/©(]|getty|reuters|afp|associated press|\bap\b|dpa|epa|caption/;
 
 /** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars + length). */
-export function lineKey(trimmed: string): string {
+export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean): string {
   let k = (trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN) + '#' + trimmed.length : trimmed).toLowerCase();
-  if (/\d/.test(k)) k = k.replace(/\d+/g, '0');
-  if (/\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
+  if (hasDigits ?? /\d/.test(k)) k = k.replace(/\d+/g, '0');
+  if (oddSpaces ?? /\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
   return k;
 }
 
@@ -108,49 +171,48 @@ export function lineFeatures(line: string): LineFeatures {
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false;
+  let hasQuote = false, oddSpaces = false, trigger = false;
   let ws = -1; // start of the current word
+  let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
   for (let i = 0; i <= n; i++) {
     const c = i < n ? t.charCodeAt(i) : 32;
-    const dig = c >= 48 && c <= 57;
-    const let_ = !dig && isLetter(c);
-    if (dig || let_) {
-      if (ws < 0) ws = i;
-      if (dig) digits++;
+    const k = c < 0x10000 ? CLS[c] : C_LETTER;
+    if (k & (C_LETTER | C_DIGIT)) {
+      if (ws < 0) { ws = i; h = 0; }
+      if (k & C_DIGIT) digits++;
       else {
         letters++;
-        if (c >= 65 && c <= 90) upper++;
+        if (k & C_UPPER) upper++;
         else if (c >= 97 && c <= 122) lowerN++;
       }
+      h = (Math.imul(h, 31) + LOWER[c < 0x10000 ? c : 0]) | 0;
       nonSpace++;
       continue;
     }
     // apostrophe or hyphen inside a word
-    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n) {
-      const d = t.charCodeAt(i + 1);
-      if ((d >= 48 && d <= 57) || isLetter(d)) { nonSpace++; continue; }
+    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n && CLS[t.charCodeAt(i + 1)] & (C_LETTER | C_DIGIT)) {
+      h = (Math.imul(h, 31) + c) | 0;
+      nonSpace++;
+      continue;
     }
     if (ws >= 0) {
       words++;
       const len = i - ws;
       wlen += len;
-      const c0 = t.charCodeAt(ws);
-      if (c0 >= 65 && c0 <= 90) caps++;
-      else if (c0 >= 0xc0 && !(c0 >= 48 && c0 <= 57)) {
-        const ch = t.charAt(ws);
-        if (ch !== ch.toLowerCase()) caps++;
-      }
-      if (len <= 11) {
-        const w = t.slice(ws, i).toLowerCase();
-        if (STOPWORDS.has(w)) stop++;
-      }
+      if (CLS[t.charCodeAt(ws)] & C_UPPER) caps++;
+      if (len <= 11 && STOP_HASH.has(h)) stop++;
+      if (TRIGGER_HASH.has(h)) trigger = true;
       ws = -1;
     }
-    if (i === n || isSpace(c)) continue;
+    if (i === n) continue;
+    if (k & C_SPACE) {
+      if (c !== 32 || (i > 0 && t.charCodeAt(i - 1) === 32)) oddSpaces = true;
+      continue;
+    }
     nonSpace++;
-    if (c === 44 || c === 59 || c === 46) punct++;
-    else if (SEP_CODES.has(c)) seps++;
-    if (QUOTE_CODES.has(c)) hasQuote = true;
+    if (k & C_PUNCT) punct++;
+    else if (k & C_SEP) seps++;
+    if (k & C_QUOTE) hasQuote = true;
   }
 
   // sentence end: . ! ? … possibly followed by closing quotes/brackets
@@ -171,14 +233,16 @@ export function lineFeatures(line: string): LineFeatures {
 
   let rule: RuleHit | null = null;
   let meta: MetaHit | null = null;
+  let commentHead = false;
   if (n <= MAX_RULE_LEN && words <= 40) {
     const lower = t.toLowerCase();
+    if (words <= 12 && n <= 140) commentHead = COMMENT_HEAD.test(lower);
     if (n <= 40 && AD_MARKER.test(t)) rule = 'ad-marker';
     else if (t.indexOf(' ') < 0 && n > 4 && URL_LINE.test(t)) rule = 'url';
     else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 'image-placeholder';
     else if (n <= 80 && words <= 8 && SOURCE_LINK.test(t)) rule = 'source-link';
-    else if (n <= 60 && words <= 6 && WIDGET_LINE.test(lower)) rule = 'widget-phrase';
-    else if (words >= 3 && WIDGET_SENTENCE.test(lower)) rule = 'widget-phrase';
+    else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 'widget-phrase';
+    else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 'widget-phrase';
     else if (words <= 30 && COPY_HINT.test(lower) && COPYRIGHT.test(t)) rule = 'copyright';
     else if (letters === 0 && digits === 0) rule = 'separator-line';
     if (!rule && words <= 16) {
@@ -189,7 +253,7 @@ export function lineFeatures(line: string): LineFeatures {
   }
   return {
     blank: false,
-    key: lineKey(t),
+    key: lineKey(t, digits > 0, oddSpaces),
     chars: n,
     words,
     stopShare: words ? stop / words : 0,
@@ -210,5 +274,6 @@ export function lineFeatures(line: string): LineFeatures {
     hasQuote,
     rule,
     meta,
+    commentHead,
   };
 }

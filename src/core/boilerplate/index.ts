@@ -90,33 +90,32 @@ const HUMAN: Record<string, [string, string]> = {
   'log-dist-body': ['outside the main text block', ''],
   'title-of-page': ['the page title (site name attached)', ''],
   bullet: ['list bullet', ''],
+  'after-comments': ['in the reader-comments section', ''],
+  'meta-near': ['among bylines and dates (comments)', ''],
   'all-caps': ['all capitals', ''],
 };
+
+let humanIdx: { k: number; hi: string; lo: string }[] | null = null;
+let humanFor: ModelWeights | null = null;
 
 /** The two features that pushed a line most towards boilerplate, in words. */
 function explain(v: Float64Array): string {
   const m = model().stage2;
-  const contrib: [number, string][] = [];
-  for (let k = 1; k < m.w.length; k++) {
-    const name = m.names[k];
-    const h = HUMAN[name];
-    if (!h) continue;
+  if (humanFor !== W || !humanIdx) {
+    humanIdx = [];
+    m.names.forEach((name, k) => { const h = HUMAN[name]; if (h && k > 0) humanIdx!.push({ k, hi: h[0], lo: h[1] }); });
+    humanFor = W;
+  }
+  let c1 = 0, c2 = 0, t1 = '', t2 = '';
+  for (const { k, hi, lo } of humanIdx) {
     const x = (v[k] - m.mean[k]) / m.std[k];
     const c = m.w[k] * x;
     if (c >= 0) continue;
-    const text = x > 0 ? h[0] : h[1];
-    if (text) contrib.push([c, text]);
+    const text = x > 0 ? hi : lo;
+    if (!text || text === t1) continue;
+    if (c < c1) { c2 = c1; t2 = t1; c1 = c; t1 = text; } else if (c < c2 && text !== t1) { c2 = c; t2 = text; }
   }
-  contrib.sort((a, b) => a[0] - b[0]);
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const [, t] of contrib) {
-    if (seen.has(t)) continue;
-    seen.add(t);
-    parts.push(t);
-    if (parts.length === 2) break;
-  }
-  return parts.join(', ');
+  return t2 ? `${t1}, ${t2}` : t1;
 }
 
 export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {

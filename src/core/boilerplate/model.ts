@@ -24,10 +24,12 @@ export const STAGE1_NAMES = [
   'prev2-log-words', 'prev2-stop', 'next2-log-words', 'next2-stop',
   'blank-before', 'blank-after', 'short-run', 'prose-density', 'rel-pos', 'rel-pos2', 'first-line', 'log-dist-prose',
   'rel-words', 'template-share', 'template-seen', 'duplicate', 'in-title', 'title-of-page',
+  'after-comments', 'doc-prose-share', 'doc-short-share', 'meta-near',
 ] as const;
 
 export const STAGE2_EXTRA = [
   's1-logit', 's1-prev', 's1-next', 's1-prev3', 's1-next3', 's1-prev8', 's1-next8', 'in-body', 'log-dist-body', 'body-share',
+  'in-second-body',
 ] as const;
 
 const PROSE_MIN_WORDS = 10;
@@ -78,6 +80,21 @@ export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly numbe
       }
     }
   }
+  // reader comments: lines after a comment-section heading that itself follows article prose
+  let commentsFrom = n;
+  let sawProse = false;
+  for (let j = 0; j < n; j++) {
+    if (prose[j]) sawProse = true;
+    else if (sawProse && F[j].commentHead) { commentsFrom = j; break; }
+  }
+  // document-level shares: words in prose lines, short lines
+  let proseWords = 0, allWords = 0;
+  for (let j = 0; j < n; j++) { allWords += F[j].words; if (prose[j]) proseWords += F[j].words; }
+  const docProse = allWords ? proseWords / allWords : 0;
+  const docShort = n ? shortPre[n] / n : 0;
+  // meta lines (bylines, datelines) nearby: reader comments alternate them with text
+  const metaPre = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) metaPre[j + 1] = metaPre[j] + (F[j].meta || F[j].commentHead ? 1 : 0);
   const out: Float64Array[] = new Array(n);
   const tplN = ctx.templateDocs;
   for (let j = 0; j < n; j++) {
@@ -139,6 +156,10 @@ export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly numbe
     v[k++] = dup ? 1 : 0;
     v[k++] = inTitle[j] ? 1 : 0;
     v[k++] = j === 0 && titleHasLater ? 1 : 0;
+    v[k++] = j > commentsFrom ? 1 : 0;
+    v[k++] = docProse;
+    v[k++] = docShort;
+    v[k++] = win(metaPre, j, 4);
     out[j] = v;
   }
   return out;
@@ -163,10 +184,10 @@ export function logit(m: LogReg, v: Float64Array): number {
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Body window: the contiguous run of non-blank lines maximising sum of (p - 0.5) * (words + 1). */
-export function bodyWindow(p: ArrayLike<number>, words: ArrayLike<number>): [number, number] {
+export function bodyWindow(p: ArrayLike<number>, words: ArrayLike<number>, from = 0, to = p.length, minScore = 0): [number, number] {
   const run = (centre: number): [number, number] => {
-    let best = 0, bs = -1, be = -1, cur = 0, cs = 0;
-    for (let j = 0; j < p.length; j++) {
+    let best = minScore, bs = -1, be = -1, cur = 0, cs = from;
+    for (let j = from; j < to; j++) {
       const g = (p[j] - centre) * (words[j] + 1);
       if (cur <= 0) { cur = g; cs = j; } else cur += g;
       if (cur > best) { best = cur; bs = cs; be = j; }
@@ -174,7 +195,7 @@ export function bodyWindow(p: ArrayLike<number>, words: ArrayLike<number>): [num
     return [bs, be];
   };
   const r = run(0.5);
-  if (r[0] >= 0 || p.length === 0) return r;
+  if (r[0] >= 0 || p.length === 0 || minScore > 0) return r;
   // nothing looks like article: take the block that is most article-like relative to the page
   let max = 0;
   for (let j = 0; j < p.length; j++) if (p[j] > max) max = p[j];
@@ -192,6 +213,16 @@ export function stage2Vectors(s1: readonly Float64Array[], z1: ArrayLike<number>
     return b > a ? (pre[b] - pre[a]) / (b - a) : 0.5;
   };
   const [bs, be] = bodyWindow(p, words);
+  // a second block of article text (multi-post pages, text after a photo gallery): the best window left or
+  // right of the body worth at least a quarter of the body's score
+  let bodyScore = 0;
+  for (let j = Math.max(0, bs); j <= be; j++) bodyScore += (p[j] - 0.5) * (words[j] + 1);
+  let b2: [number, number] = [-1, -1];
+  if (bs >= 0 && bodyScore > 0) {
+    const l = bodyWindow(p, words, 0, bs, bodyScore / 4), r = bodyWindow(p, words, be + 1, n, bodyScore / 4);
+    const score = (w: [number, number]) => { let x = 0; for (let j = Math.max(0, w[0]); j <= w[1]; j++) x += (p[j] - 0.5) * (words[j] + 1); return x; };
+    b2 = l[0] < 0 ? r : r[0] < 0 ? l : score(l) >= score(r) ? l : r;
+  }
   let bodyWords = 0, allWords = 0;
   for (let j = 0; j < n; j++) { allWords += words[j]; if (j >= bs && j <= be) bodyWords += words[j]; }
   const out: Float64Array[] = new Array(n);
@@ -211,6 +242,7 @@ export function stage2Vectors(s1: readonly Float64Array[], z1: ArrayLike<number>
     v[k++] = inBody ? 1 : 0;
     v[k++] = bs < 0 ? Math.log1p(50) : Math.log1p(Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be));
     v[k++] = allWords ? bodyWords / allWords : 0;
+    v[k++] = b2[0] >= 0 && j >= b2[0] && j <= b2[1] ? 1 : 0;
     out[j] = v;
   }
   return out;

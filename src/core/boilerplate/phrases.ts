@@ -46,7 +46,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * share/follow/print, login/register, comments, cookies, subscribe/newsletter, related/more, navigation,
  * advertisement, in several languages.
  */
-const WIDGET_WORDS = [
+export const WIDGET_WORDS = [
   // share / social / tools (en)
   'share', 'share this', 'share this (article|story|post|page)', 'share on \\w+', 'shares?', 'tweet', 'tweet this', 'pin it', 'email', 'e-mail',
   'email this', 'email (this )?(article|story|page)', 'print', 'print this', 'print (this )?(article|story|page)', 'printer[- ]friendly( version)?',
@@ -122,8 +122,7 @@ export const WIDGET_LINE = new RegExp(
 
 /** Widget sentences: longer lines that are still page furniture (comment forms, cookie banners, paywalls). */
 /** Matched against the LOWER-CASED trimmed line. */
-export const WIDGET_SENTENCE = new RegExp(
-  [
+export const WIDGET_SENTENCE_PHRASES = [
     'your email address will not be published', 'required fields are marked', 'we use cookies', 'this (web)?site uses cookies',
     'by continuing to (use|browse)', 'by using (this|our) (site|website)', 'enter your account data', 'password reset link',
     'collections you\'ve created', 'sign up for (our|the) .{0,30}newsletter', 'all rights reserved', 'you must be logged in',
@@ -141,8 +140,8 @@ export const WIDGET_SENTENCE = new RegExp(
     'использование материалов', 'ihre e-mail-adresse wird nicht veröffentlicht', 'votre adresse (e-mail|de messagerie) ne sera pas publiée',
     'tu dirección de correo electrónico no será publicada', 'il tuo indirizzo email non sarà pubblicato',
     'o seu endereço de e-mail não será publicado', 'je e-mailadres wordt niet gepubliceerd',
-  ].join('|'),
-);
+];
+export const WIDGET_SENTENCE = new RegExp(WIDGET_SENTENCE_PHRASES.join('|'));
 
 /** Advertising markers and shortcodes: [ad_1], [/ads], "Advertisement", "Anzeige", "Publicité", "Реклама"… */
 export const AD_MARKER = /^\s*\[\/?(?:ad|ads|advert|advertisement|adsense|banner)[_\- ]?\d*\]\s*$|^\s*[-–—(\[]*\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|sponsored)\s*[-–—)\]]*\s*$/iu;
@@ -188,3 +187,6 @@ export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/
 
 /** Characters used as menu separators / breadcrumbs. */
 export const SEPARATORS = /[|·•»›>«‹]/gu;
+
+/** Heading of a comment section (matched against the lower-cased line): what follows it is reader comments. */
+export const COMMENT_HEAD = /^[\s\W_]{0,3}(?:\d+\s+)?(?:comments?|reader comments|user comments|readers'? comments|your comments|comments? \(\d+\)|\d+ (?:comments?|responses?|replies|reactions)|responses?|(?:\d+ )?responses? to .{1,120}|leave a (?:comment|reply)|post a comment|add (?:a |your )?comment|write a comment|have your say|join the (?:discussion|conversation)|discussion|what do you think\??|kommentare|leserkommentare|commentaires|réactions|comentarios|commenti|comentários|reacties|комментарии)\s*:?[\s\W_]{0,3}$/;
