@@ -135,6 +135,9 @@ export class Configuration implements ConfigReader, vscode.Disposable {
   /** Pattern-list keys already reported, so each bad setting value is reported once. */
   private readonly reported = new Set<string>();
 
+  /** Warnings shown so far (test API). */
+  readonly warnings: string[] = [];
+
   constructor(private readonly warn: (message: string) => void = (m) => void vscode.window.showWarningMessage(m)) {
     this.subs.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -160,6 +163,7 @@ export class Configuration implements ConfigReader, vscode.Disposable {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const list = errors.map((e) => `\`${e.pattern}\` (${e.message})`).join('; ');
+    this.warnings.push(`Scraped News: ignoring ${errors.length} invalid pattern(s) in scrapedNews.boilerplatePatterns: ${list}`);
     this.warn(`Scraped News: ignoring ${errors.length} invalid pattern(s) in scrapedNews.boilerplatePatterns: ${list}`);
   }
 

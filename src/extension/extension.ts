@@ -11,6 +11,7 @@
  *  - `keptLines(uri)`: the lines the user chose to keep in that file;
  *  - `refresh(uri?)`: run the debounced refresh now (tests; returns when decorations/diagnostics are updated);
  *  - `statusBar()`: `{ text, visible, command }` of the status bar item;
+ *  - `warnings()`: warning messages about invalid `scrapedNews.boilerplatePatterns` shown so far (one per bad value);
  *  - `decorationTypesCreated()`: how many decoration types were created since activation (7 at start; only a
  *    change of an opacity/overview-ruler setting re-creates the affected ones);
  *  - `cache`: the AnalysisCache itself.
@@ -41,6 +42,7 @@ export interface ScrapedNewsApi {
   refresh(uri?: vscode.Uri): Promise<void>;
   statusBar(): { text: string; visible: boolean; command: string | undefined };
   decorationTypesCreated(): number;
+  warnings(): readonly string[];
   readonly cache: AnalysisCache;
 }
 
@@ -143,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): ScrapedNewsApi {
     },
     statusBar: () => status.snapshot(),
     decorationTypesCreated: () => Highlight.created,
+    warnings: () => [...config.warnings],
     cache,
   };
 }

@@ -21,6 +21,7 @@ interface Api {
   refresh(uri?: vscode.Uri): Promise<void>;
   statusBar(): { text: string; visible: boolean; command: string | undefined };
   decorationTypesCreated(): number;
+  warnings(): readonly string[];
 }
 
 // The eight article paragraphs of the sputnik fixture (their first words).
@@ -535,9 +536,24 @@ suite('editor: Scraped News features', function () {
   test('an invalid user pattern does not break the analysis; valid ones still apply', async () => {
     const { doc } = await openDump();
     const line = lineOf(doc, 'DETAILS TO FOLLOW');
+    const w0 = api.warnings().length;
     await setSetting('boilerplatePatterns', ['([', '^DETAILS TO FOLLOW$']);
     await until('valid pattern applied', () => api.analysis(doc.uri)!.lines[line].reason === 'user-pattern');
     assert.ok(api.decoratedRanges(doc.uri).boilerplate.length > 10);
+    // Typing with the bad pattern in place: reported once, not per keystroke.
+    for (let i = 0; i < 5; i++) {
+      const e = new vscode.WorkspaceEdit();
+      e.insert(doc.uri, new vscode.Position(0, 0), 'x');
+      await vscode.workspace.applyEdit(e);
+      await api.refresh(doc.uri);
+    }
+    assert.strictEqual(api.warnings().length, w0 + 1, api.warnings().join('\n'));
+    assert.ok(api.warnings()[w0].includes('(['), 'the warning names the bad pattern');
+    // A new bad value of the setting is reported again, once.
+    await setSetting('boilerplatePatterns', ['*oops', '^DETAILS TO FOLLOW$']);
+    await until('second warning', () => api.warnings().length === w0 + 2);
+    await api.refresh(doc.uri);
+    assert.strictEqual(api.warnings().length, w0 + 2);
   });
 
   test('analysis is cached per document version and recomputed once after an edit', async () => {
