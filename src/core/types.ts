@@ -42,6 +42,11 @@ export interface Quote extends Span {
   speaker: Speaker | null;
   /** The cue word/phrase that attributes the quote (said, told, according to, ':'), when found. */
   cue?: Span | null;
+  /**
+   * Why a `scare` quote is not reported speech: a title (`CBS's "Face the Nation"`), a nickname (`Robert "Bobby"
+   * Scott`), a modifier (`“quack” cures`), a word mentioned as a word (`"she"`), a subhead or stage direction.
+   */
+  scareReason?: 'title' | 'nickname' | 'modifier' | 'mention' | 'subhead';
 }
 
 export type EntityType = 'person' | 'place' | 'organization';

@@ -108,6 +108,7 @@ test('scare quotes, titles, nicknames and words-as-words: kind scare, hidden whe
   const all = quotes(t);
   assert.equal(all.length, 5);
   for (const q of all) assert.equal(q.kind, 'scare', q.text);
+  assert.deepEqual(all.map((q) => q.scareReason), ['title', 'nickname', 'modifier', 'mention', 'mention']);
   for (const q of all) assert.equal(q.speaker, null);
   assert.deepEqual(quotes(t, { scareQuotes: false }), []);
 });

@@ -222,7 +222,9 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       if (r) speaker.resolved = r;
     }
     const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;
-    out.push({ start: s, end: e, text: text.slice(s, e), kind, speaker, cue });
+    const q: Quote = { start: s, end: e, text: text.slice(s, e), kind, speaker, cue };
+    if (kind === 'scare' && it.scare) q.scareReason = it.scare;
+    out.push(q);
   }
   return out;
 }
