@@ -37,7 +37,7 @@ export interface Speaker extends Span {
 }
 
 export interface Quote extends Span {
-  /** `quote` = attributed or speech-like quotation; `scare` = one or two words without an attribution cue. */
+  /** `quote` = attributed or speech-like quotation; `scare` = quoted words that are not reported speech (see `scareReason`). */
   kind: 'quote' | 'scare';
   speaker: Speaker | null;
   /** The cue word/phrase that attributes the quote (said, told, according to, ':'), when found. */
