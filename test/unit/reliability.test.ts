@@ -217,7 +217,9 @@ test('right-to-left text (Arabic, Hebrew, with bidi marks) passes every invarian
     '\u202bThe ambassador said "this is unacceptable" in Washington on Wednesday, according to the embassy.\u202c',
     'Source link',
   ].join('\n');
-  exercise(rtl);
+  const { a } = exercise(rtl);
+  // the prose paragraphs are article: an RTL article is not thrown away
+  for (const i of [0, 2, 3, 4]) assert.equal(a.lines[i].label, 'article', `RTL line ${i}`);
 });
 
 test('CJK text without spaces passes every invariant', () => {
@@ -228,7 +230,9 @@ test('CJK text without spaces passes every invariant', () => {
     'ロシアのアントノフ駐米大使は水曜日、ワシントンの発言に失望したと述べた。',
     '러시아 대사는 수요일 워싱턴의 발언에 실망했다고 말했다.',
   ].join('\n');
-  exercise(cjk);
+  const { a } = exercise(cjk);
+  // sentences without spaces are still article prose: a CJK article is not thrown away
+  for (const i of [0, 2, 3, 4]) assert.equal(a.lines[i].label, 'article', `CJK line ${i}`);
 });
 
 test('clean refuses an analysis of another text with a clear error instead of corrupting it', () => {
