@@ -13,6 +13,8 @@ import { COMMANDS, cleanEdit, type CommandDeps, type KeepLineArgs, type RemoveLi
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { LANGUAGE_ID } from './configuration';
 
+const EDITABLE_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('scrapedNews');
 
 export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
@@ -83,7 +85,8 @@ export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
 export function registerCodeActions(deps: CommandDeps): vscode.Disposable {
   const provider = new ScrapedNewsCodeActions(deps);
   return vscode.Disposable.from(
-    vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, provider, {
+    // Editable documents only (not our read-only clean preview or other virtual documents).
+    vscode.languages.registerCodeActionsProvider(EDITABLE_SCHEMES.map((scheme) => ({ language: LANGUAGE_ID, scheme })), provider, {
       providedCodeActionKinds: ScrapedNewsCodeActions.providedCodeActionKinds,
       documentation: [{ kind: FIX_ALL_KIND, command: { command: COMMANDS.previewClean, title: 'Preview Clean Article' } }],
     }),
