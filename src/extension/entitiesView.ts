@@ -21,10 +21,18 @@ const TYPE_ICON: Record<EntityType, string> = { person: 'person', place: 'locati
 
 export interface EntityGroup {
   type: EntityType;
-  /** The most frequent spelling among the mentions. */
+  /** The most frequent spelling among the mentions (the full name when surname-only mentions were merged in). */
   name: string;
+  /** Other names merged into this group (e.g. "Antonov" into "Anatoly Antonov"). */
+  aliases: string[];
   count: number;
   mentions: { start: number; end: number }[];
+}
+
+/** Does `g` answer to `name` (its name or an alias, case-insensitive)? */
+export function groupMatches(g: EntityGroup, name: string): boolean {
+  const n = name.toLowerCase();
+  return g.name.toLowerCase() === n || g.aliases.some((a) => a.toLowerCase() === n);
 }
 
 /** Entities grouped by type and case-insensitive text, most mentioned first. */
@@ -35,7 +43,7 @@ export function groupEntities(a: Analysis): Map<EntityType, EntityGroup[]> {
     const key = e.type + '\u0000' + text.toLowerCase();
     let g = byKey.get(key);
     if (!g) {
-      g = { type: e.type, name: text, count: 0, mentions: [], spellings: new Map() };
+      g = { type: e.type, name: text, aliases: [], count: 0, mentions: [], spellings: new Map() };
       byKey.set(key, g);
     }
     g.count++;
@@ -48,7 +56,20 @@ export function groupEntities(a: Analysis): Map<EntityType, EntityGroup[]> {
     let best = g.name;
     let bestN = 0;
     for (const [s, n] of g.spellings) if (n > bestN) { best = s; bestN = n; }
-    out.get(g.type)?.push({ type: g.type, name: best, count: g.count, mentions: g.mentions });
+    out.get(g.type)?.push({ type: g.type, name: best, aliases: [], count: g.count, mentions: g.mentions });
+  }
+  // a person named by surname only ("Antonov") joins the one full name ending with it ("Anatoly Antonov")
+  const people = out.get('person')!;
+  for (const g of [...people]) {
+    if (/\s/.test(g.name)) continue;
+    const key = ' ' + g.name.toLowerCase();
+    const full = people.filter((f) => f !== g && f.name.toLowerCase().endsWith(key));
+    if (full.length !== 1) continue;
+    const f = full[0];
+    f.count += g.count;
+    f.mentions = [...f.mentions, ...g.mentions].sort((x, y) => x.start - y.start);
+    f.aliases.push(g.name, ...g.aliases);
+    people.splice(people.indexOf(g), 1);
   }
   for (const list of out.values()) list.sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
   return out;
@@ -148,7 +169,7 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
         const g = node.group;
         const it = new vscode.TreeItem(g.name, vscode.TreeItemCollapsibleState.Collapsed);
         it.description = `${g.count} mention${g.count === 1 ? '' : 's'}`;
-        it.tooltip = `${g.name} — ${g.type}, ${it.description}`;
+        it.tooltip = `${g.name} — ${g.type}, ${it.description}` + (g.aliases.length ? ` (also as ${g.aliases.join(', ')})` : '');
         it.contextValue = 'scrapedNews.entity';
         it.iconPath = new vscode.ThemeIcon(TYPE_ICON[g.type]);
         if (doc) it.command = { command: 'scrapedNews.revealEntity', title: 'Reveal', arguments: [doc.uri, g.mentions[0].start, g.mentions[0].end] };
@@ -222,10 +243,10 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
       const group =
         'kind' in arg
           ? arg.kind === 'entity' || arg.kind === 'mention' ? arg.group : undefined
-          : groupEntities(cache.get(doc)).get(arg.type)?.find((g) => g.name.toLowerCase() === arg.name.toLowerCase());
+          : groupEntities(cache.get(doc)).get(arg.type)?.find((g) => groupMatches(g, arg.name));
       if (!group) return [];
       // re-read the mentions from the current analysis (the tree may be a keystroke old)
-      const fresh = groupEntities(cache.get(doc)).get(group.type)?.find((g) => g.name.toLowerCase() === group.name.toLowerCase());
+      const fresh = groupEntities(cache.get(doc)).get(group.type)?.find((g) => groupMatches(g, group.name));
       return selectSpans(doc, (fresh ?? group).mentions);
     }),
     vscode.commands.registerCommand('scrapedNews.showEntities', async (arg?: { type?: EntityType; name?: string; uri?: vscode.Uri }) => {
@@ -236,10 +257,10 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
       }
       const groups = groupEntities(cache.get(doc));
       const flat = TYPE_ORDER.flatMap((t) => groups.get(t) ?? []);
-      const result = flat.map((g) => ({ type: g.type, name: g.name, count: g.count }));
+      const result = flat.map((g) => ({ type: g.type, name: g.name, aliases: g.aliases, count: g.count }));
       let chosen: EntityGroup | undefined;
       if (arg?.name) {
-        chosen = flat.find((g) => g.name.toLowerCase() === arg.name!.toLowerCase() && (!arg.type || g.type === arg.type));
+        chosen = flat.find((g) => groupMatches(g, arg.name!) && (!arg.type || g.type === arg.type));
       } else if (!arg) {
         type Item = vscode.QuickPickItem & { group?: EntityGroup };
         const items: Item[] = [];

@@ -21,7 +21,8 @@ function oneLine(s: string, max = MAX_NAME): string {
 export function speakerLabel(q: Quote): { key: string; name: string; role?: string } {
   const sp = q.speaker;
   if (!sp) return { key: '', name: UNATTRIBUTED };
-  const full = oneLine(sp.resolved && sp.resolved.trim() ? sp.resolved : sp.text, 200);
+  // "Joe Biden’s remarks …" names Joe Biden: drop a possessive ending
+  const full = oneLine(sp.resolved && sp.resolved.trim() ? sp.resolved : sp.text, 200).replace(/['’]s?$/u, '').replace(/['’]s(?=,)/u, '');
   const comma = full.indexOf(',');
   const name = comma > 0 ? full.slice(0, comma).trim() : full;
   const role = comma > 0 ? full.slice(comma + 1).trim() : undefined;

@@ -249,6 +249,31 @@ suite('extras: outline, copy quotes, entities', () => {
     for (const s of active.selections) assert.strictEqual(doc.getText(s), 'Moscow');
   });
 
+  test('entity groups account for every entity mention; a surname joins its unique full name', async () => {
+    const editor = await openDump(vscode.Uri.joinPath(workspaceRoot(), 'sputnik-antonov.txt'));
+    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as {
+      analysis(uri: vscode.Uri): { entities: { start: number; end: number; type: string; text: string }[] } | undefined;
+    };
+    const a = api.analysis(editor.document.uri);
+    assert.ok(a, 'test API analysis');
+    const groups = (await vscode.commands.executeCommand<{ type: string; name: string; aliases: string[]; count: number }[]>(
+      'scrapedNews.showEntities',
+      { name: '\u0000none' },
+    ))!;
+    assert.strictEqual(groups.reduce((n, g) => n + g.count, 0), a.entities.length, 'every mention counted once');
+    const people = groups.filter((g) => g.type === 'person');
+    for (const g of people) {
+      if (/\s/.test(g.name)) continue;
+      const full = people.filter((f) => f.name.toLowerCase().endsWith(' ' + g.name.toLowerCase()));
+      assert.notStrictEqual(full.length, 1, `"${g.name}" should have joined "${full[0]?.name}"`);
+    }
+    const surnames = new Set(a.entities.filter((e) => e.type === 'person' && !/\s/.test(e.text)).map((e) => e.text));
+    for (const sn of surnames) {
+      const full = people.filter((f) => f.name.endsWith(' ' + sn));
+      if (full.length === 1) assert.ok(full[0].aliases.includes(sn), `${sn} listed as an alias of ${full[0].name}`);
+    }
+  });
+
   test('Select All Mentions (view item command) selects every mention of a name', async () => {
     const editor = await openDump(vscode.Uri.joinPath(workspaceRoot(), 'sputnik-antonov.txt'));
     const sels = await vscode.commands.executeCommand<vscode.Selection[]>('scrapedNews.selectEntityMentions', {
@@ -263,6 +288,14 @@ suite('extras: outline, copy quotes, entities', () => {
     const one = vscode.window.activeTextEditor!.selections;
     assert.strictEqual(one.length, 1);
     assert.ok(one[0].isEqual(sels[1]));
+  });
+
+  test('the Entities view is shown in the Explorer for a scraped-news editor and can take focus', async () => {
+    await openDump(vscode.Uri.joinPath(workspaceRoot(), 'sputnik-antonov.txt'));
+    await new Promise((r) => setTimeout(r, 300)); // the context key follows the active editor
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('scrapedNews.entities.focus'), 'the view is registered');
+    await vscode.commands.executeCommand('scrapedNews.entities.focus'); // throws when the view does not exist
   });
 
   test('contributions: palette entries only for our documents, Explorer folder menu, Entities view', () => {
