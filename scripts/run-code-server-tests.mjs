@@ -39,7 +39,11 @@ const keep = flag('--keep');
 const shot = option('--shot');
 const verbose = flag('--verbose') || !!process.env.TEST_VERBOSE;
 const grep = process.env.TEST_GREP;
-const runUi = !flag('--no-ui') && (!grep || new RegExp(grep).test('ui-check'));
+let grepRe = null;
+if (grep) {
+  try { grepRe = new RegExp(grep); } catch (e) { console.error(`TEST_GREP is not a valid regular expression: ${e.message}`); process.exit(2); }
+}
+const runUi = !flag('--no-ui') && (!grepRe || grepRe.test('ui-check'));
 
 const extensionDir = root;
 const testsEntry = join(root, 'out/test/test/integration/index.js');
