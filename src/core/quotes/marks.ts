@@ -77,7 +77,7 @@ const NO_MARKS: MarkScan = { pieces: [], alt: null, startsWithOpen: false };
 export function scanParagraph(p: string): MarkScan {
   const marks = tokenize(p);
   if (marks.length === 0) return NO_MARKS;
-  let pieces = pair(p, marks, -1);
+  const pieces = pair(p, marks, -1);
   let alt: Piece[] | null = null;
   const last = pieces[pieces.length - 1];
   if (last && last.open && !last.single) {
@@ -90,7 +90,6 @@ export function scanParagraph(p: string): MarkScan {
   while (i < p.length && isSpace(p[i])) i++;
   const m0 = marks[0];
   const startsWithOpen = !!m0 && m0.pos === i && (m0.kind === K.LeftD || m0.kind === K.StraightD || (m0.kind === K.RightD && !m0.rf));
-  if (pieces.length === 0) pieces = [];
   return { pieces, alt, startsWithOpen };
 }
 
@@ -239,7 +238,6 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
   // Pass 1: double marks.
   let depth = 0;
   let start = -1;
-  let outerKind = K.None;
   const dspans: Array<[number, number]> = [];
   for (const m of marks) {
     if (m.kind !== K.LeftD && m.kind !== K.RightD && m.kind !== K.StraightD) continue;
@@ -250,7 +248,6 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
         if ((m.lf && !m.rf) || (m.lf && isParaStart(p, m.pos) && m.pos + m.len < p.length)) {
           depth = 1;
           start = m.pos;
-          outerKind = m.kind;
         }
         continue;
       }
@@ -259,7 +256,6 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
       if (m.kind === K.StraightD && m.rf && !m.lf && pos1(p, m) < p.length && isSpace(p[pos1(p, m)])) continue;
       depth = 1;
       start = m.pos;
-      outerKind = m.kind;
       continue;
     }
     // inside a quote
@@ -272,11 +268,8 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
         continue;
       }
     } else if (m.kind === K.RightD) {
-      if (m.rf || !m.lf || depth > 1) depth--;
-      else if (depth === 1 && m.lf && !m.rf && outerKind === K.RightD) {
-        // ”…” used as opening after an opening ”: treat as closing anyway
-        depth--;
-      } else depth--;
+      // a right mark always closes the innermost open quote (even `” text` used as an opening after an opening ”)
+      depth--;
     } else {
       // straight mark inside: closes (a nested straight open would be ambiguous)
       if (isPrime(p, m)) continue;
