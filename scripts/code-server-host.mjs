@@ -94,6 +94,13 @@ const USER_SETTINGS = {
 
 /** code-server processes started by this process and not yet exited (stopped on SIGINT/SIGTERM even mid-start). */
 const live = new Set();
+// Last resort: if this process exits for any reason (even an uncaught exception) with a code-server still
+// running, kill its whole process group so nothing is left behind.
+process.on('exit', () => {
+  for (const s of live) {
+    try { process.kill(-s.proc.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+});
 export async function stopAllServers() {
   await Promise.all([...live].map((s) => s.stop()));
 }
