@@ -444,7 +444,7 @@ export async function cleanFolder(
         keptChars += r.text.length;
         if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
         else readable.push({ c, read: { ...r, text: '' }, dropped: true });
-        if (i % 16 === 15) await breathe();
+        await breathe();
       }
       templates = learn && index.documents >= 3 ? index : null;
       summary.timings.scan = Date.now() - t0;
@@ -483,7 +483,7 @@ export async function cleanFolder(
           plan.linesToRemove += removed;
         }
         readable[i] = { c }; // release the text
-        if (i % 16 === 15) await breathe();
+        await breathe();
       }
       summary.timings.dryRun = Date.now() - t0 - summary.timings.scan;
       return false;
@@ -542,7 +542,7 @@ export async function cleanFolder(
           skipped.push({ path: p.rel, reason: `not written: ${(e as Error).message}` });
         }
         handled++;
-        if (i % 8 === 7) await breathe();
+        await breathe();
       }
     },
   );

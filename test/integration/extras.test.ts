@@ -555,6 +555,29 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.deepStrictEqual(listAll(cut).filter((n) => /tmp/.test(n)), [], 'no temporary files left');
   });
 
+  test('UTF-16 dumps are cleaned and written back as UTF-16; files over the size limit are skipped with the reason', async () => {
+    const dir = tmpFolder('sn-enc-');
+    made.push(dir);
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `d${i}.txt`), siteDump(i));
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(siteDump(3).replace(/\n/g, '\r\n'), 'utf16le')]);
+    fs.writeFileSync(path.join(dir, 'wide.txt'), utf16);
+    fs.writeFileSync(path.join(dir, 'huge.txt'), siteDump(4) + 'x'.repeat(20000) + '\n');
+    const s = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(dir), {
+      confirm: false,
+      notify: false,
+      maxFileBytes: 16000,
+    });
+    assert.deepStrictEqual(s.skipped.map((x) => x.path), ['huge.txt']);
+    assert.match(s.skipped[0].reason, /too big/);
+    assert.ok(s.cleaned.includes('wide.txt'), JSON.stringify(s));
+    const bytes = fs.readFileSync(path.join(dir, 'wide.txt'));
+    assert.deepStrictEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'UTF-16LE byte-order mark kept');
+    const text = bytes.subarray(2).toString('utf16le');
+    assertCleaned('wide.txt', text, siteDump(3).replace(/\n/g, '\r\n'));
+    assert.ok(!text.replace(/\r\n/g, '').includes('\n'), 'CRLF kept');
+    assert.ok(text.includes('The city council voted on Tuesday'));
+  });
+
   test('a folder argument that is a file is refused; nothing written', async () => {
     const dir = tmpFolder('sn-file-');
     made.push(dir);
