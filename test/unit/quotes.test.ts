@@ -1,6 +1,7 @@
 // Quotes and speakers: hand-written sentences for each hard case of the quotes issue (no corpus text).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { findQuotes, createQuoteMemo, splitLines } from '../../src/core';
 import type { LineInfo, Quote } from '../../src/core';
 
@@ -246,4 +247,27 @@ test('a 300 KB single line full of quotes and apostrophes stays linear', () => {
   const ms = Date.now() - t0;
   assert.ok(qs.length > 7000);
   assert.ok(ms < 8000, `took ${ms} ms`);
+});
+
+test('property: on random mark soup, pieces stay inside one article line, do not overlap, offsets are sound, memo agrees', () => {
+  const alphabet = ['“', '”', '"', "'", '‘', '’', "''", '«', '»', ' ', ' ', 'a', 'Bo', 'said', 'he', 'Ann Lee', ',', '.', ':', '\n', '\n\n', '6', '―', '<b x="y">'];
+  const memo = createQuoteMemo();
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), (parts) => {
+      const t = parts.join('');
+      const lines = linesOf(t);
+      const qs = findQuotes(t, lines, {});
+      let last = -1;
+      for (const q of qs) {
+        assert.ok(q.start >= 0 && q.end <= t.length && q.start < q.end);
+        assert.equal(t.slice(q.start, q.end), q.text);
+        assert.ok(!q.text.includes('\n'), 'a piece never crosses a line');
+        assert.ok(q.start >= last, 'pieces do not overlap');
+        last = q.end;
+        if (q.speaker) assert.equal(t.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+      }
+      assert.deepEqual(findQuotes(t, lines, { memo }), qs);
+    }),
+    { numRuns: 300 },
+  );
 });
