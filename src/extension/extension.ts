@@ -1,152 +1,83 @@
 /**
- * Entry point. `activate` is synchronous and cheap: it wires the adapters around one AnalysisCache and
- * returns the test API (below). Activation events: `onLanguage:scraped-news`, `onLanguage:plaintext` (for
- * detection) and our commands — never `*`.
+ * Entry point. Activation events: `onLanguage:scraped-news`, `onLanguage:plaintext` (for detection) and our
+ * commands — never `*`. `activate` is synchronous and cheap: it starts only the configuration reader and the
+ * dump detector (neither needs the analysis core). Everything else lives in features.ts and is loaded on first
+ * need — when a Scraped News document is open or opens, when one of our commands runs, or when the test API is
+ * used — so opening an ordinary .txt file does not load the core, compromise and the entity model.
  *
- * Test API (`vscode.extensions.getExtension('scraped-news.scraped-news').activate()` resolves to it):
+ * Test API (`vscode.extensions.getExtension('scraped-news.scraped-news').activate()` resolves to it; every
+ * method loads the features if needed):
  *  - `decoratedRanges(uri)`: per decoration kind (boilerplate, meta, quote, scareQuote, person, place,
  *    organization) the ranges last passed to `setDecorations` for that document;
- *  - `analysis(uri)`: the cached analysis of an open document (computed if stale), or undefined;
- *  - `cacheStats()`: `{ hits, misses, analyses, lastMs, documents }` of the analysis cache;
- *  - `keptLines(uri)`: the lines the user chose to keep in that file;
- *  - `refresh(uri?)`: run the debounced refresh now (tests; returns when decorations/diagnostics are updated);
+ *  - `analysis(uri)`: the cached analysis of an open Scraped News document (computed if stale), or undefined;
+ *  - `cacheStats()`: `{ hits, misses, analyses, incremental, lastMs, documents }` of the analysis cache;
+ *  - `keptLines(uri)`: the lines the user chose to keep in that file ("Keep this line");
+ *  - `refresh(uri?)`: run the debounced refresh now (returns when decorations/diagnostics/status are updated);
  *  - `statusBar()`: `{ text, visible, command }` of the status bar item;
  *  - `warnings()`: warning messages about invalid `scrapedNews.boilerplatePatterns` shown so far (one per bad value);
- *  - `decorationTypesCreated()`: how many decoration types were created since activation (7 at start; only a
- *    change of an opacity/overview-ruler setting re-creates the affected ones);
+ *  - `decorationTypesCreated()`: decoration types created since activation (7 at start; only a change of an
+ *    opacity/overview-ruler setting re-creates the affected ones);
+ *  - `featuresLoaded()`: whether features.ts has been loaded (false after opening only plain text);
  *  - `cache`: the AnalysisCache itself.
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/types';
-import { AnalysisCache, type CacheStats } from './analysisCache';
-import { Configuration, isScrapedNewsDocument } from './configuration';
-import { KeepLinesStore } from './keepLines';
-import { DecorationController, Highlight, type DecoratedRanges } from './decorations';
-import { DiagnosticsController } from './diagnostics';
-import { registerHover } from './hover';
-import { registerCodeActions } from './codeActions';
-import { registerCommands } from './commands';
-import { StatusBarController } from './statusBar';
+import { Configuration, LANGUAGE_ID } from './configuration';
 import { DumpDetector } from './detection';
-import { registerOutline } from './outline';
-import { registerCopyQuotes } from './copyQuotes';
-import { registerEntitiesView } from './entitiesView';
-import { registerCleanFolder } from './cleanFolder';
-import { registerFolderTemplates } from './folderTemplates';
+import type { ScrapedNewsApi } from './features';
 
-export interface ScrapedNewsApi {
-  decoratedRanges(uri: vscode.Uri): DecoratedRanges;
-  analysis(uri: vscode.Uri): Analysis | undefined;
-  cacheStats(): CacheStats;
-  keptLines(uri: vscode.Uri): readonly string[];
-  refresh(uri?: vscode.Uri): Promise<void>;
-  statusBar(): { text: string; visible: boolean; command: string | undefined };
-  decorationTypesCreated(): number;
-  warnings(): readonly string[];
-  readonly cache: AnalysisCache;
-}
+export type { ScrapedNewsApi };
 
-/** Debounces edits: after `scrapedNews.debounceMs` of quiet, the document is re-analysed once. */
-class EditScheduler implements vscode.Disposable {
-  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; doc: vscode.TextDocument }>();
-  private readonly subs: vscode.Disposable[] = [];
-
-  constructor(private readonly cache: AnalysisCache, private readonly config: Configuration) {
-    this.subs.push(
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0 || !isScrapedNewsDocument(e.document)) return;
-        this.schedule(e.document, config.get(e.document.uri).debounceMs);
-      }),
-      vscode.workspace.onDidOpenTextDocument((doc) => isScrapedNewsDocument(doc) && this.schedule(doc, 0)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.cancel(doc.uri)),
-    );
-    for (const doc of vscode.workspace.textDocuments) if (isScrapedNewsDocument(doc)) this.schedule(doc, 0);
-  }
-
-  schedule(doc: vscode.TextDocument, ms: number): void {
-    const id = doc.uri.toString();
-    const cur = this.timers.get(id);
-    if (cur) clearTimeout(cur.timer);
-    this.timers.set(id, { doc, timer: setTimeout(() => this.run(id), ms) });
-  }
-
-  private cancel(uri: vscode.Uri): void {
-    const cur = this.timers.get(uri.toString());
-    if (cur) clearTimeout(cur.timer);
-    this.timers.delete(uri.toString());
-  }
-
-  private run(id: string): void {
-    const cur = this.timers.get(id);
-    this.timers.delete(id);
-    if (cur && isScrapedNewsDocument(cur.doc)) this.cache.get(cur.doc); // fires onDidUpdate when new
-  }
-
-  /** Run pending work now (for one document or all). */
-  flush(uri?: vscode.Uri): void {
-    for (const [id, cur] of [...this.timers]) {
-      if (uri && id !== uri.toString()) continue;
-      clearTimeout(cur.timer);
-      this.run(id);
-    }
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t.timer);
-    this.timers.clear();
-    for (const s of this.subs) s.dispose();
-  }
-}
-
-export function activate(context: vscode.ExtensionContext): ScrapedNewsApi {
+export function activate(context: vscode.ExtensionContext): ScrapedNewsApi & { featuresLoaded(): boolean } {
   const config = new Configuration();
-  const keep = new KeepLinesStore(context.workspaceState);
-  const templates = registerFolderTemplates(context);
-  const cache = new AnalysisCache(config, keep, templates);
   const detector = new DumpDetector(config, context.workspaceState);
-  const decorations = new DecorationController(cache, config);
-  const diagnostics = new DiagnosticsController(cache, config);
-  const scheduler = new EditScheduler(cache, config);
-  const status = new StatusBarController(cache, config);
-  const deps = { cache, config, keep, detector };
-  context.subscriptions.push(
-    config,
-    keep,
-    cache,
-    detector,
-    decorations,
-    diagnostics,
-    scheduler,
-    status,
-    registerHover(cache),
-    registerCommands(deps),
-    registerCodeActions(deps),
-  );
-  registerOutline(context, cache);
-  registerCopyQuotes(context, cache);
-  registerEntitiesView(context, cache);
-  registerCleanFolder(context, cache);
+  context.subscriptions.push(config, detector);
 
-  const find = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  let features: ScrapedNewsApi | undefined;
+  const stubs: vscode.Disposable[] = [];
+  let openSub: vscode.Disposable | undefined;
+  const load = (): ScrapedNewsApi => {
+    if (features) return features;
+    for (const s of stubs.splice(0)) s.dispose();
+    openSub?.dispose();
+    // A require() inside a function: esbuild keeps features.ts (and the core it imports) uninitialised until here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('./features') as typeof import('./features');
+    features = mod.startFeatures(context, config, detector);
+    return features;
+  };
+
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE_ID)) {
+    load();
+  } else {
+    openSub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.languageId === LANGUAGE_ID) load();
+    });
+    // Our contributed commands must exist from activation on: stand-ins load the features, then run the real one.
+    const contributed: { command: string }[] = context.extension.packageJSON?.contributes?.commands ?? [];
+    for (const { command } of contributed) {
+      stubs.push(
+        vscode.commands.registerCommand(command, (...args: unknown[]) => {
+          load();
+          return vscode.commands.executeCommand(command, ...args);
+        }),
+      );
+    }
+    context.subscriptions.push({ dispose: () => { for (const s of stubs.splice(0)) s.dispose(); openSub?.dispose(); } });
+  }
+
   return {
-    decoratedRanges: (uri) => decorations.decoratedRanges(uri),
-    analysis: (uri) => {
-      const doc = find(uri);
-      return doc && isScrapedNewsDocument(doc) ? cache.get(doc) : undefined;
+    decoratedRanges: (uri) => load().decoratedRanges(uri),
+    analysis: (uri) => load().analysis(uri),
+    cacheStats: () => load().cacheStats(),
+    keptLines: (uri) => load().keptLines(uri),
+    refresh: (uri) => load().refresh(uri),
+    statusBar: () => load().statusBar(),
+    decorationTypesCreated: () => load().decorationTypesCreated(),
+    warnings: () => load().warnings(),
+    featuresLoaded: () => features !== undefined,
+    get cache() {
+      return load().cache;
     },
-    cacheStats: () => cache.stats(),
-    keptLines: (uri) => keep.get(uri),
-    refresh: async (uri) => {
-      scheduler.flush(uri);
-      await new Promise<void>((r) => setTimeout(r, 0)); // let onDidUpdate listeners run
-      for (const e of vscode.window.visibleTextEditors) if (!uri || e.document.uri.toString() === uri.toString()) decorations.refresh(e);
-      for (const doc of vscode.workspace.textDocuments) if (!uri || doc.uri.toString() === uri.toString()) diagnostics.update(doc);
-      status.update();
-    },
-    statusBar: () => status.snapshot(),
-    decorationTypesCreated: () => Highlight.created,
-    warnings: () => [...config.warnings],
-    cache,
   };
 }
 

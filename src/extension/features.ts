@@ -1,0 +1,134 @@
+/**
+ * Everything that needs the analysis core (and with it compromise and the entity model, the costly part of
+ * loading): the cache, decorations, hovers, diagnostics, quick fixes, commands, status bar, and the views of
+ * the other feature modules. Loaded by extension.ts on first need (see there); returns the test API.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/types';
+import { AnalysisCache, type CacheStats } from './analysisCache';
+import { type Configuration, isScrapedNewsDocument } from './configuration';
+import { KeepLinesStore } from './keepLines';
+import { DecorationController, Highlight, type DecoratedRanges } from './decorations';
+import { DiagnosticsController } from './diagnostics';
+import { registerHover } from './hover';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { StatusBarController } from './statusBar';
+import type { DumpDetector } from './detection';
+import { registerOutline } from './outline';
+import { registerCopyQuotes } from './copyQuotes';
+import { registerEntitiesView } from './entitiesView';
+import { registerCleanFolder } from './cleanFolder';
+import { registerFolderTemplates } from './folderTemplates';
+
+export interface ScrapedNewsApi {
+  decoratedRanges(uri: vscode.Uri): DecoratedRanges;
+  analysis(uri: vscode.Uri): Analysis | undefined;
+  cacheStats(): CacheStats;
+  keptLines(uri: vscode.Uri): readonly string[];
+  refresh(uri?: vscode.Uri): Promise<void>;
+  statusBar(): { text: string; visible: boolean; command: string | undefined };
+  decorationTypesCreated(): number;
+  warnings(): readonly string[];
+  readonly cache: AnalysisCache;
+}
+
+/** Debounces edits: after `scrapedNews.debounceMs` of quiet, the document is re-analysed once. */
+class EditScheduler implements vscode.Disposable {
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; doc: vscode.TextDocument }>();
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly cache: AnalysisCache, private readonly config: Configuration) {
+    this.subs.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || !isScrapedNewsDocument(e.document)) return;
+        this.schedule(e.document, config.get(e.document.uri).debounceMs);
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => isScrapedNewsDocument(doc) && this.schedule(doc, 0)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.cancel(doc.uri)),
+    );
+    for (const doc of vscode.workspace.textDocuments) if (isScrapedNewsDocument(doc)) this.schedule(doc, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, ms: number): void {
+    const id = doc.uri.toString();
+    const cur = this.timers.get(id);
+    if (cur) clearTimeout(cur.timer);
+    this.timers.set(id, { doc, timer: setTimeout(() => this.run(id), ms) });
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const cur = this.timers.get(uri.toString());
+    if (cur) clearTimeout(cur.timer);
+    this.timers.delete(uri.toString());
+  }
+
+  private run(id: string): void {
+    const cur = this.timers.get(id);
+    this.timers.delete(id);
+    if (cur && isScrapedNewsDocument(cur.doc)) this.cache.get(cur.doc); // fires onDidUpdate when new
+  }
+
+  /** Run pending work now (for one document or all). */
+  flush(uri?: vscode.Uri): void {
+    for (const [id, cur] of [...this.timers]) {
+      if (uri && id !== uri.toString()) continue;
+      clearTimeout(cur.timer);
+      this.run(id);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t.timer);
+    this.timers.clear();
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+export function startFeatures(context: vscode.ExtensionContext, config: Configuration, detector: DumpDetector): ScrapedNewsApi {
+  const keep = new KeepLinesStore(context.workspaceState);
+  const templates = registerFolderTemplates(context);
+  const cache = new AnalysisCache(config, keep, templates);
+  const decorations = new DecorationController(cache, config);
+  const diagnostics = new DiagnosticsController(cache, config);
+  const scheduler = new EditScheduler(cache, config);
+  const status = new StatusBarController(cache, config);
+  const deps = { cache, config, keep, detector };
+  context.subscriptions.push(
+    keep,
+    cache,
+    decorations,
+    diagnostics,
+    scheduler,
+    status,
+    registerHover(cache),
+    registerCommands(deps),
+    registerCodeActions(deps),
+  );
+  registerOutline(context, cache);
+  registerCopyQuotes(context, cache);
+  registerEntitiesView(context, cache);
+  registerCleanFolder(context, cache);
+
+  const find = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return {
+    decoratedRanges: (uri) => decorations.decoratedRanges(uri),
+    analysis: (uri) => {
+      const doc = find(uri);
+      return doc && isScrapedNewsDocument(doc) ? cache.get(doc) : undefined;
+    },
+    cacheStats: () => cache.stats(),
+    keptLines: (uri) => keep.get(uri),
+    refresh: async (uri) => {
+      scheduler.flush(uri);
+      await new Promise<void>((r) => setTimeout(r, 0)); // let onDidUpdate listeners run
+      for (const e of vscode.window.visibleTextEditors) if (!uri || e.document.uri.toString() === uri.toString()) decorations.refresh(e);
+      for (const doc of vscode.workspace.textDocuments) if (!uri || doc.uri.toString() === uri.toString()) diagnostics.update(doc);
+      status.update();
+    },
+    statusBar: () => status.snapshot(),
+    decorationTypesCreated: () => Highlight.created,
+    warnings: () => [...config.warnings],
+    cache,
+  };
+}
