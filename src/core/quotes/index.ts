@@ -218,7 +218,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
       const ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
-      const r = resolveSpeaker(speaker, names, out, ant, paras[Math.max(0, it.para - 2)].line.start);
+      const r = resolveSpeaker(speaker, names, out, ant, paras[Math.max(0, it.para - 2)].line.start, it.para);
       if (r) speaker.resolved = r;
     }
     const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;

@@ -7,11 +7,17 @@ import type { Quote, Speaker } from '../types';
 
 export interface NameIndex {
   text: string;
+  /** Article paragraphs in document order: [start, end). */
   ranges: ReadonlyArray<[number, number]>;
-  cache: Map<string, Mention[]>;
+  /** Per surname: mentions found so far and the paragraph scanned up to. */
+  cache: Map<string, { scannedTo: number; mentions: Mention[]; seen: Set<number> }>;
 }
 
+/** How many paragraphs before the speaker are searched for the full name (long dumps hold many articles). */
+const LOOKBACK = 40;
+
 interface Mention {
+  para: number;
   start: number;
   full: string;
   desc: string | null;
@@ -28,40 +34,54 @@ export function collectNames(text: string, ranges: ReadonlyArray<[number, number
 }
 
 /**
- * Mentions of a surname with first names, in text order, up to and including the first one that carries a
- * description (that is the one shown; later mentions are not needed).
+ * Mentions of a surname with first names in the LOOKBACK paragraphs up to paragraph `pi`, scanning each paragraph at
+ * most once per surname (speakers are resolved in document order), so the cost stays linear in long dumps.
  */
-function mentionsOf(idx: NameIndex, surname: string): Mention[] {
-  const hit = idx.cache.get(surname);
-  if (hit) return hit;
-  const out: Mention[] = [];
-  const text = idx.text;
-  let i = text.indexOf(surname);
-  while (i >= 0) {
-    const after = text.charCodeAt(i + surname.length);
-    const beforeOk = i === 0 || !isLetterCode(text.charCodeAt(i - 1));
-    if (beforeOk && !(after >= 97 && after <= 122) && i > 1 && text.charCodeAt(i - 1) === 32 && isUpperCode(lastWordStart(text, i - 1))) {
-      const lead = text.slice(Math.max(0, i - 60), i);
-      const firsts = firstNamesBefore(lead);
-      if (firsts.length) {
-        const full = firsts.join(' ') + ' ' + surname;
-        const nameStart = i - (lead.length - lead.lastIndexOf(firsts[0]));
-        let desc: string | null = null;
-        const pre = text.slice(Math.max(0, nameStart - 90), nameStart);
-        const tb = TITLE_TAIL.exec(pre);
-        if (tb) desc = tb[1].replace(/^(?:the|of)\s+/i, '').trim();
-        else {
-          const ap = /^,\s+((?:a|an|the|who)\s[^,.;“”"\n]{3,80}?)[,.;]/.exec(text.slice(i + surname.length, i + surname.length + 100));
-          if (ap) desc = tidyDesc(ap[1]);
-        }
-        out.push({ start: nameStart, full, desc });
-        if (desc) break;
-      }
-    }
-    i = text.indexOf(surname, i + surname.length);
+function mentionsOf(idx: NameIndex, surname: string, pi: number): Mention[] {
+  let st = idx.cache.get(surname);
+  if (!st) {
+    st = { scannedTo: 0, mentions: [], seen: new Set() };
+    idx.cache.set(surname, st);
   }
-  idx.cache.set(surname, out);
-  return out;
+  const text = idx.text;
+  for (let q = Math.max(st.scannedTo, pi - LOOKBACK, 0); q <= pi && q < idx.ranges.length; q++) {
+    const [a, b] = idx.ranges[q];
+    const para = text.slice(a, b);
+    let j = para.indexOf(surname);
+    while (j >= 0) {
+      const i = a + j;
+      if (!st.seen.has(i)) {
+        st.seen.add(i);
+        const mention = mentionAt(text, i, surname, q, a, b);
+        if (mention) st.mentions.push(mention);
+      }
+      j = para.indexOf(surname, j + surname.length);
+    }
+  }
+  st.scannedTo = Math.max(st.scannedTo, pi);
+  // mentions older than the look-back window are never needed again (queries come in document order)
+  while (st.mentions.length && st.mentions[0].para < pi - LOOKBACK) st.mentions.shift();
+  return st.mentions;
+}
+
+function mentionAt(text: string, i: number, surname: string, q: number, a: number, b: number): Mention | null {
+  const after = text.charCodeAt(i + surname.length);
+  const beforeOk = i === a || !isLetterCode(text.charCodeAt(i - 1));
+  if (!beforeOk || (after >= 97 && after <= 122) || i < a + 2 || text.charCodeAt(i - 1) !== 32 || !isUpperCode(lastWordStart(text, i - 1))) return null;
+  const lead = text.slice(Math.max(a, i - 60), i);
+  const firsts = firstNamesBefore(lead);
+  if (!firsts.length) return null;
+  const full = firsts.join(' ') + ' ' + surname;
+  const nameStart = i - (lead.length - lead.lastIndexOf(firsts[0]));
+  let desc: string | null = null;
+  const pre = text.slice(Math.max(a, nameStart - 90), nameStart);
+  const tb = TITLE_TAIL.exec(pre);
+  if (tb) desc = tb[1].replace(/^(?:the|of)\s+/i, '').trim();
+  else {
+    const ap = /^,\s+((?:a|an|the|who)\s[^,.;“”"\n]{3,80}?)[,.;]/.exec(text.slice(i + surname.length, Math.min(b, i + surname.length + 100)));
+    if (ap) desc = tidyDesc(ap[1]);
+  }
+  return { para: q, start: nameStart, full, desc };
 }
 
 /** Char code of the first letter of the word that ends right before position `end` (a space). */
@@ -83,11 +103,11 @@ function describe(m: Mention): string {
  * The full name (and description) the speaker phrase refers to, when it is a pronoun or a bare surname and the person
  * is named in full earlier in the document; otherwise undefined.
  */
-export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[], antecedent?: Speaker | null, window = 0): string | undefined {
+export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[], antecedent: Speaker | null, window: number, pi: number): string | undefined {
   const t = sp.text.trim();
   if (PRONOUN.test(t)) {
     // the subject of an earlier speech verb in the same paragraph (`Amira Haddad, who runs a bakery, said …`)
-    if (antecedent) return resolveName(antecedent, names) || antecedent.text;
+    if (antecedent) return resolveName(antecedent, names, pi) || antecedent.text;
     // otherwise the last named speaker, if quoted in this or the two previous paragraphs
     for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - 40; i--) {
       const q = earlier[i];
@@ -102,16 +122,16 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
     }
     return undefined;
   }
-  return resolveName(sp, names);
+  return resolveName(sp, names, pi);
 }
 
-function resolveName(sp: Speaker, names: NameIndex): string | undefined {
+function resolveName(sp: Speaker, names: NameIndex, pi: number): string | undefined {
   const bare = sp.text.trim().replace(HONORIFIC, '').replace(/[’']s$/, '');
   if (!/^[\p{Lu}][\p{L}’'-]+$/u.test(bare)) return undefined;
   let best: Mention | null = null;
-  for (const m of mentionsOf(names, bare)) {
-    if (m.start >= sp.start) break;
-    if (!best || (m.desc && !best.desc)) best = m;
+  for (const m of mentionsOf(names, bare, pi)) {
+    if (m.start >= sp.start || m.para < pi - LOOKBACK) continue;
+    if (!best || (m.desc && !best.desc) || (!!m.desc === !!best.desc && m.start < best.start)) best = m;
   }
   return best ? describe(best) : undefined;
 }
