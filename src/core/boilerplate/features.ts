@@ -4,7 +4,7 @@
  * later from arrays of these.
  */
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, BYLINE, CREDIT,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, CREDIT,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -247,7 +247,7 @@ export function lineFeatures(line: string): LineFeatures {
     else if (letters === 0 && digits === 0) rule = 'separator-line';
     if (!rule && words <= 16) {
       if (words <= 12 && BYLINE_START.test(t) && BYLINE.test(t) && !(endSentence && /\p{Ll}{3,}\.$/u.test(t))) meta = 'byline';
-      else if (digits > 0 && n <= 90 && DATE_ONLY.test(t)) meta = 'dateline';
+      else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) meta = 'dateline';
       else if ((words <= 5 || CREDIT_HINT.test(lower)) && CREDIT.test(t)) meta = 'photo-credit';
     }
   }

@@ -216,35 +216,38 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
 }
 
 /**
- * The headline: the most title-like line among the few lines before the first article line (or that line
- * itself when it is title-like): 4-25 words, no sentence end, title case, the first line of the dump or
- * contained in the page title, close to the text. Lines decided by a rule, duplicates and template lines are
- * never the headline; a first line that is the page title with the site name attached (a later line is
- * contained in it) is not either.
+ * The headline: the most title-like line among the lines just before the first article paragraph (or that
+ * line itself): 4-25 words, no sentence end, few digits, title case, followed by a byline or dateline, the
+ * first line of the dump or contained in the page title, close to the text. Lines decided by a rule, meta
+ * lines, duplicates and template lines are never the headline; neither is a first line that is the page
+ * title with the site name attached (a later line is contained in it).
  */
 function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, s2: Float64Array[]): void {
   if (firstArticle < 0) return;
-  const titleLike = (f: LineFeatures) =>
-    f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250;
   const iInTitle = STAGE1_NAMES.indexOf('in-title');
   const iTitleOfPage = STAGE1_NAMES.indexOf('title-of-page');
-  const fa = feats[nb[firstArticle]];
-  if (titleLike(fa) && fa.words >= 3 && out[nb[firstArticle]].reason !== 'user-keep') {
-    out[nb[firstArticle]].reason = 'article-headline';
-    out[nb[firstArticle]].detail = undefined;
-    return;
+  // first article paragraph
+  let fp = firstArticle;
+  for (let j = firstArticle; j < nb.length; j++) {
+    const f = feats[nb[j]];
+    if (out[nb[j]].label === 'article' && f.words >= 10 && f.endSentence) { fp = j; break; }
   }
+  const titleLike = (f: LineFeatures) =>
+    f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
+    f.digitShare < 0.2 && !f.startLower && !f.startPunct;
   let best = -1, bestScore = 0;
-  for (let j = firstArticle - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
+  for (let j = fp, steps = 0; j >= 0 && steps <= 12; j--, steps++) {
     const i = nb[j];
     const f = feats[i];
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || s2[j][iTitleOfPage] === 1) continue;
-    const score = 0.3 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.4 : 0) + (f.capShare >= 0.5 ? 0.15 : 0) + (j === 0 ? 0.3 : 0) +
-      (s2[j][iInTitle] === 1 ? 0.5 : 0) - steps * 0.03;
+    const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
+    const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
+      (next && next.meta ? 0.25 : 0) + (j === 0 ? 0.2 : 0) + (s2[j][iInTitle] === 1 ? 0.4 : 0) - steps * 0.025;
     if (score > bestScore) { bestScore = score; best = j; }
   }
-  if (best >= 0 && bestScore >= 0.55) {
+  if (best >= 0 && bestScore >= 0.4) {
     const o = out[nb[best]];
+    if (o.reason === 'user-keep') return;
     o.label = 'article';
     o.reason = 'article-headline';
     o.detail = undefined;

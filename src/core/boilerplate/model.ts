@@ -81,15 +81,16 @@ export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly numbe
     }
   }
   // reader comments: lines after a comment-section heading that itself follows article prose
-  let commentsFrom = n;
-  let sawProse = false;
-  for (let j = 0; j < n; j++) {
-    if (prose[j]) sawProse = true;
-    else if (sawProse && F[j].commentHead) { commentsFrom = j; break; }
-  }
   // document-level shares: words in prose lines, short lines
   let proseWords = 0, allWords = 0;
   for (let j = 0; j < n; j++) { allWords += F[j].words; if (prose[j]) proseWords += F[j].words; }
+  // (a "Comments" tab near the top does not count: at least two prose lines and a fifth of the prose before it)
+  let commentsFrom = n;
+  let proseLines = 0, proseBefore = 0;
+  for (let j = 0; j < n; j++) {
+    if (prose[j]) { proseLines++; proseBefore += F[j].words; }
+    else if (F[j].commentHead && proseLines >= 2 && proseBefore >= 0.2 * proseWords) { commentsFrom = j; break; }
+  }
   const docProse = allWords ? proseWords / allWords : 0;
   const docShort = n ? shortPre[n] / n : 0;
   // meta lines (bylines, datelines) nearby: reader comments alternate them with text

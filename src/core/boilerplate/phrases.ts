@@ -171,10 +171,13 @@ const DAYS =
 
 /** A date, a time or both, possibly with "Updated:"/"Published" and a weekday: a dateline line (meta). */
 export const DATE_ONLY = new RegExp(
-  '^\\s*(?:(?:last )?(?:updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано)(?: on| am| le| el| il| em| op)?\\s*:?)?' +
+  '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано)(?: on| am| le| el| il| em| op)?\\s*:?)?' +
     '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
   'iu',
 );
+
+/** Evidence that a short line is a date: a year, a clock time, d.m.y, a month name or "… ago". */
+export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
 /** Bylines: "By Jane Doe", "Posted by …", "Written by …", "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short lines only). */
 export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;

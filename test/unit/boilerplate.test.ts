@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze, clean, buildTemplateIndex, describeReason, REASONS, splitLines } from '../../src/core';
+import { classifyLines, lineFeatures, type LineFeatures } from '../../src/core/boilerplate';
+
+const fx = (name: string) => readFileSync(`test/fixtures/${name}`, 'utf8');
+
+function labels(text: string, options = {}) {
+  const a = analyze(text, { entities: false, quotes: false, ...options });
+  const byText = new Map<string, { label: string; reason: string; detail?: string }>();
+  for (const l of a.lines) {
+    const t = text.slice(l.start, l.end).trim();
+    if (t && !byText.has(t)) byText.set(t, l);
+  }
+  const get = (needle: string) => {
+    for (const [t, l] of byText) if (t === needle || (needle.endsWith('…') && t.startsWith(needle.slice(0, -1)))) return l;
+    assert.fail(`line not found: ${needle}`);
+  };
+  return { a, get };
+}
+
+test('every boilerplate and meta line has a reason a human can read', () => {
+  for (const f of ['sputnik-antonov.txt', 'boilerplate/l3s-gn1-443b6e83.txt', 'boilerplate/cleanportaleval-wsj-brussels-10.txt', 'boilerplate/cleaneval-final-145-head.txt', 'boilerplate/handmade-de.txt', 'boilerplate/handmade-es.txt']) {
+    const a = analyze(fx(f), { entities: false, quotes: false });
+    for (const l of a.lines) {
+      assert.ok(REASONS[l.reason], `${f} line ${l.line}: unknown reason ${l.reason}`);
+      if (l.label === 'boilerplate' || l.label === 'meta') assert.ok(describeReason(l.reason, l.detail).length > 15, l.reason);
+    }
+  }
+});
+
+test('l3s-gn1 (html-to-text): headline kept, byline meta, caption and copyright dropped, all paragraphs kept', () => {
+  const text = fx('boilerplate/l3s-gn1-443b6e83.txt');
+  const { get } = labels(text);
+  assert.deepEqual([get('Mubarak Backs Mideast Pact in 2008').label, get('Mubarak Backs Mideast Pact in 2008').reason], ['article', 'article-headline']);
+  assert.equal(get('By ANNE GEARAN – 3 days ago').label, 'meta');
+  assert.equal(get('Copyright © 2008 The Associated Press. All rights reserved.').label, 'boilerplate');
+  for (const s of ['SHARM EL-SHEIK, Egypt (AP)…', 'Bush said he\'ll remain engaged in Mideast peacemaking, and return to the region.', '"The government isn\'t perfect, but nevertheless, progress is being made," he said.', '"We agreed it\'s important…']) {
+    assert.equal(get(s).label, 'article', s);
+  }
+  const out = clean(text);
+  assert.ok(!out.includes('ANNE GEARAN'), 'meta dropped by default');
+  assert.ok(clean(text, analyze(text, { entities: false, quotes: false }), { keepMeta: true }).includes('By ANNE GEARAN'), 'keepMeta keeps the byline');
+});
+
+test('cleanportaleval (BeautifulSoup get_text): share/menu lines dropped, fragments split at links kept with their sentence', () => {
+  const text = fx('boilerplate/cleanportaleval-wsj-brussels-10.txt');
+  const { get } = labels(text);
+  for (const s of ['facebook', 'twitter', 'Email', 'Print', 'smaller', 'Larger', 'SEARCH', '« Previous', 'Add a Comment', 'RSS']) {
+    assert.equal(get(s).label, 'boilerplate', s);
+  }
+  assert.equal(get('By Frances Robinson').label, 'meta');
+  for (const s of ['A global network of neatly-ordered…', '“I’m delighted to see this relationship,”…', 'fin-de-siecle', 'Mundaneum', 'data center in St. Ghislain, near Mons', 'rusting heavy industry', '“Unfortunately, we tend to forget our inventors,”…']) {
+    assert.equal(get(s).label, 'article', s);
+  }
+});
+
+test('cleaneval (lynx): image placeholders dropped, report text and its headings kept', () => {
+  const text = fx('boilerplate/cleaneval-final-145-head.txt');
+  const { get } = labels(text);
+  assert.equal(get('[policy_nav_header.gif]').label, 'boilerplate');
+  for (const s of ['The Facts on Prescription Drug Costs', 'According to the Census Bureau…', 'With pharmaceuticals playing an increasingly important role…', 'History of Patient Assistance Programs']) {
+    assert.equal(get(s).label, 'article', s);
+  }
+});
+
+test('non-English dumps are not destroyed: German and Spanish prose kept, menus, cookies and footers dropped', () => {
+  for (const [f, prose, noise, headline] of [
+    ['boilerplate/handmade-de.txt', ['Der Stadtrat hat am Dienstagabend…', 'Die Kosten von rund 18 Millionen Euro…', 'Kritik kam vor allem…', '„Wir wollen niemanden…'],
+      ['Startseite', 'Anmelden', 'Teilen', 'Drucken', 'Mehr zum Thema', 'Kommentare (12)', 'Wir verwenden Cookies…', 'Alle akzeptieren', 'Impressum', 'Datenschutz', '© 2024 Stadtanzeiger GmbH. Alle Rechte vorbehalten.'],
+      'Stadtrat beschließt neues Radwegenetz für die Innenstadt'],
+    ['boilerplate/handmade-es.txt', ['El Consejo de Ministros aprobó…', 'Según el Ministerio de Sanidad…', 'Los sindicatos médicos…', '"Es un paso en la buena dirección…'],
+      ['Portada | Nacional | Internacional | Deportes | Cultura', 'Iniciar sesión', 'Suscríbete', 'Compartir', 'Noticias relacionadas', 'Publicidad', 'Utilizamos cookies…', 'Aceptar', 'Aviso legal', 'Política de privacidad', '© 2024 Diario Ejemplo. Todos los derechos reservados.'],
+      'El Gobierno aprueba un plan para reducir las listas de espera sanitarias'],
+  ] as const) {
+    const { get } = labels(fx(f));
+    for (const s of prose) assert.equal(get(s).label, 'article', `${f}: ${s}`);
+    for (const s of noise) assert.equal(get(s).label, 'boilerplate', `${f}: ${s}`);
+    assert.equal(get(headline).reason, 'article-headline', `${f}: headline`);
+  }
+});
+
+test('widget phrases in eight languages are boilerplate on their own text', () => {
+  const lines = [
+    'Share', 'Sign in', 'Leave a comment', 'Accept all cookies', 'Subscribe now', 'Related articles', 'Advertisement', 'Copyright 2024 Example Media',
+    'Teilen', 'Anmelden', 'Kommentare', 'Newsletter abonnieren', 'Weitere Artikel', 'Anzeige', 'Alle Rechte vorbehalten.',
+    'Partager', 'Se connecter', 'Commentaires', "S'abonner", 'À lire aussi', 'Publicité', 'Nous utilisons des cookies pour améliorer votre expérience.',
+    'Compartir', 'Iniciar sesión', 'Comentarios', 'Suscríbete', 'Noticias relacionadas', 'Publicidad', 'Todos los derechos reservados.',
+    'Condividi', 'Accedi', 'Commenti', 'Iscriviti alla newsletter', 'Articoli correlati', 'Pubblicità', 'Tutti i diritti riservati.',
+    'Compartilhar', 'Entrar', 'Comentários', 'Assine', 'Leia também', 'Publicidade', 'Todos os direitos reservados.',
+    'Delen', 'Inloggen', 'Reacties', 'Abonneren', 'Lees ook', 'Advertentie', 'Wij gebruiken cookies om de site te verbeteren.',
+    'Поделиться', 'Войти', 'Комментарии', 'Подписаться', 'Читайте также', 'Реклама', '© 2024 Пример. Все права защищены.',
+  ];
+  for (const l of lines) assert.ok(lineFeatures(l).rule, `no rule for: ${l}`);
+  // and ordinary sentences are not
+  for (const l of ['The council shared the costs with the state.', 'Der Rat teilte die Kosten mit dem Land.', 'El consejo compartió los costes con el Estado.']) {
+    assert.equal(lineFeatures(l).rule, null, l);
+  }
+});
+
+test('lineFeatures is pure and classifyLines with a memo gives the same result', () => {
+  const text = fx('boilerplate/cleanportaleval-wsj-brussels-10.txt');
+  const raw = splitLines(text);
+  const memo = new Map<string, LineFeatures>();
+  const a = classifyLines(text, raw, {});
+  const b = classifyLines(text, raw, {}, memo);
+  const c = classifyLines(text, raw, {}, memo); // second run served from the memo
+  assert.deepEqual(b, a);
+  assert.deepEqual(c, a);
+  assert.ok(memo.size > 50 && memo.size <= raw.length);
+  assert.deepEqual(lineFeatures('  Some line, here.  '), lineFeatures('  Some line, here.  '));
+});
+
+test('folder templates: a line repeated across the folder is boilerplate with "repeats in N of M dumps"', () => {
+  const article = (k: number) =>
+    `Harbour ferry timetable changes announced for winter ${k}\n\nMain Menu Extra Link\n\nThe port authority said on Monday that the winter timetable will reduce the number of evening crossings from six to four, citing falling passenger numbers since the summer season ended.\n\nLocal businesses on the island said the change would make it harder for staff to get home after late shifts, and asked for a review in the spring.\n\nFerry Club Members Corner Today\n`;
+  const docs = [1, 2, 3, 4, 5].map(article);
+  const tpl = buildTemplateIndex(docs);
+  const { get } = labels(docs[0], { templates: tpl });
+  const l = get('Ferry Club Members Corner Today');
+  assert.equal(l.label, 'boilerplate');
+  assert.equal(l.reason, 'template');
+  assert.equal(l.detail, 'repeats in 5 of 5 dumps in this folder');
+  assert.equal(get('The port authority said on Monday…').label, 'article');
+});
+
+test('user keep lines and user patterns win over the model', () => {
+  const text = fx('sputnik-antonov.txt');
+  const { get } = labels(text, { keepLines: ['Sputnik International'], boilerplatePatterns: ['^DETAILS TO FOLLOW$'] });
+  assert.deepEqual([get('Sputnik International').label, get('Sputnik International').reason], ['article', 'user-keep']);
+  assert.deepEqual([get('DETAILS TO FOLLOW').label, get('DETAILS TO FOLLOW').reason], ['boilerplate', 'user-pattern']);
+});
+
+test('auto-blog dump: headline first, repeated headline in the comment form is a duplicate', () => {
+  const text = fx('sputnik-antonov.txt');
+  const a = analyze(text, { entities: false, quotes: false });
+  const title = 'Russian Ambassador to US to Fly to Moscow March 20 for Talks on Relations With Washington';
+  const hits = a.lines.filter((l) => text.slice(l.start, l.end) === title);
+  assert.equal(hits.length, 2);
+  assert.deepEqual([hits[0].label, hits[0].reason], ['article', 'article-headline']);
+  assert.equal(hits[1].label, 'boilerplate');
+  const out = clean(text, a);
+  assert.ok(out.startsWith(title + '\n'));
+  assert.equal(out.split(title).length, 2, 'headline once in the clean text');
+});
+
+test('no catastrophic patterns: pathological lines are classified quickly', () => {
+  const lines = [
+    'By ' + 'Aa '.repeat(20000),
+    '1'.repeat(50000) + 'x',
+    '12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 12 x',
+    'Photo: ' + 'a/'.repeat(30000),
+    '['.repeat(20000),
+    ' '.repeat(100000) + 'share',
+    'Updated: ' + 'Monday, '.repeat(5000) + '!',
+  ];
+  const t0 = Date.now();
+  for (const l of lines) lineFeatures(l);
+  analyze(lines.join('\n'), { entities: false, quotes: false });
+  assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
+});
