@@ -6,9 +6,12 @@
  * Method: the paragraph is masked (quote interiors blanked, final punctuation kept) and split into sentences; for each
  * piece we look, in order, for
  *   1. a transcript label inside the quote (`"PENCE: …`);
- *   2. an attribution right after the quote (`…,” said X, a …` / `…,” X said` / `…” ― X`);
- *   3. a cue earlier in the same sentence (`X said that …“…”`, `According to X, “…”`, `X: “…”`);
- *   4. a cue later in the same sentence (`“…” of the plan, Mr. X said.`);
+ *   2. an attribution right after the quote (`…,” said X, a …` / `…,” X said` / `…” ― X` / `…?” Graham asked.`);
+ *   2b. a reporting clause ending the sentence (`… “…” in the context of …, the Foreign Ministry said.`);
+ *   3. a headline `Name: … ‘quote’`, a possessive speech noun (`Biden’s remarks that … “…”`), a cue earlier in the
+ *      same sentence (`X said that …“…”`, `According to X, “…”`), or `X: “…”`;
+ *   4. a cue later in the same sentence (`“…” of the plan, Mr. X said.`), a headline subject (`Obama Sees '…'`), or a
+ *      previous sentence ending with an attribution when the quote starts its sentence (`…, Schiff said. "…"`);
  *   5. the subject of the sentence when it has a verb before the quote (long-tail cues: `X condemned … as “…”`);
  * and otherwise leave it to the document pass. Speaker phrases follow the annotation style of PolNeAR sources:
  * the full noun phrase with titles and appositives (`Rep. Jim Clyburn (D-S.C.), the assistant leader of …`), pronouns
