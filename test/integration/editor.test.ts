@@ -387,6 +387,11 @@ suite('editor: Scraped News features', function () {
     assert.ok(unkeep, 'Stop keeping this line offered');
     await runAction(unkeep);
     assert.deepStrictEqual([...api.keptLines(doc.uri)], []);
+    // Forget Kept Lines for This File clears them all.
+    await runAction(fix);
+    assert.strictEqual(api.keptLines(doc.uri).length, 1);
+    assert.strictEqual(await vscode.commands.executeCommand('scrapedNews.forgetKeptLines', doc.uri), 1);
+    assert.deepStrictEqual([...api.keptLines(doc.uri)], []);
   });
 
   test('quick fix "Always treat lines like this as boilerplate" adds a workspace pattern that takes effect', async () => {
