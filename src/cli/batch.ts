@@ -5,6 +5,7 @@
  * index is merged from the workers' partial indices, so the output is the same for every N.
  */
 import * as path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core';
 import type { CleanSettings, LoadFailure, Task, TaskResult } from './engine';
@@ -24,7 +25,8 @@ export interface BatchHooks {
 }
 
 export async function runBatch(tasks: Task[], settings: CleanSettings, jobs: number, hooks: BatchHooks = {}): Promise<BatchOutcome | null> {
-  if (jobs <= 1 || tasks.length < 2) return runInline(tasks, settings, hooks);
+  // Without the worker bundle next to this file (e.g. the CLI bundled elsewhere), clean in this thread: same output.
+  if (jobs <= 1 || tasks.length < 2 || !existsSync(path.join(__dirname, 'worker.js'))) return runInline(tasks, settings, hooks);
   return runWorkers(tasks, settings, Math.min(jobs, tasks.length), hooks);
 }
 
@@ -84,8 +86,7 @@ class WorkerClient {
 }
 
 async function runWorkers(tasks: Task[], settings: CleanSettings, jobs: number, hooks: BatchHooks): Promise<BatchOutcome | null> {
-  const fs = await import('node:fs');
-  const sizes = tasks.map((t) => { try { return fs.statSync(t.path).size; } catch { return 0; } });
+  const sizes = tasks.map((t) => { try { return statSync(t.path).size; } catch { return 0; } });
   const parts = shares(tasks, jobs, sizes);
   const clients = parts.map(() => new WorkerClient(settings, (n) => hooks.progress?.(n)));
   try {
