@@ -12,6 +12,7 @@ import { planClean } from './files';
 import { runBatch } from './batch';
 import type { LoadFailure } from './engine';
 import { errorText } from './util';
+import { compileUserPatterns } from '../core/patterns';
 import { version } from '../../package.json';
 
 const t0 = Date.now();
@@ -89,7 +90,15 @@ function analyzeOptions(args: Args): AnalyzeOptions {
   return { entities: args.entities, quotes: args.quotes, scareQuotes: args.scareQuotes, boilerplatePatterns: args.patterns };
 }
 
+/** Patterns the core would reject (syntax, backreferences, empty matches…) are a usage error, not silently dropped. */
+function checkPatterns(patterns: readonly string[]): void {
+  if (patterns.length === 0) return;
+  const bad = compileUserPatterns(patterns).errors[0];
+  if (bad) fail(`--pattern ${bad.pattern}: ${bad.message}`);
+}
+
 async function annotate(args: Args): Promise<number> {
+  checkPatterns(args.patterns);
   const opts = analyzeOptions(args);
   if (args.jsonl) return annotateJsonl(args, opts);
   if (args.inputs.length !== 1) fail(args.inputs.length === 0 ? 'annotate needs a FILE (or - for stdin)' : 'annotate takes one FILE (use --jsonl for many documents)');
@@ -153,6 +162,7 @@ async function annotateJsonl(args: Args, opts: AnalyzeOptions): Promise<number> 
 // ---------- clean ----------
 
 async function cleanStdin(args: Args): Promise<number> {
+  checkPatterns(args.patterns);
   if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
   if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
   const { text, encoding } = readInput('-', false);
@@ -186,9 +196,7 @@ class ProgressBar {
 
 async function cleanFiles(args: Args): Promise<number> {
   if (args.inputs.includes('-')) return cleanStdin(args);
-  for (const p of args.patterns) {
-    try { new RegExp(p, 'iu'); } catch (e) { fail(`--pattern ${p}: ${errorText(e)}`); }
-  }
+  checkPatterns(args.patterns);
   const plan = planClean(args.inputs, { out: args.out, inPlace: args.inPlace, recursive: args.recursive });
   const { tasks } = plan;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;

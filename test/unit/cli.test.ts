@@ -150,6 +150,8 @@ test('unknown flag, missing file, unreadable input: one-line error, non-zero exi
     ['annotate', path.join(d, 'missing.txt')],
     ['clean', d, '--out', out, '--jobs', 'many'],
     ['clean', d, '--out', out, '--pattern', '(unclosed'],
+    ['clean', d, '--out', out, '--pattern', '(a)\\1'], // valid JS, rejected by the core's safe patterns
+    ['annotate', path.join(d, 'a.txt'), '--pattern', 'foo|'], // matches the empty string
     ['frobnicate'],
   ]) {
     const r = run(args);
