@@ -46,13 +46,18 @@ for (const dir of dirs) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const tpl = templates ? core.buildTemplateIndex(texts) : null;
-  const t1 = performance.now();
-  const analyses = texts.map((t) => core.analyze(t, { quotes: false, entities: false, templates: tpl }));
-  const t2 = performance.now();
-  const cpu = process.cpuUsage(c0);
+  // timed twice, the faster (warm) run reported: the first run of a process pays for JIT compilation
+  let c0, t0, t1, t2, cpu, tpl, analyses;
+  for (let rep = 0; rep < 2; rep++) {
+    const c = process.cpuUsage();
+    const a = performance.now();
+    const tp = templates ? core.buildTemplateIndex(texts) : null;
+    const b = performance.now();
+    const an = texts.map((t) => core.analyze(t, { quotes: false, entities: false, templates: tp }));
+    const e = performance.now();
+    const u = process.cpuUsage(c);
+    if (!cpu || u.user + u.system < cpu.user + cpu.system) { c0 = c; t0 = a; t1 = b; t2 = e; cpu = u; tpl = tp; analyses = an; }
+  }
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const cleaned = texts.map((t, i) => core.clean(t, analyses[i], { keepMeta }));
   ids.forEach((f, i) => writeFileSync(join(out, f), cleaned[i]));

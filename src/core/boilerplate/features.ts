@@ -82,12 +82,56 @@ const C_LETTER = 1, C_DIGIT = 2, C_SPACE = 4, C_SEP = 8, C_QUOTE = 16, C_PUNCT =
 /** Character classes and lower-case code units of the BMP, built once. */
 const CLS = new Uint8Array(0x10000);
 const LOWER = new Uint16Array(0x10000);
+/** A set of non-zero 32-bit integers (open addressing): much faster than Set<number> in the per-word hot path. */
+class IntSet {
+  private table = new Int32Array(64);
+  private size = 0;
+  add(h: number): void {
+    if (h === 0) h = 1;
+    if ((this.size + 1) * 4 > this.table.length) {
+      const old = this.table;
+      this.table = new Int32Array(old.length * 2);
+      this.size = 0;
+      for (const x of old) if (x !== 0) this.add(x);
+    }
+    const mask = this.table.length - 1;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
+    while (this.table[i] !== 0) { if (this.table[i] === h) return; i = (i + 1) & mask; }
+    this.table[i] = h;
+    this.size++;
+  }
+  has(h: number): boolean {
+    if (h === 0) h = 1;
+    const t = this.table, mask = t.length - 1;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
+    for (;;) {
+      const x = t[i];
+      if (x === h) return true;
+      if (x === 0) return false;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
 /** Hashes of the function words (same hash as computed while scanning a line). */
-const STOP_HASH = new Set<number>();
+const STOP_HASH = new IntSet();
 /** Hashes of the first words of the widget sentences: WIDGET_SENTENCE is only tried on lines holding one. */
-const TRIGGER_HASH = new Set<number>();
+const TRIGGER_HASH = new IntSet();
 /** First three letters of the whole-line widget phrases: WIDGET_LINE is only tried on lines starting so. */
 const WIDGET_PREFIX = new Set<string>();
+
+/** First words that can start a line matched by each rule (hashed): the regex is only tried then. */
+const FIRST = {
+  ad: new IntSet(), source: new IntSet(), comment: new IntSet(), byline: new IntSet(), credit: new IntSet(),
+};
+const FIRST_WORDS: Record<keyof typeof FIRST, string> = {
+  ad: 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored',
+  source: 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать',
+  comment: 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
+    'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии',
+  byline: 'by posted written reported words story von par por door автор author autor auteur',
+  credit: 'photo photograph picture image foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated',
+};
 
 function hashWord(w: string): number {
   let h = 0;
@@ -119,6 +163,7 @@ const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x
     CLS[c] = k;
   }
   for (const w of STOPWORDS) STOP_HASH.add(hashWord(w));
+  for (const k of Object.keys(FIRST) as (keyof typeof FIRST)[]) for (const w of FIRST_WORDS[k].split(' ')) FIRST[k].add(hashWord(w));
   for (const p of WIDGET_SENTENCE_PHRASES) {
     const m = /^([\p{L}\p{N}'’-]+)(\??)( \?([\p{L}]+))?/u.exec(p);
     if (!m) throw new Error('widget sentence must start with a word: ' + p);
@@ -146,12 +191,18 @@ function widgetCandidate(lower: string): boolean {
 }
 
 const BYLINE_START = /^[BbPpWwRrSsVvDdАаAa]/;
-const COPY_HINT = /©|\(c\)|copyright|rights|recht|droits|derechos|diritti|direitos|права/;
-const CREDIT_HINT = /[:/©(]|getty|reuters|afp|associated press|\bap\b|dpa|epa|caption/;
+/** Copyright lines start with ©/(c)/copyright or hold ©; the other "all rights reserved" forms are widget sentences. */
+function copyHint(lower: string): boolean {
+  return lower.indexOf('©') >= 0 || lower.startsWith('(c)') || lower.indexOf('copyright') >= 0;
+}
+/** Credits not starting with a credit word hold a bracket, a slash or an agency name. */
+function creditHint(lower: string): boolean {
+  return lower.indexOf('(') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('getty') >= 0 || lower.indexOf('reuters') >= 0 || lower.indexOf('associated press') >= 0;
+}
 
 /** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars + length). */
-export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean): string {
-  let k = (trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN) + '#' + trimmed.length : trimmed).toLowerCase();
+export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
+  let k = trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN).toLowerCase() + '#' + trimmed.length : lowered ?? trimmed.toLowerCase();
   if (hasDigits ?? /\d/.test(k)) k = k.replace(/\d+/g, '0');
   if (oddSpaces ?? /\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
   return k;
@@ -171,7 +222,7 @@ export function lineFeatures(line: string): LineFeatures {
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false;
+  let hasQuote = false, oddSpaces = false, trigger = false, firstHash = 0;
   let ws = -1; // start of the current word
   let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
   for (let i = 0; i <= n; i++) {
@@ -202,6 +253,7 @@ export function lineFeatures(line: string): LineFeatures {
       if (CLS[t.charCodeAt(ws)] & C_UPPER) caps++;
       if (len <= 11 && STOP_HASH.has(h)) stop++;
       if (TRIGGER_HASH.has(h)) trigger = true;
+      if (words === 1) firstHash = h;
       ws = -1;
     }
     if (i === n) continue;
@@ -234,26 +286,28 @@ export function lineFeatures(line: string): LineFeatures {
   let rule: RuleHit | null = null;
   let meta: MetaHit | null = null;
   let commentHead = false;
+  let lower: string | undefined;
   if (n <= MAX_RULE_LEN && words <= 40) {
-    const lower = t.toLowerCase();
-    if (words <= 12 && n <= 140) commentHead = COMMENT_HEAD.test(lower);
-    if (n <= 40 && AD_MARKER.test(t)) rule = 'ad-marker';
-    else if (t.indexOf(' ') < 0 && n > 4 && URL_LINE.test(t)) rule = 'url';
+    const firstDigit = (CLS[c0] & C_DIGIT) !== 0;
+    lower = t.toLowerCase();
+    if (words <= 12 && n <= 140 && (firstDigit || FIRST.comment.has(firstHash))) commentHead = COMMENT_HEAD.test(lower);
+    if (n <= 40 && (c0 === 91 || FIRST.ad.has(firstHash) || (words <= 2 && !(CLS[c0] & C_LETTER))) && AD_MARKER.test(t)) rule = 'ad-marker';
+    else if (n > 4 && t.indexOf(' ') < 0 && URL_LINE.test(t)) rule = 'url';
     else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 'image-placeholder';
-    else if (n <= 80 && words <= 8 && SOURCE_LINK.test(t)) rule = 'source-link';
+    else if (n <= 80 && words <= 8 && FIRST.source.has(firstHash) && SOURCE_LINK.test(t)) rule = 'source-link';
     else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 'widget-phrase';
     else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 'widget-phrase';
-    else if (words <= 30 && COPY_HINT.test(lower) && COPYRIGHT.test(t)) rule = 'copyright';
+    else if (words <= 30 && copyHint(lower) && COPYRIGHT.test(t)) rule = 'copyright';
     else if (letters === 0 && digits === 0) rule = 'separator-line';
     if (!rule && words <= 16) {
-      if (words <= 12 && BYLINE_START.test(t) && BYLINE.test(t) && !(endSentence && /\p{Ll}{3,}\.$/u.test(t))) meta = 'byline';
+      if (words <= 12 && FIRST.byline.has(firstHash) && BYLINE.test(t) && !(endSentence && /\p{Ll}{3,}\.$/u.test(t))) meta = 'byline';
       else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) meta = 'dateline';
-      else if ((words <= 5 || CREDIT_HINT.test(lower)) && CREDIT.test(t)) meta = 'photo-credit';
+      else if ((FIRST.credit.has(firstHash) || creditHint(lower)) && CREDIT.test(t)) meta = 'photo-credit';
     }
   }
   return {
     blank: false,
-    key: lineKey(t, digits > 0, oddSpaces),
+    key: lineKey(t, digits > 0, oddSpaces, lower),
     chars: n,
     words,
     stopShare: words ? stop / words : 0,

@@ -173,12 +173,20 @@ export interface LogReg {
   w: number[];
 }
 
+const folded = new WeakMap<LogReg, Float64Array>();
+
+/** w·standardise(v) with the standardisation folded into the weights once per model. Index 0 is the bias. */
 export function logit(m: LogReg, v: Float64Array): number {
-  let s = 0;
-  const { w, mean, std } = m;
-  // index 0 is the bias (not standardised)
-  s += w[0];
-  for (let k = 1; k < w.length; k++) s += w[k] * ((v[k] - mean[k]) / std[k]);
+  let f = folded.get(m);
+  if (!f) {
+    f = new Float64Array(m.w.length);
+    let b = m.w[0];
+    for (let k = 1; k < m.w.length; k++) { f[k] = m.w[k] / m.std[k]; b -= f[k] * m.mean[k]; }
+    f[0] = b;
+    folded.set(m, f);
+  }
+  let s = f[0];
+  for (let k = 1; k < f.length; k++) s += f[k] * v[k];
   return s;
 }
 
