@@ -160,3 +160,17 @@ test('no catastrophic patterns: pathological lines are classified quickly', () =
   analyze(lines.join('\n'), { entities: false, quotes: false });
   assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
 });
+
+test('scripts without function-word lists (Arabic, CJK) keep their long prose lines', () => {
+  const arabic = [
+    'قال وزير الخارجية يوم الأربعاء إن الحكومة مستعدة للحوار مع جميع الأطراف، وفقا لبيان نشرته الوزارة على موقعها.',
+    'وأضاف الوزير أن المحادثات ستستأنف الأسبوع المقبل في العاصمة بمشاركة ممثلين عن المنظمات الدولية والإقليمية.',
+    'Source link',
+  ].join('\n');
+  const a = analyze(arabic, { entities: false, quotes: false });
+  assert.deepEqual(a.lines.map((l) => l.label), ['article', 'article', 'boilerplate']);
+  const cjk = '東京都は水曜日、新しい防災計画を発表した。計画では、大地震に備えて避難所の数を二倍に増やすとしている。\nログイン\n知事は記者会見で「都民の安全が最優先だ」と述べ、来年度の予算に関連費用を盛り込む考えを示した。';
+  const b = analyze(cjk, { entities: false, quotes: false });
+  assert.equal(b.lines[0].label, 'article');
+  assert.equal(b.lines[2].label, 'article');
+});

@@ -65,6 +65,9 @@ const BLANK: LineFeatures = Object.freeze({
 function isLetter(c: number): boolean {
   if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;
+  // punctuation inside letter blocks: Greek, Armenian, Hebrew, Arabic, Devanagari
+  if (c === 0x37e || c === 0x387 || (c >= 0x55a && c <= 0x55f) || c === 0x589 || c === 0x5be || c === 0x5c0 || c === 0x5c3 || c === 0x5f3 || c === 0x5f4 ||
+    c === 0x60c || c === 0x61b || c === 0x61f || (c >= 0x66a && c <= 0x66d) || c === 0x6d4 || c === 0x964 || c === 0x965) return false;
   if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows, box drawing
   if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
   if (c >= 0xfe00 && c <= 0xfe6f) return false;
@@ -141,7 +144,7 @@ function hashWord(w: string): number {
 
 const SEP_CODES = new Set([0x7c /* | */, 0xb7 /* · */, 0x2022 /* • */, 0xbb /* » */, 0x203a /* › */, 0x3e /* > */, 0xab /* « */, 0x2039 /* ‹ */]);
 const QUOTE_CODES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
-const END_CODES = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f]);
+const END_CODES = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f, 0x61f, 0x6d4, 0x964, 0x965, 0x37e]);
 const CLOSE_CODES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]);
 const START_PUNCT = new Set([0x2c, 0x3b, 0x2e, 0x3a, 0x29, 0x5d, 0x2019, 0x27, 0x201d, 0xbb]);
 const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x25ba, 0x25aa, 0x25a0, 0x25a1, 0x25e6, 0x6f]);
@@ -222,7 +225,7 @@ export function lineFeatures(line: string): LineFeatures {
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false, firstHash = 0;
+  let hasQuote = false, oddSpaces = false, trigger = false, firstHash = 0, uncovered = 0, cjk = 0;
   let ws = -1; // start of the current word
   let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
   for (let i = 0; i <= n; i++) {
@@ -233,6 +236,10 @@ export function lineFeatures(line: string): LineFeatures {
       if (k & C_DIGIT) digits++;
       else {
         letters++;
+        if (c >= 0x250 && !(c >= 0x400 && c <= 0x52f) && !(c >= 0x1e00 && c <= 0x1eff)) {
+          uncovered++;
+          if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+        }
         if (k & C_UPPER) upper++;
         else if (c >= 97 && c <= 122) lowerN++;
       }
@@ -305,12 +312,19 @@ export function lineFeatures(line: string): LineFeatures {
       else if ((FIRST.credit.has(firstHash) || creditHint(lower)) && CREDIT.test(t)) meta = 'photo-credit';
     }
   }
+  // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
+  // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
+  let stopShare = words ? stop / words : 0;
+  if (uncovered * 2 >= letters && letters > 0) {
+    if (cjk * 2 >= letters) words = Math.max(words, Math.round(cjk / 2));
+    if (words >= 6) stopShare = Math.max(stopShare, 0.3);
+  }
   return {
     blank: false,
     key: lineKey(t, digits > 0, oddSpaces, lower),
     chars: n,
     words,
-    stopShare: words ? stop / words : 0,
+    stopShare,
     capShare: words ? caps / words : 0,
     digitShare: nonSpace ? digits / nonSpace : 0,
     alphaShare: nonSpace ? letters / nonSpace : 0,
