@@ -2,6 +2,8 @@
  * Scored detector: does this plain text look like a scraped news dump? Used to switch `.txt` files to
  * the scraped-news language. Looks only at the first 64 KB so it is cheap on huge files.
  */
+import { lineFeatures } from './boilerplate/features';
+
 export interface DumpScore {
   score: number; // 0..1
   isDump: boolean;
@@ -32,6 +34,14 @@ export function scoreDump(text: string): DumpScore {
   }
   // Mix of many short lines and some long prose lines is typical of a dump.
   const lines = head.split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0);
+  // Page furniture recognised by the classifier's own line rules, in any of its languages (share, login,
+  // cookies, comments, ads, source links, image placeholders…), among the first 400 lines.
+  let widgets = 0;
+  for (let i = 0; i < lines.length && i < 400; i++) if (lineFeatures(lines[i]).rule) widgets++;
+  if (widgets >= 3) {
+    score += 0.3;
+    signals.push(`${widgets} page-widget lines`);
+  } else if (widgets >= 1) score += 0.05;
   if (lines.length >= 8) {
     const short = lines.filter((l) => l.trim().split(/\s+/).length <= 4).length / lines.length;
     const long = lines.filter((l) => l.trim().split(/\s+/).length >= 25).length;

@@ -174,3 +174,13 @@ test('scripts without function-word lists (Arabic, CJK) keep their long prose li
   assert.equal(b.lines[0].label, 'article');
   assert.equal(b.lines[2].label, 'article');
 });
+
+test('dump detector: dumps in several languages are detected, ordinary prose is not', async () => {
+  const { scoreDump } = await import('../../src/core');
+  for (const f of ['sputnik-antonov.txt', 'boilerplate/handmade-de.txt', 'boilerplate/handmade-es.txt', 'boilerplate/cleanportaleval-wsj-brussels-10.txt']) {
+    assert.ok(scoreDump(fx(f)).isDump, f);
+  }
+  const essay = Array.from({ length: 12 }, (_, i) =>
+    `Paragraph ${i + 1} of a plain essay explains, in complete sentences, how the river changed its course over the centuries and what the farmers did about it.`).join('\n\n');
+  assert.equal(scoreDump(essay).isDump, false);
+});
