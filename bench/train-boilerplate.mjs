@@ -203,7 +203,7 @@ async function main() {
   const m = train(core, docs, o);
   const weights = {
     origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
-      `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps.`,
+      `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps, threshold ${o.threshold}.`,
     threshold: o.threshold,
     ...m,
   };
