@@ -9,6 +9,14 @@ import type { Analysis, Entity, Quote } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID } from './configuration';
 
+const SCARE_REASONS: Record<NonNullable<Quote['scareReason']>, string> = {
+  title: 'a title of a work or programme',
+  nickname: 'a nickname',
+  modifier: 'a label used as a modifier',
+  mention: 'a word mentioned as a word',
+  subhead: 'a subheading or stage direction',
+};
+
 const TYPE_LABEL: Record<Entity['type'], string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
 
 /** Innermost span containing the character at `offset`. */
@@ -52,7 +60,7 @@ export function hoverText(a: Analysis, offset: number, line: number): vscode.Mar
   }
   const q = spanAt(a.quotes, offset);
   if (q) {
-    if (q.kind === 'scare') parts.push(`**Scare quote** — ${q.speaker ? `speaker: ${md(speakerText(q))}` : 'one or two words without an attribution'}`);
+    if (q.kind === 'scare') parts.push(`**Scare quote** — ${q.speaker ? `speaker: ${md(speakerText(q))}` : `not reported speech${q.scareReason ? ` (${SCARE_REASONS[q.scareReason]})` : ''}`}`);
     else parts.push(`**Quote** — ${q.speaker ? `speaker: ${md(speakerText(q))}` : 'speaker unknown'}`);
   }
   const l = a.lines[line];
