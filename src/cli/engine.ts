@@ -10,7 +10,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
+// Entity-free imports: a cleaning worker never loads compromise and the entity model.
+import { analyzeWith as analyze } from '../core/analyze-base';
+import { clean, cleanSummary } from '../core/clean';
+import { buildTemplateIndex } from '../core/templates';
 import type { TemplateIndex } from '../core';
 import { decodeBytes, encodeText, type DumpEncoding } from './decode';
 import { errorText } from './util';

@@ -1,12 +1,12 @@
 import type { Analysis, CleanOptions } from './types';
-import { analyze } from './analyze';
+import { analyzeWith } from './analyze-base';
 
 /**
  * The article text: boilerplate lines removed (and meta lines unless keepMeta), runs of blank lines
  * collapsed to one, leading/trailing blank lines dropped, trailing spaces trimmed, the input's dominant
  * line ending and BOM kept. Ends with a line ending when the input did.
  */
-export function clean(text: string, analysis: Analysis = analyze(text, { entities: false, quotes: false }), options: CleanOptions = {}): string {
+export function clean(text: string, analysis: Analysis = analyzeWith(text, { entities: false, quotes: false }), options: CleanOptions = {}): string {
   if (analysis.length !== text.length) throw new Error('clean(): analysis does not belong to this text (length differs)');
   const eol = analysis.eol;
   const kept: string[] = [];

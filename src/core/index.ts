@@ -1,5 +1,6 @@
 export * from './types';
 export { analyze } from './analyze';
+export { analyzeWith, type EntityFinder } from './analyze-base';
 export { findQuotes, createQuoteMemo } from './quotes';
 export { findEntities } from './entities';
 export * as entityTagger from './entities';

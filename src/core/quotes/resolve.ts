@@ -9,8 +9,20 @@ export interface NameIndex {
   text: string;
   /** Article paragraphs in document order: [start, end). */
   ranges: ReadonlyArray<[number, number]>;
-  /** Per surname: mentions found so far and the paragraph scanned up to. */
-  cache: Map<string, { scannedTo: number; mentions: Mention[]; seen: Set<number> }>;
+  /** Per surname: mentions found so far (in text order) and how far the text has been scanned. */
+  cache: Map<string, MentionState>;
+}
+
+interface MentionState {
+  /** Last paragraph scanned (index into ranges) and the absolute offset scanned up to (occurrences before it done). */
+  para: number;
+  pos: number;
+  /** Mentions in text order; entries before `head` are out of the look-back window. */
+  all: Mention[];
+  head: number;
+  /** The subset with a description, same order. */
+  desc: Mention[];
+  dhead: number;
 }
 
 /** How many paragraphs before the speaker are searched for the full name (long dumps hold many articles). */
@@ -33,35 +45,54 @@ export function collectNames(text: string, ranges: ReadonlyArray<[number, number
   return { text, ranges, cache: new Map() };
 }
 
+/** A mention's name can start at most this many characters before the surname (see `mentionAt`). */
+const LEAD = 60;
+
 /**
- * Mentions of a surname with first names in the LOOKBACK paragraphs up to paragraph `pi`, scanning each paragraph at
- * most once per surname (speakers are resolved in document order), so the cost stays linear in long dumps.
+ * Mentions of a surname with first names in the LOOKBACK paragraphs up to paragraph `pi` that can start before
+ * offset `before`. The text is scanned forward only, at most once per surname (speakers are resolved in document
+ * order), and within the speaker's paragraph only up to `before` + LEAD, so the cost stays linear even with many
+ * quotes in one long paragraph. Mentions are kept in text order.
  */
-function mentionsOf(idx: NameIndex, surname: string, pi: number): Mention[] {
+function mentionsOf(idx: NameIndex, surname: string, pi: number, before: number): MentionState {
   let st = idx.cache.get(surname);
   if (!st) {
-    st = { scannedTo: 0, mentions: [], seen: new Set() };
+    st = { para: 0, pos: 0, all: [], head: 0, desc: [], dhead: 0 };
     idx.cache.set(surname, st);
   }
   const text = idx.text;
-  for (let q = Math.max(st.scannedTo, pi - LOOKBACK, 0); q <= pi && q < idx.ranges.length; q++) {
+  const len = surname.length;
+  for (let q = Math.max(st.para, pi - LOOKBACK, 0); q <= pi && q < idx.ranges.length; q++) {
     const [a, b] = idx.ranges[q];
-    const para = text.slice(a, b);
-    let j = para.indexOf(surname);
+    const from = Math.max(st.pos, a);
+    // occurrences starting before `to` (a mention starts at most LEAD characters before its surname)
+    const to = q < pi ? b : Math.min(b, before + LEAD);
+    if (from >= to) continue;
+    const win = text.slice(from, Math.min(b, to + len - 1));
+    let j = win.indexOf(surname);
     while (j >= 0) {
-      const i = a + j;
-      if (!st.seen.has(i)) {
-        st.seen.add(i);
-        const mention = mentionAt(text, i, surname, q, a, b);
-        if (mention) st.mentions.push(mention);
+      const mention = mentionAt(text, from + j, surname, q, a, b);
+      if (mention) {
+        st.all.push(mention);
+        if (mention.desc) st.desc.push(mention);
       }
-      j = para.indexOf(surname, j + surname.length);
+      j = win.indexOf(surname, j + len);
     }
+    st.pos = to;
   }
-  st.scannedTo = Math.max(st.scannedTo, pi);
+  st.para = Math.max(st.para, pi);
   // mentions older than the look-back window are never needed again (queries come in document order)
-  while (st.mentions.length && st.mentions[0].para < pi - LOOKBACK) st.mentions.shift();
-  return st.mentions;
+  while (st.head < st.all.length && st.all[st.head].para < pi - LOOKBACK) st.head++;
+  while (st.dhead < st.desc.length && st.desc[st.dhead].para < pi - LOOKBACK) st.dhead++;
+  if (st.head > 1024 && st.head * 2 > st.all.length) {
+    st.all = st.all.slice(st.head);
+    st.head = 0;
+  }
+  if (st.dhead > 1024 && st.dhead * 2 > st.desc.length) {
+    st.desc = st.desc.slice(st.dhead);
+    st.dhead = 0;
+  }
+  return st;
 }
 
 function mentionAt(text: string, i: number, surname: string, q: number, a: number, b: number): Mention | null {
@@ -128,12 +159,12 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
 function resolveName(sp: Speaker, names: NameIndex, pi: number): string | undefined {
   const bare = sp.text.trim().replace(HONORIFIC, '').replace(/[’']s$/, '');
   if (!/^[\p{Lu}][\p{L}’'-]+$/u.test(bare)) return undefined;
-  let best: Mention | null = null;
-  for (const m of mentionsOf(names, bare, pi)) {
-    if (m.start >= sp.start || m.para < pi - LOOKBACK) continue;
-    if (!best || (m.desc && !best.desc) || (!!m.desc === !!best.desc && m.start < best.start)) best = m;
-  }
-  return best ? describe(best) : undefined;
+  // the earliest mention with a description before the speaker, else the earliest mention before it (text order)
+  const st = mentionsOf(names, bare, pi, sp.start);
+  const d = st.desc[st.dhead];
+  if (d && d.start < sp.start) return describe(d);
+  const m = st.all[st.head];
+  return m && m.start < sp.start ? describe(m) : undefined;
 }
 
 function isLetterCode(c: number): boolean {

@@ -190,18 +190,19 @@ function tokenizeWords(m: string): Word[] {
     if (c < 128 ? c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34 : PUNCT_TOKENS.includes(m[i])) out.push({ s: i, e: i + 1, w: m[i], cue: false });
     i++;
   }
-  // multiword cues
-  for (let k = 0; k + 1 < out.length; k++) {
+  // multiword cues, merged in one pass (no splice: a paragraph can hold thousands of them)
+  const res: Word[] = [];
+  for (let k = 0; k < out.length; k++) {
     const lw = out[k].w.toLowerCase();
-    if (lw === 'according' && out[k + 1].w.toLowerCase() === 'to') {
-      out[k] = { s: out[k].s, e: out[k + 1].e, w: 'according to', cue: true };
-      out.splice(k + 1, 1);
+    if (lw === 'according' && k + 1 < out.length && out[k + 1].w.toLowerCase() === 'to') {
+      res.push({ s: out[k].s, e: out[k + 1].e, w: 'according to', cue: true });
+      k += 1;
     } else if (lw === 'in' && k + 2 < out.length && out[k + 1].w === 'a' && out[k + 2].w.toLowerCase() === 'statement') {
-      out[k] = { s: out[k].s, e: out[k + 2].e, w: 'in a statement', cue: true };
-      out.splice(k + 1, 2);
-    }
+      res.push({ s: out[k].s, e: out[k + 2].e, w: 'in a statement', cue: true });
+      k += 2;
+    } else res.push(out[k]);
   }
-  return out;
+  return res;
 }
 
 function mkWord(s: number, e: number, w: string, capCue: boolean): Word {
