@@ -95,7 +95,6 @@ test('one 5 MB line: prose, one letter, quote marks (entities off): no hang, inv
 
 test('quotes on one long paragraph scale linearly: 4x the text costs < 6x the CPU (0.5 MB vs 2 MB)', {
   skip,
-  todo: 'finding: quote attribution is super-linear in the quotes of one paragraph (src/core/quotes/speaker.ts: sentOf scans every sentence start for each quote); measured 1 MB 3.2 s CPU, 4 MB 30 s CPU on 2026-11-27',
 }, () => {
   const sent = 'The minister said on Tuesday that “the talks in Geneva would continue,” according to Reuters 😀. ';
   const time = (bytes: number) => {
