@@ -11,11 +11,11 @@ import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import type { RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { lineFeatures, type LineFeatures } from './features';
-import { stage1Vectors, stage2Vectors, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
+import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 import weights from './weights.json';
 
 export { lineFeatures, lineKey, type LineFeatures, type RuleHit, type MetaHit } from './features';
-export { stage1Vectors, stage2Vectors, bodyWindow, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
+export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 
 export interface ModelWeights {
   origin: string;
@@ -30,7 +30,8 @@ let checked = false;
 
 function model(): ModelWeights {
   if (!checked) {
-    if (W.stage1.names.join() !== (STAGE1_NAMES as readonly string[]).join() || W.stage2.names.join() !== STAGE2_NAMES.join()) {
+    if (W.stage1.names.join() !== (STAGE1_NAMES as readonly string[]).join() || W.stage2.names.join() !== STAGE2_NAMES.join() ||
+      W.stage1.w.length !== STAGE1_NAMES.length || W.stage2.w.length !== STAGE2_NAMES.length) {
       throw new Error('boilerplate weights do not match the feature list: rerun bench/train-boilerplate.mjs');
     }
     checked = true;
@@ -54,17 +55,59 @@ export function templateContext(feats: readonly LineFeatures[], nb: readonly num
   return { templateOthers: others, templateDocs: templates.documents - 1 };
 }
 
-/** Model probabilities (article) for the non-blank lines: stage 1 and stage 2. */
-export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): { p1: Float64Array; p2: Float64Array; s2: Float64Array[] } {
+/** Scored document: probabilities plus the contexts needed to explain a line (its stage-2 vector on demand). */
+export interface ScoredLines {
+  /** Stage-1 and stage-2 probabilities (article) per non-blank line. */
+  p1: Float64Array;
+  p2: Float64Array;
+  d1: Stage1Doc;
+  d2: Stage2Doc;
+}
+
+/** Stage-2 vector of non-blank line j (a fresh array; only needed for the few lines explained in words). */
+export function stage2Vector(s: ScoredLines, j: number): Float64Array {
+  const v = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
+  s.d1.row(j, v, 0);
+  s.d2.extras(j, v, STAGE1_NAMES.length);
+  return v;
+}
+
+/**
+ * Model probabilities (article) for the non-blank lines: stage 1 and stage 2. The vectors are written into one
+ * reused buffer; the stage-2 dot product over the stage-1 features (a prefix of the stage-2 vector) is summed
+ * while the buffer holds them and continued over the stage-2 extras later: the same products added in the
+ * same order as logit() over the full vectors, so the same numbers bit for bit.
+ */
+export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): ScoredLines {
   const W = model();
-  const s1 = stage1Vectors(feats, nb, ctx);
-  const z1 = new Float64Array(nb.length);
-  for (let j = 0; j < nb.length; j++) z1[j] = logit(W.stage1, s1[j]);
-  const words = nb.map((i) => feats[i].words);
-  const s2 = stage2Vectors(s1, z1, words);
-  const p1 = new Float64Array(nb.length), p2 = new Float64Array(nb.length);
-  for (let j = 0; j < nb.length; j++) { p1[j] = sigmoid(z1[j]); p2[j] = sigmoid(logit(W.stage2, s2[j])); }
-  return { p1, p2, s2 };
+  const n = nb.length;
+  const f1 = foldedWeights(W.stage1), f2 = foldedWeights(W.stage2);
+  const K1 = f1.length, K2 = f2.length;
+  const d1 = new Stage1Doc(feats, nb, ctx);
+  const v = new Float64Array(K1);
+  const z1 = new Float64Array(n), part2 = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    d1.row(j, v, 0);
+    let s = f1[0];
+    for (let k = 1; k < K1; k++) s += f1[k] * v[k];
+    z1[j] = s;
+    let t = f2[0];
+    for (let k = 1; k < K1; k++) t += f2[k] * v[k];
+    part2[j] = t;
+  }
+  const words = new Float64Array(n);
+  for (let j = 0; j < n; j++) words[j] = feats[nb[j]].words;
+  const d2 = new Stage2Doc(z1, words);
+  const e = new Float64Array(K2 - K1);
+  const p1 = new Float64Array(n), p2 = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    d2.extras(j, e, 0);
+    let t = part2[j];
+    for (let k = K1; k < K2; k++) t += f2[k] * e[k - K1];
+    p1[j] = sigmoid(z1[j]);
+    p2[j] = sigmoid(t);
+  }
+  return { p1, p2, d1, d2 };
 }
 
 const HUMAN: Record<string, [string, string]> = {
@@ -136,7 +179,8 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   for (let i = 0; i < n; i++) if (!feats[i].blank) nb.push(i);
 
   const ctx = templateContext(feats, nb, options.templates);
-  const { p2, s2 } = scoreLines(feats, nb, ctx);
+  const scored = scoreLines(feats, nb, ctx);
+  const { p2, d1, d2 } = scored;
   const thr = model().threshold;
 
   const out: LineInfo[] = new Array(n);
@@ -144,7 +188,6 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
-  const seen = new Set<string>();
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
   let firstArticle = -1;
   let articleWords = 0, allWords = 0;
@@ -154,8 +197,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     const i = nb[j];
     const f = feats[i];
     const o = out[i];
-    const dup = seen.has(f.key);
-    seen.add(f.key);
+    const dup = d1.dup[j] === 1;
     const tt = keep || user.length ? texts[i].trim() : '';
     if (keep && keep.has(tt)) { o.label = 'article'; o.reason = 'user-keep'; forced[j] = 1; continue; }
     if (user.length) {
@@ -183,16 +225,15 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     } else if (dup) {
       o.reason = 'duplicate';
     } else {
-      const v = s2[j];
-      const inBody = v[STAGE1_NAMES.length + STAGE2_EXTRA.indexOf('in-body')] === 1;
+      const inBody = d2.inBody(j);
       o.reason = !inBody ? 'outside-body' : f.words <= 6 && !f.endSentence ? 'short-fragment' : 'low-prose';
-      const why = explain(v);
+      const why = explain(stage2Vector(scored, j));
       if (why) o.detail = why;
     }
   }
 
-  if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) firstArticle = rescue(out, feats, nb, p2, s2, forced, firstArticle);
-  markHeadline(out, feats, nb, p2, forced, firstArticle, s2);
+  if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
+  markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
 }
 
@@ -200,12 +241,11 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
  * Never destroy a page: when the model keeps (almost) nothing, keep the body window (the block the model
  * found most article-like) with a relaxed threshold. Returns the new first article line.
  */
-function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, s2: Float64Array[], forced: Uint8Array, firstArticle: number): number {
-  const iBody = STAGE1_NAMES.length + STAGE2_EXTRA.indexOf('in-body');
+function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, d2: Stage2Doc, forced: Uint8Array, firstArticle: number): number {
   for (let j = 0; j < nb.length; j++) {
     const o = out[nb[j]];
     if (forced[j] || o.label === 'article') continue;
-    if (s2[j][iBody] === 1 && (p2[j] >= 0.15 || feats[nb[j]].words >= 10)) {
+    if (d2.inBody(j) && (p2[j] >= 0.15 || feats[nb[j]].words >= 10)) {
       o.label = 'article';
       o.reason = 'article-rescue';
       o.detail = undefined;
@@ -222,10 +262,8 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
  * lines, duplicates and template lines are never the headline; neither is a first line that is the page
  * title with the site name attached (a later line is contained in it).
  */
-function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, s2: Float64Array[]): void {
+function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc): void {
   if (firstArticle < 0) return;
-  const iInTitle = STAGE1_NAMES.indexOf('in-title');
-  const iTitleOfPage = STAGE1_NAMES.indexOf('title-of-page');
   // first article paragraph
   let fp = firstArticle;
   for (let j = firstArticle; j < nb.length; j++) {
@@ -239,10 +277,10 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   for (let j = fp, steps = 0; j >= 0 && steps <= 12; j--, steps++) {
     const i = nb[j];
     const f = feats[i];
-    if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || s2[j][iTitleOfPage] === 1) continue;
+    if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
-      (next && next.meta ? 0.25 : 0) + (j === 0 ? 0.2 : 0) + (s2[j][iInTitle] === 1 ? 0.4 : 0) - steps * 0.025;
+      (next && next.meta ? 0.25 : 0) + (j === 0 ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - steps * 0.025;
     if (score > bestScore) { bestScore = score; best = j; }
   }
   if (best >= 0 && bestScore >= 0.4) {

@@ -39,75 +39,129 @@ function isProse(f: LineFeatures): boolean {
 }
 
 /**
- * Stage-1 vectors for the non-blank lines `nb` (indices into `feats`). `blankBefore[j]`/`blankAfter[j]`: is
- * there a blank raw line right before/after non-blank line j.
+ * Stage-1 document context: the per-document arrays (neighbours, windows, duplicates, page title, comment
+ * section) computed once for the non-blank lines `nb` (indices into `feats`); `row(j, v)` then writes line j's
+ * stage-1 vector into a caller's buffer (no per-line allocation). `stage1Vectors` and the classifier both use
+ * it, so the trainer and the classifier see exactly the same numbers.
  */
-export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): Float64Array[] {
-  const n = nb.length;
-  const F = nb.map((i) => feats[i]);
-  const lw = F.map((f) => Math.log1p(f.words));
-  const prose = F.map(isProse);
-  let maxLw = 1;
-  for (const x of lw) if (x > maxLw) maxLw = x;
-  // distance (in non-blank lines) to the nearest prose line
-  const dist = new Array<number>(n).fill(n);
-  let last = -1e9;
-  for (let j = 0; j < n; j++) { if (prose[j]) last = j; dist[j] = j - last; }
-  last = 1e9;
-  for (let j = n - 1; j >= 0; j--) { if (prose[j]) last = j; dist[j] = Math.min(dist[j], last - j); }
-  // prefix sums for window shares
-  const shortPre = new Float64Array(n + 1);
-  const prosePre = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) {
-    shortPre[j + 1] = shortPre[j] + (F[j].words <= 3 ? 1 : 0);
-    prosePre[j + 1] = prosePre[j] + (prose[j] ? 1 : 0);
-  }
-  const win = (pre: Float64Array, j: number, r: number) => {
-    const a = Math.max(0, j - r), b = Math.min(n, j + r + 1);
-    return (pre[b] - pre[a]) / (b - a);
-  };
-  // duplicates and the page title (the first line, as BeautifulSoup/readability-like dumps put <title> first)
-  const seen = new Set<string>();
-  const firstKey = n ? F[0].key : '';
-  let titleHasLater = false;
-  const inTitle = new Array<boolean>(n).fill(false);
-  if (n > 1 && F[0].words >= 2) {
-    for (let j = 1; j < Math.min(n, 400); j++) {
-      const f = F[j];
-      if (f.words >= 2 && f.key.length >= 8 && f.key.length < firstKey.length && firstKey.includes(f.key)) {
-        inTitle[j] = true;
-        titleHasLater = true;
+export class Stage1Doc {
+  readonly n: number;
+  private readonly F: LineFeatures[];
+  private readonly lw: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly shortPre: Float64Array;
+  private readonly prosePre: Float64Array;
+  private readonly metaPre: Float64Array;
+  /** 1 when the line's key occurred on an earlier non-blank line. */
+  readonly dup: Uint8Array;
+  /** 1 when the line is contained in the first line (the page title). */
+  readonly inTitle: Uint8Array;
+  readonly titleHasLater: boolean;
+  private readonly blankBefore: Uint8Array;
+  private readonly blankAfter: Uint8Array;
+  private readonly maxLw: number;
+  private readonly commentsFrom: number;
+  private readonly docProse: number;
+  private readonly docShort: number;
+  private readonly tOthers: readonly number[];
+  private readonly tplN: number;
+
+  constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext) {
+    const n = (this.n = nb.length);
+    const F: LineFeatures[] = (this.F = new Array(n));
+    for (let j = 0; j < n; j++) F[j] = feats[nb[j]];
+    const lw = (this.lw = new Float64Array(n));
+    const prose = new Uint8Array(n);
+    let maxLw = 1;
+    for (let j = 0; j < n; j++) {
+      lw[j] = Math.log1p(F[j].words);
+      if (lw[j] > maxLw) maxLw = lw[j];
+      prose[j] = isProse(F[j]) ? 1 : 0;
+    }
+    this.maxLw = maxLw;
+    // distance (in non-blank lines) to the nearest prose line
+    const dist = (this.dist = new Float64Array(n));
+    let last = -1e9;
+    for (let j = 0; j < n; j++) { if (prose[j]) last = j; dist[j] = j - last; }
+    last = 1e9;
+    for (let j = n - 1; j >= 0; j--) { if (prose[j]) last = j; dist[j] = Math.min(dist[j], last - j); }
+    // prefix sums for window shares
+    const shortPre = (this.shortPre = new Float64Array(n + 1));
+    const prosePre = (this.prosePre = new Float64Array(n + 1));
+    for (let j = 0; j < n; j++) {
+      shortPre[j + 1] = shortPre[j] + (F[j].words <= 3 ? 1 : 0);
+      prosePre[j + 1] = prosePre[j] + (prose[j] ? 1 : 0);
+    }
+    // duplicates and the page title (the first line, as BeautifulSoup/readability-like dumps put <title> first)
+    const dup = (this.dup = new Uint8Array(n));
+    const seen = new Set<string>();
+    for (let j = 0; j < n; j++) {
+      const key = F[j].key;
+      if (seen.has(key)) dup[j] = 1;
+      else seen.add(key);
+    }
+    const firstKey = n ? F[0].key : '';
+    let titleHasLater = false;
+    const inTitle = (this.inTitle = new Uint8Array(n));
+    if (n > 1 && F[0].words >= 2) {
+      for (let j = 1; j < Math.min(n, 400); j++) {
+        const f = F[j];
+        if (f.words >= 2 && f.key.length >= 8 && f.key.length < firstKey.length && firstKey.includes(f.key)) {
+          inTitle[j] = 1;
+          titleHasLater = true;
+        }
       }
     }
+    this.titleHasLater = titleHasLater;
+    // reader comments: lines after a comment-section heading that itself follows article prose
+    // document-level shares: words in prose lines, short lines
+    let proseWords = 0, allWords = 0;
+    for (let j = 0; j < n; j++) { allWords += F[j].words; if (prose[j]) proseWords += F[j].words; }
+    // (a "Comments" tab near the top does not count: at least two prose lines and a fifth of the prose before it)
+    let commentsFrom = n;
+    let proseLines = 0, proseBefore = 0;
+    for (let j = 0; j < n; j++) {
+      if (prose[j]) { proseLines++; proseBefore += F[j].words; }
+      else if (F[j].commentHead && proseLines >= 2 && proseBefore >= 0.2 * proseWords) { commentsFrom = j; break; }
+    }
+    this.commentsFrom = commentsFrom;
+    this.docProse = allWords ? proseWords / allWords : 0;
+    this.docShort = n ? shortPre[n] / n : 0;
+    // meta lines (bylines, datelines) nearby: reader comments alternate them with text
+    const metaPre = (this.metaPre = new Float64Array(n + 1));
+    for (let j = 0; j < n; j++) metaPre[j + 1] = metaPre[j] + (F[j].meta || F[j].commentHead ? 1 : 0);
+    // blank raw line right before / after non-blank line j
+    const blankBefore = (this.blankBefore = new Uint8Array(n));
+    const blankAfter = (this.blankAfter = new Uint8Array(n));
+    for (let j = 0; j < n; j++) {
+      const i = nb[j];
+      blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
+      blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
+    }
+    this.tOthers = ctx.templateOthers;
+    this.tplN = ctx.templateDocs;
   }
-  // reader comments: lines after a comment-section heading that itself follows article prose
-  // document-level shares: words in prose lines, short lines
-  let proseWords = 0, allWords = 0;
-  for (let j = 0; j < n; j++) { allWords += F[j].words; if (prose[j]) proseWords += F[j].words; }
-  // (a "Comments" tab near the top does not count: at least two prose lines and a fifth of the prose before it)
-  let commentsFrom = n;
-  let proseLines = 0, proseBefore = 0;
-  for (let j = 0; j < n; j++) {
-    if (prose[j]) { proseLines++; proseBefore += F[j].words; }
-    else if (F[j].commentHead && proseLines >= 2 && proseBefore >= 0.2 * proseWords) { commentsFrom = j; break; }
+
+  private win(pre: Float64Array, j: number, r: number): number {
+    const a = Math.max(0, j - r), b = Math.min(this.n, j + r + 1);
+    return (pre[b] - pre[a]) / (b - a);
   }
-  const docProse = allWords ? proseWords / allWords : 0;
-  const docShort = n ? shortPre[n] / n : 0;
-  // meta lines (bylines, datelines) nearby: reader comments alternate them with text
-  const metaPre = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) metaPre[j + 1] = metaPre[j] + (F[j].meta || F[j].commentHead ? 1 : 0);
-  const out: Float64Array[] = new Array(n);
-  const tplN = ctx.templateDocs;
-  for (let j = 0; j < n; j++) {
+
+  /** 1 when line j is the page title with the site name attached (a later line is contained in it). */
+  titleOfPage(j: number): number {
+    return j === 0 && this.titleHasLater ? 1 : 0;
+  }
+
+  /** Writes the stage-1 vector of non-blank line j (STAGE1_NAMES order) into v[o..]. */
+  row(j: number, v: Float64Array, o = 0): void {
+    const n = this.n, F = this.F, lw = this.lw;
     const f = F[j];
     const p = j > 0 ? F[j - 1] : null, q = j + 1 < n ? F[j + 1] : null;
     const p2 = j > 1 ? F[j - 2] : null, q2 = j + 2 < n ? F[j + 2] : null;
-    const tOthers = ctx.templateOthers[j] ?? 0;
-    const dup = seen.has(f.key);
-    seen.add(f.key);
+    const tOthers = this.tOthers[j] ?? 0;
+    const tplN = this.tplN;
     const rel = n > 1 ? j / (n - 1) : 0;
-    const v = new Float64Array(STAGE1_NAMES.length);
-    let k = 0;
+    let k = o;
     v[k++] = 1;
     v[k++] = lw[j];
     v[k++] = f.stopShare;
@@ -143,24 +197,37 @@ export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly numbe
     v[k++] = p2 ? p2.stopShare : 0;
     v[k++] = q2 ? lw[j + 2] : 0;
     v[k++] = q2 ? q2.stopShare : 0;
-    v[k++] = nb[j] > 0 && feats[nb[j] - 1].blank ? 1 : 0;
-    v[k++] = nb[j] + 1 < feats.length && feats[nb[j] + 1].blank ? 1 : 0;
-    v[k++] = win(shortPre, j, 4);
-    v[k++] = win(prosePre, j, 5);
+    v[k++] = this.blankBefore[j];
+    v[k++] = this.blankAfter[j];
+    v[k++] = this.win(this.shortPre, j, 4);
+    v[k++] = this.win(this.prosePre, j, 5);
     v[k++] = rel;
     v[k++] = rel * rel;
     v[k++] = j === 0 ? 1 : 0;
-    v[k++] = Math.log1p(Math.min(dist[j], 50));
-    v[k++] = lw[j] / maxLw;
+    v[k++] = Math.log1p(Math.min(this.dist[j], 50));
+    v[k++] = lw[j] / this.maxLw;
     v[k++] = tplN > 0 ? tOthers / tplN : 0;
     v[k++] = tOthers >= 2 ? 1 : 0;
-    v[k++] = dup ? 1 : 0;
-    v[k++] = inTitle[j] ? 1 : 0;
-    v[k++] = j === 0 && titleHasLater ? 1 : 0;
-    v[k++] = j > commentsFrom ? 1 : 0;
-    v[k++] = docProse;
-    v[k++] = docShort;
-    v[k++] = win(metaPre, j, 4);
+    v[k++] = this.dup[j];
+    v[k++] = this.inTitle[j];
+    v[k++] = this.titleOfPage(j);
+    v[k++] = j > this.commentsFrom ? 1 : 0;
+    v[k++] = this.docProse;
+    v[k++] = this.docShort;
+    v[k++] = this.win(this.metaPre, j, 4);
+  }
+}
+
+/**
+ * Stage-1 vectors for the non-blank lines `nb` (indices into `feats`), one array per line (trainer; the
+ * classifier uses `Stage1Doc.row` into a reused buffer).
+ */
+export function stage1Vectors(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): Float64Array[] {
+  const doc = new Stage1Doc(feats, nb, ctx);
+  const out: Float64Array[] = new Array(doc.n);
+  for (let j = 0; j < doc.n; j++) {
+    const v = new Float64Array(STAGE1_NAMES.length);
+    doc.row(j, v);
     out[j] = v;
   }
   return out;
@@ -175,8 +242,8 @@ export interface LogReg {
 
 const folded = new WeakMap<LogReg, Float64Array>();
 
-/** w·standardise(v) with the standardisation folded into the weights once per model. Index 0 is the bias. */
-export function logit(m: LogReg, v: Float64Array): number {
+/** The model's weights with the standardisation folded in (index 0: bias), computed once per model. */
+export function foldedWeights(m: LogReg): Float64Array {
   let f = folded.get(m);
   if (!f) {
     f = new Float64Array(m.w.length);
@@ -185,6 +252,12 @@ export function logit(m: LogReg, v: Float64Array): number {
     f[0] = b;
     folded.set(m, f);
   }
+  return f;
+}
+
+/** w·standardise(v) with the standardisation folded into the weights once per model. Index 0 is the bias. */
+export function logit(m: LogReg, v: Float64Array): number {
+  const f = foldedWeights(m);
   let s = f[0];
   for (let k = 1; k < f.length; k++) s += f[k] * v[k];
   return s;
@@ -211,47 +284,86 @@ export function bodyWindow(p: ArrayLike<number>, words: ArrayLike<number>, from 
   return run(max / 2);
 }
 
-export function stage2Vectors(s1: readonly Float64Array[], z1: ArrayLike<number>, words: ArrayLike<number>): Float64Array[] {
-  const n = s1.length;
-  const p = new Float64Array(n);
-  for (let j = 0; j < n; j++) p[j] = sigmoid(z1[j]);
-  const pre = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) pre[j + 1] = pre[j] + p[j];
-  const mean = (a: number, b: number) => {
-    a = Math.max(0, a); b = Math.min(n, b);
-    return b > a ? (pre[b] - pre[a]) / (b - a) : 0.5;
-  };
-  const [bs, be] = bodyWindow(p, words);
-  // a second block of article text (multi-post pages, text after a photo gallery): the best window left or
-  // right of the body worth at least a quarter of the body's score
-  let bodyScore = 0;
-  for (let j = Math.max(0, bs); j <= be; j++) bodyScore += (p[j] - 0.5) * (words[j] + 1);
-  let b2: [number, number] = [-1, -1];
-  if (bs >= 0 && bodyScore > 0) {
-    const l = bodyWindow(p, words, 0, bs, bodyScore / 4), r = bodyWindow(p, words, be + 1, n, bodyScore / 4);
-    const score = (w: [number, number]) => { let x = 0; for (let j = Math.max(0, w[0]); j <= w[1]; j++) x += (p[j] - 0.5) * (words[j] + 1); return x; };
-    b2 = l[0] < 0 ? r : r[0] < 0 ? l : score(l) >= score(r) ? l : r;
+/**
+ * Stage-2 document context from the stage-1 logits: stage-1 probabilities, their window means, the body window
+ * and a second body block; `extras(j, v, o)` writes line j's STAGE2_EXTRA values into v[o..].
+ */
+export class Stage2Doc {
+  readonly n: number;
+  private readonly z1: ArrayLike<number>;
+  /** Stage-1 probabilities. */
+  readonly p: Float64Array;
+  private readonly pre: Float64Array;
+  private readonly bs: number;
+  private readonly be: number;
+  private readonly b2: [number, number];
+  private readonly bodyShare: number;
+
+  constructor(z1: ArrayLike<number>, words: ArrayLike<number>) {
+    const n = (this.n = z1.length);
+    this.z1 = z1;
+    const p = (this.p = new Float64Array(n));
+    for (let j = 0; j < n; j++) p[j] = sigmoid(z1[j]);
+    const pre = (this.pre = new Float64Array(n + 1));
+    for (let j = 0; j < n; j++) pre[j + 1] = pre[j] + p[j];
+    const [bs, be] = bodyWindow(p, words);
+    this.bs = bs;
+    this.be = be;
+    // a second block of article text (multi-post pages, text after a photo gallery): the best window left or
+    // right of the body worth at least a quarter of the body's score
+    let bodyScore = 0;
+    for (let j = Math.max(0, bs); j <= be; j++) bodyScore += (p[j] - 0.5) * (words[j] + 1);
+    let b2: [number, number] = [-1, -1];
+    if (bs >= 0 && bodyScore > 0) {
+      const l = bodyWindow(p, words, 0, bs, bodyScore / 4), r = bodyWindow(p, words, be + 1, n, bodyScore / 4);
+      const score = (w: [number, number]) => { let x = 0; for (let j = Math.max(0, w[0]); j <= w[1]; j++) x += (p[j] - 0.5) * (words[j] + 1); return x; };
+      b2 = l[0] < 0 ? r : r[0] < 0 ? l : score(l) >= score(r) ? l : r;
+    }
+    this.b2 = b2;
+    let bodyWords = 0, allWords = 0;
+    for (let j = 0; j < n; j++) { allWords += words[j]; if (j >= bs && j <= be) bodyWords += words[j]; }
+    this.bodyShare = allWords ? bodyWords / allWords : 0;
   }
-  let bodyWords = 0, allWords = 0;
-  for (let j = 0; j < n; j++) { allWords += words[j]; if (j >= bs && j <= be) bodyWords += words[j]; }
+
+  private mean(a: number, b: number): number {
+    a = Math.max(0, a); b = Math.min(this.n, b);
+    return b > a ? (this.pre[b] - this.pre[a]) / (b - a) : 0.5;
+  }
+
+  /** Is non-blank line j inside the body window? */
+  inBody(j: number): boolean {
+    return this.bs >= 0 && j >= this.bs && j <= this.be;
+  }
+
+  /** Writes the STAGE2_EXTRA values of non-blank line j into v[o..]. */
+  extras(j: number, v: Float64Array, o: number): void {
+    const n = this.n, p = this.p, bs = this.bs, be = this.be, b2 = this.b2;
+    let k = o;
+    v[k++] = Math.max(-8, Math.min(8, this.z1[j]));
+    v[k++] = j > 0 ? p[j - 1] : 0.5;
+    v[k++] = j + 1 < n ? p[j + 1] : 0.5;
+    v[k++] = this.mean(j - 3, j);
+    v[k++] = this.mean(j + 1, j + 4);
+    v[k++] = this.mean(j - 8, j);
+    v[k++] = this.mean(j + 1, j + 9);
+    const inBody = bs >= 0 && j >= bs && j <= be;
+    v[k++] = inBody ? 1 : 0;
+    v[k++] = bs < 0 ? Math.log1p(50) : Math.log1p(Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be));
+    v[k++] = this.bodyShare;
+    v[k++] = b2[0] >= 0 && j >= b2[0] && j <= b2[1] ? 1 : 0;
+  }
+}
+
+/** Stage-2 vectors (stage-1 vector followed by STAGE2_EXTRA), one array per line (trainer). */
+export function stage2Vectors(s1: readonly Float64Array[], z1: ArrayLike<number>, words: ArrayLike<number>): Float64Array[] {
+  const doc = new Stage2Doc(z1, words);
+  const n = s1.length;
   const out: Float64Array[] = new Array(n);
   const base = s1.length ? s1[0].length : STAGE1_NAMES.length;
   for (let j = 0; j < n; j++) {
     const v = new Float64Array(base + STAGE2_EXTRA.length);
     v.set(s1[j]);
-    let k = base;
-    v[k++] = Math.max(-8, Math.min(8, z1[j]));
-    v[k++] = j > 0 ? p[j - 1] : 0.5;
-    v[k++] = j + 1 < n ? p[j + 1] : 0.5;
-    v[k++] = mean(j - 3, j);
-    v[k++] = mean(j + 1, j + 4);
-    v[k++] = mean(j - 8, j);
-    v[k++] = mean(j + 1, j + 9);
-    const inBody = bs >= 0 && j >= bs && j <= be;
-    v[k++] = inBody ? 1 : 0;
-    v[k++] = bs < 0 ? Math.log1p(50) : Math.log1p(Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be));
-    v[k++] = allWords ? bodyWords / allWords : 0;
-    v[k++] = b2[0] >= 0 && j >= b2[0] && j <= b2[1] ? 1 : 0;
+    doc.extras(j, v, base);
     out[j] = v;
   }
   return out;
