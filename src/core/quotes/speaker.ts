@@ -267,11 +267,13 @@ function isCap(w: string): boolean {
  * Handles pronouns, titles + names, parenthetical party tags and appositives (`X, a …,`).
  */
 export function npBefore(m: string, lo: number, end: number): [number, number] | null {
-  const ws = words(m, lo, end);
-  let k = ws.length - 1;
+  // indices into the paragraph's token cache (no copy: this is called for every quote of a long paragraph)
+  const [a0, e0] = wordRange(m, lo, end);
+  const ws = curWords;
+  let k = e0 - 1;
   // skip adverbs/auxiliaries right before the verb
-  while (k >= 0 && SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) k--;
-  if (k < 0) return null;
+  while (k >= a0 && SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) k--;
+  if (k < a0) return null;
   const last = ws[k];
   if (PRONOUNS.has(last.w.toLowerCase())) return [last.s, last.e];
   // appositive: X, a …, verb   /   X, 82, told
@@ -279,10 +281,10 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     // find the comma that opens the appositive, preceded by a capitalised word: the leftmost one in the clause
     // (`Jean-Marc Ayrault, the foreign minister of France, said`)
     let open = -1;
-    for (let j = k - 1, n = 0; j > 0 && n < 40; j--, n++) {
+    for (let j = k - 1, n = 0; j > a0 && n < 40; j--, n++) {
       const w = ws[j];
       if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
-      if (w.w === ',' && j - 1 >= 0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) open = j;
+      if (w.w === ',' && j - 1 >= a0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) open = j;
     }
     if (open < 0) return null;
     const head = npBefore(m, lo, ws[open].s);
@@ -292,7 +294,7 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   let sawCap = false;
   let start = -1;
   let parens = 0;
-  for (let n = 0; j >= 0 && n < 16; j--, n++) {
+  for (let n = 0; j >= a0 && n < 16; j--, n++) {
     const w = ws[j];
     const lw = w.w.toLowerCase();
     if (w.w === ')') {
@@ -320,12 +322,12 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       break;
     }
     // `The mayor of Altenburg`, `the chair of the DNC`
-    if (lw === 'of' && j > 0 && start >= 0 && (TITLE_WORDS.has(ws[j - 1].w.toLowerCase()) || isCap(ws[j - 1].w))) {
+    if (lw === 'of' && j > a0 && start >= 0 && (TITLE_WORDS.has(ws[j - 1].w.toLowerCase()) || isCap(ws[j - 1].w))) {
       start = w.s;
       continue;
     }
     // name particles: `Bill de Blasio`, `Ursula von der Leyen`
-    if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(ws[j + 1].w) && j > 0 && isCap(ws[j - 1].w)) continue;
+    if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(ws[j + 1].w) && j > a0 && isCap(ws[j - 1].w)) continue;
     if (STOP_WORDS.has(lw)) break;
     if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
     if (lw.endsWith('ly') && lw.length > 4) break;
@@ -695,10 +697,13 @@ function prevWord(m: string, lo: number, pos: number): Word | null {
 
 /** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
 function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | null {
-  const ws = words(m, lo, cue);
-  let k = ws.length - 1;
-  while (k >= 0 && ((SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) || ws[k].w === ',')) k--;
-  if (k < 0 || k > 35) return null;
+  // at most 36 words before the cue count: copy only those from the paragraph's token cache
+  const [a0, e0] = wordRange(m, lo, cue);
+  let k = e0 - 1;
+  while (k >= a0 && ((SKIP_BEFORE_VERB.has(curWords[k].w.toLowerCase()) && !isCap(curWords[k].w)) || curWords[k].w === ',')) k--;
+  if (k < a0 || k - a0 > 35) return null;
+  const ws = curWords.slice(a0, Math.min(e0, k + 2));
+  k -= a0;
   let i = 0;
   while (i <= k && ws[i].w === ',') i++;
   if (i > k) return null;
