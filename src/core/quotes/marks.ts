@@ -339,7 +339,17 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
   }
   const res = all.filter((x) => !(x.single && openTail && x.start >= openTail.start));
   res.sort((a, b) => a.start - b.start);
-  return res;
+  // a single-mark quote around double-mark ones (British style ‘He said “no” to me’, or a reread closing mark): the
+  // outer quote is the piece and the inner ones are part of it, so pieces never overlap. A single's marks are never
+  // inside a double span, so a single either contains a double piece or is disjoint from it.
+  const out: Piece[] = [];
+  let maxEnd = -1;
+  for (const x of res) {
+    if (x.start < maxEnd) continue;
+    out.push(x);
+    maxEnd = x.end;
+  }
+  return out;
 }
 
 /** Position of the last LeftD mark inside the open tail piece that was read as a nested opening, or -1. */
