@@ -64,9 +64,8 @@ export interface ScoredLines {
   d2: Stage2Doc;
 }
 
-/** Stage-2 vector of non-blank line j (a fresh array; only needed for the few lines explained in words). */
-export function stage2Vector(s: ScoredLines, j: number): Float64Array {
-  const v = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
+/** Stage-2 vector of non-blank line j (only needed for the lines explained in words), into `v` or a new array. */
+export function stage2Vector(s: ScoredLines, j: number, v = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length)): Float64Array {
   s.d1.row(j, v, 0);
   s.d2.extras(j, v, STAGE1_NAMES.length);
   return v;
@@ -84,27 +83,41 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   const f1 = foldedWeights(W.stage1), f2 = foldedWeights(W.stage2);
   const K1 = f1.length, K2 = f2.length;
   const d1 = new Stage1Doc(feats, nb, ctx);
-  const v = new Float64Array(K1);
   const z1 = new Float64Array(n), part2 = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    d1.row(j, v, 0);
-    let s = f1[0];
-    for (let k = 1; k < K1; k++) s += f1[k] * v[k];
+  // Four lines at a time: eight independent running sums (each still adds its products in feature order), so
+  // the additions overlap instead of waiting for each other.
+  const v0 = new Float64Array(K1), v1 = new Float64Array(K1), v2 = new Float64Array(K1), v3 = new Float64Array(K1);
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    d1.row(j, v0, 0); d1.row(j + 1, v1, 0); d1.row(j + 2, v2, 0); d1.row(j + 3, v3, 0);
+    let s0 = f1[0], s1 = s0, s2 = s0, s3 = s0;
+    let t0 = f2[0], t1 = t0, t2 = t0, t3 = t0;
+    for (let k = 1; k < K1; k++) {
+      const a = f1[k], b = f2[k];
+      const x0 = v0[k], x1 = v1[k], x2 = v2[k], x3 = v3[k];
+      s0 += a * x0; s1 += a * x1; s2 += a * x2; s3 += a * x3;
+      t0 += b * x0; t1 += b * x1; t2 += b * x2; t3 += b * x3;
+    }
+    z1[j] = s0; z1[j + 1] = s1; z1[j + 2] = s2; z1[j + 3] = s3;
+    part2[j] = t0; part2[j + 1] = t1; part2[j + 2] = t2; part2[j + 3] = t3;
+  }
+  for (; j < n; j++) {
+    d1.row(j, v0, 0);
+    let s = f1[0], t = f2[0];
+    for (let k = 1; k < K1; k++) { s += f1[k] * v0[k]; t += f2[k] * v0[k]; }
     z1[j] = s;
-    let t = f2[0];
-    for (let k = 1; k < K1; k++) t += f2[k] * v[k];
     part2[j] = t;
   }
   const words = new Float64Array(n);
   for (let j = 0; j < n; j++) words[j] = feats[nb[j]].words;
   const d2 = new Stage2Doc(z1, words);
-  const e = new Float64Array(K2 - K1);
-  const p1 = new Float64Array(n), p2 = new Float64Array(n);
+  const E = K2 - K1;
+  const e = new Float64Array(E);
+  const p1 = d2.p, p2 = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     d2.extras(j, e, 0);
     let t = part2[j];
-    for (let k = K1; k < K2; k++) t += f2[k] * e[k - K1];
-    p1[j] = sigmoid(z1[j]);
+    for (let k = 0; k < E; k++) t += f2[K1 + k] * e[k];
     p2[j] = sigmoid(t);
   }
   return { p1, p2, d1, d2 };
@@ -138,7 +151,7 @@ const HUMAN: Record<string, [string, string]> = {
   'all-caps': ['all capitals', ''],
 };
 
-let humanIdx: { k: number; hi: string; lo: string }[] | null = null;
+let humanIdx: { k: number; hi: string; lo: string; mean: number; std: number; w: number }[] | null = null;
 let humanFor: ModelWeights | null = null;
 
 /** The two features that pushed a line most towards boilerplate, in words. */
@@ -146,13 +159,13 @@ function explain(v: Float64Array): string {
   const m = model().stage2;
   if (humanFor !== W || !humanIdx) {
     humanIdx = [];
-    m.names.forEach((name, k) => { const h = HUMAN[name]; if (h && k > 0) humanIdx!.push({ k, hi: h[0], lo: h[1] }); });
+    m.names.forEach((name, k) => { const h = HUMAN[name]; if (h && k > 0) humanIdx!.push({ k, hi: h[0], lo: h[1], mean: m.mean[k], std: m.std[k], w: m.w[k] }); });
     humanFor = W;
   }
   let c1 = 0, c2 = 0, t1 = '', t2 = '';
-  for (const { k, hi, lo } of humanIdx) {
-    const x = (v[k] - m.mean[k]) / m.std[k];
-    const c = m.w[k] * x;
+  for (const { k, hi, lo, mean, std, w } of humanIdx) {
+    const x = (v[k] - mean) / std;
+    const c = w * x;
     if (c >= 0) continue;
     const text = x > 0 ? hi : lo;
     if (!text || text === t1) continue;
@@ -161,19 +174,51 @@ function explain(v: Float64Array): string {
   return t2 ? `${t1}, ${t2}` : t1;
 }
 
+/** The previous run's line texts and features per memo: an edit changes a few lines, the others are found in place. */
+const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
+
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from. A memo outlives the document
+ * version its lines were sliced from: a slice kept as a key would keep that whole version alive (V8 slices
+ * point into their parent), i.e. one full copy of the document per edit.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
 export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
   const n = raw.length;
   const feats: LineFeatures[] = new Array(n);
   const texts: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = text.slice(raw[i].start, raw[i].end);
-    texts[i] = t;
-    let f = memo?.get(t);
-    if (!f) {
-      f = lineFeatures(t);
-      if (memo) memo.set(t, f);
+  if (memo) {
+    // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
+    // lines after an edit), then in the memo: the features are those of an equal text either way.
+    const prev = memo.size ? lastRun.get(memo) : undefined;
+    const pt = prev ? prev.texts : [], pf = prev ? prev.feats : [];
+    const pn = pt.length, shift = pn - n;
+    for (let i = 0; i < n; i++) {
+      const t = text.slice(raw[i].start, raw[i].end);
+      let f: LineFeatures | undefined;
+      if (i < pn && pt[i] === t) f = pf[i];
+      else if (i + shift >= 0 && i + shift < pn && pt[i + shift] === t) f = pf[i + shift];
+      else {
+        f = memo.get(t);
+        if (!f) {
+          f = lineFeatures(t);
+          if (!f.blank) f.key = detach(f.key);
+          memo.set(detach(t), f);
+        }
+      }
+      texts[i] = t;
+      feats[i] = f;
     }
-    feats[i] = f;
+    lastRun.set(memo, { texts, feats });
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = text.slice(raw[i].start, raw[i].end);
+      texts[i] = t;
+      feats[i] = lineFeatures(t);
+    }
   }
   const nb: number[] = [];
   for (let i = 0; i < n; i++) if (!feats[i].blank) nb.push(i);
@@ -189,6 +234,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
+  const vec = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
   let firstArticle = -1;
   let articleWords = 0, allWords = 0;
   for (const i of nb) allWords += feats[i].words;
@@ -227,7 +273,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     } else {
       const inBody = d2.inBody(j);
       o.reason = !inBody ? 'outside-body' : f.words <= 6 && !f.endSentence ? 'short-fragment' : 'low-prose';
-      const why = explain(stage2Vector(scored, j));
+      const why = explain(stage2Vector(scored, j, vec));
       if (why) o.detail = why;
     }
   }
