@@ -1,7 +1,8 @@
 /**
  * Speaker resolution for the hover: a pronoun (`he`) or a surname (`Ryabkov`, `Mr. Obama`) is shown with the fullest
  * description of the person named earlier in the document: `Sergey Ryabkov, Russian Deputy Foreign Minister`.
- * Cheap and lazy: only surnames that appear as speakers are looked up (indexOf over the article text).
+ * Cheap and lazy: only surnames that appear as speakers are looked up, in a per-paragraph index of the capitalised
+ * words (built once per paragraph when first needed), so a long paragraph with many distinct speakers stays linear.
  */
 import type { Quote, Speaker } from '../types';
 
@@ -11,6 +12,8 @@ export interface NameIndex {
   ranges: ReadonlyArray<[number, number]>;
   /** Per surname: mentions found so far (in text order) and how far the text has been scanned. */
   cache: Map<string, MentionState>;
+  /** Per paragraph (index into ranges): candidate surname → ascending absolute offsets (see `wordStarts`). */
+  words: Map<number, Map<string, number[]>>;
 }
 
 interface MentionState {
@@ -42,7 +45,7 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|
 const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former)$/;
 
 export function collectNames(text: string, ranges: ReadonlyArray<[number, number]>): NameIndex {
-  return { text, ranges, cache: new Map() };
+  return { text, ranges, cache: new Map(), words: new Map() };
 }
 
 /** A mention's name can start at most this many characters before the surname (see `mentionAt`). */
@@ -61,22 +64,42 @@ function mentionsOf(idx: NameIndex, surname: string, pi: number, before: number)
     idx.cache.set(surname, st);
   }
   const text = idx.text;
-  const len = surname.length;
   for (let q = Math.max(st.para, pi - LOOKBACK, 0); q <= pi && q < idx.ranges.length; q++) {
     const [a, b] = idx.ranges[q];
     const from = Math.max(st.pos, a);
     // occurrences starting before `to` (a mention starts at most LEAD characters before its surname)
     const to = q < pi ? b : Math.min(b, before + LEAD);
     if (from >= to) continue;
-    const win = text.slice(from, Math.min(b, to + len - 1));
-    let j = win.indexOf(surname);
-    while (j >= 0) {
-      const mention = mentionAt(text, from + j, surname, q, a, b);
-      if (mention) {
-        st.all.push(mention);
-        if (mention.desc) st.desc.push(mention);
+    if (b - a <= SHORT_PARA) {
+      // a short paragraph: search the stretch directly (cheaper than indexing it)
+      const win = text.slice(from, Math.min(b, to + surname.length - 1));
+      for (let j = win.indexOf(surname); j >= 0; j = win.indexOf(surname, j + surname.length)) {
+        const mention = mentionAt(text, from + j, surname, q, a, b);
+        if (mention) {
+          st.all.push(mention);
+          if (mention.desc) st.desc.push(mention);
+        }
       }
-      j = win.indexOf(surname, j + len);
+      st.pos = to;
+      continue;
+    }
+    const at = wordStarts(idx, q).get(surname);
+    if (at) {
+      // first occurrence at or after `from` (binary search), then those before `to`
+      let lo = 0;
+      let hi = at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < at.length && at[k] < to; k++) {
+        const mention = mentionAt(text, at[k], surname, q, a, b);
+        if (mention) {
+          st.all.push(mention);
+          if (mention.desc) st.desc.push(mention);
+        }
+      }
     }
     st.pos = to;
   }
@@ -93,6 +116,44 @@ function mentionsOf(idx: NameIndex, surname: string, pi: number, before: number)
     st.dhead = 0;
   }
   return st;
+}
+
+/** Paragraphs up to this length are searched with indexOf; longer ones through a word index (`wordStarts`). */
+const SHORT_PARA = 2000;
+
+const CAP_RUN = / ([\p{Lu}][\p{L}’'-]*)/gu;
+
+/**
+ * Every place in paragraph q where a surname (`[\p{Lu}][\p{L}’'-]+`) can start a mention: right after a space, and
+ * not followed by a lowercase ASCII letter (`mentionAt` rejects the rest). A surname found there is the whole
+ * capitalised run or a prefix of it cut before a character other than a-z (`Lee` in `Lee-Smith`, `Trump` in
+ * `Trump’s`). Built once per paragraph; paragraphs out of the look-back window are dropped.
+ */
+function wordStarts(idx: NameIndex, q: number): Map<string, number[]> {
+  let map = idx.words.get(q);
+  if (map) return map;
+  map = new Map();
+  const [a, b] = idx.ranges[q];
+  const para = idx.text.slice(a, b);
+  const add = (key: string, at: number) => {
+    const list = map!.get(key);
+    if (list) list.push(at);
+    else map!.set(key, [at]);
+  };
+  CAP_RUN.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = CAP_RUN.exec(para))) {
+    const run = r[1];
+    const at = a + r.index + 1;
+    for (let k = 2; k < run.length; k++) {
+      const c = run.charCodeAt(k);
+      if (c < 97 || c > 122) add(run.slice(0, k), at);
+    }
+    if (run.length >= 2) add(run, at);
+  }
+  idx.words.set(q, map);
+  for (const old of idx.words.keys()) if (old < q - LOOKBACK) idx.words.delete(old);
+  return map;
 }
 
 function mentionAt(text: string, i: number, surname: string, q: number, a: number, b: number): Mention | null {
