@@ -37,6 +37,20 @@ function interior(p: string, pc: Piece): string {
   return p.slice(pc.start, pc.end).replace(/^["“”'‘’„«]+|["“”'‘’»]+$/g, '').trim();
 }
 
+const WS = /\s/;
+
+/** Is p[0,pos) all whitespace (as `trim` sees it)? Scans back from pos: stops at the first character before the piece. */
+function blankBefore(p: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) if (!WS.test(p[i])) return false;
+  return true;
+}
+
+/** Is p[pos,end) all whitespace? Scans forward from pos. */
+function blankAfter(p: string, pos: number): boolean {
+  for (let i = pos; i < p.length; i++) if (!WS.test(p[i])) return false;
+  return true;
+}
+
 export function scareReason(p: string, pc: Piece): ScareReason {
   if (pc.end - pc.start > 80) return null;
   const inner = interior(p, pc);
@@ -44,7 +58,7 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   if (words.length === 0) return null;
   const before = p.slice(Math.max(0, pc.start - 40), pc.start);
   const after = p.slice(pc.end, pc.end + 40);
-  const wholePara = p.slice(0, pc.start).trim() === '' && p.slice(pc.end).trim() === '';
+  const wholePara = blankBefore(p, pc.start) && blankAfter(p, pc.end);
   // stage direction / subhead
   if (/^\(.*\)?[.]?$/.test(inner) && words.length <= 3) return 'subhead';
   if (wholePara && pc.single && words.length <= 8) return 'subhead';
