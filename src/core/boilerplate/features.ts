@@ -203,52 +203,84 @@ function creditHint(lower: string): boolean {
   return lower.indexOf('(') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('getty') >= 0 || lower.indexOf('reuters') >= 0 || lower.indexOf('associated press') >= 0;
 }
 
-/** Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars + length). */
-export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
+function makeKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
   let k = trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN).toLowerCase() + '#' + trimmed.length : lowered ?? trimmed.toLowerCase();
   if (hasDigits ?? /\d/.test(k)) k = k.replace(/\d+/g, '0');
   if (oddSpaces ?? /\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
   return k;
 }
 
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from (V8 keeps the whole parent of a slice
+ * alive): for strings kept longer than their document (memo keys, template indexes).
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/**
+ * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars +
+ * length). A detached copy: a template index keeps keys of many dumps and must not keep the dumps themselves.
+ */
+export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
+  return detach(makeKey(trimmed, hasDigits, oddSpaces, lowered));
+}
+
 /** Features of one line (its text without the line ending). Pure: same text, same result. */
 export function lineFeatures(line: string): LineFeatures {
-  const L = line.length;
-  let a = 0;
-  while (a < L && isSpace(line.charCodeAt(a))) a++;
-  if (a === L) return BLANK;
-  let b = L;
-  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
-  const indent = a;
-  const t = a === 0 && b === L ? line : line.slice(a, b);
-  const n = t.length;
+  return lineFeaturesAt(line, 0, line.length);
+}
+
+/**
+ * Features of the line text[start, end) (without its line ending): the same result as
+ * lineFeatures(text.slice(start, end)). Scanning the document by offsets is much faster than scanning many small
+ * (sliced) strings; the regexes still see the trimmed line as a string.
+ */
+export function lineFeaturesAt(text: string, start: number, end: number): LineFeatures {
+  let a = start;
+  while (a < end && isSpace(text.charCodeAt(a))) a++;
+  if (a === end) return BLANK;
+  let b = end;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  const indent = a - start;
+  const t = a === 0 && b === text.length ? text : text.slice(a, b);
+  const n = b - a;
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false, firstHash = 0, uncovered = 0, cjk = 0;
+  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstHash = 0, uncovered = 0, cjk = 0;
   let ws = -1; // start of the current word
+  let wordUpper = 0; // C_UPPER when the current word starts with a capital
   let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? t.charCodeAt(i) : 32;
-    const k = c < 0x10000 ? CLS[c] : C_LETTER;
+  let lastSpace = -2; // index of the last plain space (-2: none; a >= 0, so never a - 1)
+  for (let i = a; i <= b; i++) {
+    const c = i < b ? text.charCodeAt(i) : 32; // a code unit: always < 0x10000
+    const k = CLS[c];
     if (k & (C_LETTER | C_DIGIT)) {
-      if (ws < 0) { ws = i; h = 0; }
+      if (ws < 0) { ws = i; h = 0; wordUpper = k & C_UPPER; }
       if (k & C_DIGIT) digits++;
       else {
         letters++;
-        if (c >= 0x250 && !(c >= 0x400 && c <= 0x52f) && !(c >= 0x1e00 && c <= 0x1eff)) {
-          uncovered++;
-          if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+        if (c >= 0x250) {
+          if (!(c >= 0x400 && c <= 0x52f) && !(c >= 0x1e00 && c <= 0x1eff)) {
+            uncovered++;
+            if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+          }
+        } else if (c === 104 /* h */ || c === 119 /* w */) {
+          // "http" / "www." anywhere in the line (same as indexOf)
+          if (!hasUrl && i + 3 < b && (c === 104
+            ? text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112
+            : text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46)) hasUrl = true;
         }
         if (k & C_UPPER) upper++;
         else if (c >= 97 && c <= 122) lowerN++;
       }
-      h = (Math.imul(h, 31) + LOWER[c < 0x10000 ? c : 0]) | 0;
+      h = (Math.imul(h, 31) + LOWER[c]) | 0;
       nonSpace++;
       continue;
     }
     // apostrophe or hyphen inside a word
-    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < n && CLS[t.charCodeAt(i + 1)] & (C_LETTER | C_DIGIT)) {
+    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < b && CLS[text.charCodeAt(i + 1)] & (C_LETTER | C_DIGIT)) {
       h = (Math.imul(h, 31) + c) | 0;
       nonSpace++;
       continue;
@@ -257,15 +289,19 @@ export function lineFeatures(line: string): LineFeatures {
       words++;
       const len = i - ws;
       wlen += len;
-      if (CLS[t.charCodeAt(ws)] & C_UPPER) caps++;
+      if (wordUpper) caps++;
       if (len <= 11 && STOP_HASH.has(h)) stop++;
       if (TRIGGER_HASH.has(h)) trigger = true;
       if (words === 1) firstHash = h;
       ws = -1;
     }
-    if (i === n) continue;
+    if (i === b) continue;
     if (k & C_SPACE) {
-      if (c !== 32 || (i > 0 && t.charCodeAt(i - 1) === 32)) oddSpaces = true;
+      if (c !== 32) oddSpaces = true;
+      else {
+        if (lastSpace === i - 1) oddSpaces = true;
+        lastSpace = i;
+      }
       continue;
     }
     nonSpace++;
@@ -275,19 +311,19 @@ export function lineFeatures(line: string): LineFeatures {
   }
 
   // sentence end: . ! ? … possibly followed by closing quotes/brackets
-  let e = n - 1;
-  while (e > 0 && CLOSE_CODES.has(t.charCodeAt(e))) e--;
-  const endSentence = END_CODES.has(t.charCodeAt(e));
-  const c0 = t.charCodeAt(0);
-  const first = t.charAt(0);
+  let e = b - 1;
+  while (e > a && CLOSE_CODES.has(text.charCodeAt(e))) e--;
+  const endSentence = END_CODES.has(text.charCodeAt(e));
+  const c0 = text.charCodeAt(a);
+  const first = text.charAt(a);
   const startLower = (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && isLetter(c0) && first !== first.toUpperCase());
   let bullet = false;
-  if (BULLET_CODES.has(c0) && n > 1 && isSpace(t.charCodeAt(1))) bullet = true;
+  if (BULLET_CODES.has(c0) && n > 1 && isSpace(text.charCodeAt(a + 1))) bullet = true;
   else if (c0 >= 48 && c0 <= 57 && n > 2) {
     let k = 1;
-    if (t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-    const d = t.charCodeAt(k);
-    bullet = (d === 46 || d === 41) && k + 1 < n && isSpace(t.charCodeAt(k + 1));
+    if (text.charCodeAt(a + k) >= 48 && text.charCodeAt(a + k) <= 57) k++;
+    const d = text.charCodeAt(a + k);
+    bullet = (d === 46 || d === 41) && k + 1 < n && isSpace(text.charCodeAt(a + k + 1));
   }
 
   let rule: RuleHit | null = null;
@@ -321,7 +357,7 @@ export function lineFeatures(line: string): LineFeatures {
   }
   return {
     blank: false,
-    key: lineKey(t, digits > 0, oddSpaces, lower),
+    key: makeKey(t, digits > 0, oddSpaces, lower),
     chars: n,
     words,
     stopShare,
@@ -331,14 +367,14 @@ export function lineFeatures(line: string): LineFeatures {
     punctPerWord: words ? punct / words : 0,
     avgWordLen: words ? wlen / words : 0,
     endSentence,
-    endColon: t.charCodeAt(n - 1) === 58,
+    endColon: text.charCodeAt(b - 1) === 58,
     startLower,
     startPunct: START_PUNCT.has(c0),
     bullet,
     seps,
     indent,
     allCaps: letters >= 4 && upper > 0 && lowerN === 0 && (upper === letters || t === t.toUpperCase()),
-    hasUrl: t.indexOf('http') >= 0 || t.indexOf('www.') >= 0,
+    hasUrl,
     hasQuote,
     rule,
     meta,

@@ -10,11 +10,11 @@
 import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import type { RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
-import { lineFeatures, type LineFeatures } from './features';
+import { lineFeaturesAt, detach, type LineFeatures } from './features';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 import weights from './weights.json';
 
-export { lineFeatures, lineKey, type LineFeatures, type RuleHit, type MetaHit } from './features';
+export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
 export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 
 export interface ModelWeights {
@@ -177,20 +177,11 @@ function explain(v: Float64Array): string {
 /** The previous run's line texts and features per memo: an edit changes a few lines, the others are found in place. */
 const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
 
-/**
- * A copy of `s` that does not share memory with the string it was sliced from. A memo outlives the document
- * version its lines were sliced from: a slice kept as a key would keep that whole version alive (V8 slices
- * point into their parent), i.e. one full copy of the document per edit.
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
-
 export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
   const n = raw.length;
   const feats: LineFeatures[] = new Array(n);
-  const texts: string[] = new Array(n);
   if (memo) {
+    const texts: string[] = new Array(n);
     // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
     // lines after an edit), then in the memo: the features are those of an equal text either way.
     const prev = memo.size ? lastRun.get(memo) : undefined;
@@ -204,7 +195,9 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
       else {
         f = memo.get(t);
         if (!f) {
-          f = lineFeatures(t);
+          // A memo outlives the document version its lines come from: keys are detached copies, else each one
+          // would keep a whole version of the text alive (one full copy of the document per edit).
+          f = lineFeaturesAt(text, raw[i].start, raw[i].end);
           if (!f.blank) f.key = detach(f.key);
           memo.set(detach(t), f);
         }
@@ -214,11 +207,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     }
     lastRun.set(memo, { texts, feats });
   } else {
-    for (let i = 0; i < n; i++) {
-      const t = text.slice(raw[i].start, raw[i].end);
-      texts[i] = t;
-      feats[i] = lineFeatures(t);
-    }
+    for (let i = 0; i < n; i++) feats[i] = lineFeaturesAt(text, raw[i].start, raw[i].end);
   }
   const nb: number[] = [];
   for (let i = 0; i < n; i++) if (!feats[i].blank) nb.push(i);
@@ -244,7 +233,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     const f = feats[i];
     const o = out[i];
     const dup = d1.dup[j] === 1;
-    const tt = keep || user.length ? texts[i].trim() : '';
+    const tt = keep || user.length ? text.slice(raw[i].start, raw[i].end).trim() : '';
     if (keep && keep.has(tt)) { o.label = 'article'; o.reason = 'user-keep'; forced[j] = 1; continue; }
     if (user.length) {
       const um = user.find((m) => m.test(tt));
