@@ -86,8 +86,7 @@ export function scanParagraph(p: string): MarkScan {
     const inner = lastNestedOpen(p, marks, last.start);
     if (inner >= 0) alt = pair(p, marks, inner);
   }
-  let i = 0;
-  while (i < p.length && isSpace(p[i])) i++;
+  const i = leadOf(p);
   const m0 = marks[0];
   const startsWithOpen = !!m0 && m0.pos === i && (m0.kind === K.LeftD || m0.kind === K.StraightD || (m0.kind === K.RightD && !m0.rf));
   return { pieces, alt, startsWithOpen };
@@ -186,9 +185,11 @@ function pos1(_p: string, m: Mark): number {
   return m.pos + m.len;
 }
 
-function isParaStart(p: string, pos: number): boolean {
-  for (let i = 0; i < pos; i++) if (!isSpace(p[i])) return false;
-  return true;
+/** Offset of the first non-space character of p (p.length when blank). */
+function leadOf(p: string): number {
+  let i = 0;
+  while (i < p.length && isSpace(p[i])) i++;
+  return i;
 }
 
 /** Does p[a,b) contain a letter or digit (a piece is not just marks and spaces)? */
@@ -239,13 +240,16 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
   let depth = 0;
   let start = -1;
   const dspans: Array<[number, number]> = [];
+  // only spaces before pos (computed once: a paragraph with a long blank lead and many marks stays linear)
+  let lead = -1;
+  const isParaStart = (pos: number) => pos <= (lead < 0 ? (lead = leadOf(p)) : lead);
   for (const m of marks) {
     if (m.kind !== K.LeftD && m.kind !== K.RightD && m.kind !== K.StraightD) continue;
     if (depth === 0) {
       if (m.kind === K.RightD) {
         // ” used as an opening mark at the start of a quote
         // (also `” … text` at the start of a paragraph)
-        if ((m.lf && !m.rf) || (m.lf && isParaStart(p, m.pos) && m.pos + m.len < p.length)) {
+        if ((m.lf && !m.rf) || (m.lf && isParaStart(m.pos) && m.pos + m.len < p.length)) {
           depth = 1;
           start = m.pos;
         }
