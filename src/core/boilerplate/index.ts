@@ -151,21 +151,28 @@ const HUMAN: Record<string, [string, string]> = {
   'all-caps': ['all capitals', ''],
 };
 
-let humanIdx: { k: number; hi: string; lo: string; mean: number; std: number; w: number }[] | null = null;
+/** The explained features of the stage-2 model (index, texts, mean, std, weight), as flat arrays. */
+let human: { k: Int32Array; hi: string[]; lo: string[]; mean: Float64Array; std: Float64Array; w: Float64Array } | null = null;
 let humanFor: ModelWeights | null = null;
 
 /** The two features that pushed a line most towards boilerplate, in words. */
 function explain(v: Float64Array): string {
-  const m = model().stage2;
-  if (humanFor !== W || !humanIdx) {
-    humanIdx = [];
-    m.names.forEach((name, k) => { const h = HUMAN[name]; if (h && k > 0) humanIdx!.push({ k, hi: h[0], lo: h[1], mean: m.mean[k], std: m.std[k], w: m.w[k] }); });
+  if (humanFor !== W || !human) {
+    const m = model().stage2;
+    const ks: number[] = [];
+    m.names.forEach((name, k) => { if (HUMAN[name] && k > 0) ks.push(k); });
+    human = {
+      k: Int32Array.from(ks), hi: ks.map((k) => HUMAN[m.names[k]][0]), lo: ks.map((k) => HUMAN[m.names[k]][1]),
+      mean: Float64Array.from(ks, (k) => m.mean[k]), std: Float64Array.from(ks, (k) => m.std[k]), w: Float64Array.from(ks, (k) => m.w[k]),
+    };
     humanFor = W;
   }
+  const H = human;
   let c1 = 0, c2 = 0, t1 = '', t2 = '';
-  for (const { k, hi, lo, mean, std, w } of humanIdx) {
-    const x = (v[k] - mean) / std;
-    const c = w * x;
+  for (let h = 0; h < H.k.length; h++) {
+    const x = (v[H.k[h]] - H.mean[h]) / H.std[h];
+    const c = H.w[h] * x;
+    const hi = H.hi[h], lo = H.lo[h];
     if (c >= 0) continue;
     const text = x > 0 ? hi : lo;
     if (!text || text === t1) continue;
@@ -180,6 +187,7 @@ const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[
 export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
   const n = raw.length;
   const feats: LineFeatures[] = new Array(n);
+  const nb: number[] = [];
   if (memo) {
     const texts: string[] = new Array(n);
     // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
@@ -204,13 +212,16 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
       }
       texts[i] = t;
       feats[i] = f;
+      if (!f.blank) nb.push(i);
     }
     lastRun.set(memo, { texts, feats });
   } else {
-    for (let i = 0; i < n; i++) feats[i] = lineFeaturesAt(text, raw[i].start, raw[i].end);
+    for (let i = 0; i < n; i++) {
+      const f = lineFeaturesAt(text, raw[i].start, raw[i].end);
+      feats[i] = f;
+      if (!f.blank) nb.push(i);
+    }
   }
-  const nb: number[] = [];
-  for (let i = 0; i < n; i++) if (!feats[i].blank) nb.push(i);
 
   const ctx = templateContext(feats, nb, options.templates);
   const scored = scoreLines(feats, nb, ctx);
