@@ -353,18 +353,20 @@ function sawCapAfter(ws: Word[], j: number, k: number): boolean {
 
 /** Noun phrase starting at `from` (after a cue: `said Mr. X, a …`), ending before `hi`. */
 export function npAfter(m: string, from: number, hi: number): [number, number] | null {
-  const ws = words(m, from, hi);
-  if (ws.length === 0) return null;
-  let i = 0;
-  if (ws[0].w === ',' || ws[0].w === ':') i++;
-  if (i >= ws.length) return null;
+  // indices into the paragraph's token cache (no copy: called for every cue before a quote)
+  const [a0, e0] = wordRange(m, from, hi);
+  const ws = curWords;
+  if (e0 === a0) return null;
+  let i = a0;
+  if (ws[a0].w === ',' || ws[a0].w === ':') i++;
+  if (i >= e0) return null;
   const first = ws[i];
   if (PRONOUNS.has(first.w.toLowerCase())) return [first.s, first.e];
   let end = -1;
   let j = i;
   let sawCap = false;
   let parens = 0;
-  for (; j < ws.length && j - i < 14; j++) {
+  for (; j < e0 && j - i < 14; j++) {
     const w = ws[j];
     const lw = w.w.toLowerCase();
     if (w.w === '(') {
@@ -388,15 +390,15 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       continue;
     }
     if (j === i && DETERMINERS.has(lw)) continue;
-    if (lw === 'of' && j + 1 < ws.length && isCap(ws[j + 1].w) && sawCap) continue;
+    if (lw === 'of' && j + 1 < e0 && isCap(ws[j + 1].w) && sawCap) continue;
     const poss = lw === 'his' || lw === 'her' || lw === 'their' || lw === 'its';
     if (STOP_WORDS.has(lw) && !poss) break;
     if (poss) {
       if (j !== i) break;
       continue;
     }
-    if (sawCap && TITLE_WORDS.has(lw) && j + 1 < ws.length && isCap(ws[j + 1].w)) continue; // `MSNBC host Chris Matthews`
-    if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < ws.length && isCap(ws[j + 1].w)) continue; // `Bill de Blasio`
+    if (sawCap && TITLE_WORDS.has(lw) && j + 1 < e0 && isCap(ws[j + 1].w)) continue; // `MSNBC host Chris Matthews`
+    if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < e0 && isCap(ws[j + 1].w)) continue; // `Bill de Blasio`
     if (sawCap && !TITLE_WORDS.has(lw)) break;
     if (sawCap) break;
     if (!sawCap && (TITLE_WORDS.has(lw) || j === i || DETERMINERS.has(ws[j - 1].w.toLowerCase()))) {
@@ -411,7 +413,7 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   }
   if (end < 0) return null;
   // appositive: `said X, a former …` → run to the end of the clause
-  if (j < ws.length && ws[j].w === ',' && j + 1 < ws.length) {
+  if (j < e0 && ws[j].w === ',' && j + 1 < e0) {
     const nx = ws[j + 1].w;
     const lnx = nx.toLowerCase();
     if (!sawCap && isCap(nx)) {
@@ -421,15 +423,15 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
     } else if (
       DETERMINERS.has(lnx) || lnx === 'who' || lnx === 'whose' || lnx === 'now' || lnx === 'formerly' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) ||
       lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their' ||
-      (isCap(nx) && j + 2 < ws.length && TITLE_WORDS.has(ws[j + 2].w.toLowerCase()))
+      (isCap(nx) && j + 2 < e0 && TITLE_WORDS.has(ws[j + 2].w.toLowerCase()))
     ) {
       let k = j + 1;
       let e2 = end;
       let clause = false;
-      for (; k < ws.length; k++) {
+      for (; k < e0; k++) {
         const w = ws[k];
         if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
-        if (w.w === ',' && k + 1 < ws.length && (/^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w) || /^[a-z]+ing$/.test(ws[k + 1].w))) break;
+        if (w.w === ',' && k + 1 < e0 && (/^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w) || /^[a-z]+ing$/.test(ws[k + 1].w))) break;
         // a finite verb after the comma: not an appositive but the main clause (`According to X, the plan was …`)
         if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && ws[k - 1].w !== 'who') {
           clause = true;
