@@ -236,8 +236,8 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
   const vec = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
   let firstArticle = -1;
-  let articleWords = 0, allWords = 0;
-  for (const i of nb) allWords += feats[i].words;
+  let articleWords = 0;
+  const allWords = d1.allWords; // the words of the non-blank lines, summed in line order
 
   for (let j = 0; j < nb.length; j++) {
     const i = nb[j];

@@ -60,6 +60,8 @@ export class Stage1Doc {
   private readonly blankBefore: Uint8Array;
   private readonly blankAfter: Uint8Array;
   private readonly maxLw: number;
+  /** Sum of the words of the non-blank lines (in line order). */
+  readonly allWords: number;
   private readonly commentsFrom: number;
   private readonly docProse: number;
   private readonly docShort: number;
@@ -69,37 +71,50 @@ export class Stage1Doc {
   constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext) {
     const n = (this.n = nb.length);
     const F: LineFeatures[] = (this.F = new Array(n));
-    for (let j = 0; j < n; j++) F[j] = feats[nb[j]];
     const lw = (this.lw = new Float64Array(n));
+    const words = new Float64Array(n);
     const prose = new Uint8Array(n);
+    // prefix sums for window shares; duplicates; blank raw line right before / after non-blank line j. One pass
+    // over the feature objects (each sum still runs over j in order).
+    const shortPre = (this.shortPre = new Float64Array(n + 1));
+    const prosePre = (this.prosePre = new Float64Array(n + 1));
+    const metaPre = (this.metaPre = new Float64Array(n + 1));
+    const dup = (this.dup = new Uint8Array(n));
+    const blankBefore = (this.blankBefore = new Uint8Array(n));
+    const blankAfter = (this.blankAfter = new Uint8Array(n));
+    const seen = new Set<string>();
     let maxLw = 1;
+    let proseWords = 0, allWords = 0;
     for (let j = 0; j < n; j++) {
-      lw[j] = Math.log1p(F[j].words);
+      const i = nb[j];
+      const f = feats[i];
+      F[j] = f;
+      const w = f.words;
+      words[j] = w;
+      lw[j] = Math.log1p(w);
       if (lw[j] > maxLw) maxLw = lw[j];
-      prose[j] = isProse(F[j]) ? 1 : 0;
+      const pr = isProse(f);
+      prose[j] = pr ? 1 : 0;
+      shortPre[j + 1] = shortPre[j] + (w <= 3 ? 1 : 0);
+      prosePre[j + 1] = prosePre[j] + (pr ? 1 : 0);
+      metaPre[j + 1] = metaPre[j] + (f.meta || f.commentHead ? 1 : 0);
+      allWords += w;
+      if (pr) proseWords += w;
+      const key = f.key;
+      if (seen.has(key)) dup[j] = 1;
+      else seen.add(key);
+      blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
+      blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
     }
     this.maxLw = maxLw;
+    this.allWords = allWords;
     // distance (in non-blank lines) to the nearest prose line
     const dist = (this.dist = new Float64Array(n));
     let last = -1e9;
     for (let j = 0; j < n; j++) { if (prose[j]) last = j; dist[j] = j - last; }
     last = 1e9;
     for (let j = n - 1; j >= 0; j--) { if (prose[j]) last = j; dist[j] = Math.min(dist[j], last - j); }
-    // prefix sums for window shares
-    const shortPre = (this.shortPre = new Float64Array(n + 1));
-    const prosePre = (this.prosePre = new Float64Array(n + 1));
-    for (let j = 0; j < n; j++) {
-      shortPre[j + 1] = shortPre[j] + (F[j].words <= 3 ? 1 : 0);
-      prosePre[j + 1] = prosePre[j] + (prose[j] ? 1 : 0);
-    }
-    // duplicates and the page title (the first line, as BeautifulSoup/readability-like dumps put <title> first)
-    const dup = (this.dup = new Uint8Array(n));
-    const seen = new Set<string>();
-    for (let j = 0; j < n; j++) {
-      const key = F[j].key;
-      if (seen.has(key)) dup[j] = 1;
-      else seen.add(key);
-    }
+    // the page title (the first line, as BeautifulSoup/readability-like dumps put <title> first)
     const firstKey = n ? F[0].key : '';
     let titleHasLater = false;
     const inTitle = (this.inTitle = new Uint8Array(n));
@@ -114,30 +129,16 @@ export class Stage1Doc {
     }
     this.titleHasLater = titleHasLater;
     // reader comments: lines after a comment-section heading that itself follows article prose
-    // document-level shares: words in prose lines, short lines
-    let proseWords = 0, allWords = 0;
-    for (let j = 0; j < n; j++) { allWords += F[j].words; if (prose[j]) proseWords += F[j].words; }
     // (a "Comments" tab near the top does not count: at least two prose lines and a fifth of the prose before it)
     let commentsFrom = n;
     let proseLines = 0, proseBefore = 0;
     for (let j = 0; j < n; j++) {
-      if (prose[j]) { proseLines++; proseBefore += F[j].words; }
+      if (prose[j]) { proseLines++; proseBefore += words[j]; }
       else if (F[j].commentHead && proseLines >= 2 && proseBefore >= 0.2 * proseWords) { commentsFrom = j; break; }
     }
     this.commentsFrom = commentsFrom;
     this.docProse = allWords ? proseWords / allWords : 0;
     this.docShort = n ? shortPre[n] / n : 0;
-    // meta lines (bylines, datelines) nearby: reader comments alternate them with text
-    const metaPre = (this.metaPre = new Float64Array(n + 1));
-    for (let j = 0; j < n; j++) metaPre[j + 1] = metaPre[j] + (F[j].meta || F[j].commentHead ? 1 : 0);
-    // blank raw line right before / after non-blank line j
-    const blankBefore = (this.blankBefore = new Uint8Array(n));
-    const blankAfter = (this.blankAfter = new Uint8Array(n));
-    for (let j = 0; j < n; j++) {
-      const i = nb[j];
-      blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
-      blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
-    }
     this.tOthers = ctx.templateOthers;
     this.tplN = ctx.templateDocs;
   }
