@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions, Entity, LineInfo } from './types';
+import type { Analysis, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } from './types';
 import { splitLines, detectEol } from './lines';
 import { classifyLines } from './boilerplate';
 import { findQuotes } from './quotes';
@@ -24,6 +24,11 @@ export function analyzeWith(text: string, options: AnalyzeOptions = {}, findEnti
   const entities = options.entities === false || !findEntities ? [] : findEntities(text, lines);
   const t3 = now();
 
+  return assemble(text, detectEol(text), lines, quotes, entities, { lines: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: t3 - t0 });
+}
+
+/** The Analysis object with its statistics, from the stage results (shared with the incremental analyser). */
+export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings']): Analysis {
   let articleLines = 0, boilerplateLines = 0, metaLines = 0, blankLines = 0, articleChars = 0;
   for (const l of lines) {
     if (l.label === 'article') { articleLines++; articleChars += l.end - l.start; }
@@ -34,7 +39,7 @@ export function analyzeWith(text: string, options: AnalyzeOptions = {}, findEnti
   const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
   return {
     length: text.length,
-    eol: detectEol(text),
+    eol,
     bom: text.charCodeAt(0) === 0xfeff,
     lines,
     quotes,
@@ -49,7 +54,7 @@ export function analyzeWith(text: string, options: AnalyzeOptions = {}, findEnti
       entities: entities.length,
       entityNames: names.size,
       articleChars,
-      timings: { lines: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: t3 - t0 },
+      timings,
     },
   };
 }

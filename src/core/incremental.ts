@@ -22,6 +22,7 @@
  */
 import type { Analysis, AnalyzeOptions, LineInfo, Quote, Entity, LineEnding } from './types';
 import { splitLines, type RawLine } from './lines';
+import { assemble } from './analyze-base';
 import { classifyLines } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
@@ -199,38 +200,6 @@ function lineAt(raw: readonly RawLine[], off: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** Same assembly as `analyze` (src/core/analyze.ts): statistics over the stage results. */
-function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings']): Analysis {
-  let articleLines = 0, boilerplateLines = 0, metaLines = 0, blankLines = 0, articleChars = 0;
-  for (const l of lines) {
-    if (l.label === 'article') { articleLines++; articleChars += l.end - l.start; }
-    else if (l.label === 'boilerplate') boilerplateLines++;
-    else if (l.label === 'meta') metaLines++;
-    else blankLines++;
-  }
-  const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
-  return {
-    length: text.length,
-    eol,
-    bom: text.charCodeAt(0) === 0xfeff,
-    lines,
-    quotes,
-    entities,
-    stats: {
-      lines: lines.length,
-      articleLines,
-      boilerplateLines,
-      metaLines,
-      blankLines,
-      quotes: quotes.length,
-      entities: entities.length,
-      entityNames: names.size,
-      articleChars,
-      timings,
-    },
-  };
 }
 
 interface EolCounts { lf: number; crlf: number; cr: number }
