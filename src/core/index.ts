@@ -1,6 +1,7 @@
 export * from './types';
 export { analyze } from './analyze';
 export { analyzeWith, type EntityFinder } from './analyze-base';
+export { IncrementalAnalyzer } from './incremental';
 export { findQuotes, createQuoteMemo } from './quotes';
 export { findEntities } from './entities';
 export * as entityTagger from './entities';

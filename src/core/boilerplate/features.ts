@@ -3,6 +3,7 @@
  * line text (incremental analysis). Everything document-level (neighbours, position, templates) is computed
  * later from arrays of these.
  */
+import { detach } from '../strings';
 import {
   COMMENT_HEAD, STOPWORDS, WIDGET_LINE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, CREDIT,
 } from './phrases';
@@ -214,9 +215,7 @@ function makeKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowe
  * A copy of `s` that shares no memory with the string it was sliced from (V8 keeps the whole parent of a slice
  * alive): for strings kept longer than their document (memo keys, template indexes).
  */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
+export { detach };
 
 /**
  * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars +

@@ -10,6 +10,7 @@
  *     (e.g. in ALL-CAPS headlines).
  * `meta` lines (datelines, bylines) contribute places only; boilerplate lines nothing.
  */
+import { detach } from '../strings';
 import type { Entity, EntityType, LineInfo } from '../types';
 import { tokenize, type Token } from './tokenize';
 import { lineFeatures, isCapsLine, getLexicon } from './features';
@@ -332,10 +333,12 @@ export function findEntities(text: string, lines: readonly LineInfo[], options: 
   for (const l of lines) {
     const meta = l.label === 'meta';
     if (l.label !== 'article' && !(meta && metaPlaces)) continue;
-    const para = text.slice(l.start, l.end);
+    let para = text.slice(l.start, l.end);
     if (para.trim().length === 0) continue;
     let res = memo ? memo.get(para) : undefined;
     if (!res) {
+      // a memo outlives this version of the text: key and results must not be views into the whole document
+      if (memo) para = detach(para);
       res = tagParagraph(para);
       if (memo) memo.set(para, res);
     }

@@ -8,6 +8,7 @@
  * or from a `X said:` paragraph before), scare-quote decision, and resolution of pronoun/surname speakers to the
  * fullest name mentioned earlier (`Ryabkov` → `Sergey Ryabkov, Russian Deputy Foreign Minister`).
  */
+import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
 import { scanParagraph, type MarkScan, type Piece } from './marks';
 import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
@@ -73,9 +74,11 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   for (const l of lines) {
     if (l.label !== 'article') continue;
     if (l.end - l.start === 0) continue;
-    const pt = text.slice(l.start, l.end);
+    let pt = text.slice(l.start, l.end);
     let pq = memo?.paragraphs.get(pt);
     if (!pq) {
+      // a memo outlives this version of the text: key and results must not be views into the whole document
+      if (memo) pt = detach(pt);
       pq = analyzeParagraph(pt);
       memo?.paragraphs.set(pt, pq);
     }
