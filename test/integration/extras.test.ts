@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CleanFolderPlan, CleanFolderSummary } from '../../src/extension/cleanFolder';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -316,19 +317,7 @@ suite('extras: outline, copy quotes, entities', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Clean All Dumps in Folder…
 
-interface SkippedFile { path: string; reason: string }
-interface CleanFolderPlan { files: number; filesToChange: number; linesToRemove: number; templateDocuments: number; skipped: SkippedFile[] }
-interface CleanFolderSummary {
-  plan: CleanFolderPlan;
-  confirmed: boolean;
-  cancelled: boolean;
-  cleaned: string[];
-  unchanged: number;
-  notProcessed: number;
-  linesRemoved: number;
-  skipped: SkippedFile[];
-  unsaved: string[];
-}
+// The command's own result types: the test reads the summary that `scrapedNews.cleanFolder` returns.
 
 /** A line that reads like article prose but repeats in every dump of the folder: the site template. */
 const TEMPLATE_PROSE = 'Readers of the Riverton Courier can find more of our reporting on the city council in the weekly print edition.';
