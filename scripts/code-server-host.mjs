@@ -73,6 +73,23 @@ export function removeScratch(dir) {
   }
 }
 
+/**
+ * A once-only teardown for a run: closes the browser, stops code-server and removes the scratch folder (or says where
+ * it was kept). `resources()` is read at teardown time, so the caller can start them after creating the teardown.
+ */
+export function makeCleanup(scratch, resources, { keep = false } = {}) {
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    const { server, browser } = resources();
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    if (keep) console.log(`scratch kept: ${scratch}`);
+    else removeScratch(scratch);
+  };
+}
+
 /** Copies a folder's contents into the scratch workspace; returns the workspace path. */
 export function fillWorkspace(scratch, fromDir) {
   const ws = join(scratch, 'workspace');

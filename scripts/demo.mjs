@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  root, chromiumPath, APT_HINT, ensureTestHost, makeScratch, removeScratch, fillWorkspace, startCodeServer,
+  root, chromiumPath, APT_HINT, ensureTestHost, makeScratch, makeCleanup, fillWorkspace, startCodeServer,
   remoteUri, workbenchUrl, launchChromium, onSignals, shuttingDown, waitForWorkbench, openWithQuickOpen, decoratedLines,
 } from './code-server-host.mjs';
 
@@ -44,14 +44,7 @@ const scratch = makeScratch('sn-d-');
 const workspace = fillWorkspace(scratch, join(root, 'samples'));
 let server;
 let browser;
-let stopping = false;
-async function cleanup() {
-  if (stopping) return;
-  stopping = true;
-  if (browser) await browser.close();
-  if (server) await server.stop();
-  removeScratch(scratch);
-}
+const cleanup = makeCleanup(scratch, () => ({ server, browser }));
 onSignals(async () => {
   console.log('\nstopping code-server…');
   await cleanup();

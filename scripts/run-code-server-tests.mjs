@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import {
-  root, missingPrerequisites, ensureTestHost, makeScratch, removeScratch, fillWorkspace, startCodeServer,
+  root, missingPrerequisites, ensureTestHost, makeScratch, makeCleanup, fillWorkspace, startCodeServer,
   remoteUri, workbenchUrl, launchChromium, onSignals,
 } from './code-server-host.mjs';
 
@@ -77,15 +77,7 @@ async function runSuite() {
   const workspace = fillWorkspace(scratch, fixturesDir);
   let server;
   let browser;
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (keep) console.log(`scratch kept: ${scratch}`);
-    else removeScratch(scratch);
-  };
+  const cleanup = makeCleanup(scratch, () => ({ server, browser }), { keep });
   const uninstall = onSignals(async () => {
     console.error('interrupted: stopping code-server and chromium');
     await cleanup();

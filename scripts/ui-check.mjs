@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  root, missingPrerequisites, makeScratch, removeScratch, startCodeServer, remoteUri, workbenchUrl, launchChromium,
+  root, missingPrerequisites, makeScratch, makeCleanup, startCodeServer, remoteUri, workbenchUrl, launchChromium,
   onSignals, waitForWorkbench, openWithQuickOpen, runFromPalette, decoratedLines, renderedLines,
 } from './code-server-host.mjs';
 
@@ -65,15 +65,7 @@ const workspace = join(scratch, 'workspace');
 copyFileSync(FIXTURE, join(workspace, FILE));
 let server;
 let browser;
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  if (browser) await browser.close();
-  if (server) await server.stop();
-  if (keep) console.log(`scratch kept: ${scratch}`);
-  else removeScratch(scratch);
-}
+const cleanup = makeCleanup(scratch, () => ({ server, browser }), { keep });
 onSignals(cleanup);
 const watchdog = setTimeout(async () => {
   check(false, `finished within ${timeoutMs / 1000} s`, 'watchdog fired');
