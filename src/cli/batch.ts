@@ -1,15 +1,22 @@
 /**
  * Batch cleaning: phase 1 (read everything, learn site templates over the whole input set), then phase 2
- * (clean + write), either in this thread (`--jobs 1`) or in N worker threads (dist/worker.js). Files are
- * split into N contiguous shares by size so each worker cleans the files it has already read; the template
- * index is merged from the workers' partial indices, so the output is the same for every N.
+ * (clean + write), in this thread alone (`--jobs 1`) or in this thread plus N-1 worker threads (dist/worker.js).
+ *
+ * - Phase 1 is shared dynamically: every thread claims the next few files from one counter in a
+ *   SharedArrayBuffer, reads and decodes them and counts their lines (a partial template index per thread). The
+ *   main thread works as one of the jobs, so it starts reading while the workers are still starting up.
+ * - The partial indices are summed by the main thread (only lines found in two or more dumps are kept: the same
+ *   labels, see mergeShared), so `--jobs N` uses exactly the index `--jobs 1` uses: same output.
+ * - Phase 2: each thread cleans the files it has read (their text is in its memory); when one thread has read
+ *   more bytes than its share, files from the end of its list move to the lighter threads, which read them
+ *   again and check that they are still the files phase 1 saw.
  */
 import * as path from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { TemplateIndex } from '../core';
-import type { CleanSettings, LoadFailure, Task, TaskResult } from './engine';
-import { mergeTemplateIndices } from './util';
+import type { TemplateIndex } from '../core/types';
+import type { CleanSettings, FileStat, LoadFailure, Task, TaskResult } from './engine';
+import { mergeShared, trace } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -24,85 +31,208 @@ export interface BatchHooks {
   afterLoad?: (failures: LoadFailure[]) => boolean;
 }
 
-export async function runBatch(tasks: Task[], settings: CleanSettings, jobs: number, hooks: BatchHooks = {}): Promise<BatchOutcome | null> {
-  // Without the worker bundle next to this file (e.g. the CLI bundled elsewhere), clean in this thread: same output.
-  if (jobs <= 1 || tasks.length < 2 || !existsSync(path.join(__dirname, 'worker.js'))) return runInline(tasks, settings, hooks);
-  return runWorkers(tasks, settings, Math.min(jobs, tasks.length), hooks);
-}
+/** Files claimed at a time from the shared counter in phase 1. */
+const CHUNK = 4;
 
-function runInline(tasks: Task[], settings: CleanSettings, hooks: BatchHooks): BatchOutcome | null {
-  // Loaded on demand: with worker threads the main thread never loads the analyser (and its NLP library).
-  const { Engine } = require('./engine') as typeof import('./engine');
-  const engine = new Engine(settings);
-  const { partial, failures } = engine.load(tasks.map((t) => t.path));
-  if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-  const failed = new Set(failures.map((f) => f.path));
-  const results = engine.cleanTasks(tasks.filter((t) => !failed.has(t.path)), partial, () => hooks.progress?.(1));
-  return { results, failures, templates: partial };
-}
-
-/** Split tasks into `n` contiguous shares of about equal total size (input order kept inside each share). */
-function shares(tasks: Task[], n: number, sizes: number[]): Task[][] {
-  const total = sizes.reduce((s, x) => s + x, 0) || 1;
-  const out: Task[][] = Array.from({ length: n }, () => []);
-  let acc = 0;
-  for (let i = 0; i < tasks.length; i++) {
-    const k = Math.min(n - 1, Math.floor((acc / total) * n));
-    out[k].push(tasks[i]);
-    acc += sizes[i];
-  }
-  return out.filter((s) => s.length > 0);
+/** Worker replies of phase 1. */
+export interface LoadedReply {
+  partial: TemplateIndex | null;
+  failures: LoadFailure[];
+  /** Task indices this worker read, in the order it read them. */
+  owned: number[];
+  /** size, mtimeMs, ino per owned task (-1 when the file could not be read). */
+  stats: Float64Array;
 }
 
 class WorkerClient {
   private readonly w: Worker;
-  private waiting: { type: string; resolve: (m: any) => void; reject: (e: Error) => void } | null = null;
-  constructor(settings: CleanSettings, onProgress: (n: number) => void) {
-    this.w = new Worker(path.join(__dirname, 'worker.js'), { workerData: settings });
+  private waiting: { resolve: (m: any) => void; reject: (e: Error) => void } | null = null;
+  private failed: Error | null = null;
+  onProgress: (n: number) => void = () => undefined;
+  constructor(settings: CleanSettings) {
+    this.w = new Worker(workerFile(), { workerData: settings });
     this.w.on('message', (m: any) => {
-      if (m.type === 'progress') return onProgress(m.n);
+      if (m.type === 'progress') return this.onProgress(m.n);
       const wt = this.waiting;
       this.waiting = null;
       if (!wt) return;
       if (m.type === 'error') wt.reject(new Error(m.message));
       else wt.resolve(m);
     });
-    this.w.on('error', (e) => { const wt = this.waiting; this.waiting = null; wt?.reject(e); });
-    this.w.on('exit', (code) => {
-      const wt = this.waiting;
-      this.waiting = null;
-      wt?.reject(new Error(`worker stopped (exit code ${code})`));
-    });
+    this.w.on('error', (e) => this.fail(e));
+    this.w.on('exit', (code) => this.fail(new Error(`worker stopped (exit code ${code})`)));
+  }
+  private fail(e: Error): void {
+    this.failed ??= e;
+    const wt = this.waiting;
+    this.waiting = null;
+    wt?.reject(e);
   }
   request<T>(msg: object): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting = { type: (msg as any).type, resolve, reject };
+      if (this.failed) return reject(this.failed);
+      this.waiting = { resolve, reject };
       this.w.postMessage(msg);
     });
   }
   terminate(): Promise<number> {
+    this.failed ??= new Error('worker stopped');
     return this.w.terminate();
   }
 }
 
-async function runWorkers(tasks: Task[], settings: CleanSettings, jobs: number, hooks: BatchHooks): Promise<BatchOutcome | null> {
-  const sizes = tasks.map((t) => { try { return statSync(t.path).size; } catch { return 0; } });
-  const parts = shares(tasks, jobs, sizes);
-  const clients = parts.map(() => new WorkerClient(settings, (n) => hooks.progress?.(n)));
-  try {
-    const loaded = await Promise.all(
-      clients.map((c, i) => c.request<{ partial: TemplateIndex | null; failures: LoadFailure[] }>({ type: 'load', paths: parts[i].map((t) => t.path) })),
-    );
-    const failures = loaded.flatMap((l) => l.failures);
-    if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-    const templates = settings.templates ? mergeTemplateIndices(loaded.map((l) => l.partial)) : null;
-    const failed = new Set(failures.map((f) => f.path));
-    const cleaned = await Promise.all(
-      clients.map((c, i) => c.request<{ results: TaskResult[] }>({ type: 'clean', tasks: parts[i].filter((t) => !failed.has(t.path)), templates })),
-    );
-    const results = cleaned.flatMap((c) => c.results).sort((a, b) => a.index - b.index);
-    return { results, failures, templates };
-  } finally {
-    await Promise.all(clients.map((c) => c.terminate()));
+function workerFile(): string {
+  return path.join(__dirname, 'worker.js');
+}
+
+/** Worker threads started ahead of time (while the main thread lists the input). */
+export class WorkerPool {
+  readonly clients: WorkerClient[] = [];
+  constructor(private readonly settings: CleanSettings, n: number) {
+    if (existsSync(workerFile())) for (let i = 0; i < n; i++) this.clients.push(new WorkerClient(settings));
   }
+  /** Exactly `n` workers (more started, extra ones stopped). */
+  take(n: number): WorkerClient[] {
+    while (this.clients.length > n) void this.clients.pop()!.terminate();
+    while (this.clients.length < n) this.clients.push(new WorkerClient(this.settings));
+    return this.clients;
+  }
+  stop(): Promise<unknown> {
+    return Promise.all(this.clients.splice(0).map((c) => c.terminate()));
+  }
+}
+
+export async function runBatch(tasks: Task[], settings: CleanSettings, jobs: number, hooks: BatchHooks = {}, pool?: WorkerPool): Promise<BatchOutcome | null> {
+  const threads = Math.min(jobs, tasks.length);
+  // Without the worker bundle next to this file (e.g. the CLI bundled elsewhere), clean in this thread: same output.
+  if (threads <= 1 || !existsSync(workerFile())) {
+    await pool?.stop();
+    return runInline(tasks, settings, hooks);
+  }
+  const p = pool ?? new WorkerPool(settings, 0);
+  try {
+    return await runThreads(tasks, settings, p.take(threads - 1), hooks);
+  } finally {
+    await p.stop();
+  }
+}
+
+async function runInline(tasks: Task[], settings: CleanSettings, hooks: BatchHooks): Promise<BatchOutcome | null> {
+  const { Engine } = require('./engine') as typeof import('./engine');
+  const engine = new Engine(settings);
+  const { partial, failures } = engine.load(tasks.map((t) => t.path));
+  if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
+  const templates = mergeShared([partial]);
+  const failed = new Set(failures.map((f) => f.path));
+  const results: TaskResult[] = [];
+  let k = 0;
+  for (const t of tasks) {
+    if (failed.has(t.path)) continue;
+    results.push(engine.cleanOne(t, templates));
+    hooks.progress?.(1);
+    if ((++k & 31) === 0) await breathe();
+  }
+  return { results, failures, templates };
+}
+
+/** Let the event loop run (progress messages from the workers, the progress bar). */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function runThreads(tasks: Task[], settings: CleanSettings, workers: WorkerClient[], hooks: BatchHooks): Promise<BatchOutcome | null> {
+  const { Engine } = require('./engine') as typeof import('./engine');
+  const n = tasks.length;
+  const paths = tasks.map((t) => t.path);
+  const counter = new SharedArrayBuffer(4);
+  const claimed = new Int32Array(counter);
+  for (const w of workers) w.onProgress = (k) => hooks.progress?.(k);
+  const pending = workers.map((w) => w.request<LoadedReply>({ type: 'load', paths, counter, chunk: CHUNK }));
+  pending.forEach((p) => p.catch(() => undefined)); // awaited below; no unhandled rejection meanwhile
+
+  // Phase 1, this thread's part.
+  const engine = new Engine(settings);
+  const mine: number[] = [];
+  trace('phase 1 start');
+  const own = engine.load(claim(claimed, n, CHUNK, paths, mine));
+  trace(`phase 1 done (${mine.length} files)`);
+  const loaded = await Promise.all(pending);
+  trace('phase 1 replies in');
+
+  const order = new Map(paths.map((p, i) => [p, i]));
+  const failures = [own.failures, ...loaded.map((l) => l.failures)].flat().sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+  if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
+  const templates = mergeShared([own.partial, ...loaded.map((l) => l.partial)]);
+
+  // Phase 2: each thread its own files, balanced by bytes.
+  const failed = new Set(failures.map((f) => f.path));
+  const stat: (FileStat | undefined)[] = new Array(n);
+  for (const i of mine) stat[i] = engine.statOf(paths[i]);
+  for (const l of loaded) {
+    l.owned.forEach((i, k) => {
+      if (l.stats[3 * k] >= 0) stat[i] = { size: l.stats[3 * k], mtimeMs: l.stats[3 * k + 1], ino: l.stats[3 * k + 2] };
+    });
+  }
+  const lists = [mine, ...loaded.map((l) => l.owned)].map((owned) => owned.filter((i) => !failed.has(paths[i])).map((i) => ({ ...tasks[i] })));
+  balance(lists, stat);
+  trace(`merged ${templates ? templates.counts.size : 0} shared lines; phase 2 start (${lists.map((l) => l.length).join(' + ')} files)`);
+
+  const cleaning = workers.map((w, k) => w.request<{ results: TaskResult[] }>({ type: 'clean', tasks: lists[k + 1], templates }));
+  cleaning.forEach((p) => p.catch(() => undefined));
+  const results: TaskResult[] = [];
+  let k = 0;
+  for (const t of lists[0]) {
+    results.push(engine.cleanOne(t, templates));
+    hooks.progress?.(1);
+    if ((++k & 15) === 0) await breathe();
+  }
+  trace('phase 2 done');
+  for (const c of await Promise.all(cleaning)) for (const r of c.results) results.push(r);
+  trace('phase 2 replies in');
+  results.sort((a, b) => a.index - b.index);
+  return { results, failures, templates };
+}
+
+/** Claims CHUNK task indices at a time from the shared counter; yields their paths and records the indices. */
+export function* claim(counter: Int32Array, n: number, chunk: number, paths: readonly string[], owned: number[]): Generator<string> {
+  for (;;) {
+    const i = Atomics.add(counter, 0, chunk);
+    if (i >= n) return;
+    const end = Math.min(n, i + chunk);
+    for (let j = i; j < end; j++) {
+      owned.push(j);
+      yield paths[j];
+    }
+  }
+}
+
+/**
+ * Move tasks from the end of the heaviest list to the lightest while that narrows the gap (bytes read in phase
+ * 1). A moved task carries what phase 1 saw of the file (`seen`), so the thread that reads it again can tell
+ * whether it changed meanwhile.
+ */
+export function balance(lists: Task[][], stat: readonly (FileStat | undefined)[]): void {
+  const size = (t: Task) => stat[t.index]?.size ?? 0;
+  const load = lists.map((l) => l.reduce((s, t) => s + size(t), 0));
+  const moved = lists.map(() => [] as Task[]);
+  // not worth a re-read below 2% of a thread's share
+  const slack = (0.02 * load.reduce((a, b) => a + b, 0)) / lists.length;
+  for (;;) {
+    let hi = 0, lo = 0;
+    for (let k = 1; k < lists.length; k++) {
+      if (load[k] > load[hi]) hi = k;
+      if (load[k] < load[lo]) lo = k;
+    }
+    const t = lists[hi][lists[hi].length - 1];
+    if (!t) break;
+    const s = size(t);
+    // moving t helps only if the lighter list stays lighter than the heavier one was
+    if (hi === lo || load[hi] - load[lo] <= slack || load[lo] + s >= load[hi]) break;
+    lists[hi].pop();
+    load[hi] -= s;
+    load[lo] += s;
+    moved[lo].push({ ...t, seen: stat[t.index] });
+  }
+  // moved files are read again: after the thread's own files
+  moved.forEach((m, k) => { for (const t of m.reverse()) lists[k].push(t); });
 }

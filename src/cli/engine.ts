@@ -1,20 +1,20 @@
 /**
- * The per-file work of `scraped-news clean`, shared by the main thread (`--jobs 1`) and the worker
- * threads (src/cli/worker.ts). Two phases:
- *   1. `load`: read + decode each file once (size/mtime recorded from the same file descriptor), keep the
+ * The per-file work of `scraped-news clean`, shared by the main thread and the worker threads
+ * (src/cli/worker.ts). Two phases:
+ *   1. `load`: read + decode each file once (size/mtime/inode recorded from the same file descriptor), keep the
  *      text, and count its lines for the site-template index (a partial index per thread, merged by the
  *      main thread so that `--jobs N` sees exactly the index `--jobs 1` sees).
- *   2. `cleanTasks`: analyse (no entities, no quotes), clean, write through a temporary file in the target
- *      directory + rename, after checking that the input did not change on disk since it was read.
+ *   2. `cleanTasks`: line labels (no entities, no quotes: src/cli/labels.ts), clean, write through a temporary
+ *      file in the target directory + rename, after checking that the input did not change on disk since it
+ *      was read. A task not read by this thread (moved here to balance the threads, or dropped from the cache)
+ *      is read again and must still be the file phase 1 saw (`Task.seen`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-// Entity-free imports: a cleaning worker never loads compromise and the entity model.
-import { analyzeWith as analyze } from '../core/analyze-base';
-import { clean, cleanSummary } from '../core/clean';
 import { buildTemplateIndex } from '../core/templates';
-import type { TemplateIndex } from '../core';
+import type { TemplateIndex } from '../core/types';
+import { labelLines, cleanLabelled, removedLines } from './labels';
 import { decodeBytes, encodeText, type DumpEncoding } from './decode';
 import { errorText } from './util';
 
@@ -36,6 +36,13 @@ export interface LoadFailure {
   fatal: boolean;
 }
 
+/** What phase 1 saw of a file on disk. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 export interface Task {
   /** Index in the input order (results are reported in that order). */
   index: number;
@@ -43,6 +50,8 @@ export interface Task {
   /** Where to write. Equal to the real path of `path` for --in-place. */
   target: string;
   inPlace: boolean;
+  /** Set when another thread read the file in phase 1: what it saw (the file must still be that file). */
+  seen?: FileStat;
 }
 
 export interface TaskResult {
@@ -56,12 +65,9 @@ export interface TaskResult {
   bytesOut: number;
 }
 
-interface Loaded {
+interface Loaded extends FileStat {
   text: string;
   encoding: DumpEncoding;
-  size: number;
-  mtimeMs: number;
-  ino: number;
 }
 
 /** Files read in phase 1, kept for phase 2 unless the cache grows past this many UTF-16 code units. */
@@ -69,29 +75,43 @@ const CACHE_LIMIT_CHARS = 256 * 1024 * 1024;
 
 export class Engine {
   private cache = new Map<string, Loaded | { error: string }>();
-  private stats = new Map<string, { size: number; mtimeMs: number; ino: number }>();
+  private readonly stats = new Map<string, FileStat>();
   private cachedChars = 0;
   private tmpCounter = 0;
+  /** Target directories known to exist (created or checked once per batch). */
+  private readonly dirs = new Set<string>();
 
   constructor(private readonly settings: CleanSettings) {}
 
-  /** Phase 1: read and decode; returns this thread's partial template index. */
-  load(paths: readonly string[]): { partial: TemplateIndex | null; failures: LoadFailure[] } {
+  /**
+   * Phase 1: read and decode; returns this thread's partial template index. `paths` may be a generator that
+   * claims files as it goes (the batch's threads share one counter), so the index is built while reading.
+   */
+  load(paths: Iterable<string>): { partial: TemplateIndex | null; failures: LoadFailure[] } {
     const failures: LoadFailure[] = [];
-    const texts: string[] = [];
-    for (const p of paths) {
-      const r = this.read(p);
-      if ('fatal' in r) {
-        failures.push({ path: p, reason: r.reason, fatal: r.fatal });
-        continue;
-      }
-      texts.push(r.text);
-      if (this.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
-        this.cache.set(p, r);
-        this.cachedChars += r.text.length;
+    const self = this;
+    function* texts(): Generator<string> {
+      for (const p of paths) {
+        const r = self.read(p);
+        if ('fatal' in r) {
+          failures.push({ path: p, reason: r.reason, fatal: r.fatal });
+          continue;
+        }
+        if (self.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
+          self.cache.set(p, r);
+          self.cachedChars += r.text.length;
+        }
+        yield r.text;
       }
     }
-    return { partial: this.settings.templates ? buildTemplateIndex(texts) : null, failures };
+    if (this.settings.templates) return { partial: buildTemplateIndex(texts()), failures };
+    for (const _ of texts()) { /* read only */ }
+    return { partial: null, failures };
+  }
+
+  /** What phase 1 saw of `p` (size, mtime, inode), if this engine read it. */
+  statOf(p: string): FileStat | undefined {
+    return this.stats.get(p);
   }
 
   private read(p: string): Loaded | { reason: string; fatal: boolean } {
@@ -123,13 +143,16 @@ export class Engine {
     return out;
   }
 
-  private cleanOne(task: Task, templates: TemplateIndex | null): TaskResult {
+  cleanOne(task: Task, templates: TemplateIndex | null): TaskResult {
     const res: TaskResult = { index: task.index, path: task.path, target: task.target, status: 'skipped', linesRemoved: 0, bytesIn: 0, bytesOut: 0 };
     let loaded = this.cache.get(task.path);
-    this.cache.delete(task.path);
-    if (!loaded) {
-      // Not cached (cache limit): read again; it must still be the file phase 1 saw.
-      const first = this.stats.get(task.path);
+    if (loaded) {
+      this.cache.delete(task.path);
+      if ('text' in loaded) this.cachedChars -= loaded.text.length;
+    } else {
+      // Not in this thread's cache (read by another thread, or past the cache limit): read again; it must
+      // still be the file phase 1 saw.
+      const first = task.seen ?? this.stats.get(task.path);
       const r = this.read(task.path);
       if ('fatal' in r) return { ...res, reason: r.reason };
       if (first && !sameStat(first, r)) return { ...res, reason: 'changed on disk since it was read; left as it was' };
@@ -139,14 +162,9 @@ export class Engine {
     res.bytesIn = loaded.size;
     let cleaned: string;
     try {
-      const a = analyze(loaded.text, {
-        entities: false,
-        quotes: false,
-        boilerplatePatterns: this.settings.patterns,
-        templates: this.settings.templates ? templates : null,
-      });
-      cleaned = clean(loaded.text, a, { keepMeta: this.settings.keepMeta });
-      res.linesRemoved = cleanSummary(a, { keepMeta: this.settings.keepMeta }).removed;
+      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: this.settings.templates ? templates : null });
+      cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
+      res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
     } catch (e) {
       return { ...res, reason: 'analysis failed: ' + errorText(e) };
     }
@@ -167,10 +185,20 @@ export class Engine {
     const tmp = path.join(dir, `.${path.basename(task.target)}.${process.pid}-${threadId}-${++this.tmpCounter}.scraped-news.tmp`);
     let fd: number | undefined;
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      if (!this.dirs.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
       let mode = 0o666;
       if (task.inPlace) mode = fs.statSync(task.target).mode & 0o7777;
-      fd = fs.openSync(tmp, 'wx', mode);
+      try {
+        fd = fs.openSync(tmp, 'wx', mode);
+      } catch (e) {
+        // The folder went away since it was created: create it again, once.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        fs.mkdirSync(dir, { recursive: true });
+        fd = fs.openSync(tmp, 'wx', mode);
+      }
       let off = 0;
       while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
       if (this.settings.fsync) fs.fsyncSync(fd);
@@ -192,7 +220,7 @@ export class Engine {
   }
 }
 
-function sameStat(a: { size: number; mtimeMs: number; ino: number }, b: { size: number; mtimeMs: number; ino: number }): boolean {
+function sameStat(a: FileStat, b: FileStat): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 

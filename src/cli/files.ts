@@ -43,6 +43,28 @@ function realish(p: string): string {
   }
 }
 
+/** `realish` of directories, memoised for one plan (many outputs share a folder), with whether the folder exists. */
+class DirCache {
+  private readonly m = new Map<string, { real: string; exists: boolean }>();
+  get(dir: string): { real: string; exists: boolean } {
+    let r = this.m.get(dir);
+    if (!r) {
+      const real = realish(dir);
+      r = { real, exists: fs.existsSync(real) };
+      this.m.set(dir, r);
+    }
+    return r;
+  }
+}
+
+/** Same as `realish(target)` for a file whose folder's `realish` is known (one lstat instead of a failing realpath). */
+function realishIn(target: string, dir: { real: string; exists: boolean }): string {
+  if (!dir.exists) return path.join(dir.real, path.basename(target));
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (st && st.isSymbolicLink()) return realish(target);
+  return path.join(dir.real, path.basename(target));
+}
+
 export function planClean(inputs: readonly string[], opts: PlanOptions): Plan {
   if (inputs.length === 0) throw new UsageError('no input given (FILE, DIR or -)');
   if (!opts.inPlace && !opts.out) throw new UsageError('say where to write: --out DIR, or --in-place to rewrite the inputs');
@@ -62,7 +84,7 @@ export function planClean(inputs: readonly string[], opts: PlanOptions): Plan {
     }
     if (st.isDirectory()) {
       const root = fs.realpathSync(input);
-      walk(input, root, '', opts.recursive, outReal, found, skipped);
+      walk(input, root, root, '', opts.recursive, outReal, found, skipped);
     } else if (st.isFile()) {
       found.push({ path: input, real: fs.realpathSync(input), rel: path.basename(input) });
     } else {
@@ -81,6 +103,7 @@ export function planClean(inputs: readonly string[], opts: PlanOptions): Plan {
   const tasks: Task[] = [];
   const inputReals = new Set(found.map((f) => f.real));
   const targets = new Map<string, string>();
+  const dirs = new DirCache();
   for (const f of found) {
     let target: string;
     if (opts.inPlace) {
@@ -91,9 +114,10 @@ export function planClean(inputs: readonly string[], opts: PlanOptions): Plan {
       }
     } else {
       target = path.join(outReal!, f.rel);
-      const t = realish(target);
+      const dir = dirs.get(path.dirname(target));
+      const t = realishIn(target, dir);
       if (inputReals.has(t)) throw new UsageError(`refusing to overwrite the input ${f.path === t ? f.path : t} (output ${target}); use --in-place to rewrite inputs`);
-      if (!isInside(realish(path.dirname(target)), outReal!)) throw new UsageError(`output ${target} would leave ${opts.out} through a symbolic link; refused`);
+      if (!isInside(dir.real, outReal!)) throw new UsageError(`output ${target} would leave ${opts.out} through a symbolic link; refused`);
       if (targets.has(t)) throw new UsageError(`${f.path} and ${targets.get(t)} would both be written to ${target}`);
       target = t;
     }
@@ -103,8 +127,9 @@ export function planClean(inputs: readonly string[], opts: PlanOptions): Plan {
   return { tasks, skipped };
 }
 
+/** `realDir` is the real path of `dir`: a plain file or folder in it has the real path realDir/name. */
 function walk(
-  dir: string, root: string, rel: string, recursive: boolean, outReal: string | null,
+  dir: string, root: string, realDir: string, rel: string, recursive: boolean, outReal: string | null,
   found: { path: string; real: string; rel: string }[], skipped: Plan['skipped'],
 ): void {
   let entries: fs.Dirent[];
@@ -140,11 +165,11 @@ function walk(
     }
     if (e.isDirectory()) {
       if (!recursive) continue;
-      const real = fs.realpathSync(p);
+      const real = path.join(realDir, e.name);
       if (outReal && real === outReal) continue; // do not clean our own output
-      walk(p, root, r, recursive, outReal, found, skipped);
+      walk(p, root, real, r, recursive, outReal, found, skipped);
     } else if (e.isFile() && /\.txt$/i.test(e.name)) {
-      found.push({ path: p, real: fs.realpathSync(p), rel: r });
+      found.push({ path: p, real: path.join(realDir, e.name), rel: r });
     }
   }
 }

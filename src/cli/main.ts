@@ -4,23 +4,33 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { parseArgs, UsageError, HELP, type Args } from './args';
 import { decodeBytes, encodeText } from './decode';
 import { planClean } from './files';
-import { runBatch } from './batch';
-import type { LoadFailure } from './engine';
-import { errorText } from './util';
+import { runBatch, WorkerPool } from './batch';
+import type { CleanSettings, LoadFailure } from './engine';
+import { errorText, trace } from './util';
 import { compileUserPatterns } from '../core/patterns';
 import { version } from '../../package.json';
 
 const t0 = Date.now();
 
-/** The core, loaded on first use: `clean DIR --jobs N` never loads it in the main thread (workers do the work). */
+/**
+ * The whole core (quotes, entities, compromise and its model), for `annotate` only: loaded at run time from the
+ * core library that the build writes next to this file (dist/core.js; a computed path, so the bundler leaves it
+ * out of dist/cli.js), so `clean` never parses it (~0.1 s per run).
+ */
 let coreModule: typeof import('../core') | null = null;
 function core(): typeof import('../core') {
-  return (coreModule ??= require('../core') as typeof import('../core'));
+  return (coreModule ??= require(path.join(__dirname, 'core.js')) as typeof import('../core'));
+}
+
+/** The line classifier, loaded on first use (after the worker threads of a batch are started). */
+function labels(): typeof import('./labels') {
+  return require('./labels') as typeof import('./labels');
 }
 
 function fail(msg: string, code = 2): never {
@@ -166,8 +176,8 @@ async function cleanStdin(args: Args): Promise<number> {
   if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
   if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
   const { text, encoding } = readInput('-', false);
-  const a = core().analyze(text, { entities: false, quotes: false, boilerplatePatterns: args.patterns });
-  const out = core().clean(text, a, { keepMeta: args.keepMeta });
+  const { labelLines, cleanLabelled } = labels();
+  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns }), args.keepMeta);
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
   return 0;
 }
@@ -194,26 +204,34 @@ class ProgressBar {
   }
 }
 
+/** Bytes of input per extra thread before the default `--jobs` adds one (each costs ~0.1 s of start-up and JIT warm-up). */
+const BYTES_PER_JOB = 4 * 1024 * 1024;
+
 async function cleanFiles(args: Args): Promise<number> {
   if (args.inputs.includes('-')) return cleanStdin(args);
   checkPatterns(args.patterns);
+  const settings: CleanSettings = { keepMeta: args.keepMeta, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // Worker threads start now, while this thread lists the input: an explicit --jobs N, or a folder on a
+  // machine with several cores (stopped again if the folder turns out small).
+  let pool: WorkerPool | undefined;
+  if (!args.dryRun) {
+    const early = args.jobs ?? (cores > 1 && args.inputs.some(isDir) ? cores : 1);
+    if (early > 1) pool = new WorkerPool(settings, early - 1);
+  }
+  trace('start');
   const plan = planClean(args.inputs, { out: args.out, inPlace: args.inPlace, recursive: args.recursive });
   const { tasks } = plan;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // Default: one worker per core, but only as many as the input keeps busy (a worker costs ~0.5 s of start-up
-  // CPU to load the analyser, so small batches are faster in this thread).
+  trace(`planned ${tasks.length} files`);
+  // Default: one thread per core, but only as many as the input keeps busy (small batches are faster in one thread).
   let jobs = args.jobs ?? 1;
   if (args.jobs === null && tasks.length >= 16) {
     let bytes = 0;
     for (const t of tasks) { try { bytes += fs.statSync(t.path).size; } catch { /* reported later */ } }
-    jobs = Math.max(1, Math.min(cores, Math.floor(bytes / (4 * 1024 * 1024))));
+    jobs = Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_JOB)));
   }
-  const settings = { keepMeta: args.keepMeta, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
   const bar = new ProgressBar(tasks.length, args.quiet);
-  if (args.dryRun) {
-    // Analyse only: reuse the engine with a target that is never written.
-    return dryRun(args, plan, settings, jobs);
-  }
+  if (args.dryRun) return dryRun(args, plan, settings);
   const outcome = await runBatch(tasks, settings, jobs, {
     progress: (n) => bar.add(n),
     afterLoad: (failures: LoadFailure[]) => {
@@ -224,8 +242,9 @@ async function cleanFiles(args: Args): Promise<number> {
       }
       return true;
     },
-  });
+  }, pool);
   bar.end();
+  trace('batch done');
   if (!outcome) return 2;
   const skipped = [
     ...plan.skipped,
@@ -255,7 +274,11 @@ async function cleanFiles(args: Args): Promise<number> {
   return skipped.length > 0 ? 1 : 0;
 }
 
-async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: { keepMeta: boolean; patterns: string[]; templates: boolean }, _jobs: number): Promise<number> {
+function isDir(p: string): boolean {
+  try { return p !== '-' && fs.statSync(p).isDirectory(); } catch { return false; }
+}
+
+async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: CleanSettings): Promise<number> {
   const texts: { path: string; text: string }[] = [];
   const skipped = [...plan.skipped];
   for (const t of plan.tasks) {
@@ -265,12 +288,13 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
     if ('error' in d) skipped.push({ path: t.path, reason: d.error });
     else texts.push({ path: t.path, text: d.text });
   }
-  const tpl = settings.templates ? core().buildTemplateIndex(texts.map((x) => x.text)) : null;
+  const { labelLines, removedLines } = labels();
+  const { buildTemplateIndex } = require('../core/templates') as typeof import('../core/templates');
+  const tpl = settings.templates ? buildTemplateIndex(texts.map((x) => x.text)) : null;
   let linesRemoved = 0;
   const perFile: { path: string; linesRemoved: number }[] = [];
   for (const x of texts) {
-    const a = core().analyze(x.text, { entities: false, quotes: false, boilerplatePatterns: settings.patterns, templates: tpl });
-    const r = core().cleanSummary(a, { keepMeta: settings.keepMeta }).removed;
+    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl }).lines, settings.keepMeta);
     linesRemoved += r;
     perFile.push({ path: x.path, linesRemoved: r });
   }

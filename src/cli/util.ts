@@ -23,3 +23,37 @@ export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): 
   }
   return { documents, counts };
 }
+
+/**
+ * Merge partial indices into one holding only the lines found in two or more dumps. The classifier reads
+ * `max(0, count - 1)` per line (src/core/boilerplate templateContext), which is 0 for a count of 1 and for an
+ * absent line alike, so dropping the single-dump lines changes no label; it makes the index a fraction of its
+ * size to send to the worker threads. The first index is modified (its counts are added to).
+ */
+export function mergeShared(parts: readonly (TemplateIndex | null)[]): TemplateIndex | null {
+  const real = parts.filter((p): p is TemplateIndex => !!p);
+  if (real.length === 0) return null;
+  const base = real[0].counts;
+  let documents = real[0].documents;
+  for (let i = 1; i < real.length; i++) {
+    documents += real[i].documents;
+    for (const [k, v] of real[i].counts) base.set(k, (base.get(k) ?? 0) + v);
+  }
+  const counts = new Map<string, number>();
+  for (const [k, v] of base) if (v >= 2) counts.set(k, v);
+  return { documents, counts };
+}
+
+/**
+ * Phase timestamps on stderr when SCRAPED_NEWS_TRACE is set (profiling the batch): milliseconds since the
+ * main thread started, with the thread id and CPU time of the process.
+ */
+const traceOn = typeof process !== 'undefined' && !!process.env.SCRAPED_NEWS_TRACE;
+export function trace(what: string): void {
+  if (!traceOn) return;
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const origin = Number(process.env.SCRAPED_NEWS_TRACE_ORIGIN ?? performance.timeOrigin);
+  const cpu = process.cpuUsage();
+  process.stderr.write(`[trace t${threadId}] ${(performance.timeOrigin + performance.now() - origin).toFixed(0).padStart(5)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(5)} ms  ${what}\n`);
+}
+if (traceOn && !process.env.SCRAPED_NEWS_TRACE_ORIGIN) process.env.SCRAPED_NEWS_TRACE_ORIGIN = String(performance.timeOrigin);

@@ -1,23 +1,38 @@
 /**
- * Worker thread for `scraped-news clean --jobs N` (bundled to dist/worker.js). Protocol, one request
- * at a time from the main thread (src/cli/batch.ts):
- *   { type: 'load', paths }            -> { type: 'loaded', partial, failures }
- *   { type: 'clean', tasks, templates } -> { type: 'progress', n } ... then { type: 'cleaned', results }
+ * Worker thread for `scraped-news clean --jobs N` (bundled to dist/worker.js: the line classifier, decoding and
+ * file handling only; no quotes, no entities). Protocol, one request at a time from the main thread
+ * (src/cli/batch.ts):
+ *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
+ *                                           -> { type: 'loaded', partial, failures, owned, stats }
+ *   { type: 'clean', tasks, templates }     -> { type: 'progress', n } ... then { type: 'cleaned', results }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, errorText, type CleanSettings, type Task, type TaskResult } from './engine';
-import type { TemplateIndex } from '../core';
+import { claim } from './batch';
+import { trace } from './util';
+import type { TemplateIndex } from '../core/types';
 
-type Request = { type: 'load'; paths: string[] } | { type: 'clean'; tasks: Task[]; templates: TemplateIndex | null };
+type Request =
+  | { type: 'load'; paths: string[]; counter: SharedArrayBuffer; chunk: number }
+  | { type: 'clean'; tasks: Task[]; templates: TemplateIndex | null };
 
 if (parentPort) {
   const port = parentPort;
   const engine = new Engine(workerData as CleanSettings);
+  trace('worker ready');
   port.on('message', (msg: Request) => {
     try {
       if (msg.type === 'load') {
-        const { partial, failures } = engine.load(msg.paths);
-        port.postMessage({ type: 'loaded', partial, failures });
+        trace('phase 1 start');
+        const owned: number[] = [];
+        const { partial, failures } = engine.load(claim(new Int32Array(msg.counter), msg.paths.length, msg.chunk, msg.paths, owned));
+        const stats = new Float64Array(owned.length * 3).fill(-1);
+        owned.forEach((i, k) => {
+          const s = engine.statOf(msg.paths[i]);
+          if (s) { stats[3 * k] = s.size; stats[3 * k + 1] = s.mtimeMs; stats[3 * k + 2] = s.ino; }
+        });
+        trace(`phase 1 done (${owned.length} files)`);
+        port.postMessage({ type: 'loaded', partial, failures, owned, stats });
       } else if (msg.type === 'clean') {
         let pending = 0;
         const results: TaskResult[] = engine.cleanTasks(msg.tasks, msg.templates, () => {
@@ -27,6 +42,7 @@ if (parentPort) {
           }
         });
         if (pending) port.postMessage({ type: 'progress', n: pending });
+        trace('phase 2 done');
         port.postMessage({ type: 'cleaned', results });
       }
     } catch (e) {
