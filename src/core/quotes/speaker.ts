@@ -156,90 +156,222 @@ function isWordContCode(c: number): boolean {
 const PUNCT_TOKENS = ',():;—―“”"‘’';
 const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
 
-/** Words (and single punctuation tokens , ( ) : ; — “ ” and masked runs) of a whole masked paragraph; cue flags set. */
-function tokenizeWords(m: string): Word[] {
-  const out: Word[] = [];
+/** Cue words by a hash of their (lowercase) letters, see `cueAt`. */
+const CUE_BY_HASH = new Map<number, string[]>();
+for (const w of CUE_SET) {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
+  const list = CUE_BY_HASH.get(h);
+  if (list) list.push(w);
+  else CUE_BY_HASH.set(h, [w]);
+}
+
+/**
+ * Is m[s,e) (ASCII letters only) a cue word ignoring case (= `CUE_SET.has(m.slice(s, e).toLowerCase())`)? Without
+ * allocating the lowercase copy. `exact`: the letters must already be lowercase (= `CUE_SET.has(m.slice(s, e))`).
+ */
+function cueAt(m: string, s: number, e: number, exact: boolean): boolean {
+  let h = 0;
+  for (let k = s; k < e; k++) h = (Math.imul(h, 31) + (m.charCodeAt(k) | 32)) | 0;
+  const list = CUE_BY_HASH.get(h);
+  if (!list) return false;
+  for (const w of list) {
+    if (w.length !== e - s) continue;
+    let k = 0;
+    if (exact) while (k < w.length && m.charCodeAt(s + k) === w.charCodeAt(k)) k++;
+    else while (k < w.length && (m.charCodeAt(s + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Token kinds (low 3 bits of `tK`); bit 3 = cue flag. */
+const T_WORD = 0;
+const T_MASK = 1;
+const T_PUNCT = 2;
+const T_ACCORDING = 3;
+const T_STATEMENT = 4;
+const T_CUE = 8;
+
+/**
+ * The tokens of the current masked paragraph `curM` (see `wordRange`): offsets [tS, tE) and kind + cue flag (tK) in
+ * typed arrays reused across paragraphs, `nTok` of them. The `Word` objects are made on demand (`W(k)`): most tokens
+ * of a paragraph are never looked at as words, only their offsets and cue flags.
+ */
+let curM: string | null = null;
+let nTok = 0;
+let tS = new Int32Array(1024);
+let tE = new Int32Array(1024);
+let tK = new Uint8Array(1024);
+let tObj: Array<Word | undefined> = [];
+
+function growTokens(): void {
+  const n = tS.length * 2;
+  const s = new Int32Array(n);
+  s.set(tS);
+  const e = new Int32Array(n);
+  e.set(tE);
+  const k = new Uint8Array(n);
+  k.set(tK);
+  tS = s;
+  tE = e;
+  tK = k;
+}
+
+/** Text of token k of m: the word (trailing sentence dot excluded), the punctuation mark, MASK or the multiword cue. */
+function tokText(m: string, k: number): string {
+  const kind = tK[k] & 7;
+  return kind === T_WORD || kind === T_PUNCT ? m.slice(tS[k], tE[k]) : kind === T_MASK ? MASK : kind === T_ACCORDING ? 'according to' : 'in a statement';
+}
+
+/** Token k of the current paragraph as a Word (made once per paragraph). */
+function W(k: number): Word {
+  let o = tObj[k];
+  if (o === undefined) {
+    o = { s: tS[k], e: tE[k], w: tokText(curM!, k), cue: (tK[k] & T_CUE) !== 0 };
+    tObj[k] = o;
+  }
+  return o;
+}
+
+/**
+ * Tokenize a whole masked paragraph into the token arrays: words, single punctuation tokens , ( ) : ; — “ ” and
+ * masked runs; cue flags set; `according to` and `in a statement` merged into one cue token.
+ */
+function tokenizeWords(m: string): void {
+  let cnt = 0;
   // a capitalised cue word is a cue in a headline (`Lindsey Graham Says`) or after a non-name, not in `Edward Said`
   let headline = -1;
   const capCue = () => {
-    if (out.length === 0 || !isCap(out[out.length - 1].w)) return true;
+    if (cnt === 0 || !isCap(tokText(m, cnt - 1))) return true;
     if (headline < 0) headline = m.length <= 200 && isHeadline(m) ? 1 : 0;
     return headline === 1;
   };
   const n = m.length;
+  let multi = false;
   for (let i = 0; i < n; ) {
     const c = m.charCodeAt(i);
+    if (cnt === tS.length) growTokens();
     if (isAlnumCode(c)) {
       let e = i + 1;
-      while (e < n && isWordContCode(m.charCodeAt(e))) e++;
-      let w = m.slice(i, e);
-      if (w.length > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(w)) {
-        w = w.slice(0, -1);
-        out.push(mkWord(i, e - 1, w, isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()));
-      } else out.push(mkWord(i, e, w, isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()));
+      // first character that is not an ASCII letter (cue words are made of ASCII letters only)
+      let nl = isAsciiLetterCode(c) ? -1 : i;
+      while (e < n) {
+        const d = m.charCodeAt(e);
+        if (!isWordContCode(d)) break;
+        if (nl < 0 && !isAsciiLetterCode(d)) nl = e;
+        e++;
+      }
+      // a final dot is not part of the word unless it is an abbreviation (`Mr.`, `U.S.`)
+      let we = e;
+      if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(m.slice(i, e))) we = e - 1;
+      // = CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()): a word with anything but
+      // ASCII letters never lowercases to a cue word (all ASCII letters, 3–13 long)
+      let cue = false;
+      if ((nl < 0 || nl >= we) && we - i >= 3 && we - i <= 13) {
+        if (c >= 97) cue = cueAt(m, i, we, true);
+        else cue = cueAt(m, i, we, false) && capCue();
+      }
+      // multiword cues start with `according` or `in`
+      if (!multi && ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105))) multi = true;
+      tS[cnt] = i;
+      tE[cnt] = we;
+      tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
+      cnt++;
       i = e;
       continue;
     }
     if (c === 1) {
       let e = i + 1;
       while (e < n && m.charCodeAt(e) === 1) e++;
-      out.push({ s: i, e, w: MASK, cue: false });
+      tS[cnt] = i;
+      tE[cnt] = e;
+      tK[cnt] = T_MASK;
+      cnt++;
       i = e;
       continue;
     }
-    if (c < 128 ? c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34 : PUNCT_TOKENS.includes(m[i])) out.push({ s: i, e: i + 1, w: m[i], cue: false });
+    if (c < 128 ? c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34 : PUNCT_TOKENS.includes(m[i])) {
+      tS[cnt] = i;
+      tE[cnt] = i + 1;
+      tK[cnt] = T_PUNCT;
+      cnt++;
+    }
     i++;
   }
-  // multiword cues, merged in one pass (no splice: a paragraph can hold thousands of them)
-  const res: Word[] = [];
-  for (let k = 0; k < out.length; k++) {
-    const lw = out[k].w.toLowerCase();
-    if (lw === 'according' && k + 1 < out.length && out[k + 1].w.toLowerCase() === 'to') {
-      res.push({ s: out[k].s, e: out[k + 1].e, w: 'according to', cue: true });
-      k += 1;
-    } else if (lw === 'in' && k + 2 < out.length && out[k + 1].w === 'a' && out[k + 2].w.toLowerCase() === 'statement') {
-      res.push({ s: out[k].s, e: out[k + 2].e, w: 'in a statement', cue: true });
-      k += 2;
-    } else res.push(out[k]);
+  if (multi) {
+    // multiword cues, merged in one pass, in place. Only words of the right length starting with a/A or i/I can
+    // lowercase to `according` / `in`.
+    let r = 0;
+    for (let k = 0; k < cnt; k++) {
+      if ((tK[k] & 7) === T_WORD) {
+        const len = tE[k] - tS[k];
+        const c0 = m.charCodeAt(tS[k]) | 32;
+        if (len === 9 && c0 === 97 && tokText(m, k).toLowerCase() === 'according' && k + 1 < cnt && tokText(m, k + 1).toLowerCase() === 'to') {
+          tS[r] = tS[k];
+          tE[r] = tE[k + 1];
+          tK[r] = T_ACCORDING | T_CUE;
+          r++;
+          k += 1;
+          continue;
+        }
+        if (len === 2 && c0 === 105 && tokText(m, k).toLowerCase() === 'in' && k + 2 < cnt && tokText(m, k + 1) === 'a' && tokText(m, k + 2).toLowerCase() === 'statement') {
+          tS[r] = tS[k];
+          tE[r] = tE[k + 2];
+          tK[r] = T_STATEMENT | T_CUE;
+          r++;
+          k += 2;
+          continue;
+        }
+      }
+      tS[r] = tS[k];
+      tE[r] = tE[k];
+      tK[r] = tK[k];
+      r++;
+    }
+    cnt = r;
   }
-  return res;
+  nTok = cnt;
+  tObj = [];
 }
 
-function mkWord(s: number, e: number, w: string, capCue: boolean): Word {
-  return { s, e, w, cue: CUE_SET.has(w) || (capCue && isUpper(w[0]) && CUE_SET.has(w.toLowerCase())) };
+/** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
+function releaseTokens(): void {
+  curM = null;
+  nTok = 0;
+  tObj = [];
+  if (tS.length > 65536) {
+    tS = new Int32Array(1024);
+    tE = new Int32Array(1024);
+    tK = new Uint8Array(1024);
+  }
 }
-
-let curM: string | null = null;
-let curWords: Word[] = [];
 
 /** Index range [a, e) of the cached tokens fully inside m[lo,hi). */
 function wordRange(m: string, lo: number, hi: number): [number, number] {
   if (curM !== m) {
     curM = m;
-    curWords = tokenizeWords(m);
+    tokenizeWords(m);
   }
-  const ws = curWords;
   let a = 0;
-  let b = ws.length;
+  let b = nTok;
   while (a < b) {
     const mid = (a + b) >> 1;
-    if (ws[mid].s < lo) a = mid + 1;
+    if (tS[mid] < lo) a = mid + 1;
     else b = mid;
   }
   let e = a;
-  b = ws.length;
+  b = nTok;
   while (e < b) {
     const mid = (e + b) >> 1;
-    if (ws[mid].e <= hi) e = mid + 1;
+    if (tE[mid] <= hi) e = mid + 1;
     else b = mid;
   }
   return [a, e];
-}
-
-/** Words of m[lo,hi) (tokens fully inside the range), from the per-paragraph token cache. */
-function words(m: string, lo: number, hi: number): Word[] {
-  const [a, e] = wordRange(m, lo, hi);
-  return a === 0 && e === curWords.length ? curWords : curWords.slice(a, e);
 }
 
 const TITLE_WORDS = new Set([
@@ -269,12 +401,11 @@ function isCap(w: string): boolean {
 export function npBefore(m: string, lo: number, end: number): [number, number] | null {
   // indices into the paragraph's token cache (no copy: this is called for every quote of a long paragraph)
   const [a0, e0] = wordRange(m, lo, end);
-  const ws = curWords;
   let k = e0 - 1;
   // skip adverbs/auxiliaries right before the verb
-  while (k >= a0 && SKIP_BEFORE_VERB.has(ws[k].w.toLowerCase()) && !isCap(ws[k].w)) k--;
+  while (k >= a0 && SKIP_BEFORE_VERB.has(W(k).w.toLowerCase()) && !isCap(W(k).w)) k--;
   if (k < a0) return null;
-  const last = ws[k];
+  const last = W(k);
   if (PRONOUNS.has(last.w.toLowerCase())) return [last.s, last.e];
   // appositive: X, a …, verb   /   X, 82, told
   if (last.w === ',') {
@@ -282,20 +413,20 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     // (`Jean-Marc Ayrault, the foreign minister of France, said`)
     let open = -1;
     for (let j = k - 1, n = 0; j > a0 && n < 40; j--, n++) {
-      const w = ws[j];
+      const w = W(j);
       if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
-      if (w.w === ',' && j - 1 >= a0 && (isCap(ws[j - 1].w) || ws[j - 1].w === ')')) open = j;
+      if (w.w === ',' && j - 1 >= a0 && (isCap(W(j - 1).w) || W(j - 1).w === ')')) open = j;
     }
     if (open < 0) return null;
-    const head = npBefore(m, lo, ws[open].s);
-    return head ? [head[0], ws[k - 1].e] : null;
+    const head = npBefore(m, lo, W(open).s);
+    return head ? [head[0], W(k - 1).e] : null;
   }
   let j = k;
   let sawCap = false;
   let start = -1;
   let parens = 0;
   for (let n = 0; j >= a0 && n < 16; j--, n++) {
-    const w = ws[j];
+    const w = W(j);
     const lw = w.w.toLowerCase();
     if (w.w === ')') {
       parens++;
@@ -322,12 +453,12 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       break;
     }
     // `The mayor of Altenburg`, `the chair of the DNC`
-    if (lw === 'of' && j > a0 && start >= 0 && (TITLE_WORDS.has(ws[j - 1].w.toLowerCase()) || isCap(ws[j - 1].w))) {
+    if (lw === 'of' && j > a0 && start >= 0 && (TITLE_WORDS.has(W(j - 1).w.toLowerCase()) || isCap(W(j - 1).w))) {
       start = w.s;
       continue;
     }
     // name particles: `Bill de Blasio`, `Ursula von der Leyen`
-    if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(ws[j + 1].w) && j > a0 && isCap(ws[j - 1].w)) continue;
+    if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(W(j + 1).w) && j > a0 && isCap(W(j - 1).w)) continue;
     if (STOP_WORDS.has(lw)) break;
     if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
     if (lw.endsWith('ly') && lw.length > 4) break;
@@ -355,19 +486,18 @@ function sawCapAfter(ws: Word[], j: number, k: number): boolean {
 export function npAfter(m: string, from: number, hi: number): [number, number] | null {
   // indices into the paragraph's token cache (no copy: called for every cue before a quote)
   const [a0, e0] = wordRange(m, from, hi);
-  const ws = curWords;
   if (e0 === a0) return null;
   let i = a0;
-  if (ws[a0].w === ',' || ws[a0].w === ':') i++;
+  if (W(a0).w === ',' || W(a0).w === ':') i++;
   if (i >= e0) return null;
-  const first = ws[i];
+  const first = W(i);
   if (PRONOUNS.has(first.w.toLowerCase())) return [first.s, first.e];
   let end = -1;
   let j = i;
   let sawCap = false;
   let parens = 0;
   for (; j < e0 && j - i < 14; j++) {
-    const w = ws[j];
+    const w = W(j);
     const lw = w.w.toLowerCase();
     if (w.w === '(') {
       parens++;
@@ -390,18 +520,18 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       continue;
     }
     if (j === i && DETERMINERS.has(lw)) continue;
-    if (lw === 'of' && j + 1 < e0 && isCap(ws[j + 1].w) && sawCap) continue;
+    if (lw === 'of' && j + 1 < e0 && isCap(W(j + 1).w) && sawCap) continue;
     const poss = lw === 'his' || lw === 'her' || lw === 'their' || lw === 'its';
     if (STOP_WORDS.has(lw) && !poss) break;
     if (poss) {
       if (j !== i) break;
       continue;
     }
-    if (sawCap && TITLE_WORDS.has(lw) && j + 1 < e0 && isCap(ws[j + 1].w)) continue; // `MSNBC host Chris Matthews`
-    if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < e0 && isCap(ws[j + 1].w)) continue; // `Bill de Blasio`
+    if (sawCap && TITLE_WORDS.has(lw) && j + 1 < e0 && isCap(W(j + 1).w)) continue; // `MSNBC host Chris Matthews`
+    if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < e0 && isCap(W(j + 1).w)) continue; // `Bill de Blasio`
     if (sawCap && !TITLE_WORDS.has(lw)) break;
     if (sawCap) break;
-    if (!sawCap && (TITLE_WORDS.has(lw) || j === i || DETERMINERS.has(ws[j - 1].w.toLowerCase()))) {
+    if (!sawCap && (TITLE_WORDS.has(lw) || j === i || DETERMINERS.has(W(j - 1).w.toLowerCase()))) {
       end = w.e;
       continue;
     }
@@ -413,27 +543,27 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   }
   if (end < 0) return null;
   // appositive: `said X, a former …` → run to the end of the clause
-  if (j < e0 && ws[j].w === ',' && j + 1 < e0) {
-    const nx = ws[j + 1].w;
+  if (j < e0 && W(j).w === ',' && j + 1 < e0) {
+    const nx = W(j + 1).w;
     const lnx = nx.toLowerCase();
     if (!sawCap && isCap(nx)) {
       // `said its chair, Tomasz Wielgosz`: a role followed by the name
-      const nm = npAfter(m, ws[j + 1].s, hi);
+      const nm = npAfter(m, W(j + 1).s, hi);
       if (nm) end = nm[1];
     } else if (
       DETERMINERS.has(lnx) || lnx === 'who' || lnx === 'whose' || lnx === 'now' || lnx === 'formerly' || TITLE_WORDS.has(lnx) || /^\d/.test(nx) ||
       lnx === 'of' || lnx === 'his' || lnx === 'her' || lnx === 'its' || lnx === 'their' ||
-      (isCap(nx) && j + 2 < e0 && TITLE_WORDS.has(ws[j + 2].w.toLowerCase()))
+      (isCap(nx) && j + 2 < e0 && TITLE_WORDS.has(W(j + 2).w.toLowerCase()))
     ) {
       let k = j + 1;
       let e2 = end;
       let clause = false;
       for (; k < e0; k++) {
-        const w = ws[k];
+        const w = W(k);
         if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
-        if (w.w === ',' && k + 1 < e0 && (/^(?:said|says|told|adding|noting|who)$/.test(ws[k + 1].w) || /^[a-z]+ing$/.test(ws[k + 1].w))) break;
+        if (w.w === ',' && k + 1 < e0 && (/^(?:said|says|told|adding|noting|who)$/.test(W(k + 1).w) || /^[a-z]+ing$/.test(W(k + 1).w))) break;
         // a finite verb after the comma: not an appositive but the main clause (`According to X, the plan was …`)
-        if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && ws[k - 1].w !== 'who') {
+        if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && W(k - 1).w !== 'who') {
           clause = true;
           break;
         }
@@ -444,7 +574,7 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       end = e2;
     }
   }
-  return [ws[i].s, end];
+  return [W(i).s, end];
 }
 
 interface Cue {
@@ -458,8 +588,9 @@ function cuesIn(m: string, lo: number, hi: number): Cue[] {
   const out: Cue[] = [];
   const [a, e] = wordRange(m, lo, hi);
   for (let k = a; k < e; k++) {
-    const w = curWords[k];
-    if (w.cue) out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
+    if ((tK[k] & T_CUE) === 0) continue;
+    const w = W(k);
+    out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
   }
   return out;
 }
@@ -481,7 +612,7 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
     return [starts[a - 1] ?? 0, a < starts.length ? starts[a] : m.length] as const;
   };
   const res: LocalAttribution[] = [];
-  curM = null;
+  releaseTokens();
   for (let idx = 0; idx < pieces.length; idx++) {
     const pc = pieces[idx];
     const a = attributePiece(p, m, pc, idx, pieces, sentOf);
@@ -507,8 +638,7 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
       if (sp && colon - sp[0] < 80) intro = { speaker: sp, cue: [colon, colon + 1] };
     }
   }
-  curM = null;
-  curWords = [];
+  releaseTokens();
   return { pieces: res, intro };
 }
 
@@ -679,12 +809,12 @@ const NOMINAL_CUES = new Set([
 function possessiveNominal(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
   const [a, b] = wordRange(m, lo, hi);
   for (let k = b - 1; k > a; k--) {
-    const w = curWords[k];
+    const w = W(k);
     if (w.w === MASK) return null;
-    if (!NOMINAL_CUES.has(w.w) || k + 1 >= b || curWords[k + 1].w !== 'that') continue;
+    if (!NOMINAL_CUES.has(w.w) || k + 1 >= b || W(k + 1).w !== 'that') continue;
     let p = k - 1;
-    if (p > a && !/[’']s$/.test(curWords[p].w) && !isCap(curWords[p].w) && p - 1 >= a && /[’']s$/.test(curWords[p - 1].w)) p--; // Trump’s earlier claim
-    const pw = curWords[p];
+    if (p > a && !/[’']s$/.test(W(p).w) && !isCap(W(p).w) && p - 1 >= a && /[’']s$/.test(W(p - 1).w)) p--; // Trump’s earlier claim
+    const pw = W(p);
     if (!/[’']s$/.test(pw.w) || !isCap(pw.w)) continue;
     const np = npBefore(m, lo, pw.e);
     return [np && np[1] === pw.e ? np : [pw.s, pw.e], [w.s, w.e]];
@@ -694,7 +824,7 @@ function possessiveNominal(m: string, lo: number, hi: number): [[number, number]
 
 function prevWord(m: string, lo: number, pos: number): Word | null {
   const [a, e] = wordRange(m, lo, pos);
-  return e > a ? curWords[e - 1] : null;
+  return e > a ? W(e - 1) : null;
 }
 
 /** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
@@ -702,9 +832,10 @@ function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | 
   // at most 36 words before the cue count: copy only those from the paragraph's token cache
   const [a0, e0] = wordRange(m, lo, cue);
   let k = e0 - 1;
-  while (k >= a0 && ((SKIP_BEFORE_VERB.has(curWords[k].w.toLowerCase()) && !isCap(curWords[k].w)) || curWords[k].w === ',')) k--;
+  while (k >= a0 && ((SKIP_BEFORE_VERB.has(W(k).w.toLowerCase()) && !isCap(W(k).w)) || W(k).w === ',')) k--;
   if (k < a0 || k - a0 > 35) return null;
-  const ws = curWords.slice(a0, Math.min(e0, k + 2));
+  const ws: Word[] = [];
+  for (let x = a0, lim = Math.min(e0, k + 2); x < lim; x++) ws.push(W(x));
   k -= a0;
   let i = 0;
   while (i <= k && ws[i].w === ',') i++;
@@ -744,13 +875,12 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
   if (e <= lo || m[e] !== '.') return null;
   const [a, b] = wordRange(m, lo, e);
   if (b - a < 2) return null;
-  const ws = curWords;
   // `…, X said.` / `…, X added.`
-  const last = ws[b - 1];
+  const last = W(b - 1);
   if (last.cue && last.w !== 'according to' && last.w !== 'in a statement') {
     // find the comma that opens the reporting clause
     for (let k = b - 2, n = 0; k >= a && n < 14; k--, n++) {
-      const w = ws[k];
+      const w = W(k);
       if (w.w === MASK || w.w === '“' || w.w === '"' || w.w === ':' || w.w === ';') return null;
       if (w.w === ',') {
         if (k === b - 2) return null;
@@ -763,11 +893,11 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
   }
   // `…, said Mr. X.`
   for (let k = b - 1, n = 0; k > a && n < 8; k--, n++) {
-    const w = ws[k];
+    const w = W(k);
     if (w.w === ',' || w.w === MASK || w.w === '“' || w.w === '"') return null;
-    if (w.cue && /^(?:said|says|added|wrote|asked|noted|explained|told)$/.test(w.w) && ws[k - 1].w === ',') {
+    if (w.cue && /^(?:said|says|added|wrote|asked|noted|explained|told)$/.test(w.w) && W(k - 1).w === ',') {
       const sp = npAfter(m, w.e, e);
-      if (sp && sp[1] >= ws[b - 1].e) return [sp, [w.s, w.e]];
+      if (sp && sp[1] >= W(b - 1).e) return [sp, [w.s, w.e]];
       return null;
     }
   }
@@ -802,14 +932,15 @@ function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
 
 /** `Name: headline text … ‘quote’`: a short capitalised name at the start of the sentence followed by a colon. */
 function headlineColon(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
-  const ws = words(m, lo, hi);
-  for (let k = 0; k < ws.length && k < 5; k++) {
-    if (ws[k].w === ':') {
+  const [wa, wb] = wordRange(m, lo, hi);
+  const wn = wb - wa;
+  for (let k = 0; k < wn && k < 5; k++) {
+    if (W(wa + k).w === ':') {
       if (k === 0) return null;
-      for (let j = 0; j < k; j++) if (!isCap(ws[j].w) && !(j > 0 && /^(?:of|the|and|de|van|von)$/.test(ws[j].w))) return null;
-      return [[ws[0].s, ws[k - 1].e], [ws[k].s, ws[k].e]];
+      for (let j = 0; j < k; j++) if (!isCap(W(wa + j).w) && !(j > 0 && /^(?:of|the|and|de|van|von)$/.test(W(wa + j).w))) return null;
+      return [[W(wa).s, W(wa + k - 1).e], [W(wa + k).s, W(wa + k).e]];
     }
-    if (ws[k].w === ',' || ws[k].w === MASK) return null;
+    if (W(wa + k).w === ',' || W(wa + k).w === MASK) return null;
   }
   return null;
 }
@@ -843,13 +974,14 @@ const HEADLINE_VERBS = new Set([
 
 /** Subject of a headline: the capitalised words before its first verb (`Black Lawmakers` Rip …). */
 function headlineSubject(m: string, hi: number): [[number, number], [number, number]] | null {
-  const ws = words(m, 0, hi);
-  for (let k = 1; k < ws.length && k < 6; k++) {
-    if (HEADLINE_VERBS.has(ws[k].w) || CUE_SET.has(ws[k].w.toLowerCase())) {
-      for (let j = 0; j < k; j++) if (!isCap(ws[j].w)) return null;
-      return [[ws[0].s, ws[k - 1].e], [ws[k].s, ws[k].e]];
+  const [wa, wb] = wordRange(m, 0, hi);
+  const wn = wb - wa;
+  for (let k = 1; k < wn && k < 6; k++) {
+    if (HEADLINE_VERBS.has(W(wa + k).w) || CUE_SET.has(W(wa + k).w.toLowerCase())) {
+      for (let j = 0; j < k; j++) if (!isCap(W(wa + j).w)) return null;
+      return [[W(wa).s, W(wa + k - 1).e], [W(wa + k).s, W(wa + k).e]];
     }
-    if (ws[k].w === ',' || ws[k].w === MASK || ws[k].w === ':') return null;
+    if (W(wa + k).w === ',' || W(wa + k).w === MASK || W(wa + k).w === ':') return null;
   }
   return null;
 }
@@ -859,38 +991,39 @@ const INTRO_WORD =
 
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
 function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
-  const ws = words(m, lo, hi);
+  const [wa, wb] = wordRange(m, lo, hi);
+  const wn = wb - wa;
   let i = 0;
   // skip an introductory phrase ending with a comma within the first 8 words
-  for (let k = 0; k < Math.min(ws.length, 10); k++) {
-    if (ws[k].w === ',') {
-      const first = ws[0].w;
+  for (let k = 0; k < Math.min(wn, 10); k++) {
+    if (W(wa + k).w === ',') {
+      const first = W(wa).w;
       if (INTRO_WORD.test(first) || /^[\p{Lu}][\p{Ll}]+(?:ing|ed)$/u.test(first) || !isCap(first)) i = k + 1;
       break;
     }
   }
-  if (i < ws.length && /^(?:But|And|So|Yet|Then|Also|However|Still)$/.test(ws[i].w)) i++;
-  if (i >= ws.length) return null;
-  const w0 = ws[i];
+  if (i < wn && /^(?:But|And|So|Yet|Then|Also|However|Still)$/.test(W(wa + i).w)) i++;
+  if (i >= wn) return null;
+  const w0 = W(wa + i);
   if (PRONOUNS.has(w0.w.toLowerCase()) && w0.w.toLowerCase() !== 'it' && w0.w.toLowerCase() !== 'which' && w0.w.toLowerCase() !== 'you') return [w0.s, w0.e];
   // capitalised run possibly preceded by determiner/title words
   let j = i;
   let end = -1;
   let sawCap = false;
-  for (; j < ws.length && j - i < 10; j++) {
-    const w = ws[j];
+  for (; j < wn && j - i < 10; j++) {
+    const w = W(wa + j);
     const lw = w.w.toLowerCase();
     if (w.w === ',' || w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === '(' || w.w === ':') break;
     if (j === i && DETERMINERS.has(lw)) {
       // `The article closes …`, `The two Republican presidents introduced …`: determiner + noun phrase
       let k = j + 1;
       let e2 = -1;
-      for (; k < ws.length && k - j <= 5; k++) {
-        const x = ws[k].w;
+      for (; k < wn && k - j <= 5; k++) {
+        const x = W(wa + k).w;
         const lx = x.toLowerCase();
         if (x === ',' || x === MASK || STOP_WORDS.has(lx) || CUE_SET.has(lx)) break;
-        if (k > j + 1 && !isCap(x) && !TITLE_WORDS.has(lx) && !/^(?:two|three|four|five|other|top|new|former|senior)$/.test(lx) && !(k + 1 < ws.length && isCap(ws[k + 1].w) === false && /^(?:presidents|officials|leaders|lawmakers|members|voters|authors|experts|critics|analysts|researchers|groups|parents)$/.test(lx))) break;
-        e2 = ws[k].e;
+        if (k > j + 1 && !isCap(x) && !TITLE_WORDS.has(lx) && !/^(?:two|three|four|five|other|top|new|former|senior)$/.test(lx) && !(k + 1 < wn && isCap(W(wa + k + 1).w) === false && /^(?:presidents|officials|leaders|lawmakers|members|voters|authors|experts|critics|analysts|researchers|groups|parents)$/.test(lx))) break;
+        e2 = W(wa + k).e;
       }
       if (e2 < 0) return null;
       return [w.s, e2];
@@ -907,10 +1040,10 @@ function sentenceSubject(m: string, lo: number, hi: number): [number, number] | 
     break;
   }
   if (!sawCap || end < 0) return null;
-  if (j >= ws.length) return null;
-  const nw = ws[j].w.toLowerCase();
+  if (j >= wn) return null;
+  const nw = W(wa + j).w.toLowerCase();
   // require a verb-like word next (lowercase, not a preposition)
   if (STOP_WORDS.has(nw) && !/^(?:has|had|is|was|also|did|does|would|will|then)$/.test(nw)) return null;
-  if (!/^[a-z]/.test(ws[j].w) && ws[j].w !== '’s') return null;
-  return [ws[i].s, end];
+  if (!/^[a-z]/.test(W(wa + j).w) && W(wa + j).w !== '’s') return null;
+  return [W(wa + i).s, end];
 }
