@@ -26,6 +26,7 @@ export const REASONS: Record<string, string> = {
   'separator-line': 'A line of symbols only (rule, bullets, separators).',
   'low-prose': 'Does not read like article prose in its context (boilerplate model).',
   'article-rescue': 'Kept because the page would otherwise lose all its text: the most article-like block.',
+  'settled-out': 'Outside the article once the noise around it is removed (cleaning the cleaned text would drop it).',
 };
 
 export function describeReason(code: string, detail?: string): string {

@@ -10,8 +10,8 @@ function lineInfos(text: string, labels?: LineLabel[]): LineInfo[] {
   return splitLines(text).map((r, i) => ({ line: i, start: r.start, end: r.end, label: labels ? labels[i] : 'article', reason: 'test' }));
 }
 
-function ents(text: string, labels?: LineLabel[], memo?: Map<string, LineEntities>): Entity[] {
-  const out = findEntities(text, lineInfos(text, labels), { memo });
+function ents(text: string, labels?: LineLabel[], memo?: Map<string, LineEntities>, metaPlaces?: boolean): Entity[] {
+  const out = findEntities(text, lineInfos(text, labels), { memo, metaPlaces });
   // contract: offsets into the whole text, sorted, non-overlapping
   for (let i = 0; i < out.length; i++) {
     assert.equal(text.slice(out[i].start, out[i].end), out[i].text);
@@ -56,9 +56,13 @@ test('organisations with suffixes, dots kept', () => {
   has(g, 'organization', 'International Monetary Fund');
 });
 
-test('places in datelines (meta lines give places only)', () => {
+test('places in datelines (meta lines give places only, with metaPlaces: true)', () => {
   const text = 'LONDON 2024-03-01\nBy Jane Doe\nMOSCOW (Reuters) - The government in Moscow said prices rose.';
-  const e = ents(text, ['meta', 'meta', 'article']);
+  // default (issue 7): spans lie inside article lines only, nothing from the meta lines
+  const d = ents(text, ['meta', 'meta', 'article']);
+  hasNot(d, 'LONDON');
+  for (const x of d) assert.ok(x.start >= text.indexOf('MOSCOW'));
+  const e = ents(text, ['meta', 'meta', 'article'], undefined, true);
   has(e, 'place', 'LONDON');
   has(e, 'place', 'MOSCOW');
   hasNot(e, 'Jane Doe'); // a byline is meta: only places are taken from it

@@ -104,6 +104,43 @@ test('incremental = full with entities, quotes and user patterns, on the real fi
   );
 });
 
+test('incremental = full on dumps where the settle step labels lines (clean(clean(x)) == clean(x)), edits that add and remove the noise', () => {
+  // real dumps whose context lines are settled out (see properties.test.ts); edits near the settled lines change
+  // what is kept, and removing the noise lines one by one (as a user of "Remove line" would) must keep agreeing
+  const files = ['cleaneval-dev-52.txt', 'cleanportaleval-bbc-news-03.txt', 'l3s-gn1-01ccc7c5.txt'];
+  let settledSeen = 0;
+  for (const f of files) {
+    const dump = readFileSync(`test/fixtures/properties/${f}`, 'utf8');
+    const inc = new IncrementalAnalyzer(OPTS, dump);
+    assertSame(inc, OPTS, f);
+    const settled = inc.analysis.lines.filter((l) => l.reason === 'settled-out');
+    settledSeen += settled.length;
+    // delete the text from the last boilerplate line before each settled line up to it (bottom up, offsets of the
+    // first analysis): the noise around the settled lines goes away edit by edit
+    const a0 = inc.analysis;
+    for (const l of [...settled].reverse()) {
+      const prev = a0.lines.slice(0, l.line).reverse().find((x) => x.label === 'boilerplate');
+      if (!prev) continue;
+      inc.applyChanges([{ rangeOffset: prev.start, rangeLength: l.start - prev.start, text: '' }]);
+      assertSame(inc, OPTS, `${f}: after deleting before line ${l.line}`);
+    }
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => {
+        const inc2 = new IncrementalAnalyzer(OPTS, dump);
+        let text = dump;
+        for (const e of edits) {
+          const c = resolve(text, e);
+          text = apply(text, c);
+          inc2.applyChanges([c]);
+        }
+        assertSame(inc2, OPTS, f);
+      }),
+      { numRuns: 15 },
+    );
+  }
+  assert.ok(settledSeen > 0, 'the fixtures exercise the settle step');
+});
+
 test('several changes in one event (VS Code order: later offsets first) and syncText', () => {
   fc.assert(
     fc.property(dumpArb, fc.array(editArb, { minLength: 1, maxLength: 5 }), (dump, edits) => {

@@ -10,6 +10,7 @@
 import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import type { RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
+import { REASONS } from '../reasons';
 import { lineFeaturesAt, detach, type LineFeatures } from './features';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext } from './model';
 import weights from './weights.json';
@@ -223,13 +224,25 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     }
   }
 
+  const out = labelLines(feats, nb, raw, (i) => text.slice(raw[i].start, raw[i].end), options);
+  settle(out, text, feats, options);
+  return out;
+}
+
+/**
+ * The document pass: labels, reasons and details of the lines whose features are `feats` (`nb`: the non-blank
+ * ones), from the rules, the model, the rescue and the headline. `raw` gives the offsets of the returned lines
+ * (null: 0); `lineText(i)` the text of line i (only read for user patterns and kept lines).
+ */
+function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: readonly RawLine[] | null, lineText: (i: number) => string, options: AnalyzeOptions): LineInfo[] {
+  const n = feats.length;
   const ctx = templateContext(feats, nb, options.templates);
   const scored = scoreLines(feats, nb, ctx);
   const { p2, d1, d2 } = scored;
   const thr = model().threshold;
 
   const out: LineInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = { line: i, start: raw[i].start, end: raw[i].end, label: 'blank', reason: 'blank' };
+  for (let i = 0; i < n; i++) out[i] = { line: i, start: raw ? raw[i].start : 0, end: raw ? raw[i].end : 0, label: 'blank', reason: 'blank' };
 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
@@ -244,7 +257,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     const f = feats[i];
     const o = out[i];
     const dup = d1.dup[j] === 1;
-    const tt = keep || user.length ? text.slice(raw[i].start, raw[i].end).trim() : '';
+    const tt = keep || user.length ? lineText(i).trim() : '';
     if (keep && keep.has(tt)) { o.label = 'article'; o.reason = 'user-keep'; forced[j] = 1; continue; }
     if (user.length) {
       const um = user.find((m) => m.test(tt));
@@ -281,6 +294,74 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
+}
+
+/** Upper bound on the settle rounds' work, in units of the document's first kept-line count (see settle). */
+const SETTLE_WORK = 64;
+
+/**
+ * Settle step: what `clean()` keeps must be kept again when the cleaned text is analysed (clean(clean(x)) ==
+ * clean(x)). Lines kept only because of their context (short lines between the article and the noise, a last
+ * paragraph followed by a footer) can read differently once the noise around them is gone. So the document pass
+ * is run again over the kept lines exactly as clean() writes them (same order, one blank line where the input had
+ * blank lines between them, the BOM on the first line, a final empty line when the text ends with a line
+ * ending), and the lines that pass would not keep are labelled here already (reason `settled-out`, or the meta
+ * reason the second pass gives), so labels and clean() agree with what a second clean would do.
+ * Repeated until the kept set is stable. It only ever shrinks, so it terminates; each round is a document pass
+ * over the kept lines (the features are reused, not recomputed). The total work is capped at SETTLE_WORK times the
+ * first kept-line count (not reached on the corpora; see BENCHMARKS.md).
+ */
+function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions): void {
+  const n = out.length;
+  let kept: number[] = [];
+  for (let i = 0; i < n; i++) if (out[i].label === 'article') kept.push(i);
+  if (kept.length === 0) return;
+  const blankPre = new Int32Array(n + 1); // blank lines before line i
+  for (let i = 0; i < n; i++) blankPre[i + 1] = blankPre[i] + (out[i].label === 'blank' ? 1 : 0);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const lastCode = text.length ? text.charCodeAt(text.length - 1) : 0;
+  const endsWithEol = lastCode === 10 || lastCode === 13;
+  let budget = SETTLE_WORK * kept.length;
+  while (kept.length > 0 && budget > 0) {
+    budget -= kept.length;
+    // the cleaned document: features per line, the input line each one comes from (-1: a blank line)
+    const cf: LineFeatures[] = [];
+    const from: number[] = [];
+    const cnb: number[] = [];
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k];
+      if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) { cf.push(BLANK_FEATURES); from.push(-1); }
+      let f = feats[i];
+      if (k === 0 && bom && i > 0) {
+        // clean() puts the BOM in front of the first kept line (features ignore trailing spaces, not a leading BOM)
+        const s = '\ufeff' + lineText(text, out[i]);
+        f = lineFeaturesAt(s, 0, s.length);
+      }
+      if (!f.blank) cnb.push(cf.length);
+      cf.push(f);
+      from.push(i);
+    }
+    if (endsWithEol) { cf.push(BLANK_FEATURES); from.push(-1); }
+    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options);
+    const next: number[] = [];
+    for (let c = 0; c < cf.length; c++) {
+      const i = from[c];
+      if (i < 0) continue;
+      const s = second[c];
+      if (s.label === 'article') { next.push(i); continue; }
+      const o = out[i];
+      if (s.label === 'meta') { o.label = 'meta'; o.reason = s.reason; o.detail = s.detail; }
+      else { o.label = 'boilerplate'; o.reason = 'settled-out'; o.detail = s.label === 'boilerplate' ? (s.detail ?? REASONS[s.reason]?.replace(/\.$/, '').toLowerCase()) : undefined; }
+    }
+    if (next.length === kept.length) return;
+    kept = next;
+  }
+}
+
+const BLANK_FEATURES = lineFeaturesAt('', 0, 0);
+
+function lineText(text: string, l: LineInfo): string {
+  return text.slice(l.start, l.end);
 }
 
 /**

@@ -8,7 +8,8 @@
  *  2. a cheap document-level pass: one type per name per document (majority vote), a person's surname
  *     alone is the same person, and names already found are also found where the tagger missed them
  *     (e.g. in ALL-CAPS headlines).
- * `meta` lines (datelines, bylines) contribute places only; boilerplate lines nothing.
+ * Only `article` lines are tagged (issue 7: entity spans lie inside article lines, like quotes); `meta` lines
+ * (datelines, bylines) contribute places only with `metaPlaces: true`; boilerplate lines nothing.
  */
 import { detach } from '../strings';
 import type { Entity, EntityType, LineInfo } from '../types';
@@ -40,7 +41,7 @@ export interface LineEntities {
 export interface EntityOptions {
   /** Per-paragraph results keyed by paragraph text; reused across calls (incremental analysis). */
   memo?: Map<string, LineEntities>;
-  /** Look for places in `meta` lines (datelines). Default true. */
+  /** Also look for places in `meta` lines (datelines). Default false: spans lie inside article lines only. */
   metaPlaces?: boolean;
   /** Run the document-level consistency pass (default true; false is for measuring its effect). */
   documentPass?: boolean;
@@ -328,7 +329,7 @@ function documentPass(docLines: DocLine[]): void {
 
 export function findEntities(text: string, lines: readonly LineInfo[], options: EntityOptions = {}): Entity[] {
   const memo = options.memo;
-  const metaPlaces = options.metaPlaces !== false;
+  const metaPlaces = options.metaPlaces === true;
   const docLines: DocLine[] = [];
   for (const l of lines) {
     const meta = l.label === 'meta';
