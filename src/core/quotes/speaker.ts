@@ -99,20 +99,24 @@ function isUpper(c: string): boolean {
 /** Blank the interior of each piece, keeping the marks and a final punctuation character (sentence end). */
 function maskParagraph(p: string, pieces: readonly Piece[]): string {
   if (pieces.length === 0) return p;
-  let out = '';
+  // parts joined once: a flat string (`+=` and `repeat` build a tree of string pieces that every character access
+  // would walk until V8 flattens it)
+  const parts: string[] = [];
   let at = 0;
   for (const pc of pieces) {
     const innerStart = pc.start + markLen(p, pc.start);
     const closeLen = pc.open ? 0 : markLenBack(p, pc.end);
     const innerEnd = pc.end - closeLen;
     if (innerEnd <= innerStart) continue;
-    out += p.slice(at, innerStart);
+    parts.push(p.slice(at, innerStart));
     const last = p[innerEnd - 1];
     const keep = last === '.' || last === '?' || last === '!' || last === ',';
-    out += MASK.repeat(innerEnd - innerStart - (keep ? 1 : 0)) + (keep ? last : '');
+    parts.push(MASK.repeat(innerEnd - innerStart - (keep ? 1 : 0)));
+    if (keep) parts.push(last);
     at = innerEnd;
   }
-  return out + p.slice(at);
+  parts.push(p.slice(at));
+  return parts.join('');
 }
 
 function markLen(p: string, i: number): number {
@@ -153,17 +157,25 @@ function isAlnumCode(c: number): boolean {
 function isWordContCode(c: number): boolean {
   return isAlnumCode(c) || c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45;
 }
-const PUNCT_TOKENS = ',():;—―“”"‘’';
 const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
 
-/** Cue words by a hash of their (lowercase) letters, see `cueAt`. */
-const CUE_BY_HASH = new Map<number, string[]>();
-for (const w of CUE_SET) {
+/**
+ * Cue words in an open-addressing table keyed by a hash of their lowercase letters (see `cueAt`): typed arrays, so a
+ * look-up allocates nothing (a Map keyed by a 32-bit hash would box half of the keys).
+ */
+const CUE_LIST = [...CUE_SET];
+const CUE_BITS = 11;
+const CUE_SLOTS = new Int16Array(1 << CUE_BITS).fill(-1);
+function cueHashSlot(h: number): number {
+  return (Math.imul(h, 0x9e3779b1) >>> (32 - CUE_BITS)) | 0;
+}
+for (let i = 0; i < CUE_LIST.length; i++) {
+  const w = CUE_LIST[i];
   let h = 0;
   for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0;
-  const list = CUE_BY_HASH.get(h);
-  if (list) list.push(w);
-  else CUE_BY_HASH.set(h, [w]);
+  let slot = cueHashSlot(h);
+  while (CUE_SLOTS[slot] >= 0) slot = (slot + 1) & ((1 << CUE_BITS) - 1);
+  CUE_SLOTS[slot] = i;
 }
 
 /**
@@ -173,9 +185,8 @@ for (const w of CUE_SET) {
 function cueAt(m: string, s: number, e: number, exact: boolean): boolean {
   let h = 0;
   for (let k = s; k < e; k++) h = (Math.imul(h, 31) + (m.charCodeAt(k) | 32)) | 0;
-  const list = CUE_BY_HASH.get(h);
-  if (!list) return false;
-  for (const w of list) {
+  for (let slot = cueHashSlot(h); CUE_SLOTS[slot] >= 0; slot = (slot + 1) & ((1 << CUE_BITS) - 1)) {
+    const w = CUE_LIST[CUE_SLOTS[slot]];
     if (w.length !== e - s) continue;
     let k = 0;
     if (exact) while (k < w.length && m.charCodeAt(s + k) === w.charCodeAt(k)) k++;
@@ -183,6 +194,23 @@ function cueAt(m: string, s: number, e: number, exact: boolean): boolean {
     if (k === w.length) return true;
   }
   return false;
+}
+
+/** ASCII character classes for the tokenizer: word start (letter/digit), word continuation, ASCII letter, punctuation token. */
+const C_ALNUM = 1;
+const C_CONT = 2;
+const C_LETTER = 4;
+const C_PUNCT = 8;
+const CCLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isAlnumCode(c)) CCLASS[c] |= C_ALNUM;
+  if (isWordContCode(c)) CCLASS[c] |= C_CONT;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) CCLASS[c] |= C_LETTER;
+  if (c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34) CCLASS[c] |= C_PUNCT;
+}
+/** Non-ASCII punctuation tokens: — ― “ ” ‘ ’ (the ASCII ones are , ( ) : ; ") */
+function isPunctTokenCode(c: number): boolean {
+  return c === 0x2014 || c === 0x2015 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 }
 
 function isAsciiLetterCode(c: number): boolean {
@@ -255,15 +283,26 @@ function tokenizeWords(m: string): void {
   let multi = false;
   for (let i = 0; i < n; ) {
     const c = m.charCodeAt(i);
+    const cls = c < 128 ? CCLASS[c] : isAlnumCode(c) ? C_ALNUM | C_CONT : isPunctTokenCode(c) ? C_PUNCT : 0;
+    if (cls === 0 && c !== 1) {
+      i++;
+      continue;
+    }
     if (cnt === tS.length) growTokens();
-    if (isAlnumCode(c)) {
+    if ((cls & C_ALNUM) !== 0) {
       let e = i + 1;
       // first character that is not an ASCII letter (cue words are made of ASCII letters only)
-      let nl = isAsciiLetterCode(c) ? -1 : i;
+      let nl = (cls & C_LETTER) !== 0 ? -1 : i;
       while (e < n) {
         const d = m.charCodeAt(e);
-        if (!isWordContCode(d)) break;
-        if (nl < 0 && !isAsciiLetterCode(d)) nl = e;
+        if (d < 128) {
+          const k = CCLASS[d];
+          if ((k & C_CONT) === 0) break;
+          if (nl < 0 && (k & C_LETTER) === 0) nl = e;
+        } else {
+          if (!isWordContCode(d)) break;
+          if (nl < 0) nl = e;
+        }
         e++;
       }
       // a final dot is not part of the word unless it is an abbreviation (`Mr.`, `U.S.`)
@@ -295,7 +334,7 @@ function tokenizeWords(m: string): void {
       i = e;
       continue;
     }
-    if (c < 128 ? c === 44 || c === 40 || c === 41 || c === 58 || c === 59 || c === 34 : PUNCT_TOKENS.includes(m[i])) {
+    if ((cls & C_PUNCT) !== 0) {
       tS[cnt] = i;
       tE[cnt] = i + 1;
       tK[cnt] = T_PUNCT;
@@ -351,8 +390,12 @@ function releaseTokens(): void {
   }
 }
 
-/** Index range [a, e) of the cached tokens fully inside m[lo,hi). */
-function wordRange(m: string, lo: number, hi: number): [number, number] {
+/** Output of `wordRange` (no array per call: it runs for every cue look-up). */
+let wrA = 0;
+let wrE = 0;
+
+/** Index range [wrA, wrE) of the cached tokens fully inside m[lo,hi). */
+function wordRange(m: string, lo: number, hi: number): void {
   if (curM !== m) {
     curM = m;
     tokenizeWords(m);
@@ -371,7 +414,8 @@ function wordRange(m: string, lo: number, hi: number): [number, number] {
     if (tE[mid] <= hi) e = mid + 1;
     else b = mid;
   }
-  return [a, e];
+  wrA = a;
+  wrE = e;
 }
 
 const TITLE_WORDS = new Set([
@@ -400,7 +444,9 @@ function isCap(w: string): boolean {
  */
 export function npBefore(m: string, lo: number, end: number): [number, number] | null {
   // indices into the paragraph's token cache (no copy: this is called for every quote of a long paragraph)
-  const [a0, e0] = wordRange(m, lo, end);
+  wordRange(m, lo, end);
+  const a0 = wrA;
+  const e0 = wrE;
   let k = e0 - 1;
   // skip adverbs/auxiliaries right before the verb
   while (k >= a0 && SKIP_BEFORE_VERB.has(W(k).w.toLowerCase()) && !isCap(W(k).w)) k--;
@@ -485,7 +531,9 @@ function sawCapAfter(ws: Word[], j: number, k: number): boolean {
 /** Noun phrase starting at `from` (after a cue: `said Mr. X, a …`), ending before `hi`. */
 export function npAfter(m: string, from: number, hi: number): [number, number] | null {
   // indices into the paragraph's token cache (no copy: called for every cue before a quote)
-  const [a0, e0] = wordRange(m, from, hi);
+  wordRange(m, from, hi);
+  const a0 = wrA;
+  const e0 = wrE;
   if (e0 === a0) return null;
   let i = a0;
   if (W(a0).w === ',' || W(a0).w === ':') i++;
@@ -586,7 +634,9 @@ interface Cue {
 /** Cue words/phrases in m[lo,hi), from the per-paragraph token cache. */
 function cuesIn(m: string, lo: number, hi: number): Cue[] {
   const out: Cue[] = [];
-  const [a, e] = wordRange(m, lo, hi);
+  wordRange(m, lo, hi);
+  const a = wrA;
+  const e = wrE;
   for (let k = a; k < e; k++) {
     if ((tK[k] & T_CUE) === 0) continue;
     const w = W(k);
@@ -807,7 +857,9 @@ const NOMINAL_CUES = new Set([
 
 /** `Biden’s remarks that he … “a killer.”`: a possessive name before a speech noun, in m[lo,hi). */
 function possessiveNominal(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
-  const [a, b] = wordRange(m, lo, hi);
+  wordRange(m, lo, hi);
+  const a = wrA;
+  const b = wrE;
   for (let k = b - 1; k > a; k--) {
     const w = W(k);
     if (w.w === MASK) return null;
@@ -823,14 +875,18 @@ function possessiveNominal(m: string, lo: number, hi: number): [[number, number]
 }
 
 function prevWord(m: string, lo: number, pos: number): Word | null {
-  const [a, e] = wordRange(m, lo, pos);
+  wordRange(m, lo, pos);
+  const a = wrA;
+  const e = wrE;
   return e > a ? W(e - 1) : null;
 }
 
 /** `…,” Scott Pruitt, the Republican attorney general of Oklahoma, said`: the whole stretch before the cue. */
 function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | null {
   // at most 36 words before the cue count: copy only those from the paragraph's token cache
-  const [a0, e0] = wordRange(m, lo, cue);
+  wordRange(m, lo, cue);
+  const a0 = wrA;
+  const e0 = wrE;
   let k = e0 - 1;
   while (k >= a0 && ((SKIP_BEFORE_VERB.has(W(k).w.toLowerCase()) && !isCap(W(k).w)) || W(k).w === ',')) k--;
   if (k < a0 || k - a0 > 35) return null;
@@ -873,7 +929,9 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
   let e = hi;
   while (e > lo && /[\s.!?”"’)]/.test(m[e - 1])) e--;
   if (e <= lo || m[e] !== '.') return null;
-  const [a, b] = wordRange(m, lo, e);
+  wordRange(m, lo, e);
+  const a = wrA;
+  const b = wrE;
   if (b - a < 2) return null;
   // `…, X said.` / `…, X added.`
   const last = W(b - 1);
@@ -932,7 +990,9 @@ function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
 
 /** `Name: headline text … ‘quote’`: a short capitalised name at the start of the sentence followed by a colon. */
 function headlineColon(m: string, lo: number, hi: number): [[number, number], [number, number]] | null {
-  const [wa, wb] = wordRange(m, lo, hi);
+  wordRange(m, lo, hi);
+  const wa = wrA;
+  const wb = wrE;
   const wn = wb - wa;
   for (let k = 0; k < wn && k < 5; k++) {
     if (W(wa + k).w === ':') {
@@ -974,7 +1034,9 @@ const HEADLINE_VERBS = new Set([
 
 /** Subject of a headline: the capitalised words before its first verb (`Black Lawmakers` Rip …). */
 function headlineSubject(m: string, hi: number): [[number, number], [number, number]] | null {
-  const [wa, wb] = wordRange(m, 0, hi);
+  wordRange(m, 0, hi);
+  const wa = wrA;
+  const wb = wrE;
   const wn = wb - wa;
   for (let k = 1; k < wn && k < 6; k++) {
     if (HEADLINE_VERBS.has(W(wa + k).w) || CUE_SET.has(W(wa + k).w.toLowerCase())) {
@@ -991,7 +1053,9 @@ const INTRO_WORD =
 
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
 function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
-  const [wa, wb] = wordRange(m, lo, hi);
+  wordRange(m, lo, hi);
+  const wa = wrA;
+  const wb = wrE;
   const wn = wb - wa;
   let i = 0;
   // skip an introductory phrase ending with a comma within the first 8 words
