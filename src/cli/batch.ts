@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core/types';
 import type { CleanSettings, FileStat, LoadFailure, Task, TaskResult } from './engine';
-import { mergeShared, trace } from './util';
+import { mergeShared, trace, type PackedIndex } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -36,7 +36,7 @@ const CHUNK = 4;
 
 /** Worker replies of phase 1. */
 export interface LoadedReply {
-  partial: TemplateIndex | null;
+  partial: PackedIndex | null;
   failures: LoadFailure[];
   /** Task indices this worker read, in the order it read them. */
   owned: number[];

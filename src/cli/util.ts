@@ -30,14 +30,23 @@ export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): 
  * absent line alike, so dropping the single-dump lines changes no label; it makes the index a fraction of its
  * size to send to the worker threads. The first index is modified (its counts are added to).
  */
-export function mergeShared(parts: readonly (TemplateIndex | null)[]): TemplateIndex | null {
-  const real = parts.filter((p): p is TemplateIndex => !!p);
+export function mergeShared(parts: readonly (TemplateIndex | PackedIndex | null)[]): TemplateIndex | null {
+  const real = parts.filter((p): p is TemplateIndex | PackedIndex => !!p);
   if (real.length === 0) return null;
-  const base = real[0].counts;
-  let documents = real[0].documents;
+  const first = real[0];
+  const base = 'keys' in first ? unpackIndex(first)!.counts : first.counts;
+  let documents = first.documents;
   for (let i = 1; i < real.length; i++) {
-    documents += real[i].documents;
-    for (const [k, v] of real[i].counts) base.set(k, (base.get(k) ?? 0) + v);
+    const p = real[i];
+    documents += p.documents;
+    if ('keys' in p) {
+      // straight from the packed form: no intermediate Map
+      const keys = p.counts.length ? p.keys.split('\n') : [];
+      if (keys.length !== p.counts.length) throw new Error('template index: a line key holds a line break');
+      for (let j = 0; j < keys.length; j++) base.set(keys[j], (base.get(keys[j]) ?? 0) + p.counts[j]);
+    } else {
+      for (const [k, v] of p.counts) base.set(k, (base.get(k) ?? 0) + v);
+    }
   }
   const counts = new Map<string, number>();
   for (const [k, v] of base) if (v >= 2) counts.set(k, v);
@@ -57,3 +66,34 @@ export function trace(what: string): void {
   process.stderr.write(`[trace t${threadId}] ${(performance.timeOrigin + performance.now() - origin).toFixed(0).padStart(5)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(5)} ms  ${what}\n`);
 }
 if (traceOn && !process.env.SCRAPED_NEWS_TRACE_ORIGIN) process.env.SCRAPED_NEWS_TRACE_ORIGIN = String(performance.timeOrigin);
+
+/**
+ * A template index as one string of keys (a line key never holds a line break) and their counts: posting this
+ * between threads is a copy of two buffers, where a Map is cloned entry by entry.
+ */
+export interface PackedIndex {
+  documents: number;
+  keys: string;
+  counts: Int32Array;
+}
+
+export function packIndex(t: TemplateIndex | null): PackedIndex | null {
+  if (!t) return null;
+  const keys: string[] = [];
+  const counts = new Int32Array(t.counts.size);
+  let i = 0;
+  for (const [k, v] of t.counts) {
+    keys.push(k);
+    counts[i++] = v;
+  }
+  return { documents: t.documents, keys: keys.join('\n'), counts };
+}
+
+export function unpackIndex(p: PackedIndex | null): TemplateIndex | null {
+  if (!p) return null;
+  const keys = p.counts.length ? p.keys.split('\n') : [];
+  if (keys.length !== p.counts.length) throw new Error('template index: a line key holds a line break');
+  const counts = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) counts.set(keys[i], p.counts[i]);
+  return { documents: p.documents, counts };
+}

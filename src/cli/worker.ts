@@ -3,13 +3,13 @@
  * file handling only; no quotes, no entities). Protocol, one request at a time from the main thread
  * (src/cli/batch.ts):
  *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
- *                                           -> { type: 'loaded', partial, failures, owned, stats }
+ *                                           -> { type: 'loaded', partial (packed), failures, owned, stats }
  *   { type: 'clean', tasks, templates }     -> { type: 'progress', n } ... then { type: 'cleaned', results }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, errorText, type CleanSettings, type Task, type TaskResult } from './engine';
 import { claim } from './batch';
-import { trace } from './util';
+import { packIndex, trace } from './util';
 import type { TemplateIndex } from '../core/types';
 
 type Request =
@@ -32,7 +32,8 @@ if (parentPort) {
           if (s) { stats[3 * k] = s.size; stats[3 * k + 1] = s.mtimeMs; stats[3 * k + 2] = s.ino; }
         });
         trace(`phase 1 done (${owned.length} files)`);
-        port.postMessage({ type: 'loaded', partial, failures, owned, stats });
+        const packed = packIndex(partial);
+        port.postMessage({ type: 'loaded', partial: packed, failures, owned, stats }, packed ? [packed.counts.buffer as ArrayBuffer] : []);
       } else if (msg.type === 'clean') {
         let pending = 0;
         const results: TaskResult[] = engine.cleanTasks(msg.tasks, msg.templates, () => {

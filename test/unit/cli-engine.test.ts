@@ -101,3 +101,69 @@ test('argument parsing: forms, values, unknown flags', () => {
   assert.throws(() => parseArgs(['clean', '--json=1']), UsageError);
   assert.equal(parseArgs(['clean', 'x', '--help']).command, 'help');
 });
+
+test('batch helpers: claim hands out every file once across threads; balance moves files (with what phase 1 saw) to the lighter thread', async () => {
+  const { claim, balance } = await import('../../src/cli/batch');
+  const paths = Array.from({ length: 23 }, (_, i) => `f${i}.txt`);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const a: number[] = [], b: number[] = [];
+  const ga = claim(counter, paths.length, 4, paths, a), gb = claim(counter, paths.length, 4, paths, b);
+  const seen: string[] = [];
+  for (let done = 0; done < 2;) {
+    done = 0;
+    for (const g of [ga, gb, gb]) { const r = g.next(); if (r.done) done++; else seen.push(r.value); }
+  }
+  assert.deepEqual([...seen].sort(), [...paths].sort());
+  assert.deepEqual([...a, ...b].sort((x, y) => x - y), paths.map((_, i) => i));
+
+  const task = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false });
+  const stat = Array.from({ length: 10 }, (_, i) => ({ size: 100, mtimeMs: 1000 + i, ino: 50 + i }));
+  const lists = [[0, 1, 2, 3, 4, 5, 6, 7].map(task), [8, 9].map(task)];
+  balance(lists, stat);
+  assert.deepEqual(lists.map((l) => l.length), [5, 5]);
+  assert.deepEqual(lists[0].map((t) => t.index), [0, 1, 2, 3, 4], 'the heavy thread keeps the start of its list');
+  assert.deepEqual(lists[1].map((t) => t.index), [8, 9, 5, 6, 7], 'moved files come after the own files, in order');
+  assert.deepEqual(lists[1][2].seen, stat[5]);
+  assert.equal(lists[1][0].seen, undefined);
+  const even = [[0, 1].map(task), [2, 3].map(task)];
+  balance(even, stat);
+  assert.deepEqual(even.map((l) => l.map((t) => t.index)), [[0, 1], [2, 3]]);
+});
+
+test('a file read by another thread (Task.seen) is cleaned only if it is still the file that thread saw', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-engine-'));
+  try {
+    const a = path.join(d, 'a.txt');
+    fs.writeFileSync(a, fixture);
+    const other = new Engine(settings);
+    other.load([a]);
+    const seen = other.statOf(a)!;
+    const e = new Engine(settings); // this thread never read a.txt
+    const ok = e.cleanOne({ index: 0, path: a, target: path.join(d, 'out', 'a.txt'), inPlace: false, seen }, null);
+    assert.equal(ok.status, 'cleaned');
+    fs.appendFileSync(a, 'typed meanwhile\n');
+    const r = new Engine(settings).cleanOne({ index: 0, path: a, target: path.join(d, 'out2', 'a.txt'), inPlace: false, seen }, null);
+    assert.equal(r.status, 'skipped');
+    assert.match(r.reason!, /changed on disk/);
+    assert.ok(!fs.existsSync(path.join(d, 'out2', 'a.txt')));
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('template index between threads: packed round trip; keeping only lines of 2+ dumps gives the same labels', async () => {
+  const { packIndex, unpackIndex, mergeShared } = await import('../../src/cli/util');
+  const { labelLines } = await import('../../src/cli/labels');
+  const texts = [fixture, fixture.replace(/Antonov/g, 'Ilyushin'), 'Home | News\nShare this\n' + fixture.slice(0, 900), 'Home | News\nA different dump.\n'];
+  const whole = buildTemplateIndex(texts);
+  const back = unpackIndex(packIndex(whole))!;
+  assert.equal(back.documents, whole.documents);
+  assert.deepEqual(new Map([...back.counts].sort()), new Map([...whole.counts].sort()));
+  const shared = mergeShared([buildTemplateIndex(texts.slice(0, 2)), buildTemplateIndex(texts.slice(2))])!;
+  assert.equal(shared.documents, 4);
+  assert.ok(shared.counts.size < whole.counts.size && [...shared.counts.values()].every((v) => v >= 2));
+  for (const t of texts) assert.deepEqual(labelLines(t, { templates: shared }).lines, labelLines(t, { templates: whole }).lines);
+  assert.equal(unpackIndex(packIndex({ documents: 3, counts: new Map() }))!.counts.size, 0);
+  const viaPacked = mergeShared([buildTemplateIndex(texts.slice(0, 1)), packIndex(buildTemplateIndex(texts.slice(1, 3))), packIndex(buildTemplateIndex(texts.slice(3)))])!;
+  assert.deepEqual(new Map([...viaPacked.counts].sort()), new Map([...shared.counts].sort()));
+});

@@ -247,6 +247,10 @@ test('batch: --jobs 2 output is identical to --jobs 1; templates learned over th
   assert.ok('sub/deep.txt' in s1, 'relative paths mirrored');
   assert.ok(!('notes.md' in s1));
   assert.deepEqual(snapshot(o2), s1);
+  // the main thread and two worker threads
+  const r4 = run(['clean', d, '--out', path.join(tmp, 'batch-o4'), '--jobs', '3', '--json', '--recursive']);
+  assert.equal(r4.status, 0, r4.stderr);
+  assert.deepEqual(snapshot(path.join(tmp, 'batch-o4')), s1);
   const j1 = JSON.parse(r1.stdout);
   const j2 = JSON.parse(r2.stdout);
   for (const j of [j1, j2]) {
