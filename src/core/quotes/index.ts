@@ -44,6 +44,22 @@ export interface FindQuotesOptions {
 const MEMO_LIMIT = 20000;
 const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: false }, attr: { pieces: [], intro: null }, scare: [] };
 
+/** The characters `tokenize` (marks.ts) looks at: without one, a paragraph has no quotation marks. */
+const MARK_CHAR = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+
+/** Is the last character of text[start,end) that `trimEnd` keeps a colon? */
+function endsWithColon(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isTrimmedSpace(text.charCodeAt(i))) i--;
+  return i >= start && text.charCodeAt(i) === 58;
+}
+
+/** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
+function isTrimmedSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function analyzeParagraph(pt: string): ParagraphQuotes {
   const scan = scanParagraph(pt);
   if (scan.pieces.length === 0 && !scan.alt) {
@@ -71,9 +87,21 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   const memo = opts.memo;
   if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
   const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes; lead: number }> = [];
+  // pre-scan: position of the next quotation-mark-like character (one regex pass over the text, shared by all
+  // paragraphs); a paragraph without one and without a final colon has nothing to analyse (= analyzeParagraph's EMPTY)
+  MARK_CHAR.lastIndex = 0;
+  let nextMark = -1;
   for (const l of lines) {
     if (l.label !== 'article') continue;
     if (l.end - l.start === 0) continue;
+    if (nextMark < l.start && nextMark !== Infinity) {
+      MARK_CHAR.lastIndex = l.start;
+      nextMark = MARK_CHAR.exec(text)?.index ?? Infinity;
+    }
+    if (nextMark >= l.end && !endsWithColon(text, l.start, l.end)) {
+      paras.push({ line: l, text: '', pq: EMPTY, lead: 0 });
+      continue;
+    }
     let pt = text.slice(l.start, l.end);
     let pq = memo?.paragraphs.get(pt);
     if (!pq) {
@@ -205,7 +233,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   }
 
   // Stage 2d: output with scare decision and speaker resolution.
-  const names: NameIndex = collectNames(text, paras.map((p) => [p.line.start, p.line.end] as [number, number]));
+  // the name index (paragraph ranges) only when a speaker is resolved
+  let names: NameIndex | null = null;
   const out: Quote[] = [];
   const showScare = opts.scareQuotes !== false;
   for (const it of items) {
@@ -221,6 +250,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
       const ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
+      names ??= collectNames(text, paras.map((p) => [p.line.start, p.line.end] as [number, number]));
       const r = resolveSpeaker(speaker, names, out, ant, paras[Math.max(0, it.para - 2)].line.start, it.para);
       if (r) speaker.resolved = r;
     }

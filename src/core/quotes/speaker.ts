@@ -231,6 +231,7 @@ const T_CUE = 8;
  * of a paragraph are never looked at as words, only their offsets and cue flags.
  */
 let curM: string | null = null;
+let tokensReady = false;
 let nTok = 0;
 let tS = new Int32Array(1024);
 let tE = new Int32Array(1024);
@@ -254,6 +255,11 @@ function growTokens(): void {
 function tokText(m: string, k: number): string {
   const kind = tK[k] & 7;
   return kind === T_WORD || kind === T_PUNCT ? m.slice(tS[k], tE[k]) : kind === T_MASK ? MASK : kind === T_ACCORDING ? 'according to' : 'in a statement';
+}
+
+/** Is token k of m the word `w` (= `W(k).w === w` for a word of letters)? */
+function isWordToken(m: string, k: number, w: string): boolean {
+  return (tK[k] & 7) === T_WORD && tE[k] - tS[k] === w.length && m.startsWith(w, tS[k]);
 }
 
 /** Token k of the current paragraph as a Word (made once per paragraph). */
@@ -381,6 +387,7 @@ function tokenizeWords(m: string): void {
 /** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
 function releaseTokens(): void {
   curM = null;
+  tokensReady = false;
   nTok = 0;
   tObj = [];
   if (tS.length > 65536) {
@@ -396,7 +403,10 @@ let wrE = 0;
 
 /** Index range [wrA, wrE) of the cached tokens fully inside m[lo,hi). */
 function wordRange(m: string, lo: number, hi: number): void {
-  if (curM !== m) {
+  // every look-up of one attributeParagraph call is on its masked paragraph: tokenized on the first one (a flag, not
+  // `curM !== m`: comparing two strings can compare their characters)
+  if (!tokensReady) {
+    tokensReady = true;
     curM = m;
     tokenizeWords(m);
   }
@@ -861,9 +871,11 @@ function possessiveNominal(m: string, lo: number, hi: number): [[number, number]
   const a = wrA;
   const b = wrE;
   for (let k = b - 1; k > a; k--) {
+    // (= `W(k).w === MASK`, `W(k + 1).w !== 'that'` without making the Word objects of the whole stretch)
+    if ((tK[k] & 7) === T_MASK) return null;
+    if (k + 1 >= b || !isWordToken(m, k + 1, 'that')) continue;
     const w = W(k);
-    if (w.w === MASK) return null;
-    if (!NOMINAL_CUES.has(w.w) || k + 1 >= b || W(k + 1).w !== 'that') continue;
+    if (!NOMINAL_CUES.has(w.w)) continue;
     let p = k - 1;
     if (p > a && !/[’']s$/.test(W(p).w) && !isCap(W(p).w) && p - 1 >= a && /[’']s$/.test(W(p - 1).w)) p--; // Trump’s earlier claim
     const pw = W(p);
