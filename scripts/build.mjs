@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The pure core as a library, for benchmarks and scripts: require('./dist/core.js').analyze(...)
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
+  // The extension's analysis worker thread (src/extension/analysisCache.ts starts it next to dist/extension.js)
+  { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 // Worker entry for batch cleaning (worker threads), when present.
 if (existsSync('src/cli/worker.ts')) builds.push({ ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' });

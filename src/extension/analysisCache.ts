@@ -1,17 +1,41 @@
 /**
- * The one place where documents are analysed. Every feature (decorations, hovers, diagnostics, code actions,
- * status bar, outline, entities view…) calls `cache.get(doc)`; the analysis is computed once per
- * (document URI, document version, options key) and dropped when the document closes.
+ * The one place where documents are analysed. Every feature reads the cached analysis of a document (per URI,
+ * version and options key); it is dropped when the document closes.
  *
- * `onDidUpdate(doc)` fires (in a microtask, never re-entrantly inside `get`):
- *  - after `get` computed a NEW analysis for `doc` (calling `get(doc)` from a listener is a cache hit);
- *  - when a cached analysis became stale without an edit (a setting such as `scrapedNews.boilerplatePatterns`
- *    or the file's kept lines changed): listeners call `get(doc)` to recompute.
- * Edits do not fire it by themselves: features debounce edits and call `get` when they want fresh results.
+ * Where the analysis runs: in a Node `worker_threads` Worker (dist/analysisWorker.js, see analysisProtocol.ts),
+ * off the extension host's main thread, which is shared with every other extension. The worker keeps one
+ * incremental analyser per document; the host sends it only the edits since the version it has (or the full
+ * text), and gets back a compact result (typed arrays for the line table) tagged with the request's generation
+ * and the document version. A result that a newer request has overtaken, or whose version is no longer the
+ * document's, is dropped. Where workers are unavailable (a web extension host, or the worker failed) the same
+ * service runs in-thread, asynchronously.
+ *
+ * Reading:
+ *  - `request(doc)`: ask for the analysis of the current version (no-op when cached or already asked);
+ *    `onDidUpdate(doc)` fires when it arrives. Edits do not request by themselves: features debounce them.
+ *  - `peek(doc)`: the complete analysis of the current version, or undefined (never computes).
+ *  - `peekLines(doc)`: same, but also accepts the first, lines-only answer on a newly opened big document
+ *    (quotes and entities still empty): enough for dimming and diagnostics.
+ *  - `ready(doc)`: promise of the complete analysis of the version current when it resolves (hover, code
+ *    actions, outline, commands; Clean Article edits exactly that version).
+ *  - `get(doc)`: synchronous; the cached analysis, or computed in-thread now (blocking: only for callers that
+ *    cannot wait, e.g. the test API; hot paths use peek/request).
+ * When a cached analysis becomes stale without an edit (a setting such as `scrapedNews.boilerplatePatterns`,
+ * the folder templates or the file's kept lines changed), the cache requests the new analysis itself and
+ * `onDidUpdate` fires when it arrives.
  */
 import * as vscode from 'vscode';
-import { IncrementalAnalyzer, type TextChange } from '../core/incremental';
+import type { TextChange } from '../core/incremental';
 import type { Analysis, AnalyzeOptions, TemplateIndex } from '../core/types';
+import { decodeResult, type AnalyzeRequest, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+import type { AnalysisService } from './analysisService';
+
+// The analyser (and with it the entity model, ~1 s and ~30 MB to load) is loaded on the host only when it is
+// needed there: in-thread fallback or a synchronous `get`. With the worker it lives in the worker only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadService = () => (require('./analysisService') as typeof import('./analysisService')).AnalysisService;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadAnalyzer = () => (require('../core/incremental') as typeof import('../core/incremental')).IncrementalAnalyzer;
 import type { ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
 
@@ -21,23 +45,12 @@ export function documentLength(doc: vscode.TextDocument): number {
   return doc.offsetAt(last.range.end);
 }
 
-interface Entry {
-  version: number;
-  key: string;
-  analysis: Analysis;
-  doc: vscode.TextDocument;
-  /** Forced miss on the next `get` (a setting or the kept lines changed). */
-  stale: boolean;
-  /** The document's incremental analyzer: its text is the document at `version` plus `pending`. */
-  inc: IncrementalAnalyzer;
-  /** Edits received since the last analysis, in order; null when too many or out of sync (full reset next). */
-  pending: TextChange[] | null;
-  /** Document version after the last pending edit. */
-  pendingVersion: number;
-}
-
-/** More queued edits than this (e.g. a huge replace-all) and the next analysis starts from the full text. */
+/** More queued edits than this (e.g. a huge replace-all) and the next request sends the full text. */
 const MAX_PENDING = 10000;
+/** Full-text requests for documents longer than this get the line labels first, quotes and entities after. */
+const TWO_PHASE_CHARS = 100_000;
+/** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
+const READY_TIMEOUT_MS = 60_000;
 
 /** Site templates of a document's folder (folderTemplates.ts): undefined while learning, null when none. */
 export interface TemplateSource {
@@ -46,18 +59,110 @@ export interface TemplateSource {
 }
 
 export interface CacheStats {
-  /** `get` calls answered from the cache. */
+  /** `get`/`peek` calls answered from the cache. */
   hits: number;
-  /** `get` calls that had to analyse. */
+  /** `get` calls that had to analyse in-thread. */
   misses: number;
-  /** Analyses run (equals misses). */
+  /** Complete analyses received or computed. */
   analyses: number;
   /** Of those, how many were incremental updates of a previous analysis (edits or option changes). */
   incremental: number;
-  /** Duration of the last analysis in ms. */
+  /** Duration of the last analysis in ms (in the worker, or in-thread). */
   lastMs: number;
+  /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
+  lastHostMs: number;
+  /** Longest such host time so far in ms, and its parts: decoding the answer, and the `onDidUpdate` listeners. */
+  maxHostMs: number;
+  maxDecodeMs: number;
+  maxListenersMs: number;
   /** Documents currently cached. */
   documents: number;
+  /** Where analyses run: `worker` (worker thread) or `inline` (extension host thread). */
+  backend: 'worker' | 'inline';
+  /** Heap used by the worker's isolate in bytes, as of its last answer (0 in-thread). */
+  workerHeapUsed: number;
+}
+
+interface Backend {
+  readonly kind: 'worker' | 'inline';
+  post(req: ServiceRequest): void;
+  dispose(): void;
+}
+
+/** The service on the extension host thread, one request per macrotask (web hosts, or after a worker failure). */
+class InlineBackend implements Backend {
+  readonly kind = 'inline';
+  private readonly service: AnalysisService;
+  private disposed = false;
+  constructor(onReply: (r: ServiceReply) => void) {
+    const Service = loadService();
+    this.service = new Service((r) => setTimeout(() => !this.disposed && onReply(r), 0));
+  }
+  post(req: ServiceRequest): void {
+    setTimeout(() => !this.disposed && this.service.handle(req), 0);
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+/** A Node worker thread running dist/analysisWorker.js, or undefined where that is not possible. */
+function createWorkerBackend(onReply: (r: ServiceReply) => void, onFail: (err: Error) => void): Backend | undefined {
+  try {
+    if (typeof process === 'undefined' || !process.versions?.node || process.env.SCRAPED_NEWS_ANALYSIS_WORKER === 'off') return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wt = require('worker_threads') as typeof import('worker_threads');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const path = require('path') as typeof import('path');
+    const file = path.join(__dirname, 'analysisWorker.js');
+    if (!fs.existsSync(file)) return undefined;
+    const worker = new wt.Worker(file, { name: 'scraped-news-analysis' });
+    let failed = false;
+    const fail = (err: Error) => {
+      if (failed) return;
+      failed = true;
+      onFail(err);
+    };
+    worker.on('message', (r: ServiceReply) => !failed && onReply(r));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`analysis worker exited (code ${code})`)));
+    worker.unref();
+    return {
+      kind: 'worker',
+      post: (req) => worker.postMessage(req),
+      dispose: () => {
+        failed = true;
+        void worker.terminate();
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Entry {
+  doc: vscode.TextDocument;
+  /** The analysis on the host: its version, options key, and whether quotes/entities are in (`complete`). */
+  version: number;
+  key: string;
+  analysis: Analysis | undefined;
+  complete: boolean;
+  /** Options changed since `analysis` (a new request is on its way). */
+  stale: boolean;
+  /** What the service has for this document (after the last request sent), or undefined (send the full text). */
+  sent: { version: number; key: string } | undefined;
+  /** Edits since `sent.version`, in order; null when too many or out of sync (full text next). */
+  pending: TextChange[] | null;
+  /** Document version after the last pending edit. */
+  pendingVersion: number;
+  /** Generation of the last request sent; answers of older generations are dropped. */
+  gen: number;
+  /** The last request is still unanswered (version and key it asked for). */
+  inflight: { version: number; key: string } | undefined;
+  /** `ready()` calls waiting for the next answer. */
+  waiters: (() => void)[];
 }
 
 export class AnalysisCache implements vscode.Disposable {
@@ -65,21 +170,23 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
   private nextTemplateId = 1;
+  private backend: Backend;
 
   constructor(
     private readonly config: ConfigReader,
     private readonly keep?: KeepLinesStore,
     private readonly templates?: TemplateSource,
   ) {
+    this.backend = createWorkerBackend((r) => this.onReply(r), (err) => this.onWorkerFailed(err)) ?? new InlineBackend((r) => this.onReply(r));
     this.subs.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
       vscode.workspace.onDidChangeTextDocument((ev) => {
-        // Queue the edits (cheap); they are applied in one go on the next `get` (after the debounce).
+        // Queue the edits (cheap); they are sent with the next request (after the debounce).
         const e = this.entries.get(ev.document.uri.toString());
         if (!e || ev.contentChanges.length === 0) return;
         if (e.pending && e.pendingVersion === ev.document.version - 1 && e.pending.length + ev.contentChanges.length <= MAX_PENDING) {
@@ -126,6 +233,10 @@ export class AnalysisCache implements vscode.Disposable {
     };
   }
 
+  private keyOf(options: AnalyzeOptions): string {
+    return JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates)]);
+  }
+
   private templateId(t: TemplateIndex | null | undefined): number {
     if (!t) return 0;
     let id = this.templateIds.get(t);
@@ -133,72 +244,204 @@ export class AnalysisCache implements vscode.Disposable {
     return id;
   }
 
-  /** Analysis of the document's current version (computed at most once per version and options). */
-  get(doc: vscode.TextDocument): Analysis {
-    const options = this.optionsFor(doc);
-    const key = JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates)]);
+  private entry(doc: vscode.TextDocument): Entry {
     const id = doc.uri.toString();
-    const e = this.entries.get(id);
-    if (e && !e.stale && e.version === doc.version && e.key === key) {
-      this.counters.hits++;
-      return e.analysis;
+    let e = this.entries.get(id);
+    if (!e) {
+      e = {
+        doc,
+        version: -1,
+        key: '',
+        analysis: undefined,
+        complete: false,
+        stale: false,
+        sent: undefined,
+        pending: null,
+        pendingVersion: doc.version,
+        gen: 0,
+        inflight: undefined,
+        waiters: [],
+      };
+      if (!doc.isClosed) this.entries.set(id, e);
     }
+    return e;
+  }
+
+  /** The host's analysis for the current version and options, if any (complete or, with `linesOk`, lines-only). */
+  private current(doc: vscode.TextDocument, linesOk: boolean): Analysis | undefined {
+    const e = this.entries.get(doc.uri.toString());
+    if (!e || !e.analysis || e.stale || e.version !== doc.version || (!e.complete && !linesOk)) return undefined;
+    if (e.key !== this.keyOf(this.optionsFor(doc))) return undefined;
+    return e.analysis;
+  }
+
+  /** Complete analysis of the document's current version, without computing one. */
+  peek(doc: vscode.TextDocument): Analysis | undefined {
+    const a = this.current(doc, false);
+    if (a) this.counters.hits++;
+    return a;
+  }
+
+  /** Like `peek`, but a lines-only first answer (quotes and entities still empty) is fine too. */
+  peekLines(doc: vscode.TextDocument): Analysis | undefined {
+    return this.current(doc, true);
+  }
+
+  /** Latest analysis by URI (may belong to an older version; for test APIs and views). */
+  peekUri(uri: vscode.Uri): Analysis | undefined {
+    return this.entries.get(uri.toString())?.analysis;
+  }
+
+  /** Ask for the analysis of the document's current version; `onDidUpdate` fires when it arrives. */
+  request(doc: vscode.TextDocument): void {
+    if (this.disposed || doc.isClosed) return;
+    const options = this.optionsFor(doc);
+    const key = this.keyOf(options);
+    const e = this.entry(doc);
+    if (e.analysis && e.complete && !e.stale && e.version === doc.version && e.key === key) return;
+    if (e.inflight && e.inflight.version === doc.version && e.inflight.key === key) return;
+    const length = documentLength(doc);
+    const req: AnalyzeRequest = { type: 'analyze', id: doc.uri.toString(), gen: ++e.gen, version: doc.version, optionsKey: key, length };
+    if (e.sent && e.pending && e.pendingVersion === doc.version) {
+      if (e.sent.version !== doc.version) {
+        req.changes = e.pending;
+        req.baseVersion = e.sent.version;
+      }
+      if (e.sent.key !== key || e.stale) req.options = options;
+    } else {
+      req.text = doc.getText();
+      req.options = options;
+      req.twoPhase = !e.analysis && length > TWO_PHASE_CHARS;
+    }
+    e.sent = { version: doc.version, key };
+    e.pending = [];
+    e.pendingVersion = doc.version;
+    e.inflight = { version: doc.version, key };
+    this.backend.post(req);
+  }
+
+  /** The complete analysis of the version current when the promise resolves (waits for the worker). */
+  async ready(doc: vscode.TextDocument): Promise<Analysis> {
+    const t0 = Date.now();
+    while (!this.disposed && !doc.isClosed && Date.now() - t0 < READY_TIMEOUT_MS) {
+      const a = this.peek(doc);
+      if (a) return a;
+      this.request(doc);
+      const e = this.entries.get(doc.uri.toString());
+      if (!e) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, READY_TIMEOUT_MS);
+        e.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.get(doc);
+  }
+
+  /**
+   * Analysis of the document's current version: cached, or computed in-thread now. Blocking on big documents:
+   * features use `peek`/`request`/`ready`; this is for synchronous callers (the test API) and the fallback.
+   */
+  get(doc: vscode.TextDocument): Analysis {
+    const cached = this.peek(doc);
+    if (cached) return cached;
     this.counters.misses++;
     const t0 = Date.now();
-    let analysis: Analysis | undefined;
-    let inc = e?.inc;
-    if (e && inc) {
-      try {
-        // Bring the analyzer to the current version with the queued edits, then to the current options.
-        if (e.version !== doc.version) {
-          if (e.pending && e.pendingVersion === doc.version) analysis = inc.applyChanges(e.pending);
-        } else analysis = e.analysis;
-        if (analysis && (e.key !== key || e.stale)) analysis = inc.setOptions(options);
-        if (analysis && analysis.length !== documentLength(doc)) analysis = undefined; // out of sync: start over
-        if (analysis) this.counters.incremental++;
-      } catch {
-        analysis = undefined;
-      }
-    }
-    if (!analysis) {
-      // Full analysis; an analyzer with the same options keeps its memos (lines seen before are cheap).
-      if (!inc || !e || e.key !== key || e.stale) inc = new IncrementalAnalyzer(options);
-      analysis = inc.reset(doc.getText());
-    }
-    const analyzer: IncrementalAnalyzer = inc ?? new IncrementalAnalyzer(options);
+    const options = this.optionsFor(doc);
+    const key = this.keyOf(options);
+    const Analyzer = loadAnalyzer();
+    const analysis = new Analyzer(options).reset(doc.getText());
     this.counters.analyses++;
     this.counters.lastMs = Date.now() - t0;
     if (!doc.isClosed) {
-      this.entries.set(id, { version: doc.version, key, analysis, doc, stale: false, inc: analyzer, pending: [], pendingVersion: doc.version });
+      const e = this.entry(doc);
+      Object.assign(e, { version: doc.version, key, analysis, complete: true, stale: false });
+      this.wake(e);
     }
     this.fireSoon(doc);
     return analysis;
   }
 
-  /** The cached analysis if it is current, without computing one. */
-  peek(doc: vscode.TextDocument): Analysis | undefined {
-    const e = this.entries.get(doc.uri.toString());
-    return e && !e.stale && e.version === doc.version ? e.analysis : undefined;
-  }
-
-  /** Latest cached analysis by URI (may belong to an older version; for test APIs and views). */
-  peekUri(uri: vscode.Uri): Analysis | undefined {
-    return this.entries.get(uri.toString())?.analysis;
-  }
-
   delete(uri: vscode.Uri): void {
-    this.entries.delete(uri.toString());
+    const id = uri.toString();
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.entries.delete(id);
+    this.backend.post({ type: 'close', id });
+    this.wake(e);
   }
 
-  /** Mark a document's analysis stale (options changed) and tell listeners to recompute; memos are kept. */
+  /** Mark a document's analysis stale (options changed) and request the new one (`onDidUpdate` fires with it). */
   invalidate(doc: vscode.TextDocument): void {
     const e = this.entries.get(doc.uri.toString());
-    if (e) e.stale = true;
-    this.fireSoon(doc);
+    if (!e) return;
+    e.stale = true;
+    this.request(doc);
   }
 
   stats(): CacheStats {
-    return { ...this.counters, documents: this.entries.size };
+    const { workerHeapUsed, ...c } = this.counters;
+    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed };
+  }
+
+  private wake(e: Entry): void {
+    for (const w of e.waiters.splice(0)) w();
+  }
+
+  private onReply(r: ServiceReply): void {
+    if (this.disposed) return;
+    const t0 = performance.now();
+    const e = this.entries.get(r.id);
+    if (!e) return;
+    const mine = r.gen === e.gen; // answer to the latest request (older ones were overtaken)
+    if (r.type === 'resync' || r.type === 'error') {
+      if (!mine) return;
+      if (r.type === 'error') console.warn(`Scraped News: analysis failed in the ${this.backend.kind} (${r.message}); analysing again from the full text.`);
+      e.sent = undefined;
+      e.inflight = undefined;
+      if (r.type === 'resync') this.request(e.doc);
+      else this.wake(e); // ready() falls back to get()
+      return;
+    }
+    if (r.phase === 'full') this.counters.workerHeapUsed = r.heapUsed;
+    if (!mine) return;
+    if (r.phase === 'full') e.inflight = undefined;
+    const current = !e.doc.isClosed && r.version === e.doc.version;
+    const have = e.analysis && e.complete && !e.stale && e.version === r.version && e.key === r.optionsKey;
+    if (current && !have) {
+      e.analysis = decodeResult(r);
+      const t1 = performance.now();
+      this.counters.maxDecodeMs = Math.max(this.counters.maxDecodeMs, t1 - t0);
+      e.version = r.version;
+      e.key = r.optionsKey;
+      e.complete = r.phase === 'full';
+      e.stale = false;
+      if (r.phase === 'full') {
+        this.counters.analyses++;
+        if (r.incremental) this.counters.incremental++;
+        this.counters.lastMs = r.ms;
+      }
+      this.emitter.fire(e.doc);
+      this.counters.maxListenersMs = Math.max(this.counters.maxListenersMs, performance.now() - t1);
+    }
+    if (r.phase === 'full') this.wake(e);
+    this.counters.lastHostMs = performance.now() - t0;
+    this.counters.maxHostMs = Math.max(this.counters.maxHostMs, this.counters.lastHostMs);
+  }
+
+  private onWorkerFailed(err: Error): void {
+    if (this.disposed) return;
+    console.warn(`Scraped News: ${err.message}; analysing on the extension host thread from now on.`);
+    this.backend = new InlineBackend((r) => this.onReply(r));
+    for (const e of this.entries.values()) {
+      const asked = e.inflight;
+      e.sent = undefined;
+      e.inflight = undefined;
+      if (asked) this.request(e.doc); // again, from the full text
+      this.wake(e);
+    }
   }
 
   private fireSoon(doc: vscode.TextDocument): void {
@@ -209,6 +452,8 @@ export class AnalysisCache implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.backend.dispose();
+    for (const e of this.entries.values()) this.wake(e);
     this.entries.clear();
     this.emitter.dispose();
     for (const s of this.subs) s.dispose();

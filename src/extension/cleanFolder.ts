@@ -20,8 +20,14 @@ import * as vscode from 'vscode';
 import * as crypto from 'crypto';
 import * as nodeFs from 'fs';
 import * as nodePath from 'path';
-import { analyze, clean, cleanSummary, buildTemplateIndex } from '../core';
+import { clean, cleanSummary } from '../core/clean';
+import { buildTemplateIndex } from '../core/templates';
 import type { AnalyzeOptions, TemplateIndex } from '../core';
+
+// The full analyser (entity model included, ~1 s and ~30 MB to load) is loaded when a folder is cleaned, not
+// with the extension: the editor's analyses run in the analysis worker (analysisCache.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const analyze: typeof import('../core/analyze').analyze = (text, options) => (require('../core/analyze') as typeof import('../core/analyze')).analyze(text, options);
 import { decodeDump as coreDecode, encodeDump } from '../core/decode';
 import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';

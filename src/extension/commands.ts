@@ -69,6 +69,12 @@ export async function cleanDocument(doc: vscode.TextDocument, deps: CommandDeps,
     void vscode.window.showWarningMessage('Scraped News: the document changed since this fix was offered; nothing was removed. Try again.');
     return { applied: false, removed: 0, reason: 'stale' };
   }
+  // The analysis of exactly the version being edited (computed in the worker); cleanEdit reads it synchronously.
+  await deps.cache.ready(doc);
+  if (expectedVersion !== undefined && expectedVersion !== doc.version) {
+    void vscode.window.showWarningMessage('Scraped News: the document changed since this fix was offered; nothing was removed. Try again.');
+    return { applied: false, removed: 0, reason: 'stale' };
+  }
   const { edit, removed, changed } = cleanEdit(doc, deps);
   if (!changed) {
     void vscode.window.setStatusBarMessage('Scraped News: the article is already clean.', 3000);
@@ -120,11 +126,12 @@ export class CleanPreviewProvider implements vscode.TextDocumentContentProvider,
     return vscode.Uri.parse(preview.query, true);
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const original = CleanPreviewProvider.originalUri(uri);
     this.open.set(original.toString(), uri);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === original.toString());
     if (!doc) return '';
+    await this.deps.cache.ready(doc);
     return cleanedText(doc, this.deps).text;
   }
 
@@ -208,6 +215,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }
     const uri = CleanPreviewProvider.previewUri(doc.uri);
     const name = doc.uri.path.split('/').pop() || 'document';
+    await deps.cache.ready(doc);
     const { removed } = cleanedText(doc, deps);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${name} ↔ Clean Article (${removed} line${removed === 1 ? '' : 's'} removed)`, { preview: true });
     return uri;

@@ -72,7 +72,7 @@ export function registerCopyQuotes(context: vscode.ExtensionContext, cache: Anal
       void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to copy its quotes.');
       return undefined;
     }
-    const rows = quoteRows(cache.get(doc), (o) => doc.positionAt(o).line);
+    const rows = quoteRows(await cache.ready(doc), (o) => doc.positionAt(o).line);
     const text = format === 'json' ? toJson(rows) : toCsv(rows);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Scraped News: copied ${rows.length} quote(s) as ${format.toUpperCase()}`, 4000);

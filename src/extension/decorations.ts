@@ -6,23 +6,35 @@
  *   window-level style settings (opacities, overview ruler) re-create the affected types.
  * - Ranges use `DecorationRangeBehavior.ClosedClosed`.
  * - Refresh: at once when the visible editors change, after `cache.onDidUpdate` (the edit debounce lives in
- *   extension.ts), and on a setting change. Only visible editors are decorated. On big documents the lines
- *   around the visible ranges are decorated first and the whole document right after.
- * - What was last passed to `setDecorations` is recorded per document for the test API.
+ *   features.ts), and on a setting change. Only visible editors are decorated, from the analysis the cache
+ *   already has for the current version (`peekLines`: on a newly opened big document the line labels arrive
+ *   before quotes and entities, so dimming shows first); when there is none yet, the cache is asked for it and
+ *   `onDidUpdate` brings it. Until then VS Code keeps moving the previous decorations along with the edits.
+ * - Big documents (over BIG_DOCUMENT_LINES lines) are decorated only around the visible ranges (VISIBLE_MARGIN
+ *   lines on each side), straight from the compact line table, and again when scrolling gets near the edge of
+ *   that window (`onDidChangeTextEditorVisibleRanges`, debounced): the work per refresh stays small however big
+ *   the document is.
+ * - What was last passed to `setDecorations` is recorded per document for the test API (on big documents:
+ *   the decorated window).
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
+import { compactOf, compactQuotesOf } from './analysisProtocol';
 import { isScrapedNewsDocument, type ConfigReader, type ScrapedNewsConfig } from './configuration';
 
 export const DECORATION_KINDS = ['boilerplate', 'meta', 'quote', 'scareQuote', 'person', 'place', 'organization'] as const;
 export type DecorationKind = (typeof DECORATION_KINDS)[number];
 export type DecoratedRanges = Record<DecorationKind, vscode.Range[]>;
 
-/** Documents with more lines than this get the visible neighbourhood decorated first. */
+/** Documents with more lines than this are decorated around the visible ranges only. */
 const BIG_DOCUMENT_LINES = 3000;
-/** Lines around each visible range included in the first pass. */
-const VISIBLE_MARGIN = 150;
+/** Lines decorated above and below the visible ranges on big documents. */
+const VISIBLE_MARGIN = 300;
+/** Scrolling to within this many lines of the decorated window's edge re-decorates. */
+const WINDOW_GUARD = 100;
+/** Debounce of scroll-driven refreshes (ms). */
+const SCROLL_DEBOUNCE_MS = 60;
 
 function emptyRanges(): DecoratedRanges {
   return { boilerplate: [], meta: [], quote: [], scareQuote: [], person: [], place: [], organization: [] };
@@ -111,28 +123,97 @@ export function filterRanges(all: DecoratedRanges, cfg: ScrapedNewsConfig): Deco
   return out;
 }
 
-function near(ranges: readonly vscode.Range[], visible: readonly vscode.Range[]): vscode.Range[] {
-  const windows = visible.map((v) => [Math.max(0, v.start.line - VISIBLE_MARGIN), v.end.line + VISIBLE_MARGIN] as const);
-  return ranges.filter((r) => windows.some(([a, b]) => r.end.line >= a && r.start.line <= b));
+/** Candidate ranges of an analysis within lines [first, last] (big documents: the decorated window). */
+export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: number, last: number): DecoratedRanges {
+  const out = emptyRanges();
+  const c = compactOf(a);
+  const n = c ? c.labels.length : a.lines.length;
+  last = Math.min(last, n - 1);
+  for (let i = first; i <= last; i++) {
+    let label: number;
+    let len: number;
+    if (c) {
+      label = c.labels[i];
+      len = c.ends[i] - c.starts[i];
+    } else {
+      const l = a.lines[i];
+      label = l.label === 'boilerplate' ? 1 : l.label === 'meta' ? 2 : 0;
+      len = l.end - l.start;
+    }
+    if (label === 1) out.boilerplate.push(new vscode.Range(i, 0, i, len));
+    else if (label === 2) out.meta.push(new vscode.Range(i, 0, i, len));
+  }
+  if (last < first) return out;
+  const from = c ? c.starts[first] : a.lines[first].start;
+  const to = c ? c.ends[last] : a.lines[last].end;
+  const cq = compactQuotesOf(a);
+  if (cq) {
+    // straight from the flat arrays: no quote objects built for the whole document
+    for (let i = 0; i < cq.flags.length; i++) {
+      const s = cq.nums[i * 6];
+      const e = cq.nums[i * 6 + 1];
+      if (e <= from || s > to) continue;
+      (cq.flags[i] & 1 ? out.scareQuote : out.quote).push(new vscode.Range(doc.positionAt(s), doc.positionAt(e)));
+    }
+  } else {
+    for (const q of a.quotes) {
+      if (q.end <= from || q.start > to) continue;
+      (q.kind === 'scare' ? out.scareQuote : out.quote).push(new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)));
+    }
+  }
+  for (const e of a.entities) {
+    if (e.end <= from || e.start > to) continue;
+    out[e.type].push(new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)));
+  }
+  return out;
+}
+
+type Window = readonly [first: number, last: number];
+
+/** Lines to decorate on a big document: the visible ranges plus a margin. */
+function windowFor(editor: vscode.TextEditor): Window {
+  const vis = editor.visibleRanges;
+  const lastLine = editor.document.lineCount - 1;
+  if (vis.length === 0) return [0, Math.min(lastLine, 2 * VISIBLE_MARGIN)];
+  let a = Infinity;
+  let b = -Infinity;
+  for (const v of vis) {
+    a = Math.min(a, v.start.line);
+    b = Math.max(b, v.end.line);
+  }
+  return [Math.max(0, a - VISIBLE_MARGIN), Math.min(lastLine, b + VISIBLE_MARGIN)];
+}
+
+/** The decorated window still covers what is visible, with some room to scroll. */
+function covers(w: Window, editor: vscode.TextEditor): boolean {
+  const lastLine = editor.document.lineCount - 1;
+  return editor.visibleRanges.every(
+    (v) => (v.start.line >= w[0] + WINDOW_GUARD || w[0] === 0) && (v.end.line <= w[1] - WINDOW_GUARD || w[1] >= lastLine),
+  );
 }
 
 export class DecorationController implements vscode.Disposable {
   private readonly highlights = new Map<DecorationKind, Highlight>();
   private readonly subs: vscode.Disposable[] = [];
-  /** Ranges per analysis (conversion to positions done once per analysis). */
+  /** Ranges per analysis (small documents: conversion to positions done once per analysis). */
   private readonly rangeMemo = new WeakMap<Analysis, DecoratedRanges>();
-  /** Last full set passed to setDecorations, per document URI (test API). */
+  /** Last set passed to setDecorations, per document URI (test API). */
   private readonly applied = new Map<string, DecoratedRanges>();
-  /** What each visible editor currently shows: the analysis and the settings snapshot it was decorated with. */
-  private readonly shown = new WeakMap<vscode.TextEditor, { analysis: Analysis; cfgKey: string }>();
-  private readonly pendingFull = new Set<vscode.TextEditor>();
-  private fullTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What each visible editor currently shows: analysis, settings snapshot, and the window on big documents. */
+  private readonly shown = new WeakMap<vscode.TextEditor, { analysis: Analysis; cfgKey: string; window?: Window }>();
+  private readonly scrolled = new Set<vscode.TextEditor>();
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigReader) {
     this.ensureTypes(config.get(null));
     this.subs.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.window.onDidChangeActiveTextEditor((e) => e && this.refresh(e)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((ev) => {
+        if (ev.textEditor.document.lineCount <= BIG_DOCUMENT_LINES || !isScrapedNewsDocument(ev.textEditor.document)) return;
+        this.scrolled.add(ev.textEditor);
+        if (!this.scrollTimer) this.scrollTimer = setTimeout(() => this.flushScroll(), SCROLL_DEBOUNCE_MS);
+      }),
       cache.onDidUpdate((doc) => {
         for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
       }),
@@ -159,7 +240,13 @@ export class DecorationController implements vscode.Disposable {
     for (const e of vscode.window.visibleTextEditors) this.refresh(e, force);
   }
 
-  /** Decorate one editor from the current analysis of its document. */
+  private flushScroll(): void {
+    this.scrollTimer = undefined;
+    for (const e of this.scrolled) if (vscode.window.visibleTextEditors.includes(e)) this.refresh(e);
+    this.scrolled.clear();
+  }
+
+  /** Decorate one editor from the cached analysis of its document's current version. */
   refresh(editor: vscode.TextEditor, force = false): void {
     const doc: vscode.TextDocument = editor.document;
     if (!isScrapedNewsDocument(editor.document)) {
@@ -170,39 +257,30 @@ export class DecorationController implements vscode.Disposable {
       }
       return;
     }
+    const analysis = this.cache.peekLines(doc);
+    if (!analysis) {
+      this.cache.request(doc); // onDidUpdate comes back here
+      return;
+    }
     const cfg = this.config.get(doc.uri);
     const cfgKey = JSON.stringify([cfg.highlight, cfg.entityTypes, cfg.scareQuotes]);
-    const analysis = this.cache.get(doc);
+    const big = doc.lineCount > BIG_DOCUMENT_LINES;
     const prev = this.shown.get(editor);
-    if (!force && prev && prev.analysis === analysis && prev.cfgKey === cfgKey) return;
-    let all = this.rangeMemo.get(analysis);
-    if (!all) {
-      all = computeRanges(doc, analysis);
-      this.rangeMemo.set(analysis, all);
-    }
-    const ranges = filterRanges(all, cfg);
-    this.shown.set(editor, { analysis, cfgKey });
-    if (doc.lineCount > BIG_DOCUMENT_LINES && editor.visibleRanges.length > 0) {
-      // First what the user sees, the rest on the next turn of the event loop.
-      const visible = editor.visibleRanges;
-      for (const kind of DECORATION_KINDS) editor.setDecorations(this.highlights.get(kind)!.type, near(ranges[kind], visible));
-      this.pendingFull.add(editor);
-      this.fullPass.set(editor, ranges);
-      if (!this.fullTimer) this.fullTimer = setTimeout(() => this.flushFull(), 0);
+    if (!force && prev && prev.analysis === analysis && prev.cfgKey === cfgKey && (!big || (prev.window && covers(prev.window, editor)))) return;
+    let all: DecoratedRanges | undefined;
+    let window: Window | undefined;
+    if (big) {
+      window = windowFor(editor);
+      all = computeRangesIn(doc, analysis, window[0], window[1]);
     } else {
-      this.apply(editor, ranges);
+      all = this.rangeMemo.get(analysis);
+      if (!all) {
+        all = computeRanges(doc, analysis);
+        this.rangeMemo.set(analysis, all);
+      }
     }
-  }
-
-  private readonly fullPass = new WeakMap<vscode.TextEditor, DecoratedRanges>();
-
-  private flushFull(): void {
-    this.fullTimer = undefined;
-    for (const editor of this.pendingFull) {
-      const ranges = this.fullPass.get(editor);
-      if (ranges && vscode.window.visibleTextEditors.includes(editor)) this.apply(editor, ranges);
-    }
-    this.pendingFull.clear();
+    this.shown.set(editor, { analysis, cfgKey, window });
+    this.apply(editor, filterRanges(all, cfg));
   }
 
   private apply(editor: vscode.TextEditor, ranges: DecoratedRanges): void {
@@ -219,7 +297,7 @@ export class DecorationController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.fullTimer) clearTimeout(this.fullTimer);
+    if (this.scrollTimer) clearTimeout(this.scrollTimer);
     for (const h of this.highlights.values()) h.dispose();
     this.highlights.clear();
     for (const s of this.subs) s.dispose();

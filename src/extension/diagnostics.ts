@@ -11,6 +11,8 @@ import type { AnalysisCache } from './analysisCache';
 import { isScrapedNewsDocument, toSeverity, type ConfigReader } from './configuration';
 
 export const DIAGNOSTIC_SOURCE = 'scraped-news';
+/** VS Code shows at most 1000 diagnostics per file: building more only costs time and memory on huge dumps. */
+export const MAX_DIAGNOSTICS = 1000;
 /** URI schemes we never publish diagnostics for (our own preview documents, output panes). */
 const SKIP_SCHEMES = new Set(['scraped-news-clean', 'output', 'git', 'vscode-scm']);
 
@@ -18,6 +20,7 @@ export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverit
   const out: vscode.Diagnostic[] = [];
   if (severity === null) return out;
   for (const l of a.lines) {
+    if (out.length >= MAX_DIAGNOSTICS) break;
     if (l.label === 'boilerplate' || (meta && l.label === 'meta')) {
       const d = new vscode.Diagnostic(
         new vscode.Range(l.line, 0, l.line, l.end - l.start),
@@ -57,7 +60,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const cfg = this.config.get(doc.uri);
     const severity = toSeverity(cfg.diagnosticSeverity);
     const key = `${cfg.diagnosticSeverity}|${cfg.metaDiagnostics}`;
-    const analysis = this.cache.get(doc);
+    const analysis = this.cache.peekLines(doc);
+    if (!analysis) return this.cache.request(doc); // onDidUpdate brings it
     const prev = this.published.get(doc);
     if (!force && prev && prev.analysis === analysis && prev.key === key) return;
     this.published.set(doc, { analysis, key });

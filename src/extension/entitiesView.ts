@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, EntityType } from '../core/types';
-import type { AnalysisCache } from './analysisCache';
+import { documentLength, type AnalysisCache } from './analysisCache';
 import { isScrapedNewsDocument } from './configuration';
 
 export const VIEW_ID = 'scrapedNews.entities';
@@ -122,16 +122,16 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }, ms);
   }
 
-  current(): { doc: vscode.TextDocument; analysis: Analysis } | undefined {
+  async current(): Promise<{ doc: vscode.TextDocument; analysis: Analysis } | undefined> {
     const doc = this.doc;
     if (!doc || doc.isClosed) return undefined;
-    const analysis = this.cache.get(doc);
-    return analysis.length === doc.getText().length ? { doc, analysis } : undefined;
+    const analysis = await this.cache.ready(doc);
+    return analysis.length === documentLength(doc) ? { doc, analysis } : undefined;
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const cur = this.current();
+      const cur = await this.current();
       if (!cur) return [{ kind: 'note', text: 'Open a scraped-news document to see its entities.' }];
       if (this.cache.optionsFor(cur.doc).entities === false) {
         return [{ kind: 'note', text: 'Entities are off for this document (size above scrapedNews.entities.maxDocumentLength).' }];
@@ -243,10 +243,10 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
       const group =
         'kind' in arg
           ? arg.kind === 'entity' || arg.kind === 'mention' ? arg.group : undefined
-          : groupEntities(cache.get(doc)).get(arg.type)?.find((g) => groupMatches(g, arg.name));
+          : groupEntities(await cache.ready(doc)).get(arg.type)?.find((g) => groupMatches(g, arg.name));
       if (!group) return [];
       // re-read the mentions from the current analysis (the tree may be a keystroke old)
-      const fresh = groupEntities(cache.get(doc)).get(group.type)?.find((g) => groupMatches(g, group.name));
+      const fresh = groupEntities(await cache.ready(doc)).get(group.type)?.find((g) => groupMatches(g, group.name));
       return selectSpans(doc, (fresh ?? group).mentions);
     }),
     vscode.commands.registerCommand('scrapedNews.showEntities', async (arg?: { type?: EntityType; name?: string; uri?: vscode.Uri }) => {
@@ -255,7 +255,7 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
         void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to list its entities.');
         return undefined;
       }
-      const groups = groupEntities(cache.get(doc));
+      const groups = groupEntities(await cache.ready(doc));
       const flat = TYPE_ORDER.flatMap((t) => groups.get(t) ?? []);
       const result = flat.map((g) => ({ type: g.type, name: g.name, aliases: g.aliases, count: g.count }));
       let chosen: EntityGroup | undefined;

@@ -33,7 +33,7 @@ export interface ScrapedNewsApi {
   readonly cache: AnalysisCache;
 }
 
-/** Debounces edits: after `scrapedNews.debounceMs` of quiet, the document is re-analysed once. */
+/** Debounces edits: after `scrapedNews.debounceMs` of quiet, the document's analysis is requested once (it runs in the worker). */
 class EditScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; doc: vscode.TextDocument }>();
   private readonly subs: vscode.Disposable[] = [];
@@ -66,7 +66,7 @@ class EditScheduler implements vscode.Disposable {
   private run(id: string): void {
     const cur = this.timers.get(id);
     this.timers.delete(id);
-    if (cur && isScrapedNewsDocument(cur.doc)) this.cache.get(cur.doc); // fires onDidUpdate when new
+    if (cur && isScrapedNewsDocument(cur.doc)) this.cache.request(cur.doc); // onDidUpdate fires when it arrives
   }
 
   /** Run pending work now (for one document or all). */
@@ -83,6 +83,37 @@ class EditScheduler implements vscode.Disposable {
     this.timers.clear();
     for (const s of this.subs) s.dispose();
   }
+}
+
+/** VS Code does not pass documents over 50 MB to extensions (its model sync limit). */
+const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A text file open in an editor but never given to extensions (over VS Code's 50 MB limit) would just stay
+ * undimmed: say so once per file instead, and point to the CLI.
+ */
+function registerTooLargeNotice(): vscode.Disposable {
+  const told = new Set<string>();
+  const check = async () => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (!(input instanceof vscode.TabInputText) || !/\.txt$/i.test(input.uri.path)) return;
+    const id = input.uri.toString();
+    if (told.has(id) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === id)) return;
+    let size = 0;
+    try {
+      size = (await vscode.workspace.fs.stat(input.uri)).size;
+    } catch {
+      return;
+    }
+    if (size <= SYNC_LIMIT_BYTES || told.has(id) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === id)) return;
+    told.add(id);
+    const name = input.uri.path.split('/').pop();
+    void vscode.window.showInformationMessage(
+      `Scraped News: ${name} is ${(size / 1048576).toFixed(0)} MB. VS Code does not give files over 50 MB to extensions, ` +
+        `so it cannot be dimmed or cleaned in the editor. The command line can clean it: scraped-news clean FILE --out DIR.`,
+    );
+  };
+  return vscode.window.tabGroups.onDidChangeTabs(() => void check());
 }
 
 export function startFeatures(context: vscode.ExtensionContext, config: Configuration, detector: DumpDetector): ScrapedNewsApi {
@@ -109,6 +140,7 @@ export function startFeatures(context: vscode.ExtensionContext, config: Configur
   registerCopyQuotes(context, cache);
   registerEntitiesView(context, cache);
   registerCleanFolder(context, cache);
+  context.subscriptions.push(registerTooLargeNotice());
 
   const find = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
@@ -121,7 +153,11 @@ export function startFeatures(context: vscode.ExtensionContext, config: Configur
     keptLines: (uri) => keep.get(uri),
     refresh: async (uri) => {
       scheduler.flush(uri);
-      await new Promise<void>((r) => setTimeout(r, 0)); // let onDidUpdate listeners run
+      // wait for the analyses of the current versions (worker), then let onDidUpdate listeners run
+      for (const doc of vscode.workspace.textDocuments) {
+        if ((!uri || doc.uri.toString() === uri.toString()) && isScrapedNewsDocument(doc)) await cache.ready(doc);
+      }
+      await new Promise<void>((r) => setTimeout(r, 0));
       for (const e of vscode.window.visibleTextEditors) if (!uri || e.document.uri.toString() === uri.toString()) decorations.refresh(e);
       for (const doc of vscode.workspace.textDocuments) if (!uri || doc.uri.toString() === uri.toString()) diagnostics.update(doc);
       status.update();

@@ -78,8 +78,8 @@ export function hoverText(a: Analysis, offset: number, line: number): vscode.Mar
 export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | null {
-    const a = this.cache.get(doc);
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | null> {
+    const a = await this.cache.ready(doc);
     const offset = doc.offsetAt(pos);
     const text = hoverText(a, offset, pos.line);
     if (!text) return null;

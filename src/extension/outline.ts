@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
-import type { AnalysisCache } from './analysisCache';
+import { documentLength, type AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID } from './configuration';
 
 export const UNATTRIBUTED = 'Unattributed';
@@ -41,19 +41,32 @@ function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.R
   return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
 }
 
+/** Quotes handled between two yields of `symbolSteps` (the provider gives the event loop back there). */
+const SLICE = 500;
+
 export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.DocumentSymbol[] {
+  const steps = symbolSteps(doc, a);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** buildSymbols in slices: yields every SLICE quotes, so that a document with thousands of quotes never blocks long. */
+function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vscode.DocumentSymbol[]> {
   const out: vscode.DocumentSymbol[] = [];
-  const text = doc.getText();
-  if (a.length !== text.length) return out; // analysis of another version: never show wrong ranges
+  if (a.length !== documentLength(doc)) return out; // analysis of another version: never show wrong ranges
   const hl = headlineLine(a);
   if (hl >= 0) {
     const l = a.lines[hl];
     const r = rangeOf(doc, l.start, l.end);
-    out.push(new vscode.DocumentSymbol(oneLine(text.slice(l.start, l.end)) || '(headline)', 'headline', vscode.SymbolKind.File, r, r));
+    out.push(new vscode.DocumentSymbol(oneLine(doc.getText(r)) || '(headline)', 'headline', vscode.SymbolKind.File, r, r));
   }
+  let done = 0;
   interface Group { name: string; role?: string; quotes: Quote[]; start: number; end: number; sel?: { start: number; end: number } }
   const groups = new Map<string, Group>();
   for (const q of a.quotes) {
+    if (++done % SLICE === 0) yield;
     if (q.kind !== 'quote') continue;
     const { key, name, role } = speakerLabel(q);
     let g = groups.get(key);
@@ -94,6 +107,7 @@ export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.Docu
     const detail = (g.role ? g.role + ' · ' : '') + `${n} quote${n === 1 ? '' : 's'}`;
     const sym = new vscode.DocumentSymbol(g.name, detail, vscode.SymbolKind.Object, range, sel);
     for (const q of g.quotes) {
+      if (++done % SLICE === 0) yield;
       const r = rangeOf(doc, q.start, q.end);
       const said = q.speaker && q.speaker.text.trim().toLowerCase() !== g.name.toLowerCase() ? `${oneLine(q.speaker.text, 40)} · ` : '';
       sym.children.push(new vscode.DocumentSymbol(oneLine(q.text) || '""', `${said}line ${r.start.line + 1}`, vscode.SymbolKind.String, r, r));
@@ -105,8 +119,16 @@ export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.Docu
 
 export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return buildSymbols(doc, this.cache.get(doc));
+  async provideDocumentSymbols(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const a = await this.cache.ready(doc);
+    const version = doc.version;
+    const steps = symbolSteps(doc, a);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (token?.isCancellationRequested || doc.version !== version) return [];
+    }
   }
 }
 

@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
+import { countQuotes } from './analysisProtocol';
 import { isScrapedNewsDocument, type ConfigReader } from './configuration';
 
 export function statusText(a: Analysis, entitiesSkipped: boolean): string {
-  const quotes = a.quotes.filter((q) => q.kind === 'quote').length;
+  const quotes = countQuotes(a, 'quote');
   const ent = entitiesSkipped ? 'entities off (large file)' : `${a.stats.entities} entit${a.stats.entities === 1 ? 'y' : 'ies'}`;
   return `${a.stats.boilerplateLines} noise · ${quotes} quote${quotes === 1 ? '' : 's'} · ${ent}`;
 }
@@ -46,7 +47,8 @@ export class StatusBarController implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    const a = this.cache.get(doc);
+    const a = this.cache.peek(doc);
+    if (!a) return this.cache.request(doc); // onDidUpdate brings it
     const opts = this.cache.optionsFor(doc);
     this.item.text = `$(filter) ${statusText(a, opts.entities === false)}`;
     const meta = a.stats.metaLines ? `, ${a.stats.metaLines} meta line${a.stats.metaLines === 1 ? '' : 's'}` : '';

@@ -1,11 +1,13 @@
 // Extension-host benchmark (performance issue): a generated ~5 MB dump is opened in a real editor; we measure
 // the time from opening to the first dimming (decorations), and, over 50 scripted edits, the analysis time per
-// edit and the longest task blocking the extension host (an event-loop probe: a 5 ms interval timer whose
-// late ticks measure how long the host was busy). Figures are printed as `PERF …` lines together with the budgets
-// of the issue (dimming <= 1 s after opening, no task blocks the host for more than 50 ms while typing) and whether
-// they are met. Budgets live in benchmarks, not in timed tests (CI machines are shared and noisy): the test itself
-// asserts what must always hold (the dump is analysed and dimmed, every edit is re-analysed, decorations follow);
-// set SCRAPED_NEWS_PERF_BUDGETS=1 to make the budgets fail the test as well.
+// edit (in the analysis worker) and the longest task blocking the extension host (an event-loop probe: a 5 ms
+// interval timer whose late ticks measure how long the host was busy), and the growth of the extension host's
+// heap (after a forced garbage collection, so that it measures what is retained; VS Code's own copy of the
+// document included). Figures are printed as `PERF …` lines together with the budgets of the issue (dimming
+// <= 1 s after opening, no task blocks the host for more than 50 ms while typing, heap growth <= 3x the document
+// size) and whether they are met. The test asserts what must always hold (the dump is analysed and dimmed, every
+// edit is re-analysed, decorations follow scrolling, hover and outline answer on the big document); set
+// SCRAPED_NEWS_PERF_BUDGETS=1 to make the budgets fail the test as well.
 // (PERF lines are indented so that the offline runner, which prints mocha's indented lines, shows them;
 // `grep -E '^\s*PERF'` extracts them.)
 import * as assert from 'assert';
@@ -13,6 +15,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
@@ -20,12 +24,15 @@ const TARGET_BYTES = 5 * 1024 * 1024;
 const EDITS = 50;
 const OPEN_BUDGET_MS = 1000;
 const BLOCK_BUDGET_MS = 50;
+/** Heap growth of the extension host, in multiples of the document size. */
+const HEAP_BUDGET_RATIO = 3;
+const ASSERT_BUDGETS = process.env.SCRAPED_NEWS_PERF_BUDGETS === '1';
 /** Wall-clock limit of the edit loop, so that a slow build fails with figures instead of timing out. */
 const EDIT_LOOP_LIMIT_MS = 60000;
 
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
-  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; documents: number };
+  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number };
   refresh(uri?: vscode.Uri): Promise<void>;
 }
 
@@ -89,6 +96,27 @@ class BlockProbe {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A full garbage collection, if the host lets us switch `gc` on (it does in Node: flag + a fresh context). */
+function gcFunction(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose_gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Heap used by this (extension host) thread, after a full GC when possible. */
+async function retainedHeap(gc: (() => void) | undefined): Promise<number> {
+  if (gc) {
+    await sleep(50);
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
 function stats(xs: number[]): { median: number; p95: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -118,6 +146,14 @@ suite('perf: 5 MB dump in the extension host', function () {
     size = Buffer.byteLength(text);
     uri = vscode.Uri.joinPath(root, 'perf-5mb.news.txt');
     fs.writeFileSync(uri.fsPath, text);
+    // The extension is already running (as after any earlier dump): open a small dump first, so that the figures
+    // below are about the 5 MB document, not about loading the extension and starting its analysis worker.
+    const warm = vscode.Uri.joinPath(root, 'perf-warmup.news.txt');
+    fs.writeFileSync(warm.fsPath, fixture);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(warm));
+    await api.refresh(warm);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(warm.fsPath, { force: true });
   });
 
   suiteTeardown(async () => {
@@ -131,15 +167,23 @@ suite('perf: 5 MB dump in the extension host', function () {
     await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
-  test('dimming visible <= 1 s after opening; 50 edits never block the host > 50 ms', async () => {
+  test('dimming visible <= 1 s after opening; 50 edits never block the host > 50 ms; heap <= 3x', async () => {
     assert.ok(size >= TARGET_BYTES, `generated ${size} bytes`);
     const probe = new BlockProbe();
-    const heap0 = process.memoryUsage().heapUsed;
+    const gc = gcFunction();
+    const heap0 = await retainedHeap(gc);
+    const raw0 = process.memoryUsage().heapUsed;
 
     // ---- open → first decorations ----
     probe.start();
+    let tOpened = -1; // when the extension host has the document (VS Code's own loading is before that)
+    const onOpen = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.toString() === uri.toString() && tOpened < 0) tOpened = performance.now();
+    });
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(uri);
+    onOpen.dispose();
+    if (tOpened < 0) tOpened = performance.now();
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const tShown = performance.now();
     assert.strictEqual(doc.languageId, 'scraped-news', 'the *.news.txt pattern selects our language');
@@ -154,13 +198,19 @@ suite('perf: 5 MB dump in the extension host', function () {
     const openBlock = probe.stop();
     if (tDecorated < 0) console.log(`    PERF open-to-decorations > 60000 ms (no dimming within 60 s; cache ${JSON.stringify(api.cacheStats())})`);
     assert.ok(tDecorated > 0, 'decorations never appeared within 60 s');
-    const openMs = tDecorated - t0;
+    const openMs = tDecorated - tOpened;
+    // then the complete analysis (quotes, second answer of the worker)
+    probe.start();
+    await api.refresh(uri);
+    const tComplete = performance.now();
+    const completeBlock = probe.stop();
     const firstAnalysisMs = api.cacheStats().lastMs;
-    const heap1 = process.memoryUsage().heapUsed;
+    const heap1 = await retainedHeap(gc);
     console.log(
-      `    PERF open-to-decorations ${f1(openMs)} ms (document shown after ${f1(tShown - t0)} ms; last analysis ${f1(firstAnalysisMs)} ms, ` +
-        `${api.cacheStats().analyses} analyses so far; ` +
-        `longest blocking task while opening ${f1(openBlock)} ms) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines`,
+      `    PERF open-to-decorations ${f1(openMs)} ms after the document was opened (${f1(tDecorated - t0)} ms after the call to openTextDocument, ` +
+        `which took ${f1(tOpened - t0)} ms in VS Code; editor shown after ${f1(tShown - t0)} ms; ` +
+        `longest blocking task while opening ${f1(openBlock)} ms; quotes too after ${f1(tComplete - t0)} ms, longest blocking task meanwhile ${f1(completeBlock)} ms; ` +
+        `complete analysis ${f1(firstAnalysisMs)} ms in the ${api.cacheStats().backend}) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines`,
     );
 
     // ---- 50 scripted edits, spread over the document, each analysed before the next ----
@@ -193,9 +243,34 @@ suite('perf: 5 MB dump in the extension host', function () {
       lastAnalyses = st.analyses;
       perEditAnalysis.push(st.lastMs);
     }
-    const heap2 = process.memoryUsage().heapUsed;
+    const raw2 = process.memoryUsage().heapUsed;
+    const heap2 = await retainedHeap(gc);
     // decorations still reflect the document after the edits
     assert.ok(api.decoratedRanges(uri).boilerplate.length > 0);
+
+    // the adapters still answer on the big document (hover on a dimmed line, outline)
+    const dimmed = api.decoratedRanges(uri).boilerplate[0].start.line;
+    probe.start();
+    let tq = performance.now();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(dimmed, 0));
+    const hoverMs = performance.now() - tq;
+    tq = performance.now();
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const outlineMs = performance.now() - tq;
+    await sleep(15);
+    const queryBlock = probe.stop();
+    const hoverText = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(hoverText, /Boilerplate/, 'hover explains a dimmed line of the big document');
+    assert.ok(symbols.length > 0, 'outline of the big document');
+    // scrolling far down decorates there too (big documents are decorated around the visible ranges)
+    const far = Math.floor(doc.lineCount * 0.8);
+    editor.revealRange(new vscode.Range(far, 0, far, 0), vscode.TextEditorRevealType.AtTop);
+    let scrolled = false;
+    for (let t = performance.now(); performance.now() - t < 5000 && !scrolled; ) {
+      scrolled = api.decoratedRanges(uri).boilerplate.some((r) => Math.abs(r.start.line - far) < 200);
+      if (!scrolled) await sleep(20);
+    }
+    assert.ok(scrolled, 'decorations follow scrolling on a big document');
 
     const done = perEditAnalysis.length;
     const a = stats(perEditAnalysis);
@@ -204,19 +279,28 @@ suite('perf: 5 MB dump in the extension host', function () {
     console.log(`    PERF per-edit analysis (cacheStats.lastMs, ${done} edits): median ${f1(a.median)} ms, p95 ${f1(a.p95)} ms, max ${f1(a.max)} ms`);
     console.log(`    PERF per-edit longest blocking task (event-loop probe): median ${f1(b.median)} ms, p95 ${f1(b.p95)} ms, max ${f1(b.max)} ms`);
     console.log(`    PERF per-edit edit+refresh round trip: median ${f1(r.median)} ms, p95 ${f1(r.p95)} ms, max ${f1(r.max)} ms`);
+    const cs = api.cacheStats();
     console.log(
-      `    PERF extension-host heap growth: after open ${f1((heap1 - heap0) / 1048576)} MB, after edits ${f1((heap2 - heap0) / 1048576)} MB ` +
-        `(${((heap2 - heap0) / size).toFixed(2)}x the document size; includes VS Code's own copy of the document)`,
+      `    PERF host time per worker answer: max ${f1(cs.maxHostMs)} ms (decoding max ${f1(cs.maxDecodeMs)} ms; onDidUpdate listeners — decorations, diagnostics, status bar — max ${f1(cs.maxListenersMs)} ms)`,
+    );
+    console.log(`    PERF hover on the big document ${f1(hoverMs)} ms, outline ${f1(outlineMs)} ms (${symbols.length} top-level symbols); longest blocking task ${f1(queryBlock)} ms`);
+    const growth = heap2 - heap0;
+    console.log(
+      `    PERF extension-host heap growth${gc ? ' (after GC)' : ' (no GC available: includes garbage)'}: after open ${f1((heap1 - heap0) / 1048576)} MB, ` +
+        `after edits ${f1(growth / 1048576)} MB (${(growth / size).toFixed(2)}x the document size; includes VS Code's own copy of the document); ` +
+        `without GC ${f1((raw2 - raw0) / 1048576)} MB; analysis worker heap ${f1(api.cacheStats().workerHeapUsed / 1048576)} MB (a separate isolate)`,
     );
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     console.log(`    PERF budget dimming <= ${OPEN_BUDGET_MS} ms after opening: ${verdict(openMs <= OPEN_BUDGET_MS)} (${f1(openMs)} ms)`);
     console.log(`    PERF budget ${EDITS} edits, no task > ${BLOCK_BUDGET_MS} ms: ${verdict(done === EDITS && b.max <= BLOCK_BUDGET_MS)} (${done} edits, max ${f1(b.max)} ms)`);
+    console.log(`    PERF budget heap growth <= ${HEAP_BUDGET_RATIO}x the document size: ${verdict(growth <= HEAP_BUDGET_RATIO * size)} (${(growth / size).toFixed(2)}x)`);
     assert.ok(done >= Math.min(EDITS, 5), `only ${done} edits were analysed in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
-    if (process.env.SCRAPED_NEWS_PERF_BUDGETS === '1') {
+    if (ASSERT_BUDGETS) {
       assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
       assert.ok(openMs <= OPEN_BUDGET_MS, `dimming visible ${f1(openMs)} ms after opening (budget ${OPEN_BUDGET_MS} ms)`);
       assert.ok(b.max <= BLOCK_BUDGET_MS, `a task blocked the extension host for ${f1(b.max)} ms during the edits (budget ${BLOCK_BUDGET_MS} ms)`);
+      assert.ok(growth <= HEAP_BUDGET_RATIO * size, `heap grew ${(growth / size).toFixed(2)}x the document size (budget ${HEAP_BUDGET_RATIO}x)`);
     }
   });
 

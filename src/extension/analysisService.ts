@@ -1,0 +1,110 @@
+/**
+ * The per-document analysers behind the extension (protocol and result format: analysisProtocol.ts). Runs in
+ * the analysis worker thread (analysisWorker.ts), or in-thread as the fallback (analysisCache.ts loads it lazily).
+ */
+import { IncrementalAnalyzer } from '../core/incremental';
+import type { Analysis } from '../core/types';
+import { encodeLines, encodeQuotes, transferList, type AnalysisResult, type AnalyzeRequest, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+
+const now: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+interface DocState {
+  inc: IncrementalAnalyzer;
+  version: number;
+  optionsKey: string;
+}
+
+/** Replies are sent through `post(reply, transfer)`. */
+export type Post = (reply: ServiceReply, transfer: ArrayBuffer[]) => void;
+
+/** The per-document analysers (the worker's whole state). */
+export class AnalysisService {
+  private readonly docs = new Map<string, DocState>();
+
+  constructor(private readonly post: Post, private readonly heapUsed: () => number = () => 0) {}
+
+  handle(req: ServiceRequest): void {
+    if (req.type === 'close') {
+      this.docs.delete(req.id);
+      return;
+    }
+    try {
+      this.analyze(req);
+    } catch (e) {
+      this.docs.delete(req.id);
+      this.post({ type: 'error', id: req.id, gen: req.gen, version: req.version, message: e instanceof Error ? e.message : String(e) }, []);
+    }
+  }
+
+  documents(): number {
+    return this.docs.size;
+  }
+
+  private analyze(req: AnalyzeRequest): void {
+    const t0 = now();
+    let st = this.docs.get(req.id);
+    let analysis: Analysis;
+    let incremental = false;
+    if (req.text !== undefined) {
+      const options = req.options ?? {};
+      const sameOptions = st && !req.options && st.optionsKey === req.optionsKey;
+      if (req.twoPhase && !sameOptions && (options.quotes !== false || options.entities !== false)) {
+        // Lines first: the classifier alone, then the same analyser with the full options (memos kept).
+        const inc = new IncrementalAnalyzer({ ...options, quotes: false, entities: false });
+        const lines = inc.reset(req.text);
+        st = { inc, version: req.version, optionsKey: req.optionsKey };
+        this.docs.set(req.id, st);
+        this.reply(req, 'lines', lines, false, now() - t0);
+        analysis = inc.setOptions(options);
+      } else {
+        const inc = sameOptions ? st!.inc : new IncrementalAnalyzer(options);
+        analysis = inc.reset(req.text);
+        st = { inc, version: req.version, optionsKey: req.optionsKey };
+        this.docs.set(req.id, st);
+      }
+    } else {
+      if (!st || (req.changes && st.version !== req.baseVersion) || (!req.options && st.optionsKey !== req.optionsKey)) {
+        this.docs.delete(req.id);
+        this.post({ type: 'resync', id: req.id, gen: req.gen, version: req.version }, []);
+        return;
+      }
+      analysis = st.inc.analysis;
+      if (req.changes && req.changes.length) analysis = st.inc.applyChanges(req.changes);
+      if (req.options) analysis = st.inc.setOptions(req.options);
+      st.version = req.version;
+      st.optionsKey = req.optionsKey;
+      incremental = true;
+    }
+    if (analysis.length !== req.length) {
+      this.docs.delete(req.id);
+      this.post({ type: 'resync', id: req.id, gen: req.gen, version: req.version }, []);
+      return;
+    }
+    this.reply(req, 'full', analysis, incremental, now() - t0);
+  }
+
+  private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number): void {
+    const lines = encodeLines(a.lines);
+    const quotes = encodeQuotes(a.quotes);
+    const result: AnalysisResult = {
+      type: 'result',
+      id: req.id,
+      gen: req.gen,
+      version: req.version,
+      optionsKey: req.optionsKey,
+      phase,
+      incremental,
+      ms,
+      length: a.length,
+      eol: a.eol,
+      bom: a.bom,
+      stats: a.stats,
+      lines,
+      quotes,
+      entities: a.entities,
+      heapUsed: this.heapUsed(),
+    };
+    this.post(result, transferList(lines, quotes));
+  }
+}

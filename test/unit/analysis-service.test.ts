@@ -1,0 +1,149 @@
+/**
+ * The extension's analysis service (src/extension/analysisProtocol.ts, run in a worker thread by the extension):
+ * after a full text and random edit requests, the decoded compact result equals `analyze(text, options)`;
+ * the two-phase answer sends the line labels first; stale or out-of-sync requests ask for a resync; the
+ * compact `lines` view behaves like an array of LineInfo.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { analyze } from '../../src/core';
+import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
+import type { TextChange } from '../../src/core/incremental';
+import { decodeResult, encodeLines, encodeQuotes, linesView, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
+import { AnalysisService } from '../../src/extension/analysisService';
+
+const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+const OPTIONS: AnalyzeOptions = { quotes: true, scareQuotes: true, entities: true };
+
+/** Plain-object copy of an analysis (the compact view materialised), timings aside. */
+function plain(a: Analysis) {
+  const lines = a.lines.map((l) => {
+    const o = { ...l };
+    if (o.detail === undefined) delete o.detail; // the core sometimes sets `detail: undefined`
+    return o;
+  });
+  return { ...a, lines, stats: { ...a.stats, timings: null } };
+}
+
+function service() {
+  const replies: ServiceReply[] = [];
+  const s = new AnalysisService((r) => replies.push(structuredClone(r)));
+  return { s, replies };
+}
+
+function apply(text: string, c: TextChange): string {
+  return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+}
+
+test('full text, then random edits: each decoded result equals a full analysis of the text', () => {
+  const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 40 }), text: fc.constantFrom('', 'x', '\n', 'Share this\n', ' said the minister. ', '“Quote,” he said.\n\n', 'Moscow ') });
+  fc.assert(
+    fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (batches) => {
+      const { s, replies } = service();
+      let text = fixture;
+      let version = 1;
+      s.handle({ type: 'analyze', id: 'd', gen: 1, version, text, options: OPTIONS, optionsKey: 'k', length: text.length });
+      let gen = 1;
+      for (const batch of batches) {
+        const changes: TextChange[] = [];
+        for (const e of batch) {
+          const off = e.at % (text.length + 1);
+          const c = { rangeOffset: off, rangeLength: Math.min(e.del, text.length - off), text: e.text };
+          changes.push(c);
+          text = apply(text, c);
+        }
+        const req: AnalyzeRequest = { type: 'analyze', id: 'd', gen: ++gen, version: version + 1, baseVersion: version, changes, optionsKey: 'k', length: text.length };
+        version++;
+        s.handle(req);
+        const r = replies.at(-1)! as AnalysisResult;
+        assert.equal(r.type, 'result');
+        assert.equal(r.phase, 'full');
+        assert.equal(r.incremental, true);
+        assert.equal(r.gen, gen);
+        assert.equal(r.version, version);
+        assert.deepStrictEqual(plain(decodeResult(r)), plain(analyze(text, OPTIONS)));
+      }
+    }),
+    { numRuns: 15 },
+  );
+});
+
+test('two-phase full-text request: line labels first (no quotes), then the complete analysis', () => {
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'd', gen: 7, version: 3, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length, twoPhase: true });
+  assert.equal(replies.length, 2);
+  const [first, second] = replies as AnalysisResult[];
+  const full = analyze(fixture, OPTIONS);
+  assert.equal(first.phase, 'lines');
+  assert.equal(first.quotes.flags.length, 0, 'no quotes in the first answer');
+  assert.deepStrictEqual(plain(decodeResult(first)).lines, plain(full).lines, 'the labels do not depend on quotes/entities');
+  assert.equal(second.phase, 'full');
+  assert.ok(full.quotes.length > 0);
+  assert.deepStrictEqual(plain(decodeResult(second)), plain(full));
+  assert.equal(first.gen, 7);
+  assert.equal(second.version, 3);
+});
+
+test('options change with edits; out-of-sync and unknown documents ask for a resync; close forgets', () => {
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'a', length: fixture.length });
+  const opts2: AnalyzeOptions = { ...OPTIONS, entities: false, boilerplatePatterns: ['^DETAILS TO FOLLOW$'] };
+  const text2 = 'Share this\n' + fixture;
+  s.handle({ type: 'analyze', id: 'd', gen: 2, version: 2, baseVersion: 1, changes: [{ rangeOffset: 0, rangeLength: 0, text: 'Share this\n' }], options: opts2, optionsKey: 'b', length: text2.length });
+  assert.deepStrictEqual(plain(decodeResult(replies.at(-1) as AnalysisResult)), plain(analyze(text2, opts2)));
+  // edits against a version the service does not have
+  s.handle({ type: 'analyze', id: 'd', gen: 3, version: 5, baseVersion: 4, changes: [], optionsKey: 'b', length: text2.length });
+  assert.equal(replies.at(-1)!.type, 'resync');
+  // a wrong expected length (host and service disagree on the text)
+  s.handle({ type: 'analyze', id: 'e', gen: 1, version: 1, text: 'abc', options: OPTIONS, optionsKey: 'a', length: 3 });
+  s.handle({ type: 'analyze', id: 'e', gen: 2, version: 2, baseVersion: 1, changes: [{ rangeOffset: 0, rangeLength: 0, text: 'x' }], optionsKey: 'a', length: 99 });
+  assert.equal(replies.at(-1)!.type, 'resync');
+  assert.equal(s.documents(), 0, 'the out-of-sync documents were dropped (the host sends the full text next)');
+  s.handle({ type: 'analyze', id: 'd', gen: 4, version: 6, text: text2, options: opts2, optionsKey: 'b', length: text2.length });
+  assert.equal(s.documents(), 1);
+  s.handle({ type: 'close', id: 'd' });
+  assert.equal(s.documents(), 0);
+  s.handle({ type: 'analyze', id: 'd', gen: 9, version: 6, baseVersion: 5, changes: [], optionsKey: 'b', length: 0 });
+  assert.equal(replies.at(-1)!.type, 'resync');
+});
+
+test('compact quotes: the view gives the same quotes (speakers, resolved names, cues, scare reasons)', () => {
+  const a = analyze(fixture, OPTIONS);
+  assert.ok(a.quotes.some((q) => q.speaker));
+  // every field variant the core produces: speaker with/without resolved name, cue object or null, scare reasons
+  const variants: Quote[] = [
+    { start: 1, end: 9, text: '“quack”', kind: 'scare', speaker: null, cue: null, scareReason: 'modifier' },
+    { start: 10, end: 30, text: '“We will”', kind: 'quote', speaker: { start: 31, end: 40, text: 'he', resolved: 'Jane Holloway' }, cue: { start: 41, end: 45, text: 'said' } },
+    { start: 50, end: 60, text: '', kind: 'quote', speaker: { start: 61, end: 62, text: 'Ryabkov' }, cue: null },
+    { start: 70, end: 80, text: '“Face the Nation”', kind: 'scare', speaker: null, cue: null, scareReason: 'subhead' },
+  ];
+  for (const quotes of [a.quotes, variants]) {
+    const v = quotesView(structuredClone(encodeQuotes(quotes)));
+    assert.equal(v.length, quotes.length);
+    assert.deepStrictEqual([...v], [...quotes]);
+  }
+  const v = quotesView(encodeQuotes(a.quotes));
+  assert.equal(v[0], v[0], 'one object per quote');
+  assert.deepStrictEqual(quotesView(encodeQuotes([])), []);
+});
+
+test('compact lines view: indexing, length, iteration and array methods like a LineInfo[]', () => {
+  const a = analyze(fixture, OPTIONS);
+  const c = encodeLines(a.lines);
+  const v = linesView(c);
+  assert.equal(v.length, a.lines.length);
+  assert.deepStrictEqual({ ...v[3] }, { ...a.lines[3] });
+  assert.equal(v[a.lines.length], undefined);
+  assert.ok(Array.isArray(v));
+  assert.ok(0 in v && !(a.lines.length in v));
+  assert.deepStrictEqual(plain({ ...a, lines: [...v] }).lines, plain(a).lines);
+  assert.equal(v.filter((l) => l.label === 'boilerplate').length, a.stats.boilerplateLines);
+  assert.equal(v.some((l) => l.label === 'boilerplate'), true);
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(v)), JSON.parse(JSON.stringify(a.lines)), 'JSON drops undefined details on both sides');
+  const withDetail = a.lines.findIndex((l) => l.detail !== undefined);
+  if (withDetail >= 0) assert.equal(v[withDetail].detail, a.lines[withDetail].detail);
+  assert.equal(Reflect.set(v, 0, a.lines[1]), false, 'read-only');
+  assert.equal(v[0].line, 0);
+});
