@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { createInterface } from 'node:readline';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { parseArgs, UsageError, HELP, type Args } from './args';
@@ -212,6 +213,10 @@ async function cleanFiles(args: Args): Promise<number> {
   checkPatterns(args.patterns);
   const settings: CleanSettings = { keepMeta: args.keepMeta, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // Less inlining in V8's optimising compiler: a batch run is short, and compiling the classifier's big per-line
+  // function (several times per thread, as it tiers up) cost more CPU than the inlining saved: ~10% less CPU for
+  // 1,000 dumps with --jobs 2. Set before any of it is compiled; the worker threads share the flag.
+  v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
   // Worker threads start now, while this thread lists the input: an explicit --jobs N, or a folder on a
   // machine with several cores (stopped again if the folder turns out small).
   let pool: WorkerPool | undefined;
