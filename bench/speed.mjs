@@ -2,7 +2,7 @@
 // Speed and scale benchmark (issue "Big dumps and big folders"). All figures from ONE run, so ratios hold
 // on a loaded machine:
 //   (a) reading the files + decoding + splitting into lines, on a >= 50 MB set built from the corpora's dumps
-//   (b) analysis without entities on the same set (MB/s; budget >= 20 MB/s and <= 10x (a))
+//   (b) analysis without entities on the same set, best of 2 passes (MB/s; budget >= 20 MB/s and <= 10x (a))
 //   (c) CLI batch: `scraped-news clean DIR --out OUT --jobs 2` on a folder of 1,000 dumps (budget >= 1,000
 //       dumps/s), outputs compared byte for byte with `--jobs 1`
 //   (d) entities on 5 KB articles (median ms; budget <= 60 ms) vs bare compromise on the same texts
@@ -120,25 +120,32 @@ for (let pass = 0; pass < 2; pass++) {
 const textChars = texts.reduce((s, t) => s + (t ? t.length : 0), 0);
 log(`(a) read+split: ${readMs.toFixed(0)} ms, ${lineCount} lines`);
 
-// ---- (b) analysis without entities (quotes on), same set, best of 2 passes
-// warm-up (JIT) on the first dumps, then one measured pass over the whole set
+// ---- (b) analysis without entities (quotes on), same set, best of 2 passes (like (a)): warm-up (JIT) on the first
+// dumps, then two rounds of [analysis, lines only (no quotes, to show where the time goes)] over the whole set. The
+// first analysis pass is also reported: it includes the JIT warming up on the rest of the code paths.
 for (const text of texts.slice(0, 200)) if (text) core.analyze(text, { entities: false });
-let anaMs;
-let anaCpu;
-{
+let anaMs = Infinity;
+let anaCpu = Infinity;
+let firstAnaMs = 0;
+let linesOnlyMs = Infinity;
+for (let round = 0; round < 2; round++) {
   const t = now();
   const c = cpu();
   for (const text of texts) if (text !== undefined && text !== null) core.analyze(text, { entities: false });
-  anaMs = now() - t;
-  anaCpu = cpu() - c;
-  log(`(b) analysis: ${anaMs.toFixed(0)} ms`);
+  const ms = now() - t;
+  const msCpu = cpu() - c;
+  if (round === 0) firstAnaMs = ms;
+  if (ms < anaMs) {
+    anaMs = ms;
+    anaCpu = msCpu;
+  }
+  log(`(b) analysis, pass ${round + 1}: ${ms.toFixed(0)} ms (CPU ${msCpu.toFixed(0)} ms)`);
+  const t0b = now();
+  for (const text of texts) if (text) core.analyze(text, { entities: false, quotes: false });
+  linesOnlyMs = Math.min(linesOnlyMs, now() - t0b);
 }
 const anaMBs = setBytes / MB / (anaMs / 1000);
 const readMBs = setBytes / MB / (readMs / 1000);
-// lines-only (no quotes), to show where the time goes
-const t0b = now();
-for (const text of texts) if (text) core.analyze(text, { entities: false, quotes: false });
-const linesOnlyMs = now() - t0b;
 
 // ---- (c) CLI batch on a folder of FOLDER_FILES dumps
 const cliResult = benchCli();
@@ -270,7 +277,7 @@ const medBreak = (k) => median(incBreak.map((b) => b[k]));
 const rows = [
   ['(a) read + decode + split into lines', `${(setBytes / MB).toFixed(1)} MB, ${set.length} dumps`, `${readMs.toFixed(0)} ms (CPU ${readCpu.toFixed(0)} ms)`, `${readMBs.toFixed(0)} MB/s`, ''],
   ['(b) analysis without entities', `same set`, `${anaMs.toFixed(0)} ms (CPU ${anaCpu.toFixed(0)} ms)`, `${anaMBs.toFixed(1)} MB/s (per CPU-second: ${(setBytes / MB / (anaCpu / 1000)).toFixed(1)})`, `>= 20 MB/s: ${anaMBs >= 20 ? 'yes' : 'NO'}; ${(anaMs / readMs).toFixed(1)}x (a) wall, ${(anaCpu / readCpu).toFixed(1)}x CPU; <= 10x: ${anaMs / readMs <= 10 ? 'yes' : 'NO'}`],
-  ['    of which lines only (no quotes)', 'same set', `${linesOnlyMs.toFixed(0)} ms`, `${(setBytes / MB / (linesOnlyMs / 1000)).toFixed(1)} MB/s`, ''],
+  ['    of which lines only (no quotes)', 'same set', `${linesOnlyMs.toFixed(0)} ms`, `${(setBytes / MB / (linesOnlyMs / 1000)).toFixed(1)} MB/s`, `best of 2; (b) first pass alone: ${firstAnaMs.toFixed(0)} ms = ${(setBytes / MB / (firstAnaMs / 1000)).toFixed(1)} MB/s`],
   ...cliRows(cliResult),
   ['(d) entities, 5 KB article (median)', `${articles.length} articles`, `${median(entOurs).toFixed(1)} ms`, '', `<= 60 ms: ${median(entOurs) <= 60 ? 'yes' : 'NO'}; bare compromise ${median(entBare).toFixed(1)} ms (${(median(entOurs) / median(entBare)).toFixed(2)}x)`],
   ['(e) full analysis, 5 MB dump (median of 3)', `${(big.length / MB).toFixed(1)} M chars`, `${median(fullE).toFixed(0)} ms (CPU ${median(fullCpu).toFixed(0)} ms)`, `${(big.length / MB / (median(fullE) / 1000)).toFixed(1)} MB/s`, `incremental first analysis ${firstInc.toFixed(0)} ms`],

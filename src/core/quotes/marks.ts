@@ -57,11 +57,29 @@ function isSpace(c: string): boolean {
 }
 const OPEN_PUNCT = '([{—–-/\u2014\u2013…:;';
 const LETTER_RE = /[\p{L}\p{N}]/u;
+/** LETTER_RE on one UTF-16 unit, cached per code (0 = not computed yet, 1 = letter/digit, 2 = not). */
+const WORD_CODE = new Uint8Array(65536);
+function isWordCharCode(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  let k = WORD_CODE[code];
+  if (k === 0) WORD_CODE[code] = k = LETTER_RE.test(String.fromCharCode(code)) ? 1 : 2;
+  return k === 1;
+}
 function isWordChar(c: string): boolean {
   if (c === '') return false;
-  const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_RE.test(c);
+  return isWordCharCode(c.charCodeAt(0));
+}
+/** isSpace on a character code (-1 = before the start / after the end, which isSpace('') accepts). */
+function isSpaceCode(c: number): boolean {
+  return c < 0 || c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000 || c === 13 || c === 10;
+}
+/** OPEN_PUNCT.includes on a character code. */
+function isOpenPunctCode(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2026 || c === 58 || c === 59;
+}
+/** isQuoteChar on a character code. */
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x201e || c === 0xab || c === 0xbb;
 }
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
@@ -118,8 +136,8 @@ function tokenize(p: string): Mark[] {
     // an apostrophe inside a word (don’t, Trump’s, O'Neill) is never a mark
     if ((code === 39 || code === 0x2019) && p.charCodeAt(i + 1) !== code && i > 0 && p.charCodeAt(i - 1) !== code && isWordCodeFast(p.charCodeAt(i - 1)) && isWordCodeFast(p.charCodeAt(i + 1))) continue;
     // guillemets: «quote» only when they hug the text; `« Previous`, `» Email this` are navigation arrows
-    if (code === 0xab && (i + 1 >= p.length || isSpace(p[i + 1]))) continue;
-    if (code === 0xbb && (i === 0 || isSpace(p[i - 1]))) continue;
+    if (code === 0xab && (i + 1 >= p.length || isSpaceCode(p.charCodeAt(i + 1)))) continue;
+    if (code === 0xbb && (i === 0 || isSpaceCode(p.charCodeAt(i - 1)))) continue;
     switch (c) {
       case '“':
       case '„':
@@ -174,10 +192,12 @@ function tokenize(p: string): Mark[] {
 }
 
 function mk(p: string, pos: number, len: number, kind: K): Mark {
-  const prev = pos > 0 ? p[pos - 1] : '';
-  const next = pos + len < p.length ? p[pos + len] : '';
-  const lf = prev === '' || isSpace(prev) || OPEN_PUNCT.includes(prev) || isQuoteChar(prev);
-  const rf = next === '' || isSpace(next) || (!isWordChar(next) && !isQuoteChar(next) && next !== '$' && next !== '#' && next !== '(' && next !== '[' && next !== '@');
+  // on character codes (-1 = none): the same tests as isSpace / OPEN_PUNCT / isQuoteChar / isWordChar on p[i]
+  const prev = pos > 0 ? p.charCodeAt(pos - 1) : -1;
+  const next = pos + len < p.length ? p.charCodeAt(pos + len) : -1;
+  const lf = prev < 0 || isSpaceCode(prev) || isOpenPunctCode(prev) || isQuoteCode(prev);
+  const rf =
+    next < 0 || isSpaceCode(next) || (!isWordCharCode(next) && !isQuoteCode(next) && next !== 36 && next !== 35 && next !== 40 && next !== 91 && next !== 64);
   return { pos, len, kind, lf, rf };
 }
 

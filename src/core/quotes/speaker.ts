@@ -236,7 +236,9 @@ let nTok = 0;
 let tS = new Int32Array(1024);
 let tE = new Int32Array(1024);
 let tK = new Uint8Array(1024);
+/** Word objects made for the current paragraph, by token index (a reused dense array; `tMade` lists the entries to clear). */
 let tObj: Array<Word | undefined> = [];
+const tMade: number[] = [];
 
 function growTokens(): void {
   const n = tS.length * 2;
@@ -268,6 +270,7 @@ function W(k: number): Word {
   if (o === undefined) {
     o = { s: tS[k], e: tE[k], w: tokText(curM!, k), cue: (tK[k] & T_CUE) !== 0 };
     tObj[k] = o;
+    tMade.push(k);
   }
   return o;
 }
@@ -381,7 +384,8 @@ function tokenizeWords(m: string): void {
     cnt = r;
   }
   nTok = cnt;
-  tObj = [];
+  // dense, so that writing a Word at any index stays a plain store (a sparse write would make it a dictionary)
+  while (tObj.length < cnt) tObj.push(undefined);
 }
 
 /** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
@@ -389,7 +393,9 @@ function releaseTokens(): void {
   curM = null;
   tokensReady = false;
   nTok = 0;
-  tObj = [];
+  for (const k of tMade) tObj[k] = undefined;
+  tMade.length = 0;
+  if (tObj.length > 65536) tObj = [];
   if (tS.length > 65536) {
     tS = new Int32Array(1024);
     tE = new Int32Array(1024);
