@@ -4,17 +4,20 @@
  * (src/cli/batch.ts):
  *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
  *                                           -> { type: 'loaded', partial (packed), failures, owned, stats }
- *   { type: 'clean', tasks, templates }     -> { type: 'progress', n } ... then { type: 'cleaned', results }
+ *   { type: 'clean', lists, me, counters, templates }
+ *                                           -> cleans files of lists[me], then what is left in the other lists,
+ *                                              claimed from the shared counters
+ *                                           -> { type: 'progress', n } ... then { type: 'cleaned', results }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, errorText, type CleanSettings, type Task, type TaskResult } from './engine';
-import { claim } from './batch';
+import { claim, claimTasks } from './batch';
 import { packIndex, trace } from './util';
 import type { TemplateIndex } from '../core/types';
 
 type Request =
   | { type: 'load'; paths: string[]; counter: SharedArrayBuffer; chunk: number }
-  | { type: 'clean'; tasks: Task[]; templates: TemplateIndex | null };
+  | { type: 'clean'; lists: Task[][]; me: number; counters: SharedArrayBuffer; templates: TemplateIndex | null };
 
 if (parentPort) {
   const port = parentPort;
@@ -26,24 +29,26 @@ if (parentPort) {
         trace('phase 1 start');
         const owned: number[] = [];
         const { partial, failures } = engine.load(claim(new Int32Array(msg.counter), msg.paths.length, msg.chunk, msg.paths, owned));
-        const stats = new Float64Array(owned.length * 3).fill(-1);
+        const stats = new Float64Array(owned.length * 4).fill(-1);
         owned.forEach((i, k) => {
           const s = engine.statOf(msg.paths[i]);
-          if (s) { stats[3 * k] = s.size; stats[3 * k + 1] = s.mtimeMs; stats[3 * k + 2] = s.ino; }
+          if (s) { stats[4 * k] = s.size; stats[4 * k + 1] = s.mtimeMs; stats[4 * k + 2] = s.ino; stats[4 * k + 3] = s.lines ?? -1; }
         });
         trace(`phase 1 done (${owned.length} files)`);
         const packed = packIndex(partial);
         port.postMessage({ type: 'loaded', partial: packed, failures, owned, stats }, packed ? [packed.counts.buffer as ArrayBuffer] : []);
       } else if (msg.type === 'clean') {
         let pending = 0;
-        const results: TaskResult[] = engine.cleanTasks(msg.tasks, msg.templates, () => {
+        const results: TaskResult[] = [];
+        for (const { task } of claimTasks(msg.lists, new Int32Array(msg.counters), msg.me)) {
+          results.push(engine.cleanOne(task, msg.templates));
           if (++pending >= 16) {
             port.postMessage({ type: 'progress', n: pending });
             pending = 0;
           }
-        });
+        }
         if (pending) port.postMessage({ type: 'progress', n: pending });
-        trace('phase 2 done');
+        trace(`phase 2 done (${results.length} files)`);
         port.postMessage({ type: 'cleaned', results });
       }
     } catch (e) {

@@ -103,7 +103,7 @@ test('argument parsing: forms, values, unknown flags', () => {
 });
 
 test('batch helpers: claim hands out every file once across threads; balance moves files (with what phase 1 saw) to the lighter thread', async () => {
-  const { claim, balance } = await import('../../src/cli/batch');
+  const { claim, balance, claimTasks } = await import('../../src/cli/batch');
   const paths = Array.from({ length: 23 }, (_, i) => `f${i}.txt`);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const a: number[] = [], b: number[] = [];
@@ -116,18 +116,37 @@ test('batch helpers: claim hands out every file once across threads; balance mov
   assert.deepEqual([...seen].sort(), [...paths].sort());
   assert.deepEqual([...a, ...b].sort((x, y) => x - y), paths.map((_, i) => i));
 
-  const task = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false });
   const stat = Array.from({ length: 10 }, (_, i) => ({ size: 100, mtimeMs: 1000 + i, ino: 50 + i }));
+  const task = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false, seen: stat[i] });
   const lists = [[0, 1, 2, 3, 4, 5, 6, 7].map(task), [8, 9].map(task)];
   balance(lists, stat);
   assert.deepEqual(lists.map((l) => l.length), [5, 5]);
   assert.deepEqual(lists[0].map((t) => t.index), [0, 1, 2, 3, 4], 'the heavy thread keeps the start of its list');
   assert.deepEqual(lists[1].map((t) => t.index), [8, 9, 5, 6, 7], 'moved files come after the own files, in order');
-  assert.deepEqual(lists[1][2].seen, stat[5]);
-  assert.equal(lists[1][0].seen, undefined);
+  assert.deepEqual(lists[1][2].seen, stat[5], 'a moved file carries what phase 1 saw');
   const even = [[0, 1].map(task), [2, 3].map(task)];
   balance(even, stat);
   assert.deepEqual(even.map((l) => l.map((t) => t.index)), [[0, 1], [2, 3]]);
+  // cost counts lines too: one file of many short lines weighs more than its bytes
+  const lined = [...stat.map((x) => ({ ...x })), { size: 100, mtimeMs: 1, ino: 1, lines: 40 }];
+  const byLines = [[10].map((i) => ({ ...task(0), index: i })), [1, 2, 3].map(task)];
+  balance(byLines, lined.map((x, i) => (i < 10 ? { ...x, lines: 1 } : x)));
+  assert.deepEqual(byLines.map((l) => l.length), [1, 3]);
+
+  // phase 2 claims: own list first, then what the other thread has not started; every task exactly once
+  const two = [[0, 1, 2, 3, 4, 5].map(task), [6, 7].map(task)];
+  const cursors = new Int32Array(new SharedArrayBuffer(8));
+  const t0 = claimTasks(two, cursors, 0), t1 = claimTasks(two, cursors, 1);
+  const got: { i: number; by: number; own: boolean }[] = [];
+  for (;;) {
+    const a1 = t0.next();
+    if (!a1.done) got.push({ i: a1.value.task.index, by: 0, own: a1.value.own });
+    const b1 = t1.next();
+    if (!b1.done) got.push({ i: b1.value.task.index, by: 1, own: b1.value.own });
+    if (a1.done && b1.done) break;
+  }
+  assert.deepEqual(got.map((g) => g.i).sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(got.filter((g) => g.by === 1).map((g) => [g.i, g.own]), [[6, true], [7, true], [3, false], [5, false]]);
 });
 
 test('a file read by another thread (Task.seen) is cleaned only if it is still the file that thread saw', () => {
