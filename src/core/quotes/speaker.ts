@@ -178,11 +178,17 @@ for (let i = 0; i < CUE_LIST.length; i++) {
   CUE_SLOTS[slot] = i;
 }
 
+/** Per (first letter, second letter) of the cue words: bit (length - 3) set for each length that occurs. */
+const CUE_PAIRS = new Uint16Array(26 * 26);
+for (const w of CUE_LIST) CUE_PAIRS[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)] |= 1 << (w.length - 3);
+
 /**
  * Is m[s,e) (ASCII letters only) a cue word ignoring case (= `CUE_SET.has(m.slice(s, e).toLowerCase())`)? Without
  * allocating the lowercase copy. `exact`: the letters must already be lowercase (= `CUE_SET.has(m.slice(s, e))`).
  */
 function cueAt(m: string, s: number, e: number, exact: boolean): boolean {
+  // most words share no first two letters and length with a cue word
+  if (((CUE_PAIRS[((m.charCodeAt(s) | 32) - 97) * 26 + ((m.charCodeAt(s + 1) | 32) - 97)] >>> (e - s - 3)) & 1) === 0) return false;
   let h = 0;
   for (let k = s; k < e; k++) h = (Math.imul(h, 31) + (m.charCodeAt(k) | 32)) | 0;
   for (let slot = cueHashSlot(h); CUE_SLOTS[slot] >= 0; slot = (slot + 1) & ((1 << CUE_BITS) - 1)) {
@@ -289,7 +295,7 @@ function tokenizeWords(m: string): void {
     return headline === 1;
   };
   const n = m.length;
-  let multi = false;
+  multiAt.length = 0;
   for (let i = 0; i < n; ) {
     const c = m.charCodeAt(i);
     const cls = c < 128 ? CCLASS[c] : isAlnumCode(c) ? C_ALNUM | C_CONT : isPunctTokenCode(c) ? C_PUNCT : 0;
@@ -316,7 +322,8 @@ function tokenizeWords(m: string): void {
       }
       // a final dot is not part of the word unless it is an abbreviation (`Mr.`, `U.S.`)
       let we = e;
-      if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !ABBREV_WORD.test(m.slice(i, e))) we = e - 1;
+      // (ABBREV_WORD only matches words starting with A–Z)
+      if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !(c >= 65 && c <= 90 && ABBREV_WORD.test(m.slice(i, e)))) we = e - 1;
       // = CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()): a word with anything but
       // ASCII letters never lowercases to a cue word (all ASCII letters, 3–13 long)
       let cue = false;
@@ -324,8 +331,8 @@ function tokenizeWords(m: string): void {
         if (c >= 97) cue = cueAt(m, i, we, true);
         else cue = cueAt(m, i, we, false) && capCue();
       }
-      // multiword cues start with `according` or `in`
-      if (!multi && ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105))) multi = true;
+      // multiword cues start with `according` or `in`: remember where
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105)) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -351,42 +358,50 @@ function tokenizeWords(m: string): void {
     }
     i++;
   }
-  if (multi) {
-    // multiword cues, merged in one pass, in place. Only words of the right length starting with a/A or i/I can
-    // lowercase to `according` / `in`.
-    let r = 0;
-    for (let k = 0; k < cnt; k++) {
-      if ((tK[k] & 7) === T_WORD) {
-        const len = tE[k] - tS[k];
-        const c0 = m.charCodeAt(tS[k]) | 32;
-        if (len === 9 && c0 === 97 && tokText(m, k).toLowerCase() === 'according' && k + 1 < cnt && tokText(m, k + 1).toLowerCase() === 'to') {
-          tS[r] = tS[k];
-          tE[r] = tE[k + 1];
-          tK[r] = T_ACCORDING | T_CUE;
-          r++;
-          k += 1;
-          continue;
-        }
-        if (len === 2 && c0 === 105 && tokText(m, k).toLowerCase() === 'in' && k + 2 < cnt && tokText(m, k + 1) === 'a' && tokText(m, k + 2).toLowerCase() === 'statement') {
-          tS[r] = tS[k];
-          tE[r] = tE[k + 2];
-          tK[r] = T_STATEMENT | T_CUE;
-          r++;
-          k += 2;
-          continue;
-        }
+  if (multiAt.length > 0) {
+    // multiword cues, merged in place, left to right (= one pass over all tokens: a merge consumes `to`, `a`,
+    // `statement`, never another candidate). Only words of the right length starting with a/A or i/I can lowercase
+    // to `according` / `in`; tokens before the first merge stay where they are.
+    let r = -1;
+    let k = 0;
+    for (const at of multiAt) {
+      let span = 0;
+      if (tE[at] - tS[at] === 9) {
+        if (tokText(m, at).toLowerCase() === 'according' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'to') span = 1;
+      } else if (tokText(m, at).toLowerCase() === 'in' && at + 2 < cnt && tokText(m, at + 1) === 'a' && tokText(m, at + 2).toLowerCase() === 'statement') span = 2;
+      if (span === 0) continue;
+      if (r < 0) {
+        r = at;
+        k = at;
       }
-      tS[r] = tS[k];
-      tE[r] = tE[k];
-      tK[r] = tK[k];
+      for (; k < at; k++, r++) {
+        tS[r] = tS[k];
+        tE[r] = tE[k];
+        tK[r] = tK[k];
+      }
+      tS[r] = tS[at];
+      tE[r] = tE[at + span];
+      tK[r] = (span === 1 ? T_ACCORDING : T_STATEMENT) | T_CUE;
       r++;
+      k = at + span + 1;
     }
-    cnt = r;
+    if (r >= 0) {
+      for (; k < cnt; k++, r++) {
+        tS[r] = tS[k];
+        tE[r] = tE[k];
+        tK[r] = tK[k];
+      }
+      cnt = r;
+    }
+    multiAt.length = 0;
   }
   nTok = cnt;
   // dense, so that writing a Word at any index stays a plain store (a sparse write would make it a dictionary)
   while (tObj.length < cnt) tObj.push(undefined);
 }
+
+/** Token indices of words that may start a multiword cue (`according`, `in`), filled by tokenizeWords. */
+const multiAt: number[] = [];
 
 /** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
 function releaseTokens(): void {
