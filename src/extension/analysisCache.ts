@@ -69,6 +69,8 @@ export interface CacheStats {
   incremental: number;
   /** Duration of the last analysis in ms (in the worker, or in-thread). */
   lastMs: number;
+  /** Duration of the last lines-only first answer in ms (newly opened big documents). */
+  lastLinesMs: number;
   /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
   lastHostMs: number;
   /** Longest such host time so far in ms, and its parts: decoding the answer, and the `onDidUpdate` listeners. */
@@ -170,7 +172,7 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
@@ -422,7 +424,7 @@ export class AnalysisCache implements vscode.Disposable {
         this.counters.analyses++;
         if (r.incremental) this.counters.incremental++;
         this.counters.lastMs = r.ms;
-      }
+      } else this.counters.lastLinesMs = r.ms;
       this.emitter.fire(e.doc);
       this.counters.maxListenersMs = Math.max(this.counters.maxListenersMs, performance.now() - t1);
     }

@@ -42,7 +42,13 @@ function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.R
 }
 
 /** Quotes handled between two yields of `symbolSteps` (the provider gives the event loop back there). */
-const SLICE = 500;
+const SLICE = 250;
+/**
+ * Quote symbols listed at most (a 5 MB dump has ~8,500 quotes: VS Code re-requests the outline for the
+ * breadcrumbs after every edit, and thousands of symbols are not navigable anyway). The rest is summed up in a
+ * last entry instead of being dropped silently.
+ */
+export const MAX_OUTLINE_QUOTES = 1000;
 
 export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.DocumentSymbol[] {
   const steps = symbolSteps(doc, a);
@@ -100,19 +106,32 @@ function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vs
   }
   // groups in order of first appearance; the unattributed group last
   const ordered = [...groups.entries()].sort((x, y) => (x[0] === '' ? 1 : 0) - (y[0] === '' ? 1 : 0) || x[1].start - y[1].start);
+  let listed = 0;
+  let omitted = 0;
+  let last: vscode.Range | undefined;
   for (const [, g] of ordered) {
     const range = rangeOf(doc, g.start, g.end);
+    last = range;
     const sel = g.sel ? rangeOf(doc, g.sel.start, g.sel.end) : rangeOf(doc, g.quotes[0].start, g.quotes[0].end);
     const n = g.quotes.length;
     const detail = (g.role ? g.role + ' · ' : '') + `${n} quote${n === 1 ? '' : 's'}`;
     const sym = new vscode.DocumentSymbol(g.name, detail, vscode.SymbolKind.Object, range, sel);
     for (const q of g.quotes) {
+      if (listed >= MAX_OUTLINE_QUOTES) {
+        omitted++;
+        continue;
+      }
+      listed++;
       if (++done % SLICE === 0) yield;
       const r = rangeOf(doc, q.start, q.end);
       const said = q.speaker && q.speaker.text.trim().toLowerCase() !== g.name.toLowerCase() ? `${oneLine(q.speaker.text, 40)} · ` : '';
       sym.children.push(new vscode.DocumentSymbol(oneLine(q.text) || '""', `${said}line ${r.start.line + 1}`, vscode.SymbolKind.String, r, r));
     }
     out.push(sym);
+  }
+  if (omitted > 0 && last) {
+    const note = `${omitted} more quote${omitted === 1 ? '' : 's'} not listed`;
+    out.push(new vscode.DocumentSymbol(note, `the outline lists the first ${MAX_OUTLINE_QUOTES} quotes of a document`, vscode.SymbolKind.Null, last, last));
   }
   return out;
 }
