@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// A/B speed of two core bundles on the same machine in the same run (interleaved, so a shared machine's load hits
+// both alike): parts (b) and (e) of bench/speed.mjs for each bundle.
+//   (b) analyze(text, {entities: false}) over the >= 50 MB set built from the corpora's dumps (the dumps repeated),
+//       and the same with quotes: false (lines only); best of N passes each, wall and CPU time
+//   (e) analyze(text, {entities: false}) on one ~5 MB dump (the dumps concatenated); best of N
+// Usage: node bench/analysis-ab.mjs --core A.js --core B.js [--passes N] [--mb N] [CORPUS_DIR...]
+//   e.g. A = the core bundled from an older commit (esbuild src/core/index.ts --bundle --platform=node), B = dist/core.js
+//   default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const argv = process.argv.slice(2);
+const cores = [];
+for (let i = argv.indexOf('--core'); i >= 0; i = argv.indexOf('--core')) cores.push(path.resolve(argv.splice(i, 2)[1]));
+const num = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i < 0 ? dflt : Number(argv.splice(i, 2)[1]);
+};
+const passes = num('--passes', 2);
+const targetMB = num('--mb', 50);
+if (cores.length === 0) cores.push(path.join(root, 'dist/core.js'));
+const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+
+const MB = 1024 * 1024;
+const files = [];
+for (const c of corpora) {
+  const d = fs.existsSync(path.join(c, 'dumps')) ? path.join(c, 'dumps') : c;
+  for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) files.push(path.join(d, f));
+}
+const mods = cores.map((c) => require(c));
+const texts = [];
+let bytes = 0;
+while (bytes < targetMB * MB) {
+  for (let i = 0; i < files.length && bytes < targetMB * MB; i++) {
+    const b = fs.readFileSync(files[i]);
+    bytes += b.length;
+    texts.push(mods[0].decodeDump(b).text);
+  }
+}
+let big = '';
+for (let i = 0; big.length < 5 * MB; i++) big += texts[i % texts.length] + '\n\n';
+
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const time = (f) => { const t = performance.now(); const c = cpu(); f(); return [performance.now() - t, cpu() - c]; };
+const best = cores.map(() => ({ b: [Infinity, Infinity], lines: [Infinity, Infinity], e: [Infinity, Infinity], bFirst: null }));
+const keep = (slot, [w, c]) => { if (w < slot[0]) { slot[0] = w; slot[1] = c; } };
+// warm-up: the first 200 dumps, like bench/speed.mjs
+for (const m of mods) for (const t of texts.slice(0, 200)) m.analyze(t, { entities: false });
+for (let p = 0; p < passes; p++) {
+  mods.forEach((m, k) => {
+    const r = time(() => { for (const t of texts) m.analyze(t, { entities: false }); });
+    if (p === 0) best[k].bFirst = r;
+    keep(best[k].b, r);
+    keep(best[k].lines, time(() => { for (const t of texts) m.analyze(t, { entities: false, quotes: false }); }));
+    keep(best[k].e, time(() => m.analyze(big, { entities: false })));
+    process.stderr.write(`pass ${p + 1}, ${path.basename(cores[k])}: (b) ${r[0].toFixed(0)} ms\n`);
+  });
+}
+const mbs = (ms, size) => (size / MB / (ms / 1000)).toFixed(1);
+const os = await import('node:os');
+console.log(`analysis A/B — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ${(bytes / MB).toFixed(1)} MB set (${texts.length} dumps), ${(big.length / MB).toFixed(1)} M-char dump; best of ${passes}`);
+console.log('| core | (b) analysis without entities | per CPU-second | first pass | lines only (no quotes) | (e) 5 MB dump |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+cores.forEach((c, k) => {
+  const r = best[k];
+  console.log(`| ${path.basename(c)} | ${r.b[0].toFixed(0)} ms = ${mbs(r.b[0], bytes)} MB/s | ${mbs(r.b[1], bytes)} MB/s | ${mbs(r.bFirst[0], bytes)} MB/s | ${r.lines[0].toFixed(0)} ms = ${mbs(r.lines[0], bytes)} MB/s | ${r.e[0].toFixed(0)} ms (CPU ${r.e[1].toFixed(0)}) = ${mbs(r.e[0], big.length)} MB/s |`);
+});
