@@ -4,9 +4,12 @@ import { analyzeWith } from './analyze-base';
 /**
  * The article text: boilerplate lines removed (and meta lines unless keepMeta), runs of blank lines
  * collapsed to one, leading/trailing blank lines dropped, trailing spaces trimmed, the input's dominant
- * line ending and BOM kept. Ends with a line ending when the input did.
+ * line ending and BOM kept. Ends with a line ending when the input did. Pass an analysis made with the same
+ * `keepMeta` (AnalyzeOptions.keepMeta) for clean(clean(x)) == clean(x) to hold with keepMeta.
  */
-export function clean(text: string, analysis: Analysis = analyzeWith(text, { entities: false, quotes: false }), options: CleanOptions = {}): string {
+export function clean(text: string, analysis?: Analysis, options: CleanOptions = {}): string {
+  // analysed for the clean asked for (the classifier's settle step makes that clean idempotent)
+  if (!analysis) analysis = analyzeWith(text, { entities: false, quotes: false, keepMeta: options.keepMeta === true });
   if (analysis.length !== text.length) throw new Error('clean(): analysis does not belong to this text (length differs)');
   const eol = analysis.eol;
   const kept: string[] = [];

@@ -107,6 +107,11 @@ export interface AnalyzeOptions {
   templates?: TemplateIndex | null;
   /** Report scare quotes (default true; they get kind 'scare'). */
   scareQuotes?: boolean;
+  /**
+   * The lines will be cleaned with `clean(text, analysis, { keepMeta: true })` (default false): the classifier's
+   * settle step then makes that clean idempotent instead of the default one.
+   */
+  keepMeta?: boolean;
 }
 
 export interface CleanOptions {

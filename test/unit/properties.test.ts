@@ -7,7 +7,8 @@
  *  - clean only deletes lines and collapses blank runs (its lines are a subsequence of the input's, right-
  *    trimmed), keeps every article line (0 lines lost), the BOM and one line ending;
  *  - clean(clean(x)) == clean(x) (the classifier's settle step, src/core/boilerplate/index.ts), and a second
- *    analysis of the cleaned text labels every line of it article (labels and clean agree);
+ *    analysis of the cleaned text labels every line of it article (labels and clean agree); the same with
+ *    keepMeta when the analysis is made with AnalyzeOptions.keepMeta;
  *  - the incremental analysis (src/core/incremental.ts) after random edits equals the full one.
  * The number of cases per property is NUM_RUNS (PROPERTY_RUNS overrides it); bench/properties-corpus.mjs runs
  * the same checks over every real corpus dump, and the corpus-like fixtures test below runs them over the dumps in
@@ -131,6 +132,20 @@ test(`property: clean(clean(x)) == clean(x) (${NUM_RUNS} cases)`, () => {
   );
 });
 
+test(`property: with keepMeta (analysed and cleaned with it), clean(clean(x)) == clean(x) (${NUM_RUNS} cases)`, () => {
+  const opts = { keepMeta: true };
+  fc.assert(
+    fc.property(dumpArb, (text) => {
+      const once = clean(text, analyze(text, { entities: false, ...opts }), opts);
+      assert.equal(clean(once, analyze(once, { entities: false, ...opts }), opts), once);
+      // clean() without an analysis analyses for the clean asked for
+      assert.equal(clean(text, undefined, opts), once);
+      assert.equal(clean(once, undefined, opts), once);
+    }),
+    params,
+  );
+});
+
 test('the shrunk counterexample of the idempotence finding: a context line is settled out, not kept then dropped', () => {
   // two prose lines, a blank run, then a short line that was article-context next to widget lines and became
   // outside-body once they were gone (the finding's counterexample, in its shape)
@@ -173,6 +188,8 @@ test('corpus-like fixtures: offsets sound, quote and entity spans inside article
     const once = clean(text, a);
     assert.deepEqual(cleanViolations(text, a, once).violations, [], f);
     assert.equal(clean(once, analyze(once, { entities: false })), once, `${f}: clean(clean(x)) != clean(x)`);
+    const km = clean(text, undefined, { keepMeta: true });
+    assert.equal(clean(km, undefined, { keepMeta: true }), km, `${f}: with keepMeta, clean(clean(x)) != clean(x)`);
     assert.deepEqual(notArticleAgain(once), [], f);
     // entities and quotes only in article lines, in particular never in meta lines (datelines, bylines)
     const meta = a.lines.filter((l) => l.label === 'meta');

@@ -301,7 +301,7 @@ const SETTLE_WORK = 64;
 
 /**
  * Settle step: what `clean()` keeps must be kept again when the cleaned text is analysed (clean(clean(x)) ==
- * clean(x)). Lines kept only because of their context (short lines between the article and the noise, a last
+ * clean(x)); with `options.keepMeta` the kept lines are those of `clean(x, { keepMeta: true })`. Lines kept only because of their context (short lines between the article and the noise, a last
  * paragraph followed by a footer) can read differently once the noise around them is gone. So the document pass
  * is run again over the kept lines exactly as clean() writes them (same order, one blank line where the input had
  * blank lines between them, the BOM on the first line, a final empty line when the text ends with a line
@@ -313,8 +313,11 @@ const SETTLE_WORK = 64;
  */
 function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions): void {
   const n = out.length;
+  // the lines clean() keeps: article, and meta when the caller cleans with keepMeta
+  const keepMeta = options.keepMeta === true;
+  const keeps = (l: LineInfo) => l.label === 'article' || (keepMeta && l.label === 'meta');
   let kept: number[] = [];
-  for (let i = 0; i < n; i++) if (out[i].label === 'article') kept.push(i);
+  for (let i = 0; i < n; i++) if (keeps(out[i])) kept.push(i);
   if (kept.length === 0) return;
   const blankPre = new Int32Array(n + 1); // blank lines before line i
   for (let i = 0; i < n; i++) blankPre[i + 1] = blankPre[i] + (out[i].label === 'blank' ? 1 : 0);
@@ -348,7 +351,7 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
       const i = from[c];
       if (i < 0) continue;
       const s = second[c];
-      if (s.label === 'article') { next.push(i); continue; }
+      if (keeps(s)) { next.push(i); continue; }
       const o = out[i];
       if (s.label === 'meta') { o.label = 'meta'; o.reason = s.reason; o.detail = s.detail; }
       else { o.label = 'boilerplate'; o.reason = 'settled-out'; o.detail = s.label === 'boilerplate' ? (s.detail ?? REASONS[s.reason]?.replace(/\.$/, '').toLowerCase()) : undefined; }
