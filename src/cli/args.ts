@@ -109,7 +109,8 @@ Clean options:
   -o, --out DIR        output folder (created if needed); directories are mirrored below it
       --in-place       rewrite the input files (only with this flag; never otherwise)
   -r, --recursive      also clean *.txt files in sub-folders of a DIR input
-  -j, --jobs N         worker threads (default: number of cores, fewer for small inputs; 1 = single-threaded, same output)
+  -j, --jobs N         threads: this one plus N-1 worker threads (default: number of cores, fewer for small
+                       inputs; 1 = single-threaded; the output is the same for every N)
       --json           print a summary as JSON on stdout (files, cleaned, skipped with reasons, lines removed, seconds)
       --keep-meta      keep meta lines (bylines, datelines, captions)
       --no-templates   do not learn site templates (lines repeated across the input dumps)
