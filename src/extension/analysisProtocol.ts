@@ -114,6 +114,33 @@ export interface CompactQuotes {
   pool: string;
 }
 
+/**
+ * A string that changes whenever the first `max` boilerplate lines (and meta lines, with `meta`) change: their
+ * line numbers, lengths, labels, reasons and details — everything a diagnostic of theirs shows. Lets the
+ * diagnostics skip re-publishing after an edit that did not change them (typing in an article line).
+ */
+export function noiseSignature(a: Analysis, meta: boolean, max: number): string {
+  const parts: string[] = [];
+  const c = compactOfAnalysis.get(a);
+  if (c) {
+    let d = 0;
+    for (let i = 0; i < c.labels.length && parts.length < max; i++) {
+      const label = c.labels[i];
+      if (label !== 1 && !(meta && label === 2)) continue;
+      while (d < c.detailLines.length && c.detailLines[d] < i) d++;
+      const detail = d < c.detailLines.length && c.detailLines[d] === i ? c.detailTexts[d] : '';
+      parts.push(`${i},${c.ends[i] - c.starts[i]},${label},${c.reasonTable[c.reasons[i]]},${detail}`);
+    }
+  } else {
+    for (const l of a.lines) {
+      if (parts.length >= max) break;
+      if (l.label !== 'boilerplate' && !(meta && l.label === 'meta')) continue;
+      parts.push(`${l.line},${l.end - l.start},${l.label === 'boilerplate' ? 1 : 2},${l.reason},${l.detail ?? ''}`);
+    }
+  }
+  return parts.join('\n');
+}
+
 /** Number of quotes of a kind, without building quote objects when the analysis is compact. */
 export function countQuotes(a: Analysis, kind: Quote['kind']): number {
   const c = compactQuotesOfAnalysis.get(a);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { describeReason } from '../core/reasons';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
+import { noiseSignature } from './analysisProtocol';
 import { isScrapedNewsDocument, toSeverity, type ConfigReader } from './configuration';
 
 export const DIAGNOSTIC_SOURCE = 'scraped-news';
@@ -38,7 +39,7 @@ export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverit
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly subs: vscode.Disposable[] = [];
-  private readonly published = new WeakMap<vscode.TextDocument, { analysis: Analysis; key: string }>();
+  private readonly published = new WeakMap<vscode.TextDocument, { analysis: Analysis; key: string; sig: string }>();
 
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigReader) {
     this.subs.push(
@@ -64,7 +65,13 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!analysis) return this.cache.request(doc); // onDidUpdate brings it
     const prev = this.published.get(doc);
     if (!force && prev && prev.analysis === analysis && prev.key === key) return;
-    this.published.set(doc, { analysis, key });
+    // an edit that left the published diagnostics as they are (e.g. typing in an article line) publishes nothing
+    const sig = noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
+    if (!force && prev && prev.key === key && prev.sig === sig) {
+      prev.analysis = analysis;
+      return;
+    }
+    this.published.set(doc, { analysis, key, sig });
     this.collection.set(doc.uri, buildDiagnostics(analysis, severity, cfg.metaDiagnostics));
   }
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
-import { decodeResult, encodeLines, encodeQuotes, linesView, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
+import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
 import { AnalysisService } from '../../src/extension/analysisService';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -146,4 +146,24 @@ test('compact lines view: indexing, length, iteration and array methods like a L
   if (withDetail >= 0) assert.equal(v[withDetail].detail, a.lines[withDetail].detail);
   assert.equal(Reflect.set(v, 0, a.lines[1]), false, 'read-only');
   assert.equal(v[0].line, 0);
+});
+
+test('noise signature (diagnostics skip): same for compact and plain analyses; follows noise lines only', () => {
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length });
+  const a = analyze(fixture, OPTIONS);
+  const compact = decodeResult(replies.at(-1) as AnalysisResult);
+  assert.equal(noiseSignature(compact, false, 1000), noiseSignature(a, false, 1000));
+  assert.equal(noiseSignature(compact, true, 1000), noiseSignature(a, true, 1000));
+  assert.ok(noiseSignature(a, false, 1000).length > 0);
+  const noise = a.lines.find((l) => l.label === 'boilerplate')!;
+  const prose = a.lines.find((l) => l.label === 'article' && l.end - l.start > 200)!;
+  const longerNoise = fixture.slice(0, noise.end) + 'x' + fixture.slice(noise.end);
+  const longerProse = fixture.slice(0, prose.end) + ' more' + fixture.slice(prose.end);
+  assert.notEqual(noiseSignature(analyze(longerNoise, OPTIONS), false, 1000), noiseSignature(a, false, 1000));
+  const b = analyze(longerProse, OPTIONS);
+  if (b.lines.every((l, i) => l.label === a.lines[i].label && l.reason === a.lines[i].reason)) {
+    assert.equal(noiseSignature(b, false, 1000), noiseSignature(a, false, 1000), 'typing in an article line changes no diagnostic');
+  }
+  assert.equal(noiseSignature(a, false, 2).split('\n').length, 2, 'bounded');
 });
