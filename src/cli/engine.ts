@@ -167,7 +167,7 @@ export class Engine {
     res.bytesIn = loaded.size;
     let cleaned: string;
     try {
-      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: this.settings.templates ? templates : null });
+      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: this.settings.templates ? templates : null, keepMeta: this.settings.keepMeta });
       cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
       res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
     } catch (e) {

@@ -178,7 +178,7 @@ async function cleanStdin(args: Args): Promise<number> {
   if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
   const { text, encoding } = readInput('-', false);
   const { labelLines, cleanLabelled } = labels();
-  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns }), args.keepMeta);
+  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta }), args.keepMeta);
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
   return 0;
 }
@@ -303,7 +303,7 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
   let linesRemoved = 0;
   const perFile: { path: string; linesRemoved: number }[] = [];
   for (const x of texts) {
-    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl }).lines, settings.keepMeta);
+    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl, keepMeta: settings.keepMeta }).lines, settings.keepMeta);
     linesRemoved += r;
     perFile.push({ path: x.path, linesRemoved: r });
   }
