@@ -145,7 +145,7 @@ export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0)); // (setTimeout: also in a web extension host)
       if (token?.isCancellationRequested || doc.version !== version) return [];
     }
   }
