@@ -379,12 +379,14 @@ export async function cleanFolder(
   const confirm = options.confirm !== false;
   const notify = options.notify !== false;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const cleanOpts = { keepMeta: options.keepMeta ?? readConfig(folder).keepMeta };
   const baseOptions = (uri: vscode.Uri): AnalyzeOptions => ({
     ...(deps.analyzeOptions ? deps.analyzeOptions(uri) : {}),
     entities: false,
     quotes: false,
+    // analysed for the clean it will write (the classifier's settle step keeps meta lines' context too)
+    keepMeta: cleanOpts.keepMeta,
   });
-  const cleanOpts = { keepMeta: options.keepMeta ?? readConfig(folder).keepMeta };
   const folderName = nodePath.posix.basename(folder.path) || folder.toString();
 
   const skipped: SkippedFile[] = [];
