@@ -200,7 +200,9 @@ export class AnalysisCache implements vscode.Disposable {
       }),
       config.onDidChange((change) => {
         for (const e of [...this.entries.values()]) {
-          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri)) this.invalidate(e.doc);
+          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri)) {
+            this.invalidate(e.doc);
+          }
         }
       }),
     );
@@ -232,11 +234,13 @@ export class AnalysisCache implements vscode.Disposable {
       boilerplatePatterns: cfg.boilerplatePatterns,
       keepLines: this.keep ? this.keep.get(doc.uri) : [],
       templates: this.templates?.getTemplates(doc.uri) ?? null,
+      // Clean Article writes clean(text, analysis, { keepMeta }): the classifier's settle step must know
+      keepMeta: cfg.keepMeta,
     };
   }
 
   private keyOf(options: AnalyzeOptions): string {
-    return JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates)]);
+    return JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates), options.keepMeta === true]);
   }
 
   private templateId(t: TemplateIndex | null | undefined): number {
