@@ -27,7 +27,7 @@ const root = resolve(here, '..');
 const WEIGHTS = join(root, 'src/core/boilerplate/weights.json');
 
 function args(argv) {
-  const o = { train: [], eval: [], out: WEIGHTS, write: true, l2: 3e-4, iters: 400, threshold: 0.5, thresholds: [] };
+  const o = { train: [], eval: [], out: WEIGHTS, write: true, l2: 3e-4, iters: 400, threshold: 0.5, thresholds: [], trees: 0, depth: 4, rate: 0.1, gate: 0 };
   let cur = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -38,6 +38,12 @@ function args(argv) {
     else if (a === '--iters') o.iters = Number(argv[++i]);
     else if (a === '--l2') o.l2 = Number(argv[++i]);
     else if (a === '--threshold') o.threshold = Number(argv[++i]);
+    else if (a === '--trees') o.trees = Number(argv[++i]);
+    else if (a === '--drop') o.drop = argv[++i].split(',');
+    else if (a === '--quick') o.quick = true;
+    else if (a === '--depth') o.depth = Number(argv[++i]);
+    else if (a === '--rate') o.rate = Number(argv[++i]);
+    else if (a === '--gate') o.gate = Number(argv[++i]);
     else if (a === '--try-thresholds') o.thresholds = argv[++i].split(',').map(Number);
     else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
     else if (cur) cur.push(a);
@@ -86,6 +92,8 @@ function lineCoverage(lineTexts, gold) {
   return { tot, cov };
 }
 
+let dropCols = [];
+
 function loadCorpus(core, dir, { withTemplates = 'half' } = {}) {
   const names = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.txt')).sort();
   const texts = names.map((n) => readFileSync(join(dir, 'dumps', n), 'utf8'));
@@ -109,7 +117,9 @@ function loadCorpus(core, dir, { withTemplates = 'half' } = {}) {
       sw += w[j];
     }
     for (let j = 0; j < nb.length; j++) w[j] /= sw || 1;
-    docs.push({ name, corpus: basename(resolve(dir)), feats, nb, ctx, y, w, s1: core.stage1Vectors(feats, nb, ctx) });
+    const s1 = core.stage1Vectors(feats, nb, ctx);
+    for (const k of dropCols) for (const v of s1) v[k] = 0; // ablation (--drop): a constant column gets no weight
+    docs.push({ name, corpus: basename(resolve(dir)), feats, nb, ctx, y, w, s1 });
   });
   return docs;
 }
@@ -149,6 +159,94 @@ function fitLogReg(X, y, w, names, { l2, iters }) {
   return { names: [...names], mean: mean.map(r), std: std.map(r), w: [...beta].map(r) };
 }
 
+/**
+ * Boosted oblivious trees (logistic loss, Newton leaf values) on the residuals of a base margin (the stage-2
+ * logistic regression's logit). Features are pre-binned at up to 32 weighted quantiles; each level of a tree
+ * picks the (feature, cut) with the best gain summed over the current leaves. Rows are subsampled per tree.
+ */
+function fitBoost(X, y, w, base, { trees, depth, rate, lambda, minLeaf, sub }) {
+  const n = X.length, d = X[0].length, L = 1 << depth, NB = 32;
+  // cut points per feature: distinct weighted quantiles
+  const cuts = [], bins = [];
+  const idx = new Int32Array(n);
+  for (let k = 0; k < d; k++) {
+    for (let i = 0; i < n; i++) idx[i] = i;
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = X[i][k];
+    const order = Array.from(idx).sort((a, b) => col[a] - col[b]);
+    const c = [];
+    if (col[order[0]] !== col[order[n - 1]]) {
+      for (let q = 1; q < NB; q++) {
+        const v = col[order[Math.floor((q * n) / NB)]];
+        if (v < col[order[n - 1]] && (c.length === 0 || v > c[c.length - 1])) c.push(v);
+      }
+      if (!c.length) c.push(col[order[0]]);
+    }
+    cuts.push(c);
+    const b = new Uint8Array(n);
+    for (let i = 0; i < n; i++) { let j = 0; while (j < c.length && col[i] > c[j]) j++; b[i] = j; }
+    bins.push(b);
+  }
+  let W = 0;
+  for (let i = 0; i < n; i++) W += w[i];
+  const ww = Float64Array.from(w, (x) => (x * n) / W); // mean weight 1, so lambda/minLeaf are in "lines"
+  const F = Float64Array.from(base);
+  const g = new Float64Array(n), h = new Float64Array(n), leaf = new Int32Array(n), use = new Uint8Array(n);
+  const out = { depth, f: [], t: [], v: [] };
+  let seed = 12345;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let r = 0; r < trees; r++) {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-F[i]));
+      g[i] = ww[i] * (p - y[i]);
+      h[i] = ww[i] * Math.max(p * (1 - p), 1e-6);
+      leaf[i] = 0;
+      use[i] = rnd() < sub ? 1 : 0;
+    }
+    for (let lev = 0; lev < depth; lev++) {
+      const nl = 1 << lev;
+      let best = -Infinity, bk = -1, bb = -1;
+      const G = new Float64Array(nl * (NB + 1)), H = new Float64Array(nl * (NB + 1));
+      for (let k = 0; k < d; k++) {
+        const c = cuts[k];
+        if (!c.length) continue;
+        G.fill(0); H.fill(0);
+        const bk_ = bins[k];
+        for (let i = 0; i < n; i++) {
+          if (!use[i]) continue;
+          const o = leaf[i] * (NB + 1) + bk_[i];
+          G[o] += g[i]; H[o] += h[i];
+        }
+        // totals per leaf
+        const GT = new Float64Array(nl), HT = new Float64Array(nl);
+        for (let l = 0; l < nl; l++) for (let b = 0; b <= c.length; b++) { GT[l] += G[l * (NB + 1) + b]; HT[l] += H[l * (NB + 1) + b]; }
+        const GLc = new Float64Array(nl), HLc = new Float64Array(nl);
+        for (let b = 0; b < c.length; b++) {
+          let gain = 0, ok = true;
+          for (let l = 0; l < nl; l++) {
+            GLc[l] += G[l * (NB + 1) + b]; HLc[l] += H[l * (NB + 1) + b];
+            const gl = GLc[l], hl = HLc[l], gr = GT[l] - gl, hr = HT[l] - hl;
+            gain += (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - (GT[l] * GT[l]) / (HT[l] + lambda);
+          }
+          if (ok && gain > best) { best = gain; bk = k; bb = b; }
+        }
+      }
+      if (bk < 0) { bk = 0; bb = 0; }
+      out.f.push(bk);
+      out.t.push(cuts[bk].length ? cuts[bk][bb] : 0);
+      const bkb = bins[bk];
+      for (let i = 0; i < n; i++) leaf[i] = (leaf[i] << 1) | (bkb[i] > bb ? 1 : 0);
+    }
+    const GS = new Float64Array(L), HS = new Float64Array(L);
+    for (let i = 0; i < n; i++) if (use[i]) { GS[leaf[i]] += g[i]; HS[leaf[i]] += h[i]; }
+    const vals = [];
+    for (let l = 0; l < L; l++) vals.push(HS[l] >= minLeaf ? Math.round((-rate * GS[l]) / (HS[l] + lambda) * 1e5) / 1e5 : 0);
+    out.v.push(...vals);
+    for (let i = 0; i < n; i++) F[i] += vals[leaf[i]];
+  }
+  return out;
+}
+
 function gather(docs, key, corpusWeight) {
   const X = [], y = [], w = [];
   for (const doc of docs) {
@@ -178,7 +276,17 @@ function train(core, docs, opts) {
   for (const d of docs) d.s2 = core.stage2Vectors(d.s1, d.z1, d.nb.map((i) => d.feats[i].words));
   const g2 = gather(docs, 's2', cw);
   const stage2 = fitLogReg(g2.X, g2.y, g2.w, s2names, opts);
-  return { stage1, stage2 };
+  if (!opts.trees) return { stage1, stage2 };
+  const base = g2.X.map((v) => core.logit(stage2, v));
+  const t0 = Date.now();
+  // gate: the trees only see (and later only refine) the lines whose regression logit is near the threshold's
+  const centre = Math.log(opts.threshold / (1 - opts.threshold)), margin = opts.gate;
+  const keep = base.map((z) => !margin || (z > centre - margin && z < centre + margin));
+  const sel = (a) => a.filter((_, i) => keep[i]);
+  const boost = fitBoost(sel(g2.X), sel(g2.y), sel(g2.w), sel(base), { trees: opts.trees, depth: opts.depth, rate: opts.rate, lambda: 20, minLeaf: 5, sub: 0.5 });
+  if (margin) boost.gate = { centre: Math.round(centre * 1e5) / 1e5, margin };
+  console.log(`boosted ${opts.trees} trees of depth ${opts.depth} on ${keep.filter(Boolean).length} of ${base.length} lines in ${Date.now() - t0} ms`);
+  return { stage1, stage2, boost };
 }
 
 function evaluate(core, dir, { templates = true } = {}) {
@@ -198,12 +306,18 @@ async function main() {
   const o = args(process.argv.slice(2));
   const core = await loadCore();
   const t0 = Date.now();
+  dropCols = (o.drop ?? []).map((name) => {
+    const k = core.STAGE1_NAMES.indexOf(name);
+    if (k < 0) { console.error(`--drop: no stage-1 feature ${name}`); process.exit(2); }
+    return k;
+  });
   const docs = o.train.flatMap((dir) => loadCorpus(core, dir));
   console.log(`loaded ${docs.length} documents, ${docs.reduce((a, d) => a + d.nb.length, 0)} lines in ${Date.now() - t0} ms`);
   const m = train(core, docs, o);
   const weights = {
     origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
-      `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps, threshold ${o.threshold}.`,
+      `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps, ` +
+      `${o.trees ? `${o.trees} boosted trees of depth ${o.depth} (rate ${o.rate}${o.gate ? `, on lines within ${o.gate} of the threshold's logit` : ''}), ` : ''}threshold ${o.threshold}.`,
     threshold: o.threshold,
     ...m,
   };
@@ -218,7 +332,7 @@ async function main() {
   core.setModelWeights(weights);
   for (const dir of o.eval) {
     const r = evaluate(core, dir);
-    const r0 = evaluate(core, dir, { templates: false });
+    const r0 = o.quick ? { f1: NaN, precision: NaN, recall: NaN } : evaluate(core, dir, { templates: false });
     console.log(`${basename(resolve(dir)).padEnd(16)} F1 ${f3(r.f1)} P ${f3(r.precision)} R ${f3(r.recall)}   no templates: F1 ${f3(r0.f1)} P ${f3(r0.precision)} R ${f3(r0.recall)}`);
   }
   if (o.write) {

@@ -184,3 +184,48 @@ test('dump detector: dumps in several languages are detected, ordinary prose is 
     `Paragraph ${i + 1} of a plain essay explains, in complete sentences, how the river changed its course over the centuries and what the farmers did about it.`).join('\n\n');
   assert.equal(scoreDump(essay).isDump, false);
 });
+
+test('boosted trees: addBoost (stage-1 inputs kept per line) adds the same leaf values as boostLogit over full vectors', async () => {
+  const { Stage1Doc, Stage2Doc, BoostInputs, addBoost, boostLogit, STAGE1_NAMES, STAGE2_EXTRA } = await import('../../src/core/boilerplate');
+  const text = fx('boilerplate/l3s-gn1-443b6e83.txt') + '\n' + fx('boilerplate/cleaneval-final-145-head.txt');
+  const raw = splitLines(text);
+  const feats = raw.map((r) => lineFeatures(text.slice(r.start, r.end)));
+  const nb: number[] = [];
+  feats.forEach((f, i) => { if (!f.blank) nb.push(i); });
+  assert.ok(nb.length > 50);
+  const d1 = new Stage1Doc(feats, nb, { templateOthers: nb.map(() => 0), templateDocs: 0 });
+  const z1 = Float64Array.from(nb, (_, j) => (j % 7) - 3);
+  const d2 = new Stage2Doc(z1, Float64Array.from(nb, (i) => feats[i].words));
+  const K = STAGE1_NAMES.length + STAGE2_EXTRA.length;
+  // two hand-made trees of depth 2: (log-words > 2, ends-sentence > 0.5), (in-body > 0.5, separators > 0)
+  const k = (name: string) => [...STAGE1_NAMES, ...STAGE2_EXTRA].indexOf(name as never);
+  const b = { depth: 2, f: [k('log-words'), k('ends-sentence'), k('in-body'), k('separators')], t: [2, 0.5, 0.5, 0], v: [-1, -0.5, 0.5, 1, -0.25, -2, 0.75, 0.1] };
+  const z = new Float64Array(nb.length);
+  const inputs = new BoostInputs(b, nb.length);
+  const v = new Float64Array(K);
+  for (let j = 0; j < nb.length; j++) { d1.row(j, v, 0); inputs.take(j, v); }
+  addBoost(b, inputs, d2, z);
+  const seen = new Set<number>();
+  for (let j = 0; j < nb.length; j++) {
+    d1.row(j, v, 0);
+    d2.extras(j, v, STAGE1_NAMES.length);
+    assert.equal(z[j], boostLogit(b, v), `line ${j}`);
+    seen.add(z[j]);
+  }
+  assert.ok(seen.size >= 4, 'several leaves reached');
+  // leaf arithmetic by hand for one line: a long sentence in the body window
+  const long = nb.findIndex((i, j) => feats[i].words >= 10 && feats[i].endSentence && d2.inBody(j) && feats[i].seps === 0);
+  assert.ok(long >= 0);
+  assert.equal(z[long], 1 + 0.75);
+});
+
+test('the shipped model has boosted trees over the stage-2 features', async () => {
+  const { STAGE1_NAMES, STAGE2_EXTRA } = await import('../../src/core/boilerplate');
+  const w = JSON.parse(readFileSync('src/core/boilerplate/weights.json', 'utf8'));
+  assert.ok(w.boost && w.boost.depth >= 1);
+  const trees = w.boost.f.length / w.boost.depth;
+  assert.ok(Number.isInteger(trees) && trees >= 10);
+  assert.equal(w.boost.t.length, w.boost.f.length);
+  assert.equal(w.boost.v.length, trees * 2 ** w.boost.depth);
+  for (const f of w.boost.f) assert.ok(f >= 0 && f < STAGE1_NAMES.length + STAGE2_EXTRA.length);
+});

@@ -2,7 +2,8 @@
  * Document pass of the classifier: from per-line features (features.ts) to per-line input vectors of a
  * two-stage logistic regression. Stage 1 sees the line, its neighbours, its position and the folder templates;
  * stage 2 adds the stage-1 probabilities of the surrounding lines and the body window (BTE style: the
- * contiguous block that maximises article-like minus boilerplate-like words). Weights: weights.json, trained
+ * contiguous block that maximises article-like minus boilerplate-like words); then 40 boosted oblivious trees
+ * over the stage-2 vector refine the lines the stage-2 regression is unsure about. Weights: weights.json, trained
  * by bench/train-boilerplate.mjs. The vector builders are shared by the trainer and the classifier so
  * both see exactly the same numbers.
  */
@@ -368,4 +369,105 @@ export function stage2Vectors(s1: readonly Float64Array[], z1: ArrayLike<number>
     out[j] = v;
   }
   return out;
+}
+
+/**
+ * Boosted oblivious trees over the stage-2 vector, added to the stage-2 logistic regression's logit (trained on
+ * its residuals by bench/train-boilerplate.mjs): they capture what a linear model cannot, such as "prose, but
+ * after a run of comment signatures" or "short line, but on a page that is mostly short lines". Each tree has
+ * `depth` tests (feature > threshold), the same at every node of a level, so the leaf index is `depth`
+ * comparisons; `v` holds 2^depth leaf values per tree.
+ */
+export interface Boost {
+  depth: number;
+  /** Feature index (into the stage-2 vector) of each test, `depth` per tree. */
+  f: number[];
+  /** Threshold of each test (goes to the higher leaf when the value is greater). */
+  t: number[];
+  /** Leaf values, 2^depth per tree. */
+  v: number[];
+  /**
+   * The trees only refine uncertain lines: those whose stage-2 regression logit is within `margin` of `centre`
+   * (the logit of the threshold); the others keep the regression's answer. Trained the same way. Absent: all lines.
+   */
+  gate?: { centre: number; margin: number };
+}
+
+/** Sum of the boosted trees' leaf values for a stage-2 vector. */
+export function boostLogit(b: Boost, x: ArrayLike<number>): number {
+  const c = tables(b);
+  const trees = c.f.length / b.depth;
+  return b.depth === 4 ? trees4(c.f, c.t, c.v, trees, x) : treesAny(c.f, c.t, c.v, trees, b.depth, x);
+}
+
+function treesAny(f: Int32Array, t: Float64Array, v: Float64Array, trees: number, D: number, x: ArrayLike<number>): number {
+  const L = 1 << D;
+  let s = 0;
+  for (let r = 0, k = 0; r < trees; r++) {
+    let leaf = 0;
+    for (let d = 0; d < D; d++, k++) leaf = (leaf << 1) | +(x[f[k]] > t[k]);
+    s += v[r * L + leaf];
+  }
+  return s;
+}
+
+/** Depth 4 unrolled; the tests become 0/1 without branches (a tree's tests are hard to predict). */
+function trees4(f: Int32Array, t: Float64Array, v: Float64Array, trees: number, x: ArrayLike<number>): number {
+  let s = 0;
+  for (let r = 0, k = 0; r < trees; r++, k += 4) {
+    const leaf = (+(x[f[k]] > t[k]) << 3) | (+(x[f[k + 1]] > t[k + 1]) << 2) | (+(x[f[k + 2]] > t[k + 2]) << 1) | +(x[f[k + 3]] > t[k + 3]);
+    s += v[r * 16 + leaf];
+  }
+  return s;
+}
+
+interface BoostTables { f: Int32Array; t: Float64Array; v: Float64Array }
+const boostTables = new WeakMap<Boost, BoostTables>();
+
+function tables(b: Boost): BoostTables {
+  let c = boostTables.get(b);
+  if (!c) {
+    c = { f: Int32Array.from(b.f), t: Float64Array.from(b.t), v: Float64Array.from(b.v) };
+    boostTables.set(b, c);
+  }
+  return c;
+}
+
+/**
+ * The stage-1 features the trees test, kept per line while the stage-1 pass writes its vectors (so the trees
+ * need not recompute the stage-1 vectors): `take(j, v)` copies them from line j's stage-1 vector.
+ */
+export class BoostInputs {
+  readonly used: Int32Array;
+  readonly S: Float64Array;
+  constructor(b: Boost, n: number) {
+    const K1 = STAGE1_NAMES.length;
+    this.used = Int32Array.from([...new Set(b.f)].filter((k) => k < K1).sort((x, y) => x - y));
+    this.S = new Float64Array(n * this.used.length);
+  }
+  take(j: number, v: Float64Array): void {
+    const used = this.used, U = used.length, S = this.S;
+    for (let u = 0, o = j * U; u < U; u++) S[o + u] = v[used[u]];
+  }
+}
+
+/**
+ * Adds the boosted trees to the stage-2 logits `z` of every non-blank line: the tested stage-1 features come from
+ * `inputs`, the stage-2 extras are written into one reused buffer. Same leaf values, added in tree order, as
+ * boostLogit over the full stage-2 vectors.
+ */
+export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float64Array): void {
+  const c = tables(b);
+  const f = c.f, t = c.t, v = c.v, D = b.depth;
+  const trees = f.length / D;
+  const K1 = STAGE1_NAMES.length, n = z.length;
+  const used = inputs.used, U = used.length, S = inputs.S;
+  const x = new Float64Array(K1 + STAGE2_EXTRA.length);
+  const lo = b.gate ? b.gate.centre - b.gate.margin : -Infinity, hi = b.gate ? b.gate.centre + b.gate.margin : Infinity;
+  for (let j = 0; j < n; j++) {
+    if (!(z[j] > lo && z[j] < hi)) continue;
+    for (let u = 0, o = j * U; u < U; u++) x[used[u]] = S[o + u];
+    d2.extras(j, x, K1);
+    z[j] += D === 4 ? trees4(f, t, v, trees, x) : treesAny(f, t, v, trees, D, x);
+  }
 }
