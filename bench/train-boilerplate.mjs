@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trains the two-stage logistic regression of src/core/boilerplate (weights.json) from corpora of
+// Trains the two-stage logistic regression (+ boosted trees) of src/core/boilerplate (weights.json) from corpora of
 // dumps + gold, and evaluates it on corpora it was not trained on.
 //
 //   node bench/train-boilerplate.mjs --train DIR [DIR...] [--eval DIR...] [--out FILE] [--no-write]
@@ -8,6 +8,11 @@
 //     --out:   where to write the weights (default src/core/boilerplate/weights.json unless --no-write)
 //     --threshold T: decision threshold written with the weights (default 0.5)
 //     --try-thresholds 0.4,0.5: score the training corpora at these thresholds (in-sample) before writing
+//     --trees N [--depth 4] [--rate 0.1] [--gate M]: N boosted oblivious trees on the residuals of the stage-2
+//       regression (logistic loss), fitted only on (and later applied only to) lines whose regression logit is
+//       within M of the threshold's logit (M = 0: all lines). Shipped: --trees 40 --rate 0.25 --gate 3 --threshold 0.4
+//     --drop f1,f2: zero these stage-1 features in training (ablation: the model then gives them no weight)
+//     --quick: score --eval corpora with templates only (skip the no-templates run)
 //
 // Line labels come from the gold: a dump token is "in the article" when a 4-token window of the dump's token
 // stream that contains it (windows may span line breaks, so fragments split at links are judged in context)
