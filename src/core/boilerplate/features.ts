@@ -82,98 +82,152 @@ function isSpace(c: number): boolean {
     c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }
 
+// Character classes (bits of CLS): everything the per-character loop asks is one table lookup and bit tests.
 const C_LETTER = 1, C_DIGIT = 2, C_SPACE = 4, C_SEP = 8, C_QUOTE = 16, C_PUNCT = 32, C_UPPER = 64;
-/** Character classes and lower-case code units of the BMP, built once. */
-const CLS = new Uint8Array(0x10000);
+/** A letter of a script without function-word lists (not Latin/Cyrillic); C_CJK: kana or CJK ideographs. */
+const C_UNCOVERED = 128, C_CJK = 256;
+/** h or w: a possible start of "http" / "www.". */
+const C_HW = 512;
+/** Set on every computed entry (entries are computed on first sight, see cls()). */
+const C_DONE = 1024;
+/** a-z (counted as lower-case letters for allCaps). */
+const C_LOWER_ASCII = 2048;
+/** Apostrophe or hyphen: inside a word when a letter or digit follows. */
+const C_JOIN = 4096;
+/** A lower-case letter at the start of a line (a-z, or a letter that upper-casing changes). */
+const C_START_LOWER = 8192;
+const C_END = 1 << 14, C_CLOSE = 1 << 15, C_START_PUNCT = 1 << 16, C_BULLET = 1 << 17;
+/**
+ * Character classes and lower-case code units of the BMP. Latin-1 and the Latin extensions are computed at load;
+ * every other code unit the first time a line holds it (a table of 65,536 entries built eagerly cost 30-40 ms per
+ * worker thread).
+ */
+const CLS = new Uint32Array(0x10000);
 const LOWER = new Uint16Array(0x10000);
-/** A set of non-zero 32-bit integers (open addressing): much faster than Set<number> in the per-word hot path. */
-class IntSet {
-  private table = new Int32Array(64);
-  private size = 0;
-  add(h: number): void {
-    if (h === 0) h = 1;
-    if ((this.size + 1) * 4 > this.table.length) {
-      const old = this.table;
-      this.table = new Int32Array(old.length * 2);
-      this.size = 0;
-      for (const x of old) if (x !== 0) this.add(x);
+const EAGER = 0x250;
+
+const SEP_CODES = [0x7c /* | */, 0xb7 /* · */, 0x2022 /* • */, 0xbb /* » */, 0x203a /* › */, 0x3e /* > */, 0xab /* « */, 0x2039 /* ‹ */];
+const QUOTE_CODES = [0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb];
+const END_CODES = [0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f, 0x61f, 0x6d4, 0x964, 0x965, 0x37e];
+const CLOSE_CODES = [0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x29, 0x5d];
+const START_PUNCT = [0x2c, 0x3b, 0x2e, 0x3a, 0x29, 0x5d, 0x2019, 0x27, 0x201d, 0xbb];
+const BULLET_CODES = [0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x25ba, 0x25aa, 0x25a0, 0x25a1, 0x25e6, 0x6f];
+
+/** Computes (and stores) the class and lower-case code unit of `c`. */
+function computeCls(c: number): number {
+  let k = C_DONE;
+  let lower = c;
+  if (c >= 48 && c <= 57) k |= C_DIGIT;
+  else if (isLetter(c)) {
+    k |= C_LETTER;
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase();
+    if (lo !== ch && lo.length === 1) { k |= C_UPPER; lower = lo.charCodeAt(0); }
+    if (c >= 0x250 && !(c >= 0x400 && c <= 0x52f) && !(c >= 0x1e00 && c <= 0x1eff)) {
+      k |= C_UNCOVERED;
+      if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) k |= C_CJK;
     }
-    const mask = this.table.length - 1;
+    if (c === 104 || c === 119) k |= C_HW;
+    if (c >= 97 && c <= 122) k |= C_LOWER_ASCII | C_START_LOWER;
+    else if (c >= 0xc0 && ch !== ch.toUpperCase()) k |= C_START_LOWER;
+  }
+  if (isSpace(c)) k |= C_SPACE;
+  if (SEP_CODES.includes(c)) k |= C_SEP;
+  if (QUOTE_CODES.includes(c)) k |= C_QUOTE;
+  if (c === 44 || c === 59 || c === 46) k |= C_PUNCT;
+  if (c === 39 || c === 0x2019 || c === 45) k |= C_JOIN;
+  if (END_CODES.includes(c)) k |= C_END;
+  if (CLOSE_CODES.includes(c)) k |= C_CLOSE;
+  if (START_PUNCT.includes(c)) k |= C_START_PUNCT;
+  if (BULLET_CODES.includes(c)) k |= C_BULLET;
+  CLS[c] = k;
+  LOWER[c] = lower;
+  return k;
+}
+
+/** Class bits of the code unit `c` (< 0x10000). */
+function cls(c: number): number {
+  const k = CLS[c];
+  return k !== 0 ? k : computeCls(c);
+}
+
+/** A map from non-zero 32-bit integers to small flags (open addressing): much faster than a Map in the per-word hot path. */
+class IntFlags {
+  private keys = new Int32Array(64);
+  private vals = new Int32Array(64);
+  private size = 0;
+  add(h: number, flag: number): void {
+    if (h === 0) h = 1;
+    if ((this.size + 1) * 4 > this.keys.length) {
+      const oldK = this.keys, oldV = this.vals;
+      this.keys = new Int32Array(oldK.length * 2);
+      this.vals = new Int32Array(oldK.length * 2);
+      this.size = 0;
+      for (let i = 0; i < oldK.length; i++) if (oldK[i] !== 0) this.add(oldK[i], oldV[i]);
+    }
+    const mask = this.keys.length - 1;
     let i = (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
-    while (this.table[i] !== 0) { if (this.table[i] === h) return; i = (i + 1) & mask; }
-    this.table[i] = h;
+    while (this.keys[i] !== 0) {
+      if (this.keys[i] === h) { this.vals[i] |= flag; return; }
+      i = (i + 1) & mask;
+    }
+    this.keys[i] = h;
+    this.vals[i] = flag;
     this.size++;
   }
-  has(h: number): boolean {
+  /** The flags of `h` (0: not in the map). */
+  get(h: number): number {
     if (h === 0) h = 1;
-    const t = this.table, mask = t.length - 1;
+    const t = this.keys, mask = t.length - 1;
     let i = (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
     for (;;) {
       const x = t[i];
-      if (x === h) return true;
-      if (x === 0) return false;
+      if (x === h) return this.vals[i];
+      if (x === 0) return 0;
       i = (i + 1) & mask;
     }
   }
 }
 
-/** Hashes of the function words (same hash as computed while scanning a line). */
-const STOP_HASH = new IntSet();
-/** Hashes of the first words of the widget sentences: WIDGET_SENTENCE is only tried on lines holding one. */
-const TRIGGER_HASH = new IntSet();
+/**
+ * Word hashes (same hash as computed while scanning a line) -> flags: a function word; the first word of a widget
+ * sentence (WIDGET_SENTENCE is only tried on lines holding one); a first word that can start a line matched by a
+ * rule (the rule's regex is only tried then).
+ */
+const WORDS = new IntFlags();
+const W_STOP = 1, W_TRIGGER = 2, W_AD = 4, W_SOURCE = 8, W_COMMENT = 16, W_BYLINE = 32, W_CREDIT = 64;
 /** First three letters of the whole-line widget phrases: WIDGET_LINE is only tried on lines starting so. */
 const WIDGET_PREFIX = new Set<string>();
 
-/** First words that can start a line matched by each rule (hashed): the regex is only tried then. */
-const FIRST = {
-  ad: new IntSet(), source: new IntSet(), comment: new IntSet(), byline: new IntSet(), credit: new IntSet(),
-};
-const FIRST_WORDS: Record<keyof typeof FIRST, string> = {
-  ad: 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored',
-  source: 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать',
-  comment: 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
-    'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии',
-  byline: 'by posted written reported words story von par por door автор author autor auteur',
-  credit: 'photo photograph picture image foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated',
-};
+const FIRST_WORDS: [number, string][] = [
+  [W_AD, 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored'],
+  [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
+  [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
+    'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
+  [W_BYLINE, 'by posted written reported words story von par por door автор author autor auteur'],
+  [W_CREDIT, 'photo photograph picture image foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
+];
 
 function hashWord(w: string): number {
   let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + LOWER[w.charCodeAt(i)]) | 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    cls(c);
+    h = (Math.imul(h, 31) + LOWER[c]) | 0;
+  }
   return h;
 }
 
-const SEP_CODES = new Set([0x7c /* | */, 0xb7 /* · */, 0x2022 /* • */, 0xbb /* » */, 0x203a /* › */, 0x3e /* > */, 0xab /* « */, 0x2039 /* ‹ */]);
-const QUOTE_CODES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
-const END_CODES = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3002, 0xff01, 0xff1f, 0x61f, 0x6d4, 0x964, 0x965, 0x37e]);
-const CLOSE_CODES = new Set([0x22, 0x27, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]);
-const START_PUNCT = new Set([0x2c, 0x3b, 0x2e, 0x3a, 0x29, 0x5d, 0x2019, 0x27, 0x201d, 0xbb]);
-const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x25ba, 0x25aa, 0x25a0, 0x25a1, 0x25e6, 0x6f]);
 (function init() {
-  for (let c = 0; c < 0x10000; c++) {
-    let k = 0;
-    if (c >= 48 && c <= 57) k |= C_DIGIT;
-    else if (isLetter(c)) {
-      k |= C_LETTER;
-      const ch = String.fromCharCode(c);
-      const lo = ch.toLowerCase();
-      if (lo !== ch && lo.length === 1) { k |= C_UPPER; LOWER[c] = lo.charCodeAt(0); } else LOWER[c] = c;
-    } else LOWER[c] = c;
-    if (k === C_DIGIT) LOWER[c] = c;
-    if (isSpace(c)) k |= C_SPACE;
-    if (SEP_CODES.has(c)) k |= C_SEP;
-    if (QUOTE_CODES.has(c)) k |= C_QUOTE;
-    if (c === 44 || c === 59 || c === 46) k |= C_PUNCT;
-    CLS[c] = k;
-  }
-  for (const w of STOPWORDS) STOP_HASH.add(hashWord(w));
-  for (const k of Object.keys(FIRST) as (keyof typeof FIRST)[]) for (const w of FIRST_WORDS[k].split(' ')) FIRST[k].add(hashWord(w));
+  for (let c = 0; c < EAGER; c++) computeCls(c);
+  for (const w of STOPWORDS) WORDS.add(hashWord(w), W_STOP);
+  for (const [flag, words] of FIRST_WORDS) for (const w of words.split(' ')) WORDS.add(hashWord(w), flag);
   for (const p of WIDGET_SENTENCE_PHRASES) {
     const m = /^([\p{L}\p{N}'’-]+)(\??)( \?([\p{L}]+))?/u.exec(p);
     if (!m) throw new Error('widget sentence must start with a word: ' + p);
-    TRIGGER_HASH.add(hashWord(m[1]));
-    if (m[2]) TRIGGER_HASH.add(hashWord(m[1].slice(0, -1)));
-    if (m[4]) TRIGGER_HASH.add(hashWord(m[1] + m[4]));
+    WORDS.add(hashWord(m[1]), W_TRIGGER);
+    if (m[2]) WORDS.add(hashWord(m[1].slice(0, -1)), W_TRIGGER);
+    if (m[4]) WORDS.add(hashWord(m[1] + m[4]), W_TRIGGER);
   }
   for (const p of WIDGET_WORDS) {
     const core = p.replace(/^(\\d\+ |¿)/, '');
@@ -187,14 +241,13 @@ const BULLET_CODES = new Set([0x2a, 0x2022, 0xb7, 0x2b, 0x2d, 0x2013, 0x2014, 0x
 function widgetCandidate(lower: string): boolean {
   let a = 0;
   const n = lower.length;
-  while (a < n && !(CLS[lower.charCodeAt(a)] & (C_LETTER | C_DIGIT))) a++;
-  while (a < n && CLS[lower.charCodeAt(a)] & C_DIGIT) a++; // "12 comments"
-  while (a < n && CLS[lower.charCodeAt(a)] & C_SPACE) a++;
+  while (a < n && !(cls(lower.charCodeAt(a)) & (C_LETTER | C_DIGIT))) a++;
+  while (a < n && cls(lower.charCodeAt(a)) & C_DIGIT) a++; // "12 comments"
+  while (a < n && cls(lower.charCodeAt(a)) & C_SPACE) a++;
   if (n - a < 3) return true;
   return WIDGET_PREFIX.has(lower.slice(a, a + 3));
 }
 
-const BYLINE_START = /^[BbPpWwRrSsVvDdАаAa]/;
 /** Copyright lines start with ©/(c)/copyright or hold ©; the other "all rights reserved" forms are widget sentences. */
 function copyHint(lower: string): boolean {
   return lower.indexOf('©') >= 0 || lower.startsWith('(c)') || lower.indexOf('copyright') >= 0;
@@ -209,6 +262,23 @@ function makeKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowe
   if (hasDigits ?? /\d/.test(k)) k = k.replace(/\d+/g, '0');
   if (oddSpaces ?? /\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
   return k;
+}
+
+/** The key of a line of the classifier (see LineFeatures.key); `lower` is the lower-cased line when it is at most MAX_KEY_LEN long. */
+function featureKey(t: string, lower: string, hasDigits: boolean, oddSpaces: boolean): string {
+  let k = t.length > MAX_KEY_LEN ? longKey(t) : lower;
+  if (hasDigits) k = foldDigits(k);
+  if (oddSpaces) k = foldSpaces(k);
+  return k;
+}
+function longKey(t: string): string {
+  return t.slice(0, MAX_KEY_LEN).toLowerCase() + '#' + t.length;
+}
+function foldDigits(k: string): string {
+  return k.replace(/\d+/g, '0');
+}
+function foldSpaces(k: string): string {
+  return k.replace(/[\s\u00a0]+/g, ' ');
 }
 
 /**
@@ -230,6 +300,52 @@ export function lineFeatures(line: string): LineFeatures {
   return lineFeaturesAt(line, 0, line.length);
 }
 
+const RULES: (RuleHit | null)[] = [null, 'ad-marker', 'url', 'image-placeholder', 'source-link', 'widget-phrase', 'copyright', 'separator-line'];
+const METAS: (MetaHit | null)[] = [null, 'byline', 'dateline', 'photo-credit'];
+const R_COMMENT_HEAD = 64;
+
+/**
+ * The rules and meta patterns of a line of at most MAX_RULE_LEN characters and 40 words (t: trimmed, lower: t
+ * lower-cased): RULES index | METAS index << 3 | R_COMMENT_HEAD. Apart from the hot character loop, so that a
+ * rare branch taken for the first time does not throw away the optimised code of the loop.
+ */
+function ruleCode(t: string, lower: string, n: number, words: number, c0: number, firstFlags: number, trigger: boolean,
+  letters: number, digits: number, endSentence: boolean): number {
+  let code = 0;
+  const k0 = cls(c0);
+  if (words <= 12 && n <= 140 && ((k0 & C_DIGIT) !== 0 || (firstFlags & W_COMMENT) !== 0) && COMMENT_HEAD.test(lower)) code = R_COMMENT_HEAD;
+  let rule = 0;
+  if (n <= 40 && (c0 === 91 || (firstFlags & W_AD) !== 0 || (words <= 2 && !(k0 & C_LETTER))) && AD_MARKER.test(t)) rule = 1;
+  else if (n > 4 && t.indexOf(' ') < 0 && URL_LINE.test(t)) rule = 2;
+  else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 3;
+  else if (n <= 80 && words <= 8 && (firstFlags & W_SOURCE) !== 0 && SOURCE_LINK.test(t)) rule = 4;
+  else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
+  else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
+  else if (words <= 30 && copyHint(lower) && COPYRIGHT.test(t)) rule = 6;
+  else if (letters === 0 && digits === 0) rule = 7;
+  if (rule !== 0) return code | rule;
+  if (words <= 16) {
+    if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t))) code |= 1 << 3;
+    else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
+    else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower)) && CREDIT.test(t)) code |= 3 << 3;
+  }
+  return code;
+}
+const BYLINE_SENTENCE = /\p{Ll}{3,}\.$/u;
+
+/** Upper-cases `t` to test an all-caps line holding letters without an upper-case form. */
+function isUpperCased(t: string): boolean {
+  return t === t.toUpperCase();
+}
+
+/** "http" / "www." at i (text[i] is h or w). */
+function urlAt(text: string, i: number, b: number): boolean {
+  if (i + 3 >= b) return false;
+  return text.charCodeAt(i) === 104
+    ? text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112
+    : text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46;
+}
+
 /**
  * Features of the line text[start, end) (without its line ending): the same result as
  * lineFeatures(text.slice(start, end)). Scanning the document by offsets is much faster than scanning many small
@@ -237,49 +353,40 @@ export function lineFeatures(line: string): LineFeatures {
  */
 export function lineFeaturesAt(text: string, start: number, end: number): LineFeatures {
   let a = start;
-  while (a < end && isSpace(text.charCodeAt(a))) a++;
+  while (a < end && cls(text.charCodeAt(a)) & C_SPACE) a++;
   if (a === end) return BLANK;
   let b = end;
-  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  while (b > a && cls(text.charCodeAt(b - 1)) & C_SPACE) b--;
   const indent = a - start;
-  const t = a === 0 && b === text.length ? text : text.slice(a, b);
   const n = b - a;
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstHash = 0, uncovered = 0, cjk = 0;
+  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0, uncovered = 0, cjk = 0;
   let ws = -1; // start of the current word
   let wordUpper = 0; // C_UPPER when the current word starts with a capital
   let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
   let lastSpace = -2; // index of the last plain space (-2: none; a >= 0, so never a - 1)
   for (let i = a; i <= b; i++) {
     const c = i < b ? text.charCodeAt(i) : 32; // a code unit: always < 0x10000
-    const k = CLS[c];
+    const k = cls(c);
     if (k & (C_LETTER | C_DIGIT)) {
       if (ws < 0) { ws = i; h = 0; wordUpper = k & C_UPPER; }
       if (k & C_DIGIT) digits++;
       else {
         letters++;
-        if (c >= 0x250) {
-          if (!(c >= 0x400 && c <= 0x52f) && !(c >= 0x1e00 && c <= 0x1eff)) {
-            uncovered++;
-            if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
-          }
-        } else if (c === 104 /* h */ || c === 119 /* w */) {
-          // "http" / "www." anywhere in the line (same as indexOf)
-          if (!hasUrl && i + 3 < b && (c === 104
-            ? text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112
-            : text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46)) hasUrl = true;
-        }
-        if (k & C_UPPER) upper++;
-        else if (c >= 97 && c <= 122) lowerN++;
+        uncovered += (k >> 7) & 1; // C_UNCOVERED
+        cjk += (k >> 8) & 1; // C_CJK
+        upper += (k >> 6) & 1; // C_UPPER
+        lowerN += (k >> 11) & 1; // C_LOWER_ASCII
+        if (k & C_HW && !hasUrl) hasUrl = urlAt(text, i, b); // "http" / "www." anywhere in the line (same as indexOf)
       }
       h = (Math.imul(h, 31) + LOWER[c]) | 0;
       nonSpace++;
       continue;
     }
     // apostrophe or hyphen inside a word
-    if (ws >= 0 && (c === 39 || c === 0x2019 || c === 45) && i + 1 < b && CLS[text.charCodeAt(i + 1)] & (C_LETTER | C_DIGIT)) {
+    if (ws >= 0 && k & C_JOIN && i + 1 < b && cls(text.charCodeAt(i + 1)) & (C_LETTER | C_DIGIT)) {
       h = (Math.imul(h, 31) + c) | 0;
       nonSpace++;
       continue;
@@ -289,9 +396,10 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
       const len = i - ws;
       wlen += len;
       if (wordUpper) caps++;
-      if (len <= 11 && STOP_HASH.has(h)) stop++;
-      if (TRIGGER_HASH.has(h)) trigger = true;
-      if (words === 1) firstHash = h;
+      const wf = WORDS.get(h);
+      if (len <= 11 && wf & W_STOP) stop++;
+      if (wf & W_TRIGGER) trigger = true;
+      if (words === 1) firstFlags = wf;
       ws = -1;
     }
     if (i === b) continue;
@@ -311,42 +419,17 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
 
   // sentence end: . ! ? … possibly followed by closing quotes/brackets
   let e = b - 1;
-  while (e > a && CLOSE_CODES.has(text.charCodeAt(e))) e--;
-  const endSentence = END_CODES.has(text.charCodeAt(e));
+  while (e > a && cls(text.charCodeAt(e)) & C_CLOSE) e--;
+  const endSentence = (cls(text.charCodeAt(e)) & C_END) !== 0;
   const c0 = text.charCodeAt(a);
-  const first = text.charAt(a);
-  const startLower = (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && isLetter(c0) && first !== first.toUpperCase());
+  const k0 = cls(c0);
   let bullet = false;
-  if (BULLET_CODES.has(c0) && n > 1 && isSpace(text.charCodeAt(a + 1))) bullet = true;
-  else if (c0 >= 48 && c0 <= 57 && n > 2) {
-    let k = 1;
-    if (text.charCodeAt(a + k) >= 48 && text.charCodeAt(a + k) <= 57) k++;
-    const d = text.charCodeAt(a + k);
-    bullet = (d === 46 || d === 41) && k + 1 < n && isSpace(text.charCodeAt(a + k + 1));
-  }
+  if (k0 & C_BULLET && n > 1 && cls(text.charCodeAt(a + 1)) & C_SPACE) bullet = true;
+  else if (k0 & C_DIGIT && n > 2) bullet = numberBullet(text, a, n);
 
-  let rule: RuleHit | null = null;
-  let meta: MetaHit | null = null;
-  let commentHead = false;
-  let lower: string | undefined;
-  if (n <= MAX_RULE_LEN && words <= 40) {
-    const firstDigit = (CLS[c0] & C_DIGIT) !== 0;
-    lower = t.toLowerCase();
-    if (words <= 12 && n <= 140 && (firstDigit || FIRST.comment.has(firstHash))) commentHead = COMMENT_HEAD.test(lower);
-    if (n <= 40 && (c0 === 91 || FIRST.ad.has(firstHash) || (words <= 2 && !(CLS[c0] & C_LETTER))) && AD_MARKER.test(t)) rule = 'ad-marker';
-    else if (n > 4 && t.indexOf(' ') < 0 && URL_LINE.test(t)) rule = 'url';
-    else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 'image-placeholder';
-    else if (n <= 80 && words <= 8 && FIRST.source.has(firstHash) && SOURCE_LINK.test(t)) rule = 'source-link';
-    else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 'widget-phrase';
-    else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 'widget-phrase';
-    else if (words <= 30 && copyHint(lower) && COPYRIGHT.test(t)) rule = 'copyright';
-    else if (letters === 0 && digits === 0) rule = 'separator-line';
-    if (!rule && words <= 16) {
-      if (words <= 12 && FIRST.byline.has(firstHash) && BYLINE.test(t) && !(endSentence && /\p{Ll}{3,}\.$/u.test(t))) meta = 'byline';
-      else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) meta = 'dateline';
-      else if ((FIRST.credit.has(firstHash) || creditHint(lower)) && CREDIT.test(t)) meta = 'photo-credit';
-    }
-  }
+  const t = a === 0 && b === text.length ? text : text.slice(a, b);
+  const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
+  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence) : 0;
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;
@@ -356,7 +439,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   }
   return {
     blank: false,
-    key: makeKey(t, digits > 0, oddSpaces, lower),
+    key: featureKey(t, lower, digits > 0, oddSpaces),
     chars: n,
     words,
     stopShare,
@@ -367,16 +450,45 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
     avgWordLen: words ? wlen / words : 0,
     endSentence,
     endColon: text.charCodeAt(b - 1) === 58,
-    startLower,
-    startPunct: START_PUNCT.has(c0),
+    startLower: (k0 & C_START_LOWER) !== 0,
+    startPunct: (k0 & C_START_PUNCT) !== 0,
     bullet,
     seps,
     indent,
-    allCaps: letters >= 4 && upper > 0 && lowerN === 0 && (upper === letters || t === t.toUpperCase()),
+    allCaps: letters >= 4 && upper > 0 && lowerN === 0 && (upper === letters || isUpperCased(t)),
     hasUrl,
     hasQuote,
-    rule,
-    meta,
-    commentHead,
+    rule: RULES[code & 7],
+    meta: METAS[(code >> 3) & 3],
+    commentHead: (code & R_COMMENT_HEAD) !== 0,
   };
 }
+
+/** "1. " / "12) " at the start of the line (text[a] is a digit). */
+function numberBullet(text: string, a: number, n: number): boolean {
+  let k = 1;
+  if (text.charCodeAt(a + k) >= 48 && text.charCodeAt(a + k) <= 57) k++;
+  const d = text.charCodeAt(a + k);
+  return (d === 46 || d === 41) && k + 1 < n && (cls(text.charCodeAt(a + k + 1)) & C_SPACE) !== 0;
+}
+
+/**
+ * Type feedback for the rare branches: V8 optimises lineFeaturesAt after a few hundred lines, and every branch not
+ * taken by then (a long line, digits, a non-Latin script, a rule's regex…) threw the optimised code away the first
+ * time a later line took it (6-7 recompilations per thread, each a large part of a second on a loaded machine). The
+ * lines below take those branches once at load, while the function still runs in the interpreter; the results are
+ * discarded. Pure (no state besides the lazily filled character tables).
+ */
+const WARM_LINES = [
+  '', '   ', 'The quick brown fox jumps over the lazy dog, and runs away.', '  indented line of text with  two spaces',
+  'tab\there\u00a0nbsp\u2009thin', 'Price: 1,234.56 dollars (2020) at 10:30', 'x'.repeat(150) + ' ' + 'Y '.repeat(60),
+  'Long line '.repeat(45), 'a '.repeat(45), 'Москва — столица России, и это так.', '東京都は日本の首都です。', 'مرحبا بالعالم هذا نص عربي طويل جدا',
+  'Étude de cas: l’été est là.', 'éducation nationale', 'ÉCOLE NATIONALE SUPÉRIEURE', 'ALL CAPS HEADLINE HERE', 'see http://example.com and www.example.org',
+  'https://example.com/page', 'info@example.com', '[ad_1]', 'Advertisement', '[logo.gif]', 'Source link', 'Read more »', 'Share', '12 Comments',
+  'Leave a Reply', 'We use cookies to improve your experience on this site.', 'Your email address will not be published.',
+  '© 2020 Example Media. All rights reserved.', 'Copyright (c) 2019', '-----', '* * *', 'By John Smith', 'Posted by Jane Doe on Monday',
+  'Updated: March 3, 2020 10:00 am', '3 hours ago', 'Photo: Reuters', '(AP Photo/John Doe)', 'Getty Images', '• Home | News | Sport',
+  '1. First item', '12) Second item', '- a dash item', '“Quoted words,” he said.', '«Citation», dit-il.', ', and then', 'don’t stop-it now',
+  'İstanbul', 'ΣΟΦΙΑ σοφία', '𝐁𝐨𝐥𝐝 text', 'visit www.example.org today', 'By John Smith, who wrote it.',
+];
+for (let round = 0; round < 3; round++) for (const s of WARM_LINES) lineFeatures(s);
