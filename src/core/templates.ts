@@ -1,13 +1,14 @@
 import type { TemplateIndex } from './types';
-import { splitLines, isBlank } from './lines';
-import { lineKey } from './boilerplate/features';
+import { splitLines } from './lines';
+import { lineKey, lineKeyAt } from './boilerplate/features';
 
 /**
- * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. The same key
- * as the classifier's `LineFeatures.key`, so a TemplateIndex built here is looked up with it directly.
+ * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. It is the
+ * classifier's `LineFeatures.key` (one function, `lineKeyAt` in boilerplate/features.ts), so a TemplateIndex built
+ * here is looked up with it directly. Blank lines have the key ''.
  */
 export function normalizeLineKey(line: string): string {
-  return lineKey(line.trim());
+  return lineKey(line);
 }
 
 /** Count, for each normalised line, in how many of the given dumps it occurs. */
@@ -18,9 +19,8 @@ export function buildTemplateIndex(texts: Iterable<string>): TemplateIndex {
     documents++;
     const seen = new Set<string>();
     for (const r of splitLines(text)) {
-      const t = text.slice(r.start, r.end);
-      if (isBlank(t)) continue;
-      const k = normalizeLineKey(t);
+      const k = lineKeyAt(text, r.start, r.end);
+      if (k === '') continue; // blank
       if (seen.has(k)) continue;
       seen.add(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -257,13 +257,6 @@ function creditHint(lower: string): boolean {
   return lower.indexOf('(') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('getty') >= 0 || lower.indexOf('reuters') >= 0 || lower.indexOf('associated press') >= 0;
 }
 
-function makeKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
-  let k = trimmed.length > MAX_KEY_LEN ? trimmed.slice(0, MAX_KEY_LEN).toLowerCase() + '#' + trimmed.length : lowered ?? trimmed.toLowerCase();
-  if (hasDigits ?? /\d/.test(k)) k = k.replace(/\d+/g, '0');
-  if (oddSpaces ?? /\s\s|[\t\u00a0\u2000-\u200a\u202f]/.test(k)) k = k.replace(/[\s\u00a0]+/g, ' ');
-  return k;
-}
-
 /** The key of a line of the classifier (see LineFeatures.key); `lower` is the lower-cased line when it is at most MAX_KEY_LEN long. */
 function featureKey(t: string, lower: string, hasDigits: boolean, oddSpaces: boolean): string {
   let k = t.length > MAX_KEY_LEN ? longKey(t) : lower;
@@ -288,11 +281,34 @@ function foldSpaces(k: string): string {
 export { detach };
 
 /**
- * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed (first 200 chars +
- * length). A detached copy: a template index keeps keys of many dumps and must not keep the dumps themselves.
+ * Key used to compare lines across dumps (folder templates, duplicates): `LineFeatures.key` of the line text[start,
+ * end) without computing the other features; the one definition both the classifier and the template index use.
+ * Trimmed, lower-cased, digits folded to 0, spaces collapsed; a line over MAX_KEY_LEN characters keeps its first
+ * MAX_KEY_LEN + '#' + its length (the length digits are folded too when the line holds digits). A detached copy: a
+ * template index keeps keys of many dumps and must not keep the dumps themselves.
  */
-export function lineKey(trimmed: string, hasDigits?: boolean, oddSpaces?: boolean, lowered?: string): string {
-  return detach(makeKey(trimmed, hasDigits, oddSpaces, lowered));
+export function lineKeyAt(text: string, start: number, end: number): string {
+  let a = start;
+  while (a < end && cls(text.charCodeAt(a)) & C_SPACE) a++;
+  if (a === end) return BLANK.key;
+  let b = end;
+  while (b > a && cls(text.charCodeAt(b - 1)) & C_SPACE) b--;
+  // the same flags as the character loop of lineFeaturesAt: any digit; a space other than U+0020 (that is not also
+  // a letter: U+1680), or two U+0020 in a row
+  let hasDigits = false, oddSpaces = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    const k = cls(c);
+    if (k & C_DIGIT) hasDigits = true;
+    else if ((k & (C_SPACE | C_LETTER)) === C_SPACE && (c !== 32 || text.charCodeAt(i - 1) === 32)) oddSpaces = true;
+  }
+  const t = a === 0 && b === text.length ? text : text.slice(a, b);
+  return detach(featureKey(t, b - a <= MAX_KEY_LEN ? t.toLowerCase() : '', hasDigits, oddSpaces));
+}
+
+/** lineKeyAt over a whole line (with or without surrounding spaces). */
+export function lineKey(line: string): string {
+  return lineKeyAt(line, 0, line.length);
 }
 
 /** Features of one line (its text without the line ending). Pure: same text, same result. */
