@@ -39,16 +39,42 @@ const loadAnalyzer = () => (require('../core/incremental') as typeof import('../
 import type { ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
 
-/** Length of the document text without materialising it. */
+/** Known text lengths per document version (kept up to date from the change events: see `noteLengthChange`). */
+const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
+
+/**
+ * Length of the document text without materialising it. Memoised per version and updated from the edits:
+ * computing it (`offsetAt` of the end) makes VS Code recompute its line-offset table after every edit, ~20 ms
+ * on a 100k-line document.
+ */
 export function documentLength(doc: vscode.TextDocument): number {
+  const known = lengths.get(doc);
+  if (known && known.version === doc.version) return known.length;
   const last = doc.lineAt(doc.lineCount - 1);
-  return doc.offsetAt(last.range.end);
+  const length = doc.offsetAt(last.range.end);
+  lengths.set(doc, { version: doc.version, length });
+  return length;
+}
+
+/** Carries a document's known length over an edit (one change event per version). */
+export function noteLengthChange(ev: vscode.TextDocumentChangeEvent): void {
+  const known = lengths.get(ev.document);
+  if (!known) return;
+  if (known.version !== ev.document.version - 1) {
+    lengths.delete(ev.document);
+    return;
+  }
+  let length = known.length;
+  for (const c of ev.contentChanges) length += c.text.length - c.rangeLength;
+  lengths.set(ev.document, { version: ev.document.version, length });
 }
 
 /** More queued edits than this (e.g. a huge replace-all) and the next request sends the full text. */
 const MAX_PENDING = 10000;
 /** Full-text requests for documents longer than this get the line labels first, quotes and entities after. */
 const TWO_PHASE_CHARS = 100_000;
+/** Lines per slice when reading the full text of a big document for the worker. */
+const TEXT_SLICE_LINES = 10_000;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
 const READY_TIMEOUT_MS = 60_000;
 
@@ -83,6 +109,12 @@ export interface CacheStats {
   backend: 'worker' | 'inline';
   /** Heap used by the worker's isolate in bytes, as of its last answer (0 in-thread). */
   workerHeapUsed: number;
+  /**
+   * Longest host (main thread) time so far in ms per named task: `request` (sending text or edits to the
+   * worker), `reply:lines` / `reply:full` (handling an answer, listeners included), and what the features report
+   * through `recordHostTask` (`decorations`, `diagnostics`, `statusBar`, `outline`).
+   */
+  hostTasks: Record<string, number>;
 }
 
 interface Backend {
@@ -173,6 +205,7 @@ export class AnalysisCache implements vscode.Disposable {
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
   private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly hostTasks: Record<string, number> = {};
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
@@ -188,6 +221,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.subs.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
       vscode.workspace.onDidChangeTextDocument((ev) => {
+        if (ev.contentChanges.length) noteLengthChange(ev);
         // Queue the edits (cheap); they are sent with the next request (after the debounce).
         const e = this.entries.get(ev.document.uri.toString());
         if (!e || ev.contentChanges.length === 0) return;
@@ -298,8 +332,24 @@ export class AnalysisCache implements vscode.Disposable {
     return this.entries.get(uri.toString())?.analysis;
   }
 
+  /** Record the host time of a named task (the longest per name is kept; see `CacheStats.hostTasks`). */
+  recordHostTask(name: string, ms: number): void {
+    if (!(ms <= (this.hostTasks[name] ?? -1))) this.hostTasks[name] = ms;
+  }
+
+  /** Forget the recorded host times (test API: measure one phase, e.g. the edits of the perf test). */
+  resetHostTasks(): void {
+    for (const k of Object.keys(this.hostTasks)) delete this.hostTasks[k];
+  }
+
   /** Ask for the analysis of the document's current version; `onDidUpdate` fires when it arrives. */
   request(doc: vscode.TextDocument): void {
+    const t0 = performance.now();
+    this.send(doc);
+    this.recordHostTask('request', performance.now() - t0);
+  }
+
+  private send(doc: vscode.TextDocument): void {
     if (this.disposed || doc.isClosed) return;
     const options = this.optionsFor(doc);
     const key = this.keyOf(options);
@@ -308,6 +358,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (e.inflight && e.inflight.version === doc.version && e.inflight.key === key) return;
     const length = documentLength(doc);
     const req: AnalyzeRequest = { type: 'analyze', id: doc.uri.toString(), gen: ++e.gen, version: doc.version, optionsKey: key, length };
+    let sliced = false;
     if (e.sent && e.pending && e.pendingVersion === doc.version) {
       if (e.sent.version !== doc.version) {
         req.changes = e.pending;
@@ -315,7 +366,8 @@ export class AnalysisCache implements vscode.Disposable {
       }
       if (e.sent.key !== key || e.stale) req.options = options;
     } else {
-      req.text = doc.getText();
+      if (length <= TWO_PHASE_CHARS) req.text = doc.getText();
+      else sliced = true;
       req.options = options;
       req.twoPhase = !e.analysis && length > TWO_PHASE_CHARS;
     }
@@ -323,7 +375,39 @@ export class AnalysisCache implements vscode.Disposable {
     e.pending = [];
     e.pendingVersion = doc.version;
     e.inflight = { version: doc.version, key };
+    if (!sliced) this.backend.post(req);
+    else void this.postWithText(e, req); // the full text of a big document, read in slices
+  }
+
+  /**
+   * Reads the document text in slices of TEXT_SLICE_LINES lines, yielding to the event loop between them
+   * (`getText()` of a 5 MB document in one go blocked the host for 30-50 ms), then sends the request. When the
+   * document changed meanwhile, or a newer request went out, the text is not sent: a newer version is asked for
+   * from scratch (a newer request that the service cannot apply is answered with a resync, which does the same).
+   */
+  private async postWithText(e: Entry, req: AnalyzeRequest): Promise<void> {
+    const doc = e.doc;
+    const parts: string[] = [];
+    const n = doc.lineCount;
+    for (let line = 0; line < n; line += TEXT_SLICE_LINES) {
+      if (line > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (this.disposed || doc.isClosed || e.gen !== req.gen) return;
+      if (doc.version !== req.version || doc.lineCount !== n) {
+        e.sent = undefined;
+        e.inflight = undefined;
+        e.pending = null;
+        this.request(doc);
+        return;
+      }
+      const t0 = performance.now();
+      const next = line + TEXT_SLICE_LINES;
+      parts.push(doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length)));
+      this.recordHostTask('request:text-slice', performance.now() - t0);
+    }
+    const t0 = performance.now();
+    req.text = parts.join('');
     this.backend.post(req);
+    this.recordHostTask('request:post-text', performance.now() - t0);
   }
 
   /** The complete analysis of the version current when the promise resolves (waits for the worker). */
@@ -389,7 +473,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   stats(): CacheStats {
     const { workerHeapUsed, ...c } = this.counters;
-    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed };
+    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks } };
   }
 
   private wake(e: Entry): void {
@@ -434,6 +518,7 @@ export class AnalysisCache implements vscode.Disposable {
     }
     if (r.phase === 'full') this.wake(e);
     this.counters.lastHostMs = performance.now() - t0;
+    this.recordHostTask(`reply:${r.phase}`, this.counters.lastHostMs);
     this.counters.maxHostMs = Math.max(this.counters.maxHostMs, this.counters.lastHostMs);
   }
 

@@ -146,6 +146,9 @@ export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: nu
   if (last < first) return out;
   const from = c ? c.starts[first] : a.lines[first].start;
   const to = c ? c.ends[last] : a.lines[last].end;
+  // Offsets to positions from the analysis's own line table (it is the current version's) when it is compact:
+  // `doc.positionAt` makes VS Code recompute its line-offset table of the whole document after every edit.
+  const range = c ? (s: number, e: number) => new vscode.Range(positionIn(c.starts, c.ends, s), positionIn(c.starts, c.ends, e)) : (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
   const cq = compactQuotesOf(a);
   if (cq) {
     // straight from the flat arrays: no quote objects built for the whole document
@@ -153,19 +156,32 @@ export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: nu
       const s = cq.nums[i * 6];
       const e = cq.nums[i * 6 + 1];
       if (e <= from || s > to) continue;
-      (cq.flags[i] & 1 ? out.scareQuote : out.quote).push(new vscode.Range(doc.positionAt(s), doc.positionAt(e)));
+      (cq.flags[i] & 1 ? out.scareQuote : out.quote).push(range(s, e));
     }
   } else {
     for (const q of a.quotes) {
       if (q.end <= from || q.start > to) continue;
-      (q.kind === 'scare' ? out.scareQuote : out.quote).push(new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)));
+      (q.kind === 'scare' ? out.scareQuote : out.quote).push(range(q.start, q.end));
     }
   }
   for (const e of a.entities) {
     if (e.end <= from || e.start > to) continue;
-    out[e.type].push(new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)));
+    out[e.type].push(range(e.start, e.end));
   }
   return out;
+}
+
+/** The position of a text offset from a line table (line starts and ends, ascending); like `doc.positionAt`. */
+export function positionIn(starts: Int32Array, ends: Int32Array, offset: number): vscode.Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || offset <= 0) return new vscode.Position(0, 0);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, Math.min(offset, ends[lo]) - starts[lo]);
 }
 
 type Window = readonly [first: number, last: number];
@@ -248,6 +264,15 @@ export class DecorationController implements vscode.Disposable {
 
   /** Decorate one editor from the cached analysis of its document's current version. */
   refresh(editor: vscode.TextEditor, force = false): void {
+    const t0 = performance.now();
+    try {
+      this.decorate(editor, force);
+    } finally {
+      this.cache.recordHostTask('decorations', performance.now() - t0);
+    }
+  }
+
+  private decorate(editor: vscode.TextEditor, force: boolean): void {
     const doc: vscode.TextDocument = editor.document;
     if (!isScrapedNewsDocument(editor.document)) {
       if (this.shown.has(editor)) {

@@ -3,48 +3,141 @@
  * Problems panel is not flooded; `off` publishes none), source `scraped-news`, code = the reason code, message
  * = the human reason. Meta lines (bylines, credits, captions) get a diagnostic only when
  * `scrapedNews.metaDiagnostics` is on, and then always at `hint` level: they are not noise, only "not article".
+ *
+ * Big documents (over BIG_DOCUMENT_LINES lines, like the decorations) get diagnostics only for the lines around
+ * the visible ranges of their editors (DIAGNOSTIC_MARGIN lines on each side; the first lines when no editor
+ * shows them), re-published when scrolling gets near the edge of that window (debounced): VS Code's
+ * `DiagnosticCollection.set` with ~1,000 items blocked the extension host for 100+ ms. Diagnostics exist for the
+ * hover and the quick fixes there; whole-document actions (fix-all, Clean Article, the status bar counts) read
+ * the analysis, not the diagnostics.
  */
 import * as vscode from 'vscode';
 import { describeReason } from '../core/reasons';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
-import { noiseSignature } from './analysisProtocol';
+import { compactOf, noiseSignature } from './analysisProtocol';
 import { isScrapedNewsDocument, toSeverity, type ConfigReader } from './configuration';
 
 export const DIAGNOSTIC_SOURCE = 'scraped-news';
 /** VS Code shows at most 1000 diagnostics per file: building more only costs time and memory on huge dumps. */
 export const MAX_DIAGNOSTICS = 1000;
+/** Documents with more lines than this get diagnostics around the visible ranges only. */
+export const BIG_DOCUMENT_LINES = 3000;
+/** Lines with diagnostics above and below the visible ranges on big documents. */
+export const DIAGNOSTIC_MARGIN = 100;
+/** Scrolling to within this many lines of the published window's edge re-publishes. */
+const WINDOW_GUARD = 30;
+/** Debounce of scroll-driven re-publishing (ms). */
+const SCROLL_DEBOUNCE_MS = 120;
 /** URI schemes we never publish diagnostics for (our own preview documents, output panes). */
 const SKIP_SCHEMES = new Set(['scraped-news-clean', 'output', 'git', 'vscode-scm']);
+
+type Window = readonly [first: number, last: number];
+
+function diagnosticOf(line: number, len: number, meta: boolean, reason: string, detail: string | undefined, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(line, 0, line, len),
+    (meta ? 'Meta line: ' : 'Boilerplate: ') + describeReason(reason, detail),
+    meta ? vscode.DiagnosticSeverity.Hint : severity,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = reason;
+  return d;
+}
 
 export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverity | null, meta: boolean): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   if (severity === null) return out;
   for (const l of a.lines) {
     if (out.length >= MAX_DIAGNOSTICS) break;
-    if (l.label === 'boilerplate' || (meta && l.label === 'meta')) {
-      const d = new vscode.Diagnostic(
-        new vscode.Range(l.line, 0, l.line, l.end - l.start),
-        (l.label === 'meta' ? 'Meta line: ' : 'Boilerplate: ') + describeReason(l.reason, l.detail),
-        l.label === 'meta' ? vscode.DiagnosticSeverity.Hint : severity,
-      );
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = l.reason;
-      out.push(d);
+    if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push(diagnosticOf(l.line, l.end - l.start, l.label === 'meta', l.reason, l.detail, severity));
+  }
+  return out;
+}
+
+/**
+ * Noise lines within lines [first, last] (straight from the compact line table when there is one: no LineInfo
+ * objects for the rest of the document), as [line, length, isMeta, reason, detail] tuples.
+ */
+function noiseIn(a: Analysis, meta: boolean, first: number, last: number): [number, number, boolean, string, string | undefined][] {
+  const out: [number, number, boolean, string, string | undefined][] = [];
+  const c = compactOf(a);
+  const n = c ? c.labels.length : a.lines.length;
+  last = Math.min(last, n - 1, first + 10 * MAX_DIAGNOSTICS);
+  if (c) {
+    let d = 0;
+    while (d < c.detailLines.length && c.detailLines[d] < first) d++;
+    for (let i = first; i <= last; i++) {
+      const label = c.labels[i];
+      if (label !== 1 && !(meta && label === 2)) continue;
+      while (d < c.detailLines.length && c.detailLines[d] < i) d++;
+      const detail = d < c.detailLines.length && c.detailLines[d] === i ? c.detailTexts[d] : undefined;
+      out.push([i, c.ends[i] - c.starts[i], label === 2, c.reasonTable[c.reasons[i]], detail]);
+    }
+  } else {
+    for (let i = first; i <= last; i++) {
+      const l = a.lines[i];
+      if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push([i, l.end - l.start, l.label === 'meta', l.reason, l.detail]);
     }
   }
   return out;
 }
 
+/** Diagnostics of the noise lines within lines [first, last] (big documents: the published window). */
+export function buildDiagnosticsIn(a: Analysis, severity: vscode.DiagnosticSeverity | null, meta: boolean, first: number, last: number): vscode.Diagnostic[] {
+  if (severity === null) return [];
+  return noiseIn(a, meta, first, last).map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity));
+}
+
+/** Lines to publish on a big document: the visible ranges of its editors plus a margin (the top when not shown). */
+function windowFor(doc: vscode.TextDocument): Window {
+  const lastLine = doc.lineCount - 1;
+  let a = Infinity;
+  let b = -Infinity;
+  for (const e of vscode.window.visibleTextEditors) {
+    if (e.document !== doc) continue;
+    for (const v of e.visibleRanges) {
+      a = Math.min(a, v.start.line);
+      b = Math.max(b, v.end.line);
+    }
+  }
+  if (a === Infinity) return [0, Math.min(lastLine, 2 * DIAGNOSTIC_MARGIN)];
+  return [Math.max(0, a - DIAGNOSTIC_MARGIN), Math.min(lastLine, b + DIAGNOSTIC_MARGIN)];
+}
+
+/** The published window still covers what is visible, with some room to scroll. */
+function covers(w: Window, doc: vscode.TextDocument): boolean {
+  const lastLine = doc.lineCount - 1;
+  return vscode.window.visibleTextEditors.every(
+    (e) =>
+      e.document !== doc ||
+      e.visibleRanges.every((v) => (v.start.line >= w[0] + WINDOW_GUARD || w[0] === 0) && (v.end.line <= w[1] - WINDOW_GUARD || w[1] >= lastLine)),
+  );
+}
+
+interface Published {
+  analysis: Analysis;
+  key: string;
+  sig: string;
+  window?: Window;
+}
+
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly subs: vscode.Disposable[] = [];
-  private readonly published = new WeakMap<vscode.TextDocument, { analysis: Analysis; key: string; sig: string }>();
+  private readonly published = new WeakMap<vscode.TextDocument, Published>();
+  private readonly scrolled = new Set<vscode.TextDocument>();
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigReader) {
     this.subs.push(
-      cache.onDidUpdate((doc) => this.update(doc)),
+      // in a macrotask of its own: the answer's other listeners (decorations first) and this one each stay short
+      cache.onDidUpdate((doc) => this.updateSoon(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((ev) => this.onScroll(ev.textEditor.document)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) this.onScroll(e.document);
+      }),
       config.onDidChange((c) => {
         for (const doc of vscode.workspace.textDocuments) {
           if (c.affects('diagnosticSeverity', doc.uri) || c.affects('metaDiagnostics', doc.uri)) this.update(doc, true);
@@ -53,7 +146,41 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
+  private readonly due = new Set<vscode.TextDocument>();
+  private dueTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private updateSoon(doc: vscode.TextDocument): void {
+    this.due.add(doc);
+    this.dueTimer ??= setTimeout(() => {
+      this.dueTimer = undefined;
+      const docs = [...this.due];
+      this.due.clear();
+      for (const d of docs) if (!d.isClosed) this.update(d);
+    }, 0);
+  }
+
+  private onScroll(doc: vscode.TextDocument): void {
+    if (doc.lineCount <= BIG_DOCUMENT_LINES || !this.published.has(doc)) return;
+    this.scrolled.add(doc);
+    if (!this.scrollTimer) this.scrollTimer = setTimeout(() => this.flushScroll(), SCROLL_DEBOUNCE_MS);
+  }
+
+  private flushScroll(): void {
+    this.scrollTimer = undefined;
+    for (const doc of this.scrolled) if (!doc.isClosed) this.update(doc);
+    this.scrolled.clear();
+  }
+
   update(doc: vscode.TextDocument, force = false): void {
+    const t0 = performance.now();
+    try {
+      this.publish(doc, force);
+    } finally {
+      this.cache.recordHostTask('diagnostics', performance.now() - t0);
+    }
+  }
+
+  private publish(doc: vscode.TextDocument, force: boolean): void {
     if (!isScrapedNewsDocument(doc) || SKIP_SCHEMES.has(doc.uri.scheme)) {
       this.collection.delete(doc.uri);
       return;
@@ -64,10 +191,26 @@ export class DiagnosticsController implements vscode.Disposable {
     const analysis = this.cache.peekLines(doc);
     if (!analysis) return this.cache.request(doc); // onDidUpdate brings it
     const prev = this.published.get(doc);
-    if (!force && prev && prev.analysis === analysis && prev.key === key) return;
+    const big = doc.lineCount > BIG_DOCUMENT_LINES;
+    if (big) {
+      if (!force && prev && prev.analysis === analysis && prev.key === key && prev.window && covers(prev.window, doc)) return;
+      const window = windowFor(doc);
+      const noise = noiseIn(analysis, cfg.metaDiagnostics, window[0], window[1]);
+      // an edit or a scroll that left the published diagnostics as they are publishes nothing
+      const sig = noise.map((t) => t.join(',')).join('\n');
+      if (!force && prev && prev.key === key && prev.sig === sig) {
+        prev.analysis = analysis;
+        prev.window = window;
+        return;
+      }
+      this.published.set(doc, { analysis, key, sig, window });
+      this.collection.set(doc.uri, severity === null ? [] : noise.map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity)));
+      return;
+    }
+    if (!force && prev && prev.analysis === analysis && prev.key === key && !prev.window) return;
     // an edit that left the published diagnostics as they are (e.g. typing in an article line) publishes nothing
     const sig = noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
-    if (!force && prev && prev.key === key && prev.sig === sig) {
+    if (!force && prev && prev.key === key && prev.sig === sig && !prev.window) {
       prev.analysis = analysis;
       return;
     }
@@ -76,6 +219,8 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.scrollTimer) clearTimeout(this.scrollTimer);
+    if (this.dueTimer) clearTimeout(this.dueTimer);
     for (const s of this.subs) s.dispose();
     this.collection.dispose();
   }

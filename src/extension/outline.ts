@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
 import { documentLength, type AnalysisCache } from './analysisCache';
+import { compactOf } from './analysisProtocol';
+import { positionIn } from './decorations';
 import { LANGUAGE_ID } from './configuration';
 
 export const UNATTRIBUTED = 'Unattributed';
@@ -31,24 +33,40 @@ export function speakerLabel(q: Quote): { key: string; name: string; role?: stri
 }
 
 function headlineLine(a: Analysis): number {
+  const c = compactOf(a);
+  if (c) {
+    // straight from the compact line table: no LineInfo objects built for 100k lines on the host
+    const headline = c.reasonTable.indexOf('article-headline');
+    if (headline >= 0) for (let i = 0; i < c.reasons.length; i++) if (c.reasons[i] === headline) return i;
+    for (let i = 0; i < c.labels.length; i++) if (c.labels[i] === 0) return i;
+    return -1;
+  }
   const h = a.lines.find((l) => l.reason === 'article-headline');
   if (h) return h.line;
   const first = a.lines.find((l) => l.label === 'article');
   return first ? first.line : -1;
 }
 
-function rangeOf(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
-  return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+/**
+ * Offsets to a range: from the analysis's own line table when it is compact (the analysis is of the current
+ * version: checked by its length), else `doc.positionAt` (which makes VS Code recompute its line-offset table
+ * of the whole document after every edit: 20-40 ms on a 100k-line document).
+ */
+function rangerFor(doc: vscode.TextDocument, a: Analysis): (start: number, end: number) => vscode.Range {
+  const c = compactOf(a);
+  if (c) return (start, end) => new vscode.Range(positionIn(c.starts, c.ends, start), positionIn(c.starts, c.ends, end));
+  return (start, end) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
 }
 
 /** Quotes handled between two yields of `symbolSteps` (the provider gives the event loop back there). */
 const SLICE = 250;
 /**
  * Quote symbols listed at most (a 5 MB dump has ~8,500 quotes: VS Code re-requests the outline for the
- * breadcrumbs after every edit, and thousands of symbols are not navigable anyway). The rest is summed up in a
- * last entry instead of being dropped silently.
+ * breadcrumbs after every edit, and serialising 1,000 symbols for it blocked the extension host for 30+ ms;
+ * hundreds of symbols are not navigable anyway). The rest is summed up in a last entry instead of being dropped
+ * silently.
  */
-export const MAX_OUTLINE_QUOTES = 1000;
+export const MAX_OUTLINE_QUOTES = 300;
 
 export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.DocumentSymbol[] {
   const steps = symbolSteps(doc, a);
@@ -62,10 +80,11 @@ export function buildSymbols(doc: vscode.TextDocument, a: Analysis): vscode.Docu
 function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vscode.DocumentSymbol[]> {
   const out: vscode.DocumentSymbol[] = [];
   if (a.length !== documentLength(doc)) return out; // analysis of another version: never show wrong ranges
+  const rangeOf = rangerFor(doc, a);
   const hl = headlineLine(a);
   if (hl >= 0) {
     const l = a.lines[hl];
-    const r = rangeOf(doc, l.start, l.end);
+    const r = rangeOf(l.start, l.end);
     out.push(new vscode.DocumentSymbol(oneLine(doc.getText(r)) || '(headline)', 'headline', vscode.SymbolKind.File, r, r));
   }
   let done = 0;
@@ -110,9 +129,9 @@ function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vs
   let omitted = 0;
   let last: vscode.Range | undefined;
   for (const [, g] of ordered) {
-    const range = rangeOf(doc, g.start, g.end);
+    const range = rangeOf(g.start, g.end);
     last = range;
-    const sel = g.sel ? rangeOf(doc, g.sel.start, g.sel.end) : rangeOf(doc, g.quotes[0].start, g.quotes[0].end);
+    const sel = g.sel ? rangeOf(g.sel.start, g.sel.end) : rangeOf(g.quotes[0].start, g.quotes[0].end);
     const n = g.quotes.length;
     const detail = (g.role ? g.role + ' · ' : '') + `${n} quote${n === 1 ? '' : 's'}`;
     const sym = new vscode.DocumentSymbol(g.name, detail, vscode.SymbolKind.Object, range, sel);
@@ -123,7 +142,7 @@ function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vs
       }
       listed++;
       if (++done % SLICE === 0) yield;
-      const r = rangeOf(doc, q.start, q.end);
+      const r = rangeOf(q.start, q.end);
       const said = q.speaker && q.speaker.text.trim().toLowerCase() !== g.name.toLowerCase() ? `${oneLine(q.speaker.text, 40)} · ` : '';
       sym.children.push(new vscode.DocumentSymbol(oneLine(q.text) || '""', `${said}line ${r.start.line + 1}`, vscode.SymbolKind.String, r, r));
     }
@@ -143,7 +162,9 @@ export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
     const version = doc.version;
     const steps = symbolSteps(doc, a);
     for (;;) {
+      const t0 = performance.now();
       const r = steps.next();
+      this.cache.recordHostTask('outline', performance.now() - t0);
       if (r.done) return r.value;
       await new Promise<void>((resolve) => setTimeout(resolve, 0)); // (setTimeout: also in a web extension host)
       if (token?.isCancellationRequested || doc.version !== version) return [];

@@ -17,6 +17,7 @@ export function statusText(a: Analysis, entitiesSkipped: boolean): string {
 export class StatusBarController implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('scrapedNews.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subs: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigReader) {
     this.item.name = 'Scraped News';
@@ -24,7 +25,8 @@ export class StatusBarController implements vscode.Disposable {
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       cache.onDidUpdate((doc) => {
-        if (vscode.window.activeTextEditor?.document === doc) this.update();
+        // in a macrotask of its own, after the answer's other listeners (decorations first)
+        if (vscode.window.activeTextEditor?.document === doc) this.timer ??= setTimeout(() => ((this.timer = undefined), this.update()), 0);
       }),
       config.onDidChange((c) => c.affects('statusBar') && this.update()),
       vscode.workspace.onDidCloseTextDocument(() => this.update()),
@@ -41,6 +43,15 @@ export class StatusBarController implements vscode.Disposable {
   private visible = false;
 
   update(): void {
+    const t0 = performance.now();
+    try {
+      this.show();
+    } finally {
+      this.cache.recordHostTask('statusBar', performance.now() - t0);
+    }
+  }
+
+  private show(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!isScrapedNewsDocument(doc) || !this.config.get(doc.uri).statusBar) {
       this.item.hide();
@@ -60,6 +71,7 @@ export class StatusBarController implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     for (const s of this.subs) s.dispose();
     this.item.dispose();
   }

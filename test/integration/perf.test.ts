@@ -33,8 +33,9 @@ const EDIT_LOOP_LIMIT_MS = 60000;
 
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
-  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number };
+  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number; hostTasks?: Record<string, number> };
   refresh(uri?: vscode.Uri): Promise<void>;
+  cache: { resetHostTasks(): void };
 }
 
 /** Letters for a number (0 → "a", 27 → "ab"): varies lines without digits (templates fold digits). */
@@ -93,6 +94,28 @@ class BlockProbe {
     this.timer = undefined;
     return Math.max(this.max, performance.now() - this.last - 5);
   }
+}
+
+/** Starts the inspector's CPU profiler when SCRAPED_NEWS_PERF_PROFILE names a file; `stop()` writes the profile there. */
+async function startProfile(): Promise<{ stop(): Promise<void> }> {
+  const file = process.env.SCRAPED_NEWS_PERF_PROFILE;
+  if (!file) return { stop: async () => undefined };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const inspector = require('inspector') as typeof import('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const res = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(res.profile));
+      session.disconnect();
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -228,6 +251,11 @@ suite('perf: 5 MB dump in the extension host', function () {
     );
 
     // ---- 50 scripted edits, spread over the document, each analysed before the next ----
+    // SCRAPED_NEWS_PERF_PROFILE=<file.cpuprofile>: a CPU profile of the extension host during the edits (to find
+    // what blocks it: open it in Chrome DevTools or read its samples)
+    const profile = await startProfile();
+    const openTasks = api.cacheStats().hostTasks ?? {};
+    api.cache.resetHostTasks();
     const lineCount = doc.lineCount;
     const perEditAnalysis: number[] = [];
     const perEditTask: number[] = [];
@@ -257,6 +285,11 @@ suite('perf: 5 MB dump in the extension host', function () {
       lastAnalyses = st.analyses;
       perEditAnalysis.push(st.lastMs);
     }
+    await profile.stop();
+    // the extension's own host tasks during the edits (handlers timed by the extension: requests, worker answers
+    // with their listeners, decorations, diagnostics, status bar, outline slices)
+    const editTasks = api.cacheStats().hostTasks ?? {};
+    const ownMax = Math.max(0, ...Object.values(editTasks));
     const raw2 = process.memoryUsage().heapUsed;
     const heap2 = await retainedHeap(gc);
     // decorations still reflect the document after the edits
@@ -297,6 +330,9 @@ suite('perf: 5 MB dump in the extension host', function () {
     console.log(
       `    PERF host time per worker answer: max ${f1(cs.maxHostMs)} ms (decoding max ${f1(cs.maxDecodeMs)} ms; onDidUpdate listeners — decorations, diagnostics, status bar — max ${f1(cs.maxListenersMs)} ms)`,
     );
+    const fmt = (t: Record<string, number>) => Object.entries(t).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${f1(v)} ms`).join(', ');
+    console.log(`    PERF the extension's own longest host task per kind while opening: ${fmt(openTasks)}`);
+    console.log(`    PERF the extension's own longest host task per kind during the ${done} edits: ${fmt(editTasks)} (max ${f1(ownMax)} ms)`);
     console.log(`    PERF hover on the big document ${f1(hoverMs)} ms, outline ${f1(outlineMs)} ms (${symbols.length} top-level symbols); longest blocking task ${f1(queryBlock)} ms`);
     const growth = heap2 - heap0;
     console.log(
