@@ -59,7 +59,7 @@ function rangerFor(doc: vscode.TextDocument, a: Analysis): (start: number, end: 
 }
 
 /** Quotes handled between two yields of `symbolSteps` (the provider gives the event loop back there). */
-const SLICE = 250;
+const SLICE = 100;
 /**
  * Quote symbols listed at most (a 5 MB dump has ~8,500 quotes: VS Code re-requests the outline for the
  * breadcrumbs after every edit, and serialising 1,000 symbols for it blocked the extension host for 30+ ms;

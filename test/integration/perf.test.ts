@@ -6,9 +6,14 @@
 // document included). Figures are printed as `PERF …` lines together with the budgets of the issue (dimming
 // <= 1 s after opening, no task blocks the host for more than 50 ms while typing, heap growth <= 3x the document
 // size, read as the extension's share: VS Code's own copy is measured on the same text opened as a .log document)
-// and whether they are met. The test asserts what must always hold (the dump is analysed and dimmed, every edit is
-// re-analysed, decorations follow scrolling, hover and outline answer on the big document) and the memory budget
-// (independent of the machine's load); set SCRAPED_NEWS_PERF_BUDGETS=1 to make the timing budgets fail it too.
+// and whether they are met. The blocking budget is about analysis tasks: the extension times its own host tasks
+// (cacheStats().hostTasks: requests, worker answers with their listeners, decorations, diagnostics, status bar,
+// outline slices); the probe also sees VS Code's own (its merge-conflict extension's getText() of the whole
+// document after every edit, garbage collection). The test asserts what must always hold (the dump is analysed and
+// dimmed, every edit is re-analysed, decorations and diagnostics follow scrolling, hover and outline answer on the
+// big document), the memory budget, and the extension's own host tasks during the edits <= 150 ms (3x the budget:
+// a garbage collection can land in one of them); set SCRAPED_NEWS_PERF_BUDGETS=1 to assert the budgets themselves
+// (dimming <= 1 s, the extension's own tasks and the probe <= 50 ms).
 // (PERF lines are indented so that the offline runner, which prints mocha's indented lines, shows them;
 // `grep -E '^\s*PERF'` extracts them.)
 import * as assert from 'assert';
@@ -318,6 +323,15 @@ suite('perf: 5 MB dump in the extension host', function () {
       if (!scrolled) await sleep(20);
     }
     assert.ok(scrolled, 'decorations follow scrolling on a big document');
+    // diagnostics too (big documents get them around the visible ranges only), and not for the whole document
+    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'scraped-news');
+    let near = false;
+    for (let t = performance.now(); performance.now() - t < 5000 && !near; ) {
+      near = ours().some((d) => Math.abs(d.range.start.line - far) < 200);
+      if (!near) await sleep(20);
+    }
+    assert.ok(near, 'diagnostics follow scrolling on a big document');
+    assert.ok(ours().every((d) => Math.abs(d.range.start.line - far) < 400), 'only the lines around the visible range have diagnostics');
 
     const done = perEditAnalysis.length;
     const a = stats(perEditAnalysis);
@@ -345,21 +359,28 @@ suite('perf: 5 MB dump in the extension host', function () {
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     console.log(`    PERF budget dimming <= ${OPEN_BUDGET_MS} ms after opening: ${verdict(openMs <= OPEN_BUDGET_MS)} (${f1(openMs)} ms)`);
-    console.log(`    PERF budget ${EDITS} edits, no task > ${BLOCK_BUDGET_MS} ms: ${verdict(done === EDITS && b.max <= BLOCK_BUDGET_MS)} (${done} edits, max ${f1(b.max)} ms)`);
+    console.log(
+      `    PERF budget ${EDITS} edits, no analysis task > ${BLOCK_BUDGET_MS} ms (the extension's own host tasks): ${verdict(done === EDITS && ownMax <= BLOCK_BUDGET_MS)} ` +
+        `(${done} edits, max ${f1(ownMax)} ms); any task at all (probe, VS Code's own included): ${verdict(b.max <= BLOCK_BUDGET_MS)} (max ${f1(b.max)} ms)`,
+    );
     // The budget is read as the extension's share: VS Code's own copy of the document (lines + cached full text)
     // is already ~3.7x a 5 MB dump with curly quotes (UTF-16 strings) before any extension does anything.
-    const ours = growth - vscodeCopy;
+    const heapOurs = growth - vscodeCopy;
     console.log(
       `    PERF budget heap growth <= ${HEAP_BUDGET_RATIO}x the document size (the extension's share, VS Code's own copy excluded): ` +
-        `${verdict(ours <= HEAP_BUDGET_RATIO * size)} (${(ours / size).toFixed(2)}x; all included ${(growth / size).toFixed(2)}x)`,
+        `${verdict(heapOurs <= HEAP_BUDGET_RATIO * size)} (${(heapOurs / size).toFixed(2)}x; all included ${(growth / size).toFixed(2)}x)`,
     );
     assert.ok(done >= Math.min(EDITS, 5), `only ${done} edits were analysed in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
-    // memory does not depend on the machine's load: always asserted
-    assert.ok(ours <= HEAP_BUDGET_RATIO * size, `the extension's heap grew ${(ours / size).toFixed(2)}x the document size (budget ${HEAP_BUDGET_RATIO}x)`);
+    // memory does not depend on the machine's load: always asserted. The extension's own host tasks while typing
+    // are ~10-20 ms, but a garbage collection of the host (50-100 ms under load) can land in any of them: by
+    // default only 3x the budget is asserted (a regression guard: publishing 1,000 diagnostics took 170 ms)
+    assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
+    const ownLimit = ASSERT_BUDGETS ? BLOCK_BUDGET_MS : 3 * BLOCK_BUDGET_MS;
+    assert.ok(ownMax <= ownLimit, `a task of the extension blocked the extension host for ${f1(ownMax)} ms during the edits (limit ${ownLimit} ms): ${fmt(editTasks)}`);
+    assert.ok(heapOurs <= HEAP_BUDGET_RATIO * size, `the extension's heap grew ${(heapOurs / size).toFixed(2)}x the document size (budget ${HEAP_BUDGET_RATIO}x)`);
     if (ASSERT_BUDGETS) {
-      assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
       assert.ok(openMs <= OPEN_BUDGET_MS, `dimming visible ${f1(openMs)} ms after opening (budget ${OPEN_BUDGET_MS} ms)`);
-      assert.ok(b.max <= BLOCK_BUDGET_MS, `a task blocked the extension host for ${f1(b.max)} ms during the edits (budget ${BLOCK_BUDGET_MS} ms)`);
+      assert.ok(b.max <= BLOCK_BUDGET_MS, `a task (any, VS Code's own included) blocked the extension host for ${f1(b.max)} ms during the edits (budget ${BLOCK_BUDGET_MS} ms)`);
     }
   });
 
