@@ -2,7 +2,8 @@
  * Per-line features (src/core/boilerplate/features.ts) and the template key (src/core/templates.ts):
  *  - the template key of a line is exactly the classifier's LineFeatures.key (one function: lineKeyAt), also for
  *    lines over 200 characters without digits (the key ends '#<length>') and lines holding Unicode spaces
- *    (U+3000, U+FEFF, U+2028…), which before could never match a folder template index;
+ *    (U+3000, U+FEFF, U+2028…; before, such lines could never match the folder template index); lines over 200
+ *    characters are left out of the index (copies of one story in a folder);
  *  - lineFeaturesAt(text, start, end) equals lineFeatures(text.slice(start, end)) (the offsets version scans the
  *    document; the character tables are filled lazily, on first sight of a code unit);
  *  - features are a pure function of the line text (same result on the first and on later calls).
@@ -44,14 +45,17 @@ test('template key of lines with Unicode spaces equals LineFeatures.key', () => 
   assert.equal(normalizeLineKey('\u3000\u3000'), '');
 });
 
-test('a long cookie notice repeated across a folder is found by the template index', () => {
+test('the template index holds the classifier keys of lines with Unicode spaces; lines over 200 chars are left out', () => {
   const docs = [0, 1, 2, 3].map((i) =>
-    `Story ${i}\n\nThe council met on Monday and agreed a new budget for the town, officials said.\n\n${COOKIE}\n\u3000Accept\u3000all cookies\n`);
+    `Story ${i}\n\nThe council met on Monday and agreed a new budget for the town, officials said.\n\n${COOKIE}\n\u3000Accept\u3000all cookies\n\ufeffPrivacy  Policy\n`);
   const templates = buildTemplateIndex(docs);
   assert.equal(templates.documents, 4);
-  assert.equal(templates.counts.get(lineFeatures(COOKIE).key), 4);
   assert.equal(templates.counts.get(lineFeatures('\u3000Accept\u3000all cookies').key), 4);
-  // analysing with the index must not throw and labels every line
+  assert.equal(templates.counts.get(lineFeatures('\ufeffPrivacy  Policy').key), 4);
+  assert.equal(templates.counts.get(lineFeatures('Story 2').key), 4, 'digits folded');
+  // long lines: same key as the classifier, but not counted (copies of one story would turn every paragraph into a
+  // template line; see MAX_TEMPLATE_LINE in templates.ts)
+  assert.equal(templates.counts.get(lineFeatures(COOKIE).key), undefined);
   const a = analyze(docs[0], { entities: false, templates });
   assert.equal(a.lines.length, docs[0].split('\n').length);
 });

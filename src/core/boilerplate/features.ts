@@ -377,8 +377,9 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   const n = b - a;
 
   // one pass over the characters: words, function words, capitals, digits, letters, punctuation, separators
-  let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, upper = 0, lowerN = 0, nonSpace = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0, uncovered = 0, cjk = 0;
+  let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, nonSpace = 0, punct = 0, seps = 0;
+  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0;
+  let seen = 0; // class bits of the letters, or-ed
   let ws = -1; // start of the current word
   let wordUpper = 0; // C_UPPER when the current word starts with a capital
   let h = 0; // hash of the current word, lower-cased (function-word lookup without allocating)
@@ -391,10 +392,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
       if (k & C_DIGIT) digits++;
       else {
         letters++;
-        uncovered += (k >> 7) & 1; // C_UNCOVERED
-        cjk += (k >> 8) & 1; // C_CJK
-        upper += (k >> 6) & 1; // C_UPPER
-        lowerN += (k >> 11) & 1; // C_LOWER_ASCII
+        seen |= k; // the rare counts (capitals, scripts) are only made when a line needs them, after the loop
         if (k & C_HW && !hasUrl) hasUrl = urlAt(text, i, b); // "http" / "www." anywhere in the line (same as indexOf)
       }
       h = (Math.imul(h, 31) + LOWER[c]) | 0;
@@ -449,9 +447,13 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;
-  if (uncovered * 2 >= letters && letters > 0) {
-    if (cjk * 2 >= letters) words = Math.max(words, Math.round(cjk / 2));
-    if (words >= 6) stopShare = Math.max(stopShare, 0.3);
+  if (seen & C_UNCOVERED) {
+    const uncovered = countClass(text, a, b, C_UNCOVERED);
+    if (uncovered * 2 >= letters && letters > 0) {
+      const cjk = seen & C_CJK ? countClass(text, a, b, C_CJK) : 0;
+      if (cjk * 2 >= letters) words = Math.max(words, Math.round(cjk / 2));
+      if (words >= 6) stopShare = Math.max(stopShare, 0.3);
+    }
   }
   return {
     blank: false,
@@ -471,13 +473,20 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
     bullet,
     seps,
     indent,
-    allCaps: letters >= 4 && upper > 0 && lowerN === 0 && (upper === letters || isUpperCased(t)),
+    allCaps: letters >= 4 && (seen & (C_UPPER | C_LOWER_ASCII)) === C_UPPER && (countClass(text, a, b, C_UPPER) === letters || isUpperCased(t)),
     hasUrl,
     hasQuote,
     rule: RULES[code & 7],
     meta: METAS[(code >> 3) & 3],
     commentHead: (code & R_COMMENT_HEAD) !== 0,
   };
+}
+
+/** Letters of text[a, b) with the class bit `bit` (C_UPPER, C_UNCOVERED, C_CJK: letter-only bits). */
+function countClass(text: string, a: number, b: number, bit: number): number {
+  let m = 0;
+  for (let i = a; i < b; i++) if (cls(text.charCodeAt(i)) & bit) m++;
+  return m;
 }
 
 /** "1. " / "12) " at the start of the line (text[a] is a digit). */
