@@ -17,24 +17,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { root, require, take as takeArg, corporaOr } from './golden-args.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
-const take = (name) => {
-  const i = argv.indexOf(name);
-  if (i < 0) return null;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
-};
+const take = (name) => takeArg(argv, name);
 const writeFile = take('--write');
 const compareFile = take('--compare');
 const corePath = path.resolve(take('--core') ?? path.join(root, 'dist/core.js'));
 const jsonl = take('--jsonl') ?? path.join(root, '..', 'shared', 'corpora', 'polnear-quotes-dev', 'docs.jsonl');
-const corpora = argv.length ? argv : ['seed-style', 'cleanportaleval', 'l3s-gn1', 'cleaneval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+const corpora = corporaOr(argv);
 
 const core = require(corePath);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };

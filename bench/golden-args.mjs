@@ -1,0 +1,21 @@
+// Shared argument handling of the golden checks (bench/classifier-golden.mjs, bench/quotes-golden.mjs).
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const require = createRequire(import.meta.url);
+
+/** Removes `name VALUE` from argv and returns VALUE (null when absent). */
+export function take(argv, name) {
+  const i = argv.indexOf(name);
+  if (i < 0) return null;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+}
+
+/** The corpus folders given, or the four development corpora beside the repository. */
+export function corporaOr(argv) {
+  return argv.length ? argv : ['seed-style', 'cleanportaleval', 'l3s-gn1', 'cleaneval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+}
