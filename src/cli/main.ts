@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { createInterface } from 'node:readline';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { parseArgs, UsageError, HELP, type Args } from './args';
@@ -219,12 +218,6 @@ async function cleanFiles(args: Args): Promise<number> {
   if (!args.dryRun) {
     const early = args.jobs ?? (cores > 1 && args.inputs.some(isDir) ? cores : 1);
     if (early > 1) {
-      // Less inlining in V8's optimising compiler when several threads compile the classifier: its per-line
-      // function is compiled several times per thread as it tiers up, in background threads that compete with
-      // the workers for the cores (1,000 dumps, --jobs 2: process CPU 4.1-4.2 s -> 3.5-4.7 s, mean -6%, in 4+4
-      // interleaved runs on a loaded machine; with one thread it only moved work onto the main thread, so not
-      // set then). Set before any of it is compiled; the worker threads share the flag.
-      v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
       pool = new WorkerPool(settings, early - 1);
     }
   }
