@@ -73,8 +73,10 @@ export function noteLengthChange(ev: vscode.TextDocumentChangeEvent): void {
 const MAX_PENDING = 10000;
 /** Full-text requests for documents longer than this get the line labels first, quotes and entities after. */
 const TWO_PHASE_CHARS = 100_000;
-/** Lines per slice when reading the full text of a big document for the worker. */
-const TEXT_SLICE_LINES = 10_000;
+/** Lines per slice when reading the full text of a big document for the worker (one slice per host task). */
+const TEXT_SLICE_LINES = 5_000;
+/** Documents of more lines whose length is not known yet are read in slices (their length comes from the text). */
+const SMALL_LINES = 2_000;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
 const READY_TIMEOUT_MS = 60_000;
 
@@ -197,6 +199,8 @@ interface Entry {
   inflight: { version: number; key: string } | undefined;
   /** `ready()` calls waiting for the next answer. */
   waiters: (() => void)[];
+  /** Version whose full text is being read in slices (postWithText); the request goes out after that. */
+  reading?: number;
 }
 
 export class AnalysisCache implements vscode.Disposable {
@@ -351,61 +355,97 @@ export class AnalysisCache implements vscode.Disposable {
 
   private send(doc: vscode.TextDocument): void {
     if (this.disposed || doc.isClosed) return;
+    const e = this.entry(doc);
+    if (e.reading === doc.version) return; // its full text is being read: the request goes out after that
+    const known = lengths.get(doc);
+    const full = !(e.sent && e.pending && e.pendingVersion === doc.version);
+    if (full && (!known || known.version !== doc.version) && doc.lineCount > SMALL_LINES) {
+      // A big document of unknown length (newly opened): its length (for the options) and its text are read
+      // in slices, in later tasks, and sent in parts (postWithText); nothing heavy in this task.
+      this.startReading(e);
+      return;
+    }
     const options = this.optionsFor(doc);
     const key = this.keyOf(options);
-    const e = this.entry(doc);
     if (e.analysis && e.complete && !e.stale && e.version === doc.version && e.key === key) return;
     if (e.inflight && e.inflight.version === doc.version && e.inflight.key === key) return;
     const length = documentLength(doc);
+    if (full && length > TWO_PHASE_CHARS) {
+      this.startReading(e);
+      return;
+    }
     const req: AnalyzeRequest = { type: 'analyze', id: doc.uri.toString(), gen: ++e.gen, version: doc.version, optionsKey: key, length };
-    let sliced = false;
-    if (e.sent && e.pending && e.pendingVersion === doc.version) {
-      if (e.sent.version !== doc.version) {
-        req.changes = e.pending;
-        req.baseVersion = e.sent.version;
+    if (!full) {
+      if (e.sent!.version !== doc.version) {
+        req.changes = e.pending!;
+        req.baseVersion = e.sent!.version;
       }
-      if (e.sent.key !== key || e.stale) req.options = options;
+      if (e.sent!.key !== key || e.stale) req.options = options;
     } else {
-      if (length <= TWO_PHASE_CHARS) req.text = doc.getText();
-      else sliced = true;
+      req.text = doc.getText();
       req.options = options;
-      req.twoPhase = !e.analysis && length > TWO_PHASE_CHARS;
+      req.twoPhase = false;
     }
     e.sent = { version: doc.version, key };
     e.pending = [];
     e.pendingVersion = doc.version;
     e.inflight = { version: doc.version, key };
-    if (!sliced) this.backend.post(req);
-    else void this.postWithText(e, req); // the full text of a big document, read in slices
+    this.backend.post(req);
+  }
+
+  private startReading(e: Entry): void {
+    const doc = e.doc;
+    e.gen++;
+    e.reading = doc.version;
+    // what the service has is replaced by this text; edits meanwhile restart the reading
+    e.sent = undefined;
+    e.pending = null;
+    e.pendingVersion = doc.version;
+    e.inflight = undefined;
+    setTimeout(() => void this.postWithText(e, e.gen, doc.version), 0);
   }
 
   /**
-   * Reads the document text in slices of TEXT_SLICE_LINES lines, yielding to the event loop between them
-   * (`getText()` of a 5 MB document in one go blocked the host for 30-50 ms), then sends the request. When the
-   * document changed meanwhile, or a newer request went out, the text is not sent: a newer version is asked for
-   * from scratch (a newer request that the service cannot apply is answered with a resync, which does the same).
+   * Reads the document text in slices of TEXT_SLICE_LINES lines, one slice per macrotask, and posts each slice
+   * to the service as a `text` part right away (`getText()` of a 5 MB document in one go blocked the host for
+   * 30-50 ms, and posting the joined text copied 5 MB in one task); then, knowing the text's length, computes
+   * the options and posts the `analyze` request, which the service answers from the joined parts. When the
+   * document changed meanwhile, or a newer request went out, the reading stops and the current version is asked
+   * for from scratch.
    */
-  private async postWithText(e: Entry, req: AnalyzeRequest): Promise<void> {
+  private async postWithText(e: Entry, gen: number, version: number): Promise<void> {
     const doc = e.doc;
-    const parts: string[] = [];
+    const id = doc.uri.toString();
     const n = doc.lineCount;
-    for (let line = 0; line < n; line += TEXT_SLICE_LINES) {
+    let length = 0;
+    let parts = 0;
+    for (let line = 0; ; line += TEXT_SLICE_LINES) {
       if (line > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (this.disposed || doc.isClosed || e.gen !== req.gen) return;
-      if (doc.version !== req.version || doc.lineCount !== n) {
-        e.sent = undefined;
-        e.inflight = undefined;
-        e.pending = null;
+      if (this.disposed || doc.isClosed || e.gen !== gen) return;
+      if (doc.version !== version || doc.lineCount !== n) {
+        e.reading = undefined;
         this.request(doc);
         return;
       }
+      if (line >= n) break;
       const t0 = performance.now();
       const next = line + TEXT_SLICE_LINES;
-      parts.push(doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length)));
+      const text = doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length));
+      length += text.length;
+      parts++;
+      this.backend.post({ type: 'text', id, gen, text });
       this.recordHostTask('request:text-slice', performance.now() - t0);
     }
     const t0 = performance.now();
-    req.text = parts.join('');
+    e.reading = undefined;
+    lengths.set(doc, { version, length });
+    const options = this.optionsFor(doc);
+    const key = this.keyOf(options);
+    const req: AnalyzeRequest = { type: 'analyze', id, gen, version, optionsKey: key, length, textParts: parts, options, twoPhase: !e.analysis && length > TWO_PHASE_CHARS };
+    e.sent = { version, key };
+    e.pending = [];
+    e.pendingVersion = version;
+    e.inflight = { version, key };
     this.backend.post(req);
     this.recordHostTask('request:post-text', performance.now() - t0);
   }

@@ -29,6 +29,11 @@ export interface AnalyzeRequest {
   baseVersion?: number;
   /** Full text (first request, or resynchronisation). */
   text?: string;
+  /**
+   * The full text was sent before this request as this many `text` messages of the same id and generation (a big
+   * document, posted in parts so that no single host task copies megabytes); the service joins them.
+   */
+  textParts?: number;
   /** Edits since `baseVersion`, in order. */
   changes?: TextChange[];
   /** New options (sent when `optionsKey` changed). */
@@ -45,7 +50,15 @@ export interface CloseRequest {
   id: string;
 }
 
-export type ServiceRequest = AnalyzeRequest | CloseRequest;
+/** A part of the full text of the `analyze` request with the same id and generation that follows. */
+export interface TextPartRequest {
+  type: 'text';
+  id: string;
+  gen: number;
+  text: string;
+}
+
+export type ServiceRequest = AnalyzeRequest | CloseRequest | TextPartRequest;
 
 /** The line table of an analysis as flat arrays. */
 export interface CompactLines {

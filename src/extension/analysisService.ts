@@ -21,14 +21,34 @@ export type Post = (reply: ServiceReply, transfer: ArrayBuffer[]) => void;
 /** The per-document analysers (the worker's whole state). */
 export class AnalysisService {
   private readonly docs = new Map<string, DocState>();
+  /** Parts of a full text received so far, per document (for the generation that sent them). */
+  private readonly parts = new Map<string, { gen: number; parts: string[] }>();
 
   constructor(private readonly post: Post, private readonly heapUsed: () => number = () => 0) {}
 
   handle(req: ServiceRequest): void {
     if (req.type === 'close') {
       this.docs.delete(req.id);
+      this.parts.delete(req.id);
       return;
     }
+    if (req.type === 'text') {
+      const p = this.parts.get(req.id);
+      if (p && p.gen === req.gen) p.parts.push(req.text);
+      else this.parts.set(req.id, { gen: req.gen, parts: [req.text] });
+      return;
+    }
+    if (req.textParts !== undefined) {
+      const p = this.parts.get(req.id);
+      this.parts.delete(req.id);
+      if (!p || p.gen !== req.gen || p.parts.length !== req.textParts) {
+        // parts lost or mixed with another generation's: ask for the full text again
+        this.docs.delete(req.id);
+        this.post({ type: 'resync', id: req.id, gen: req.gen, version: req.version }, []);
+        return;
+      }
+      req = { ...req, text: p.parts.join(''), textParts: undefined };
+    } else this.parts.delete(req.id);
     try {
       this.analyze(req);
     } catch (e) {

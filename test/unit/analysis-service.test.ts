@@ -86,6 +86,50 @@ test('two-phase full-text request: line labels first (no quotes), then the compl
   assert.equal(second.version, 3);
 });
 
+test('full text in parts: the same two answers as the joined text; lost, extra or other-generation parts ask for a resync', () => {
+  const { s, replies } = service();
+  const cut = (text: string, n: number) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(text.slice(Math.floor((i * text.length) / n), Math.floor(((i + 1) * text.length) / n)));
+    return out;
+  };
+  const parts = cut(fixture, 4);
+  assert.equal(parts.join(''), fixture);
+  for (const text of parts) s.handle({ type: 'text', id: 'd', gen: 5, text });
+  s.handle({ type: 'analyze', id: 'd', gen: 5, version: 2, textParts: 4, options: OPTIONS, optionsKey: 'k', length: fixture.length, twoPhase: true });
+  assert.equal(replies.length, 2);
+  const [first, second] = replies as AnalysisResult[];
+  const full = analyze(fixture, OPTIONS);
+  assert.equal(first.phase, 'lines');
+  assert.deepStrictEqual(plain(decodeResult(first)).lines, plain(full).lines);
+  assert.equal(second.phase, 'full');
+  assert.deepStrictEqual(plain(decodeResult(second)), plain(full));
+  // then edits apply to the joined text as to a text sent whole
+  const text2 = fixture + '\nSource link';
+  s.handle({ type: 'analyze', id: 'd', gen: 6, version: 3, baseVersion: 2, changes: [{ rangeOffset: fixture.length, rangeLength: 0, text: '\nSource link' }], optionsKey: 'k', length: text2.length });
+  assert.deepStrictEqual(plain(decodeResult(replies.at(-1) as AnalysisResult)), plain(analyze(text2, OPTIONS)));
+  // a part of an older generation (an abandoned reading) is not mixed into a newer one
+  const n = replies.length;
+  s.handle({ type: 'text', id: 'e', gen: 1, text: 'stale part\n' });
+  for (const text of cut(text2, 3)) s.handle({ type: 'text', id: 'e', gen: 2, text });
+  s.handle({ type: 'analyze', id: 'e', gen: 2, version: 1, textParts: 3, options: OPTIONS, optionsKey: 'k', length: text2.length });
+  assert.deepStrictEqual(plain(decodeResult(replies.at(-1) as AnalysisResult)), plain(analyze(text2, OPTIONS)));
+  assert.equal(replies.length, n + 1);
+  // a part missing, or parts of another generation only: resync, the document is dropped
+  for (const text of cut(fixture, 3).slice(1)) s.handle({ type: 'text', id: 'e', gen: 3, text });
+  s.handle({ type: 'analyze', id: 'e', gen: 3, version: 2, textParts: 3, options: OPTIONS, optionsKey: 'k', length: fixture.length });
+  assert.equal(replies.at(-1)!.type, 'resync');
+  s.handle({ type: 'text', id: 'e', gen: 4, text: fixture });
+  s.handle({ type: 'analyze', id: 'e', gen: 5, version: 3, textParts: 1, options: OPTIONS, optionsKey: 'k', length: fixture.length });
+  assert.equal(replies.at(-1)!.type, 'resync');
+  assert.equal(s.documents(), 1, 'only d is left');
+  // close forgets parts received so far
+  s.handle({ type: 'text', id: 'f', gen: 1, text: 'abc' });
+  s.handle({ type: 'close', id: 'f' });
+  s.handle({ type: 'analyze', id: 'f', gen: 1, version: 1, textParts: 1, options: OPTIONS, optionsKey: 'k', length: 3 });
+  assert.equal(replies.at(-1)!.type, 'resync');
+});
+
 test('options change with edits; out-of-sync and unknown documents ask for a resync; close forgets', () => {
   const { s, replies } = service();
   s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'a', length: fixture.length });
