@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { root, require, take as takeArg, corporaOr } from './golden-args.mjs';
+import { root, require, take as takeArg, corporaOr, writeGolden, readGolden } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const take = (name) => takeArg(argv, name);
@@ -102,13 +102,9 @@ console.log(`${docs.length} dumps, ${mb.toFixed(1)} MB, ${nLines} lines`);
 console.log(`split lines: ${splitMs.toFixed(0)} ms CPU (${(mb / (splitMs / 1000)).toFixed(0)} MB/s)`);
 console.log(`analyze (entities, quotes off): ${analyzeMs.toFixed(0)} ms CPU = ${(mb / (analyzeMs / 1000)).toFixed(1)} MB/s (${(analyzeMs / splitMs).toFixed(1)}x split)`);
 
-const lines = [...result].map(([k, v]) => `${k}\t${v}`);
-if (writeFile) {
-  fs.writeFileSync(writeFile, lines.join('\n') + '\n');
-  console.log(`golden: ${lines.length} hashes written to ${writeFile}`);
-}
+if (writeFile) writeGolden(result, writeFile, fs);
 if (compareFile) {
-  const want = new Map(fs.readFileSync(compareFile, 'utf8').trim().split('\n').map((l) => l.split('\t')));
+  const want = readGolden(compareFile, fs);
   let diff = 0, missing = 0, probDiff = 0;
   for (const [k, v] of want) {
     if (!result.has(k)) { missing++; continue; }

@@ -19,3 +19,15 @@ export function take(argv, name) {
 export function corporaOr(argv) {
   return argv.length ? argv : ['seed-style', 'cleanportaleval', 'l3s-gn1', 'cleaneval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
 }
+
+/** Writes `key<TAB>hash` lines of a golden file. */
+export function writeGolden(result, file, fs) {
+  const lines = [...result].map(([k, v]) => `${k}\t${v}`);
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  console.log(`golden: ${lines.length} hashes written to ${file}`);
+}
+
+/** Reads a golden file written by writeGolden into a Map key -> hash. */
+export function readGolden(file, fs) {
+  return new Map(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split('\t')));
+}

@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { root, require, take as takeArg, corporaOr } from './golden-args.mjs';
+import { root, require, take as takeArg, corporaOr, writeGolden, readGolden } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const take = (name) => takeArg(argv, name);
@@ -87,13 +87,9 @@ for (const d of [...docs, ...jdocs]) chars += d.text.length;
 console.log(`${docs.length} dumps + ${jdocs.length} JSONL documents; ${nQuotes} quotes in analyze(); ${nAll} with every line a paragraph`);
 console.log(`findQuotes, every non-blank line a paragraph: ${quoteMs.toFixed(0)} ms CPU (${(chars / 1048576 / (quoteMs / 1000)).toFixed(1)} MB/s)`);
 
-const lines = [...result].map(([k, v]) => `${k}\t${v}`);
-if (writeFile) {
-  fs.writeFileSync(writeFile, lines.join('\n') + '\n');
-  console.log(`golden: ${lines.length} hashes written to ${writeFile}`);
-}
+if (writeFile) writeGolden(result, writeFile, fs);
 if (compareFile) {
-  const want = new Map(fs.readFileSync(compareFile, 'utf8').trim().split('\n').map((l) => l.split('\t')));
+  const want = readGolden(compareFile, fs);
   let diff = 0, missing = 0;
   for (const [k, v] of want) {
     if (!result.has(k)) { missing++; continue; }
