@@ -80,6 +80,7 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
 function guessUtf16(bytes: Uint8Array): DumpEncoding | null {
   const n = Math.min(bytes.length, SAMPLE) & ~1;
   if (n < 4) return null;
+  if (bytes.subarray(0, n).indexOf(0) < 0) return null; // no zero byte (native scan): not UTF-16
   let zeroEven = 0;
   let zeroOdd = 0;
   for (let i = 0; i < n; i += 2) {
@@ -107,10 +108,14 @@ function decodeUtf16(bytes: Uint8Array, be: boolean): string {
 }
 
 function countChar(text: string, code: number): number {
+  const ch = String.fromCharCode(code);
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
   return n;
 }
+
+/** Any NUL, other control character (tab, line breaks, form feed and ESC aside) or U+FFFD. */
+const SUSPECT = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f\ufffd]/;
 
 /** Occurrences of the bytes EF BF BD (a genuine U+FFFD in valid UTF-8). */
 function countEncodedReplacement(bytes: Uint8Array): number {
@@ -177,7 +182,9 @@ export function decodeDump(bytes: Uint8Array): DecodedDump {
   let nul = 0;
   let ctrl = 0;
   let repl = 0;
-  for (let i = 0; i < n; i++) {
+  // the per-character count only when the sample holds a suspect character at all (a native regex scan)
+  const suspect = SUSPECT.test(n === text.length ? text : text.slice(0, n));
+  for (let i = 0; suspect && i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) nul++;
     else if (c < 32 ? c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27 : c === 127) ctrl++;

@@ -69,7 +69,7 @@ test('cleanLabelled = core clean on random texts (blanks, BOMs, mixed line endin
   );
 });
 
-/** decodeBytes as it was before its fast path: straight over the core's decodeDump. */
+/** decodeBytes spelled out over the core's decodeDump (the CLI must refuse exactly what would lose bytes). */
 function viaCore(bytes: Uint8Array): unknown {
   try {
     const d = decodeDump(bytes);
@@ -81,7 +81,7 @@ function viaCore(bytes: Uint8Array): unknown {
 }
 const asCore = (bytes: Uint8Array) => { const d = decodeBytes(bytes); return 'error' in d ? 'error' : d; };
 
-test('decodeBytes (fast path for plain UTF-8) = the core decodeDump on fixtures, magic numbers and random bytes', () => {
+test('decodeBytes = the core decodeDump on fixtures, magic numbers and random bytes', () => {
   const enc = new TextEncoder();
   for (const t of fixtures) {
     assert.deepEqual(asCore(enc.encode(t)), viaCore(enc.encode(t)));
