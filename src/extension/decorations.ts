@@ -22,13 +22,12 @@ import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { compactOf, compactQuotesOf } from './analysisProtocol';
 import { isScrapedNewsDocument, type ConfigReader, type ScrapedNewsConfig } from './configuration';
+import { BIG_DOCUMENT_LINES, lineWindow, windowCovers, type LineWindow } from './visibleWindow';
 
 export const DECORATION_KINDS = ['boilerplate', 'meta', 'quote', 'scareQuote', 'person', 'place', 'organization'] as const;
 export type DecorationKind = (typeof DECORATION_KINDS)[number];
 export type DecoratedRanges = Record<DecorationKind, vscode.Range[]>;
 
-/** Documents with more lines than this are decorated around the visible ranges only. */
-const BIG_DOCUMENT_LINES = 3000;
 /** Lines decorated above and below the visible ranges on big documents. */
 const VISIBLE_MARGIN = 300;
 /** Scrolling to within this many lines of the decorated window's edge re-decorates. */
@@ -184,30 +183,6 @@ export function positionIn(starts: Int32Array, ends: Int32Array, offset: number)
   return new vscode.Position(lo, Math.min(offset, ends[lo]) - starts[lo]);
 }
 
-type Window = readonly [first: number, last: number];
-
-/** Lines to decorate on a big document: the visible ranges plus a margin. */
-function windowFor(editor: vscode.TextEditor): Window {
-  const vis = editor.visibleRanges;
-  const lastLine = editor.document.lineCount - 1;
-  if (vis.length === 0) return [0, Math.min(lastLine, 2 * VISIBLE_MARGIN)];
-  let a = Infinity;
-  let b = -Infinity;
-  for (const v of vis) {
-    a = Math.min(a, v.start.line);
-    b = Math.max(b, v.end.line);
-  }
-  return [Math.max(0, a - VISIBLE_MARGIN), Math.min(lastLine, b + VISIBLE_MARGIN)];
-}
-
-/** The decorated window still covers what is visible, with some room to scroll. */
-function covers(w: Window, editor: vscode.TextEditor): boolean {
-  const lastLine = editor.document.lineCount - 1;
-  return editor.visibleRanges.every(
-    (v) => (v.start.line >= w[0] + WINDOW_GUARD || w[0] === 0) && (v.end.line <= w[1] - WINDOW_GUARD || w[1] >= lastLine),
-  );
-}
-
 export class DecorationController implements vscode.Disposable {
   private readonly highlights = new Map<DecorationKind, Highlight>();
   private readonly subs: vscode.Disposable[] = [];
@@ -216,7 +191,7 @@ export class DecorationController implements vscode.Disposable {
   /** Last set passed to setDecorations, per document URI (test API). */
   private readonly applied = new Map<string, DecoratedRanges>();
   /** What each visible editor currently shows: analysis, settings snapshot, and the window on big documents. */
-  private readonly shown = new WeakMap<vscode.TextEditor, { analysis: Analysis; cfgKey: string; window?: Window }>();
+  private readonly shown = new WeakMap<vscode.TextEditor, { analysis: Analysis; cfgKey: string; window?: LineWindow }>();
   private readonly scrolled = new Set<vscode.TextEditor>();
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -291,11 +266,11 @@ export class DecorationController implements vscode.Disposable {
     const cfgKey = JSON.stringify([cfg.highlight, cfg.entityTypes, cfg.scareQuotes]);
     const big = doc.lineCount > BIG_DOCUMENT_LINES;
     const prev = this.shown.get(editor);
-    if (!force && prev && prev.analysis === analysis && prev.cfgKey === cfgKey && (!big || (prev.window && covers(prev.window, editor)))) return;
+    if (!force && prev && prev.analysis === analysis && prev.cfgKey === cfgKey && (!big || (prev.window && windowCovers(prev.window, editor.visibleRanges, doc.lineCount, WINDOW_GUARD)))) return;
     let all: DecoratedRanges | undefined;
-    let window: Window | undefined;
+    let window: LineWindow | undefined;
     if (big) {
-      window = windowFor(editor);
+      window = lineWindow(editor.visibleRanges, doc.lineCount, VISIBLE_MARGIN);
       all = computeRangesIn(doc, analysis, window[0], window[1]);
     } else {
       all = this.rangeMemo.get(analysis);

@@ -17,12 +17,11 @@ import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { compactOf, noiseSignature } from './analysisProtocol';
 import { isScrapedNewsDocument, toSeverity, type ConfigReader } from './configuration';
+import { BIG_DOCUMENT_LINES, lineWindow, windowCovers, type LineWindow } from './visibleWindow';
 
 export const DIAGNOSTIC_SOURCE = 'scraped-news';
 /** VS Code shows at most 1000 diagnostics per file: building more only costs time and memory on huge dumps. */
 export const MAX_DIAGNOSTICS = 1000;
-/** Documents with more lines than this get diagnostics around the visible ranges only. */
-export const BIG_DOCUMENT_LINES = 3000;
 /** Lines with diagnostics above and below the visible ranges on big documents. */
 export const DIAGNOSTIC_MARGIN = 100;
 /** Scrolling to within this many lines of the published window's edge re-publishes. */
@@ -32,7 +31,6 @@ const SCROLL_DEBOUNCE_MS = 120;
 /** URI schemes we never publish diagnostics for (our own preview documents, output panes). */
 const SKIP_SCHEMES = new Set(['scraped-news-clean', 'output', 'git', 'vscode-scm']);
 
-type Window = readonly [first: number, last: number];
 
 function diagnosticOf(line: number, len: number, meta: boolean, reason: string, detail: string | undefined, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
   const d = new vscode.Diagnostic(
@@ -89,37 +87,16 @@ export function buildDiagnosticsIn(a: Analysis, severity: vscode.DiagnosticSever
   return noiseIn(a, meta, first, last).map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity));
 }
 
-/** Lines to publish on a big document: the visible ranges of its editors plus a margin (the top when not shown). */
-function windowFor(doc: vscode.TextDocument): Window {
-  const lastLine = doc.lineCount - 1;
-  let a = Infinity;
-  let b = -Infinity;
-  for (const e of vscode.window.visibleTextEditors) {
-    if (e.document !== doc) continue;
-    for (const v of e.visibleRanges) {
-      a = Math.min(a, v.start.line);
-      b = Math.max(b, v.end.line);
-    }
-  }
-  if (a === Infinity) return [0, Math.min(lastLine, 2 * DIAGNOSTIC_MARGIN)];
-  return [Math.max(0, a - DIAGNOSTIC_MARGIN), Math.min(lastLine, b + DIAGNOSTIC_MARGIN)];
-}
-
-/** The published window still covers what is visible, with some room to scroll. */
-function covers(w: Window, doc: vscode.TextDocument): boolean {
-  const lastLine = doc.lineCount - 1;
-  return vscode.window.visibleTextEditors.every(
-    (e) =>
-      e.document !== doc ||
-      e.visibleRanges.every((v) => (v.start.line >= w[0] + WINDOW_GUARD || w[0] === 0) && (v.end.line <= w[1] - WINDOW_GUARD || w[1] >= lastLine)),
-  );
+/** The visible ranges of the document's editors. */
+function visibleRangesOf(doc: vscode.TextDocument): vscode.Range[] {
+  return vscode.window.visibleTextEditors.filter((e) => e.document === doc).flatMap((e) => e.visibleRanges);
 }
 
 interface Published {
   analysis: Analysis;
   key: string;
   sig: string;
-  window?: Window;
+  window?: LineWindow;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -193,8 +170,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const prev = this.published.get(doc);
     const big = doc.lineCount > BIG_DOCUMENT_LINES;
     if (big) {
-      if (!force && prev && prev.analysis === analysis && prev.key === key && prev.window && covers(prev.window, doc)) return;
-      const window = windowFor(doc);
+      if (!force && prev && prev.analysis === analysis && prev.key === key && prev.window && windowCovers(prev.window, visibleRangesOf(doc), doc.lineCount, WINDOW_GUARD)) return;
+      const window = lineWindow(visibleRangesOf(doc), doc.lineCount, DIAGNOSTIC_MARGIN);
       const noise = noiseIn(analysis, cfg.metaDiagnostics, window[0], window[1]);
       // an edit or a scroll that left the published diagnostics as they are publishes nothing
       const sig = noise.map((t) => t.join(',')).join('\n');
