@@ -2,7 +2,12 @@
  * clean() over labels that are already computed, without loading the analyser: the CLI's workers use this with
  * a labels-only result, clean.ts with a full analysis. See clean() for what it keeps.
  */
-import type { Analysis, CleanOptions } from './types';
+import type { Analysis, CleanOptions, LineLabel } from './types';
+
+/** Whether clean() keeps a line with this label (article, and meta when keepMeta). */
+export function keptByClean(label: LineLabel, keepMeta: boolean | undefined): boolean {
+  return label === 'article' || (label === 'meta' && keepMeta === true);
+}
 
 /** What clean() reads of an analysis (the CLI passes a labels-only result of this shape). */
 export type CleanInput = Pick<Analysis, 'length' | 'eol' | 'bom' | 'lines'>;
@@ -13,7 +18,7 @@ export function cleanLabelled(text: string, analysis: CleanInput, options: Clean
   const kept: string[] = [];
   let pendingBlank = false;
   for (const l of analysis.lines) {
-    const keep = l.label === 'article' || (l.label === 'meta' && options.keepMeta === true);
+    const keep = keptByClean(l.label, options.keepMeta);
     if (l.label === 'blank') {
       if (kept.length > 0) pendingBlank = true;
       continue;
@@ -43,7 +48,7 @@ export function cleanSummary(analysis: Pick<Analysis, 'lines'>, options: CleanOp
   let removed = 0, kept = 0;
   for (const l of analysis.lines) {
     if (l.label === 'blank') continue;
-    if (l.label === 'article' || (l.label === 'meta' && options.keepMeta)) kept++;
+    if (keptByClean(l.label, options.keepMeta)) kept++;
     else removed++;
   }
   return { removed, kept };

@@ -10,6 +10,7 @@
 import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import type { RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
+import { keptByClean } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, detach, type LineFeatures } from './features';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoost, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
@@ -321,8 +322,7 @@ const SETTLE_WORK = 64;
 function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions): void {
   const n = out.length;
   // the lines clean() keeps: article, and meta when the caller cleans with keepMeta
-  const keepMeta = options.keepMeta === true;
-  const keeps = (l: LineInfo) => l.label === 'article' || (keepMeta && l.label === 'meta');
+  const keeps = (l: LineInfo) => keptByClean(l.label, options.keepMeta);
   let kept: number[] = [];
   for (let i = 0; i < n; i++) if (keeps(out[i])) kept.push(i);
   if (kept.length === 0) return;
