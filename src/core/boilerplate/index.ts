@@ -13,11 +13,11 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, detach, type LineFeatures } from './features';
-import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoost, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
+import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
-export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, boostLogit, addBoost, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
+export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, boostLogit, addBoost, addBoostRows, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 
 export interface ModelWeights {
   origin: string;
@@ -87,7 +87,6 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   const f1 = foldedWeights(W.stage1), f2 = foldedWeights(W.stage2);
   const K1 = f1.length, K2 = f2.length;
   const d1 = new Stage1Doc(feats, nb, ctx);
-  const bx = W.boost ? new BoostInputs(W.boost, n) : null; // the stage-1 features the boosted trees test
   const z1 = new Float64Array(n), part2 = new Float64Array(n);
   // Four lines at a time: eight independent running sums (each still adds its products in feature order), so
   // the additions overlap instead of waiting for each other.
@@ -95,7 +94,6 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   let j = 0;
   for (; j + 3 < n; j += 4) {
     d1.row(j, v0, 0); d1.row(j + 1, v1, 0); d1.row(j + 2, v2, 0); d1.row(j + 3, v3, 0);
-    if (bx) { bx.take(j, v0); bx.take(j + 1, v1); bx.take(j + 2, v2); bx.take(j + 3, v3); }
     let s0 = f1[0], s1 = s0, s2 = s0, s3 = s0;
     let t0 = f2[0], t1 = t0, t2 = t0, t3 = t0;
     for (let k = 1; k < K1; k++) {
@@ -109,7 +107,6 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   }
   for (; j < n; j++) {
     d1.row(j, v0, 0);
-    if (bx) bx.take(j, v0);
     let s = f1[0], t = f2[0];
     for (let k = 1; k < K1; k++) { s += f1[k] * v0[k]; t += f2[k] * v0[k]; }
     z1[j] = s;
@@ -127,7 +124,7 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
     for (let k = 0; k < E; k++) t += f2[K1 + k] * e[k];
     p2[j] = t;
   }
-  if (W.boost && bx) addBoost(W.boost, bx, d2, p2); // boosted trees on the residuals of the stage-2 regression
+  if (W.boost) addBoostRows(W.boost, d1, d2, p2); // boosted trees on the residuals of the stage-2 regression
   for (let j = 0; j < n; j++) p2[j] = sigmoid(p2[j]);
   return { p1, p2, d1, d2 };
 }

@@ -35,6 +35,10 @@ export const STAGE2_EXTRA = [
 
 const PROSE_MIN_WORDS = 10;
 
+/** Math.log1p of the small integers (word counts, distances capped at 50): the same values, looked up. */
+const LOG1P = Float64Array.from({ length: 1024 }, (_, i) => Math.log1p(i));
+const log1pInt = (i: number): number => (i < 1024 ? LOG1P[i] : Math.log1p(i));
+
 function isProse(f: LineFeatures): boolean {
   return f.words >= PROSE_MIN_WORDS && f.stopShare >= 0.2 && f.rule === null;
 }
@@ -92,7 +96,7 @@ export class Stage1Doc {
       F[j] = f;
       const w = f.words;
       words[j] = w;
-      lw[j] = Math.log1p(w);
+      lw[j] = log1pInt(w); // words: a non-negative integer
       if (lw[j] > maxLw) maxLw = lw[j];
       const pr = isProse(f);
       prose[j] = pr ? 1 : 0;
@@ -206,7 +210,7 @@ export class Stage1Doc {
     v[k++] = rel;
     v[k++] = rel * rel;
     v[k++] = j === 0 ? 1 : 0;
-    v[k++] = Math.log1p(Math.min(this.dist[j], 50));
+    v[k++] = LOG1P[Math.min(this.dist[j], 50)]; // an integer distance
     v[k++] = lw[j] / this.maxLw;
     v[k++] = tplN > 0 ? tOthers / tplN : 0;
     v[k++] = tOthers >= 2 ? 1 : 0;
@@ -350,7 +354,7 @@ export class Stage2Doc {
     v[k++] = this.mean(j + 1, j + 9);
     const inBody = bs >= 0 && j >= bs && j <= be;
     v[k++] = inBody ? 1 : 0;
-    v[k++] = bs < 0 ? Math.log1p(50) : Math.log1p(Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be));
+    v[k++] = LOG1P[bs < 0 ? 50 : Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be)];
     v[k++] = this.bodyShare;
     v[k++] = b2[0] >= 0 && j >= b2[0] && j <= b2[1] ? 1 : 0;
   }
@@ -448,6 +452,27 @@ export class BoostInputs {
   take(j: number, v: Float64Array): void {
     const used = this.used, U = used.length, S = this.S;
     for (let u = 0, o = j * U; u < U; u++) S[o + u] = v[used[u]];
+  }
+}
+
+/**
+ * Adds the boosted trees to the stage-2 logits `z` of the non-blank lines inside the gate: their stage-1 vectors
+ * are written again by `d1.row` (about half the lines pass the gate; keeping the tested stage-1 features of every
+ * line cost more than recomputing them for those), the stage-2 extras by `d2.extras`, into one reused buffer. Same
+ * leaf values, added in tree order, as boostLogit over the full stage-2 vectors.
+ */
+export function addBoostRows(b: Boost, d1: Stage1Doc, d2: Stage2Doc, z: Float64Array): void {
+  const c = tables(b);
+  const f = c.f, t = c.t, v = c.v, D = b.depth;
+  const trees = f.length / D;
+  const K1 = STAGE1_NAMES.length, n = z.length;
+  const x = new Float64Array(K1 + STAGE2_EXTRA.length);
+  const lo = b.gate ? b.gate.centre - b.gate.margin : -Infinity, hi = b.gate ? b.gate.centre + b.gate.margin : Infinity;
+  for (let j = 0; j < n; j++) {
+    if (!(z[j] > lo && z[j] < hi)) continue;
+    d1.row(j, x, 0);
+    d2.extras(j, x, K1);
+    z[j] += D === 4 ? trees4(f, t, v, trees, x) : treesAny(f, t, v, trees, D, x);
   }
 }
 
