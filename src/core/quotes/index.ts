@@ -10,7 +10,7 @@
  */
 import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
-import { scanParagraph, type MarkScan, type Piece } from './marks';
+import { scanParagraph, isSpaceCode, isWordCodeFast, type MarkScan, type Piece } from './marks';
 import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
 import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
 import { scareReason, type ScareReason } from './scare';
@@ -44,8 +44,52 @@ export interface FindQuotesOptions {
 const MEMO_LIMIT = 20000;
 const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: false }, attr: { pieces: [], intro: null }, scare: [] };
 
-/** The characters `tokenize` (marks.ts) looks at: without one, a paragraph has no quotation marks. */
-const MARK_CHAR = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+/**
+ * Could `tokenize` (marks.ts) find a quotation mark in text[start,end) (= the paragraph text.slice(start, end))?
+ * False only when every quote-like character is one that `tokenize` skips by its local rules: an apostrophe inside a
+ * word (don’t, Trump’s), a `«` before a space or at the end, a `»` after a space or at the start. `<` never makes a
+ * mark itself (markup is blanked), so it is not looked at; a tag hiding a quote character only makes this answer true
+ * where `tokenize` finds nothing, which costs time, never a different result.
+ */
+const MARK_CHAR = /["'\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+/**
+ * The scan state of `mayHaveMarks` over one text: the position of the next quote-like character at or after
+ * `markFrom` (Infinity = none). Paragraphs come in text order, so one regex pass over the text serves them all.
+ */
+let markAt = -1;
+let markFrom = 0;
+function resetMarks(): void {
+  markAt = -1;
+  markFrom = 0;
+}
+function nextMarkFrom(text: string, from: number): number {
+  if (markAt >= from && markFrom <= from) return markAt;
+  MARK_CHAR.lastIndex = from;
+  markFrom = from;
+  markAt = MARK_CHAR.exec(text)?.index ?? Infinity;
+  return markAt;
+}
+function mayHaveMarks(text: string, start: number, end: number): boolean {
+  for (let i = nextMarkFrom(text, start); i < end; i = nextMarkFrom(text, i + 1)) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 0x2019) {
+      // an apostrophe inside a word is skipped (the neighbours inside the paragraph; none = not a word character)
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      if (next !== c && i > start && text.charCodeAt(i - 1) !== c && isWordCodeFast(text.charCodeAt(i - 1)) && isWordCodeFast(next)) continue;
+      return true;
+    }
+    if (c === 0xab) {
+      if (i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1))) return true;
+      continue;
+    }
+    if (c === 0xbb) {
+      if (i > start && !isSpaceCode(text.charCodeAt(i - 1))) return true;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
 
 /** Is the last character of text[start,end) that `trimEnd` keeps a colon? */
 function endsWithColon(text: string, start: number, end: number): boolean {
@@ -87,18 +131,13 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   const memo = opts.memo;
   if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
   const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes; lead: number }> = [];
-  // pre-scan: position of the next quotation-mark-like character (one regex pass over the text, shared by all
-  // paragraphs); a paragraph without one and without a final colon has nothing to analyse (= analyzeParagraph's EMPTY)
-  MARK_CHAR.lastIndex = 0;
-  let nextMark = -1;
+  // pre-scan: a paragraph in which `tokenize` finds no quotation mark and without a final colon has nothing to
+  // analyse (= analyzeParagraph's EMPTY)
+  resetMarks();
   for (const l of lines) {
     if (l.label !== 'article') continue;
     if (l.end - l.start === 0) continue;
-    if (nextMark < l.start && nextMark !== Infinity) {
-      MARK_CHAR.lastIndex = l.start;
-      nextMark = MARK_CHAR.exec(text)?.index ?? Infinity;
-    }
-    if (nextMark >= l.end && !endsWithColon(text, l.start, l.end)) {
+    if (!mayHaveMarks(text, l.start, l.end) && !endsWithColon(text, l.start, l.end)) {
       paras.push({ line: l, text: '', pq: EMPTY, lead: 0 });
       continue;
     }

@@ -70,7 +70,7 @@ function isWordChar(c: string): boolean {
   return isWordCharCode(c.charCodeAt(0));
 }
 /** isSpace on a character code (-1 = before the start / after the end, which isSpace('') accepts). */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   return c < 0 || c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000 || c === 13 || c === 10;
 }
 /** OPEN_PUNCT.includes on a character code. */
@@ -110,7 +110,7 @@ export function scanParagraph(p: string): MarkScan {
   return { pieces, alt, startsWithOpen };
 }
 
-function isWordCodeFast(c: number): boolean {
+export function isWordCodeFast(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x3040 && c < 0xfe00);
 }

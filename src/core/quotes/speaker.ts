@@ -286,14 +286,8 @@ function W(k: number): Word {
  * masked runs; cue flags set; `according to` and `in a statement` merged into one cue token.
  */
 function tokenizeWords(m: string): void {
+  // (no closure in here: a variable a closure reads lives in a heap context, and this loop runs over every character)
   let cnt = 0;
-  // a capitalised cue word is a cue in a headline (`Lindsey Graham Says`) or after a non-name, not in `Edward Said`
-  let headline = -1;
-  const capCue = () => {
-    if (cnt === 0 || !isCap(tokText(m, cnt - 1))) return true;
-    if (headline < 0) headline = m.length <= 200 && isHeadline(m) ? 1 : 0;
-    return headline === 1;
-  };
   const n = m.length;
   multiAt.length = 0;
   for (let i = 0; i < n; ) {
@@ -329,7 +323,7 @@ function tokenizeWords(m: string): void {
       let cue = false;
       if ((nl < 0 || nl >= we) && we - i >= 3 && we - i <= 13) {
         if (c >= 97) cue = cueAt(m, i, we, true);
-        else cue = cueAt(m, i, we, false) && capCue();
+        else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
       // multiword cues start with `according` or `in`: remember where
       if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105)) multiAt.push(cnt);
@@ -400,11 +394,28 @@ function tokenizeWords(m: string): void {
   while (tObj.length < cnt) tObj.push(undefined);
 }
 
+/**
+ * A capitalised cue word (token `cnt`, not stored yet) is a cue in a headline (`Lindsey Graham Says`) or after a
+ * non-name, not in `Edward Said`.
+ */
+function capCue(m: string, cnt: number): boolean {
+  if (cnt === 0 || !isCap(tokText(m, cnt - 1))) return true;
+  return paraHeadline(m);
+}
+
 /** Token indices of words that may start a multiword cue (`according`, `in`), filled by tokenizeWords. */
 const multiAt: number[] = [];
 
+/** `m.length <= 200 && isHeadline(m)` for the current masked paragraph: -1 = not computed yet, 0 = no, 1 = yes. */
+let headlineFlag = -1;
+function paraHeadline(m: string): boolean {
+  if (headlineFlag < 0) headlineFlag = m.length <= 200 && isHeadline(m) ? 1 : 0;
+  return headlineFlag === 1;
+}
+
 /** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
 function releaseTokens(): void {
+  headlineFlag = -1;
   curM = null;
   tokensReady = false;
   nTok = 0;
@@ -678,6 +689,27 @@ function cuesIn(m: string, lo: number, hi: number): Cue[] {
 
 const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s/;
 
+/**
+ * Can TRANSCRIPT_LABEL match p.slice(a, b)? Only when its first character after whitespace is A–Z followed by one of
+ * A–Z . ' ’ - and the stretch holds a colon (a necessary condition, checked without slicing).
+ */
+function mayBeLabel(p: string, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && isJsSpace(p.charCodeAt(i))) i++;
+  if (i + 1 >= b) return false;
+  const c = p.charCodeAt(i);
+  const d = p.charCodeAt(i + 1);
+  if (c < 65 || c > 90 || !((d >= 65 && d <= 90) || d === 46 || d === 39 || d === 0x2019 || d === 45)) return false;
+  for (let k = i + 2; k < b; k++) if (p.charCodeAt(k) === 58) return true;
+  return false;
+}
+
+/** A character of the regex class `\s` (= what `trim` removes). */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function attributeParagraph(p: string, pieces: readonly Piece[]): ParagraphAttribution {
   const m = maskParagraph(p, pieces);
   const starts = sentenceStarts(m);
@@ -733,8 +765,9 @@ function attributePiece(
 ): LocalAttribution {
   const none: LocalAttribution = { speaker: null, cue: null, how: 'none' };
   // 1. transcript label inside the quote
-  const inner = p.slice(pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60));
-  const tl = TRANSCRIPT_LABEL.exec(inner);
+  const tl = mayBeLabel(p, pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60))
+    ? TRANSCRIPT_LABEL.exec(p.slice(pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60)))
+    : null;
   if (tl) {
     const s = pc.start + markLen(p, pc.start) + tl.index + tl[0].indexOf(tl[1]);
     return { speaker: [s, s + tl[1].length], cue: [s + tl[1].length, s + tl[1].length + 1], how: 'label' };
@@ -747,8 +780,8 @@ function attributePiece(
   const prevEnd = idx > 0 ? pieces[idx - 1].end : 0;
   // 2. adjacent after the quote: `,” said X` / `,” X said` / `” ― X`
   if (!pc.open) {
-    const aft = m.slice(pc.end, Math.min(next, pc.end + 250));
-    const dash = /^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.exec(aft);
+    const aftEnd = Math.min(next, pc.end + 250);
+    const dash = dashAt(m, pc.end, aftEnd) ? /^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.exec(m.slice(pc.end, aftEnd)) : null;
     if (dash) {
       const sp = npAfter(m, pc.end + dash[0].length, Math.min(next, m.length));
       if (sp) return { speaker: sp, cue: [pc.end + dash[0].search(/[―—–-]/), pc.end + dash[0].search(/[―—–-]/) + 1], how: 'adjacent' };
@@ -810,17 +843,16 @@ function attributePiece(
       if (sp2 && isUpper(m[sp2[0]])) return { speaker: sp2, cue: [c.s, c.e], how: 'before' };
     }
     // `X: “…”` (NP right before the colon), or a headline `Pat Caddell: … ‘in Their Heads.’`
-    const pre = m.slice(lo, pc.start);
-    const colon = /:\s*$/.exec(pre);
-    if (colon) {
-      const cpos = lo + colon.index;
+    // = /:\s*$/.exec(m.slice(lo, pc.start)): the colon followed by nothing but whitespace
+    let cpos = pc.start - 1;
+    while (cpos >= lo && isJsSpace(m.charCodeAt(cpos))) cpos--;
+    if (cpos >= lo && m.charCodeAt(cpos) === 58) {
       const sp = npBefore(m, lo, cpos);
       if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
       const subj = sentenceSubject(m, lo, cpos);
       if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
     }
-    const hc = headlineColon(m, lo, pc.start);
-    if (hc) return { speaker: hc[0], cue: hc[1], how: 'before' };
+    // (a headline `Name: … ‘quote’` was looked for first: headlineColon(m, lo, pc.start) is null here)
   }
   // 4. a cue later in the same sentence: `“…” of the plan, Mr. X said.` / `, said X.`
   {
@@ -843,12 +875,12 @@ function attributePiece(
     }
   }
   // 4b. a headline: `Obama Sees 'Personal Insult' if …`, `Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’`
-  if (m.length <= 200 && isHeadline(m)) {
+  if (paraHeadline(m)) {
     const hv = headlineSubject(m, pc.start);
     if (hv) return { speaker: hv[0], cue: hv[1], how: 'after' };
   }
   // 4c. the quote starts its sentence and the previous sentence ends with an attribution: `…, Schiff said. "…"`
-  if (/^\s*$/.test(m.slice(slo, pc.start)) && slo > 0) {
+  if (slo > 0 && allSpace(m, slo, pc.start)) {
     const [plo] = sentOf(slo - 1);
     if (plo >= prevEnd) {
       const cues = cuesIn(m, plo, slo);
@@ -862,14 +894,41 @@ function attributePiece(
   // 5. subject of the sentence when the quote is not at its start
   {
     const lo = slo;
-    const pre = m.slice(lo, pc.start);
-    if (/[\p{L}]/u.test(pre) && !/^\s*$/.test(pre)) {
+    // (a letter is not whitespace: the old second test `!/^\s*$/.test(pre)` followed from the first)
+    if (hasLetter(m, lo, pc.start)) {
       const sp = sentenceSubject(m, lo, pc.start);
       if (sp) return { speaker: sp, cue: null, how: 'subject' };
     }
   }
   void shi;
   return none;
+}
+
+/** Is m[a,b) all `\s` (= /^\s*$/.test(m.slice(a, b)))? */
+function allSpace(m: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isJsSpace(m.charCodeAt(i))) return false;
+  return true;
+}
+
+/** /[\p{L}]/u.test(m.slice(a, b)): ASCII letters checked directly, anything else beyond ASCII by the regex. */
+function hasLetter(m: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = m.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    } else if (LETTER_AT.test(m.slice(i, Math.min(b, i + 2)))) return true;
+  }
+  return false;
+}
+const LETTER_AT = /^[\p{L}]/u;
+
+/** Is the first non-`\s` character of m[a,b) one of ― — - – (a possible `” ― X` attribution dash)? */
+function dashAt(m: string, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && isJsSpace(m.charCodeAt(i))) i++;
+  if (i >= b) return false;
+  const c = m.charCodeAt(i);
+  return c === 0x2015 || c === 0x2014 || c === 45 || c === 0x2013;
 }
 
 const NOUN_CONTEXT = new Set([
