@@ -115,9 +115,13 @@ export function isWordCodeFast(c: number): boolean {
   return (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x3040 && c < 0xfe00);
 }
 
+/** The characters tokenize looks at (one regex object; a literal inside the function would make one per call). */
+const MARK_LIKE = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+
 function tokenize(p: string): Mark[] {
   const out: Mark[] = [];
-  const re = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+  const re = MARK_LIKE;
+  re.lastIndex = 0;
   let hit: RegExpExecArray | null;
   while ((hit = re.exec(p))) {
     const i = hit.index;
@@ -208,7 +212,8 @@ function pos1(_p: string, m: Mark): number {
 /** Offset of the first non-space character of p (p.length when blank). */
 function leadOf(p: string): number {
   let i = 0;
-  while (i < p.length && isSpace(p[i])) i++;
+  // (isSpace on p[i], by character code)
+  while (i < p.length && isSpaceCode(p.charCodeAt(i))) i++;
   return i;
 }
 
@@ -325,6 +330,14 @@ function pair(p: string, marks: Mark[], forceClose: number): Piece[] {
     while (di < dspans.length && dspans[di][1] <= pos) di++;
     return di < dspans.length && pos >= dspans[di][0];
   };
+  let anySingle = false;
+  for (const m of marks) if (m.kind === K.LeftS || m.kind === K.RightS || m.kind === K.StraightS) anySingle = true;
+  if (!anySingle) {
+    // no single marks: the double pieces are disjoint and in order, the open tail (if any) after them; the general
+    // path below would return the same pieces in the same order
+    if (openTail) pieces.push(openTail);
+    return pieces;
+  }
   const sm = marks.filter((m) => (m.kind === K.LeftS || m.kind === K.RightS || m.kind === K.StraightS) && !inDouble(m.pos) && !isApostrophe(p, m));
   for (let i = 0; i < sm.length; i++) {
     const o = sm[i];

@@ -33,26 +33,115 @@ const NOUN_AFTER_STOP = new Set([
   'first', 'last', 'next', 'back', 'out', 'up', 'down', 'off', 'away', 'later', 'earlier', 'below', 'above',
 ]);
 
+/**
+ * The piece without its marks, trimmed (= `p.slice(pc.start, pc.end).replace(/^["“”'‘’„«]+|["“”'‘’»]+$/g, '').trim()`:
+ * the leading run of opening-type marks, then the trailing run of closing-type marks that is left).
+ */
 function interior(p: string, pc: Piece): string {
-  return p.slice(pc.start, pc.end).replace(/^["“”'‘’„«]+|["“”'‘’»]+$/g, '').trim();
+  let a = pc.start;
+  let b = pc.end;
+  while (a < b && isLeadMark(p.charCodeAt(a))) a++;
+  while (b > a && isTrailMark(p.charCodeAt(b - 1))) b--;
+  return p.slice(a, b).trim();
 }
-
-const WS = /\s/;
 
 /** Is p[0,pos) all whitespace (as `trim` sees it)? Scans back from pos: stops at the first character before the piece. */
 function blankBefore(p: string, pos: number): boolean {
-  for (let i = pos - 1; i >= 0; i--) if (!WS.test(p[i])) return false;
+  for (let i = pos - 1; i >= 0; i--) if (!isJsSpace(p.charCodeAt(i))) return false;
   return true;
 }
 
 /** Is p[pos,end) all whitespace? Scans forward from pos. */
 function blankAfter(p: string, pos: number): boolean {
-  for (let i = pos; i < p.length; i++) if (!WS.test(p[i])) return false;
+  for (let i = pos; i < p.length; i++) if (!isJsSpace(p.charCodeAt(i))) return false;
   return true;
+}
+
+/** Start of the run of `\s` characters and commas ending s (s.length when s does not end with one). */
+function trailingBlank(s: string, commas: boolean): number {
+  let t = s.length;
+  while (t > 0 && (isJsSpace(s.charCodeAt(t - 1)) || (commas && s.charCodeAt(t - 1) === 44))) t--;
+  return t;
+}
+
+/**
+ * A necessary condition for POSSESSIVE.test(before): whitespace at the end, after `’`, `'`, or the last letter of
+ * `’s` / his / her / their / its / our / my.
+ */
+function mayBePossessive(before: string): boolean {
+  const t = trailingBlank(before, false);
+  if (t === before.length || t === 0) return false;
+  const c = before.charCodeAt(t - 1);
+  return c === 0x2019 || c === 39 || c === 115 || c === 114 || c === 121;
+}
+
+/** The words TITLE_NOUN ends with (lowercase, without their comma). */
+const TITLE_NOUN_WORDS = new Set(
+  ('titled entitled show shows program programme series book novel memoir film movie documentary song album anthem ' +
+    'newspaper magazine column podcast episode segment broadcast play musical painting exhibition exhibit festival ' +
+    'conference campaign initiative operation tour game app website blog called dubbed named nicknamed nickname hashtag ' +
+    'slogan headline on with host hosts anchor anchors').split(' '),
+);
+
+/**
+ * A necessary condition for TITLE_NOUN.test(before): without the final whitespace and commas, `before` ends with a
+ * run of ASCII letters that is one of its words in any case (the regex is case-insensitive without the u flag, so
+ * only ASCII letters fold onto its ASCII words).
+ */
+function mayBeTitleNoun(before: string): boolean {
+  const t = trailingBlank(before, true);
+  let a = t;
+  while (a > 0) {
+    const c = before.charCodeAt(a - 1) | 32;
+    if (c < 97 || c > 122) break;
+    a--;
+  }
+  return a < t && t - a <= 11 && TITLE_NOUN_WORDS.has(before.slice(a, t).toLowerCase());
+}
+
+/** A character of the regex class `\s` (= what `trim` removes and what `split(/\s+/)` splits on). */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Leading marks `interior` strips: " “ ” ' ‘ ’ „ «. */
+function isLeadMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x201e || c === 0xab;
+}
+/** Trailing marks `interior` strips: " “ ” ' ‘ ’ ». */
+function isTrailMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xbb;
+}
+
+/**
+ * The number of words of `interior(p, pc)` (= `interior(p, pc).split(/\s+/).filter(Boolean).length`), counted
+ * without making the strings; stops counting at `max + 1`.
+ */
+function interiorWords(p: string, pc: Piece, max: number): number {
+  let a = pc.start;
+  let b = pc.end;
+  while (a < b && isLeadMark(p.charCodeAt(a))) a++;
+  while (b > a && isTrailMark(p.charCodeAt(b - 1))) b--;
+  let n = 0;
+  let inWord = false;
+  for (let i = a; i < b; i++) {
+    if (isJsSpace(p.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++n > max) break;
+    }
+  }
+  return n;
 }
 
 export function scareReason(p: string, pc: Piece): ScareReason {
   if (pc.end - pc.start > 80) return null;
+  // more than 8 words: no rule below applies (subheads have at most 8, everything else at most 6); 7–8 words: only
+  // the whole-paragraph single-mark subhead
+  const count = interiorWords(p, pc, 8);
+  if (count === 0 || count > 8) return null;
+  if (count > 6) return pc.single && blankBefore(p, pc.start) && blankAfter(p, pc.end) ? 'subhead' : null;
   const inner = interior(p, pc);
   const words = inner.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
@@ -70,7 +159,8 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   if (!pc.single && words.length === 1 && /^[\p{Lu}]/u.test(clean[0]) && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
   const titleCase = clean.every((w, i) => (i > 0 && SMALL.test(w)) || /^[\p{Lu}\d]/u.test(w));
   if (titleCase && !pc.single) {
-    if (POSSESSIVE.test(before) || TITLE_NOUN.test(before)) return 'title';
+    // (the regexes only behind cheap necessary conditions: both are anchored at the end and tried at every offset)
+    if ((mayBePossessive(before) && POSSESSIVE.test(before)) || (mayBeTitleNoun(before) && TITLE_NOUN.test(before))) return 'title';
   }
   if (titleCase && pc.single && /[’']s\s+$/.test(before)) return 'title';
   // modifier of the following noun: `“quack” medical cures`, `the “sex tape” reference`
