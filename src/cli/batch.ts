@@ -5,7 +5,7 @@
  * - Phase 1 is shared dynamically: every thread claims the next few files from one counter in a
  *   SharedArrayBuffer, reads and decodes them and counts their lines (a partial template index per thread). The
  *   main thread works as one of the jobs, so it starts reading while the workers are still starting up.
- * - The partial indices are summed by the main thread (only lines found in two or more dumps are kept: the same
+ * - The partial indices (TemplateCounter, sent packed) are summed by the main thread (only lines found in two or more dumps are kept: the same
  *   labels, see mergeShared), so `--jobs N` uses exactly the index `--jobs 1` uses: same output.
  * - Phase 2: each thread cleans the files it has read (their text is in its memory). The lists are first
  *   balanced by estimated cost (bytes + lines): files from the end of a heavy list move to a lighter thread.
@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core/types';
 import type { CleanSettings, FileStat, LoadFailure, Task, TaskResult } from './engine';
-import { mergeShared, trace, type PackedIndex } from './util';
+import { mergeShared, packIndex, trace, type PackedIndex } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -124,7 +124,7 @@ async function runInline(tasks: Task[], settings: CleanSettings, hooks: BatchHoo
   const engine = new Engine(settings);
   const { partial, failures } = engine.load(tasks.map((t) => t.path));
   if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-  const templates = mergeShared([partial]);
+  const templates = mergeShared(partial);
   const failed = new Set(failures.map((f) => f.path));
   const results: TaskResult[] = [];
   let k = 0;
@@ -164,7 +164,7 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
   const order = new Map(paths.map((p, i) => [p, i]));
   const failures = [own.failures, ...loaded.map((l) => l.failures)].flat().sort((a, b) => order.get(a.path)! - order.get(b.path)!);
   if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-  const templates = mergeShared([own.partial, ...loaded.map((l) => l.partial)]);
+  const templates = mergeShared(own.partial, loaded.map((l) => l.partial));
 
   // Phase 2: each thread its own files, balanced by bytes.
   const failed = new Set(failures.map((f) => f.path));
@@ -182,7 +182,9 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
 
   const counters = new SharedArrayBuffer(4 * lists.length);
   const cursors = new Int32Array(counters);
-  const cleaning = workers.map((w, k) => w.request<{ results: TaskResult[] }>({ type: 'clean', lists, me: k + 1, counters, templates }));
+  // the shared index as one string + one array (a Map is cloned entry by entry)
+  const packed = packIndex(templates);
+  const cleaning = workers.map((w, k) => w.request<{ results: TaskResult[] }>({ type: 'clean', lists, me: k + 1, counters, templates: packed }));
   cleaning.forEach((p) => p.catch(() => undefined));
   const results: TaskResult[] = [];
   let k = 0;

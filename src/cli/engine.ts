@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { buildTemplateIndex } from '../core/templates';
+import { TemplateCounter } from '../core/templates';
 import type { TemplateIndex } from '../core/types';
 import { labelLines, cleanLabelled, removedLines } from './labels';
 import { decodeBytes, encodeText, type DumpEncoding } from './decode';
@@ -89,26 +89,22 @@ export class Engine {
    * Phase 1: read and decode; returns this thread's partial template index. `paths` may be a generator that
    * claims files as it goes (the batch's threads share one counter), so the index is built while reading.
    */
-  load(paths: Iterable<string>): { partial: TemplateIndex | null; failures: LoadFailure[] } {
+  load(paths: Iterable<string>): { partial: TemplateCounter | null; failures: LoadFailure[] } {
     const failures: LoadFailure[] = [];
-    const self = this;
-    function* texts(): Generator<string> {
-      for (const p of paths) {
-        const r = self.read(p);
-        if ('fatal' in r) {
-          failures.push({ path: p, reason: r.reason, fatal: r.fatal });
-          continue;
-        }
-        if (self.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
-          self.cache.set(p, r);
-          self.cachedChars += r.text.length;
-        }
-        yield r.text;
+    const counter = new TemplateCounter();
+    for (const p of paths) {
+      const r = this.read(p);
+      if ('fatal' in r) {
+        failures.push({ path: p, reason: r.reason, fatal: r.fatal });
+        continue;
       }
+      if (this.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
+        this.cache.set(p, r);
+        this.cachedChars += r.text.length;
+      }
+      if (this.settings.templates) counter.add(r.text);
     }
-    if (this.settings.templates) return { partial: buildTemplateIndex(texts()), failures };
-    for (const _ of texts()) { /* read only */ }
-    return { partial: null, failures };
+    return { partial: this.settings.templates ? counter : null, failures };
   }
 
   /** What phase 1 saw of `p` (size, mtime, inode), if this engine read it. */

@@ -1,5 +1,6 @@
 /** Small helpers shared by the CLI modules (no core import here: the main thread of a batch never loads the analyser). */
 import type { TemplateIndex } from '../core/types';
+import type { TemplateCounter } from '../core/templates';
 
 /** A one-line, human error text for a thrown value (errno codes spelled out). */
 export function errorText(e: unknown): string {
@@ -25,32 +26,18 @@ export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): 
 }
 
 /**
- * Merge partial indices into one holding only the lines found in two or more dumps. The classifier reads
- * `max(0, count - 1)` per line (src/core/boilerplate templateContext), which is 0 for a count of 1 and for an
- * absent line alike, so dropping the single-dump lines changes no label; it makes the index a fraction of its
- * size to send to the worker threads. The first index is modified (its counts are added to).
+ * Merge the partial indices of a batch's threads into one holding only the lines found in two or more dumps. The
+ * classifier reads `max(0, count - 1)` per line (src/core/boilerplate templateContext), which is 0 for a count of 1
+ * and for an absent line alike, so dropping the single-dump lines changes no label; it makes the index a fraction
+ * of its size to send to the worker threads. `own` (this thread's counter) is added to.
  */
-export function mergeShared(parts: readonly (TemplateIndex | PackedIndex | null)[]): TemplateIndex | null {
-  const real = parts.filter((p): p is TemplateIndex | PackedIndex => !!p);
-  if (real.length === 0) return null;
-  const first = real[0];
-  const base = 'keys' in first ? unpackIndex(first)!.counts : first.counts;
-  let documents = first.documents;
-  for (let i = 1; i < real.length; i++) {
-    const p = real[i];
-    documents += p.documents;
-    if ('keys' in p) {
-      // straight from the packed form: no intermediate Map
-      const keys = p.counts.length ? p.keys.split('\n') : [];
-      if (keys.length !== p.counts.length) throw new Error('template index: a line key holds a line break');
-      for (let j = 0; j < keys.length; j++) base.set(keys[j], (base.get(keys[j]) ?? 0) + p.counts[j]);
-    } else {
-      for (const [k, v] of p.counts) base.set(k, (base.get(k) ?? 0) + v);
-    }
+export function mergeShared(own: TemplateCounter | null, others: readonly (PackedIndex | null)[] = []): TemplateIndex | null {
+  if (!own) return null;
+  for (const p of others) {
+    if (!p) continue;
+    own.addCounts(packedKeys(p), p.counts, p.documents);
   }
-  const counts = new Map<string, number>();
-  for (const [k, v] of base) if (v >= 2) counts.set(k, v);
-  return { documents, counts };
+  return own.index(2);
 }
 
 /**
@@ -84,6 +71,19 @@ export interface PackedIndex {
   counts: Int32Array;
 }
 
+/** A thread's counter in the packed form (straight from its arrays: no Map in between). */
+export function packCounter(c: TemplateCounter | null): PackedIndex | null {
+  if (!c) return null;
+  const { keys, counts } = c.entries();
+  return { documents: c.documents, keys: keys.join('\n'), counts };
+}
+
+function packedKeys(p: PackedIndex): string[] {
+  const keys = p.counts.length ? p.keys.split('\n') : [];
+  if (keys.length !== p.counts.length) throw new Error('template index: a line key holds a line break');
+  return keys;
+}
+
 export function packIndex(t: TemplateIndex | null): PackedIndex | null {
   if (!t) return null;
   const keys: string[] = [];
@@ -98,8 +98,7 @@ export function packIndex(t: TemplateIndex | null): PackedIndex | null {
 
 export function unpackIndex(p: PackedIndex | null): TemplateIndex | null {
   if (!p) return null;
-  const keys = p.counts.length ? p.keys.split('\n') : [];
-  if (keys.length !== p.counts.length) throw new Error('template index: a line key holds a line break');
+  const keys = packedKeys(p);
   const counts = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) counts.set(keys[i], p.counts[i]);
   return { documents: p.documents, counts };

@@ -4,7 +4,7 @@
  * (src/cli/batch.ts):
  *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
  *                                           -> { type: 'loaded', partial (packed), failures, owned, stats }
- *   { type: 'clean', lists, me, counters, templates }
+ *   { type: 'clean', lists, me, counters, templates (packed: lines of 2+ dumps) }
  *                                           -> cleans files of lists[me], then what is left in the other lists,
  *                                              claimed from the shared counters
  *                                           -> { type: 'progress', n } ... then { type: 'cleaned', results }
@@ -12,12 +12,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, errorText, type CleanSettings, type Task, type TaskResult } from './engine';
 import { claim, claimTasks } from './batch';
-import { packIndex, trace } from './util';
-import type { TemplateIndex } from '../core/types';
+import { packCounter, unpackIndex, trace, type PackedIndex } from './util';
 
 type Request =
   | { type: 'load'; paths: string[]; counter: SharedArrayBuffer; chunk: number }
-  | { type: 'clean'; lists: Task[][]; me: number; counters: SharedArrayBuffer; templates: TemplateIndex | null };
+  | { type: 'clean'; lists: Task[][]; me: number; counters: SharedArrayBuffer; templates: PackedIndex | null };
 
 if (parentPort) {
   const port = parentPort;
@@ -35,13 +34,14 @@ if (parentPort) {
           if (s) { stats[4 * k] = s.size; stats[4 * k + 1] = s.mtimeMs; stats[4 * k + 2] = s.ino; stats[4 * k + 3] = s.lines ?? -1; }
         });
         trace(`phase 1 done (${owned.length} files)`);
-        const packed = packIndex(partial);
+        const packed = packCounter(partial);
         port.postMessage({ type: 'loaded', partial: packed, failures, owned, stats }, packed ? [packed.counts.buffer as ArrayBuffer] : []);
       } else if (msg.type === 'clean') {
         let pending = 0;
         const results: TaskResult[] = [];
+        const templates = unpackIndex(msg.templates);
         for (const { task } of claimTasks(msg.lists, new Int32Array(msg.counters), msg.me)) {
-          results.push(engine.cleanOne(task, msg.templates));
+          results.push(engine.cleanOne(task, templates));
           if (++pending >= 16) {
             port.postMessage({ type: 'progress', n: pending });
             pending = 0;

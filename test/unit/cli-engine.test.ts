@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { Engine, mergeTemplateIndices } from '../../src/cli/engine';
 import { decodeBytes, encodeText } from '../../src/cli/decode';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { buildTemplateIndex } from '../../src/core';
+import { buildTemplateIndex, normalizeLineKey } from '../../src/core';
+import { TemplateCounter } from '../../src/core/templates';
+import { mergeShared } from '../../src/cli/util';
 
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
 const settings = { keepMeta: false, patterns: [], templates: true, fsync: false };
@@ -22,6 +24,7 @@ test('a file changed on disk after it was read is skipped and left as it was', (
     const e = new Engine(settings);
     const { partial, failures } = e.load([a, b]);
     assert.deepEqual(failures, []);
+    const templates = mergeShared(partial);
     // the user edits a.txt meanwhile (size changes)
     fs.appendFileSync(a, 'A line the user just typed and wants to keep.\n');
     const edited = fs.readFileSync(a, 'utf8');
@@ -30,7 +33,7 @@ test('a file changed on disk after it was read is skipped and left as it was', (
         { index: 0, path: a, target: a, inPlace: true },
         { index: 1, path: b, target: b, inPlace: true },
       ],
-      partial,
+      templates,
     );
     assert.equal(res[0].status, 'skipped');
     assert.match(res[0].reason!, /changed on disk/);
@@ -51,7 +54,7 @@ test('a failed write leaves no temporary file and reports the error', () => {
     fs.mkdirSync(path.join(d, 'out', 'a.txt'), { recursive: true }); // target is a directory: rename fails
     const e = new Engine(settings);
     const { partial } = e.load([a]);
-    const [r] = e.cleanTasks([{ index: 0, path: a, target: path.join(d, 'out', 'a.txt'), inPlace: false }], partial);
+    const [r] = e.cleanTasks([{ index: 0, path: a, target: path.join(d, 'out', 'a.txt'), inPlace: false }], mergeShared(partial));
     assert.equal(r.status, 'skipped');
     assert.match(r.reason!, /write failed/);
     assert.deepEqual(fs.readdirSync(path.join(d, 'out')), ['a.txt']);
@@ -171,18 +174,59 @@ test('a file read by another thread (Task.seen) is cleaned only if it is still t
 });
 
 test('template index between threads: packed round trip; keeping only lines of 2+ dumps gives the same labels', async () => {
-  const { packIndex, unpackIndex, mergeShared } = await import('../../src/cli/util');
+  const { packIndex, unpackIndex, packCounter } = await import('../../src/cli/util');
   const { labelLines } = await import('../../src/cli/labels');
   const texts = [fixture, fixture.replace(/Antonov/g, 'Ilyushin'), 'Home | News\nShare this\n' + fixture.slice(0, 900), 'Home | News\nA different dump.\n'];
   const whole = buildTemplateIndex(texts);
   const back = unpackIndex(packIndex(whole))!;
   assert.equal(back.documents, whole.documents);
   assert.deepEqual(new Map([...back.counts].sort()), new Map([...whole.counts].sort()));
-  const shared = mergeShared([buildTemplateIndex(texts.slice(0, 2)), buildTemplateIndex(texts.slice(2))])!;
+  const share = (from: number, to: number) => {
+    const c = new TemplateCounter();
+    for (const t of texts.slice(from, to)) c.add(t);
+    return c;
+  };
+  const shared = mergeShared(share(0, 2), [packCounter(share(2, 4))])!;
   assert.equal(shared.documents, 4);
   assert.ok(shared.counts.size < whole.counts.size && [...shared.counts.values()].every((v) => v >= 2));
+  assert.deepEqual(new Map([...shared.counts].sort()), new Map([...whole.counts].filter(([, v]) => v >= 2).sort()));
   for (const t of texts) assert.deepEqual(labelLines(t, { templates: shared }).lines, labelLines(t, { templates: whole }).lines);
   assert.equal(unpackIndex(packIndex({ documents: 3, counts: new Map() }))!.counts.size, 0);
-  const viaPacked = mergeShared([buildTemplateIndex(texts.slice(0, 1)), packIndex(buildTemplateIndex(texts.slice(1, 3))), packIndex(buildTemplateIndex(texts.slice(3)))])!;
+  const viaPacked = mergeShared(share(0, 1), [packCounter(share(1, 3)), packCounter(share(3, 4)), null])!;
   assert.deepEqual(new Map([...viaPacked.counts].sort()), new Map([...shared.counts].sort()));
+  assert.equal(mergeShared(null, []), null);
+  assert.equal(mergeShared(new TemplateCounter(), [packCounter(new TemplateCounter())])!.counts.size, 0);
+});
+
+test('TemplateCounter: any split of the dumps into shares, summed, gives the index of the whole set', () => {
+  // keys that fold together (digits, case, spaces), repeats within one dump, blank and over-long lines
+  const pool = ['Home | News', 'home | news', 'Story 12', 'Story 7', '  Share   this ', 'Share this', '', '   ', 'x'.repeat(250), 'Only here', 'Über uns', 'ÜBER UNS'];
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let round = 0; round < 30; round++) {
+    const texts = Array.from({ length: 1 + rnd(8) }, () => Array.from({ length: rnd(7) }, () => pool[rnd(pool.length)]).join(rnd(2) ? '\n' : '\r\n'));
+    const whole = buildTemplateIndex(texts);
+    // the old definition: per dump, each distinct key of a line of at most 200 key characters once
+    const expected = new Map<string, number>();
+    for (const t of texts) {
+      const seen = new Set<string>();
+      for (const line of t.split(/\r\n|\n|\r/)) {
+        const k = normalizeLineKey(line);
+        if (k === '' || k.length > 200 || seen.has(k)) continue;
+        seen.add(k);
+        expected.set(k, (expected.get(k) ?? 0) + 1);
+      }
+    }
+    assert.deepEqual(new Map([...whole.counts].sort()), new Map([...expected].sort()));
+    assert.equal(whole.documents, texts.length);
+    const cut = rnd(texts.length + 1);
+    const a = new TemplateCounter();
+    const b = new TemplateCounter();
+    texts.forEach((t, i) => (i < cut ? a : b).add(t));
+    const { keys, counts } = b.entries();
+    a.addCounts(keys, counts, b.documents);
+    assert.equal(a.documents, texts.length);
+    assert.deepEqual(new Map([...a.index().counts].sort()), new Map([...whole.counts].sort()));
+    assert.deepEqual(new Map([...a.index(2).counts].sort()), new Map([...whole.counts].filter(([, v]) => v >= 2).sort()));
+  }
 });
