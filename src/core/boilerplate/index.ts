@@ -341,7 +341,7 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
       let f = feats[i];
       if (k === 0 && bom && i > 0) {
         // clean() puts the BOM in front of the first kept line (features ignore trailing spaces, not a leading BOM)
-        const s = '\ufeff' + lineText(text, out[i]);
+        const s = ['\ufeff', lineText(text, out[i])].join(''); // a flat string (see the end of features.ts)
         f = lineFeaturesAt(s, 0, s.length);
       }
       if (!f.blank) cnb.push(cf.length);
