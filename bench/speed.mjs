@@ -9,7 +9,9 @@
 //   (e) incremental re-analysis after a one-line edit on a 5 MB dump (median ms) vs a full analysis
 // Usage: npm run bench:speed -- [CORPUS_DIR...]   (a corpus dir holds dumps/*.txt, or is itself a folder of .txt)
 //        default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
-// Options: --mb N (size of the set, default 50), --files N (folder size for (c), default 1000), --quick.
+// Options: --mb N (size of the set, default 50), --files N (folder size for (c), default 1000), --quick,
+//          --cli-only (part (c) alone), --cli-only [--cli A/dist/cli.js] --vs B/dist/cli.js [--rounds N] (same-run
+//          A/B of two CLIs; A defaults to this tree's dist/cli.js).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,6 +36,14 @@ if (quick) argv.splice(argv.indexOf('--quick'), 1);
 // --cli-only: part (c) alone (the CLI batch), printed as the same table rows
 const cliOnly = argv.includes('--cli-only');
 if (cliOnly) argv.splice(argv.indexOf('--cli-only'), 1);
+// --vs OTHER_CLI_JS (with --cli-only): same-run A/B of this tree's dist/cli.js against another build of the CLI
+// (e.g. a worktree of an older commit), runs interleaved, --rounds N each (default 3); medians and ratios printed.
+const vsAt = argv.indexOf('--vs');
+const vsCli = vsAt >= 0 ? path.resolve(argv.splice(vsAt, 2)[1]) : null;
+// --cli A_CLI_JS: the CLI measured as A (default: this tree's dist/cli.js)
+const cliAt = argv.indexOf('--cli');
+const cliA = cliAt >= 0 ? path.resolve(argv.splice(cliAt, 2)[1]) : null;
+const ROUNDS = opt('--rounds', 3);
 const TARGET_MB = opt('--mb', quick ? 10 : 50);
 const FOLDER_FILES = opt('--files', 1000);
 const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
@@ -73,6 +83,10 @@ while (setBytes < TARGET_MB * MB) {
   }
 }
 
+if (cliOnly && vsCli) {
+  benchCliVs();
+  process.exit(0);
+}
 if (cliOnly) {
   const c = benchCli();
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
@@ -152,30 +166,15 @@ const cliResult = benchCli();
 function benchCli() {
 const log = (s) => process.stderr.write(s + '\n');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-speed-'));
-const inDir = path.join(tmp, 'in');
-fs.mkdirSync(inDir);
-let folderBytes = 0;
-for (let i = 0; i < FOLDER_FILES; i++) {
-  const src = files[i % files.length];
-  const b = fs.readFileSync(src);
-  folderBytes += b.length;
-  fs.writeFileSync(path.join(inDir, `d${String(i).padStart(5, '0')}-${path.basename(src)}`), b);
-}
+const { inDir, folderBytes } = makeFolder(tmp);
 const cli = path.join(root, 'dist/cli.js');
-const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+// A fresh output folder per run (all removed at the end): on a file system without a journal (ext4 here), files
+// created right after 1,000 others were deleted pay for the deletion (the inode allocator skips recently deleted
+// inodes one by one, up to ~0.4 ms of system CPU per created file in a `perf` profile), which a user's first run
+// into a new folder does not.
+let runNo = 0;
 function runCli(jobs) {
-  const out = path.join(tmp, `out-j${jobs}`);
-  fs.rmSync(out, { recursive: true, force: true });
-  const args = [cli, 'clean', inDir, '--out', out, '--jobs', String(jobs), '--json'];
-  const t = now();
-  // /usr/bin/time (when present) reports the CPU seconds of the CLI and its worker threads
-  const r = timeBin
-    ? spawnSync(timeBin, ['-f', 'CPU %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 * MB })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB });
-  const wall = now() - t;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
-  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { wall, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, summary: JSON.parse(r.stdout), out };
+  return runCliAt(cli, inDir, path.join(tmp, `out-j${jobs}-${++runNo}`), jobs);
 }
 const startup = (() => {
   const t = now();
@@ -196,9 +195,75 @@ for (const f of fs.readdirSync(c1.out)) {
   if (!fs.existsSync(bPath) || !a.equals(fs.readFileSync(bPath))) { identical = false; log(`(c) DIFFERENT: ${f}`); }
 }
 if (fs.readdirSync(c2.out).length !== compared) identical = false;
+for (const r of c2runs.slice(1)) if (!sameOutput(c2.out, r.out)) { identical = false; log(`(c) DIFFERENT between --jobs 2 runs: ${r.out}`); }
 fs.rmSync(tmp, { recursive: true, force: true });
 log(`(c) jobs 1: ${c1.wall.toFixed(0)} ms, jobs 2: ${c2runs.map((r) => r.wall.toFixed(0)).join(' / ')} ms, identical: ${identical}`);
 return { c1, c2best, c2runs, identical, compared, startup, folderBytes };
+}
+/** Folder of FOLDER_FILES dumps from the corpora (part (c)); returns its path and size. */
+function makeFolder(tmp) {
+  const inDir = path.join(tmp, 'in');
+  fs.mkdirSync(inDir);
+  let folderBytes = 0;
+  for (let i = 0; i < FOLDER_FILES; i++) {
+    const src = files[i % files.length];
+    const b = fs.readFileSync(src);
+    folderBytes += b.length;
+    fs.writeFileSync(path.join(inDir, `d${String(i).padStart(5, '0')}-${path.basename(src)}`), b);
+  }
+  return { inDir, folderBytes };
+}
+/** One `clean DIR --out OUT --jobs N --json` run of the CLI `cliJs`: wall ms and CPU ms (all threads, /usr/bin/time). */
+function runCliAt(cliJs, inDir, out, jobs) {
+  const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const args = [cliJs, 'clean', inDir, '--out', out, '--jobs', String(jobs), '--json'];
+  const t = now();
+  // /usr/bin/time (when present) reports the CPU seconds of the CLI and its worker threads
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', 'CPU %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 * MB })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB });
+  const wall = now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`cli failed (${r.status}): ${r.stderr}`);
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wall, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null, summary: JSON.parse(r.stdout), out };
+}
+/** Outputs of two runs byte-identical (same file names, same bytes)? */
+function sameOutput(a, b) {
+  const fa = fs.readdirSync(a).sort();
+  const fb = fs.readdirSync(b).sort();
+  return fa.length === fb.length && fa.every((f, i) => f === fb[i] && fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))));
+}
+/** --vs: this tree's CLI (A) against OTHER (B), --jobs 1 and 2, interleaved rounds, same folder, fresh output folders. */
+function benchCliVs() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-speed-'));
+  const { inDir, folderBytes } = makeFolder(tmp);
+  const cli = cliA ?? path.join(root, 'dist/cli.js');
+  const clis = { A: cli, B: vsCli };
+  const runs = { A1: [], B1: [], A2: [], B2: [] };
+  let n = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const key of r % 2 ? ['B1', 'A1', 'B2', 'A2'] : ['A1', 'B1', 'A2', 'B2']) {
+      runs[key].push(runCliAt(clis[key[0]], inDir, path.join(tmp, `out-${key}-${++n}`), Number(key[1])));
+    }
+  }
+  const identical = sameOutput(runs.A1[0].out, runs.A2[0].out) && sameOutput(runs.A1[0].out, runs.B1[0].out) && sameOutput(runs.B1[0].out, runs.B2[0].out);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const med = (key, f) => median(runs[key].map(f));
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  console.log(`Speed and scale, part (c) A/B — ${date}; node ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`A = ${path.relative(process.cwd(), cli) || cli}, B = ${vsCli}; ${FOLDER_FILES} dumps, ${(folderBytes / MB).toFixed(1)} MB; ${ROUNDS} interleaved rounds; outputs of A and B, --jobs 1 and 2, byte-identical: ${identical ? 'yes' : 'NO'}`);
+  console.log('');
+  console.log('| jobs | A wall (median) | B wall (median) | A CPU (median) | B CPU (median) | A/B wall | A/B CPU | A dumps/s (best) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const j of [1, 2]) {
+    const aw = med(`A${j}`, (x) => x.wall), bw = med(`B${j}`, (x) => x.wall);
+    const ac = med(`A${j}`, (x) => x.cpuMs ?? NaN), bc = med(`B${j}`, (x) => x.cpuMs ?? NaN);
+    const best = Math.min(...runs[`A${j}`].map((x) => x.wall));
+    console.log(`| ${j} | ${aw.toFixed(0)} ms | ${bw.toFixed(0)} ms | ${ac.toFixed(0)} ms | ${bc.toFixed(0)} ms | ${(aw / bw).toFixed(3)} | ${(ac / bc).toFixed(3)} | ${(FOLDER_FILES / (best / 1000)).toFixed(0)} |`);
+  }
+  const all = (key) => runs[key].map((x) => `${x.wall.toFixed(0)}/${(x.cpuMs ?? NaN).toFixed(0)}`).join(' ');
+  console.log('');
+  console.log(`runs (wall/CPU ms): A1 ${all('A1')}; B1 ${all('B1')}; A2 ${all('A2')}; B2 ${all('B2')}`);
 }
 /** The table rows of part (c). */
 function cliRows({ c1, c2best, c2runs, identical, compared, startup, folderBytes }) {
