@@ -111,12 +111,19 @@ function maskParagraph(p: string, pieces: readonly Piece[]): string {
     parts.push(p.slice(at, innerStart));
     const last = p[innerEnd - 1];
     const keep = last === '.' || last === '?' || last === '!' || last === ',';
-    parts.push(MASK.repeat(innerEnd - innerStart - (keep ? 1 : 0)));
+    parts.push(maskRun(innerEnd - innerStart - (keep ? 1 : 0)));
     if (keep) parts.push(last);
     at = innerEnd;
   }
   parts.push(p.slice(at));
   return parts.join('');
+}
+
+/** MASK repeated n times: a slice of one long run (grown on demand), not a new string built by `repeat`. */
+let MASK_RUN = MASK.repeat(1024);
+function maskRun(n: number): string {
+  while (MASK_RUN.length < n) MASK_RUN += MASK_RUN;
+  return MASK_RUN.slice(0, n);
 }
 
 function markLen(p: string, i: number): number {
@@ -130,14 +137,32 @@ function markLenBack(p: string, end: number): number {
   return 1;
 }
 
+/**
+ * A necessary condition for ABBREV.test(m.slice(dot - 6, dot + 1)) with a `.` at `dot`: its alternatives end in a run
+ * of 1–4 ASCII letters right before the dot (`Mr`, `Supt`, the `S` of `U.S`), which starts with a capital unless it is
+ * `vs` or `etc`, and is not preceded by another letter.
+ */
+function mayBeAbbrev(m: string, dot: number): boolean {
+  let j = dot;
+  while (j > 0 && dot - j <= 4) {
+    const c = m.charCodeAt(j - 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    j--;
+  }
+  const len = dot - j;
+  if (len < 1 || len > 4) return false;
+  const c0 = m.charCodeAt(j);
+  if (c0 >= 65 && c0 <= 90) return true;
+  return (len === 2 && m.startsWith('vs', j)) || (len === 3 && m.startsWith('etc', j));
+}
+
 /** Sentence starts in the masked paragraph (offsets). */
 function sentenceStarts(m: string): number[] {
   const starts = [0];
   const re = /[.?!]+["”'’)]*\s+(?=["“‘'(]?[\p{Lu}\d\u0001"“‘])/gu;
   let r: RegExpExecArray | null;
   while ((r = re.exec(m))) {
-    const before = m.slice(Math.max(0, r.index - 6), r.index + 1);
-    if (r[0][0] === '.' && !/["”'’]/.test(r[0]) && ABBREV.test(before)) continue;
+    if (r[0][0] === '.' && mayBeAbbrev(m, r.index) && !/["”'’]/.test(r[0]) && ABBREV.test(m.slice(Math.max(0, r.index - 6), r.index + 1))) continue;
     starts.push(r.index + r[0].length);
   }
   return starts;
@@ -729,7 +754,8 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
   for (let idx = 0; idx < pieces.length; idx++) {
     const pc = pieces[idx];
     const a = attributePiece(p, m, pc, idx, pieces, sentOf);
-    if (a.speaker && PRONOUNS.has(p.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
+    // (the pronouns are at most 5 characters long: a longer speaker is not lowercased and looked up)
+    if (a.speaker && a.speaker[1] - a.speaker[0] <= 5 && PRONOUNS.has(p.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
       const ant = antecedent(m, Math.min(a.speaker[0], pc.start), sentOf);
       if (ant) a.antecedent = ant;
     }
@@ -1100,16 +1126,55 @@ function headlineColon(m: string, lo: number, hi: number): [[number, number], [n
 /** Title-case line without a final sentence of lowercase prose: a headline. */
 function isHeadline(m: string): boolean {
   if (m.length > 200) return false;
-  const ws = m.match(/[\p{L}][\p{L}’'-]*/gu);
-  if (!ws || ws.length < 3) return false;
+  // = the words of m.match(/[\p{L}][\p{L}’'-]*/gu), walked by code point without making them: a word of at most 3
+  // units not starting with a capital is skipped, the others counted (cap: those starting with one)
+  let words = 0;
   let cap = 0;
   let n = 0;
-  for (const w of ws) {
-    if (w.length <= 3 && !isUpper(w[0])) continue;
+  const len = m.length;
+  let i = 0;
+  while (i < len) {
+    const c = m.codePointAt(i)!;
+    const cl = c > 0xffff ? 2 : 1;
+    if (!isLetterCp(c)) {
+      i += cl;
+      continue;
+    }
+    const start = i;
+    i += cl;
+    while (i < len) {
+      const d = m.codePointAt(i)!;
+      if (d !== 0x2019 && d !== 39 && d !== 45 && !isLetterCp(d)) break;
+      i += d > 0xffff ? 2 : 1;
+    }
+    words++;
+    const up = isUpperCode(m.charCodeAt(start));
+    if (i - start <= 3 && !up) continue;
     n++;
-    if (isUpper(w[0])) cap++;
+    if (up) cap++;
   }
+  if (words < 3) return false;
   return n > 0 && cap / n >= 0.8;
+}
+
+/** /[\p{L}]/u on one code point (BMP results cached per code). */
+const LETTER_CP = new Uint8Array(65536);
+const P_LETTER = /^[\p{L}]$/u;
+function isLetterCp(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c > 0xffff) return P_LETTER.test(String.fromCodePoint(c));
+  let k = LETTER_CP[c];
+  if (k === 0) LETTER_CP[c] = k = P_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** isUpper on one UTF-16 unit (results beyond ASCII cached per code). */
+const UPPER_CODE = new Uint8Array(65536);
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  let k = UPPER_CODE[c];
+  if (k === 0) UPPER_CODE[c] = k = isUpper(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 const HEADLINE_VERBS = new Set([
