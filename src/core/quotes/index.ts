@@ -58,7 +58,7 @@ const MARK_CHAR = /["'\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
  */
 let markAt = -1;
 let markFrom = 0;
-function resetMarks(): void {
+export function resetMarks(): void {
   markAt = -1;
   markFrom = 0;
 }
@@ -69,7 +69,7 @@ function nextMarkFrom(text: string, from: number): number {
   markAt = MARK_CHAR.exec(text)?.index ?? Infinity;
   return markAt;
 }
-function mayHaveMarks(text: string, start: number, end: number): boolean {
+export function mayHaveMarks(text: string, start: number, end: number): boolean {
   for (let i = nextMarkFrom(text, start); i < end; i = nextMarkFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
     if (c === 39 || c === 0x2019) {

@@ -17,9 +17,9 @@ import type { Piece } from './marks';
 export type ScareReason = 'title' | 'nickname' | 'modifier' | 'mention' | 'subhead' | null;
 
 const SMALL = /^(?:of|the|and|with|on|in|a|an|to|for|at|by|or|is|it|my|our|de|la|vs\.?|&|-)$/;
-const TITLE_NOUN =
+export const TITLE_NOUN =
   /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|album|anthem|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
-const POSSESSIVE = /(?:[\p{L}.]+[’']s?|\b(?:his|her|their|its|our|my))\s+$/u;
+export const POSSESSIVE = /(?:[\p{L}.]+[’']s?|\b(?:his|her|their|its|our|my))\s+$/u;
 const NOUN_AFTER_STOP = new Set([
   'in', 'on', 'at', 'to', 'for', 'of', 'from', 'with', 'by', 'about', 'and', 'or', 'but', 'as', 'that', 'which', 'who',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may',
@@ -37,7 +37,7 @@ const NOUN_AFTER_STOP = new Set([
  * The piece without its marks, trimmed (= `p.slice(pc.start, pc.end).replace(/^["“”'‘’„«]+|["“”'‘’»]+$/g, '').trim()`:
  * the leading run of opening-type marks, then the trailing run of closing-type marks that is left).
  */
-function interior(p: string, pc: Piece): string {
+export function interior(p: string, pc: Piece): string {
   let a = pc.start;
   let b = pc.end;
   while (a < b && isLeadMark(p.charCodeAt(a))) a++;
@@ -68,7 +68,7 @@ function trailingBlank(s: string, commas: boolean): number {
  * A necessary condition for POSSESSIVE.test(before): whitespace at the end, after `’`, `'`, or the last letter of
  * `’s` / his / her / their / its / our / my.
  */
-function mayBePossessive(before: string): boolean {
+export function mayBePossessive(before: string): boolean {
   const t = trailingBlank(before, false);
   if (t === before.length || t === 0) return false;
   const c = before.charCodeAt(t - 1);
@@ -88,7 +88,7 @@ const TITLE_NOUN_WORDS = new Set(
  * run of ASCII letters that is one of its words in any case (the regex is case-insensitive without the u flag, so
  * only ASCII letters fold onto its ASCII words).
  */
-function mayBeTitleNoun(before: string): boolean {
+export function mayBeTitleNoun(before: string): boolean {
   const t = trailingBlank(before, true);
   let a = t;
   while (a > 0) {
@@ -118,7 +118,7 @@ function isTrailMark(c: number): boolean {
  * The number of words of `interior(p, pc)` (= `interior(p, pc).split(/\s+/).filter(Boolean).length`), counted
  * without making the strings; stops counting at `max + 1`.
  */
-function interiorWords(p: string, pc: Piece, max: number): number {
+export function interiorWords(p: string, pc: Piece, max: number): number {
   let a = pc.start;
   let b = pc.end;
   while (a < b && isLeadMark(p.charCodeAt(a))) a++;

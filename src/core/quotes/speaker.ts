@@ -86,13 +86,13 @@ const STOP_WORDS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'two', 'three', 'several', 'many', 'some', 'both', 'each', 'other', 'most', 'few']);
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mondays|Sundays)$/;
-const ABBREV = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Supt|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Mt|Ft|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
+export const ABBREV = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Supt|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Mt|Ft|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
 
 const MASK = '\u0001';
 /** Longest stretch (characters) searched before or after a quote for its attribution. */
 const WINDOW = 1200;
 
-function isUpper(c: string): boolean {
+export function isUpper(c: string): boolean {
   return c >= 'A' && c <= 'Z' ? true : c > '\u007f' && c.toUpperCase() === c && c.toLowerCase() !== c;
 }
 
@@ -142,7 +142,7 @@ function markLenBack(p: string, end: number): number {
  * of 1–4 ASCII letters right before the dot (`Mr`, `Supt`, the `S` of `U.S`), which starts with a capital unless it is
  * `vs` or `etc`, and is not preceded by another letter.
  */
-function mayBeAbbrev(m: string, dot: number): boolean {
+export function mayBeAbbrev(m: string, dot: number): boolean {
   let j = dot;
   while (j > 0 && dot - j <= 4) {
     const c = m.charCodeAt(j - 1);
@@ -712,13 +712,13 @@ function cuesIn(m: string, lo: number, hi: number): Cue[] {
   return out;
 }
 
-const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s/;
+export const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s/;
 
 /**
  * Can TRANSCRIPT_LABEL match p.slice(a, b)? Only when its first character after whitespace is A–Z followed by one of
  * A–Z . ' ’ - and the stretch holds a colon (a necessary condition, checked without slicing).
  */
-function mayBeLabel(p: string, a: number, b: number): boolean {
+export function mayBeLabel(p: string, a: number, b: number): boolean {
   let i = a;
   while (i < b && isJsSpace(p.charCodeAt(i))) i++;
   if (i + 1 >= b) return false;
@@ -931,13 +931,13 @@ function attributePiece(
 }
 
 /** Is m[a,b) all `\s` (= /^\s*$/.test(m.slice(a, b)))? */
-function allSpace(m: string, a: number, b: number): boolean {
+export function allSpace(m: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!isJsSpace(m.charCodeAt(i))) return false;
   return true;
 }
 
 /** /[\p{L}]/u.test(m.slice(a, b)): ASCII letters checked directly, anything else beyond ASCII by the regex. */
-function hasLetter(m: string, a: number, b: number): boolean {
+export function hasLetter(m: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = m.charCodeAt(i);
     if (c < 128) {
@@ -949,7 +949,7 @@ function hasLetter(m: string, a: number, b: number): boolean {
 const LETTER_AT = /^[\p{L}]/u;
 
 /** Is the first non-`\s` character of m[a,b) one of ― — - – (a possible `” ― X` attribution dash)? */
-function dashAt(m: string, a: number, b: number): boolean {
+export function dashAt(m: string, a: number, b: number): boolean {
   let i = a;
   while (i < b && isJsSpace(m.charCodeAt(i))) i++;
   if (i >= b) return false;
@@ -1124,7 +1124,7 @@ function headlineColon(m: string, lo: number, hi: number): [[number, number], [n
 }
 
 /** Title-case line without a final sentence of lowercase prose: a headline. */
-function isHeadline(m: string): boolean {
+export function isHeadline(m: string): boolean {
   if (m.length > 200) return false;
   // = the words of m.match(/[\p{L}][\p{L}’'-]*/gu), walked by code point without making them: a word of at most 3
   // units not starting with a capital is skipped, the others counted (cap: those starting with one)
