@@ -98,6 +98,12 @@ function endsWithColon(text: string, start: number, end: number): boolean {
   return i >= start && text.charCodeAt(i) === 58;
 }
 
+/** = s.search(/\S/): the offset of the first character that is not `\s`, or -1. */
+function firstNonSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) if (!isTrimmedSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** The characters `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
 function isTrimmedSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -154,17 +160,22 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       paras.push({ line: l, text: pt, pq, lead: 0 });
       continue;
     }
-    paras.push({ line: l, text: pt, pq, lead: pt.search(/\S/) });
+    paras.push({ line: l, text: pt, pq, lead: firstNonSpace(pt) });
   }
 
   // Stage 2a: choose the reading per paragraph and build items.
   const items: Item[] = [];
-  const firstItemOfPara: number[] = [];
   let chain = 0;
   let prevOpen = false;
   let prevChain = -1;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
+    if (p.pq.scan.pieces.length === 0 && !p.pq.scan.alt) {
+      // no pieces (most paragraphs): it only ends a multi-paragraph chain
+      prevOpen = false;
+      prevChain = -1;
+      continue;
+    }
     const base = p.line.start;
     let pieces = p.pq.scan.pieces;
     let attr = p.pq.attr;
@@ -181,8 +192,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
         scare = p.pq.altScare!;
       }
     }
-    firstItemOfPara.push(items.length);
-    pieces.forEach((pc, k) => {
+    for (let k = 0; k < pieces.length; k++) {
+      const pc = pieces[k];
       const local = attr.pieces[k];
       let chainId = ++chain;
       // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
@@ -198,7 +209,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
         how: local.how,
         chainId,
       });
-    });
+    }
     const last = pieces[pieces.length - 1];
     prevOpen = !!last && last.open;
     prevChain = prevOpen ? chain : -1;
