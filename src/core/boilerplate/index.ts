@@ -54,8 +54,8 @@ export type FeatureMemo = Map<string, LineFeatures>;
 
 /** Template context of the non-blank lines `nb`: how many other dumps of the folder hold each line. */
 export function templateContext(feats: readonly LineFeatures[], nb: readonly number[], templates: TemplateIndex | null | undefined): DocContext {
-  if (!templates || templates.documents < 3) return { templateOthers: nb.map(() => 0), templateDocs: 0 };
-  const others = nb.map((i) => Math.max(0, (templates.counts.get(feats[i].key) ?? 0) - 1));
+  if (!templates || templates.documents < 3) return { templateOthers: new Int32Array(nb.length), templateDocs: 0 };
+  const others = Int32Array.from(nb, (i) => Math.max(0, (templates.counts.get(feats[i].key) ?? 0) - 1)); // typed either way (one array kind in the row code)
   return { templateOthers: others, templateDocs: templates.documents - 1 };
 }
 
@@ -112,9 +112,7 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
     z1[j] = s;
     part2[j] = t;
   }
-  const words = new Float64Array(n);
-  for (let j = 0; j < n; j++) words[j] = feats[nb[j]].words;
-  const d2 = new Stage2Doc(z1, words);
+  const d2 = new Stage2Doc(z1, d1.words);
   const E = K2 - K1;
   const e = new Float64Array(E);
   const p1 = d2.p, p2 = new Float64Array(n);

@@ -12,7 +12,7 @@ import type { LineFeatures } from './features';
 /** Per-document context that is not a function of one line's text. */
 export interface DocContext {
   /** Per non-blank line: number of OTHER dumps of the folder containing it (0 when no templates). */
-  templateOthers: number[];
+  templateOthers: ArrayLike<number>;
   /** Number of other dumps in the template index (0 when none). */
   templateDocs: number;
 }
@@ -59,6 +59,8 @@ export class Stage1Doc {
   private readonly metaPre: Float64Array;
   /** 1 when the line's key occurred on an earlier non-blank line. */
   readonly dup: Uint8Array;
+  /** Words per non-blank line. */
+  readonly words: Float64Array;
   /** 1 when the line is contained in the first line (the page title). */
   readonly inTitle: Uint8Array;
   readonly titleHasLater: boolean;
@@ -70,14 +72,14 @@ export class Stage1Doc {
   private readonly commentsFrom: number;
   private readonly docProse: number;
   private readonly docShort: number;
-  private readonly tOthers: readonly number[];
+  private readonly tOthers: ArrayLike<number>;
   private readonly tplN: number;
 
   constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext) {
     const n = (this.n = nb.length);
     const F: LineFeatures[] = (this.F = new Array(n));
     const lw = (this.lw = new Float64Array(n));
-    const words = new Float64Array(n);
+    const words = (this.words = new Float64Array(n));
     const prose = new Uint8Array(n);
     // prefix sums for window shares; duplicates; blank raw line right before / after non-blank line j. One pass
     // over the feature objects (each sum still runs over j in order).
@@ -105,9 +107,8 @@ export class Stage1Doc {
       metaPre[j + 1] = metaPre[j] + (f.meta || f.commentHead ? 1 : 0);
       allWords += w;
       if (pr) proseWords += w;
-      const key = f.key;
-      if (seen.has(key)) dup[j] = 1;
-      else seen.add(key);
+      const size = seen.size;
+      if (seen.add(f.key).size === size) dup[j] = 1; // the key was there already (one look-up instead of has + add)
       blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
       blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
     }
