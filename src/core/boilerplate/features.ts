@@ -97,6 +97,13 @@ const C_JOIN = 4096;
 /** A lower-case letter at the start of a line (a-z, or a letter that upper-casing changes). */
 const C_START_LOWER = 8192;
 const C_END = 1 << 14, C_CLOSE = 1 << 15, C_START_PUNCT = 1 << 16, C_BULLET = 1 << 17;
+/** © and ( or /: the copyright and credit hints without searching the line (see copyHint, creditHint). */
+const C_MARK_COPY = 1 << 18, C_MARK_PS = 1 << 19;
+/**
+ * g/G, y/Y, u/U, p/P, d/D: a line can only hold "copyright", "getty", "reuters" or "associated press" (lower-cased)
+ * when it holds these letters (no other character lower-cases to them), so the hints search only such lines.
+ */
+const C_LG = 1 << 20, C_LY = 1 << 21, C_LU = 1 << 22, C_LP = 1 << 23, C_LD = 1 << 24;
 /**
  * Character classes and lower-case code units of the BMP. Latin-1 and the Latin extensions are computed at load;
  * every other code unit the first time a line holds it (a table of 65,536 entries built eagerly cost 30-40 ms per
@@ -140,6 +147,13 @@ function computeCls(c: number): number {
   if (CLOSE_CODES.includes(c)) k |= C_CLOSE;
   if (START_PUNCT.includes(c)) k |= C_START_PUNCT;
   if (BULLET_CODES.includes(c)) k |= C_BULLET;
+  if (c === 0xa9) k |= C_MARK_COPY;
+  if (c === 40 || c === 47) k |= C_MARK_PS;
+  if (c === 103 || c === 71) k |= C_LG;
+  if (c === 121 || c === 89) k |= C_LY;
+  if (c === 117 || c === 85) k |= C_LU;
+  if (c === 112 || c === 80) k |= C_LP;
+  if (c === 100 || c === 68) k |= C_LD;
   CLS[c] = k;
   LOWER[c] = lower;
   return k;
@@ -196,8 +210,12 @@ class IntFlags {
  */
 const WORDS = new IntFlags();
 const W_STOP = 1, W_TRIGGER = 2, W_AD = 4, W_SOURCE = 8, W_COMMENT = 16, W_BYLINE = 32, W_CREDIT = 64;
-/** First three letters of the whole-line widget phrases: WIDGET_LINE is only tried on lines starting so. */
-const WIDGET_PREFIX = new Set<string>();
+/**
+ * First three letters of the whole-line widget phrases, as numbers (three code units, see prefixNumber: no string
+ * per look-up): WIDGET_LINE is only tried on lines starting so.
+ */
+const WIDGET_PREFIX_N = new Set<number>();
+const prefixNumber = (s: string, a: number): number => (s.charCodeAt(a) * 0x10000 + s.charCodeAt(a + 1)) * 0x10000 + s.charCodeAt(a + 2);
 
 const FIRST_WORDS: [number, string][] = [
   [W_AD, 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored'],
@@ -233,7 +251,7 @@ function hashWord(w: string): number {
     const core = p.replace(/^(\\d\+ |¿)/, '');
     const pre = core.slice(0, 3);
     if (/[\\()[\]?+*|{}.]/.test(pre) || pre.length < 3) continue; // short or pattern-like: tested anyway (see below)
-    WIDGET_PREFIX.add(pre);
+    WIDGET_PREFIX_N.add(prefixNumber(pre, 0));
   }
 })();
 
@@ -245,16 +263,26 @@ function widgetCandidate(lower: string): boolean {
   while (a < n && cls(lower.charCodeAt(a)) & C_DIGIT) a++; // "12 comments"
   while (a < n && cls(lower.charCodeAt(a)) & C_SPACE) a++;
   if (n - a < 3) return true;
-  return WIDGET_PREFIX.has(lower.slice(a, a + 3));
+  return WIDGET_PREFIX_N.has(prefixNumber(lower, a)); // = WIDGET_PREFIX.has(lower.slice(a, a + 3))
 }
 
-/** Copyright lines start with ©/(c)/copyright or hold ©; the other "all rights reserved" forms are widget sentences. */
-function copyHint(lower: string): boolean {
-  return lower.indexOf('©') >= 0 || lower.startsWith('(c)') || lower.indexOf('copyright') >= 0;
+/**
+ * Copyright lines start with ©/(c)/copyright or hold ©; the other "all rights reserved" forms are widget sentences.
+ * The same as `lower.indexOf('©') >= 0 || lower.startsWith('(c)') || lower.indexOf('copyright') >= 0`, from the
+ * line's character classes: `marks` (or-ed classes of the characters outside words), `seen` (of the letters), c0
+ * its first code unit.
+ */
+function copyHint(lower: string, c0: number, marks: number, seen: number): boolean {
+  return (marks & C_MARK_COPY) !== 0 || (c0 === 40 && lower.startsWith('(c)')) ||
+    ((seen & (C_LP | C_LY | C_LG)) === (C_LP | C_LY | C_LG) && lower.indexOf('copyright') >= 0);
 }
-/** Credits not starting with a credit word hold a bracket, a slash or an agency name. */
-function creditHint(lower: string): boolean {
-  return lower.indexOf('(') >= 0 || lower.indexOf('/') >= 0 || lower.indexOf('getty') >= 0 || lower.indexOf('reuters') >= 0 || lower.indexOf('associated press') >= 0;
+/**
+ * Credits not starting with a credit word hold a bracket, a slash or an agency name: the same as `lower` holding
+ * one of ( / getty reuters "associated press", from the character classes as in copyHint.
+ */
+function creditHint(lower: string, marks: number, seen: number): boolean {
+  return (marks & C_MARK_PS) !== 0 || ((seen & (C_LG | C_LY)) === (C_LG | C_LY) && lower.indexOf('getty') >= 0) ||
+    ((seen & C_LU) !== 0 && lower.indexOf('reuters') >= 0) || ((seen & (C_LP | C_LD)) === (C_LP | C_LD) && lower.indexOf('associated press') >= 0);
 }
 
 /** The key of a line of the classifier (see LineFeatures.key); `lower` is the lower-cased line when it is at most MAX_KEY_LEN long. */
@@ -326,7 +354,7 @@ const R_COMMENT_HEAD = 64;
  * rare branch taken for the first time does not throw away the optimised code of the loop.
  */
 function ruleCode(t: string, lower: string, n: number, words: number, c0: number, firstFlags: number, trigger: boolean,
-  letters: number, digits: number, endSentence: boolean): number {
+  letters: number, digits: number, endSentence: boolean, marks: number, seen: number): number {
   let code = 0;
   const k0 = cls(c0);
   if (words <= 12 && n <= 140 && ((k0 & C_DIGIT) !== 0 || (firstFlags & W_COMMENT) !== 0) && COMMENT_HEAD.test(lower)) code = R_COMMENT_HEAD;
@@ -337,13 +365,13 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 80 && words <= 8 && (firstFlags & W_SOURCE) !== 0 && SOURCE_LINK.test(t)) rule = 4;
   else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
   else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
-  else if (words <= 30 && copyHint(lower) && COPYRIGHT.test(t)) rule = 6;
+  else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
   else if (letters === 0 && digits === 0) rule = 7;
   if (rule !== 0) return code | rule;
   if (words <= 16) {
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t))) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
-    else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower)) && CREDIT.test(t)) code |= 3 << 3;
+    else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
   }
   return code;
 }
@@ -382,6 +410,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, spaces = 0, punct = 0, seps = 0;
   let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0;
   let seen = 0; // class bits of the letters, or-ed
+  let marks = 0; // class bits of the other characters that are not spaces, or-ed
   let lastSpace = -2; // index of the last plain space (-2: none; a >= 0, so never a - 1)
   const wk = WORDS.keys, wv = WORDS.vals, wmask = wk.length - 1;
   let i = a;
@@ -440,6 +469,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
         lastSpace = i;
       }
     } else {
+      marks |= k;
       if (k & C_PUNCT) punct++;
       else if (k & C_SEP) seps++;
       if (k & C_QUOTE) hasQuote = true;
@@ -460,7 +490,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
 
   const t = a === 0 && b === text.length ? text : text.slice(a, b);
   const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
-  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence) : 0;
+  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen) : 0;
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;
