@@ -9,9 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { scanParagraph } from '../../src/core/quotes/marks';
-import { analyzeParagraph, mayHaveMarks, resetMarks } from '../../src/core/quotes';
+import { analyzeParagraph, markHint, mayHaveMarks, resetMarks } from '../../src/core/quotes';
 import { interior, interiorWords, mayBePossessive, mayBeTitleNoun, POSSESSIVE, TITLE_NOUN } from '../../src/core/quotes/scare';
-import { ABBREV, TRANSCRIPT_LABEL, allSpace, dashAt, hasLetter, isHeadline, isUpper, mayBeAbbrev, mayBeLabel } from '../../src/core/quotes/speaker';
+import { ABBREV, TRANSCRIPT_LABEL, allSpace, dashAt, hasLetter, isHeadline, isUpper, mayBeAbbrev, mayBeLabel, sentenceStarts } from '../../src/core/quotes/speaker';
 
 const PARTS = [
   'a', 'b', 'e', 's', 'r', 'y', 'x', 'A', 'B', 'M', 'S', 'U', 'Z', '0', '7', 'É', 'é', 'ß', 'Ω', 'ж', '𝐀', '😀', '\ud800', '\udc00',
@@ -33,7 +33,11 @@ test('mayHaveMarks is false only where the mark scan finds nothing', () => {
       resetMarks();
       // the scan state is shared by the paragraphs of one text in order: the first line first, as findQuotes does
       mayHaveMarks(text, 0, pre.length);
-      if (mayHaveMarks(text, start, end)) return;
+      if (mayHaveMarks(text, start, end)) {
+        // the scan may start at the hint: the same result as from the paragraph start
+        assert.deepEqual(scanParagraph(para, markHint()), scanParagraph(para), para);
+        return;
+      }
       const scan = scanParagraph(para);
       assert.equal(scan.pieces.length, 0, para);
       assert.equal(scan.alt, null, para);
@@ -96,6 +100,19 @@ function isHeadlineRef(m: string): boolean {
   return n > 0 && cap / n >= 0.8;
 }
 
+/** sentenceStarts as it was (one regex with a lookahead, the abbreviation regex on every `.` candidate). */
+function sentenceStartsRef(m: string): number[] {
+  const starts = [0];
+  const re = /[.?!]+["”'’)]*\s+(?=["“‘'(]?[\p{Lu}\d\u0001"“‘])/gu;
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(m))) {
+    const before = m.slice(Math.max(0, r.index - 6), r.index + 1);
+    if (r[0][0] === '.' && !/["”'’]/.test(r[0]) && ABBREV.test(before)) continue;
+    starts.push(r.index + r[0].length);
+  }
+  return starts;
+}
+
 test('attribution helpers equal the regex code they replaced', () => {
   fc.assert(
     fc.property(str(30), fc.nat(40), fc.nat(40), (m, x, y) => {
@@ -103,6 +120,7 @@ test('attribution helpers equal the regex code they replaced', () => {
       const b = Math.min(Math.max(x, y), m.length);
       const s = m.slice(a, b);
       assert.equal(isHeadline(m), isHeadlineRef(m), m);
+      assert.deepEqual(sentenceStarts(m), sentenceStartsRef(m), m);
       assert.equal(hasLetter(m, a, b), /[\p{L}]/u.test(s) && !/^\s*$/.test(s), s);
       assert.equal(allSpace(m, a, b), /^\s*$/.test(s), s);
       if (/^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.test(s)) assert.ok(dashAt(m, a, b), s);
@@ -113,6 +131,9 @@ test('attribution helpers equal the regex code they replaced', () => {
     RUNS,
   );
   assert.ok(isHeadline('Lindsey Graham Says Trump Is Right') && !isHeadline('the minister said that it was fine'));
+  const para = 'He left. Mr. Smith said so?! "Then" we went… to the U.S. A day later. (Yes) 𝐀 new day. ‘Quoted’ here. 9 lives.';
+  assert.deepEqual(sentenceStarts(para), sentenceStartsRef(para));
+  assert.ok(sentenceStarts(para).length > 4);
   for (const [t, i] of [['Mr. X', 2], ['vs. Y', 2], ['the U.S. said', 7], ['Supt. Z', 4], ['A. Lincoln', 1]] as const) {
     assert.ok(ABBREV.test(t.slice(Math.max(0, i - 6), i + 1)), t);
     assert.ok(mayBeAbbrev(t, i), t);

@@ -48,10 +48,11 @@ const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: 
  * Could `tokenize` (marks.ts) find a quotation mark in text[start,end) (= the paragraph text.slice(start, end))?
  * False only when every quote-like character is one that `tokenize` skips by its local rules: an apostrophe inside a
  * word (don’t, Trump’s), a `«` before a space or at the end, a `»` after a space or at the start. `<` never makes a
- * mark itself (markup is blanked), so it is not looked at; a tag hiding a quote character only makes this answer true
- * where `tokenize` finds nothing, which costs time, never a different result.
+ * mark itself (markup is blanked), so it does not make the answer true, but the first one is remembered for
+ * `markHint`; a tag hiding a quote character only makes this answer true where `tokenize` finds nothing, which costs
+ * time, never a different result.
  */
-const MARK_CHAR = /["'\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
+const MARK_CHAR = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
 /**
  * The scan state of `mayHaveMarks` over one text: the position of the next quote-like character at or after
  * `markFrom` (Infinity = none). Paragraphs come in text order, so one regex pass over the text serves them all.
@@ -70,25 +71,35 @@ function nextMarkFrom(text: string, from: number): number {
   return markAt;
 }
 export function mayHaveMarks(text: string, start: number, end: number): boolean {
+  let lt = -1;
   for (let i = nextMarkFrom(text, start); i < end; i = nextMarkFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
+    if (c === 60) {
+      if (lt < 0) lt = i;
+      continue;
+    }
     if (c === 39 || c === 0x2019) {
       // an apostrophe inside a word is skipped (the neighbours inside the paragraph; none = not a word character)
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       if (next !== c && i > start && text.charCodeAt(i - 1) !== c && isWordCodeFast(text.charCodeAt(i - 1)) && isWordCodeFast(next)) continue;
-      return true;
+    } else if (c === 0xab) {
+      if (!(i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1)))) continue;
+    } else if (c === 0xbb) {
+      if (!(i > start && !isSpaceCode(text.charCodeAt(i - 1)))) continue;
     }
-    if (c === 0xab) {
-      if (i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1))) return true;
-      continue;
-    }
-    if (c === 0xbb) {
-      if (i > start && !isSpaceCode(text.charCodeAt(i - 1))) return true;
-      continue;
-    }
+    hint = (lt >= 0 ? lt : i) - start;
     return true;
   }
   return false;
+}
+
+/**
+ * After `mayHaveMarks` returned true: the paragraph offset before which the mark scan finds nothing (every quote-like
+ * character before it is one `tokenize` skips, and there is no `<` before it), so it may start there.
+ */
+let hint = 0;
+export function markHint(): number {
+  return hint;
 }
 
 /** Is the last character of text[start,end) that `trimEnd` keeps a colon? */
@@ -110,8 +121,9 @@ function isTrimmedSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-export function analyzeParagraph(pt: string): ParagraphQuotes {
-  const scan = scanParagraph(pt);
+/** `from`: where the mark scan may start (see `markHint`); the result does not depend on it. */
+export function analyzeParagraph(pt: string, from = 0): ParagraphQuotes {
+  const scan = scanParagraph(pt, from);
   if (scan.pieces.length === 0 && !scan.alt) {
     if (!pt.trimEnd().endsWith(':')) return EMPTY;
     return { scan, attr: attributeParagraph(pt, scan.pieces), scare: [] };
@@ -143,7 +155,9 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   for (const l of lines) {
     if (l.label !== 'article') continue;
     if (l.end - l.start === 0) continue;
-    if (!mayHaveMarks(text, l.start, l.end) && !endsWithColon(text, l.start, l.end)) {
+    const has = mayHaveMarks(text, l.start, l.end);
+    const nextMark = has ? hint : -1;
+    if (!has && !endsWithColon(text, l.start, l.end)) {
       paras.push({ line: l, text: '', pq: EMPTY, lead: 0 });
       continue;
     }
@@ -152,7 +166,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (!pq) {
       // a memo outlives this version of the text: key and results must not be views into the whole document
       if (memo) pt = detach(pt);
-      pq = analyzeParagraph(pt);
+      pq = analyzeParagraph(pt, nextMark >= 0 ? nextMark : 0);
       memo?.paragraphs.set(pt, pq);
     }
     if (pq.scan.pieces.length === 0 && !pq.attr.intro) {

@@ -92,8 +92,12 @@ const ELISIONS = /^(?:em|til|till|cause|bout|round|n|tis|twas|s|nuff|cuz|ol|er|i
 
 const NO_MARKS: MarkScan = { pieces: [], alt: null, startsWithOpen: false };
 
-export function scanParagraph(p: string): MarkScan {
-  const marks = tokenize(p);
+/**
+ * `from`: an offset before which `tokenize` would find nothing (no `<`, only quote-like characters it skips by their
+ * neighbours), so the scan may start there; the result is the same as from 0.
+ */
+export function scanParagraph(p: string, from = 0): MarkScan {
+  const marks = tokenize(p, from);
   if (marks.length === 0) return NO_MARKS;
   const pieces = pair(p, marks, -1);
   let alt: Piece[] | null = null;
@@ -118,10 +122,10 @@ export function isWordCodeFast(c: number): boolean {
 /** The characters tokenize looks at (one regex object; a literal inside the function would make one per call). */
 const MARK_LIKE = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
 
-function tokenize(p: string): Mark[] {
+function tokenize(p: string, from: number): Mark[] {
   const out: Mark[] = [];
   const re = MARK_LIKE;
-  re.lastIndex = 0;
+  re.lastIndex = from;
   let hit: RegExpExecArray | null;
   while ((hit = re.exec(p))) {
     const i = hit.index;

@@ -157,16 +157,43 @@ export function mayBeAbbrev(m: string, dot: number): boolean {
 }
 
 /** Sentence starts in the masked paragraph (offsets). */
-function sentenceStarts(m: string): number[] {
+export function sentenceStarts(m: string): number[] {
   const starts = [0];
-  const re = /[.?!]+["”'’)]*\s+(?=["“‘'(]?[\p{Lu}\d\u0001"“‘])/gu;
+  // = /[.?!]+["”'’)]*\s+(?=["“‘'(]?[\p{Lu}\d\u0001"“‘])/gu: the candidates without the lookahead (and without the u
+  // flag, which only matters for \p{Lu}); the lookahead by character (sentenceOpensAt). A failed candidate cannot
+  // hide a match: one would start with [.?!] inside it and end at the same place.
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(m))) {
-    if (r[0][0] === '.' && mayBeAbbrev(m, r.index) && !/["”'’]/.test(r[0]) && ABBREV.test(m.slice(Math.max(0, r.index - 6), r.index + 1))) continue;
-    starts.push(r.index + r[0].length);
+    const end = r.index + r[0].length;
+    if (!sentenceOpensAt(m, end)) continue;
+    if (m.charCodeAt(r.index) === 46 && mayBeAbbrev(m, r.index) && !/["”'’]/.test(r[0]) && ABBREV.test(m.slice(Math.max(0, r.index - 6), r.index + 1))) continue;
+    starts.push(end);
   }
   return starts;
 }
+const SENTENCE_END = /[.?!]+["”'’)]*\s+/g;
+
+/** The lookahead (?=["“‘'(]?[\p{Lu}\d\u0001"“‘]) at q (with the u flag: by code point). */
+export function sentenceOpensAt(m: string, q: number): boolean {
+  if (q >= m.length) return false;
+  const c = m.codePointAt(q)!;
+  if (opensSentence(c)) return true;
+  return (c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40) && q + 1 < m.length && opensSentence(m.codePointAt(q + 1)!);
+}
+
+/** [\p{Lu}\d\u0001"“‘] on one code point. */
+function opensSentence(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 1 || c === 34;
+  if (c === 0x201c || c === 0x2018) return true;
+  if (c > 0xffff) return P_UPPER.test(String.fromCodePoint(c));
+  let k = LU_CODE[c];
+  if (k === 0) LU_CODE[c] = k = P_UPPER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+const LU_CODE = new Uint8Array(65536);
+const P_UPPER = /^\p{Lu}$/u;
 
 interface Word {
   s: number;
