@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { scanParagraph } from '../../src/core/quotes/marks';
 import { analyzeParagraph, markHint, mayHaveMarks, resetMarks } from '../../src/core/quotes';
 import { interior, interiorWords, mayBePossessive, mayBeTitleNoun, POSSESSIVE, TITLE_NOUN } from '../../src/core/quotes/scare';
-import { ABBREV, TRANSCRIPT_LABEL, allSpace, dashAt, hasLetter, isHeadline, isUpper, mayBeAbbrev, mayBeLabel, sentenceStarts } from '../../src/core/quotes/speaker';
+import { ABBREV, ABBREV_WORD, mayBeAbbrevWord, TRANSCRIPT_LABEL, allSpace, dashAt, hasLetter, isHeadline, isUpper, mayBeAbbrev, mayBeLabel, sentenceStarts } from '../../src/core/quotes/speaker';
 
 const PARTS = [
   'a', 'b', 'e', 's', 'r', 'y', 'x', 'A', 'B', 'M', 'S', 'U', 'Z', '0', '7', 'É', 'é', 'ß', 'Ω', 'ж', '𝐀', '😀', '\ud800', '\udc00',
@@ -125,6 +125,7 @@ test('attribution helpers equal the regex code they replaced', () => {
       assert.equal(allSpace(m, a, b), /^\s*$/.test(s), s);
       if (/^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.test(s)) assert.ok(dashAt(m, a, b), s);
       if (TRANSCRIPT_LABEL.test(s)) assert.ok(mayBeLabel(m, a, b), s);
+      if (s.endsWith('.') && ABBREV_WORD.test(s)) assert.ok(mayBeAbbrevWord(m, a, b), s);
       for (let i = m.indexOf('.'); i >= 0; i = m.indexOf('.', i + 1))
         if (ABBREV.test(m.slice(Math.max(0, i - 6), i + 1))) assert.ok(mayBeAbbrev(m, i), `${m} @${i}`);
     }),

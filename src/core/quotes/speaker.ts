@@ -200,6 +200,8 @@ interface Word {
   e: number;
   w: string;
   cue: boolean;
+  /** The Cue `cuesIn` made for this token (cue tokens only; made once). */
+  cueObj: Cue | null;
 }
 
 function isAlnumCode(c: number): boolean {
@@ -209,7 +211,17 @@ function isAlnumCode(c: number): boolean {
 function isWordContCode(c: number): boolean {
   return isAlnumCode(c) || c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45;
 }
-const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
+export const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
+
+/**
+ * A necessary condition for ABBREV_WORD.test(m.slice(i, e)) (a word ending in `.`): its first alternatives are at
+ * most 5 characters long (`Capt.`), the second ends in a capital letter and a dot after a dot (`U.S.`).
+ */
+export function mayBeAbbrevWord(m: string, i: number, e: number): boolean {
+  if (e - i <= 5) return true;
+  const c = m.charCodeAt(e - 2);
+  return c >= 65 && c <= 90 && m.charCodeAt(e - 3) === 46;
+}
 
 /**
  * Cue words in an open-addressing table keyed by a hash of their lowercase letters (see `cueAt`): typed arrays, so a
@@ -326,7 +338,7 @@ function isWordToken(m: string, k: number, w: string): boolean {
 function W(k: number): Word {
   let o = tObj[k];
   if (o === undefined) {
-    o = { s: tS[k], e: tE[k], w: tokText(curM!, k), cue: (tK[k] & T_CUE) !== 0 };
+    o = { s: tS[k], e: tE[k], w: tokText(curM!, k), cue: (tK[k] & T_CUE) !== 0, cueObj: null };
     tObj[k] = o;
     tMade.push(k);
   }
@@ -369,7 +381,8 @@ function tokenizeWords(m: string): void {
       // a final dot is not part of the word unless it is an abbreviation (`Mr.`, `U.S.`)
       let we = e;
       // (ABBREV_WORD only matches words starting with A–Z)
-      if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !(c >= 65 && c <= 90 && ABBREV_WORD.test(m.slice(i, e)))) we = e - 1;
+      // (and only words of at most 5 characters or ending in `X.` after a dot: a cheap necessary condition first)
+      if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !(c >= 65 && c <= 90 && mayBeAbbrevWord(m, i, e) && ABBREV_WORD.test(m.slice(i, e)))) we = e - 1;
       // = CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()): a word with anything but
       // ASCII letters never lowercases to a cue word (all ASCII letters, 3–13 long)
       let cue = false;
@@ -733,8 +746,11 @@ function cuesIn(m: string, lo: number, hi: number): Cue[] {
   const e = wrE;
   for (let k = a; k < e; k++) {
     if ((tK[k] & T_CUE) === 0) continue;
+    // one Cue per cue token and paragraph (callers only read them)
     const w = W(k);
-    out.push({ s: w.s, e: w.e, w: w.w.toLowerCase() });
+    let c = w.cueObj;
+    if (c === null) c = w.cueObj = { s: w.s, e: w.e, w: w.w.toLowerCase() };
+    out.push(c);
   }
   return out;
 }
