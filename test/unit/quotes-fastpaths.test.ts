@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { scanParagraph } from '../../src/core/quotes/marks';
 import { analyzeParagraph, markHint, mayHaveMarks, resetMarks } from '../../src/core/quotes';
-import { interior, interiorWords, mayBePossessive, mayBeTitleNoun, POSSESSIVE, TITLE_NOUN } from '../../src/core/quotes/scare';
+import { cleanWord, interior, interiorWords, mayBePossessive, mayBeTitleNoun, POSSESSIVE, TITLE_NOUN } from '../../src/core/quotes/scare';
 import { ABBREV, ABBREV_WORD, mayBeAbbrevWord, TRANSCRIPT_LABEL, allSpace, dashAt, hasLetter, isHeadline, isUpper, mayBeAbbrev, mayBeLabel, sentenceStarts } from '../../src/core/quotes/speaker';
 
 const PARTS = [
@@ -77,6 +77,7 @@ test('scare-quote helpers equal the regex code they replaced', () => {
       const words = inner.split(/\s+/).filter(Boolean).length;
       assert.equal(interiorWords(p, pc, 8), Math.min(words, 9));
       if (POSSESSIVE.test(p)) assert.ok(mayBePossessive(p), p);
+      for (const w of p.split(/\s+/)) assert.equal(cleanWord(w), w.replace(/^[(\[]+|[,.;:!?)\]]+$/g, ''), w);
       if (TITLE_NOUN.test(p)) assert.ok(mayBeTitleNoun(p), p);
     }),
     RUNS,

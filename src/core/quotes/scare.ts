@@ -147,12 +147,11 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   if (words.length === 0) return null;
   const before = p.slice(Math.max(0, pc.start - 40), pc.start);
   const after = p.slice(pc.end, pc.end + 40);
-  const wholePara = blankBefore(p, pc.start) && blankAfter(p, pc.end);
-  // stage direction / subhead
-  if (/^\(.*\)?[.]?$/.test(inner) && words.length <= 3) return 'subhead';
-  if (wholePara && pc.single && words.length <= 8) return 'subhead';
+  // stage direction / subhead (the cheap tests first: the regex needs a `(` first, the whole-paragraph test a single)
+  if (words.length <= 3 && inner.charCodeAt(0) === 40 && /^\(.*\)?[.]?$/.test(inner)) return 'subhead';
+  if (pc.single && words.length <= 8 && blankBefore(p, pc.start) && blankAfter(p, pc.end)) return 'subhead';
   if (words.length > 6) return null;
-  const clean = words.map((w) => w.replace(/^[(\[]+|[,.;:!?)\]]+$/g, ''));
+  const clean = words.map(cleanWord);
   // word mentioned as a word: `"she" is a "he"`
   if (words.length === 1 && /^(?:he|she|they|him|her|it|we|i|you)$/i.test(clean[0])) return 'mention';
   // nickname: Robert C. "Bobby" Scott
@@ -169,6 +168,15 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     if (nx && !NOUN_AFTER_STOP.has(nx[1]) && !/(?:ed|ly|ing)$/.test(nx[1]) && !/^["“”'‘’]/.test(after.trim())) return 'modifier';
   }
   return null;
+}
+
+/** = w.replace(/^[(\[]+|[,.;:!?)\]]+$/g, ''): a word without brackets and punctuation around it. */
+export function cleanWord(w: string): string {
+  const a = w.charCodeAt(0);
+  const z = w.charCodeAt(w.length - 1);
+  // nothing to strip unless it starts with ( [ or ends with , . ; : ! ? ) ]
+  if (a !== 40 && a !== 91 && z !== 44 && z !== 46 && z !== 59 && z !== 58 && z !== 33 && z !== 63 && z !== 41 && z !== 93) return w;
+  return w.replace(/^[(\[]+|[,.;:!?)\]]+$/g, '');
 }
 
 /** Piece of one or two words (the `scare` size in the issue). */
