@@ -293,7 +293,7 @@ function featureKey(t: string, lower: string, hasDigits: boolean, oddSpaces: boo
   return k;
 }
 function longKey(t: string): string {
-  return t.slice(0, MAX_KEY_LEN).toLowerCase() + '#' + t.length;
+  return [t.slice(0, MAX_KEY_LEN).toLowerCase(), '#', t.length].join(''); // join: a flat string (+ makes a cons string)
 }
 function foldDigits(k: string): string {
   return k.replace(/\d+/g, '0');

@@ -89,7 +89,13 @@ export class Stage1Doc {
     const dup = (this.dup = new Uint8Array(n));
     const blankBefore = (this.blankBefore = new Uint8Array(n));
     const blankAfter = (this.blankAfter = new Uint8Array(n));
+    // Duplicates: equal keys have equal signatures (a small integer from the length, first and last code unit),
+    // so a key is only put in the Set (which hashes the whole string) once a second line with its signature comes;
+    // most lines are alone with theirs. Open-addressing table: sigKey = signature + 1 (0: empty slot), sigFirst = the
+    // only earlier line with that signature, or -1 once the keys of those lines are in `seen`.
     const seen = new Set<string>();
+    const bits = 32 - Math.clz32(2 * n + 1), mask = (1 << bits) - 1;
+    const sigKey = new Int32Array(mask + 1), sigFirst = new Int32Array(mask + 1);
     let maxLw = 1;
     let proseWords = 0, allWords = 0;
     for (let j = 0; j < n; j++) {
@@ -107,8 +113,17 @@ export class Stage1Doc {
       metaPre[j + 1] = metaPre[j] + (f.meta || f.commentHead ? 1 : 0);
       allWords += w;
       if (pr) proseWords += w;
-      const size = seen.size;
-      if (seen.add(f.key).size === size) dup[j] = 1; // the key was there already (one look-up instead of has + add)
+      const key = f.key, len = key.length;
+      const sig = len === 0 ? 1 : ((Math.imul(len, 0x9e3779b1) ^ Math.imul(key.charCodeAt(0), 0x85ebca6b) ^ key.charCodeAt(len - 1)) & 0x3fffffff) + 1;
+      let x = (Math.imul(sig, 0x9e3779b1) >>> (32 - bits)) & mask;
+      while (sigKey[x] !== 0 && sigKey[x] !== sig) x = (x + 1) & mask;
+      if (sigKey[x] === 0) { sigKey[x] = sig; sigFirst[x] = j; } // no earlier line with this signature: not a duplicate
+      else {
+        const first = sigFirst[x];
+        if (first >= 0) { seen.add(F[first].key); sigFirst[x] = -1; }
+        const size = seen.size;
+        if (seen.add(key).size === size) dup[j] = 1; // the key was there already
+      }
       blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
       blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
     }
