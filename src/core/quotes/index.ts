@@ -67,7 +67,8 @@ function nextMarkFrom(text: string, from: number): number {
   if (markAt >= from && markFrom <= from) return markAt;
   MARK_CHAR.lastIndex = from;
   markFrom = from;
-  markAt = MARK_CHAR.exec(text)?.index ?? Infinity;
+  // test() instead of exec(): no match array per hit (the pattern matches one character, so it ends at lastIndex)
+  markAt = MARK_CHAR.test(text) ? MARK_CHAR.lastIndex - 1 : Infinity;
   return markAt;
 }
 export function mayHaveMarks(text: string, start: number, end: number): boolean {

@@ -126,9 +126,9 @@ function tokenize(p: string, from: number): Mark[] {
   const out: Mark[] = [];
   const re = MARK_LIKE;
   re.lastIndex = from;
-  let hit: RegExpExecArray | null;
-  while ((hit = re.exec(p))) {
-    const i = hit.index;
+  // test() instead of exec(): no match array per hit (one character matched, so it is at lastIndex - 1)
+  while (re.test(p)) {
+    const i = re.lastIndex - 1;
     const code = p.charCodeAt(i);
     const c = p[i];
     let kind = K.None;
