@@ -81,12 +81,12 @@ export function stage2Vector(s: ScoredLines, j: number, v = new Float64Array(STA
  * while the buffer holds them and continued over the stage-2 extras later: the same products added in the
  * same order as logit() over the full vectors, so the same numbers bit for bit.
  */
-export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext): ScoredLines {
+export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext, keyIds?: ArrayLike<number>): ScoredLines {
   const W = model();
   const n = nb.length;
   const f1 = foldedWeights(W.stage1), f2 = foldedWeights(W.stage2);
   const K1 = f1.length, K2 = f2.length;
-  const d1 = new Stage1Doc(feats, nb, ctx);
+  const d1 = new Stage1Doc(feats, nb, ctx, keyIds); // keyIds: see Stage1Doc
   const z1 = new Float64Array(n), part2 = new Float64Array(n);
   // Four lines at a time: eight independent running sums (each still adds its products in feature order), so
   // the additions overlap instead of waiting for each other.
@@ -237,10 +237,10 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
  * ones), from the rules, the model, the rescue and the headline. `raw` gives the offsets of the returned lines
  * (null: 0); `lineText(i)` the text of line i (only read for user patterns and kept lines).
  */
-function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: readonly RawLine[] | null, lineText: (i: number) => string, options: AnalyzeOptions): LineInfo[] {
+function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: readonly RawLine[] | null, lineText: (i: number) => string, options: AnalyzeOptions, keyIds?: ArrayLike<number>): LineInfo[] {
   const n = feats.length;
   const ctx = templateContext(feats, nb, options.templates);
-  const scored = scoreLines(feats, nb, ctx);
+  const scored = scoreLines(feats, nb, ctx, keyIds);
   const { p2, d1, d2 } = scored;
   const thr = model().threshold;
 
@@ -327,12 +327,23 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
   const lastCode = text.length ? text.charCodeAt(text.length - 1) : 0;
   const endsWithEol = lastCode === 10 || lastCode === 13;
   let budget = SETTLE_WORK * kept.length;
+  // The keys of the kept lines numbered once (equal keys, equal numbers): each round finds its duplicates with
+  // integers instead of comparing the key strings again.
+  const idOf = new Map<string, number>();
+  const keyId = new Int32Array(n).fill(-1);
+  for (const i of kept) {
+    const key = feats[i].key;
+    let id = idOf.get(key);
+    if (id === undefined) { id = idOf.size; idOf.set(key, id); }
+    keyId[i] = id;
+  }
   while (kept.length > 0 && budget > 0) {
     budget -= kept.length;
     // the cleaned document: features per line, the input line each one comes from (-1: a blank line)
     const cf: LineFeatures[] = [];
     const from: number[] = [];
     const cnb: number[] = [];
+    const cid: number[] = []; // key numbers of the non-blank lines of the cleaned document
     for (let k = 0; k < kept.length; k++) {
       const i = kept[k];
       if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) { cf.push(BLANK_FEATURES); from.push(-1); }
@@ -342,12 +353,17 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
         const s = ['\ufeff', lineText(text, out[i])].join(''); // a flat string (see the end of features.ts)
         f = lineFeaturesAt(s, 0, s.length);
       }
-      if (!f.blank) cnb.push(cf.length);
+      if (!f.blank) {
+        cnb.push(cf.length);
+        let id = f === feats[i] ? keyId[i] : idOf.get(f.key);
+        if (id === undefined) { id = idOf.size; idOf.set(f.key, id); }
+        cid.push(id);
+      }
       cf.push(f);
       from.push(i);
     }
     if (endsWithEol) { cf.push(BLANK_FEATURES); from.push(-1); }
-    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options);
+    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options, cid);
     const next: number[] = [];
     for (let c = 0; c < cf.length; c++) {
       const i = from[c];

@@ -75,7 +75,12 @@ export class Stage1Doc {
   private readonly tOthers: ArrayLike<number>;
   private readonly tplN: number;
 
-  constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext) {
+  /**
+   * `keyIds` (optional, per non-blank line j): non-negative integers, equal for two lines exactly when their keys
+   * are equal (the classifier numbers the keys of the kept lines once and reuses the numbers in every settle round);
+   * without them the duplicates are found by comparing the keys.
+   */
+  constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext, keyIds?: ArrayLike<number>) {
     const n = (this.n = nb.length);
     const F: LineFeatures[] = (this.F = new Array(n));
     const lw = (this.lw = new Float64Array(n));
@@ -94,8 +99,14 @@ export class Stage1Doc {
     // most lines are alone with theirs. Open-addressing table: sigKey = signature + 1 (0: empty slot), sigFirst = the
     // only earlier line with that signature, or -1 once the keys of those lines are in `seen`.
     const seen = new Set<string>();
-    const bits = 32 - Math.clz32(2 * n + 1), mask = (1 << bits) - 1;
+    const bits = keyIds ? 1 : 32 - Math.clz32(2 * n + 1), mask = (1 << bits) - 1;
     const sigKey = new Int32Array(mask + 1), sigFirst = new Int32Array(mask + 1);
+    let idSeen: Uint8Array | null = null;
+    if (keyIds) {
+      let max = -1;
+      for (let j = 0; j < n; j++) if (keyIds[j] > max) max = keyIds[j];
+      idSeen = new Uint8Array(max + 1);
+    }
     let maxLw = 1;
     let proseWords = 0, allWords = 0;
     for (let j = 0; j < n; j++) {
@@ -113,16 +124,22 @@ export class Stage1Doc {
       metaPre[j + 1] = metaPre[j] + (f.meta || f.commentHead ? 1 : 0);
       allWords += w;
       if (pr) proseWords += w;
-      const key = f.key, len = key.length;
-      const sig = len === 0 ? 1 : ((Math.imul(len, 0x9e3779b1) ^ Math.imul(key.charCodeAt(0), 0x85ebca6b) ^ key.charCodeAt(len - 1)) & 0x3fffffff) + 1;
-      let x = (Math.imul(sig, 0x9e3779b1) >>> (32 - bits)) & mask;
-      while (sigKey[x] !== 0 && sigKey[x] !== sig) x = (x + 1) & mask;
-      if (sigKey[x] === 0) { sigKey[x] = sig; sigFirst[x] = j; } // no earlier line with this signature: not a duplicate
-      else {
-        const first = sigFirst[x];
-        if (first >= 0) { seen.add(F[first].key); sigFirst[x] = -1; }
-        const size = seen.size;
-        if (seen.add(key).size === size) dup[j] = 1; // the key was there already
+      if (idSeen) {
+        const id = keyIds![j];
+        if (idSeen[id]) dup[j] = 1;
+        else idSeen[id] = 1;
+      } else {
+        const key = f.key, len = key.length;
+        const sig = len === 0 ? 1 : ((Math.imul(len, 0x9e3779b1) ^ Math.imul(key.charCodeAt(0), 0x85ebca6b) ^ key.charCodeAt(len - 1)) & 0x3fffffff) + 1;
+        let x = (Math.imul(sig, 0x9e3779b1) >>> (32 - bits)) & mask;
+        while (sigKey[x] !== 0 && sigKey[x] !== sig) x = (x + 1) & mask;
+        if (sigKey[x] === 0) { sigKey[x] = sig; sigFirst[x] = j; } // no earlier line with this signature: not a duplicate
+        else {
+          const first = sigFirst[x];
+          if (first >= 0) { seen.add(F[first].key); sigFirst[x] = -1; }
+          const size = seen.size;
+          if (seen.add(key).size === size) dup[j] = 1; // the key was there already
+        }
       }
       blankBefore[j] = i > 0 && feats[i - 1].blank ? 1 : 0;
       blankAfter[j] = i + 1 < feats.length && feats[i + 1].blank ? 1 : 0;
