@@ -149,7 +149,11 @@ const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 
 export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQuotesOptions = {}): Quote[] {
   const memo = opts.memo;
   if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
-  const paras: Array<{ line: LineInfo; text: string; pq: ParagraphQuotes; lead: number }> = [];
+  // the article paragraphs, as parallel arrays (no object per paragraph: most of them have nothing to report)
+  const pLine: LineInfo[] = [];
+  const pText: string[] = [];
+  const pPq: ParagraphQuotes[] = [];
+  const pLead: number[] = [];
   // pre-scan: a paragraph in which `tokenize` finds no quotation mark and without a final colon has nothing to
   // analyse (= analyzeParagraph's EMPTY)
   resetMarks();
@@ -159,7 +163,10 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     const has = mayHaveMarks(text, l.start, l.end);
     const nextMark = has ? hint : -1;
     if (!has && !endsWithColon(text, l.start, l.end)) {
-      paras.push({ line: l, text: '', pq: EMPTY, lead: 0 });
+      pLine.push(l);
+      pText.push('');
+      pPq.push(EMPTY);
+      pLead.push(0);
       continue;
     }
     let pt = text.slice(l.start, l.end);
@@ -172,10 +179,16 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     }
     if (pq.scan.pieces.length === 0 && !pq.attr.intro) {
       // nothing to report, but it still separates multi-paragraph chains
-      paras.push({ line: l, text: pt, pq, lead: 0 });
+      pLine.push(l);
+      pText.push(pt);
+      pPq.push(pq);
+      pLead.push(0);
       continue;
     }
-    paras.push({ line: l, text: pt, pq, lead: firstNonSpace(pt) });
+    pLine.push(l);
+    pText.push(pt);
+    pPq.push(pq);
+    pLead.push(firstNonSpace(pt));
   }
 
   // Stage 2a: choose the reading per paragraph and build items.
@@ -183,28 +196,29 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   let chain = 0;
   let prevOpen = false;
   let prevChain = -1;
-  for (let i = 0; i < paras.length; i++) {
-    const p = paras[i];
-    if (p.pq.scan.pieces.length === 0 && !p.pq.scan.alt) {
+  for (let i = 0; i < pPq.length; i++) {
+    const pq = pPq[i];
+    if (pq.scan.pieces.length === 0 && !pq.scan.alt) {
       // no pieces (most paragraphs): it only ends a multi-paragraph chain
       prevOpen = false;
       prevChain = -1;
       continue;
     }
-    const base = p.line.start;
-    let pieces = p.pq.scan.pieces;
-    let attr = p.pq.attr;
-    let scare = p.pq.scare;
-    if (p.pq.scan.alt) {
-      const next = paras[i + 1];
-      if (!next || !next.pq.scan.startsWithOpen) {
-        pieces = p.pq.scan.alt;
-        if (!p.pq.altAttr) {
-          p.pq.altAttr = attributeParagraph(p.text, pieces);
-          p.pq.altScare = pieces.map((pc) => scareReason(p.text, pc));
+    const base = pLine[i].start;
+    const ptext = pText[i];
+    let pieces = pq.scan.pieces;
+    let attr = pq.attr;
+    let scare = pq.scare;
+    if (pq.scan.alt) {
+      const next = i + 1 < pPq.length ? pPq[i + 1] : undefined;
+      if (!next || !next.scan.startsWithOpen) {
+        pieces = pq.scan.alt;
+        if (!pq.altAttr) {
+          pq.altAttr = attributeParagraph(ptext, pieces);
+          pq.altScare = pieces.map((pc) => scareReason(ptext, pc));
         }
-        attr = p.pq.altAttr;
-        scare = p.pq.altScare!;
+        attr = pq.altAttr;
+        scare = pq.altScare!;
       }
     }
     for (let k = 0; k < pieces.length; k++) {
@@ -212,7 +226,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const local = attr.pieces[k];
       let chainId = ++chain;
       // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
-      if (k === 0 && prevOpen && p.pq.scan.startsWithOpen && pc.start === p.lead) chainId = prevChain;
+      if (k === 0 && prevOpen && pq.scan.startsWithOpen && pc.start === pLead[i]) chainId = prevChain;
       items.push({
         para: i,
         piece: pc,
@@ -233,13 +247,12 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   // Stage 2b0: a bare quote opening a paragraph after `X said:` / `The New York Times reports:`.
   for (const it of items) {
     if (it.speaker) continue;
-    const p = paras[it.para];
-    if (it.piece.start !== p.lead || it.para === 0) continue;
-    const prev = paras[it.para - 1];
-    const intro = prev.pq.attr.intro;
+    if (it.piece.start !== pLead[it.para] || it.para === 0) continue;
+    const intro = pPq[it.para - 1].attr.intro;
+    const prevStart = pLine[it.para - 1].start;
     if (!intro) continue;
-    it.speaker = [prev.line.start + intro.speaker[0], prev.line.start + intro.speaker[1]];
-    it.cue = [prev.line.start + intro.cue[0], prev.line.start + intro.cue[1]];
+    it.speaker = [prevStart + intro.speaker[0], prevStart + intro.speaker[1]];
+    it.cue = [prevStart + intro.cue[0], prevStart + intro.cue[1]];
     it.how = 'intro';
   }
 
@@ -285,12 +298,10 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     }
     if (it.speaker) continue;
     // a bare quote paragraph right after a paragraph whose last quote is attributed: same speaker
-    const p = paras[it.para];
-    if (it.piece.start !== p.lead || n === 0) continue;
+    if (it.piece.start !== pLead[it.para] || n === 0) continue;
     const prevIt = items[n - 1];
     if (prevIt.para !== it.para - 1 || !prevIt.speaker || RANK[prevIt.how] < 3) continue;
-    const prevPara = paras[prevIt.para];
-    if (prevPara.text.slice(prevIt.piece.end).trim().length > 60) continue;
+    if (pText[prevIt.para].slice(prevIt.piece.end).trim().length > 60) continue;
     it.speaker = prevIt.speaker;
     it.cue = prevIt.cue;
     it.antecedent = prevIt.antecedent;
@@ -303,9 +314,9 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   const out: Quote[] = [];
   const showScare = opts.scareQuotes !== false;
   for (const it of items) {
-    const p = paras[it.para];
-    const s = p.line.start + it.piece.start;
-    const e = p.line.start + it.piece.end;
+    const lineStart = pLine[it.para].start;
+    const s = lineStart + it.piece.start;
+    const e = lineStart + it.piece.end;
     const attributed = it.how === 'adjacent' || it.how === 'before' || it.how === 'label' || it.how === 'intro';
     // titles, nicknames, words-as-words and subheads are never speech; a modifier use only without a cue
     const kind: Quote['kind'] = it.scare && (it.scare !== 'modifier' || !attributed) ? 'scare' : 'quote';
@@ -315,8 +326,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
       const ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
-      names ??= collectNames(text, paras.map((p) => [p.line.start, p.line.end] as [number, number]));
-      const r = resolveSpeaker(speaker, names, out, ant, paras[Math.max(0, it.para - 2)].line.start, it.para);
+      names ??= collectNames(text, pLine);
+      const r = resolveSpeaker(speaker, names, out, ant, pLine[Math.max(0, it.para - 2)].start, it.para);
       if (r) speaker.resolved = r;
     }
     const cue: Span | null = it.cue && kind === 'quote' ? { start: it.cue[0], end: it.cue[1], text: text.slice(it.cue[0], it.cue[1]) } : null;

@@ -8,8 +8,8 @@ import type { Quote, Speaker } from '../types';
 
 export interface NameIndex {
   text: string;
-  /** Article paragraphs in document order: [start, end). */
-  ranges: ReadonlyArray<[number, number]>;
+  /** Article paragraphs in document order: [start, end) (the article lines themselves: no copy of the offsets). */
+  ranges: ReadonlyArray<ParagraphRange>;
   /** Per surname: mentions found so far (in text order) and how far the text has been scanned. */
   cache: Map<string, MentionState>;
   /** Per paragraph (index into ranges): candidate surname → ascending absolute offsets (see `wordStarts`). */
@@ -44,7 +44,13 @@ const PRONOUN = /^(?:he|she|him|her|his)$/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof)\.?\s+/;
 const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former)$/;
 
-export function collectNames(text: string, ranges: ReadonlyArray<[number, number]>): NameIndex {
+/** A paragraph's offsets (a LineInfo is one). */
+export interface ParagraphRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export function collectNames(text: string, ranges: ReadonlyArray<ParagraphRange>): NameIndex {
   return { text, ranges, cache: new Map(), words: new Map() };
 }
 
@@ -65,7 +71,8 @@ function mentionsOf(idx: NameIndex, surname: string, pi: number, before: number)
   }
   const text = idx.text;
   for (let q = Math.max(st.para, pi - LOOKBACK, 0); q <= pi && q < idx.ranges.length; q++) {
-    const [a, b] = idx.ranges[q];
+    const a = idx.ranges[q].start;
+    const b = idx.ranges[q].end;
     const from = Math.max(st.pos, a);
     // occurrences starting before `to` (a mention starts at most LEAD characters before its surname)
     const to = q < pi ? b : Math.min(b, before + LEAD);
@@ -133,7 +140,8 @@ function wordStarts(idx: NameIndex, q: number): Map<string, number[]> {
   let map = idx.words.get(q);
   if (map) return map;
   map = new Map();
-  const [a, b] = idx.ranges[q];
+  const a = idx.ranges[q].start;
+  const b = idx.ranges[q].end;
   const para = idx.text.slice(a, b);
   const add = (key: string, at: number) => {
     const list = map!.get(key);
