@@ -193,6 +193,10 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   const feats: LineFeatures[] = new Array(n);
   const nb: number[] = [];
   if (memo) {
+    // The incremental analyser builds each version of the text with + (a cons string). The character loop of the
+    // features, once it has seen a cons string, runs ~1.6x slower on every text for the rest of the process, so
+    // the features read a flat copy (a slice of a flattened string; same characters, same offsets).
+    text = (' ' + text).slice(1);
     const texts: string[] = new Array(n);
     // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
     // lines after an edit), then in the memo: the features are those of an equal text either way.
