@@ -82,14 +82,19 @@ export class IncrementalAnalyzer {
     return this._stats;
   }
 
-  /** Start over with a whole new text (memos are kept: lines seen before are not re-analysed). */
-  reset(text: string): Analysis {
+  /**
+   * Start over with a whole new text (memos are kept: lines seen before are not re-analysed). `preliminary`, if
+   * given, is called once during this analysis with the line labels before the classifier's settle step (no
+   * quotes, no entities; see `AnalyzeOptions.onUnsettledLines`), so that they can be shown before the rest is done.
+   */
+  reset(text: string, preliminary?: (a: Analysis) => void): Analysis {
     const t0 = now();
     this._text = text;
     this.raw = splitLines(text);
     this.eols = { lf: 0, crlf: 0, cr: 0 };
     countEols(text, 0, text.length, this.eols, 1);
-    this._analysis = this.run(now() - t0, this.raw.length);
+    const lineMs = now() - t0;
+    this._analysis = this.run(lineMs, this.raw.length, preliminary && ((lines, ms) => preliminary(assemble(text, eolOf(this.eols), lines as LineInfo[], [], [], { lines: lineMs + ms, quotes: 0, entities: 0, total: lineMs + ms }))));
     return this._analysis;
   }
 
@@ -161,10 +166,10 @@ export class IncrementalAnalyzer {
     return seg.length;
   }
 
-  private run(lineMs: number, resplit = this.raw.length): Analysis {
+  private run(lineMs: number, resplit = this.raw.length, unsettled?: (lines: readonly LineInfo[], ms: number) => void): Analysis {
     const t0 = now();
     const text = this._text;
-    const options = this.options;
+    const options = unsettled ? { ...this.options, onUnsettledLines: (l: readonly LineInfo[]) => unsettled(l, now() - t0) } : this.options;
     this.trimMemos();
     const lines = classify(text, this.raw, options, this.featureMemo);
     const t1 = now();

@@ -112,6 +112,12 @@ export interface AnalyzeOptions {
    * settle step then makes that clean idempotent instead of the default one.
    */
   keepMeta?: boolean;
+  /**
+   * Called once per classification with the line labels before the settle step (the few lines that step labels
+   * `settled-out` are still `article` there): lets an editor dim most of a big document earlier. The array is
+   * changed in place afterwards, so a caller must copy or encode it at once. Not part of the result.
+   */
+  onUnsettledLines?: (lines: readonly LineInfo[]) => void;
 }
 
 export interface CleanOptions {

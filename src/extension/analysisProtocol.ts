@@ -9,9 +9,11 @@
  *   none (first open, out of sync, worker restarted).
  * - Results are compact: the line table as typed arrays (start, end, label, reason index; transferable), the
  *   reason strings once, details sparse; quotes and entities as plain objects (thousands, not 100k lines).
- * - On a full-text request with `twoPhase`, the service first answers with the line labels only (no quotes and
- *   entities: the classifier alone is several times faster), then with the complete analysis, so the editor can
- *   dim boilerplate before quotes are found. Both are exact analyses of that text for their options.
+ * - On a full-text request with `twoPhase`, the service first answers with the line labels only, as soon as the
+ *   classifier's main pass has them (no quotes and entities, and before the settle step: the few lines that step
+ *   takes out are still article there), then with the complete analysis, so the editor can dim the noise of a big
+ *   document early. Only decorations and diagnostics read the first answer (`peekLines`); everything else waits
+ *   for the complete one.
  * - Every request carries the host's generation number and the document version; replies echo both so that the
  *   host drops results that a newer request has overtaken.
  */
@@ -80,7 +82,7 @@ export interface AnalysisResult {
   gen: number;
   version: number;
   optionsKey: string;
-  /** `lines`: quotes and entities not computed yet (empty); `full`: the complete analysis. */
+  /** `lines`: line labels before the settle step, quotes and entities not computed yet (empty); `full`: the complete analysis. */
   phase: 'lines' | 'full';
   /** The analysis was an incremental update (edits or options) of the previous one. */
   incremental: boolean;

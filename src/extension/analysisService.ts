@@ -69,14 +69,14 @@ export class AnalysisService {
     if (req.text !== undefined) {
       const options = req.options ?? {};
       const sameOptions = st && !req.options && st.optionsKey === req.optionsKey;
-      if (req.twoPhase && !sameOptions && (options.quotes !== false || options.entities !== false)) {
-        // Lines first: the classifier alone, then the same analyser with the full options (memos kept).
-        const inc = new IncrementalAnalyzer({ ...options, quotes: false, entities: false });
-        const lines = inc.reset(req.text);
+      if (req.twoPhase && !sameOptions) {
+        // Lines first: the classifier's labels before its settle step are posted as soon as they exist (encoded at
+        // once: the settle step then changes the array); the settle step, quotes and entities follow in the same
+        // analysis, whose reply corrects the few lines the settle step labels `settled-out`.
+        const inc = new IncrementalAnalyzer(options);
+        analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0));
         st = { inc, version: req.version, optionsKey: req.optionsKey };
         this.docs.set(req.id, st);
-        this.reply(req, 'lines', lines, false, now() - t0);
-        analysis = inc.setOptions(options);
       } else {
         const inc = sameOptions ? st!.inc : new IncrementalAnalyzer(options);
         analysis = inc.reset(req.text);

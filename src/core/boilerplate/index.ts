@@ -232,6 +232,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   }
 
   const out = labelLines(feats, nb, raw, (i) => text.slice(raw[i].start, raw[i].end), options);
+  options.onUnsettledLines?.(out);
   settle(out, text, feats, options);
   return out;
 }
