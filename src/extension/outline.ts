@@ -110,11 +110,23 @@ function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vs
     }
   }
   // a surname-only speaker ("Holloway") joins the one full-name group ending with that surname ("Jane Holloway")
+  // a one-word speaker ("Putin") joins the one longer name that ends with it ("Vladimir Putin"); the longer names
+  // are indexed by their last word once (comparing every pair of groups was quadratic: thousands of speakers on a
+  // 5 MB dump)
+  const byLastWord = new Map<string, string[]>();
+  for (const k of groups.keys()) {
+    const sp = k.lastIndexOf(' ');
+    if (sp < 0) continue;
+    const last = k.slice(sp + 1);
+    const list = byLastWord.get(last);
+    if (list) list.push(k);
+    else byLastWord.set(last, [k]);
+  }
   for (const [key, g] of [...groups.entries()]) {
     if (key === '' || /\s/.test(key)) continue;
-    const full = [...groups.entries()].filter(([k]) => k !== key && k.endsWith(' ' + key));
+    const full = (byLastWord.get(key) ?? []).filter((k) => groups.has(k));
     if (full.length !== 1) continue;
-    const target = full[0][1];
+    const target = groups.get(full[0])!;
     target.quotes.push(...g.quotes);
     target.quotes.sort((x, y) => x.start - y.start);
     target.start = Math.min(target.start, g.start);
