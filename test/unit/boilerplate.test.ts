@@ -229,28 +229,3 @@ test('the shipped model has boosted trees over the stage-2 features', async () =
   assert.equal(w.boost.v.length, trees * 2 ** w.boost.depth);
   for (const f of w.boost.f) assert.ok(f >= 0 && f < STAGE1_NAMES.length + STAGE2_EXTRA.length);
 });
-
-test('stage 2: distance to the body window in words (log-gap-body) and in boilerplate-weighted words (log-noise-gap)', async () => {
-  const { Stage2Doc, STAGE2_EXTRA } = await import('../../src/core/boilerplate');
-  // lines 3-5 are confidently article (the body window), the others confidently noise
-  const z1 = Float64Array.from([-6, -6, 0, 6, 6, 6, -6, 0, -6], (x) => x);
-  const words = Float64Array.from([2, 3, 4, 40, 50, 60, 5, 7, 30]);
-  const d2 = new Stage2Doc(z1, words);
-  const E = STAGE2_EXTRA.length, v = new Float64Array(E);
-  const gap = STAGE2_EXTRA.indexOf('log-gap-body'), noise = STAGE2_EXTRA.indexOf('log-noise-gap');
-  const at = (j: number) => { d2.extras(j, v, 0); return [Math.expm1(v[gap]), Math.expm1(v[noise])]; };
-  assert.ok(d2.inBody(3) && d2.inBody(5) && !d2.inBody(2) && !d2.inBody(6));
-  const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
-  for (const j of [3, 4, 5]) { const [g, q] = at(j); close(g, 0); close(q, 0); }
-  // right next to the body: nothing in between
-  close(at(2)[0], 0); close(at(6)[0], 0);
-  // line 8: lines 6 (5 words, p ~ 0.0025) and 7 (7 words, p 0.5) in between
-  const p6 = 1 / (1 + Math.exp(6));
-  const [g8, q8] = at(8);
-  close(g8, 12);
-  close(q8, (1 - p6) * 6 + 0.5 * 8);
-  // line 0: lines 1 (3 words) and 2 (4 words, p 0.5) in between
-  const [g0, q0] = at(0);
-  close(g0, 7);
-  close(q0, (1 - p6) * 4 + 0.5 * 5);
-});

@@ -153,8 +153,6 @@ const HUMAN: Record<string, [string, string]> = {
   's1-next3': ['', 'lines after it are noise'],
   'in-body': ['', 'outside the main text block'],
   'log-dist-body': ['outside the main text block', ''],
-  'log-gap-body': ['outside the main text block', ''],
-  'log-noise-gap': ['separated from the main text by noise', ''],
   'title-of-page': ['the page title (site name attached)', ''],
   bullet: ['list bullet', ''],
   'after-comments': ['in the reader-comments section', ''],

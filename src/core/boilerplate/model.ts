@@ -30,7 +30,7 @@ export const STAGE1_NAMES = [
 
 export const STAGE2_EXTRA = [
   's1-logit', 's1-prev', 's1-next', 's1-prev3', 's1-next3', 's1-prev8', 's1-next8', 'in-body', 'log-dist-body', 'body-share',
-  'in-second-body', 'log-gap-body', 'log-noise-gap',
+  'in-second-body',
 ] as const;
 
 const PROSE_MIN_WORDS = 10;
@@ -325,24 +325,6 @@ export class Stage2Doc {
     let bodyWords = 0, allWords = 0;
     for (let j = 0; j < n; j++) { allWords += words[j]; if (j >= bs && j <= be) bodyWords += words[j]; }
     this.bodyShare = allWords ? bodyWords / allWords : 0;
-    this.gapsToBody(words);
-  }
-
-  /**
-   * Distance to the body window in text rather than lines: per line outside it, the words of the lines between
-   * them (gapW), and the same words weighted by how boilerplate-like stage 1 finds those lines (gapN). A paragraph
-   * cut off from the body by a caption or an ad is close; one behind a block of links or comment headers is far.
-   */
-  private gapW!: Float64Array;
-  private gapN!: Float64Array;
-  private gapsToBody(words: ArrayLike<number>): void {
-    const n = this.n, p = this.p, bs = this.bs, be = this.be;
-    const gapW = (this.gapW = new Float64Array(n)), gapN = (this.gapN = new Float64Array(n));
-    if (bs < 0) { gapW.fill(1000); gapN.fill(1000); return; }
-    let w = 0, q = 0;
-    for (let j = bs - 1; j >= 0; j--) { gapW[j] = w; gapN[j] = q; w += words[j]; q += (1 - p[j]) * (words[j] + 1); }
-    w = 0; q = 0;
-    for (let j = be + 1; j < n; j++) { gapW[j] = w; gapN[j] = q; w += words[j]; q += (1 - p[j]) * (words[j] + 1); }
   }
 
   private mean(a: number, b: number): number {
@@ -371,8 +353,6 @@ export class Stage2Doc {
     v[k++] = bs < 0 ? Math.log1p(50) : Math.log1p(Math.min(50, inBody ? 0 : j < bs ? bs - j : j - be));
     v[k++] = this.bodyShare;
     v[k++] = b2[0] >= 0 && j >= b2[0] && j <= b2[1] ? 1 : 0;
-    v[k++] = Math.log1p(Math.min(1000, this.gapW[j]));
-    v[k++] = Math.log1p(Math.min(1000, this.gapN[j]));
   }
 }
 
