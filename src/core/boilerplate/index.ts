@@ -75,6 +75,9 @@ export function stage2Vector(s: ScoredLines, j: number, v = new Float64Array(STA
   return v;
 }
 
+/** scoreLines' buffers that do not outlive a call: four stage-1 rows and the stage-2 extras (v), partial sums. */
+const scratch = { v: new Float64Array(0), part2: new Float64Array(0) };
+
 /**
  * Model probabilities (article) for the non-blank lines: stage 1 and stage 2. The vectors are written into one
  * reused buffer; the stage-2 dot product over the stage-1 features (a prefix of the stage-2 vector) is summed
@@ -87,10 +90,16 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   const f1 = foldedWeights(W.stage1), f2 = foldedWeights(W.stage2);
   const K1 = f1.length, K2 = f2.length;
   const d1 = new Stage1Doc(feats, nb, ctx, keyIds); // keyIds: see Stage1Doc
-  const z1 = new Float64Array(n), part2 = new Float64Array(n);
+  const zp = new Float64Array(2 * n); // z1 and p2: kept with the result, one buffer
+  const z1 = zp.subarray(0, n), p2 = zp.subarray(n);
+  // Scratch reused by every call (not kept): each element is written before it is read.
+  if (scratch.v.length !== 4 * K1 + (K2 - K1)) scratch.v = new Float64Array(4 * K1 + (K2 - K1));
+  if (scratch.part2.length < n) scratch.part2 = new Float64Array(Math.max(n, 2 * scratch.part2.length));
+  const part2 = scratch.part2;
   // Four lines at a time: eight independent running sums (each still adds its products in feature order), so
   // the additions overlap instead of waiting for each other.
-  const v0 = new Float64Array(K1), v1 = new Float64Array(K1), v2 = new Float64Array(K1), v3 = new Float64Array(K1);
+  const sv = scratch.v;
+  const v0 = sv.subarray(0, K1), v1 = sv.subarray(K1, 2 * K1), v2 = sv.subarray(2 * K1, 3 * K1), v3 = sv.subarray(3 * K1, 4 * K1);
   let j = 0;
   for (; j + 3 < n; j += 4) {
     d1.row(j, v0, 0); d1.row(j + 1, v1, 0); d1.row(j + 2, v2, 0); d1.row(j + 3, v3, 0);
@@ -114,8 +123,8 @@ export function scoreLines(feats: readonly LineFeatures[], nb: readonly number[]
   }
   const d2 = new Stage2Doc(z1, d1.words);
   const E = K2 - K1;
-  const e = new Float64Array(E);
-  const p1 = d2.p, p2 = new Float64Array(n);
+  const e = sv.subarray(4 * K1);
+  const p1 = d2.p;
   for (let j = 0; j < n; j++) {
     d2.extras(j, e, 0);
     let t = part2[j];
@@ -237,6 +246,9 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   return out;
 }
 
+/** labelLines' buffer for the vectors of the explained lines, reused by every call. */
+let explainBuf = new Float64Array(0);
+
 /**
  * The document pass: labels, reasons and details of the lines whose features are `feats` (`nb`: the non-blank
  * ones), from the rules, the model, the rescue and the headline. `raw` gives the offsets of the returned lines
@@ -255,7 +267,9 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
-  const vec = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
+  // the explained lines' vectors: one buffer for every call (stage2Vector writes all of it before explain reads it)
+  if (explainBuf.length !== STAGE1_NAMES.length + STAGE2_EXTRA.length) explainBuf = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
+  const vec = explainBuf;
   let firstArticle = -1;
   let articleWords = 0;
   const allWords = d1.allWords; // the words of the non-blank lines, summed in line order

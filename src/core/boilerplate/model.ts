@@ -83,24 +83,31 @@ export class Stage1Doc {
   constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext, keyIds?: ArrayLike<number>) {
     const n = (this.n = nb.length);
     const F: LineFeatures[] = (this.F = new Array(n));
-    const lw = (this.lw = new Float64Array(n));
-    const words = (this.words = new Float64Array(n));
-    const prose = new Uint8Array(n);
+    // The per-line arrays are views of one zeroed buffer per element type (a typed array's own buffer costs more
+    // to allocate than the document pass of a short dump spends on it).
+    const fb = new Float64Array(6 * n + 3);
+    const lw = (this.lw = fb.subarray(0, n));
+    const words = (this.words = fb.subarray(n, 2 * n));
+    const dist = (this.dist = fb.subarray(2 * n, 3 * n));
     // prefix sums for window shares; duplicates; blank raw line right before / after non-blank line j. One pass
     // over the feature objects (each sum still runs over j in order).
-    const shortPre = (this.shortPre = new Float64Array(n + 1));
-    const prosePre = (this.prosePre = new Float64Array(n + 1));
-    const metaPre = (this.metaPre = new Float64Array(n + 1));
-    const dup = (this.dup = new Uint8Array(n));
-    const blankBefore = (this.blankBefore = new Uint8Array(n));
-    const blankAfter = (this.blankAfter = new Uint8Array(n));
+    const shortPre = (this.shortPre = fb.subarray(3 * n, 4 * n + 1));
+    const prosePre = (this.prosePre = fb.subarray(4 * n + 1, 5 * n + 2));
+    const metaPre = (this.metaPre = fb.subarray(5 * n + 2, 6 * n + 3));
+    const ub = new Uint8Array(5 * n);
+    const prose = ub.subarray(0, n);
+    const dup = (this.dup = ub.subarray(n, 2 * n));
+    const blankBefore = (this.blankBefore = ub.subarray(2 * n, 3 * n));
+    const blankAfter = (this.blankAfter = ub.subarray(3 * n, 4 * n));
+    const inTitle = (this.inTitle = ub.subarray(4 * n, 5 * n));
     // Duplicates: equal keys have equal signatures (a small integer from the length, first and last code unit),
     // so a key is only put in the Set (which hashes the whole string) once a second line with its signature comes;
     // most lines are alone with theirs. Open-addressing table: sigKey = signature + 1 (0: empty slot), sigFirst = the
     // only earlier line with that signature, or -1 once the keys of those lines are in `seen`.
     const seen = new Set<string>();
     const bits = keyIds ? 1 : 32 - Math.clz32(2 * n + 1), mask = (1 << bits) - 1;
-    const sigKey = new Int32Array(mask + 1), sigFirst = new Int32Array(mask + 1);
+    const sigBuf = new Int32Array(2 * (mask + 1));
+    const sigKey = sigBuf.subarray(0, mask + 1), sigFirst = sigBuf.subarray(mask + 1);
     let idSeen: Uint8Array | null = null;
     if (keyIds) {
       let max = -1;
@@ -147,7 +154,6 @@ export class Stage1Doc {
     this.maxLw = maxLw;
     this.allWords = allWords;
     // distance (in non-blank lines) to the nearest prose line
-    const dist = (this.dist = new Float64Array(n));
     let last = -1e9;
     for (let j = 0; j < n; j++) { if (prose[j]) last = j; dist[j] = j - last; }
     last = 1e9;
@@ -155,7 +161,6 @@ export class Stage1Doc {
     // the page title (the first line, as BeautifulSoup/readability-like dumps put <title> first)
     const firstKey = n ? F[0].key : '';
     let titleHasLater = false;
-    const inTitle = (this.inTitle = new Uint8Array(n));
     if (n > 1 && F[0].words >= 2) {
       for (let j = 1; j < Math.min(n, 400); j++) {
         const f = F[j];
@@ -341,9 +346,10 @@ export class Stage2Doc {
   constructor(z1: ArrayLike<number>, words: ArrayLike<number>) {
     const n = (this.n = z1.length);
     this.z1 = z1;
-    const p = (this.p = new Float64Array(n));
+    const buf = new Float64Array(2 * n + 1); // one buffer for both arrays (see Stage1Doc)
+    const p = (this.p = buf.subarray(0, n));
     for (let j = 0; j < n; j++) p[j] = sigmoid(z1[j]);
-    const pre = (this.pre = new Float64Array(n + 1));
+    const pre = (this.pre = buf.subarray(n));
     for (let j = 0; j < n; j++) pre[j + 1] = pre[j] + p[j];
     const [bs, be] = bodyWindow(p, words);
     this.bs = bs;
@@ -460,6 +466,8 @@ function trees4(f: Int32Array, t: Float64Array, v: Float64Array, trees: number, 
 
 interface BoostTables { f: Int32Array; t: Float64Array; v: Float64Array }
 const boostTables = new WeakMap<Boost, BoostTables>();
+/** addBoostRows' vector buffer, reused by every call. */
+let boostRowBuf = new Float64Array(0);
 
 function tables(b: Boost): BoostTables {
   let c = boostTables.get(b);
@@ -499,7 +507,8 @@ export function addBoostRows(b: Boost, d1: Stage1Doc, d2: Stage2Doc, z: Float64A
   const f = c.f, t = c.t, v = c.v, D = b.depth;
   const trees = f.length / D;
   const K1 = STAGE1_NAMES.length, n = z.length;
-  const x = new Float64Array(K1 + STAGE2_EXTRA.length);
+  // one buffer for every call (row and extras write all of it before the trees read it)
+  const x = boostRowBuf.length === K1 + STAGE2_EXTRA.length ? boostRowBuf : (boostRowBuf = new Float64Array(K1 + STAGE2_EXTRA.length));
   const lo = b.gate ? b.gate.centre - b.gate.margin : -Infinity, hi = b.gate ? b.gate.centre + b.gate.margin : Infinity;
   for (let j = 0; j < n; j++) {
     if (!(z[j] > lo && z[j] < hi)) continue;
