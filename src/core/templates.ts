@@ -37,13 +37,8 @@ export class TemplateCounter {
     for (const r of splitLines(text)) {
       const k = lineKeyAt(text, r.start, r.end);
       if (k === '' || k.length > MAX_TEMPLATE_LINE) continue; // blank, or a long line (its key is over 200 chars)
-      let s = this.slots.get(k);
-      if (s === undefined) {
-        s = this.keys.length;
-        if (s === this.counts.length) this.grow();
-        this.slots.set(k, s);
-        this.keys.push(k);
-      } else if (this.lastDoc[s] === doc) continue;
+      const s = this.slot(k);
+      if (this.lastDoc[s] === doc) continue; // a new slot has lastDoc 0, documents count from 1
       this.lastDoc[s] = doc;
       this.counts[s]++;
     }
@@ -54,16 +49,20 @@ export class TemplateCounter {
     if (keys.length !== counts.length) throw new Error('template index: keys and counts differ in length');
     this.documents += documents;
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      let s = this.slots.get(k);
-      if (s === undefined) {
-        s = this.keys.length;
-        if (s === this.counts.length) this.grow();
-        this.slots.set(k, s);
-        this.keys.push(k);
-      }
-      this.counts[s] += counts[i];
+      this.counts[this.slot(keys[i])] += counts[i];
     }
+  }
+
+  /** The slot of a key, a new one (count 0) if the key was not seen yet. */
+  private slot(k: string): number {
+    let s = this.slots.get(k);
+    if (s === undefined) {
+      s = this.keys.length;
+      if (s === this.counts.length) this.grow();
+      this.slots.set(k, s);
+      this.keys.push(k);
+    }
+    return s;
   }
 
   private grow(): void {
