@@ -49,7 +49,8 @@ export class TemplateCounter {
     if (keys.length !== counts.length) throw new Error('template index: keys and counts differ in length');
     this.documents += documents;
     for (let i = 0; i < keys.length; i++) {
-      this.counts[this.slot(keys[i])] += counts[i];
+      const s = this.slot(keys[i]); // first: slot() may replace this.counts (grow)
+      this.counts[s] += counts[i];
     }
   }
 

@@ -230,3 +230,20 @@ test('TemplateCounter: any split of the dumps into shares, summed, gives the ind
     assert.deepEqual(new Map([...a.index(2).counts].sort()), new Map([...whole.counts].filter(([, v]) => v >= 2).sort()));
   }
 });
+
+test('TemplateCounter: shares summed give the whole index when the counter grows while adding counts (thousands of keys)', () => {
+  // each share holds keys the other has not seen, more than the counter's first capacity (1,024), so slots are
+  // made and the arrays grow inside addCounts (a lost write there once dropped keys found in one share only)
+  const dump = (from: number, to: number, tag: string) => Array.from({ length: to - from }, (_, i) => `${tag} line ${String.fromCharCode(97 + ((from + i) % 26))}${from + i} word`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])).join('\n');
+  const texts = [dump(0, 1500, 'a'), dump(0, 1500, 'a'), dump(0, 3000, 'b'), dump(1000, 4000, 'b'), dump(0, 800, 'c')];
+  const whole = buildTemplateIndex(texts);
+  for (const cut of [1, 2, 3, 4]) {
+    const a = new TemplateCounter();
+    const b = new TemplateCounter();
+    texts.forEach((t, i) => (i < cut ? a : b).add(t));
+    const { keys, counts } = b.entries();
+    a.addCounts(keys, counts, b.documents);
+    assert.deepEqual(new Map([...a.index().counts].sort()), new Map([...whole.counts].sort()), `cut ${cut}`);
+  }
+  assert.ok(whole.counts.size > 5000);
+});
