@@ -9,22 +9,17 @@
 //   default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { require, takeCores, speedCorporaOr } from './golden-args.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
-const cores = [];
-for (let i = argv.indexOf('--core'); i >= 0; i = argv.indexOf('--core')) cores.push(path.resolve(argv.splice(i, 2)[1]));
+const cores = takeCores(argv);
 const num = (name, dflt) => {
   const i = argv.indexOf(name);
   return i < 0 ? dflt : Number(argv.splice(i, 2)[1]);
 };
 const passes = num('--passes', 2);
 const targetMB = num('--mb', 50);
-if (cores.length === 0) cores.push(path.join(root, 'dist/core.js'));
-const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+const corpora = speedCorporaOr(argv);
 
 const MB = 1024 * 1024;
 const files = [];

@@ -1,4 +1,5 @@
-// Shared argument handling of the golden checks (bench/classifier-golden.mjs, bench/quotes-golden.mjs).
+// Shared argument handling of the golden checks (bench/classifier-golden.mjs, bench/quotes-golden.mjs) and the
+// same-run A/B benches of core bundles (bench/analysis-ab.mjs, bench/quotes-ab.mjs).
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,19 @@ export function take(argv, name) {
   const v = argv[i + 1];
   argv.splice(i, 2);
   return v;
+}
+
+/** Removes every `--core FILE` from argv: the core bundles to compare (default: this tree's dist/core.js). */
+export function takeCores(argv) {
+  const cores = [];
+  for (let i = argv.indexOf('--core'); i >= 0; i = argv.indexOf('--core')) cores.push(path.resolve(argv.splice(i, 2)[1]));
+  if (cores.length === 0) cores.push(path.join(root, 'dist/core.js'));
+  return cores;
+}
+
+/** The corpus folders given, or the three corpora of the speed benches beside the repository. */
+export function speedCorporaOr(argv) {
+  return argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
 }
 
 /** The corpus folders given, or the four development corpora beside the repository. */

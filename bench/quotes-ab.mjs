@@ -11,18 +11,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { require, take, takeCores, speedCorporaOr } from './golden-args.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
-const cores = [];
-for (let i = argv.indexOf('--core'); i >= 0; i = argv.indexOf('--core')) cores.push(path.resolve(argv.splice(i, 2)[1]));
-const pi = argv.indexOf('--passes');
-const passes = pi < 0 ? 5 : Number(argv.splice(pi, 2)[1]);
-if (cores.length === 0) cores.push(path.join(root, 'dist/core.js'));
-const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
+const cores = takeCores(argv);
+const passes = Number(take(argv, '--passes') ?? 5);
+const corpora = speedCorporaOr(argv);
 
 const mods = cores.map((c) => require(c));
 const texts = [];
