@@ -341,6 +341,16 @@ export class AnalysisCache implements vscode.Disposable {
     if (!(ms <= (this.hostTasks[name] ?? -1))) this.hostTasks[name] = ms;
   }
 
+  /** Run `task` and record its host time under `name` (also when it throws). */
+  timeHostTask<T>(name: string, task: () => T): T {
+    const t0 = performance.now();
+    try {
+      return task();
+    } finally {
+      this.recordHostTask(name, performance.now() - t0);
+    }
+  }
+
   /** Forget the recorded host times (test API: measure one phase, e.g. the edits of the perf test). */
   resetHostTasks(): void {
     for (const k of Object.keys(this.hostTasks)) delete this.hostTasks[k];
@@ -348,9 +358,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** Ask for the analysis of the document's current version; `onDidUpdate` fires when it arrives. */
   request(doc: vscode.TextDocument): void {
-    const t0 = performance.now();
-    this.send(doc);
-    this.recordHostTask('request', performance.now() - t0);
+    this.timeHostTask('request', () => this.send(doc));
   }
 
   private send(doc: vscode.TextDocument): void {

@@ -239,12 +239,7 @@ export class DecorationController implements vscode.Disposable {
 
   /** Decorate one editor from the cached analysis of its document's current version. */
   refresh(editor: vscode.TextEditor, force = false): void {
-    const t0 = performance.now();
-    try {
-      this.decorate(editor, force);
-    } finally {
-      this.cache.recordHostTask('decorations', performance.now() - t0);
-    }
+    this.cache.timeHostTask('decorations', () => this.decorate(editor, force));
   }
 
   private decorate(editor: vscode.TextEditor, force: boolean): void {

@@ -149,12 +149,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   update(doc: vscode.TextDocument, force = false): void {
-    const t0 = performance.now();
-    try {
-      this.publish(doc, force);
-    } finally {
-      this.cache.recordHostTask('diagnostics', performance.now() - t0);
-    }
+    this.cache.timeHostTask('diagnostics', () => this.publish(doc, force));
   }
 
   private publish(doc: vscode.TextDocument, force: boolean): void {

@@ -174,9 +174,7 @@ export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
     const version = doc.version;
     const steps = symbolSteps(doc, a);
     for (;;) {
-      const t0 = performance.now();
-      const r = steps.next();
-      this.cache.recordHostTask('outline', performance.now() - t0);
+      const r = this.cache.timeHostTask('outline', () => steps.next());
       if (r.done) return r.value;
       await new Promise<void>((resolve) => setTimeout(resolve, 0)); // (setTimeout: also in a web extension host)
       if (token?.isCancellationRequested || doc.version !== version) return [];

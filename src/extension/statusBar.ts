@@ -43,12 +43,7 @@ export class StatusBarController implements vscode.Disposable {
   private visible = false;
 
   update(): void {
-    const t0 = performance.now();
-    try {
-      this.show();
-    } finally {
-      this.cache.recordHostTask('statusBar', performance.now() - t0);
-    }
+    this.cache.timeHostTask('statusBar', () => this.show());
   }
 
   private show(): void {
