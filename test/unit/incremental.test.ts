@@ -68,6 +68,19 @@ function resolve(text: string, e: { pos: number; snap?: number; len: number; ins
 
 const OPTS: AnalyzeOptions = { entities: false };
 
+/** Applies `edits` one by one to an analyser of `dump` and to the text; the analysis must equal a full one after. */
+function assertEditsAgree(dump: string, edits: readonly Parameters<typeof resolve>[0][], options: AnalyzeOptions, msg = ''): void {
+  const inc = new IncrementalAnalyzer(options, dump);
+  let text = dump;
+  for (const e of edits) {
+    const c = resolve(text, e);
+    text = apply(text, c);
+    inc.applyChanges([c]);
+  }
+  assert.equal(inc.text, text);
+  assertSame(inc, options, msg);
+}
+
 test('incremental = full after random edit sequences on generated dumps (no entities)', () => {
   fc.assert(
     fc.property(dumpArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (dump, edits) => {
@@ -89,17 +102,7 @@ test('incremental = full after random edit sequences on generated dumps (no enti
 test('incremental = full with entities, quotes and user patterns, on the real fixture', () => {
   const opts: AnalyzeOptions = { boilerplatePatterns: ['^Sputnik'], keepLines: ['Short line'] };
   fc.assert(
-    fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
-      const inc = new IncrementalAnalyzer(opts, fixture);
-      let text = fixture;
-      for (const e of edits) {
-        const c = resolve(text, e);
-        text = apply(text, c);
-        inc.applyChanges([c]);
-      }
-      assert.equal(inc.text, text);
-      assertSame(inc, opts);
-    }),
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => assertEditsAgree(fixture, edits, opts)),
     { numRuns: 40 },
   );
 });
@@ -125,16 +128,7 @@ test('incremental = full on dumps where the settle step labels lines (clean(clea
       assertSame(inc, OPTS, `${f}: after deleting before line ${l.line}`);
     }
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => {
-        const inc2 = new IncrementalAnalyzer(OPTS, dump);
-        let text = dump;
-        for (const e of edits) {
-          const c = resolve(text, e);
-          text = apply(text, c);
-          inc2.applyChanges([c]);
-        }
-        assertSame(inc2, OPTS, f);
-      }),
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), (edits) => assertEditsAgree(dump, edits, OPTS, f)),
       { numRuns: 15 },
     );
   }
