@@ -217,9 +217,7 @@ async function cleanFiles(args: Args): Promise<number> {
   let pool: WorkerPool | undefined;
   if (!args.dryRun) {
     const early = args.jobs ?? (cores > 1 && args.inputs.some(isDir) ? cores : 1);
-    if (early > 1) {
-      pool = new WorkerPool(settings, early - 1);
-    }
+    if (early > 1) pool = new WorkerPool(settings, early - 1);
   }
   trace('start');
   const plan = planClean(args.inputs, { out: args.out, inPlace: args.inPlace, recursive: args.recursive });
