@@ -538,3 +538,32 @@ export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float6
     z[j] += D === 4 ? trees4(f, t, v, trees, x) : treesAny(f, t, v, trees, D, x);
   }
 }
+
+/**
+ * Type feedback for Stage2Doc's rare branches (a second body block, the fallback when no line looks like article,
+ * an empty document): V8 optimises the constructor and `extras` after a few documents, and a branch not taken by
+ * then threw the optimised code away the first time a later document took it (each thread compiled the
+ * constructor three to five times). These small documents take every branch once at load, in the interpreter; the
+ * results are discarded. Pure.
+ */
+(function warmStage2(): void {
+  const docs: [number[], number[]][] = [
+    // a body block, noise, a second block worth more than a quarter of the body (b2 right of the body)
+    [[3, 3, 3, 3, -3, -3, -3, -3, -3, -3, 3, 3], [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20]],
+    // the second block left of the body
+    [[3, 3, -3, -3, -3, -3, -3, -3, 3, 3, 3, 3], [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20]],
+    // blocks on both sides of the body (the better one is taken)
+    [[3, 3, -3, -3, -3, -3, 3, 3, 3, 3, 3, -3, -3, -3, -3, 3, 3], [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20]],
+    // nothing article-like (the relative fallback of bodyWindow)
+    [[-3, -2, -3, -4], [5, 5, 5, 5]],
+    [[2], [12]],
+    [[], []],
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const [z, w] of docs) {
+      const d = new Stage2Doc(Float64Array.from(z), Float64Array.from(w));
+      const v = new Float64Array(STAGE2_EXTRA.length);
+      for (let j = 0; j < d.n; j++) { d.extras(j, v, 0); d.inBody(j); }
+    }
+  }
+})();
