@@ -6,7 +6,9 @@
  *   SharedArrayBuffer, reads and decodes them and counts their lines (a partial template index per thread). The
  *   main thread works as one of the jobs, so it starts reading while the workers are still starting up.
  * - The partial indices (TemplateCounter, sent packed) are summed by the main thread (only lines found in two or more dumps are kept: the same
- *   labels, see mergeShared), so `--jobs N` uses exactly the index `--jobs 1` uses: same output.
+ *   labels, see mergeShared), so `--jobs N` uses exactly the index `--jobs 1` uses: same output. Each thread
+ *   keeps the counter slot of every line of the files it read; the main thread sends it the merged count of each of
+ *   its slots, so those files' lines get their counts without their keys being looked up (util.mergeCounters).
  * - Phase 2: each thread cleans the files it has read (their text is in its memory). The lists are first
  *   balanced by estimated cost (bytes + lines): files from the end of a heavy list move to a lighter thread.
  *   Then each thread claims the files of its list one by one from a shared counter per list, and a thread
@@ -18,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core/types';
 import type { CleanSettings, FileStat, LoadFailure, Task, TaskResult } from './engine';
-import { mergeShared, packIndex, trace, type PackedIndex } from './util';
+import { mergeCounters, packIndex, trace, type PackedCounter } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -38,7 +40,7 @@ const CHUNK = 4;
 
 /** Worker replies of phase 1. */
 export interface LoadedReply {
-  partial: PackedIndex | null;
+  partial: PackedCounter | null;
   failures: LoadFailure[];
   /** Task indices this worker read, in the order it read them. */
   owned: number[];
@@ -70,11 +72,11 @@ class WorkerClient {
     this.waiting = null;
     wt?.reject(e);
   }
-  request<T>(msg: object): Promise<T> {
+  request<T>(msg: object, transfer: ArrayBuffer[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.failed) return reject(this.failed);
       this.waiting = { resolve, reject };
-      this.w.postMessage(msg);
+      this.w.postMessage(msg, transfer);
     });
   }
   terminate(): Promise<number> {
@@ -124,13 +126,14 @@ async function runInline(tasks: Task[], settings: CleanSettings, hooks: BatchHoo
   const engine = new Engine(settings);
   const { partial, failures } = engine.load(tasks.map((t) => t.path));
   if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-  const templates = mergeShared(partial);
+  const merged = mergeCounters(partial);
+  const templates = merged.templates;
   const failed = new Set(failures.map((f) => f.path));
   const results: TaskResult[] = [];
   let k = 0;
   for (const t of tasks) {
     if (failed.has(t.path)) continue;
-    results.push(engine.cleanOne(t, templates));
+    results.push(engine.cleanOne(t, templates, merged.own));
     hooks.progress?.(1);
     if ((++k & 31) === 0) await breathe();
   }
@@ -164,7 +167,8 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
   const order = new Map(paths.map((p, i) => [p, i]));
   const failures = [own.failures, ...loaded.map((l) => l.failures)].flat().sort((a, b) => order.get(a.path)! - order.get(b.path)!);
   if (hooks.afterLoad && !hooks.afterLoad(failures)) return null;
-  const templates = mergeShared(own.partial, loaded.map((l) => l.partial));
+  const merged = mergeCounters(own.partial, loaded.map((l) => l.partial));
+  const templates = merged.templates;
 
   // Phase 2: each thread its own files, balanced by bytes.
   const failed = new Set(failures.map((f) => f.path));
@@ -184,13 +188,17 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
   const cursors = new Int32Array(counters);
   // the shared index as one string + one array (a Map is cloned entry by entry)
   const packed = packIndex(templates);
-  const cleaning = workers.map((w, k) => w.request<{ results: TaskResult[] }>({ type: 'clean', lists, me: k + 1, counters, templates: packed }));
+  // each worker gets the merged counts of its counter's slots: the lines of the files it read need no key look-up
+  const cleaning = workers.map((w, k) => {
+    const slotCounts = merged.others[k];
+    return w.request<{ results: TaskResult[] }>({ type: 'clean', lists, me: k + 1, counters, templates: packed, slotCounts }, slotCounts ? [slotCounts.buffer as ArrayBuffer] : []);
+  });
   cleaning.forEach((p) => p.catch(() => undefined));
   const results: TaskResult[] = [];
   let k = 0;
   let stolen = 0;
   for (const { task, own } of claimTasks(lists, cursors, 0)) {
-    results.push(engine.cleanOne(task, templates));
+    results.push(engine.cleanOne(task, templates, merged.own));
     if (!own) stolen++;
     hooks.progress?.(1);
     if ((++k & 15) === 0) await breathe();

@@ -70,6 +70,8 @@ export interface TaskResult {
 interface Loaded extends FileStat {
   text: string;
   encoding: DumpEncoding;
+  /** The template counter's slot of each line (phase 1), for the lines' counts without their keys in phase 2. */
+  slots?: Int32Array;
 }
 
 /** Files read in phase 1, kept for phase 2 unless the cache grows past this many UTF-16 code units. */
@@ -98,11 +100,15 @@ export class Engine {
         failures.push({ path: p, reason: r.reason, fatal: r.fatal });
         continue;
       }
-      if (this.cachedChars + r.text.length <= CACHE_LIMIT_CHARS) {
+      const cache = this.cachedChars + r.text.length <= CACHE_LIMIT_CHARS;
+      if (cache) {
         this.cache.set(p, r);
         this.cachedChars += r.text.length;
       }
-      if (this.settings.templates) counter.add(r.text);
+      if (this.settings.templates) {
+        if (cache) r.slots = counter.add(r.text, true);
+        else counter.add(r.text);
+      }
     }
     return { partial: this.settings.templates ? counter : null, failures };
   }
@@ -134,17 +140,21 @@ export class Engine {
   }
 
   /** Phase 2: clean and write each task. `onDone` is called after each file (progress). */
-  cleanTasks(tasks: readonly Task[], templates: TemplateIndex | null, onDone?: (r: TaskResult) => void): TaskResult[] {
+  cleanTasks(tasks: readonly Task[], templates: TemplateIndex | null, onDone?: (r: TaskResult) => void, slotCounts?: Int32Array | null): TaskResult[] {
     const out: TaskResult[] = [];
     for (const t of tasks) {
-      const r = this.cleanOne(t, templates);
+      const r = this.cleanOne(t, templates, slotCounts);
       out.push(r);
       onDone?.(r);
     }
     return out;
   }
 
-  cleanOne(task: Task, templates: TemplateIndex | null): TaskResult {
+  /**
+   * `slotCounts`: the merged count of each slot of this engine's template counter (util.mergeCounters); a file this
+   * engine read in phase 1 then gets its lines' counts from their slots, the others look up their keys in `templates`.
+   */
+  cleanOne(task: Task, templates: TemplateIndex | null, slotCounts?: Int32Array | null): TaskResult {
     const res: TaskResult = { index: task.index, path: task.path, target: task.target, status: 'skipped', linesRemoved: 0, bytesIn: 0, bytesOut: 0 };
     let loaded = this.cache.get(task.path);
     if (loaded) {
@@ -163,7 +173,9 @@ export class Engine {
     res.bytesIn = loaded.size;
     let cleaned: string;
     try {
-      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: this.settings.templates ? templates : null, keepMeta: this.settings.keepMeta });
+      const tpl = this.settings.templates ? templates : null;
+      const lineCounts = tpl && slotCounts && loaded.slots ? countsOfSlots(loaded.slots, slotCounts) : undefined;
+      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: tpl, templateLineCounts: lineCounts, keepMeta: this.settings.keepMeta });
       cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
       res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
     } catch (e) {
@@ -219,6 +231,16 @@ export class Engine {
       return 'write failed: ' + errorText(e);
     }
   }
+}
+
+/** Each line's count from its slot (-1: not counted, 0). */
+export function countsOfSlots(slots: Int32Array, slotCounts: Int32Array): Int32Array {
+  const out = new Int32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    out[i] = s >= 0 ? slotCounts[s] : 0;
+  }
+  return out;
 }
 
 function sameStat(a: FileStat, b: FileStat): boolean {

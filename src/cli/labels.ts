@@ -21,10 +21,12 @@ export interface LabelOptions {
   templates?: TemplateIndex | null;
   /** Analyse for a clean that keeps meta lines (the classifier's settle step then keeps them too). */
   keepMeta?: boolean;
+  /** Each line's count in `templates`, when known (see AnalyzeOptions.templateLineCounts). */
+  templateLineCounts?: ArrayLike<number>;
 }
 
 export function labelLines(text: string, options: LabelOptions = {}): Labels {
-  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, keepMeta: options.keepMeta === true });
+  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, templateLineCounts: options.templates ? options.templateLineCounts : undefined, keepMeta: options.keepMeta === true });
   return { lines, eol: detectEol(text), bom: text.charCodeAt(0) === 0xfeff, length: text.length };
 }
 

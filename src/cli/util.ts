@@ -31,13 +31,20 @@ export function mergeTemplateIndices(parts: readonly (TemplateIndex | null)[]): 
  * and for an absent line alike, so dropping the single-dump lines changes no label; it makes the index a fraction
  * of its size to send to the worker threads. `own` (this thread's counter) is added to.
  */
-export function mergeShared(own: TemplateCounter | null, others: readonly (PackedIndex | null)[] = []): TemplateIndex | null {
-  if (!own) return null;
-  for (const p of others) {
-    if (!p) continue;
-    own.addCounts(packedKeys(p), p.counts, p.documents);
-  }
-  return own.index(2);
+export function mergeShared(own: TemplateCounter | null, others: readonly (PackedCounter | null)[] = []): TemplateIndex | null {
+  return mergeCounters(own, others).templates;
+}
+
+/**
+ * mergeShared, plus the merged count of every slot of each counter (`own`: this thread's counter's slots, `others[k]`:
+ * the slots of the k-th packed counter, null for a null one): a thread that kept the slots of its files' lines
+ * (`TemplateCounter.add(text, true)`) gets each line's count from them without looking up its key.
+ */
+export function mergeCounters(own: TemplateCounter | null, others: readonly (PackedCounter | null)[] = []): { templates: TemplateIndex | null; own: Int32Array | null; others: (Int32Array | null)[] } {
+  if (!own) return { templates: null, own: null, others: others.map(() => null) };
+  const slots = others.map((p) => (p ? own.addPacked(p.units, p.counts, p.documents) : null));
+  const counts = own.slotCounts();
+  return { templates: own.index(2), own: counts, others: slots.map((s) => (s ? s.map((x) => counts[x]) : null)) };
 }
 
 /**
@@ -71,11 +78,16 @@ export interface PackedIndex {
   counts: Int32Array;
 }
 
+/** A thread's counter in its packed form: the keys as code units, each followed by a line feed (no strings made). */
+export interface PackedCounter {
+  documents: number;
+  units: Uint16Array;
+  counts: Int32Array;
+}
+
 /** A thread's counter in the packed form (straight from its arrays: no Map in between). */
-export function packCounter(c: TemplateCounter | null): PackedIndex | null {
-  if (!c) return null;
-  const { keys, counts } = c.entries();
-  return { documents: c.documents, keys: keys.join('\n'), counts };
+export function packCounter(c: TemplateCounter | null): PackedCounter | null {
+  return c ? c.packedUnits() : null;
 }
 
 function packedKeys(p: PackedIndex): string[] {

@@ -3,8 +3,9 @@
  * file handling only; no quotes, no entities). Protocol, one request at a time from the main thread
  * (src/cli/batch.ts):
  *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
- *                                           -> { type: 'loaded', partial (packed), failures, owned, stats }
- *   { type: 'clean', lists, me, counters, templates (packed: lines of 2+ dumps) }
+ *                                           -> { type: 'loaded', partial (packed: keys as code units), failures, owned, stats }
+ *   { type: 'clean', lists, me, counters, templates (packed: lines of 2+ dumps), slotCounts (merged count per slot of
+ *     this worker's counter: the lines of the files it read) }
  *                                           -> cleans files of lists[me], then what is left in the other lists,
  *                                              claimed from the shared counters
  *                                           -> { type: 'progress', n } ... then { type: 'cleaned', results }
@@ -16,7 +17,7 @@ import { packCounter, unpackIndex, trace, type PackedIndex } from './util';
 
 type Request =
   | { type: 'load'; paths: string[]; counter: SharedArrayBuffer; chunk: number }
-  | { type: 'clean'; lists: Task[][]; me: number; counters: SharedArrayBuffer; templates: PackedIndex | null };
+  | { type: 'clean'; lists: Task[][]; me: number; counters: SharedArrayBuffer; templates: PackedIndex | null; slotCounts: Int32Array | null };
 
 if (parentPort) {
   const port = parentPort;
@@ -35,13 +36,13 @@ if (parentPort) {
         });
         trace(`phase 1 done (${owned.length} files)`);
         const packed = packCounter(partial);
-        port.postMessage({ type: 'loaded', partial: packed, failures, owned, stats }, packed ? [packed.counts.buffer as ArrayBuffer] : []);
+        port.postMessage({ type: 'loaded', partial: packed, failures, owned, stats }, packed ? [packed.counts.buffer as ArrayBuffer, packed.units.buffer as ArrayBuffer] : []);
       } else if (msg.type === 'clean') {
         let pending = 0;
         const results: TaskResult[] = [];
         const templates = unpackIndex(msg.templates);
         for (const { task } of claimTasks(msg.lists, new Int32Array(msg.counters), msg.me)) {
-          results.push(engine.cleanOne(task, templates));
+          results.push(engine.cleanOne(task, templates, msg.slotCounts));
           if (++pending >= 16) {
             port.postMessage({ type: 'progress', n: pending });
             pending = 0;

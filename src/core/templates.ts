@@ -1,6 +1,6 @@
 import type { TemplateIndex } from './types';
 import { splitLines } from './lines';
-import { lineKey, lineKeyAt } from './boilerplate/features';
+import { lineKey, lineKeyAt, keySpaceFlags, MAX_KEY_LEN } from './boilerplate/features';
 
 /**
  * Key used to compare lines across dumps: trimmed, lower-cased, digits folded, spaces collapsed. It is the
@@ -18,73 +18,309 @@ export function normalizeLineKey(line: string): string {
  */
 const MAX_TEMPLATE_LINE = 200;
 
+// Per code unit, how the key treats it (computed on first sight): K_TRIM a space trimmed from the line's ends,
+// K_WS a space folded with its neighbours (JavaScript's \s), K_DIGIT 0-9 (runs folded to 0), K_SLOW a code unit
+// whose lower case is not one code unit of its own (surrogates, U+0130, the context-dependent capital sigma) or a
+// space that folds only in some lines (U+1680, a letter as well): such lines take the string path (lineKeyAt).
+const K_DONE = 1, K_TRIM = 2, K_WS = 4, K_DIGIT = 8, K_SLOW = 16;
+const KCLS = new Uint8Array(0x10000);
+const KLOW = new Uint16Array(0x10000);
+const WS = /^[\s\u00a0]$/;
+
+function kcls(c: number): number {
+  const k = KCLS[c];
+  return k !== 0 ? k : computeKcls(c);
+}
+
+function computeKcls(c: number): number {
+  let k = K_DONE;
+  const ch = String.fromCharCode(c);
+  const sp = keySpaceFlags(c);
+  if (sp & 1) k |= K_TRIM;
+  if (c >= 48 && c <= 57) k |= K_DIGIT;
+  const lower = ch.toLowerCase();
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) k |= K_SLOW;
+  if (WS.test(ch)) {
+    k |= K_WS;
+    // A space other than U+0020 folds the line's spaces only when it marks the line (lineKeyAt's oddSpaces), and
+    // the string-free key folds every line's runs: the same exactly when every such space marks its line.
+    if (c !== 32 && !(sp & 2)) k |= K_SLOW;
+    if (!(sp & 1)) k |= K_SLOW; // folded but not trimmed: not the key's rules
+  }
+  KCLS[c] = k;
+  KLOW[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+  return k;
+}
+
+/** normalize() results other than a length. */
+const BLANK = -1, SLOW = -2, LONG = -3;
+
 /**
  * Counts, for each line key, in how many of the added dumps it occurs: a template index built one dump at a
  * time (the CLI's threads each count their share; the shares' counts are summed).
+ *
+ * The keys are not made into strings while counting: each line's key is written as code units into a scratch
+ * buffer (the same units as `lineKeyAt`, see normalize; lines with rare characters take `lineKeyAt` itself), hashed
+ * and looked up in an open-addressing table whose keys live in one growing array of code units (`arena`, each key
+ * followed by a line feed, in slot order: the packed form of `packed()`). Strings are made only for the index.
  */
 export class TemplateCounter {
-  /** key -> slot in `counts` / `lastDoc` */
-  private readonly slots = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private table = new Int32Array(4096); // slot + 1, 0 = empty
+  private arena = new Uint16Array(1 << 16);
+  private arenaLen = 0;
+  private start = new Int32Array(1024);
+  private len = new Int32Array(1024);
+  private hash = new Int32Array(1024);
   private counts = new Int32Array(1024);
   /** the last document (1-based) that counted the key: a line repeated within a dump counts once */
   private lastDoc = new Int32Array(1024);
+  private size = 0;
+  /** Some key holds a surrogate code unit (only keys made by lineKeyAt can). */
+  private surrogates = false;
+  /** one key's code units (at most MAX_TEMPLATE_LINE are kept; a long line's key adds '#' and its length) */
+  private readonly buf = new Uint16Array(MAX_TEMPLATE_LINE + 32);
   documents = 0;
 
-  /** Count the lines of one dump (their keys: `lineKeyAt`, equal to the classifier's `LineFeatures.key`). */
-  add(text: string): void {
+  /** Number of distinct keys counted. */
+  get keyCount(): number {
+    return this.size;
+  }
+
+  /**
+   * Count the lines of one dump (their keys: `lineKeyAt`, equal to the classifier's `LineFeatures.key`). With
+   * `lineSlots`, returns each line's slot (`splitLines` order; -1 for a blank line or one not counted, over
+   * MAX_TEMPLATE_LINE key characters): `slotCounts()` then gives the lines' counts without their keys.
+   */
+  add(text: string, lineSlots?: false): undefined;
+  add(text: string, lineSlots: true): Int32Array;
+  add(text: string, lineSlots = false): Int32Array | undefined {
     const doc = ++this.documents;
-    for (const r of splitLines(text)) {
-      const k = lineKeyAt(text, r.start, r.end);
-      if (k === '' || k.length > MAX_TEMPLATE_LINE) continue; // blank, or a long line (its key is over 200 chars)
-      const s = this.slot(k);
+    const lines = splitLines(text);
+    const out = lineSlots ? new Int32Array(lines.length) : undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const r = lines[i];
+      let n = this.normalize(text, r.start, r.end);
+      if (n === SLOW) n = this.fromString(lineKeyAt(text, r.start, r.end));
+      if (n <= 0) { // blank (a key of 0 units is blank too), or a long key
+        if (out) out[i] = -1;
+        continue;
+      }
+      const s = this.slotOf(n);
+      if (out) out[i] = s;
       if (this.lastDoc[s] === doc) continue; // a new slot has lastDoc 0, documents count from 1
       this.lastDoc[s] = doc;
       this.counts[s]++;
     }
+    return out;
   }
 
-  /** Add the counts of another share of the dumps (keys with their counts, as `entries()` returns them). */
-  addCounts(keys: readonly string[], counts: ArrayLike<number>, documents: number): void {
+  /**
+   * Add the counts of another share of the dumps (keys with their counts, as `entries()` returns them). Returns the
+   * slot of each key in this counter.
+   */
+  addCounts(keys: readonly string[], counts: ArrayLike<number>, documents: number): Int32Array {
     if (keys.length !== counts.length) throw new Error('template index: keys and counts differ in length');
     this.documents += documents;
+    const slots = new Int32Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      const s = this.slot(keys[i]); // first: slot() may replace this.counts (grow)
+      const k = keys[i];
+      if (k.length > MAX_TEMPLATE_LINE) throw new Error('template index: a key is longer than ' + MAX_TEMPLATE_LINE);
+      const s = this.slotOf(this.fromString(k, true)); // first: slotOf() may replace this.counts (grow)
       this.counts[s] += counts[i];
+      slots[i] = s;
     }
+    return slots;
   }
 
-  /** The slot of a key, a new one (count 0) if the key was not seen yet. */
-  private slot(k: string): number {
-    let s = this.slots.get(k);
-    if (s === undefined) {
-      s = this.keys.length;
-      if (s === this.counts.length) this.grow();
-      this.slots.set(k, s);
-      this.keys.push(k);
+  /**
+   * Add the counts of another counter's share in its packed form (`packedUnits()`: keys as code units, each
+   * followed by a line feed; no strings made). Returns the slot of each of its keys in this counter.
+   */
+  addPacked(units: Uint16Array, counts: ArrayLike<number>, documents: number): Int32Array {
+    this.documents += documents;
+    const slots = new Int32Array(counts.length);
+    const buf = this.buf;
+    let o = 0;
+    for (let i = 0; i < counts.length; i++) {
+      let n = 0;
+      while (o < units.length && units[o] !== 10) {
+        if (n === MAX_TEMPLATE_LINE) throw new Error('template index: a key is longer than ' + MAX_TEMPLATE_LINE);
+        const c = units[o++];
+        if (c >= 0xd800 && c <= 0xdfff) this.surrogates = true;
+        buf[n++] = c;
+      }
+      if (o >= units.length) throw new Error('template index: fewer keys than counts');
+      o++;
+      const s = this.slotOf(n);
+      this.counts[s] += counts[i];
+      slots[i] = s;
     }
+    if (o !== units.length) throw new Error('template index: more keys than counts');
+    return slots;
+  }
+
+  /**
+   * The key of text[start, end) into `buf`: its length, or BLANK, LONG (over MAX_TEMPLATE_LINE units: not
+   * counted) or SLOW (a code unit the string-free key does not cover: use lineKeyAt). The same code units as
+   * lineKeyAt: trimmed (the classifier's spaces); lower-cased per code unit (the same as toLowerCase for a line
+   * without K_SLOW units); runs of digits folded to '0'; runs of spaces folded to ' ' (lineKeyAt folds them only
+   * in lines holding a space other than a single U+0020, and in the others every run is a single U+0020: the same);
+   * a line over MAX_KEY_LEN characters keeps its first MAX_KEY_LEN, then '#' and its length (folded to '0' when the
+   * line holds a digit anywhere).
+   */
+  private normalize(text: string, start: number, end: number): number {
+    let a = start;
+    while (a < end && kcls(text.charCodeAt(a)) & K_TRIM) a++;
+    if (a === end) return BLANK;
+    let b = end;
+    while (b > a && kcls(text.charCodeAt(b - 1)) & K_TRIM) b--;
+    const n = b - a;
+    const m = n > MAX_KEY_LEN ? a + MAX_KEY_LEN : b;
+    const buf = this.buf;
+    let L = 0, run = 0; // run: 1 after a digit, 2 after a space (their runs fold)
+    let digits = false;
+    for (let i = a; i < m; i++) {
+      const c = text.charCodeAt(i);
+      let k = KCLS[c];
+      if (k === 0) k = computeKcls(c);
+      if (k & K_SLOW) return SLOW;
+      if (k & K_DIGIT) {
+        digits = true;
+        if (run !== 1) { buf[L++] = 48; run = 1; }
+      } else if (k & K_WS) {
+        if (run !== 2) { buf[L++] = 32; run = 2; }
+      } else {
+        buf[L++] = KLOW[c];
+        run = 0;
+      }
+    }
+    if (n > MAX_KEY_LEN) {
+      if (L + 2 > MAX_TEMPLATE_LINE) return LONG; // '#' and at least one digit follow
+      if (!digits) for (let i = m; i < b; i++) if (kcls(text.charCodeAt(i)) & K_DIGIT) { digits = true; break; }
+      buf[L++] = 35; // '#'
+      if (digits) buf[L++] = 48;
+      else {
+        const s = String(n);
+        for (let i = 0; i < s.length; i++) buf[L++] = s.charCodeAt(i);
+      }
+      if (L > MAX_TEMPLATE_LINE) return LONG;
+    }
+    return L;
+  }
+
+  /** A key string into `buf`: its length, BLANK for '' or LONG (not counted). */
+  private fromString(k: string, keepEmpty = false): number {
+    if (k.length > MAX_TEMPLATE_LINE) return LONG;
+    if (k.length === 0 && !keepEmpty) return BLANK;
+    const buf = this.buf;
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) this.surrogates = true; // before insertion: set for a key found too (harmless)
+      buf[i] = c;
+    }
+    return k.length;
+  }
+
+  /** The slot of the key in buf[0, n), a new one (count 0) if the key was not seen yet. */
+  private slotOf(n: number): number {
+    const buf = this.buf;
+    let h = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    const table = this.table, mask = table.length - 1;
+    let x = h & mask;
+    for (let e = table[x]; e !== 0; e = table[x]) {
+      const s = e - 1;
+      if (this.hash[s] === h && this.len[s] === n && this.same(s, n)) return s;
+      x = (x + 1) & mask;
+    }
+    // a new key
+    const s = this.size++;
+    if (s === this.counts.length) this.growSlots();
+    if (this.arenaLen + n + 1 > this.arena.length) this.growArena(n + 1);
+    const st = this.arenaLen;
+    this.arena.set(buf.subarray(0, n), st);
+    this.arena[st + n] = 10; // a line feed after each key: the arena is the packed form
+    this.arenaLen = st + n + 1;
+    this.start[s] = st;
+    this.len[s] = n;
+    this.hash[s] = h;
+    table[x] = s + 1;
+    if (this.size * 2 > table.length) this.rehash();
     return s;
   }
 
-  private grow(): void {
-    const c = new Int32Array(this.counts.length * 2);
-    c.set(this.counts);
-    this.counts = c;
-    const l = new Int32Array(this.lastDoc.length * 2);
-    l.set(this.lastDoc);
-    this.lastDoc = l;
+  private same(s: number, n: number): boolean {
+    const buf = this.buf, arena = this.arena;
+    for (let i = 0, o = this.start[s]; i < n; i++, o++) if (arena[o] !== buf[i]) return false;
+    return true;
+  }
+
+  private growSlots(): void {
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start);
+    this.len = grow(this.len);
+    this.hash = grow(this.hash);
+    this.counts = grow(this.counts);
+    this.lastDoc = grow(this.lastDoc);
+  }
+
+  private growArena(need: number): void {
+    const a = new Uint16Array(Math.max(this.arena.length * 2, this.arenaLen + need));
+    a.set(this.arena.subarray(0, this.arenaLen));
+    this.arena = a;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2), mask = table.length - 1;
+    for (let s = 0; s < this.size; s++) {
+      let x = this.hash[s] & mask;
+      while (table[x] !== 0) x = (x + 1) & mask;
+      table[x] = s + 1;
+    }
+    this.table = table;
+  }
+
+  /** The key of slot s. */
+  private key(s: number): string {
+    return unitsToString(this.arena, this.start[s], this.start[s] + this.len[s], this.surrogates);
+  }
+
+  /** Each slot's count (index: the slots `add` returns). A copy. */
+  slotCounts(): Int32Array {
+    return this.counts.slice(0, this.size);
   }
 
   /** Keys in first-seen order and their counts (`min`: only the keys counted at least that often). */
   entries(min = 1): { keys: string[]; counts: Int32Array } {
+    if (min <= 1) return { keys: this.allKeys(), counts: this.slotCounts() };
     const keys: string[] = [];
     const counts: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       if (this.counts[i] < min) continue;
-      keys.push(this.keys[i]);
+      keys.push(this.key(i));
       counts.push(this.counts[i]);
     }
     return { keys, counts: Int32Array.from(counts) };
+  }
+
+  /** All keys in first-seen order as code units, each followed by a line feed (a copy), and their counts. */
+  packedUnits(): { units: Uint16Array; counts: Int32Array; documents: number } {
+    return { units: this.arena.slice(0, this.arenaLen), counts: this.slotCounts(), documents: this.documents };
+  }
+
+  /** All keys in first-seen order (one decoding of the code units, then split). */
+  private allKeys(): string[] {
+    if (this.size === 0) return [];
+    const keys = unitsToString(this.arena, 0, this.arenaLen - 1, this.surrogates).split('\n');
+    if (keys.length !== this.size) throw new Error('template index: a key holds a line feed');
+    return keys;
   }
 
   /**
@@ -93,10 +329,36 @@ export class TemplateCounter {
    */
   index(min = 1): TemplateIndex {
     const counts = new Map<string, number>();
-    for (let i = 0; i < this.keys.length; i++) if (this.counts[i] >= min) counts.set(this.keys[i], this.counts[i]);
+    if (min <= 1) {
+      const keys = this.allKeys();
+      for (let i = 0; i < this.size; i++) counts.set(keys[i], this.counts[i]);
+    } else {
+      for (let i = 0; i < this.size; i++) if (this.counts[i] >= min) counts.set(this.key(i), this.counts[i]);
+    }
     return { documents: this.documents, counts };
   }
 }
+
+let utf16: { decode(a: Uint16Array): string } | null = null;
+
+/**
+ * The code units a[from, to) as a string. Without surrogates among them (`surrogates` false), one native decoding
+ * (UTF-16LE; this is not exact for lone surrogates, which it replaces); with, String.fromCharCode on chunks.
+ */
+function unitsToString(a: Uint16Array, from: number, to: number, surrogates: boolean): string {
+  if (!surrogates && to - from > 64 && typeof TextDecoder !== 'undefined') {
+    // the typed array's bytes are little-endian on every platform V8 runs on; checked once below
+    utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true }); // a leading U+FEFF is kept
+    if (LITTLE_ENDIAN) return utf16.decode(a.subarray(from, to));
+  }
+  const CH = 8192;
+  if (to - from <= CH) return String.fromCharCode.apply(null, a.subarray(from, to) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = from; i < to; i += CH) parts.push(String.fromCharCode.apply(null, a.subarray(i, Math.min(to, i + CH)) as unknown as number[]));
+  return parts.join('');
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /**
  * Count, for each normalised line, in how many of the given dumps it occurs (a plain sum over dumps: the CLI sums

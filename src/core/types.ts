@@ -105,6 +105,13 @@ export interface AnalyzeOptions {
   keepLines?: readonly string[];
   /** Site-template index learned from the other dumps of the folder. */
   templates?: TemplateIndex | null;
+  /**
+   * With `templates`: each line's count in the index (one per line of the text, `splitLines` order; what
+   * `templates.counts.get(key)` returns, or 0; a count of 1 and 0 read the same), when the caller has them already
+   * (the CLI counts each line while building the index, `TemplateCounter.add(text, true)`): the classifier then
+   * looks up no line keys.
+   */
+  templateLineCounts?: ArrayLike<number>;
   /** Report scare quotes (default true; they get kind 'scare'). */
   scareQuotes?: boolean;
   /**

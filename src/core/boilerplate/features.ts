@@ -54,7 +54,7 @@ export interface LineFeatures {
 }
 
 const MAX_RULE_LEN = 400;
-const MAX_KEY_LEN = 200;
+export const MAX_KEY_LEN = 200;
 
 const BLANK: LineFeatures = Object.freeze({
   blank: true, key: '', chars: 0, words: 0, stopShare: 0, capShare: 0, digitShare: 0, alphaShare: 0, punctPerWord: 0,
@@ -332,6 +332,16 @@ export function lineKeyAt(text: string, start: number, end: number): string {
   }
   const t = a === 0 && b === text.length ? text : text.slice(a, b);
   return detach(featureKey(t, b - a <= MAX_KEY_LEN ? t.toLowerCase() : '', hasDigits, oddSpaces));
+}
+
+/**
+ * How lineKeyAt treats the code unit `c`: bit 1, a space trimmed from the ends of a line (the classifier's space
+ * class); bit 2, a space that makes the key fold its runs of spaces (`oddSpaces` above, for a code unit other than
+ * U+0020). For the template counter's string-free keys (templates.ts).
+ */
+export function keySpaceFlags(c: number): number {
+  const k = cls(c);
+  return (k & C_SPACE ? 1 : 0) | ((k & (C_SPACE | C_LETTER)) === C_SPACE && c !== 32 ? 2 : 0);
 }
 
 /** lineKeyAt over a whole line (with or without surrounding spaces). */

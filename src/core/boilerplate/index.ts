@@ -52,11 +52,32 @@ export function setModelWeights(w: ModelWeights | null): void {
 /** Memo of per-line features keyed by the raw line text (owned by the caller, e.g. one per document). */
 export type FeatureMemo = Map<string, LineFeatures>;
 
-/** Template context of the non-blank lines `nb`: how many other dumps of the folder hold each line. */
-export function templateContext(feats: readonly LineFeatures[], nb: readonly number[], templates: TemplateIndex | null | undefined): DocContext {
+/**
+ * Template context of the non-blank lines `nb`: how many other dumps of the folder hold each line. `lineCounts`
+ * (per line of `feats`, see templateLineCounts): the index's counts of the lines, looked up already.
+ */
+export function templateContext(feats: readonly LineFeatures[], nb: readonly number[], templates: TemplateIndex | null | undefined, lineCounts?: ArrayLike<number>): DocContext {
   if (!templates || templates.documents < 3) return { templateOthers: new Int32Array(nb.length), templateDocs: 0 };
-  const others = Int32Array.from(nb, (i) => Math.max(0, (templates.counts.get(feats[i].key) ?? 0) - 1)); // typed either way (one array kind in the row code)
+  const others = new Int32Array(nb.length); // typed either way (one array kind in the row code)
+  if (lineCounts) for (let j = 0; j < nb.length; j++) others[j] = Math.max(0, lineCounts[nb[j]] - 1);
+  else for (let j = 0; j < nb.length; j++) others[j] = Math.max(0, (templates.counts.get(feats[nb[j]].key) ?? 0) - 1);
   return { templateOthers: others, templateDocs: templates.documents - 1 };
+}
+
+/**
+ * The template index's count of each line (`templates.counts.get(key) ?? 0`; 0 for blank lines), looked up once
+ * per document (the settle step's passes reuse it), or taken from `options.templateLineCounts`. Null without an
+ * index of at least 3 dumps (no template context then).
+ */
+function templateLineCounts(feats: readonly LineFeatures[], options: AnalyzeOptions): Int32Array | null {
+  const templates = options.templates;
+  if (!templates || templates.documents < 3) return null;
+  const n = feats.length, given = options.templateLineCounts;
+  if (given && given.length !== n) throw new Error('templateLineCounts: one count per line expected');
+  const counts = new Int32Array(n);
+  if (given) for (let i = 0; i < n; i++) counts[i] = feats[i].blank ? 0 : given[i];
+  else for (let i = 0; i < n; i++) counts[i] = feats[i].blank ? 0 : templates.counts.get(feats[i].key) ?? 0;
+  return counts;
 }
 
 /** Scored document: probabilities plus the contexts needed to explain a line (its stage-2 vector on demand). */
@@ -240,9 +261,10 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     }
   }
 
-  const out = labelLines(feats, nb, raw, (i) => text.slice(raw[i].start, raw[i].end), options);
+  const tpl = templateLineCounts(feats, options);
+  const out = labelLines(feats, nb, raw, (i) => text.slice(raw[i].start, raw[i].end), options, undefined, tpl);
   options.onUnsettledLines?.(out);
-  settle(out, text, feats, options);
+  settle(out, text, feats, options, tpl);
   return out;
 }
 
@@ -254,9 +276,9 @@ let explainBuf = new Float64Array(0);
  * ones), from the rules, the model, the rescue and the headline. `raw` gives the offsets of the returned lines
  * (null: 0); `lineText(i)` the text of line i (only read for user patterns and kept lines).
  */
-function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: readonly RawLine[] | null, lineText: (i: number) => string, options: AnalyzeOptions, keyIds?: ArrayLike<number>): LineInfo[] {
+function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: readonly RawLine[] | null, lineText: (i: number) => string, options: AnalyzeOptions, keyIds?: ArrayLike<number>, tplCounts?: ArrayLike<number> | null): LineInfo[] {
   const n = feats.length;
-  const ctx = templateContext(feats, nb, options.templates);
+  const ctx = templateContext(feats, nb, options.templates, tplCounts ?? undefined);
   const scored = scoreLines(feats, nb, ctx, keyIds);
   const { p2, d1, d2 } = scored;
   const thr = model().threshold;
@@ -333,7 +355,7 @@ const SETTLE_WORK = 64;
  * over the kept lines (the features are reused, not recomputed). The total work is capped at SETTLE_WORK times the
  * first kept-line count (not reached on the corpora; see BENCHMARKS.md).
  */
-function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions): void {
+function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions, tplCounts: Int32Array | null): void {
   const n = out.length;
   // the lines clean() keeps: article, and meta when the caller cleans with keepMeta
   const keeps = (l: LineInfo) => keptByClean(l.label, options.keepMeta);
@@ -363,15 +385,17 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
     const from: number[] = [];
     const cnb: number[] = [];
     const cid: number[] = []; // key numbers of the non-blank lines of the cleaned document
+    const ctpl: number[] | null = tplCounts ? [] : null; // template counts of its lines
     for (let k = 0; k < kept.length; k++) {
       const i = kept[k];
-      if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) { cf.push(BLANK_FEATURES); from.push(-1); }
+      if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) { cf.push(BLANK_FEATURES); from.push(-1); ctpl?.push(0); }
       let f = feats[i];
       if (k === 0 && bom && i > 0) {
         // clean() puts the BOM in front of the first kept line (features ignore trailing spaces, not a leading BOM)
         const s = ['\ufeff', lineText(text, out[i])].join(''); // a flat string (see the end of features.ts)
         f = lineFeaturesAt(s, 0, s.length);
       }
+      if (ctpl) ctpl.push(f === feats[i] ? tplCounts![i] : f.blank ? 0 : options.templates!.counts.get(f.key) ?? 0);
       if (!f.blank) {
         cnb.push(cf.length);
         let id = f === feats[i] ? keyId[i] : idOf.get(f.key);
@@ -381,8 +405,8 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
       cf.push(f);
       from.push(i);
     }
-    if (endsWithEol) { cf.push(BLANK_FEATURES); from.push(-1); }
-    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options, cid);
+    if (endsWithEol) { cf.push(BLANK_FEATURES); from.push(-1); ctpl?.push(0); }
+    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options, cid, ctpl);
     const next: number[] = [];
     for (let c = 0; c < cf.length; c++) {
       const i = from[c];
