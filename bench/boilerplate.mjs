@@ -7,6 +7,7 @@
 //   node bench/boilerplate.mjs DIR... [--no-templates] [--keep-meta] [--worst N] [--json FILE]
 //     --no-templates  do not learn folder templates over the corpus's dumps (ablation)
 //     --keep-meta     keep meta lines (bylines, datelines, credits) in the cleaned text
+//     --keep-markup   do not convert dumps that are HTML markup to text first (ablation; the CLI's --keep-markup)
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, basename, resolve, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -18,11 +19,12 @@ const core = createRequire(import.meta.url)('../dist/core.js');
 
 const argv = process.argv.slice(2);
 const dirs = [];
-let templates = true, keepMeta = false, worstN = 10, jsonOut = null;
+let templates = true, keepMeta = false, convertMarkup = true, worstN = 10, jsonOut = null;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--no-templates') templates = false;
   else if (a === '--keep-meta') keepMeta = true;
+  else if (a === '--keep-markup') convertMarkup = false;
   else if (a === '--worst') worstN = Number(argv[++i]);
   else if (a === '--json') jsonOut = argv[++i];
   else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
@@ -40,7 +42,10 @@ const summary = [];
 for (const dir of dirs) {
   const name = basename(resolve(dir));
   const ids = readdirSync(join(dir, 'dumps')).filter((f) => f.endsWith('.txt')).sort();
-  const texts = ids.map((f) => readFileSync(join(dir, 'dumps', f), 'utf8'));
+  const dumps = ids.map((f) => readFileSync(join(dir, 'dumps', f), 'utf8'));
+  // as the CLI does: a dump that is HTML markup is converted to text lines before it is classified
+  const texts = dumps.map((t) => (convertMarkup ? core.textOf(t) : t));
+  const converted = texts.filter((t, i) => t !== dumps[i]).length;
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const out = join(here, '.scratch', name);
   rmSync(out, { recursive: true, force: true });
@@ -64,16 +69,16 @@ for (const dir of dirs) {
 
   const docs = ids.map((f, i) => {
     const gold = readFileSync(join(dir, 'gold', f), 'utf8');
-    return { id: f.replace(/\.txt$/, ''), i, gold, ...scoreDoc(gold, cleaned[i]), keepAll: scoreDoc(gold, texts[i]) };
+    return { id: f.replace(/\.txt$/, ''), i, gold, ...scoreDoc(gold, cleaned[i]), keepAll: scoreDoc(gold, dumps[i]) };
   });
   const r = corpusScore(docs);
   const base = corpusScore(docs.map((d) => d.keepAll));
   const mbps = bytes / 1e6 / ((t2 - t0) / 1000);
   const cpuMbps = bytes / 1e6 / (cpuMs / 1000);
-  console.log(`\n== ${name}: ${docs.length} docs, ${(bytes / 1e6).toFixed(1)} MB, templates ${templates ? 'on' : 'off'}${keepMeta ? ', meta kept' : ''}`);
+  console.log(`\n== ${name}: ${docs.length} docs, ${(bytes / 1e6).toFixed(1)} MB, templates ${templates ? 'on' : 'off'}${keepMeta ? ', meta kept' : ''}, ${convertMarkup ? `${converted} HTML dumps converted to text` : 'markup kept'}`);
   console.log(`   F1 ${f3(r.f1)}  P ${f3(r.precision)}  R ${f3(r.recall)}   (keep-all F1 ${f3(base.f1)}  P ${f3(base.precision)}  R ${f3(base.recall)})`);
   console.log(`   speed: ${mbps.toFixed(1)} MB/s wall, ${cpuMbps.toFixed(1)} MB/s CPU time (templates ${(t1 - t0).toFixed(0)} ms + analysis ${(t2 - t1).toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU)`);
-  summary.push({ corpus: name, docs: docs.length, bytes, templates, f1: r.f1, precision: r.precision, recall: r.recall, keepAll: base, mbps, cpuMbps });
+  summary.push({ corpus: name, docs: docs.length, bytes, templates, converted, f1: r.f1, precision: r.precision, recall: r.recall, keepAll: base, mbps, cpuMbps });
 
   // worst documents and, in each, the lines that cost most: dropped gold text (missed) or kept noise (noise)
   const worst = [...docs].sort((a, b) => a.f1 - b.f1).slice(0, worstN);

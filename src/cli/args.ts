@@ -11,6 +11,8 @@ export interface Args {
   jobs: number | null;
   json: boolean;
   keepMeta: boolean;
+  /** Convert dumps that are HTML markup to text before cleaning (off: --keep-markup). */
+  convertMarkup: boolean;
   patterns: string[];
   templates: boolean;
   dryRun: boolean;
@@ -37,6 +39,7 @@ const FLAGS: Flag[] = [
   },
   { name: 'json', commands: ['clean'], set: (a) => { a.json = true; } },
   { name: 'keep-meta', commands: ['clean'], set: (a) => { a.keepMeta = true; } },
+  { name: 'keep-markup', commands: ['clean'], set: (a) => { a.convertMarkup = false; } },
   { name: 'dry-run', short: 'n', commands: ['clean'], set: (a) => { a.dryRun = true; } },
   { name: 'quiet', short: 'q', commands: ['clean'], set: (a) => { a.quiet = true; } },
   { name: 'no-templates', commands: ['clean'], set: (a) => { a.templates = false; } },
@@ -50,7 +53,7 @@ const FLAGS: Flag[] = [
 
 export function parseArgs(argv: readonly string[]): Args {
   const a: Args = {
-    command: 'help', inputs: [], out: null, inPlace: false, recursive: false, jobs: null, json: false, keepMeta: false,
+    command: 'help', inputs: [], out: null, inPlace: false, recursive: false, jobs: null, json: false, keepMeta: false, convertMarkup: true,
     patterns: [], templates: true, dryRun: false, quiet: false, jsonl: false, entities: true, quotes: true, scareQuotes: true, pretty: false,
   };
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0 || argv[0] === 'help') return { ...a, command: 'help' };
@@ -113,6 +116,8 @@ Clean options:
                        inputs; 1 = single-threaded; the output is the same for every N)
       --json           print a summary as JSON on stdout (files, cleaned, skipped with reasons, lines removed, seconds)
       --keep-meta      keep meta lines (bylines, datelines, captions)
+      --keep-markup    clean a dump that is HTML markup line by line as it is (default: convert it to
+                       text lines first: block elements become lines, scripts/styles/comments dropped)
       --no-templates   do not learn site templates (lines repeated across the input dumps)
   -n, --dry-run        analyse and report, write nothing
   -q, --quiet          no progress bar (it is only shown when stderr is a terminal anyway)

@@ -13,6 +13,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { TemplateCounter } from '../core/templates';
+import { splitLines } from '../core/lines';
+import { lineKeyAt } from '../core/boilerplate/features';
+import { textOf } from '../core/markup';
 import type { TemplateIndex } from '../core/types';
 import { labelLines, cleanLabelled, removedLines } from './labels';
 import { decodeBytes, encodeText, type DumpEncoding } from './decode';
@@ -22,6 +25,8 @@ export { errorText, mergeTemplateIndices } from './util';
 
 export interface CleanSettings {
   keepMeta: boolean;
+  /** Convert a dump that is HTML markup to text lines before anything else (default true). */
+  convertMarkup?: boolean;
   patterns: string[];
   /** Learn and use site templates. */
   templates: boolean;
@@ -72,6 +77,8 @@ interface Loaded extends FileStat {
   encoding: DumpEncoding;
   /** The template counter's slot of each line (phase 1), for the lines' counts without their keys in phase 2. */
   slots?: Int32Array;
+  /** The file is HTML markup; `text` is its conversion to text lines. */
+  converted?: boolean;
 }
 
 /** Files read in phase 1, kept for phase 2 unless the cache grows past this many UTF-16 code units. */
@@ -128,10 +135,12 @@ export class Engine {
       this.stats.set(p, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
       const d = decodeBytes(bytes);
       if ('error' in d) return { reason: d.error, fatal: false };
+      // a dump that is HTML markup: its text lines are what is counted, classified and cleaned
+      const text = this.settings.convertMarkup !== false ? textOf(d.text) : d.text;
       let lines = 0;
-      for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) lines++;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
       this.stats.set(p, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, lines });
-      return { text: d.text, encoding: d.encoding, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+      return { text, encoding: d.encoding, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, ...(text !== d.text ? { converted: true } : {}) };
     } catch (e) {
       return { reason: errorText(e), fatal: true };
     } finally {
@@ -174,14 +183,16 @@ export class Engine {
     let cleaned: string;
     try {
       const tpl = this.settings.templates ? templates : null;
-      const lineCounts = tpl && slotCounts && loaded.slots ? countsOfSlots(loaded.slots, slotCounts) : undefined;
+      // each line's count in the index: from the slots of phase 1, else (a file read by another thread, or not
+      // kept) from its key, here: the classifier then always gets the counts (one path through its code)
+      const lineCounts = !tpl ? undefined : slotCounts && loaded.slots ? countsOfSlots(loaded.slots, slotCounts) : countsOfKeys(loaded.text, tpl);
       const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: tpl, templateLineCounts: lineCounts, keepMeta: this.settings.keepMeta });
       cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
       res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
     } catch (e) {
       return { ...res, reason: 'analysis failed: ' + errorText(e) };
     }
-    if (task.inPlace && cleaned === loaded.text) {
+    if (task.inPlace && cleaned === loaded.text && !loaded.converted) {
       res.bytesOut = loaded.size;
       return { ...res, status: 'unchanged' };
     }
@@ -231,6 +242,17 @@ export class Engine {
       return 'write failed: ' + errorText(e);
     }
   }
+}
+
+/** Each line's count in `templates` from its key (0 for a blank line or a key not in the index). */
+export function countsOfKeys(text: string, templates: TemplateIndex): Int32Array {
+  const lines = splitLines(text);
+  const out = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const k = lineKeyAt(text, lines[i].start, lines[i].end);
+    out[i] = k === '' ? 0 : templates.counts.get(k) ?? 0;
+  }
+  return out;
 }
 
 /** Each line's count from its slot (-1: not counted, 0). */

@@ -14,6 +14,7 @@ import { runBatch, WorkerPool } from './batch';
 import type { CleanSettings, LoadFailure } from './engine';
 import { errorText, trace } from './util';
 import { compileUserPatterns } from '../core/patterns';
+import { textOf } from '../core/markup';
 import { version } from '../../package.json';
 
 const t0 = Date.now();
@@ -175,7 +176,9 @@ async function cleanStdin(args: Args): Promise<number> {
   checkPatterns(args.patterns);
   if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
   if (args.out || args.inPlace) fail("'-' writes the cleaned text to stdout; do not give --out or --in-place with it");
-  const { text, encoding } = readInput('-', false);
+  const input = readInput('-', false);
+  const encoding = input.encoding;
+  const text = args.convertMarkup ? textOf(input.text) : input.text;
   const { labelLines, cleanLabelled } = labels();
   const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta }), args.keepMeta);
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
@@ -210,7 +213,7 @@ const BYTES_PER_JOB = 4 * 1024 * 1024;
 async function cleanFiles(args: Args): Promise<number> {
   if (args.inputs.includes('-')) return cleanStdin(args);
   checkPatterns(args.patterns);
-  const settings: CleanSettings = { keepMeta: args.keepMeta, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
+  const settings: CleanSettings = { keepMeta: args.keepMeta, convertMarkup: args.convertMarkup, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // Worker threads start now, while this thread lists the input: an explicit --jobs N, or a folder on a
   // machine with several cores (stopped again if the folder turns out small).
@@ -286,7 +289,7 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
     try { bytes = fs.readFileSync(t.path); } catch (e) { fail(`${t.path}: ${errorText(e)}`); }
     const d = decodeBytes(bytes);
     if ('error' in d) skipped.push({ path: t.path, reason: d.error });
-    else texts.push({ path: t.path, text: d.text });
+    else texts.push({ path: t.path, text: settings.convertMarkup !== false ? textOf(d.text) : d.text });
   }
   const { labelLines, removedLines } = labels();
   const { buildTemplateIndex } = require('../core/templates') as typeof import('../core/templates');

@@ -2,6 +2,7 @@ import type { Analysis, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } fr
 import { splitLines, detectEol } from './lines';
 import { classifyLines } from './boilerplate';
 import { findQuotes } from './quotes';
+import { detectMarkup } from './markup';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -37,7 +38,8 @@ export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quote
     else blankLines++;
   }
   const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
-  return {
+  const markup = detectMarkup(text);
+  const a: Analysis = {
     length: text.length,
     eol,
     bom: text.charCodeAt(0) === 0xfeff,
@@ -57,4 +59,6 @@ export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quote
       timings,
     },
   };
+  if (markup) a.stats.markup = markup;
+  return a;
 }

@@ -13,3 +13,4 @@ export { compileUserPatterns, literalLinePattern } from './patterns';
 export { decodeDump, encodeDump, DumpDecodeError } from './decode';
 export type { DecodedDump, DumpEncoding, DumpDecodeErrorCode } from './decode';
 export { REASONS, describeReason } from './reasons';
+export { detectMarkup, looksLikeMarkup, markupShare, markupToText, decodeEntities, textOf } from './markup';

@@ -69,6 +69,12 @@ export interface AnalysisStats {
   articleChars: number;
   /** Milliseconds spent, per stage. */
   timings: { lines: number; quotes: number; entities: number; total: number };
+  /**
+   * Set when the text is HTML markup rather than a text dump (a failed HTML-to-text step): tags and the share of
+   * markup among the non-space characters (of the first 200,000 characters). Cleaning converts such a dump to
+   * text first (`markupToText`).
+   */
+  markup?: { tags: number; share: number };
 }
 
 export type LineEnding = '\n' | '\r\n' | '\r';

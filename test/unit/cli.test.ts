@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { analyze, clean, buildTemplateIndex } from '../../src/core';
+import { analyze, clean, buildTemplateIndex, textOf } from '../../src/core';
 
 const CLI = path.resolve('dist/cli.js');
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -356,4 +356,43 @@ test('--dry-run reports what would be removed and writes nothing', () => {
   assert.ok(j.linesRemoved > 5);
   assert.ok(!fs.existsSync(o));
   assert.deepEqual(snapshot(d), before);
+});
+
+test('a dump that is HTML markup is converted to text lines first (batch, --jobs 1 and 2, --in-place, stdin); --keep-markup cleans it as it is', () => {
+  const html = fs.readFileSync('test/fixtures/l3s-raw-html.txt', 'utf8');
+  const files: Record<string, string> = { 'page.txt': html };
+  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = siteDump(i);
+  const d = dir('markup', files);
+  const o1 = path.join(tmp, 'markup-o1');
+  const o2 = path.join(tmp, 'markup-o2');
+  const r1 = run(['clean', d, '--out', o1, '--jobs', '1', '--json']);
+  const r2 = run(['clean', d, '--out', o2, '--jobs', '2', '--json']);
+  assert.equal(r1.status, 0, r1.stderr);
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.deepEqual(snapshot(o2), snapshot(o1));
+  // the core's conversion, then the core's clean with the template index of the converted set
+  const texts = Object.entries(files).map(([f, t]) => [f, textOf(t)] as const);
+  const tpl = buildTemplateIndex(texts.map(([, t]) => t));
+  for (const [f, t] of texts) assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  const out = fs.readFileSync(path.join(o1, 'page.txt'), 'utf8');
+  assert.ok(out.includes('President Bush is urging OPEC nations to put more oil into the world market.'));
+  assert.ok(!out.includes('<') && !out.includes('function'), 'no markup, no script left');
+  // --keep-markup: the one line of markup is cleaned as it is (kept whole)
+  const o3 = path.join(tmp, 'markup-o3');
+  assert.equal(run(['clean', d, '--out', o3, '--keep-markup']).status, 0);
+  assert.ok(fs.readFileSync(path.join(o3, 'page.txt'), 'utf8').includes('<div'));
+  // stdin
+  const s = run(['clean', '-'], { input: html });
+  assert.equal(s.status, 0, s.stderr);
+  assert.equal(s.stdout, clean(textOf(html), analyze(textOf(html), { entities: false, quotes: false })));
+  // --in-place rewrites a converted dump even when its text lines are all kept (the file on disk is markup)
+  const wrap = '<div class="container main-content article-body story-text" data-tracking-id="story-123-body-section" style="margin: 0 auto">';
+  const page = '<html><head><script src="/static/js/tracking-and-analytics.bundle.min.js" type="text/javascript"></script></head><body>' +
+    wrap.repeat(20) + '<p class="paragraph">The council met on Tuesday and approved the budget after a long and heated debate.</p>' + '</div>'.repeat(20) + '</body></html>';
+  const one = dir('markup-inplace', { 'page.txt': page });
+  assert.equal(textOf(page), 'The council met on Tuesday and approved the budget after a long and heated debate.\n');
+  const r4 = run(['clean', path.join(one, 'page.txt'), '--in-place', '--json']);
+  assert.equal(r4.status, 0, r4.stderr);
+  assert.equal(JSON.parse(r4.stdout).cleaned, 1);
+  assert.ok(!fs.readFileSync(path.join(one, 'page.txt'), 'utf8').includes('<'));
 });
