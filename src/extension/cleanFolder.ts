@@ -22,6 +22,7 @@ import * as nodeFs from 'fs';
 import * as nodePath from 'path';
 import { clean, cleanSummary } from '../core/clean';
 import { buildTemplateIndex } from '../core/templates';
+import { textOf } from '../core/markup';
 import type { AnalyzeOptions, TemplateIndex } from '../core';
 
 // The full analyser (entity model included, ~1 s and ~30 MB to load) is loaded when a folder is cleaned, not
@@ -53,6 +54,8 @@ export interface CleanFolderOptions {
   templates?: boolean;
   /** Keep meta lines (bylines, datelines, captions) (default: the setting `scrapedNews.keepMeta`, like Clean Article). */
   keepMeta?: boolean;
+  /** Convert dumps that are HTML markup to text before cleaning them (default: the setting `scrapedNews.convertMarkup`). */
+  convertMarkup?: boolean;
   /** Skip files larger than this many bytes (default 50 MB). */
   maxFileBytes?: number;
   /** Save open documents that were not dirty after cleaning them (default true). */
@@ -388,6 +391,16 @@ export async function cleanFolder(
     keepMeta: cleanOpts.keepMeta,
   });
   const folderName = nodePath.posix.basename(folder.path) || folder.toString();
+  // a dump that is HTML markup is cleaned as the text it converts to (like Clean Article and the CLI)
+  const convertMarkup = options.convertMarkup ?? readConfig(folder).convertMarkup;
+  const prep = (text: string): string => (convertMarkup ? textOf(text) : text);
+  /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
+  const cleanOf = (text: string, uri: vscode.Uri): { out: string; removed: number } => {
+    const t = prep(text);
+    const a = analyze(t, { ...baseOptions(uri), ...(t !== text ? { keepLines: [] } : {}), templates });
+    const out = clean(t, a, cleanOpts);
+    return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed };
+  };
 
   const skipped: SkippedFile[] = [];
   const plan: CleanFolderPlan = {
@@ -440,7 +453,7 @@ export async function cleanFolder(
         const doc = openDocument(c.uri);
         if (doc) {
           readable.push({ c, doc });
-          if (learn) addToIndex(index, doc.getText());
+          if (learn) addToIndex(index, prep(doc.getText()));
           continue;
         }
         const r = await readClosedFile(c.uri, maxBytes);
@@ -448,7 +461,7 @@ export async function cleanFolder(
           skipped.push({ path: c.rel, reason: r.reason });
           continue;
         }
-        if (learn) addToIndex(index, r.text);
+        if (learn) addToIndex(index, prep(r.text));
         keptChars += r.text.length;
         if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
         else readable.push({ c, read: { ...r, text: '' }, dropped: true });
@@ -473,9 +486,8 @@ export async function cleanFolder(
           read = again;
         }
         const text = doc ? doc.getText() : read!.text;
-        const a = analyze(text, { ...baseOptions(c.uri), templates });
-        const changes = clean(text, a, cleanOpts) !== text;
-        const removed = changes ? cleanSummary(a, cleanOpts).removed : 0;
+        const { out, removed } = cleanOf(text, c.uri);
+        const changes = out !== text;
         planned.push({
           uri: c.uri,
           rel: c.rel,
@@ -572,8 +584,7 @@ export async function cleanFolder(
         return;
       }
       const text = doc.getText();
-      const a = analyze(text, { ...baseOptions(p.uri), templates });
-      const out = clean(text, a, cleanOpts);
+      const { out, removed } = cleanOf(text, p.uri);
       if (out === text) {
         summary.unchanged++;
         return;
@@ -586,7 +597,7 @@ export async function cleanFolder(
         return;
       }
       summary.cleaned.push(p.rel);
-      summary.linesRemoved += cleanSummary(a, cleanOpts).removed;
+      summary.linesRemoved += removed;
       if (!wasDirty && options.saveOpenDocuments !== false) {
         if (!(await doc.save())) summary.unsaved.push(p.rel);
       } else summary.unsaved.push(p.rel);
@@ -602,8 +613,7 @@ export async function cleanFolder(
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    const a = analyze(r.text, { ...baseOptions(p.uri), templates });
-    const out = clean(r.text, a, cleanOpts);
+    const { out, removed } = cleanOf(r.text, p.uri);
     if (out === r.text) {
       summary.unchanged++;
       return;
@@ -616,7 +626,7 @@ export async function cleanFolder(
     }
     await writeAtomically(p.uri, out, r.encoding);
     summary.cleaned.push(p.rel);
-    summary.linesRemoved += cleanSummary(a, cleanOpts).removed;
+    summary.linesRemoved += removed;
   }
 
   report(summary, folderName, notify, deps.output);

@@ -5,7 +5,9 @@
  * refused with a message instead of editing the wrong line.
  */
 import * as vscode from 'vscode';
+import { analyzeWith } from '../core/analyze-base';
 import { clean, cleanSummary } from '../core/clean';
+import { markupToText } from '../core/markup';
 import { literalLinePattern } from '../core/patterns';
 import type { AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID, SECTION, isScrapedNewsDocument, type ConfigReader } from './configuration';
@@ -29,6 +31,8 @@ export interface CleanResult {
   applied: boolean;
   /** Lines removed (boilerplate, and meta lines unless keepMeta). */
   removed: number;
+  /** True when the document was HTML markup, converted to text before cleaning. */
+  converted?: boolean;
   /** Why nothing was applied, when it was not. */
   reason?: 'not-scraped-news' | 'stale' | 'already-clean' | 'edit-failed' | 'no-document';
 }
@@ -41,11 +45,22 @@ export interface CommandDeps {
   detector?: { reset(uri: vscode.Uri): Promise<void> };
 }
 
-/** The cleaned text of the document's current version (and how many lines it drops). */
-export function cleanedText(doc: vscode.TextDocument, deps: CommandDeps): { text: string; removed: number } {
+/**
+ * The cleaned text of the document's current version (and how many lines it drops). A dump that is HTML markup
+ * (`stats.markup`, unless `scrapedNews.convertMarkup` is off) is first converted to text lines, which are then
+ * classified and cleaned like any dump (`removed` then counts lines of the converted text).
+ */
+export function cleanedText(doc: vscode.TextDocument, deps: CommandDeps): { text: string; removed: number; converted: boolean } {
   const a = deps.cache.get(doc);
-  const keepMeta = deps.config.get(doc.uri).keepMeta;
-  return { text: clean(doc.getText(), a, { keepMeta }), removed: cleanSummary(a, { keepMeta }).removed };
+  const cfg = deps.config.get(doc.uri);
+  const keepMeta = cfg.keepMeta;
+  if (a.stats.markup && cfg.convertMarkup) {
+    const text = markupToText(doc.getText());
+    // the document's options, but without its kept lines (they name lines of the markup, not of the converted text)
+    const converted = analyzeWith(text, { ...deps.cache.optionsFor(doc), keepLines: [], quotes: false, entities: false });
+    return { text: clean(text, converted, { keepMeta }), removed: cleanSummary(converted, { keepMeta }).removed, converted: true };
+  }
+  return { text: clean(doc.getText(), a, { keepMeta }), removed: cleanSummary(a, { keepMeta }).removed, converted: false };
 }
 
 function fullRange(doc: vscode.TextDocument): vscode.Range {
@@ -54,12 +69,12 @@ function fullRange(doc: vscode.TextDocument): vscode.Range {
 }
 
 /** The WorkspaceEdit that replaces the whole text with the clean article (one edit = one undo step). */
-export function cleanEdit(doc: vscode.TextDocument, deps: CommandDeps): { edit: vscode.WorkspaceEdit; removed: number; changed: boolean } {
-  const { text, removed } = cleanedText(doc, deps);
+export function cleanEdit(doc: vscode.TextDocument, deps: CommandDeps): { edit: vscode.WorkspaceEdit; removed: number; changed: boolean; converted: boolean } {
+  const { text, removed, converted } = cleanedText(doc, deps);
   const edit = new vscode.WorkspaceEdit();
   const changed = text !== doc.getText();
   if (changed) edit.replace(doc.uri, fullRange(doc), text);
-  return { edit, removed, changed };
+  return { edit, removed, changed, converted };
 }
 
 /** Clean a document in place. `expectedVersion` (from a code action) refuses to edit a newer version. */
@@ -75,7 +90,7 @@ export async function cleanDocument(doc: vscode.TextDocument, deps: CommandDeps,
     void vscode.window.showWarningMessage('Scraped News: the document changed since this fix was offered; nothing was removed. Try again.');
     return { applied: false, removed: 0, reason: 'stale' };
   }
-  const { edit, removed, changed } = cleanEdit(doc, deps);
+  const { edit, removed, changed, converted } = cleanEdit(doc, deps);
   if (!changed) {
     void vscode.window.setStatusBarMessage('Scraped News: the article is already clean.', 3000);
     return { applied: false, removed: 0, reason: 'already-clean' };
@@ -87,8 +102,9 @@ export async function cleanDocument(doc: vscode.TextDocument, deps: CommandDeps,
     return { applied: false, removed: 0, reason: 'edit-failed' };
   }
   if (deps.config.get(doc.uri).saveAfterClean) await doc.save();
-  void vscode.window.setStatusBarMessage(`Scraped News: removed ${removed} line${removed === 1 ? '' : 's'}. Undo restores them.`, 5000);
-  return { applied: true, removed };
+  const what = converted ? `converted the HTML markup to text and removed ${removed} line${removed === 1 ? '' : 's'} of it` : `removed ${removed} line${removed === 1 ? '' : 's'}`;
+  void vscode.window.setStatusBarMessage(`Scraped News: ${what}. Undo restores them.`, 5000);
+  return { applied: true, removed, ...(converted ? { converted } : {}) };
 }
 
 /** Range that deletes one line together with its line break. */

@@ -38,6 +38,8 @@ export interface ScrapedNewsConfig {
   metaDiagnostics: boolean;
   boilerplatePatterns: string[];
   keepMeta: boolean;
+  /** Clean a dump that is HTML markup as the text it converts to. */
+  convertMarkup: boolean;
   saveAfterClean: boolean;
   statusBar: boolean;
   /** Find entities only in documents up to this many characters (0 = never). */
@@ -57,6 +59,7 @@ export const DEFAULTS: ScrapedNewsConfig = {
   metaDiagnostics: false,
   boilerplatePatterns: [],
   keepMeta: true,
+  convertMarkup: true,
   saveAfterClean: false,
   statusBar: true,
   entitiesMaxLength: 500_000,
@@ -101,6 +104,7 @@ export function readConfig(scope?: vscode.ConfigurationScope | null): ScrapedNew
     metaDiagnostics: bool(c.get('metaDiagnostics'), d.metaDiagnostics),
     boilerplatePatterns: strings(c.get('boilerplatePatterns')),
     keepMeta: bool(c.get('keepMeta'), d.keepMeta),
+    convertMarkup: bool(c.get('convertMarkup'), d.convertMarkup),
     saveAfterClean: bool(c.get('saveAfterClean'), d.saveAfterClean),
     statusBar: bool(c.get('statusBar'), d.statusBar),
     entitiesMaxLength: num(c.get('entities.maxDocumentLength'), d.entitiesMaxLength, 0, Number.MAX_SAFE_INTEGER),

@@ -9,7 +9,8 @@
  * shows them), re-published when scrolling gets near the edge of that window (debounced): VS Code's
  * `DiagnosticCollection.set` with ~1,000 items blocked the extension host for 100+ ms. Diagnostics exist for the
  * hover and the quick fixes there; whole-document actions (fix-all, Clean Article, the status bar counts) read
- * the analysis, not the diagnostics.
+ * the analysis, not the diagnostics. A dump that is HTML markup (`stats.markup`) gets one more diagnostic, on its
+ * first line, saying so (code `html-markup`; its quick fix is Clean Article, which converts it to text first).
  */
 import * as vscode from 'vscode';
 import { describeReason } from '../core/reasons';
@@ -43,9 +44,34 @@ function diagnosticOf(line: number, len: number, meta: boolean, reason: string, 
   return d;
 }
 
-export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverity | null, meta: boolean): vscode.Diagnostic[] {
+/** Code of the diagnostic on a dump that is HTML markup (`stats.markup`). */
+export const MARKUP_CODE = 'html-markup';
+
+/**
+ * One diagnostic (Information, on the first line) for a dump that is HTML markup, whatever the severity setting
+ * of the per-line diagnostics (but not when they are `off`): its lines cannot be cleaned one by one.
+ */
+function markupDiagnostic(a: Analysis, convert: boolean): vscode.Diagnostic[] {
+  const m = a.stats.markup;
+  if (!m || a.lines.length === 0) return [];
+  const first = a.lines[0];
+  const d = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, Math.min(first.end - first.start, 200)),
+    `This dump is HTML markup (${m.tags} tags; ${Math.round(100 * m.share)}% of its characters are markup), not text. ` +
+      (convert
+        ? 'Clean Article converts it to text lines first (block elements become lines, scripts and styles are dropped), then keeps the article.'
+        : 'Clean Article cleans it line by line as it is (the setting scrapedNews.convertMarkup is off).'),
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = MARKUP_CODE;
+  return [d];
+}
+
+export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverity | null, meta: boolean, convertMarkup = true): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   if (severity === null) return out;
+  out.push(...markupDiagnostic(a, convertMarkup));
   for (const l of a.lines) {
     if (out.length >= MAX_DIAGNOSTICS) break;
     if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push(diagnosticOf(l.line, l.end - l.start, l.label === 'meta', l.reason, l.detail, severity));
@@ -117,7 +143,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       config.onDidChange((c) => {
         for (const doc of vscode.workspace.textDocuments) {
-          if (c.affects('diagnosticSeverity', doc.uri) || c.affects('metaDiagnostics', doc.uri)) this.update(doc, true);
+          if (c.affects('diagnosticSeverity', doc.uri) || c.affects('metaDiagnostics', doc.uri) || c.affects('convertMarkup', doc.uri)) this.update(doc, true);
         }
       }),
     );
@@ -159,7 +185,7 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     const cfg = this.config.get(doc.uri);
     const severity = toSeverity(cfg.diagnosticSeverity);
-    const key = `${cfg.diagnosticSeverity}|${cfg.metaDiagnostics}`;
+    const key = `${cfg.diagnosticSeverity}|${cfg.metaDiagnostics}|${cfg.convertMarkup}`;
     const analysis = this.cache.peekLines(doc);
     if (!analysis) return this.cache.request(doc); // onDidUpdate brings it
     const prev = this.published.get(doc);
@@ -169,25 +195,25 @@ export class DiagnosticsController implements vscode.Disposable {
       const window = lineWindow(visibleRangesOf(doc), doc.lineCount, DIAGNOSTIC_MARGIN);
       const noise = noiseIn(analysis, cfg.metaDiagnostics, window[0], window[1]);
       // an edit or a scroll that left the published diagnostics as they are publishes nothing
-      const sig = noise.map((t) => t.join(',')).join('\n');
+      const sig = (analysis.stats.markup ? 'markup\n' : '') + noise.map((t) => t.join(',')).join('\n');
       if (!force && prev && prev.key === key && prev.sig === sig) {
         prev.analysis = analysis;
         prev.window = window;
         return;
       }
       this.published.set(doc, { analysis, key, sig, window });
-      this.collection.set(doc.uri, severity === null ? [] : noise.map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity)));
+      this.collection.set(doc.uri, severity === null ? [] : [...markupDiagnostic(analysis, cfg.convertMarkup), ...noise.map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity))]);
       return;
     }
     if (!force && prev && prev.analysis === analysis && prev.key === key && !prev.window) return;
     // an edit that left the published diagnostics as they are (e.g. typing in an article line) publishes nothing
-    const sig = noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
+    const sig = (analysis.stats.markup ? 'markup\n' : '') + noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
     if (!force && prev && prev.key === key && prev.sig === sig && !prev.window) {
       prev.analysis = analysis;
       return;
     }
     this.published.set(doc, { analysis, key, sig });
-    this.collection.set(doc.uri, buildDiagnostics(analysis, severity, cfg.metaDiagnostics));
+    this.collection.set(doc.uri, buildDiagnostics(analysis, severity, cfg.metaDiagnostics, cfg.convertMarkup));
   }
 
   dispose(): void {

@@ -435,6 +435,35 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(doc.getText(), original, 'a single undo restores the original');
   });
 
+  test('a dump that is HTML markup: one diagnostic says so; its quick fix converts it to text and keeps the article; one undo restores it', async () => {
+    const html = fs.readFileSync(path.join(root().fsPath, 'l3s-raw-html.txt'), 'utf8');
+    const uri = writeDump('page.news.txt', html);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await api.refresh(uri);
+    const d = await until('markup diagnostic', () => vscode.languages.getDiagnostics(uri).find((x) => x.code === 'html-markup'));
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(d.message, /HTML markup \(\d+ tags; \d+% of its characters are markup\)/);
+    const fix = (await codeActions(doc, 0, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Convert the HTML markup to text'));
+    assert.ok(fix, 'the conversion is offered on the diagnostic');
+    const res = (await runAction(fix)) as { applied: boolean; converted?: boolean };
+    assert.strictEqual(res.applied, true);
+    assert.strictEqual(res.converted, true);
+    const text = doc.getText();
+    assert.ok(text.includes('President Bush is urging OPEC nations to put more oil into the world market.'));
+    assert.ok(!text.includes('<') && !text.includes('Email to a Friend'), 'markup and page furniture gone');
+    await until('the markup diagnostic goes with the markup', () => !vscode.languages.getDiagnostics(uri).some((x) => x.code === 'html-markup'));
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), html, 'one undo restores the markup');
+    // convertMarkup off: the diagnostic says so, no conversion is offered, Clean Article leaves the markup line
+    await setSetting('convertMarkup', false);
+    await until('the diagnostic follows the setting', () => vscode.languages.getDiagnostics(uri).find((x) => x.code === 'html-markup')?.message.includes('convertMarkup is off'));
+    assert.ok(!(await codeActions(doc, 0, vscode.CodeActionKind.QuickFix.value)).some((a) => a.title.startsWith('Convert the HTML markup')));
+    const r2 = await vscode.commands.executeCommand<{ applied: boolean; converted?: boolean }>('scrapedNews.cleanArticle');
+    assert.notStrictEqual(r2.converted, true);
+    assert.strictEqual(doc.getText(), html);
+  });
+
   test('Clean Article keeps CRLF line endings', async () => {
     const crlf = fixture.replace(/\r?\n/g, '\r\n');
     const { doc } = await openDump(crlf, 'crlf.news.txt');

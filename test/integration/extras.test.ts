@@ -502,6 +502,23 @@ suite('extras: Clean All Dumps in Folder', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('a dump that is HTML markup is cleaned as the text it converts to; convertMarkup off leaves it as it is', async () => {
+    const html = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'l3s-raw-html.txt'), 'utf8');
+    for (const convert of [true, false]) {
+      const dir = tmpFolder('sn-markup-');
+      made.push(dir);
+      fs.writeFileSync(path.join(dir, 'page.txt'), html);
+      for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `d${i}.txt`), siteDump(i));
+      const s = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false, convertMarkup: convert });
+      const out = fs.readFileSync(path.join(dir, 'page.txt'), 'utf8');
+      if (convert) {
+        assert.ok(s.cleaned.includes('page.txt'), JSON.stringify(s));
+        assert.ok(out.includes('President Bush is urging OPEC nations to put more oil into the world market.'));
+        assert.ok(!out.includes('<') && !out.includes('Prayer Giving Partners'), 'markup, menus and scripts gone');
+      } else assert.strictEqual(out, html, 'kept whole: its one line of markup is not noise by itself');
+    }
+  });
+
   test('without templates the repeated prose line stays (templates are what removes it)', async () => {
     const dir = tmpFolder('sn-notpl-');
     made.push(dir);
