@@ -65,21 +65,32 @@ const BLANK = -1, SLOW = -2, LONG = -3;
  * followed by a line feed, in slot order: the packed form of `packed()`). Strings are made only for the index.
  */
 export class TemplateCounter {
-  private table = new Int32Array(4096); // slot + 1, 0 = empty
-  private arena = new Uint16Array(1 << 16);
+  private table: Int32Array; // slot + 1, 0 = empty
+  private arena: Uint16Array;
   private arenaLen = 0;
-  private start = new Int32Array(1024);
-  private len = new Int32Array(1024);
-  private hash = new Int32Array(1024);
-  private counts = new Int32Array(1024);
+  private start: Int32Array;
+  private len: Int32Array;
+  private hash: Int32Array;
+  private counts: Int32Array;
   /** the last document (1-based) that counted the key: a line repeated within a dump counts once */
-  private lastDoc = new Int32Array(1024);
+  private lastDoc: Int32Array;
   private size = 0;
   /** Some key holds a surrogate code unit (only keys made by lineKeyAt can). */
   private surrogates = false;
   /** one key's code units (at most MAX_TEMPLATE_LINE are kept; a long line's key adds '#' and its length) */
   private readonly buf = new Uint16Array(MAX_TEMPLATE_LINE + 32);
   documents = 0;
+
+  /** `capacity`: slots before the arrays grow (a power of 2; small only for the warm-up below). */
+  constructor(capacity = 1024) {
+    this.table = new Int32Array(4 * capacity);
+    this.arena = new Uint16Array(64 * capacity);
+    this.start = new Int32Array(capacity);
+    this.len = new Int32Array(capacity);
+    this.hash = new Int32Array(capacity);
+    this.counts = new Int32Array(capacity);
+    this.lastDoc = new Int32Array(capacity);
+  }
 
   /** Number of distinct keys counted. */
   get keyCount(): number {
@@ -359,6 +370,33 @@ function unitsToString(a: Uint16Array, from: number, to: number, surrogates: boo
 }
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * Type feedback for the counter's rare branches (long lines with and without digits, lines taking lineKeyAt, the
+ * arrays growing, packed shares): V8 optimises `add` after a few dumps and threw the optimised code away the first
+ * time a later line took a branch it had not seen (each thread compiled normalize and slotOf three to five times).
+ * A counter with tiny arrays takes each once at load, in the interpreter; the results are discarded. Pure.
+ */
+(function warmCounter(): void {
+  // long lines: a key over the limit, short enough once folded (with and without a digit after the first 200)
+  const lines = ['Home | News', '  Two  spaces\tand tab ', 'Digits 12 and 3', 'Über Straße', 'ΟΔΟΣ', 'x'.repeat(220), 'ab   '.repeat(50), 'ab   '.repeat(45) + ' 7 ' + 'z'.repeat(30),
+    'a 1'.repeat(70), '\u3000', '', 'Share this', 'İstanbul'];
+  // enough keys for the arrays to grow late, after V8 has started recording feedback for the counter's functions
+  for (let i = 0; i < 60; i++) lines.push('Line ' + String.fromCharCode(97 + (i % 26), 97 + ((i / 26) | 0)));
+  const text = lines.map((s) => s.split('').join('')).join('\n'); // flat strings (see the end of features.ts)
+  const a = new TemplateCounter(2), b = new TemplateCounter(2);
+  for (let round = 0; round < 2; round++) {
+    a.add(text, true);
+    b.add(text);
+  }
+  const p = b.packedUnits();
+  for (let round = 0; round < 12; round++) { // called once per share: enough calls for V8 to record feedback
+    a.addPacked(p.units, p.counts, p.documents);
+    a.addCounts(['home | news', 'only here'], [1, 1], 1);
+  }
+  a.slotCounts();
+  a.index(2);
+})();
 
 /**
  * Count, for each normalised line, in how many of the given dumps it occurs (a plain sum over dumps: the CLI sums

@@ -541,7 +541,7 @@ export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float6
 
 /**
  * Type feedback for Stage2Doc's rare branches (a second body block, the fallback when no line looks like article,
- * an empty document): V8 optimises the constructor and `extras` after a few documents, and a branch not taken by
+ * an empty document) and log1pInt's: V8 optimises the constructor and `extras` after a few documents, and a branch not taken by
  * then threw the optimised code away the first time a later document took it (each thread compiled the
  * constructor three to five times). These small documents take every branch once at load, in the interpreter; the
  * results are discarded. Pure.
@@ -559,6 +559,8 @@ export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float6
     [[2], [12]],
     [[], []],
   ];
+  // log1pInt past its table (a line of 1,024 words or more), after V8 has started recording its feedback
+  for (let i = 1000; i < 1040; i++) log1pInt(i);
   for (let round = 0; round < 2; round++) {
     for (const [z, w] of docs) {
       const d = new Stage2Doc(Float64Array.from(z), Float64Array.from(w));
