@@ -229,3 +229,21 @@ test('the shipped model has boosted trees over the stage-2 features', async () =
   assert.equal(w.boost.v.length, trees * 2 ** w.boost.depth);
   for (const f of w.boost.f) assert.ok(f >= 0 && f < STAGE1_NAMES.length + STAGE2_EXTRA.length);
 });
+
+test('last resort: a page of which the model keeps nothing is not emptied; noise lines stay out; clean(clean(x)) == clean(x)', () => {
+  // CleanEval final-668: a list of headlines and a sign-up form; its few kept context lines used to be settled out
+  const page = fx('properties/cleaneval-final-668.txt');
+  const a = analyze(page, { entities: false });
+  const once = clean(page, a);
+  assert.ok((once.match(/\p{L}+/gu) ?? []).length > 0, 'something is kept');
+  assert.ok(!once.includes('©2006 Coral Ridge Ministries'), 'rule lines (copyright) are never rescued');
+  assert.equal(clean(once, analyze(once, { entities: false })), once);
+  // a page of menus and rule lines only: nothing but noise, nothing kept
+  const menus = 'Home | News | Sport\n[ad_1]\nShare this\n© 2024 Example Media. All rights reserved.\n';
+  const m = analyze(menus, { entities: false });
+  for (const l of m.lines) if (l.label !== 'blank') assert.notEqual(l.reason, 'article-rescue', menus.slice(l.start, l.end));
+  // a short headline list the model reads as noise: kept rather than emptied
+  const list = ['Salvation Army Receives Funds', 'Vatican Upholds Mass Excommunications', 'Same-Sex Unions Sanctioned', 'Geneva College Files Lawsuit'].join('\n\n');
+  const l2 = analyze(list, { entities: false });
+  assert.ok(clean(list, l2).trim().length > 0, 'not emptied');
+});

@@ -335,9 +335,38 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     }
   }
 
-  if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
+  if (firstArticle < 0 || articleWords < Math.min(50, 0.05 * allWords)) {
+    firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
+    firstArticle = lastResort(out, feats, nb, forced, d1, ctx.templateOthers, firstArticle);
+  }
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
+}
+
+/**
+ * The last resort, after the rescue: a page where no article line is left although some lines are not marked as
+ * noise by a rule, pattern, meta pattern, template or repetition keeps all those lines (a list of headlines, a
+ * catalogue, a page the model cannot read): Clean Article never empties a page that has text. The settle step runs
+ * this pass again over the kept lines (where a first pass's context lines can all read as noise, e.g. CleanEval's
+ * final-668, which was cleaned to nothing), so the guarantee also holds for clean(clean(x)).
+ */
+function lastResort(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, d1: Stage1Doc, templateOthers: ArrayLike<number>, firstArticle: number): number {
+  let kept = 0, other = 0;
+  for (let j = 0; j < nb.length; j++) {
+    const o = out[nb[j]];
+    if (o.label === 'article') kept += feats[nb[j]].words;
+    else if (!forced[j] && d1.dup[j] !== 1 && templateOthers[j] < 2) other += feats[nb[j]].words;
+  }
+  if (kept > 0 || other === 0) return firstArticle;
+  for (let j = 0; j < nb.length; j++) {
+    const o = out[nb[j]];
+    if (o.label === 'article' || forced[j] || d1.dup[j] === 1 || templateOthers[j] >= 2) continue;
+    o.label = 'article';
+    o.reason = 'article-rescue';
+    o.detail = undefined;
+    if (firstArticle < 0 || j < firstArticle) firstArticle = j;
+  }
+  return firstArticle;
 }
 
 /** Upper bound on the settle rounds' work, in units of the document's first kept-line count (see settle). */
