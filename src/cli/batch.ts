@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TemplateIndex } from '../core/types';
 import type { CleanSettings, FileStat, LoadFailure, Task, TaskResult } from './engine';
-import { mergeCounters, packIndex, trace, type PackedCounter } from './util';
+import { mergeCounters, trace, type PackedCounter } from './util';
 
 export interface BatchOutcome {
   results: TaskResult[];
@@ -187,7 +187,7 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
   const counters = new SharedArrayBuffer(4 * lists.length);
   const cursors = new Int32Array(counters);
   // the shared index as one string + one array (a Map is cloned entry by entry)
-  const packed = packIndex(templates);
+  const packed = merged.packed;
   // each worker gets the merged counts of its counter's slots: the lines of the files it read need no key look-up
   const cleaning = workers.map((w, k) => {
     const slotCounts = merged.others[k];

@@ -12,7 +12,7 @@ import { decodeBytes, encodeText } from './decode';
 import { planClean } from './files';
 import { runBatch, WorkerPool } from './batch';
 import type { CleanSettings, LoadFailure } from './engine';
-import { errorText, trace } from './util';
+import { errorText, trace, traceThreads } from './util';
 import { compileUserPatterns } from '../core/patterns';
 import { textOf } from '../core/markup';
 import { version } from '../../package.json';
@@ -248,6 +248,7 @@ async function cleanFiles(args: Args): Promise<number> {
   }, pool);
   bar.end();
   trace('batch done');
+  traceThreads();
   if (!outcome) return 2;
   const skipped = [
     ...plan.skipped,

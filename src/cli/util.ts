@@ -40,11 +40,18 @@ export function mergeShared(own: TemplateCounter | null, others: readonly (Packe
  * the slots of the k-th packed counter, null for a null one): a thread that kept the slots of its files' lines
  * (`TemplateCounter.add(text, true)`) gets each line's count from them without looking up its key.
  */
-export function mergeCounters(own: TemplateCounter | null, others: readonly (PackedCounter | null)[] = []): { templates: TemplateIndex | null; own: Int32Array | null; others: (Int32Array | null)[] } {
-  if (!own) return { templates: null, own: null, others: others.map(() => null) };
-  const slots = others.map((p) => (p ? own.addPacked(p.units, p.counts, p.documents) : null));
+export function mergeCounters(own: TemplateCounter | null, others: readonly (PackedCounter | null)[] = []): { templates: TemplateIndex | null; packed: PackedIndex | null; own: Int32Array | null; others: (Int32Array | null)[] } {
+  if (!own) return { templates: null, packed: null, own: null, others: others.map(() => null) };
+  const slots = others.map((p) => (p ? own.addPacked(p.units, p.counts, p.documents, p.surrogates) : null));
   const counts = own.slotCounts();
-  return { templates: own.index(2), own: counts, others: slots.map((s) => (s ? s.map((x) => counts[x]) : null)) };
+  const packed = own.packedIndex(2); // the shared index, packed for the workers, and as a Map for this thread
+  return { templates: unpackIndex(packed), packed, own: counts, others: slots.map((s) => (s ? countsOf(s, counts) : null)) };
+}
+
+function countsOf(slots: Int32Array, counts: Int32Array): Int32Array {
+  const out = new Int32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) out[i] = counts[slots[i]];
+  return out;
 }
 
 /**
@@ -66,6 +73,25 @@ export function trace(what: string): void {
   } catch { /* not Linux */ }
   process.stderr.write(`[trace t${threadId}] ${(performance.timeOrigin + performance.now() - origin).toFixed(0).padStart(5)} ms  process cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(5)} ms${own}  ${what}\n`);
 }
+/**
+ * With SCRAPED_NEWS_TRACE: the CPU time of every thread of the process by name (Linux /proc), e.g. the JavaScript
+ * threads against V8's background threads (optimising compiler, concurrent GC) and libuv's.
+ */
+export function traceThreads(): void {
+  if (!traceOn) return;
+  const fs = require('node:fs') as typeof import('node:fs');
+  try {
+    const byName = new Map<string, number[]>();
+    for (const t of fs.readdirSync('/proc/self/task')) {
+      const f = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const name = f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'));
+      const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(v[11]) + Number(v[12])) * 10;
+      byName.set(name, [...(byName.get(name) ?? []), ms]);
+    }
+    process.stderr.write(`[trace threads] ${[...byName].map(([n, v]) => `${n}: ${v.reduce((a, b) => a + b, 0)} ms (${v.join('+')})`).join('; ')}\n`);
+  } catch { /* not Linux */ }
+}
 if (traceOn && !process.env.SCRAPED_NEWS_TRACE_ORIGIN) process.env.SCRAPED_NEWS_TRACE_ORIGIN = String(performance.timeOrigin);
 
 /**
@@ -83,6 +109,8 @@ export interface PackedCounter {
   documents: number;
   units: Uint16Array;
   counts: Int32Array;
+  /** Some key holds a surrogate code unit. */
+  surrogates?: boolean;
 }
 
 /** A thread's counter in the packed form (straight from its arrays: no Map in between). */

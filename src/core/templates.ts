@@ -145,24 +145,21 @@ export class TemplateCounter {
 
   /**
    * Add the counts of another counter's share in its packed form (`packedUnits()`: keys as code units, each
-   * followed by a line feed; no strings made). Returns the slot of each of its keys in this counter.
+   * followed by a line feed; no strings made). Returns the slot of each of its keys in this counter. `surrogates`:
+   * whether a key holds a surrogate code unit (as `packedUnits()` says; looked for when not given).
    */
-  addPacked(units: Uint16Array, counts: ArrayLike<number>, documents: number): Int32Array {
+  addPacked(units: Uint16Array, counts: ArrayLike<number>, documents: number, surrogates?: boolean): Int32Array {
     this.documents += documents;
+    if (surrogates ?? hasSurrogate(units)) this.surrogates = true;
     const slots = new Int32Array(counts.length);
-    const buf = this.buf;
     let o = 0;
     for (let i = 0; i < counts.length; i++) {
-      let n = 0;
-      while (o < units.length && units[o] !== 10) {
-        if (n === MAX_TEMPLATE_LINE) throw new Error('template index: a key is longer than ' + MAX_TEMPLATE_LINE);
-        const c = units[o++];
-        if (c >= 0xd800 && c <= 0xdfff) this.surrogates = true;
-        buf[n++] = c;
-      }
-      if (o >= units.length) throw new Error('template index: fewer keys than counts');
-      o++;
-      const s = this.slotOf(n);
+      const end = units.indexOf(10, o); // a native search: this loop runs once per share, mostly not optimised
+      if (end < 0) throw new Error('template index: fewer keys than counts');
+      const n = end - o;
+      if (n > MAX_TEMPLATE_LINE) throw new Error('template index: a key is longer than ' + MAX_TEMPLATE_LINE);
+      const s = this.slotOf(n, units, o); // hashed and compared where it is
+      o = end + 1;
       this.counts[s] += counts[i];
       slots[i] = s;
     }
@@ -232,11 +229,10 @@ export class TemplateCounter {
     return k.length;
   }
 
-  /** The slot of the key in buf[0, n), a new one (count 0) if the key was not seen yet. */
-  private slotOf(n: number): number {
-    const buf = this.buf;
+  /** The slot of the key in src[o, o + n) (default: buf), a new one (count 0) if the key was not seen yet. */
+  private slotOf(n: number, src: Uint16Array = this.buf, o = 0): number {
     let h = 0x811c9dc5 ^ n;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ src[o + i], 0x01000193);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
@@ -244,16 +240,16 @@ export class TemplateCounter {
     let x = h & mask;
     for (let e = table[x]; e !== 0; e = table[x]) {
       const s = e - 1;
-      if (this.hash[s] === h && this.len[s] === n && this.same(s, n)) return s;
+      if (this.hash[s] === h && this.len[s] === n && this.same(s, n, src, o)) return s;
       x = (x + 1) & mask;
     }
     // a new key
     const s = this.size++;
     if (s === this.counts.length) this.growSlots();
     if (this.arenaLen + n + 1 > this.arena.length) this.growArena(n + 1);
-    const st = this.arenaLen;
-    this.arena.set(buf.subarray(0, n), st);
-    this.arena[st + n] = 10; // a line feed after each key: the arena is the packed form
+    const st = this.arenaLen, arena = this.arena;
+    for (let i = 0; i < n; i++) arena[st + i] = src[o + i];
+    arena[st + n] = 10; // a line feed after each key: the arena is the packed form
     this.arenaLen = st + n + 1;
     this.start[s] = st;
     this.len[s] = n;
@@ -263,9 +259,9 @@ export class TemplateCounter {
     return s;
   }
 
-  private same(s: number, n: number): boolean {
-    const buf = this.buf, arena = this.arena;
-    for (let i = 0, o = this.start[s]; i < n; i++, o++) if (arena[o] !== buf[i]) return false;
+  private same(s: number, n: number, src: Uint16Array, o: number): boolean {
+    const arena = this.arena;
+    for (let i = 0, a = this.start[s]; i < n; i++, a++) if (arena[a] !== src[o + i]) return false;
     return true;
   }
 
@@ -322,8 +318,28 @@ export class TemplateCounter {
   }
 
   /** All keys in first-seen order as code units, each followed by a line feed (a copy), and their counts. */
-  packedUnits(): { units: Uint16Array; counts: Int32Array; documents: number } {
-    return { units: this.arena.slice(0, this.arenaLen), counts: this.slotCounts(), documents: this.documents };
+  packedUnits(): { units: Uint16Array; counts: Int32Array; documents: number; surrogates: boolean } {
+    return { units: this.arena.slice(0, this.arenaLen), counts: this.slotCounts(), documents: this.documents, surrogates: this.surrogates };
+  }
+
+  /**
+   * The keys counted at least `min` times (min >= 2), joined by line feeds (made with one decoding of their code
+   * units), and their counts.
+   */
+  packedIndex(min: number): { documents: number; keys: string; counts: Int32Array } {
+    let n = 0, units = 0;
+    for (let i = 0; i < this.size; i++) if (this.counts[i] >= min) { n++; units += this.len[i] + 1; }
+    const u = new Uint16Array(Math.max(0, units - 1));
+    const counts = new Int32Array(n);
+    for (let i = 0, k = 0, o = 0; i < this.size; i++) {
+      if (this.counts[i] < min) continue;
+      const st = this.start[i], len = this.len[i];
+      u.set(this.arena.subarray(st, st + len), o);
+      o += len;
+      if (o < u.length) u[o++] = 10;
+      counts[k++] = this.counts[i];
+    }
+    return { documents: this.documents, keys: n ? unitsToString(u, 0, u.length, this.surrogates) : '', counts };
   }
 
   /** All keys in first-seen order (one decoding of the code units, then split). */
@@ -344,10 +360,18 @@ export class TemplateCounter {
       const keys = this.allKeys();
       for (let i = 0; i < this.size; i++) counts.set(keys[i], this.counts[i]);
     } else {
-      for (let i = 0; i < this.size; i++) if (this.counts[i] >= min) counts.set(this.key(i), this.counts[i]);
+      const p = this.packedIndex(min);
+      const keys = p.counts.length ? p.keys.split('\n') : [];
+      if (keys.length !== p.counts.length) throw new Error('template index: a key holds a line feed');
+      for (let i = 0; i < keys.length; i++) counts.set(keys[i], p.counts[i]);
     }
     return { documents: this.documents, counts };
   }
+}
+
+function hasSurrogate(u: Uint16Array): boolean {
+  for (let i = 0; i < u.length; i++) if (u[i] >= 0xd800 && u[i] <= 0xdfff) return true;
+  return false;
 }
 
 let utf16: { decode(a: Uint16Array): string } | null = null;
@@ -390,10 +414,9 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
     b.add(text);
   }
   const p = b.packedUnits();
-  for (let round = 0; round < 12; round++) { // called once per share: enough calls for V8 to record feedback
-    a.addPacked(p.units, p.counts, p.documents);
-    a.addCounts(['home | news', 'only here'], [1, 1], 1);
-  }
+  a.addPacked(p.units, p.counts, p.documents, p.surrogates);
+  a.addPacked(p.units, p.counts, p.documents);
+  a.addCounts(['home | news', 'only here'], [1, 1], 1);
   a.slotCounts();
   a.index(2);
 })();

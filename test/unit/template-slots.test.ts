@@ -144,3 +144,25 @@ test('TemplateCounter.addPacked refuses packed keys that do not match their coun
   assert.deepEqual([...ok.addPacked(units, counts, 1)], [0, 1]);
   assert.deepEqual(ok.entries(), { keys: ['one', 'two'], counts: Int32Array.of(1, 1) });
 });
+
+test('packed shares and the shared index keep every key exactly (surrogate pairs, lone surrogates, U+FEFF inside a line)', () => {
+  const lines = ['Deseret \ud801\udc00\ud801\udc01', 'lone \ud801 high', 'lone \udc00 low', 'a\ufeffb', 'Home | News', 'Σ final', 'x'.repeat(199) + '\ud801'];
+  const texts = [lines.join('\n'), lines.slice(2).join('\n'), lines.slice(0, 4).join('\r\n'), 'Home | News\nonly once'];
+  const whole = buildTemplateIndex(texts);
+  const shared = new Map([...whole.counts].filter(([, v]) => v >= 2).sort());
+  for (const withFlag of [true, false]) {
+    const a = new TemplateCounter(), b = new TemplateCounter();
+    texts.forEach((t, i) => (i < 2 ? a : b).add(t));
+    const p = b.packedUnits();
+    a.addPacked(p.units, p.counts, p.documents, withFlag ? p.surrogates : undefined);
+    assert.deepEqual(new Map([...a.index(2).counts].sort()), shared);
+    assert.deepEqual(new Map([...a.index().counts].sort()), new Map([...whole.counts].sort()));
+    const packed = a.packedIndex(2);
+    assert.deepEqual(packed.keys.split('\n').sort(), [...shared.keys()]);
+    assert.equal(packed.documents, texts.length);
+  }
+  assert.ok([...shared.keys()].some((k) => k.includes('\ud801\udc28'))); // a surrogate pair (lower-case Deseret)
+  assert.ok([...shared.keys()].some((k) => /\ud801(?![\udc00-\udfff])/.test(k))); // a lone surrogate
+  const empty = new TemplateCounter();
+  assert.deepEqual(empty.packedIndex(2), { documents: 0, keys: '', counts: new Int32Array(0) });
+});
