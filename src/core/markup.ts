@@ -49,6 +49,11 @@ const MIN_SHARE = 0.4;
  * that: at most 19% over the development corpora's 1,417 text dumps).
  */
 export function detectMarkup(text: string): MarkupShare | null {
+  // fewer than MIN_TAGS '<' in the sample (most text dumps have none): not markup, nothing else to look at
+  const end = Math.min(text.length, SAMPLE);
+  let lt = 0;
+  for (let i = text.indexOf('<'); i >= 0 && i < end && lt < MIN_TAGS; i = text.indexOf('<', i + 1)) lt++;
+  if (lt < MIN_TAGS) return null;
   const m = markupShare(text);
   return m.tags >= MIN_TAGS && m.share >= MIN_SHARE ? m : null;
 }
