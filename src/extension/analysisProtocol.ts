@@ -304,7 +304,8 @@ export function linesView(c: CompactLines): LineInfo[] {
   const n = c.labels.length;
   let details: Map<number, string> | undefined;
   const at = (i: number): LineInfo => {
-    const l: LineInfo = { line: i, start: c.starts[i], end: c.ends[i], label: LABELS[c.labels[i]], reason: c.reasonTable[c.reasons[i]] };
+    // `detail` always present (undefined when none), as in the core's LineInfo objects: one object shape
+    const l: LineInfo = { line: i, start: c.starts[i], end: c.ends[i], label: LABELS[c.labels[i]], reason: c.reasonTable[c.reasons[i]], detail: undefined };
     if (c.detailLines.length) {
       if (!details) {
         details = new Map();

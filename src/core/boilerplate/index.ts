@@ -284,7 +284,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const thr = model().threshold;
 
   const out: LineInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = { line: i, start: raw ? raw[i].start : 0, end: raw ? raw[i].end : 0, label: 'blank', reason: 'blank' };
+  for (let i = 0; i < n; i++) out[i] = { line: i, start: raw ? raw[i].start : 0, end: raw ? raw[i].end : 0, label: 'blank', reason: 'blank', detail: undefined };
 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
