@@ -17,7 +17,8 @@
 //     --weigh gold: scale each document by dump tokens / gold tokens (capped at 10, relative to its corpus's mean),
 //       as the metric divides a document's errors by its gold text (tried: not shipped, see BENCHMARKS.md)
 //   The module also exports loadCore/loadCorpus/train/evaluate for experiment scripts (train() accepts
-//   opts.stage1Cache, a Map, to reuse stage 1 across runs that change only stage 2 or the trees).
+//   opts.stage1Cache, a Map, to reuse stage 1 across runs that change only stage 2 or the trees, and
+//   opts.stage2Cache, a Map, to reuse stage 2 as well across runs that change only the trees or their seed).
 //
 // Line labels come from the gold: a dump token is "in the article" when a 4-token window of the dump's token
 // stream that contains it (windows may span line breaks, so fragments split at links are judged in context)
@@ -310,7 +311,10 @@ export function train(core, docs, opts) {
   for (const d of docs) d.s2 = core.stage2Vectors(d.s1, d.z1, d.nb.map((i) => d.feats[i].words));
   for (const k of opts.drop2idx ?? []) for (const d of docs) for (const v of d.s2) v[k] = 0; // ablation of stage-2 columns
   const g2 = gather(docs, 's2', cw, opts.weigh);
-  const stage2 = fitLogReg(g2.X, g2.y, g2.w, s2names, opts);
+  // stage 2 does not depend on the trees' settings: runs that change only those may reuse it (opts.stage2Cache)
+  const key2 = `${key}:${(opts.drop2idx ?? []).join()}`;
+  let stage2 = opts.stage2Cache?.get(key2);
+  if (!stage2) { stage2 = fitLogReg(g2.X, g2.y, g2.w, s2names, opts); opts.stage2Cache?.set(key2, stage2); }
   if (!opts.trees) return { stage1, stage2 };
   const base = g2.X.map((v) => core.logit(stage2, v));
   const t0 = Date.now();
