@@ -228,6 +228,11 @@ test('the shipped model has boosted trees over the stage-2 features', async () =
   assert.equal(w.boost.t.length, w.boost.f.length);
   assert.equal(w.boost.v.length, trees * 2 ** w.boost.depth);
   for (const f of w.boost.f) assert.ok(f >= 0 && f < STAGE1_NAMES.length + STAGE2_EXTRA.length);
+  // the weights say how to reproduce them: the trainer's command with the same number of trees and threshold
+  const m = /bench\/train-boilerplate\.mjs --train .* --threshold ([\d.]+) --trees (\d+)/.exec(w.origin);
+  assert.ok(m, 'origin names the training command');
+  assert.equal(Number(m[1]), w.threshold);
+  assert.equal(Number(m[2]), trees);
 });
 
 test('last resort: a page of which the model keeps nothing is not emptied; noise lines stay out; clean(clean(x)) == clean(x)', () => {
