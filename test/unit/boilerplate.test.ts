@@ -252,3 +252,12 @@ test('last resort: a page of which the model keeps nothing is not emptied; noise
   const l2 = analyze(list, { entities: false });
   assert.ok(clean(list, l2).trim().length > 0, 'not emptied');
 });
+
+test('share/tool bars flattened onto one line are widget lines; a line with other words is not', () => {
+  for (const s of ['Share Tweet Email', 'Email | Print |', 'Print   Email', 'delicious | digg | reddit', 'Save & Share', 'Teilen Drucken', 'Partager Imprimer']) {
+    assert.equal(lineFeatures(s).rule, 'widget-phrase', s);
+  }
+  for (const s of ['Print the budget', 'Share prices fell sharply', 'Email from the minister', 'Facebook shares rose']) {
+    assert.equal(lineFeatures(s).rule, null, s);
+  }
+});

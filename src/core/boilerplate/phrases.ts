@@ -143,6 +143,14 @@ export const WIDGET_LINE = new RegExp(
   '^[\\s\\W_]{0,3}(?:' + groupByFirstChar(WIDGET_WORDS) + ')(?:\\s*\\(?\\d+\\)?)?[\\s\\W_]{0,3}$',
 );
 
+/**
+ * Share and tool buttons of one bar, flattened onto one line by an HTML-to-text step ("Email Print", "Share Tweet
+ * Email", "delicious | digg | reddit", "Save & Share"): two to eight of these words and nothing else.
+ * Matched against the LOWER-CASED trimmed line.
+ */
+const SHARE_WORDS = 'share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
+export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS})){1,7}[\\s\\W_]{0,3}$`);
+
 /** Widget sentences: longer lines that are still page furniture (comment forms, cookie banners, paywalls). */
 /** Matched against the LOWER-CASED trimmed line. */
 export const WIDGET_SENTENCE_PHRASES = [
