@@ -2,7 +2,7 @@ import type { Analysis, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } fr
 import { splitLines, detectEol } from './lines';
 import { classifyLines } from './boilerplate';
 import { findQuotes } from './quotes';
-import { detectMarkup } from './markup';
+import { detectMarkup, type MarkupShare } from './markup';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -29,7 +29,8 @@ export function analyzeWith(text: string, options: AnalyzeOptions = {}, findEnti
 }
 
 /** The Analysis object with its statistics, from the stage results (shared with the incremental analyser). */
-export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings']): Analysis {
+/** The analysis object; `markup`: `detectMarkup(text)`, when the caller has it already (the incremental analyser). */
+export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings'], markup: MarkupShare | null = detectMarkup(text)): Analysis {
   let articleLines = 0, boilerplateLines = 0, metaLines = 0, blankLines = 0, articleChars = 0;
   for (const l of lines) {
     if (l.label === 'article') { articleLines++; articleChars += l.end - l.start; }
@@ -38,7 +39,6 @@ export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quote
     else blankLines++;
   }
   const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
-  const markup = detectMarkup(text);
   const a: Analysis = {
     length: text.length,
     eol,

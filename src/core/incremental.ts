@@ -23,6 +23,7 @@
 import type { Analysis, AnalyzeOptions, LineInfo, Quote, Entity, LineEnding } from './types';
 import { splitLines, type RawLine } from './lines';
 import { assemble } from './analyze-base';
+import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
 import { classifyLines } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
@@ -57,6 +58,8 @@ export class IncrementalAnalyzer {
   private raw: RawLine[] = [{ start: 0, end: 0 }];
   private eols: EolCounts = { lf: 0, crlf: 0, cr: 0 };
   private _analysis: Analysis | null = null;
+  /** `detectMarkup` of the current text; undefined when an edit within its sample (or a new text) made it unknown. */
+  private markup: MarkupShare | null | undefined;
   private options: AnalyzeOptions;
   private featureMemo = new Map<string, unknown>();
   private quoteMemo: QuoteMemo = createQuoteMemo();
@@ -93,8 +96,9 @@ export class IncrementalAnalyzer {
     this.raw = splitLines(text);
     this.eols = { lf: 0, crlf: 0, cr: 0 };
     countEols(text, 0, text.length, this.eols, 1);
+    this.markup = undefined;
     const lineMs = now() - t0;
-    this._analysis = this.run(lineMs, this.raw.length, preliminary && ((lines, ms) => preliminary(assemble(text, eolOf(this.eols), lines as LineInfo[], [], [], { lines: lineMs + ms, quotes: 0, entities: 0, total: lineMs + ms }))));
+    this._analysis = this.run(lineMs, this.raw.length, preliminary && ((lines, ms) => preliminary(assemble(text, eolOf(this.eols), lines as LineInfo[], [], [], { lines: lineMs + ms, quotes: 0, entities: 0, total: lineMs + ms }, this.markup))));
     return this._analysis;
   }
 
@@ -135,6 +139,7 @@ export class IncrementalAnalyzer {
       throw new RangeError(`change [${off}, ${off}+${len}) outside the text (length ${old.length})`);
     }
     if (len === 0 && c.text.length === 0) return 0;
+    if (off < MARKUP_SAMPLE) this.markup = undefined; // an edit after the sample leaves the markup figures as they are
     const text = old.slice(0, off) + c.text + old.slice(off + len);
     const delta = c.text.length - len;
     const raw = this.raw;
@@ -169,6 +174,9 @@ export class IncrementalAnalyzer {
   private run(lineMs: number, resplit = this.raw.length, unsettled?: (lines: readonly LineInfo[], ms: number) => void): Analysis {
     const t0 = now();
     const text = this._text;
+    // once per text version that changed it, not for each answer (typing in a big dump after its first 200,000
+    // characters never re-reads the sample)
+    if (this.markup === undefined) this.markup = detectMarkup(text);
     const options = unsettled ? { ...this.options, onUnsettledLines: (l: readonly LineInfo[]) => unsettled(l, now() - t0) } : this.options;
     this.trimMemos();
     const lines = classify(text, this.raw, options, this.featureMemo);
@@ -177,7 +185,7 @@ export class IncrementalAnalyzer {
     const t2 = now();
     const entities: Entity[] = options.entities === false ? [] : findEntities(text, lines, { memo: this.entityMemo });
     const t3 = now();
-    const a = assemble(text, eolOf(this.eols), lines, quotes, entities, { lines: lineMs + (t1 - t0), quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) });
+    const a = assemble(text, eolOf(this.eols), lines, quotes, entities, { lines: lineMs + (t1 - t0), quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) }, this.markup);
     this._stats = {
       resplitLines: resplit,
       ms: { lines: lineMs, classify: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) },

@@ -13,6 +13,8 @@
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]{0,15})(?:[\s/][^<>]{0,2000})?>/g;
 /** Characters of the text looked at by `markupShare` (a sample: the start of the text). */
 const SAMPLE = 200_000;
+/** `detectMarkup` reads only the text's first MARKUP_SAMPLE characters (an edit after them cannot change it). */
+export const MARKUP_SAMPLE = SAMPLE;
 
 export interface MarkupShare {
   /** Tags in the sample. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { analyze, clean } from '../../src/core';
 import { decodeEntities, detectMarkup, looksLikeMarkup, markupToText, textOf } from '../../src/core/markup';
+import { IncrementalAnalyzer, type TextChange } from '../../src/core/incremental';
 
 const rawHtml = readFileSync('test/fixtures/l3s-raw-html.txt', 'utf8');
 const rawHtmlGold = readFileSync('test/fixtures/l3s-raw-html.gold.txt', 'utf8');
@@ -112,4 +113,24 @@ test('cleaning the raw-HTML dump through the conversion keeps the article and dr
   assert.ok(o.recall >= 0.95 && o.precision >= 0.85, JSON.stringify(o));
   // kept whole (as before the conversion), the markup buries the article: precision is far lower
   assert.ok(overlap(rawHtmlGold, clean(rawHtml, analyze(rawHtml, { entities: false }))).precision < 0.3);
+});
+
+test('the incremental analyser keeps stats.markup equal to a full analysis through edits before and after the sample', () => {
+  const opts = { entities: false, quotes: false } as const;
+  let text = rawHtml.repeat(Math.ceil(250_000 / rawHtml.length)); // > 200,000 characters: edits past the sample
+  const inc = new IncrementalAnalyzer(opts);
+  inc.reset(text);
+  const check = (what: string) => assert.deepStrictEqual(inc.analysis.stats.markup, analyze(text, opts).stats.markup, what);
+  check('markup at first');
+  const edits: TextChange[] = [
+    { rangeOffset: text.length - 10, rangeLength: 5, text: 'plain words' }, // after the sample
+    { rangeOffset: 0, rangeLength: 210_000, text: 'A plain first line.\n' }, // the sample becomes mostly text
+    { rangeOffset: 0, rangeLength: 0, text: '<div><p>'.repeat(40) }, // and markup again
+  ];
+  for (const c of edits) {
+    text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+    inc.applyChanges([c]);
+    check(`after an edit at ${c.rangeOffset}`);
+  }
+  assert.ok(inc.analysis.stats.markup, 'the last text is markup');
 });
