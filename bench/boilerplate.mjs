@@ -78,6 +78,15 @@ for (const dir of dirs) {
   console.log(`\n== ${name}: ${docs.length} docs, ${(bytes / 1e6).toFixed(1)} MB, templates ${templates ? 'on' : 'off'}${keepMeta ? ', meta kept' : ''}, ${convertMarkup ? `${converted} HTML dumps converted to text` : 'markup kept'}`);
   console.log(`   F1 ${f3(r.f1)}  P ${f3(r.precision)}  R ${f3(r.recall)}   (keep-all F1 ${f3(base.f1)}  P ${f3(base.precision)}  R ${f3(base.recall)})`);
   console.log(`   speed: ${mbps.toFixed(1)} MB/s wall, ${cpuMbps.toFixed(1)} MB/s CPU time (templates ${(t1 - t0).toFixed(0)} ms + analysis ${(t2 - t1).toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU)`);
+  // the markup dumps: their score here, and cleaned as they are (what --keep-markup gives); how close the text
+  // dumps come to the detection threshold (the highest markup share among them)
+  const conv = docs.filter((d) => texts[d.i] !== dumps[d.i]);
+  if (conv.length) {
+    const asIs = conv.map((d) => ({ ...d, ...scoreDoc(d.gold, core.clean(dumps[d.i], core.analyze(dumps[d.i], { quotes: false, entities: false, templates: tpl })), { keepMeta }) }));
+    console.log(`   HTML dumps (${conv.length}): F1 ${f3(corpusScore(conv).f1)} converted, ${f3(corpusScore(asIs).f1)} cleaned as they are`);
+  }
+  const textShares = dumps.filter((t, i) => texts[i] === t).map((t) => core.markupShare(t).share);
+  console.log(`   highest markup share among the text dumps: ${f3(Math.max(0, ...textShares))} (detection needs >= 0.4 and >= 20 tags)`);
   summary.push({ corpus: name, docs: docs.length, bytes, templates, converted, f1: r.f1, precision: r.precision, recall: r.recall, keepAll: base, mbps, cpuMbps });
 
   // worst documents and, in each, the lines that cost most: dropped gold text (missed) or kept noise (noise)
