@@ -1,16 +1,19 @@
-/** The CLI's plain-UTF-8 decoding (src/cli/decode.ts plainUtf8) gives exactly what the core's decodeDump gives. */
+/**
+ * The core's plain-UTF-8 fast path (src/core/decode.ts plainUtf8) gives exactly what its general path (decodeAny)
+ * gives, and so do decodeDump and the CLI's decodeBytes.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { decodeDump } from '../../src/core/decode';
-import { plainUtf8, decodeBytes } from '../../src/cli/decode';
+import { decodeAny, decodeDump, plainUtf8 } from '../../src/core/decode';
+import { decodeBytes } from '../../src/cli/decode';
 
-/** decodeDump's answer in decodeBytes' shape (an error for what it refuses). */
+/** The general path's answer in decodeBytes' shape (an error for what it refuses). */
 function core(bytes: Uint8Array): object {
   try {
-    const d = decodeDump(bytes);
+    const d = decodeAny(bytes);
     if (d.replacements > 0) return { error: true };
     return { text: d.text, encoding: d.encoding, bom: d.bom, warnings: d.warnings };
   } catch {
@@ -20,7 +23,20 @@ function core(bytes: Uint8Array): object {
 
 function check(bytes: Uint8Array): void {
   const p = plainUtf8(bytes);
-  if (p !== null) assert.deepEqual(p, core(bytes), `bytes ${Buffer.from(bytes.subarray(0, 40)).toString('hex')}`);
+  if (p !== null) assert.deepEqual(p, decodeAny(bytes), `bytes ${Buffer.from(bytes.subarray(0, 40)).toString('hex')}`);
+  let whole: object;
+  try {
+    whole = decodeDump(bytes);
+  } catch {
+    whole = { error: true };
+  }
+  let general: object;
+  try {
+    general = decodeAny(bytes);
+  } catch {
+    general = { error: true };
+  }
+  assert.deepEqual(whole, general);
   const d = decodeBytes(bytes);
   assert.deepEqual('error' in d ? { error: true } : d, core(bytes));
 }
@@ -30,7 +46,7 @@ const fixtures = [
   ...fs.readdirSync('test/fixtures/boilerplate').sort().map((f) => path.join('test/fixtures/boilerplate', f)),
 ].map((f) => new Uint8Array(fs.readFileSync(f)));
 
-test('plainUtf8 equals decodeDump on fixtures, with BOMs, magic numbers, controls, NULs, UTF-16 and invalid bytes', () => {
+test('plainUtf8 equals the general path on fixtures, with BOMs, magic numbers, controls, NULs, UTF-16 and invalid bytes', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   const cases: Uint8Array[] = [
     ...fixtures,
@@ -46,7 +62,7 @@ test('plainUtf8 equals decodeDump on fixtures, with BOMs, magic numbers, control
   assert.ok(fixtures.every((b) => plainUtf8(b) !== null), 'the fixtures take the plain path');
 });
 
-test('plainUtf8 equals decodeDump on random bytes and random texts', () => {
+test('plainUtf8 equals the general path on random bytes and random texts', () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => check(b)), { numRuns: 2000 });
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => check(new TextEncoder().encode(s))), { numRuns: 2000 });
   const pieces = ['a', 'Ж', '\u0000', '\u0007', '\u001b', '\t', '\n', '\ufffd', '\ufeff', '\u007f', '%PDF-', 'GIF8', '\u0089PNG'];
