@@ -8,6 +8,7 @@
 //     --no-templates  do not learn folder templates over the corpus's dumps (ablation)
 //     --keep-meta     keep meta lines (bylines, datelines, credits) in the cleaned text
 //     --keep-markup   do not convert dumps that are HTML markup to text first (ablation; the CLI's --keep-markup)
+//     --no-unwrap     judge the lines of hard-wrapped dumps one by one (ablation; the CLI's --no-unwrap)
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, basename, resolve, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -19,19 +20,20 @@ const core = createRequire(import.meta.url)('../dist/core.js');
 
 const argv = process.argv.slice(2);
 const dirs = [];
-let templates = true, keepMeta = false, convertMarkup = true, worstN = 10, jsonOut = null;
+let templates = true, keepMeta = false, convertMarkup = true, unwrap = true, worstN = 10, jsonOut = null;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--no-templates') templates = false;
   else if (a === '--keep-meta') keepMeta = true;
   else if (a === '--keep-markup') convertMarkup = false;
+  else if (a === '--no-unwrap') unwrap = false;
   else if (a === '--worst') worstN = Number(argv[++i]);
   else if (a === '--json') jsonOut = argv[++i];
   else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
   else dirs.push(a);
 }
 if (!dirs.length) {
-  console.error('usage: node bench/boilerplate.mjs DIR... [--no-templates] [--keep-meta] [--worst N] [--json FILE]');
+  console.error('usage: node bench/boilerplate.mjs DIR... [--no-templates] [--keep-meta] [--keep-markup] [--no-unwrap] [--worst N] [--json FILE]');
   process.exit(2);
 }
 
@@ -58,7 +60,7 @@ for (const dir of dirs) {
     const a = performance.now();
     const tp = templates ? core.buildTemplateIndex(texts) : null;
     const b = performance.now();
-    const an = texts.map((t) => core.analyze(t, { quotes: false, entities: false, templates: tp }));
+    const an = texts.map((t) => core.analyze(t, { quotes: false, entities: false, templates: tp, unwrap }));
     const e = performance.now();
     const u = process.cpuUsage(c);
     if (!cpu || u.user + u.system < cpu.user + cpu.system) { c0 = c; t0 = a; t1 = b; t2 = e; cpu = u; tpl = tp; analyses = an; }
@@ -82,7 +84,7 @@ for (const dir of dirs) {
   // dumps come to the detection threshold (the highest markup share among them)
   const conv = docs.filter((d) => texts[d.i] !== dumps[d.i]);
   if (conv.length) {
-    const asIs = conv.map((d) => ({ ...d, ...scoreDoc(d.gold, core.clean(dumps[d.i], core.analyze(dumps[d.i], { quotes: false, entities: false, templates: tpl })), { keepMeta }) }));
+    const asIs = conv.map((d) => ({ ...d, ...scoreDoc(d.gold, core.clean(dumps[d.i], core.analyze(dumps[d.i], { quotes: false, entities: false, templates: tpl, unwrap })), { keepMeta }) }));
     console.log(`   HTML dumps (${conv.length}): F1 ${f3(corpusScore(conv).f1)} converted, ${f3(corpusScore(asIs).f1)} cleaned as they are`);
   }
   const textShares = dumps.filter((t, i) => texts[i] === t).map((t) => core.markupShare(t).share);

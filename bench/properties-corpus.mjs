@@ -10,7 +10,7 @@
 // Also printed: the lines the classifier's settle step labels `settled-out` (kept by the model only because of the
 // noise around them).
 //
-// Usage: node bench/properties-corpus.mjs [--no-entities] [--limit N] [--bound-ms MS] CORPUS_DIR...
+// Usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--limit N] [--bound-ms MS] CORPUS_DIR...
 // The checks are the ones in test/unit/reliability-invariants.ts, bundled on the fly with the core (esbuild).
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,17 +22,19 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let entities = true;
+let unwrap = true;
 let limit = Infinity;
 let boundMs = 10_000;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--no-entities') entities = false;
+  else if (args[i] === '--no-unwrap') unwrap = false;
   else if (args[i] === '--limit') limit = Number(args[++i]);
   else if (args[i] === '--bound-ms') boundMs = Number(args[++i]);
   else dirs.push(args[i]);
 }
 if (dirs.length === 0) {
-  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--limit N] [--bound-ms MS] CORPUS_DIR...');
+  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--limit N] [--bound-ms MS] CORPUS_DIR...');
   process.exit(2);
 }
 
@@ -95,7 +97,7 @@ for (const f of files.slice(0, limit)) {
   let a;
   const ta = performance.now();
   try {
-    a = lib.analyze(text, { entities });
+    a = lib.analyze(text, { entities, unwrap });
   } catch (e) {
     fail('analyze-no-throw+bound', e.stack);
     continue;
@@ -120,13 +122,13 @@ for (const f of files.slice(0, limit)) {
 
   counts.idempotent.cases++;
   settled += a.lines.filter((l) => l.reason === 'settled-out').length;
-  const again = lib.analyze(once, { entities: false, quotes: false });
+  const again = lib.analyze(once, { entities: false, quotes: false, unwrap });
   const twice = lib.clean(once, again);
   const notArticle = again.lines.filter((l) => l.label !== 'blank' && l.label !== 'article').length;
   if (twice === once && notArticle > 0) fail('idempotent', `${notArticle} line(s) of the cleaned text are not article when analysed again`);
   counts['idempotent-keepMeta'].cases++;
-  const km = lib.clean(text, lib.analyze(text, { entities: false, quotes: false, keepMeta: true }), { keepMeta: true });
-  if (lib.clean(km, lib.analyze(km, { entities: false, quotes: false, keepMeta: true }), { keepMeta: true }) !== km) fail('idempotent-keepMeta', 'clean(clean(x)) differs with keepMeta');
+  const km = lib.clean(text, lib.analyze(text, { entities: false, quotes: false, unwrap, keepMeta: true }), { keepMeta: true });
+  if (lib.clean(km, lib.analyze(km, { entities: false, quotes: false, unwrap, keepMeta: true }), { keepMeta: true }) !== km) fail('idempotent-keepMeta', 'clean(clean(x)) differs with keepMeta');
   const nonBlank = (s) => s.split(/\r\n|\r|\n/).filter((l) => l.trim()).length;
   driftBase += nonBlank(once);
   if (twice !== once) {

@@ -13,6 +13,8 @@ export interface Args {
   keepMeta: boolean;
   /** Convert dumps that are HTML markup to text before cleaning (off: --keep-markup). */
   convertMarkup: boolean;
+  /** Judge the paragraphs of a hard-wrapped dump whole (off: --no-unwrap). */
+  unwrap: boolean;
   patterns: string[];
   templates: boolean;
   dryRun: boolean;
@@ -40,6 +42,7 @@ const FLAGS: Flag[] = [
   { name: 'json', commands: ['clean'], set: (a) => { a.json = true; } },
   { name: 'keep-meta', commands: ['clean'], set: (a) => { a.keepMeta = true; } },
   { name: 'keep-markup', commands: ['clean'], set: (a) => { a.convertMarkup = false; } },
+  { name: 'no-unwrap', commands: ['clean', 'annotate'], set: (a) => { a.unwrap = false; } },
   { name: 'dry-run', short: 'n', commands: ['clean'], set: (a) => { a.dryRun = true; } },
   { name: 'quiet', short: 'q', commands: ['clean'], set: (a) => { a.quiet = true; } },
   { name: 'no-templates', commands: ['clean'], set: (a) => { a.templates = false; } },
@@ -53,7 +56,7 @@ const FLAGS: Flag[] = [
 
 export function parseArgs(argv: readonly string[]): Args {
   const a: Args = {
-    command: 'help', inputs: [], out: null, inPlace: false, recursive: false, jobs: null, json: false, keepMeta: false, convertMarkup: true,
+    command: 'help', inputs: [], out: null, inPlace: false, recursive: false, jobs: null, json: false, keepMeta: false, convertMarkup: true, unwrap: true,
     patterns: [], templates: true, dryRun: false, quiet: false, jsonl: false, entities: true, quotes: true, scareQuotes: true, pretty: false,
   };
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0 || argv[0] === 'help') return { ...a, command: 'help' };
@@ -123,6 +126,8 @@ Clean options:
   -q, --quiet          no progress bar (it is only shown when stderr is a terminal anyway)
 Common options:
   -p, --pattern REGEX  extra boilerplate pattern (JavaScript regex on the trimmed line; repeatable)
+      --no-unwrap      judge every line of a hard-wrapped dump on its own (default: a dump whose paragraphs a
+                       converter wrapped at ~72-80 columns is judged paragraph by paragraph)
 Annotate options:
       --no-entities    skip entities (much faster)
       --no-quotes      skip quotes

@@ -27,6 +27,8 @@ export interface CleanSettings {
   keepMeta: boolean;
   /** Convert a dump that is HTML markup to text lines before anything else (default true). */
   convertMarkup?: boolean;
+  /** Judge the paragraphs of a hard-wrapped dump whole (default true). */
+  unwrap?: boolean;
   patterns: string[];
   /** Learn and use site templates. */
   templates: boolean;
@@ -186,7 +188,7 @@ export class Engine {
       // each line's count in the index: from the slots of phase 1, else (a file read by another thread, or not
       // kept) from its key, here: the classifier then always gets the counts (one path through its code)
       const lineCounts = !tpl ? undefined : slotCounts && loaded.slots ? countsOfSlots(loaded.slots, slotCounts) : countsOfKeys(loaded.text, tpl);
-      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: tpl, templateLineCounts: lineCounts, keepMeta: this.settings.keepMeta });
+      const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: tpl, templateLineCounts: lineCounts, keepMeta: this.settings.keepMeta, unwrap: this.settings.unwrap });
       cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
       res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
     } catch (e) {

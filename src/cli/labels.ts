@@ -23,10 +23,12 @@ export interface LabelOptions {
   keepMeta?: boolean;
   /** Each line's count in `templates`, when known (see AnalyzeOptions.templateLineCounts). */
   templateLineCounts?: ArrayLike<number>;
+  /** Judge the paragraphs of a hard-wrapped dump whole (default true; AnalyzeOptions.unwrap). */
+  unwrap?: boolean;
 }
 
 export function labelLines(text: string, options: LabelOptions = {}): Labels {
-  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, templateLineCounts: options.templates ? options.templateLineCounts : undefined, keepMeta: options.keepMeta === true });
+  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, templateLineCounts: options.templates ? options.templateLineCounts : undefined, keepMeta: options.keepMeta === true, unwrap: options.unwrap !== false });
   return { lines, eol: detectEol(text), bom: text.charCodeAt(0) === 0xfeff, length: text.length };
 }
 

@@ -98,7 +98,7 @@ export function annotationJson(a: Analysis): { lines: unknown[]; quotes: unknown
 }
 
 function analyzeOptions(args: Args): AnalyzeOptions {
-  return { entities: args.entities, quotes: args.quotes, scareQuotes: args.scareQuotes, boilerplatePatterns: args.patterns };
+  return { entities: args.entities, quotes: args.quotes, scareQuotes: args.scareQuotes, boilerplatePatterns: args.patterns, unwrap: args.unwrap };
 }
 
 /** Patterns the core would reject (syntax, backreferences, empty matches…) are a usage error, not silently dropped. */
@@ -180,7 +180,7 @@ async function cleanStdin(args: Args): Promise<number> {
   const encoding = input.encoding;
   const text = args.convertMarkup ? textOf(input.text) : input.text;
   const { labelLines, cleanLabelled } = labels();
-  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta }), args.keepMeta);
+  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta, unwrap: args.unwrap }), args.keepMeta);
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
   return 0;
 }
@@ -213,7 +213,7 @@ const BYTES_PER_JOB = 4 * 1024 * 1024;
 async function cleanFiles(args: Args): Promise<number> {
   if (args.inputs.includes('-')) return cleanStdin(args);
   checkPatterns(args.patterns);
-  const settings: CleanSettings = { keepMeta: args.keepMeta, convertMarkup: args.convertMarkup, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
+  const settings: CleanSettings = { keepMeta: args.keepMeta, convertMarkup: args.convertMarkup, unwrap: args.unwrap, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // Worker threads start now, while this thread lists the input: an explicit --jobs N, or a folder on a
   // machine with several cores (stopped again if the folder turns out small).
@@ -298,7 +298,7 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
   let linesRemoved = 0;
   const perFile: { path: string; linesRemoved: number }[] = [];
   for (const x of texts) {
-    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl, keepMeta: settings.keepMeta }).lines, settings.keepMeta);
+    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl, keepMeta: settings.keepMeta, unwrap: settings.unwrap }).lines, settings.keepMeta);
     linesRemoved += r;
     perFile.push({ path: x.path, linesRemoved: r });
   }

@@ -13,4 +13,5 @@ export { compileUserPatterns, literalLinePattern } from './patterns';
 export { decodeDump, encodeDump, DumpDecodeError } from './decode';
 export type { DecodedDump, DumpEncoding, DumpDecodeErrorCode } from './decode';
 export { REASONS, describeReason } from './reasons';
+export { findWraps, logicalLines, type Wraps } from './boilerplate/unwrap';
 export { detectMarkup, looksLikeMarkup, markupShare, markupToText, decodeEntities, textOf } from './markup';

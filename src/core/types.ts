@@ -126,6 +126,12 @@ export interface AnalyzeOptions {
    */
   keepMeta?: boolean;
   /**
+   * Judge the paragraphs of a hard-wrapped dump (html2text, lynx/w3m at their default width, html-to-text's default
+   * `wordwrap: 80`) as whole paragraphs, each physical line getting its paragraph's label (default true; see
+   * src/core/boilerplate/unwrap.ts). Dumps that are not wrapped are not affected.
+   */
+  unwrap?: boolean;
+  /**
    * Called once per classification with the line labels before the settle step (the few lines that step labels
    * `settled-out` are still `article` there): lets an editor dim most of a big document earlier. The array is
    * changed in place afterwards, so a caller must copy or encode it at once. Not part of the result.

@@ -396,3 +396,39 @@ test('a dump that is HTML markup is converted to text lines first (batch, --jobs
   assert.equal(JSON.parse(r4.stdout).cleaned, 1);
   assert.ok(!fs.readFileSync(path.join(one, 'page.txt'), 'utf8').includes('<'));
 });
+
+test('hard-wrapped dumps are judged paragraph by paragraph (--jobs 1 and 2, templates, stdin); --no-unwrap judges each line', () => {
+  // word-wraps every line longer than 78 columns at spaces, as html2text or lynx do
+  const wrap78 = (text: string) => text.split('\n').flatMap((line) => {
+    if (line.length <= 78) return [line];
+    const out: string[] = [];
+    let cur = '';
+    for (const w of line.split(/ +/).filter(Boolean)) {
+      if (cur && cur.length + 1 + w.length > 78) { out.push(cur); cur = w; }
+      else cur = cur ? `${cur} ${w}` : w;
+    }
+    return [...out, cur];
+  }).join('\n');
+  const files: Record<string, string> = { 'sputnik.txt': wrap78(fixture) };
+  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = wrap78(siteDump(i));
+  const d = dir('wrapped', files);
+  const o1 = path.join(tmp, 'wrapped-o1');
+  const o2 = path.join(tmp, 'wrapped-o2');
+  const o3 = path.join(tmp, 'wrapped-o3');
+  const r1 = run(['clean', d, '--out', o1, '--jobs', '1']);
+  const r2 = run(['clean', d, '--out', o2, '--jobs', '2']);
+  const r3 = run(['clean', d, '--out', o3, '--no-unwrap']);
+  for (const r of [r1, r2, r3]) assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(snapshot(o2), snapshot(o1));
+  // the core's clean with the template index of the set (the CLI's per-line template counts, mapped to paragraphs,
+  // give the same labels as the core's own look-ups)
+  const tpl = buildTemplateIndex(Object.values(files));
+  for (const [f, t] of Object.entries(files)) {
+    assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+    assert.equal(fs.readFileSync(path.join(o3, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl, unwrap: false })), f);
+  }
+  assert.notEqual(fs.readFileSync(path.join(o1, 'sputnik.txt'), 'utf8'), fs.readFileSync(path.join(o3, 'sputnik.txt'), 'utf8'));
+  const s = run(['clean', '-'], { input: files['sputnik.txt'] });
+  assert.equal(s.status, 0, s.stderr);
+  assert.equal(s.stdout, clean(files['sputnik.txt'], analyze(files['sputnik.txt'], { entities: false, quotes: false })));
+});

@@ -8,11 +8,12 @@
  *    template features (model.ts, weights.json), then the headline and meta (byline, dateline, credit) labels.
  */
 import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
-import type { RawLine } from '../lines';
+import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { keptByClean } from '../clean-lines';
 import { REASONS } from '../reasons';
-import { lineFeaturesAt, detach, type LineFeatures } from './features';
+import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
+import { findWraps, logicalLines } from './unwrap';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -219,6 +220,159 @@ function explain(v: Float64Array): string {
 const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
 
 export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
+  const unwrap = options.unwrap !== false;
+  const first = classifyOnce(text, raw, options, memo);
+  if (!unwrap) return first.lines;
+  // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
+  // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself. So when x or its
+  // cleaned text is wrapped, the cleaned text is classified again (as analyze would), and the lines that second
+  // pass would not keep are labelled here, until it keeps them all (usually one round).
+  if (!first.wrapped && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
+  const out = first.lines;
+  for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
+    const c = cleanedLines(text, out, options);
+    if (c.text.length === 0) break;
+    const cRaw = splitLines(c.text);
+    let copts = options;
+    const tc = physicalTemplateCounts(text, raw, options);
+    if (tc || options.onUnsettledLines) {
+      copts = { ...options, onUnsettledLines: undefined };
+      if (tc) copts.templateLineCounts = Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i]));
+    }
+    const again = classifyOnce(c.text, cRaw, copts).lines;
+    let changed = false;
+    for (let k = 0; k < c.from.length; k++) {
+      const i = c.from[k];
+      if (i < 0) continue;
+      const s2 = again[k];
+      if (keptByClean(s2.label, options.keepMeta)) continue;
+      const o = out[i];
+      if (s2.label === 'meta') { o.label = 'meta'; o.reason = s2.reason; o.detail = s2.detail; }
+      else { o.label = 'boilerplate'; o.reason = 'settled-out'; o.detail = s2.label === 'boilerplate' ? (s2.detail ?? REASONS[s2.reason]?.replace(/\.$/, '').toLowerCase()) : undefined; }
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+/** Rounds of the wrapped-text settle loop (each one classifies the cleaned text once; one round is the rule). */
+const MAX_UNWRAP_ROUNDS = 8;
+
+/**
+ * The text clean() makes of these labels (line endings as \n: findWraps reads lengths and words only), and for each
+ * of its lines (splitLines) the input line it comes from (-1: a blank line clean() keeps between two kept lines, or
+ * the empty line after a final line ending).
+ */
+function cleanedLines(text: string, lines: readonly LineInfo[], options: AnalyzeOptions): { text: string; from: number[] } {
+  const parts: string[] = [];
+  const from: number[] = [];
+  let pendingBlank = false;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  for (const l of lines) {
+    if (l.label === 'blank') { if (from.length > 0) pendingBlank = true; continue; }
+    if (!keptByClean(l.label, options.keepMeta)) continue;
+    if (pendingBlank) { parts.push(''); from.push(-1); }
+    pendingBlank = false;
+    let start = l.start, end = l.end;
+    if (from.length === 0 && bom && start < end && text.charCodeAt(start) === 0xfeff) start++;
+    while (end > start) {
+      const ch = text.charCodeAt(end - 1);
+      if (ch === 32 || ch === 9 || ch === 0xa0) end--;
+      else break;
+    }
+    parts.push(text.slice(start, end));
+    from.push(l.line);
+  }
+  if (from.length === 0) return { text: '', from };
+  const last = text.length ? text.charCodeAt(text.length - 1) : 0;
+  const endsWithEol = last === 10 || last === 13;
+  if (endsWithEol) from.push(-1); // the empty line after the final line ending
+  return { text: (bom ? '\ufeff' : '') + parts.join('\n') + (endsWithEol ? '\n' : ''), from };
+}
+
+/**
+ * Whether the text clean() would make of these labels reads as wrapped (findWraps over the kept lines in place,
+ * without building that text): then the wrapped-text settle loop runs although the input itself did not read as
+ * wrapped (its noise lines hid the wrapping).
+ */
+function wrappedOnceCleaned(text: string, raw: readonly RawLine[], lines: readonly LineInfo[], options: AnalyzeOptions): boolean {
+  const kept: RawLine[] = [];
+  let pendingBlank = false;
+  let removed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.label === 'blank') { if (kept.length > 0) pendingBlank = true; continue; }
+    if (!keptByClean(l.label, options.keepMeta)) { removed = true; continue; }
+    if (pendingBlank) kept.push(EMPTY_LINE);
+    pendingBlank = false;
+    kept.push(raw[i]);
+  }
+  return removed && findWraps(text, kept, userDecided(text, kept, options)) !== null;
+}
+const EMPTY_LINE: RawLine = { start: 0, end: 0 };
+
+/** One classification: of the lines as given, or of the logical lines when the text is hard-wrapped. */
+function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean } {
+  const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
+  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false };
+  // A hard-wrapped dump (unwrap.ts): each wrapped paragraph is judged as one line, and its label, reason and
+  // detail go to every physical line of it.
+  const lg = logicalLines(text, raw, wraps);
+  const of = lg.of;
+  let lopts = options;
+  const tc = physicalTemplateCounts(text, raw, options);
+  if (tc || options.onUnsettledLines) {
+    lopts = { ...options };
+    if (tc) {
+      // a paragraph repeats in as many dumps as its least repeated line
+      const lc = new Int32Array(lg.raw.length).fill(0x7fffffff);
+      for (let i = 0; i < raw.length; i++) if (tc[i] < lc[of[i]]) lc[of[i]] = tc[i];
+      lopts.templateLineCounts = lc;
+    }
+    const cb = options.onUnsettledLines;
+    if (cb) lopts.onUnsettledLines = (lines) => cb(toPhysical(lines, raw, of));
+  }
+  return { lines: toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of), wrapped: true };
+}
+
+/** The labels of the logical lines given to the physical lines they are made of. */
+function toPhysical(lines: readonly LineInfo[], raw: readonly RawLine[], of: Int32Array): LineInfo[] {
+  const out: LineInfo[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const l = lines[of[i]];
+    out[i] = { line: i, start: raw[i].start, end: raw[i].end, label: l.label, reason: l.reason, detail: l.detail };
+  }
+  return out;
+}
+
+/** The lines the user's keep lines or patterns decide (they stay lines of their own), or undefined when none. */
+function userDecided(text: string, raw: readonly RawLine[], options: AnalyzeOptions): ((i: number) => boolean) | undefined {
+  const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
+  const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
+  if (!keep && user.length === 0) return undefined;
+  return (i) => {
+    const t = text.slice(raw[i].start, raw[i].end).trim();
+    return (keep !== null && keep.has(t)) || user.some((m) => m.test(t));
+  };
+}
+
+/** The template index's count of each physical line (given by the caller, or looked up), or null without an index. */
+function physicalTemplateCounts(text: string, raw: readonly RawLine[], options: AnalyzeOptions): ArrayLike<number> | null {
+  const templates = options.templates;
+  if (!templates || templates.documents < 3) return null;
+  const given = options.templateLineCounts;
+  if (given) {
+    if (given.length !== raw.length) throw new Error('templateLineCounts: one count per line expected');
+    return given;
+  }
+  const counts = new Int32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) counts[i] = templates.counts.get(lineKeyAt(text, raw[i].start, raw[i].end)) ?? 0;
+  return counts;
+}
+
+/** classifyLines over lines as given (one line, one paragraph). */
+function classifyRaw(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
   const n = raw.length;
   const feats: LineFeatures[] = new Array(n);
   const nb: number[] = [];

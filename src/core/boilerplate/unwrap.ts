@@ -1,0 +1,170 @@
+/**
+ * Hard-wrapped dumps. Several HTML-to-text converters break every paragraph into lines of at most ~72-80
+ * characters (html2text, lynx/w3m/links at their default width, node's html-to-text with its default
+ * `wordwrap: 80`). The classifier judges a paragraph per line — its words, function words and sentence end, its
+ * neighbours — so on such a dump it would judge fragments of paragraphs, and drop or keep them piecemeal.
+ *
+ * `findWraps` recognises a wrapped dump from the line lengths alone and finds the line breaks the converter made:
+ * a line that is nearly as long as the wrap width and whose next line begins with a word that would not have
+ * fitted on it. The classifier then judges each wrapped paragraph as one logical line (the text with those line
+ * breaks read as spaces) and gives its label to every physical line of it (see classifyLines).
+ *
+ * A dump is taken as wrapped when
+ *  - a width W between MIN_WIDTH and MAX_WIDTH exists that at most 3% of the long lines (>= LONG chars) exceed
+ *    while having a space before column W (a line that could have been broken there: an unbreakable URL may
+ *    exceed W), and
+ *  - at least MIN_BREAKS lines, and at least a quarter of the long lines, end in such a forced break, and
+ *  - at least 30% of those breaks are followed by a word in lower case (prose continues mid-sentence; a list of
+ *    Title Case headlines of similar lengths does not).
+ * Dumps made without wrapping (every development corpus) have paragraph lines far longer than MAX_WIDTH, or too few
+ * near-full lines: they are never unwrapped (test/unit/unwrap.test.ts checks the fixtures of each corpus).
+ */
+import type { RawLine } from '../lines';
+
+/** The widths converters wrap at lie in [MIN_WIDTH, MAX_WIDTH] (html2text 78, lynx/w3m 80, html-to-text 80, …). */
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 160;
+/** Lines at least this long count as "long" (the lines a wrap width is read from). */
+const LONG = 40;
+const MIN_BREAKS = 3;
+
+export interface Wraps {
+  /** The wrap width found. */
+  width: number;
+  /** joins[i] = 1: physical line i continues on line i + 1 (the converter broke the paragraph there). */
+  joins: Uint8Array;
+  /** Number of joined line pairs. */
+  count: number;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** Bullet at text[a] (followed by a space), or "1." / "12)" and a space: a list item starts a new logical line. */
+function startsItem(text: string, a: number, b: number): boolean {
+  const c = text.charCodeAt(a);
+  if ((c === 42 || c === 45 || c === 43 || c === 0x2022 || c === 0xb7 || c === 0x2013 || c === 0x2014 || c === 0x25aa || c === 0x25e6 || c === 111) && a + 1 < b && isSpaceCode(text.charCodeAt(a + 1))) return true;
+  if (c >= 48 && c <= 57) {
+    let k = a + 1;
+    while (k < b && k < a + 3 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const d = text.charCodeAt(k);
+    return (d === 46 || d === 41) && k + 1 < b && isSpaceCode(text.charCodeAt(k + 1));
+  }
+  return false;
+}
+
+/** text[a, b) is a word in lower case: letters only (a web address or a code is not a continued sentence). */
+function lowerWord(text: string, a: number, b: number): boolean {
+  // a word may end in punctuation (", . ; :") but holds no dots, slashes or digits before that
+  while (b > a && isEndPunct(text.charCodeAt(b - 1))) b--;
+  if (b === a) return false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    if ((c === 39 || c === 45 || c === 0x2019) && k > a) continue; // don't, well-known
+    if (c < 0xdf || c === 0xf7) return false;
+    const ch = String.fromCharCode(c);
+    if (ch.toUpperCase() === ch) return false; // not a lower-case letter (upper case, or no case)
+  }
+  return true;
+}
+
+function isEndPunct(c: number): boolean {
+  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 0x201d;
+}
+
+/**
+ * The wrapped paragraphs of a dump, or null when it does not look hard-wrapped. `blocked(i)`, if given, keeps
+ * line i a line of its own (the user's keep lines and patterns apply to physical lines).
+ */
+export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): Wraps | null {
+  const n = raw.length;
+  if (n < 2 * MIN_BREAKS) return null;
+  // per line: first non-space offset (a), end without trailing spaces (b): length = b - raw.start (columns from the
+  // line start, indentation included, as the converter counted them)
+  const lenOf = new Int32Array(n);
+  const firstAt = new Int32Array(n);
+  // violations[L]: long lines that exceed L although they have a space at or before column L
+  const viol = new Int32Array(MAX_WIDTH + 2);
+  let long = 0;
+  for (let i = 0; i < n; i++) {
+    const s = raw[i].start;
+    let b = raw[i].end;
+    while (b > s && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    let a = s;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    const len = a < b ? b - s : 0;
+    lenOf[i] = len;
+    firstAt[i] = a;
+    if (len < LONG) continue;
+    long++;
+    if (len <= MIN_WIDTH) continue;
+    // the first column a break was possible at: the first space after the first word
+    let sp = a;
+    while (sp < b && !isSpaceCode(text.charCodeAt(sp))) sp++;
+    const firstBreak = sp - s; // columns before that space
+    if (firstBreak >= len) continue; // one unbreakable word
+    // exceeds every width L in [max(firstBreak, MIN_WIDTH), len - 1]
+    const from = Math.max(firstBreak, MIN_WIDTH);
+    const to = Math.min(len - 1, MAX_WIDTH);
+    if (from <= to) { viol[from]++; viol[to + 1]--; }
+  }
+  if (long < 2 * MIN_BREAKS) return null;
+  const allowed = Math.floor(0.03 * long);
+  let width = -1;
+  let run = 0;
+  for (let L = MIN_WIDTH; L <= MAX_WIDTH; L++) {
+    run += viol[L];
+    if (L >= MIN_WIDTH && run <= allowed) { width = L; break; }
+  }
+  if (width < 0) return null;
+  // forced breaks: a near-full line whose next line's first word would not have fitted
+  const joins = new Uint8Array(n);
+  let count = 0, lower = 0;
+  const minFull = Math.ceil(0.6 * width);
+  for (let i = 0; i + 1 < n; i++) {
+    const len = lenOf[i];
+    if (len < minFull || len > width || lenOf[i + 1] === 0) continue;
+    const a = firstAt[i + 1], e = raw[i + 1].start + lenOf[i + 1];
+    if (startsItem(text, a, e)) continue;
+    let w = a;
+    while (w < e && !isSpaceCode(text.charCodeAt(w))) w++;
+    if (len + 1 + (w - a) <= width) continue; // the next word would have fitted: a break the page made
+    if (blocked && (blocked(i) || blocked(i + 1))) continue;
+    joins[i] = 1;
+    count++;
+    if (lowerWord(text, a, w)) lower++;
+  }
+  if (count < MIN_BREAKS || count * 4 < long || lower < 0.3 * count) return null;
+  return { width, joins, count };
+}
+
+/**
+ * The logical lines of a wrapped dump: each run of joined lines becomes one line. `text` is the input with the line
+ * breaks inside those runs replaced by spaces (same length, same offsets), `raw` the logical lines, `of[i]` the
+ * logical line of physical line i.
+ */
+export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps): { text: string; raw: RawLine[]; of: Int32Array } {
+  const n = raw.length;
+  const out: RawLine[] = [];
+  const of = new Int32Array(n);
+  const parts: string[] = [];
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const start = raw[i].start;
+    let j = i;
+    while (j + 1 < n && wraps.joins[j]) {
+      // the line ending between j and j + 1 becomes spaces
+      parts.push(text.slice(pos, raw[j].end), ' '.repeat(raw[j + 1].start - raw[j].end));
+      pos = raw[j + 1].start;
+      j++;
+    }
+    const k = out.length;
+    for (let m = i; m <= j; m++) of[m] = k;
+    out.push({ start, end: raw[j].end });
+    i = j;
+  }
+  parts.push(text.slice(pos));
+  return { text: parts.join(''), raw: out, of };
+}
