@@ -238,7 +238,7 @@ export class AnalysisCache implements vscode.Disposable {
       }),
       config.onDidChange((change) => {
         for (const e of [...this.entries.values()]) {
-          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri)) {
+          if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri) || change.affects('unwrapLines', e.doc.uri)) {
             this.invalidate(e.doc);
           }
         }
@@ -274,11 +274,12 @@ export class AnalysisCache implements vscode.Disposable {
       templates: this.templates?.getTemplates(doc.uri) ?? null,
       // Clean Article writes clean(text, analysis, { keepMeta }): the classifier's settle step must know
       keepMeta: cfg.keepMeta,
+      unwrap: cfg.unwrapLines,
     };
   }
 
   private keyOf(options: AnalyzeOptions): string {
-    return JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates), options.keepMeta === true]);
+    return JSON.stringify([options.entities, options.boilerplatePatterns, options.keepLines, this.templateId(options.templates), options.keepMeta === true, options.unwrap !== false]);
   }
 
   private templateId(t: TemplateIndex | null | undefined): number {

@@ -658,16 +658,17 @@ function report(summary: CleanFolderSummary, folderName: string, notify: boolean
 /** Analysis options for a file on disk: the user's patterns (its folder's settings) and its kept lines. */
 function settingsOptions(keep: KeepLinesStore): (uri: vscode.Uri) => AnalyzeOptions {
   // settings are read once per folder per run (resource-scoped settings differ at most per folder)
-  const patternsByDir = new Map<string, string[]>();
+  const byDir = new Map<string, { patterns: string[]; unwrap: boolean }>();
   return (uri) => {
     const dir = vscode.Uri.joinPath(uri, '..').toString();
-    let patterns = patternsByDir.get(dir);
-    if (!patterns) {
-      if (patternsByDir.size > 1000) patternsByDir.clear();
-      patterns = readConfig(uri).boilerplatePatterns;
-      patternsByDir.set(dir, patterns);
+    let s = byDir.get(dir);
+    if (!s) {
+      if (byDir.size > 1000) byDir.clear();
+      const cfg = readConfig(uri);
+      s = { patterns: cfg.boilerplatePatterns, unwrap: cfg.unwrapLines };
+      byDir.set(dir, s);
     }
-    return { boilerplatePatterns: patterns, keepLines: keep.get(uri) };
+    return { boilerplatePatterns: s.patterns, keepLines: keep.get(uri), unwrap: s.unwrap };
   };
 }
 

@@ -40,6 +40,8 @@ export interface ScrapedNewsConfig {
   keepMeta: boolean;
   /** Clean a dump that is HTML markup as the text it converts to. */
   convertMarkup: boolean;
+  /** Judge the paragraphs of a hard-wrapped dump whole (AnalyzeOptions.unwrap). */
+  unwrapLines: boolean;
   saveAfterClean: boolean;
   statusBar: boolean;
   /** Find entities only in documents up to this many characters (0 = never). */
@@ -60,6 +62,7 @@ export const DEFAULTS: ScrapedNewsConfig = {
   boilerplatePatterns: [],
   keepMeta: true,
   convertMarkup: true,
+  unwrapLines: true,
   saveAfterClean: false,
   statusBar: true,
   entitiesMaxLength: 500_000,
@@ -105,6 +108,7 @@ export function readConfig(scope?: vscode.ConfigurationScope | null): ScrapedNew
     boilerplatePatterns: strings(c.get('boilerplatePatterns')),
     keepMeta: bool(c.get('keepMeta'), d.keepMeta),
     convertMarkup: bool(c.get('convertMarkup'), d.convertMarkup),
+    unwrapLines: bool(c.get('unwrapLines'), d.unwrapLines),
     saveAfterClean: bool(c.get('saveAfterClean'), d.saveAfterClean),
     statusBar: bool(c.get('statusBar'), d.statusBar),
     entitiesMaxLength: num(c.get('entities.maxDocumentLength'), d.entitiesMaxLength, 0, Number.MAX_SAFE_INTEGER),

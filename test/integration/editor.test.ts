@@ -464,6 +464,44 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(doc.getText(), html);
   });
 
+  test('a hard-wrapped dump is dimmed paragraph by paragraph; unwrapLines off judges each line; Clean Article keeps whole paragraphs', async () => {
+    // the fixture word-wrapped at 78 columns, as html2text or lynx would write it
+    const wrapped = fixture.split('\n').flatMap((line) => {
+      if (line.length <= 78) return [line];
+      const out: string[] = [];
+      let cur = '';
+      for (const w of line.split(/ +/).filter(Boolean)) {
+        if (cur && cur.length + 1 + w.length > 78) { out.push(cur); cur = w; }
+        else cur = cur ? `${cur} ${w}` : w;
+      }
+      return [...out, cur];
+    }).join('\n');
+    const { doc } = await openDump(wrapped, 'wrapped.news.txt');
+    const dimmed = () => new Set(api.decoratedRanges(doc.uri).boilerplate.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k)));
+    // the physical lines of a wrapped paragraph: a line that is nearly 78 long continues on the next one
+    const pairs: number[] = [];
+    for (let i = 0; i + 1 < doc.lineCount; i++) {
+      const a = doc.lineAt(i).text, b = doc.lineAt(i + 1).text;
+      if (a.length >= 60 && b.trim() && a.length + 1 + b.trim().split(' ')[0].length > 78) pairs.push(i);
+    }
+    assert.ok(pairs.length >= 10, `${pairs.length} wrapped line pairs`);
+    const on = dimmed();
+    for (const i of pairs) assert.strictEqual(on.has(i), on.has(i + 1), `lines ${i + 1} and ${i + 2} of one paragraph dimmed alike`);
+    await setSetting('unwrapLines', false);
+    // judged line by line, the fragments read as noise around the headline, which is then dimmed too
+    assert.ok(!on.has(0), 'the headline is article');
+    await until('the labels follow the setting: the headline dimmed', () => dimmed().has(0));
+    await setSetting('unwrapLines', true);
+    await until('back to whole paragraphs', () => { const again = dimmed(); return again.size === on.size && [...on].every((l) => again.has(l)); });
+    const res = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.cleanArticle');
+    assert.strictEqual(res.applied, true);
+    const kept = doc.getText().split('\n');
+    for (const i of pairs) {
+      const a = wrapped.split('\n')[i], b = wrapped.split('\n')[i + 1];
+      assert.strictEqual(kept.includes(a), kept.includes(b), `a paragraph is kept or removed whole: ${a.slice(0, 40)}`);
+    }
+  });
+
   test('Clean Article keeps CRLF line endings', async () => {
     const crlf = fixture.replace(/\r?\n/g, '\r\n');
     const { doc } = await openDump(crlf, 'crlf.news.txt');
