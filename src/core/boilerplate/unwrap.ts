@@ -14,8 +14,8 @@
  *    while having a space before column W (a line that could have been broken there: an unbreakable URL may
  *    exceed W), and
  *  - at least MIN_BREAKS lines, and at least a quarter of the long lines, end in such a forced break, and
- *  - at least 30% of those breaks are followed by a word in lower case (prose continues mid-sentence; a list of
- *    Title Case headlines of similar lengths does not).
+ *  - at least 30% of those breaks, or at least MANY_LOWER of them, are followed by a word in lower case (prose
+ *    continues mid-sentence; a list of Title Case headlines of similar lengths does not).
  * Dumps made without wrapping (every development corpus) have paragraph lines far longer than MAX_WIDTH, or too few
  * near-full lines: they are never unwrapped (test/unit/unwrap.test.ts checks the fixtures of each corpus).
  */
@@ -27,6 +27,11 @@ const MAX_WIDTH = 160;
 /** Lines at least this long count as "long" (the lines a wrap width is read from). */
 const LONG = 40;
 const MIN_BREAKS = 3;
+/**
+ * This many breaks followed by a word in lower case show wrapped prose whatever else the page holds (a long list of
+ * names wrapped into hundreds of Title Case lines can outnumber them).
+ */
+const MANY_LOWER = 10;
 
 export interface Wraps {
   /** The wrap width found. */
@@ -70,6 +75,27 @@ function lowerWord(text: string, a: number, b: number): boolean {
   return true;
 }
 
+/** text[.., e) ends with . ! ? or … (closing quotes and brackets after it allowed). */
+function endsSentence(text: string, e: number): boolean {
+  let k = e - 1;
+  while (k > 0) {
+    const c = text.charCodeAt(k);
+    if (c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb) k--;
+    else break;
+  }
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** An upper-case letter (or a digit) at text[a]. */
+function startsUpper(text: string, a: number): boolean {
+  const c = text.charCodeAt(a);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch;
+}
+
 function isEndPunct(c: number): boolean {
   return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 0x201d;
 }
@@ -80,7 +106,7 @@ function isEndPunct(c: number): boolean {
  */
 export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): Wraps | null {
   const n = raw.length;
-  if (n < 2 * MIN_BREAKS) return null;
+  if (n < MIN_BREAKS + 1) return null;
   // per line: first non-space offset (a), end without trailing spaces (b): length = b - raw.start (columns from the
   // line start, indentation included, as the converter counted them)
   const lenOf = new Int32Array(n);
@@ -110,7 +136,7 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
     const to = Math.min(len - 1, MAX_WIDTH);
     if (from <= to) { viol[from]++; viol[to + 1]--; }
   }
-  if (long < 2 * MIN_BREAKS) return null;
+  if (long < MIN_BREAKS) return null;
   const allowed = Math.floor(0.03 * long);
   let width = -1;
   let run = 0;
@@ -131,12 +157,15 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
     let w = a;
     while (w < e && !isSpaceCode(text.charCodeAt(w))) w++;
     if (len + 1 + (w - a) <= width) continue; // the next word would have fitted: a break the page made
+    // a sentence that ends at the line end, then one that starts with a capital: read as two paragraphs (a caption
+    // or a paragraph with no blank line after it, whose last line happens to be long, is not glued to the next)
+    if (endsSentence(text, raw[i].start + len) && startsUpper(text, a)) continue;
     if (blocked && (blocked(i) || blocked(i + 1))) continue;
     joins[i] = 1;
     count++;
     if (lowerWord(text, a, w)) lower++;
   }
-  if (count < MIN_BREAKS || count * 4 < long || lower < 0.3 * count) return null;
+  if (count < MIN_BREAKS || count * 4 < long || (lower < 0.3 * count && lower < MANY_LOWER)) return null;
   return { width, joins, count };
 }
 
