@@ -133,6 +133,26 @@ test('incremental = full on dumps where the settle step labels lines (clean(clea
   assert.ok(settledSeen > 0, 'the fixtures exercise the settle step');
 });
 
+test('incremental = full on hard-wrapped dumps (the unwrap step), edits that join, split and re-wrap lines', () => {
+  // the fixtures word-wrapped at 72 columns, as html2text or lynx write them
+  const wrap = (t: string) => t.split('\n').flatMap((line) => {
+    if (line.length <= 72) return [line];
+    const out: string[] = [];
+    let cur = '';
+    for (const w of line.split(/ +/).filter(Boolean)) {
+      if (cur && cur.length + 1 + w.length > 72) { out.push(cur); cur = w; }
+      else cur = cur ? `${cur} ${w}` : w;
+    }
+    return [...out, cur];
+  }).join('\n');
+  for (const dump of [wrap(fixture), wrap(readFileSync('test/fixtures/properties/cleaneval-dev-52.txt', 'utf8'))]) {
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 5 }), (edits) => assertEditsAgree(dump, edits, OPTS, 'wrapped', true)),
+      { numRuns: 25 },
+    );
+  }
+});
+
 test('several changes in one event (VS Code order: later offsets first) and syncText', () => {
   fc.assert(
     fc.property(dumpArb, fc.array(editArb, { minLength: 1, maxLength: 5 }), (dump, edits) => {

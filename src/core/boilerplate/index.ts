@@ -229,17 +229,18 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   // pass would not keep are labelled here, until it keeps them all (usually one round).
   if (!first.wrapped && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
   const out = first.lines;
+  const tc = physicalTemplateCounts(text, raw, options);
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
     const c = cleanedLines(text, out, options);
     if (c.text.length === 0) break;
     const cRaw = splitLines(c.text);
     let copts = options;
-    const tc = physicalTemplateCounts(text, raw, options);
     if (tc || options.onUnsettledLines) {
       copts = { ...options, onUnsettledLines: undefined };
       if (tc) copts.templateLineCounts = Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i]));
     }
-    const again = classifyOnce(c.text, cRaw, copts).lines;
+    // the memo (if any): the cleaned text's lines are lines of the input, their features are there already
+    const again = classifyOnce(c.text, cRaw, copts, memo).lines;
     let changed = false;
     for (let k = 0; k < c.from.length; k++) {
       const i = c.from[k];
