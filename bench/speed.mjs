@@ -10,6 +10,7 @@
 // Usage: npm run bench:speed -- [CORPUS_DIR...]   (a corpus dir holds dumps/*.txt, or is itself a folder of .txt)
 //        default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
 // Options: --mb N (size of the set, default 50), --files N (folder size for (c), default 1000), --quick,
+//          --tmpdir DIR (where (c) writes its folder and outputs, e.g. /dev/shm),
 //          --cli-only (part (c) alone), --cli-only [--cli A/dist/cli.js] --vs B/dist/cli.js [--rounds N] (same-run
 //          A/B of two CLIs; A defaults to this tree's dist/cli.js).
 import * as fs from 'node:fs';
@@ -44,6 +45,12 @@ const vsCli = vsAt >= 0 ? path.resolve(argv.splice(vsAt, 2)[1]) : null;
 const cliAt = argv.indexOf('--cli');
 const cliA = cliAt >= 0 ? path.resolve(argv.splice(cliAt, 2)[1]) : null;
 const ROUNDS = opt('--rounds', 3);
+// --tmpdir DIR: where part (c) writes its folder of dumps and the CLI's outputs (default: the OS temporary folder).
+// E.g. /dev/shm (a RAM disk) to time the CLI without the file system: on an ext4 without a journal, creating files
+// shortly after many were deleted costs up to ~0.3-0.7 s of kernel CPU per 1,000 files (perf: ext4 find_inode_bit /
+// recently_deleted), which is the disk's, not the CLI's.
+const tmpAt = argv.indexOf('--tmpdir');
+const tmpRoot = tmpAt >= 0 ? path.resolve(argv.splice(tmpAt, 2)[1]) : os.tmpdir();
 const TARGET_MB = opt('--mb', quick ? 10 : 50);
 const FOLDER_FILES = opt('--files', 1000);
 const corpora = argv.length ? argv : ['l3s-gn1', 'cleaneval', 'cleanportaleval'].map((c) => path.join(root, '..', 'shared', 'corpora', c));
@@ -90,7 +97,7 @@ if (cliOnly && vsCli) {
 if (cliOnly) {
   const c = benchCli();
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  console.log(`Speed and scale, part (c) — ${date}; node ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`Speed and scale, part (c) — ${date}; node ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; folder and outputs in ${tmpRoot}`);
   console.log(`command: node bench/speed.mjs --cli-only ${argv.join(' ')}`);
   console.log('');
   console.log('| measure | input | time | rate | budget / notes |');
@@ -165,7 +172,7 @@ const readMBs = setBytes / MB / (readMs / 1000);
 const cliResult = benchCli();
 function benchCli() {
 const log = (s) => process.stderr.write(s + '\n');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-speed-'));
+const tmp = fs.mkdtempSync(path.join(tmpRoot, 'sn-speed-'));
 const { inDir, folderBytes } = makeFolder(tmp);
 const cli = path.join(root, 'dist/cli.js');
 // A fresh output folder per run (all removed at the end): on a file system without a journal (ext4 here), files
@@ -235,7 +242,7 @@ function sameOutput(a, b) {
 }
 /** --vs: this tree's CLI (A) against OTHER (B), --jobs 1 and 2, interleaved rounds, same folder, fresh output folders. */
 function benchCliVs() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-speed-'));
+  const tmp = fs.mkdtempSync(path.join(tmpRoot, 'sn-speed-'));
   const { inDir, folderBytes } = makeFolder(tmp);
   const cli = cliA ?? path.join(root, 'dist/cli.js');
   const clis = { A: cli, B: vsCli };
