@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
+import { wrapText } from '../wrap-text';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -466,16 +467,7 @@ suite('editor: Scraped News features', function () {
 
   test('a hard-wrapped dump is dimmed paragraph by paragraph; unwrapLines off judges each line; Clean Article keeps whole paragraphs', async () => {
     // the fixture word-wrapped at 78 columns, as html2text or lynx would write it
-    const wrapped = fixture.split('\n').flatMap((line) => {
-      if (line.length <= 78) return [line];
-      const out: string[] = [];
-      let cur = '';
-      for (const w of line.split(/ +/).filter(Boolean)) {
-        if (cur && cur.length + 1 + w.length > 78) { out.push(cur); cur = w; }
-        else cur = cur ? `${cur} ${w}` : w;
-      }
-      return [...out, cur];
-    }).join('\n');
+    const wrapped = wrapText(fixture, 78);
     const { doc } = await openDump(wrapped, 'wrapped.news.txt');
     const dimmed = () => new Set(api.decoratedRanges(doc.uri).boilerplate.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k)));
     // the physical lines of a wrapped paragraph: a line that is nearly 78 long continues on the next one

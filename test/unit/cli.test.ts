@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { analyze, clean, buildTemplateIndex, textOf } from '../../src/core';
+import { wrapText } from '../wrap-text';
 
 const CLI = path.resolve('dist/cli.js');
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -398,17 +399,7 @@ test('a dump that is HTML markup is converted to text lines first (batch, --jobs
 });
 
 test('hard-wrapped dumps are judged paragraph by paragraph (--jobs 1 and 2, templates, stdin); --no-unwrap judges each line', () => {
-  // word-wraps every line longer than 78 columns at spaces, as html2text or lynx do
-  const wrap78 = (text: string) => text.split('\n').flatMap((line) => {
-    if (line.length <= 78) return [line];
-    const out: string[] = [];
-    let cur = '';
-    for (const w of line.split(/ +/).filter(Boolean)) {
-      if (cur && cur.length + 1 + w.length > 78) { out.push(cur); cur = w; }
-      else cur = cur ? `${cur} ${w}` : w;
-    }
-    return [...out, cur];
-  }).join('\n');
+  const wrap78 = (t: string) => wrapText(t, 78);
   const files: Record<string, string> = { 'sputnik.txt': wrap78(fixture) };
   for (let i = 0; i < 6; i++) files[`d${i}.txt`] = wrap78(siteDump(i));
   const d = dir('wrapped', files);

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { wrapText } from '../wrap-text';
 import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import type { Analysis, AnalyzeOptions } from '../../src/core';
@@ -135,16 +136,7 @@ test('incremental = full on dumps where the settle step labels lines (clean(clea
 
 test('incremental = full on hard-wrapped dumps (the unwrap step), edits that join, split and re-wrap lines', () => {
   // the fixtures word-wrapped at 72 columns, as html2text or lynx write them
-  const wrap = (t: string) => t.split('\n').flatMap((line) => {
-    if (line.length <= 72) return [line];
-    const out: string[] = [];
-    let cur = '';
-    for (const w of line.split(/ +/).filter(Boolean)) {
-      if (cur && cur.length + 1 + w.length > 72) { out.push(cur); cur = w; }
-      else cur = cur ? `${cur} ${w}` : w;
-    }
-    return [...out, cur];
-  }).join('\n');
+  const wrap = (t: string) => wrapText(t, 72);
   for (const dump of [wrap(fixture), wrap(readFileSync('test/fixtures/properties/cleaneval-dev-52.txt', 'utf8'))]) {
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 5 }), (edits) => assertEditsAgree(dump, edits, OPTS, 'wrapped', true)),

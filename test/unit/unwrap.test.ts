@@ -8,21 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
 import { findWraps, logicalLines } from '../../src/core/boilerplate/unwrap';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
+import { wrapText } from '../wrap-text';
 
-/** Word-wraps every line longer than `width` at spaces (as Python's textwrap, html2text or lynx do). */
-function wrap(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length <= width) { out.push(line); continue; }
-    let cur = '';
-    for (const w of line.split(/ +/).filter(Boolean)) {
-      if (cur && cur.length + 1 + w.length > width) { out.push(cur); cur = w; }
-      else cur = cur ? `${cur} ${w}` : w;
-    }
-    out.push(cur);
-  }
-  return out.join('\n');
-}
+const wrap = wrapText;
 
 const FIXTURES = ['test/fixtures/sputnik-antonov.txt', ...readdirSync('test/fixtures/boilerplate').filter((f) => f.endsWith('.txt') && !f.includes('wrapped')).map((f) => `test/fixtures/boilerplate/${f}`)];
 const read = (f: string) => readFileSync(f, 'utf8');

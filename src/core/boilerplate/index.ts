@@ -10,7 +10,7 @@
 import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
-import { keptByClean } from '../clean-lines';
+import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
 import { findWraps, logicalLines } from './unwrap';
@@ -265,31 +265,22 @@ const MAX_UNWRAP_ROUNDS = 8;
  * of its lines (splitLines) the input line it comes from (-1: a blank line clean() keeps between two kept lines, or
  * the empty line after a final line ending).
  */
-function cleanedLines(text: string, lines: readonly LineInfo[], options: AnalyzeOptions): { text: string; from: number[] } {
-  const parts: string[] = [];
+function cleanedLines(text: string, lines: LineInfo[], options: AnalyzeOptions): { text: string; from: number[] } {
+  // the text: clean() itself (with \n line endings); its lines' sources: the same rule (a kept line; one blank line
+  // between two kept lines that had a blank line between them)
+  const cleaned = cleanLabelled(text, { length: text.length, eol: '\n', bom: text.charCodeAt(0) === 0xfeff, lines }, { keepMeta: options.keepMeta });
   const from: number[] = [];
   let pendingBlank = false;
-  const bom = text.charCodeAt(0) === 0xfeff;
   for (const l of lines) {
     if (l.label === 'blank') { if (from.length > 0) pendingBlank = true; continue; }
     if (!keptByClean(l.label, options.keepMeta)) continue;
-    if (pendingBlank) { parts.push(''); from.push(-1); }
+    if (pendingBlank) from.push(-1);
     pendingBlank = false;
-    let start = l.start, end = l.end;
-    if (from.length === 0 && bom && start < end && text.charCodeAt(start) === 0xfeff) start++;
-    while (end > start) {
-      const ch = text.charCodeAt(end - 1);
-      if (ch === 32 || ch === 9 || ch === 0xa0) end--;
-      else break;
-    }
-    parts.push(text.slice(start, end));
     from.push(l.line);
   }
-  if (from.length === 0) return { text: '', from };
   const last = text.length ? text.charCodeAt(text.length - 1) : 0;
-  const endsWithEol = last === 10 || last === 13;
-  if (endsWithEol) from.push(-1); // the empty line after the final line ending
-  return { text: (bom ? '\ufeff' : '') + parts.join('\n') + (endsWithEol ? '\n' : ''), from };
+  if (from.length > 0 && (last === 10 || last === 13)) from.push(-1); // the empty line after the final line ending
+  return { text: from.length > 0 ? cleaned : '', from };
 }
 
 /**
