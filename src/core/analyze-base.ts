@@ -1,6 +1,6 @@
 import type { Analysis, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } from './types';
 import { splitLines, detectEol } from './lines';
-import { classifyLines } from './boilerplate';
+import { classifyLines, paragraphView } from './boilerplate';
 import { findQuotes } from './quotes';
 import { detectMarkup, type MarkupShare } from './markup';
 
@@ -20,12 +20,27 @@ export function analyzeWith(text: string, options: AnalyzeOptions = {}, findEnti
   const raw = splitLines(text);
   const lines = classifyLines(text, raw, options);
   const t1 = now();
-  const quotes = options.quotes === false ? [] : findQuotes(text, lines, { scareQuotes: options.scareQuotes });
+  const view = paragraphView(text, raw, lines, options);
+  const quotes = options.quotes === false ? [] : findQuotes(view.text, view.lines, { scareQuotes: options.scareQuotes });
   const t2 = now();
-  const entities = options.entities === false || !findEntities ? [] : findEntities(text, lines);
+  const entities = options.entities === false || !findEntities ? [] : findEntities(view.text, view.lines);
   const t3 = now();
+  if (view.text !== text) spanTextsOf(text, quotes, entities);
 
   return assemble(text, detectEol(text), lines, quotes, entities, { lines: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: t3 - t0 });
+}
+
+/**
+ * The span texts as they are in `text` (quotes and entities found in a paragraph view whose line breaks read as
+ * spaces: the same offsets, a span's text taken from the input, line breaks included).
+ */
+export function spanTextsOf(text: string, quotes: Quote[], entities: Entity[]): void {
+  for (const q of quotes) {
+    q.text = text.slice(q.start, q.end);
+    if (q.speaker) q.speaker.text = text.slice(q.speaker.start, q.speaker.end);
+    if (q.cue) q.cue.text = text.slice(q.cue.start, q.cue.end);
+  }
+  for (const e of entities) e.text = text.slice(e.start, e.end);
 }
 
 /** The Analysis object with its statistics, from the stage results (shared with the incremental analyser). */
@@ -38,7 +53,7 @@ export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quote
     else if (l.label === 'meta') metaLines++;
     else blankLines++;
   }
-  const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase()));
+  const names = new Set(entities.map((e) => e.type + ':' + e.text.toLowerCase().replace(/\s+/g, ' ')));
   const a: Analysis = {
     length: text.length,
     eol,

@@ -22,9 +22,9 @@
  */
 import type { Analysis, AnalyzeOptions, LineInfo, Quote, Entity, LineEnding } from './types';
 import { splitLines, type RawLine } from './lines';
-import { assemble } from './analyze-base';
+import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
-import { classifyLines } from './boilerplate';
+import { classifyLines, paragraphView } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
 
@@ -181,10 +181,12 @@ export class IncrementalAnalyzer {
     this.trimMemos();
     const lines = classify(text, this.raw, options, this.featureMemo);
     const t1 = now();
-    const quotes: Quote[] = options.quotes === false ? [] : findQuotes(text, lines, { scareQuotes: options.scareQuotes, memo: this.quoteMemo });
+    const view = paragraphView(text, this.raw, lines, options);
+    const quotes: Quote[] = options.quotes === false ? [] : findQuotes(view.text, view.lines, { scareQuotes: options.scareQuotes, memo: this.quoteMemo });
     const t2 = now();
-    const entities: Entity[] = options.entities === false ? [] : findEntities(text, lines, { memo: this.entityMemo });
+    const entities: Entity[] = options.entities === false ? [] : findEntities(view.text, view.lines, { memo: this.entityMemo });
     const t3 = now();
+    if (view.text !== text) spanTextsOf(text, quotes, entities);
     const a = assemble(text, eolOf(this.eols), lines, quotes, entities, { lines: lineMs + (t1 - t0), quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) }, this.markup);
     this._stats = {
       resplitLines: resplit,

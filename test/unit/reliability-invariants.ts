@@ -3,7 +3,7 @@
  * properties and (re-implemented in plain JS) bench/properties-corpus.mjs. Each returns a list of violations
  * (empty = fine) so a property can report the first one with its input.
  */
-import type { Analysis } from '../../src/core';
+import { findWraps, splitLines, type Analysis } from '../../src/core';
 
 /** True when offset o splits a surrogate pair (falls between a high and a low surrogate). */
 export function splitsPair(text: string, o: number): boolean {
@@ -20,7 +20,7 @@ export function physicalLines(text: string): string[] {
 
 const trimEnd = (s: string) => s.replace(/[ \t\u00a0]+$/u, '');
 
-/** Structure of the analysis: lines tile the text, offsets inside it on code-point boundaries, spans in article lines. */
+/** Structure of the analysis: lines tile the text, offsets inside it on code-point boundaries, spans in article lines (or wrapped paragraphs). */
 export function analysisViolations(text: string, a: Analysis): string[] {
   const v: string[] = [];
   if (a.length !== text.length) v.push(`analysis.length ${a.length} != text.length ${text.length}`);
@@ -42,9 +42,19 @@ export function analysisViolations(text: string, a: Analysis): string[] {
     if (v.length > 5) return v;
   }
   if (a.lines.length && a.lines[a.lines.length - 1].end !== text.length) v.push('last line does not end at the end of the text');
-  const article = a.lines.filter((l) => l.label === 'article');
+  // the article paragraphs: an article line, or in a hard-wrapped dump a run of article lines the unwrap step joins
+  // (src/core/boilerplate/unwrap.ts; joins without the user's blocked lines: a superset of the ones used)
+  const wraps = findWraps(text, splitLines(text));
+  const article: { start: number; end: number }[] = [];
+  for (let i = 0; i < a.lines.length; i++) {
+    if (a.lines[i].label !== 'article') continue;
+    let j = i;
+    while (wraps && wraps.joins[j] && j + 1 < a.lines.length && a.lines[j + 1].label === 'article') j++;
+    article.push({ start: a.lines[i].start, end: a.lines[j].end });
+    i = j;
+  }
   const inArticle = (s: number, e: number) => {
-    // binary search the article line containing [s, e)
+    // binary search the article paragraph containing [s, e)
     let lo = 0, hi = article.length - 1;
     while (lo <= hi) {
       const m = (lo + hi) >> 1;
@@ -60,7 +70,7 @@ export function analysisViolations(text: string, a: Analysis): string[] {
     else {
       if (text.slice(s, e) !== t) v.push(`${kind} [${s},${e}) text mismatch`);
       if (splitsPair(text, s) || splitsPair(text, e)) v.push(`${kind} [${s},${e}) splits a surrogate pair`);
-      if (!inArticle(s, e)) v.push(`${kind} [${s},${e}) not inside one article line`);
+      if (!inArticle(s, e)) v.push(`${kind} [${s},${e}) not inside one article line (or wrapped paragraph)`);
     }
   };
   for (const q of a.quotes) {

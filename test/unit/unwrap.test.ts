@@ -131,9 +131,9 @@ test('clean(clean(x)) == clean(x) on wrapped dumps (72 and 78 columns, with and 
   }
 });
 
-test('the incremental analyser equals a full analysis on a wrapped dump through edits', () => {
+test('the incremental analyser equals a full analysis on a wrapped dump through edits (quotes and entities too)', () => {
   let text = wrap(read('test/fixtures/sputnik-antonov.txt'), 78);
-  const opts = { entities: false, quotes: true } as const;
+  const opts = { entities: true, quotes: true } as const;
   const inc = new IncrementalAnalyzer(opts);
   inc.reset(text);
   const strip = (a: ReturnType<typeof analyze>) => ({ ...a, stats: { ...a.stats, timings: undefined } });
@@ -184,4 +184,31 @@ test('wrapped prose beside a long wrapped list of names (Title Case lines) still
   const names = Array.from({ length: 400 }, (_, k) => `Company${String.fromCharCode(65 + (k % 26))} Holdings`).join(' ');
   const text = [wrap(prose, 72), '', wrap(prose.replace('Monday', 'Tuesday'), 72), '', wrap(prose.replace('Monday', 'Friday'), 72), '', wrap(names, 72), ''].join('\n');
   assert.ok(findWraps(text, splitLines(text)));
+});
+
+test('quotes, speakers and entities of a wrapped dump are those of the same dump unwrapped (spans may cross its line breaks)', () => {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const view = (a: ReturnType<typeof analyze>) => ({
+    quotes: a.quotes.map((q) => `${q.kind}|${norm(q.text)}|${q.speaker ? norm(q.speaker.text) : '-'}`),
+    entities: a.entities.map((e) => `${e.type}|${norm(e.text)}`),
+  });
+  let crossing = 0;
+  for (const f of ['test/fixtures/sputnik-antonov.txt', 'test/fixtures/boilerplate/l3s-gn1-443b6e83.txt', 'test/fixtures/boilerplate/cleanportaleval-wsj-brussels-10.txt']) {
+    const src = read(f);
+    const text = wrap(src, 78);
+    const a = analyze(text);
+    assert.deepEqual(view(a), view(analyze(src)), f);
+    // the spans are spans of the wrapped text: their texts are its slices, line breaks included
+    for (const q of a.quotes) {
+      assert.equal(q.text, text.slice(q.start, q.end));
+      if (q.speaker) assert.equal(q.speaker.text, text.slice(q.speaker.start, q.speaker.end));
+      if (q.text.includes('\n')) crossing++;
+    }
+    for (const e of a.entities) assert.equal(e.text, text.slice(e.start, e.end));
+  }
+  assert.ok(crossing > 0, 'some quotes cross a line break of the wrapped text');
+  // judged line by line, the wrapped Sputnik dump loses speakers
+  const text = wrap(read('test/fixtures/sputnik-antonov.txt'), 78);
+  const off = analyze(text, { unwrap: false });
+  assert.ok(off.quotes.filter((q) => q.speaker).length < analyze(text).quotes.filter((q) => q.speaker).length);
 });

@@ -328,6 +328,31 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
   return { lines: toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of), wrapped: true };
 }
 
+/**
+ * The article paragraphs that quotes and entities are looked for in: the lines as they are, or, in a hard-wrapped
+ * dump, each wrapped paragraph whose lines are all article as one line of `text` with its line breaks read as spaces
+ * (the same offsets: a span found there is a span of the input, possibly across its line breaks).
+ */
+export function paragraphView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
+  if (options.unwrap === false) return { text, lines };
+  const wraps = findWraps(text, raw, userDecided(text, raw, options));
+  if (!wraps) return { text, lines };
+  const out: LineInfo[] = [];
+  let joined = false;
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && wraps.joins[j]) j++;
+    let all = true;
+    for (let k = i; k <= j && all; k++) all = lines[k].label === 'article';
+    if (j > i && all) {
+      out.push({ ...lines[i], end: lines[j].end });
+      joined = true;
+    } else for (let k = i; k <= j; k++) out.push(lines[k]);
+    i = j;
+  }
+  return joined ? { text: logicalLines(text, raw, wraps).text, lines: out } : { text, lines };
+}
+
 /** The labels of the logical lines given to the physical lines they are made of. */
 function toPhysical(lines: readonly LineInfo[], raw: readonly RawLine[], of: Int32Array): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
