@@ -29,6 +29,8 @@
 //     CORPUS_DIR   holds dumps/*.txt and gold/*.txt (e.g. ../shared/corpora/l3s-gn1)
 //     --worst N    documents listed per variant that lost most F1 against original (default 5)
 //     --no-unwrap  pass unwrap: false to the core (ablation; as bench/boilerplate.mjs --no-unwrap)
+//     --spans N    also the quotes, speakers and entities of the first N dumps of each corpus (full analysis):
+//                  the share of the original layout's ones found again in each variant
 //     --json FILE  write the per-corpus, per-variant figures as JSON
 // Nothing is written into the repository (no cleaned texts, no corpus text).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -130,19 +132,20 @@ function main() {
 
   const argv = process.argv.slice(2);
   const dirs = [];
-  let variants = ['wrap78', 'wrap72', 'noblank', 'double', 'indent', 'crlf'], worstN = 5, unwrap = true, jsonOut = null;
+  let variants = ['wrap78', 'wrap72', 'noblank', 'double', 'indent', 'crlf'], worstN = 5, unwrap = true, jsonOut = null, spans = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--variants') variants = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith('--variants=')) variants = a.slice(11).split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--worst') worstN = Number(argv[++i]);
     else if (a === '--no-unwrap') unwrap = false;
+    else if (a === '--spans') spans = Number(argv[++i]);
     else if (a === '--json') jsonOut = argv[++i];
     else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
     else dirs.push(a);
   }
   if (!dirs.length) {
-    console.error('usage: node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf] [--worst N] [--no-unwrap] [--json FILE]');
+    console.error('usage: node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf] [--worst N] [--no-unwrap] [--spans N] [--json FILE]');
     process.exit(2);
   }
   variants = ['original', ...variants.filter((v) => v !== 'original')];
@@ -192,6 +195,22 @@ function main() {
         console.log(`   ${v.padEnd(12)} F1 ${f3(r.f1)} (${sgn(row.dF1)})  P ${f3(r.precision)} (${sgn(row.dP)})  R ${f3(r.recall)} (${sgn(row.dR)})   ${bad.length} docs lost > 0.05 F1, ${gained} gained; ${converted} converted, ${longLines} lines > 80, ${(ms / 1000).toFixed(1)} s`);
         if (worst.length) console.log(`      lost most: ${worst.map((d) => `${d.id} ${f3(d.before)}→${f3(d.after)}`).join(', ')}`);
       }
+      if (spans > 0) {
+        // quotes, speakers and entities of the first N dumps (full analysis, no templates), as sets of
+        // (kind, text with whitespace normalised, speaker), against those of the original layout
+        const n = Math.min(spans, texts.length);
+        const sets = texts.slice(0, n).map((t) => spanSets(core.analyze(t, { unwrap })));
+        if (!base.spans) base.spans = sets;
+        else {
+          const agree = (k) => {
+            let hit = 0, all = 0;
+            sets.forEach((s, i) => { for (const x of base.spans[i][k]) { all++; if (s[k].has(x)) hit++; } });
+            return all ? hit / all : NaN;
+          };
+          Object.assign(row, { quotesAgree: agree('quotes'), speakersAgree: agree('speakers'), entitiesAgree: agree('entities') });
+          console.log(`      first ${n} dumps, found as in original: quotes ${f3(row.quotesAgree)}, quote + speaker ${f3(row.speakersAgree)}, entities ${f3(row.entitiesAgree)}`);
+        }
+      }
       rows.push(row);
     }
   }
@@ -204,6 +223,16 @@ function main() {
   }
   console.log(`\ntotal ${((performance.now() - tStart) / 1000).toFixed(1)} s, ${variants.length} variants × ${dirs.length} corpora${unwrap ? '' : ', unwrap off'}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 1));
+}
+
+/** Quotes (kind|text), quotes with speakers (text|speaker) and entities (type|text), whitespace normalised. */
+function spanSets(a) {
+  const n = (x) => x.replace(/\s+/g, ' ').trim();
+  return {
+    quotes: new Set(a.quotes.map((q) => `${q.kind}|${n(q.text)}`)),
+    speakers: new Set(a.quotes.filter((q) => q.speaker).map((q) => `${n(q.text)}|${n(q.speaker.text)}`)),
+    entities: new Set(a.entities.map((e) => `${e.type}|${n(e.text)}`)),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
