@@ -1,7 +1,8 @@
 /**
  * "Copy Quotes as JSON" / "Copy Quotes as CSV": the document's quotes (not scare quotes) with their speakers,
  * to the clipboard. Fields: quote (text without the outer quotation marks), speaker (the phrase in the text),
- * resolved_speaker (the full name it refers to, when known), line (1-based line of the opening mark).
+ * resolved_speaker (the full name it refers to, when known), line (1-based line of the opening mark). A quote that
+ * spans lines (a hard-wrapped dump) is copied with its line breaks read as spaces.
  * CSV follows RFC 4180 (comma, CRLF rows, fields with `"`/`,`/CR/LF quoted and `"` doubled); cells that a
  * spreadsheet would run as a formula (starting with = + - @ tab CR) get a leading `'`.
  * Both commands also return the copied string (for scripts and tests).
@@ -31,12 +32,17 @@ export function quoteBody(text: string): string {
   return t.trim();
 }
 
+/** A quote of a hard-wrapped dump spans line breaks: they are the converter's, so a copied quote reads them as spaces. */
+function oneLine(s: string): string {
+  return s.includes('\n') || s.includes('\r') ? s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : s;
+}
+
 export function quoteRows(a: Analysis, lineAt: (offset: number) => number, opts: { includeScare?: boolean } = {}): QuoteRow[] {
   return a.quotes
     .filter((q: Quote) => q.kind === 'quote' || opts.includeScare === true)
     .map((q) => ({
-      quote: quoteBody(q.text),
-      speaker: q.speaker ? q.speaker.text : null,
+      quote: oneLine(quoteBody(q.text)),
+      speaker: q.speaker ? oneLine(q.speaker.text) : null,
       resolvedSpeaker: q.speaker && q.speaker.resolved ? q.speaker.resolved : null,
       line: lineAt(q.start) + 1,
     }));

@@ -465,7 +465,7 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(doc.getText(), html);
   });
 
-  test('a hard-wrapped dump is dimmed paragraph by paragraph; unwrapLines off judges each line; Clean Article keeps whole paragraphs', async () => {
+  test('a hard-wrapped dump is dimmed paragraph by paragraph, its quotes found across line breaks; unwrapLines off judges each line; Clean Article keeps whole paragraphs', async () => {
     // the fixture word-wrapped at 78 columns, as html2text or lynx would write it
     const wrapped = wrapText(fixture, 78);
     const { doc } = await openDump(wrapped, 'wrapped.news.txt');
@@ -479,6 +479,11 @@ suite('editor: Scraped News features', function () {
     assert.ok(pairs.length >= 10, `${pairs.length} wrapped line pairs`);
     const on = dimmed();
     for (const i of pairs) assert.strictEqual(on.has(i), on.has(i + 1), `lines ${i + 1} and ${i + 2} of one paragraph dimmed alike`);
+    // a quote the converter broke across two lines is one quote, with its speaker; copied on one line
+    await until('a quote decoration spans a line break', () => api.decoratedRanges(doc.uri).quote.find((r) => r.end.line > r.start.line));
+    const rows = JSON.parse((await vscode.commands.executeCommand<string>('scrapedNews.copyQuotesJson')) ?? '[]') as { quote: string; speaker: string | null }[];
+    const kremlin = rows.find((r) => r.quote.startsWith('absolutely groundless'));
+    assert.deepStrictEqual(kremlin && { quote: kremlin.quote, speaker: kremlin.speaker }, { quote: 'absolutely groundless and unsubstantiated,', speaker: 'The Kremlin' });
     await setSetting('unwrapLines', false);
     // judged line by line, the fragments read as noise around the headline, which is then dimmed too
     assert.ok(!on.has(0), 'the headline is article');
