@@ -13,7 +13,7 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
-import { findWraps, logicalLines } from './unwrap';
+import { findWraps, logicalLines, type Wraps } from './unwrap';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -307,7 +307,11 @@ const EMPTY_LINE: RawLine = { start: 0, end: 0 };
 /** One classification: of the lines as given, or of the logical lines when the text is hard-wrapped. */
 function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean } {
   const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
-  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false };
+  if (!wraps) {
+    const lines = classifyRaw(text, raw, options, memo);
+    wrapsOf.set(lines, null);
+    return { lines, wrapped: false };
+  }
   // A hard-wrapped dump (unwrap.ts): each wrapped paragraph is judged as one line, and its label, reason and
   // detail go to every physical line of it.
   const lg = logicalLines(text, raw, wraps);
@@ -325,8 +329,13 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
     const cb = options.onUnsettledLines;
     if (cb) lopts.onUnsettledLines = (lines) => cb(toPhysical(lines, raw, of));
   }
-  return { lines: toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of), wrapped: true };
+  const lines = toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of);
+  wrapsOf.set(lines, wraps);
+  return { lines, wrapped: true };
 }
+
+/** The wraps classifyOnce found for the lines it returned (paragraphView reads them instead of finding them again). */
+const wrapsOf = new WeakMap<LineInfo[], Wraps | null>();
 
 /**
  * The article paragraphs that quotes and entities are looked for in: the lines as they are, or, in a hard-wrapped
@@ -335,7 +344,7 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
  */
 export function paragraphView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
   if (options.unwrap === false) return { text, lines };
-  const wraps = findWraps(text, raw, userDecided(text, raw, options));
+  const wraps = wrapsOf.has(lines) ? wrapsOf.get(lines)! : findWraps(text, raw, userDecided(text, raw, options));
   if (!wraps) return { text, lines };
   const out: LineInfo[] = [];
   let joined = false;

@@ -27,6 +27,8 @@ const MAX_WIDTH = 160;
 /** Lines at least this long count as "long" (the lines a wrap width is read from). */
 const LONG = 40;
 const MIN_BREAKS = 3;
+/** A line this long is not a line of a wrapped paragraph unless it cannot be broken (the fast exit's test). */
+const FAR = 1.5 * MAX_WIDTH;
 /**
  * This many breaks followed by a word in lower case show wrapped prose whatever else the page holds (a long list of
  * names wrapped into hundreds of Title Case lines can outnumber them).
@@ -107,6 +109,15 @@ function isEndPunct(c: number): boolean {
 export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): Wraps | null {
   const n = raw.length;
   if (n < MIN_BREAKS + 1) return null;
+  // Fast exit for most dumps (one paragraph per line): more than 3% of the lines of at least LONG characters are
+  // far longer than any wrap width (lengths as stored; the exact test below trims trailing spaces and lets
+  // unbreakable lines through, which only lowers these counts).
+  let rough = 0, far = 0;
+  for (let i = 0; i < n; i++) {
+    const len = raw[i].end - raw[i].start;
+    if (len >= LONG) { rough++; if (len > FAR) far++; }
+  }
+  if (rough < MIN_BREAKS || far > 0.03 * rough + 1) return null;
   // per line: first non-space offset (a), end without trailing spaces (b): length = b - raw.start (columns from the
   // line start, indentation included, as the converter counted them)
   const lenOf = new Int32Array(n);
