@@ -6,9 +6,10 @@
 // depend on the trees or the seed), so only the first setting pays for them. Writes no weights.
 //
 //   node bench/boilerplate-seeds.mjs [--corpora DIR] [--seeds 12345,777,4242] [--configs TREES:RATE:DEPTH:GATE,...]
-//       [--threshold 0.4] [--no-in] [--no-ho] [--tag TEXT]
+//       [--threshold 0.4] [--augment-clean W] [--no-in] [--no-ho] [--tag TEXT]
 //   --corpora: the folder holding seed-style/, l3s-gn1/, cleanportaleval/, cleaneval/ (default ../shared/corpora
-//     relative to the repository); --configs default 40:0.25:4:3 (the shipped setting)
+//     relative to the repository); --configs default 40:0.25:4:3 (the shipped setting); --augment-clean: the
+//     trainer's option of that name (clean twins of the training documents at weight W; default 0)
 // Run it with `nice -n 19`; it waits while /tmp/quiet exists (performance runs on the same machine).
 // A stage-1 or stage-2 feature change: edit src/core/boilerplate, run this before and after (the trainer bundles
 // the current source).
@@ -26,7 +27,7 @@ const wait = async () => { while (existsSync('/tmp/quiet')) await new Promise((r
 const core = await loadCore();
 const t0 = Date.now();
 const names = ['l3s-gn1', 'cleanportaleval', 'cleaneval'];
-const docs = Object.fromEntries(names.map((n) => [n, loadCorpus(core, join(C, n))]));
+const docs = Object.fromEntries(names.map((n) => [n, loadCorpus(core, join(C, n), { augmentClean: Number(get('augment-clean', 0)) })]));
 console.error(`loaded in ${Date.now() - t0} ms`);
 const cache = new Map(), cache2 = new Map();
 const f4 = (x) => x.toFixed(4);

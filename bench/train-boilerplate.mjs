@@ -14,6 +14,11 @@
 //     --drop f1,f2: zero these stage-1 features in training (ablation: the model then gives them no weight)
 //     --quick: score --eval corpora with templates only (skip the no-templates run)
 //     --seed S: seed of the trees' row subsampling (default 12345; other seeds show the run-to-run spread)
+//     --augment-clean W: for every training document also train on its "clean twin": the document's article lines
+//       only (gold label 1, in order, one blank line wherever the original had blank lines between two of them, the
+//       original's final line ending kept: what clean() outputs with a perfect classifier), featurised without
+//       folder templates, every line labelled article, weighing W times the original document (default 0: none).
+//       It teaches the model that already-clean text is article (the settle step re-classifies cleaned text).
 //     --weigh gold: scale each document by dump tokens / gold tokens (capped at 10, relative to its corpus's mean),
 //       as the metric divides a document's errors by its gold text (tried: not shipped, see BENCHMARKS.md)
 //   The module also exports loadCore/loadCorpus/train/evaluate for experiment scripts (train() accepts
@@ -56,6 +61,7 @@ function args(argv) {
     else if (a === '--rate') o.rate = Number(argv[++i]);
     else if (a === '--gate') o.gate = Number(argv[++i]);
     else if (a === '--weigh') o.weigh = argv[++i];
+    else if (a === '--augment-clean') o.augmentClean = Number(argv[++i]);
     else if (a === '--seed') o.seed = Number(argv[++i]);
     else if (a === '--try-thresholds') o.thresholds = argv[++i].split(',').map(Number);
     else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
@@ -107,7 +113,46 @@ function lineCoverage(lineTexts, gold) {
 
 let dropCols = [];
 
-export function loadCorpus(core, dir, { withTemplates = 'half' } = {}) {
+/**
+ * The clean twin of a loaded document (see --augment-clean): its article lines (y = 1) as the text clean() would
+ * make of them, featurised as loadCorpus does (no templates), all labelled article, weighing `weight` times the
+ * original. Null when the document has no article line.
+ */
+function cleanTwin(core, doc, text, raw, weight) {
+  const parts = [];
+  let prev = -1;
+  for (let j = 0; j < doc.nb.length; j++) {
+    if (!doc.y[j]) continue;
+    const i = doc.nb[j];
+    if (prev >= 0) {
+      let blank = false;
+      for (let b = prev + 1; b < i && !blank; b++) blank = doc.feats[b].blank;
+      if (blank) parts.push('');
+    }
+    let end = raw[i].end;
+    while (end > raw[i].start && /[ \t\u00a0]/.test(text[end - 1])) end--;
+    parts.push(text.slice(raw[i].start, end));
+    prev = i;
+  }
+  if (prev < 0) return null;
+  const last = text.length ? text.charCodeAt(text.length - 1) : 0;
+  const t = parts.join('\n') + (last === 10 || last === 13 ? '\n' : '');
+  const r2 = core.splitLines(t);
+  const feats = r2.map((r) => core.lineFeatures(t.slice(r.start, r.end)));
+  const nb = [];
+  feats.forEach((f, i) => { if (!f.blank) nb.push(i); });
+  const ctx = core.templateContext(feats, nb, null);
+  const y = new Float64Array(nb.length).fill(1), w = new Float64Array(nb.length);
+  let sw = 0;
+  for (let j = 0; j < nb.length; j++) { w[j] = tokens(t.slice(r2[nb[j]].start, r2[nb[j]].end)).length + 1; sw += w[j]; }
+  for (let j = 0; j < nb.length; j++) w[j] = (w[j] / (sw || 1)) * weight;
+  const s1 = core.stage1Vectors(feats, nb, ctx);
+  for (const k of dropCols) for (const v of s1) v[k] = 0;
+  // same name and corpus: the same cross-fitting fold as the original; `twin` keeps it out of the corpus's count
+  return { name: doc.name, corpus: doc.corpus, feats, nb, ctx, y, w, s1, ratio: doc.ratio, twin: weight };
+}
+
+export function loadCorpus(core, dir, { withTemplates = 'half', augmentClean = 0 } = {}) {
   const names = readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.txt')).sort();
   const texts = names.map((n) => readFileSync(join(dir, 'dumps', n), 'utf8'));
   const golds = names.map((n) => readFileSync(join(dir, 'gold', n), 'utf8'));
@@ -136,7 +181,9 @@ export function loadCorpus(core, dir, { withTemplates = 'half' } = {}) {
     const ratio = Math.min(10, sw / (goldTokens + 1));
     const s1 = core.stage1Vectors(feats, nb, ctx);
     for (const k of dropCols) for (const v of s1) v[k] = 0; // ablation (--drop): a constant column gets no weight
-    docs.push({ name, corpus: basename(resolve(dir)), feats, nb, ctx, y, w, s1, ratio });
+    const doc = { name, corpus: basename(resolve(dir)), feats, nb, ctx, y, w, s1, ratio };
+    docs.push(doc);
+    if (augmentClean > 0) { const tw = cleanTwin(core, doc, text, raw, augmentClean); if (tw) docs.push(tw); }
   });
   return docs;
 }
@@ -278,12 +325,12 @@ function gather(docs, key, corpusWeight, weigh) {
 export function train(core, docs, opts) {
   // each corpus weighs in proportion to sqrt(#docs) so a small corpus (one portal set) still counts
   const per = new Map();
-  for (const d of docs) per.set(d.corpus, (per.get(d.corpus) ?? 0) + 1);
+  for (const d of docs) if (!d.twin) per.set(d.corpus, (per.get(d.corpus) ?? 0) + 1);
   const cw = new Map([...per].map(([c, k]) => [c, Math.sqrt(k) / k]));
   if (opts.weigh === 'gold') {
     // within a corpus, relative to the corpus's mean ratio (the corpora keep their total weights)
     const sum = new Map();
-    for (const d of docs) sum.set(d.corpus, (sum.get(d.corpus) ?? 0) + d.ratio);
+    for (const d of docs) if (!d.twin) sum.set(d.corpus, (sum.get(d.corpus) ?? 0) + d.ratio);
     for (const d of docs) d.rw = (d.ratio * per.get(d.corpus)) / sum.get(d.corpus);
   }
   const s1names = core.STAGE1_NAMES, s2names = [...core.STAGE1_NAMES, ...core.STAGE2_EXTRA];
@@ -291,7 +338,8 @@ export function train(core, docs, opts) {
   const fold = (d) => hash(d.name + d.corpus) % 2;
   const z1of = (m, d) => d.s1.map((v) => core.logit(m, v));
   // experiments that change only stage 2 or the trees may pass a Map to reuse stage 1 (same docs, same settings)
-  const key = `${docs.length}:${docs[0]?.corpus}:${docs.at(-1)?.corpus}:${opts.l2}:${opts.iters}:${opts.weigh}`;
+  const twins = docs.reduce((a, d) => a + (d.twin ?? 0), 0);
+  const key = `${docs.length}:${docs[0]?.corpus}:${docs.at(-1)?.corpus}:${opts.l2}:${opts.iters}:${opts.weigh}:${twins}`;
   const hit = opts.stage1Cache?.get(key);
   let stage1;
   if (hit) {
@@ -350,13 +398,13 @@ async function main() {
     if (k < 0) { console.error(`--drop: no stage-1 feature ${name}`); process.exit(2); }
     return k;
   });
-  const docs = o.train.flatMap((dir) => loadCorpus(core, dir));
+  const docs = o.train.flatMap((dir) => loadCorpus(core, dir, { augmentClean: o.augmentClean ?? 0 }));
   console.log(`loaded ${docs.length} documents, ${docs.reduce((a, d) => a + d.nb.length, 0)} lines in ${Date.now() - t0} ms`);
   const m = train(core, docs, o);
   const weights = {
     origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
       `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps, ` +
-      `${o.trees ? `${o.trees} boosted trees of depth ${o.depth} (rate ${o.rate}${o.gate ? `, on lines within ${o.gate} of the threshold's logit` : ''}), ` : ''}threshold ${o.threshold}.`,
+      `${o.augmentClean ? `clean twins of the documents at weight ${o.augmentClean}, ` : ''}${o.trees ? `${o.trees} boosted trees of depth ${o.depth} (rate ${o.rate}${o.gate ? `, on lines within ${o.gate} of the threshold's logit` : ''}), ` : ''}threshold ${o.threshold}.`,
     threshold: o.threshold,
     ...m,
   };
