@@ -13,7 +13,7 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
-import { findWraps, logicalLines, type Wraps } from './unwrap';
+import { findWraps, logicalLines, WRAP_LONG, WRAP_FAR, type Wraps } from './unwrap';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -289,6 +289,14 @@ function cleanedLines(text: string, lines: LineInfo[], options: AnalyzeOptions):
  * wrapped (its noise lines hid the wrapping).
  */
 function wrappedOnceCleaned(text: string, raw: readonly RawLine[], lines: readonly LineInfo[], options: AnalyzeOptions): boolean {
+  // findWraps' fast exit first, over the kept lines' lengths (most cleaned texts keep long paragraph lines)
+  let rough = 0, far = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!keptByClean(lines[i].label, options.keepMeta)) continue;
+    const len = raw[i].end - raw[i].start;
+    if (len >= WRAP_LONG) { rough++; if (len > WRAP_FAR) far++; }
+  }
+  if (rough < 3 || far > 0.03 * rough + 1) return false;
   const kept: RawLine[] = [];
   let pendingBlank = false;
   let removed = false;

@@ -29,6 +29,8 @@ const LONG = 40;
 const MIN_BREAKS = 3;
 /** A line this long is not a line of a wrapped paragraph unless it cannot be broken (the fast exit's test). */
 const FAR = 1.5 * MAX_WIDTH;
+/** The fast exit's thresholds, for callers that run it over lines of their own (see wrappedOnceCleaned). */
+export const WRAP_LONG = LONG, WRAP_FAR = FAR;
 /**
  * This many breaks followed by a word in lower case show wrapped prose whatever else the page holds (a long list of
  * names wrapped into hundreds of Title Case lines can outnumber them).
