@@ -219,7 +219,10 @@ function explain(v: Float64Array): string {
 /** The previous run's line texts and features per memo: an edit changes a few lines, the others are found in place. */
 const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
 
-export function classifyLines(text: string, raw: readonly RawLine[], options: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
+export function classifyLines(text: string, raw: readonly RawLine[], given: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
+  // one object shape for every call's options (the derived ones below included): the document passes read them, and
+  // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
+  const options = shaped(given, given.templateLineCounts, given.onUnsettledLines);
   const unwrap = options.unwrap !== false;
   const first = classifyOnce(text, raw, options, memo);
   if (!unwrap) return first.lines;
@@ -234,11 +237,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
     const c = cleanedLines(text, out, options);
     if (c.text.length === 0) break;
     const cRaw = splitLines(c.text);
-    let copts = options;
-    if (tc || options.onUnsettledLines) {
-      copts = { ...options, onUnsettledLines: undefined };
-      if (tc) copts.templateLineCounts = Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i]));
-    }
+    const copts = tc || options.onUnsettledLines ? shaped(options, tc ? Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i])) : options.templateLineCounts, undefined) : options;
     // the memo (if any): the cleaned text's lines are lines of the input, their features are there already
     const again = classifyOnce(c.text, cRaw, copts, memo).lines;
     let changed = false;
@@ -257,6 +256,14 @@ export function classifyLines(text: string, raw: readonly RawLine[], options: An
   return out;
 }
 
+/** `o` as an object of one fixed shape (every AnalyzeOptions field, in one order), with these two fields. */
+function shaped(o: AnalyzeOptions, templateLineCounts: ArrayLike<number> | undefined, onUnsettledLines: AnalyzeOptions['onUnsettledLines']): AnalyzeOptions {
+  return {
+    quotes: o.quotes, entities: o.entities, boilerplatePatterns: o.boilerplatePatterns, keepLines: o.keepLines, templates: o.templates,
+    templateLineCounts, scareQuotes: o.scareQuotes, keepMeta: o.keepMeta, unwrap: o.unwrap, onUnsettledLines,
+  };
+}
+
 /** Rounds of the wrapped-text settle loop (each one classifies the cleaned text once; one round is the rule). */
 const MAX_UNWRAP_ROUNDS = 8;
 
@@ -268,7 +275,8 @@ const MAX_UNWRAP_ROUNDS = 8;
 function cleanedLines(text: string, lines: LineInfo[], options: AnalyzeOptions): { text: string; from: number[] } {
   // the text: clean() itself (with \n line endings); its lines' sources: the same rule (a kept line; one blank line
   // between two kept lines that had a blank line between them)
-  const cleaned = cleanLabelled(text, { length: text.length, eol: '\n', bom: text.charCodeAt(0) === 0xfeff, lines }, { keepMeta: options.keepMeta });
+  // (the object in the CLI's Labels order: one shape for cleanLabelled)
+  const cleaned = cleanLabelled(text, { lines, eol: '\n', bom: text.charCodeAt(0) === 0xfeff, length: text.length }, { keepMeta: options.keepMeta });
   const from: number[] = [];
   let pendingBlank = false;
   for (const l of lines) {
@@ -315,11 +323,7 @@ const EMPTY_LINE: RawLine = { start: 0, end: 0 };
 /** One classification: of the lines as given, or of the logical lines when the text is hard-wrapped. */
 function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean } {
   const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
-  if (!wraps) {
-    const lines = classifyRaw(text, raw, options, memo);
-    wrapsOf.set(lines, null);
-    return { lines, wrapped: false };
-  }
+  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false };
   // A hard-wrapped dump (unwrap.ts): each wrapped paragraph is judged as one line, and its label, reason and
   // detail go to every physical line of it.
   const lg = logicalLines(text, raw, wraps);
@@ -327,23 +331,25 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
   let lopts = options;
   const tc = physicalTemplateCounts(text, raw, options);
   if (tc || options.onUnsettledLines) {
-    lopts = { ...options };
+    let lc: Int32Array | undefined;
     if (tc) {
       // a paragraph repeats in as many dumps as its least repeated line
-      const lc = new Int32Array(lg.raw.length).fill(0x7fffffff);
+      lc = new Int32Array(lg.raw.length).fill(0x7fffffff);
       for (let i = 0; i < raw.length; i++) if (tc[i] < lc[of[i]]) lc[of[i]] = tc[i];
-      lopts.templateLineCounts = lc;
     }
     const cb = options.onUnsettledLines;
-    if (cb) lopts.onUnsettledLines = (lines) => cb(toPhysical(lines, raw, of));
+    lopts = shaped(options, lc ?? options.templateLineCounts, cb && ((lines: readonly LineInfo[]) => cb(toPhysical(lines, raw, of))));
   }
   const lines = toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of);
   wrapsOf.set(lines, wraps);
   return { lines, wrapped: true };
 }
 
-/** The wraps classifyOnce found for the lines it returned (paragraphView reads them instead of finding them again). */
-const wrapsOf = new WeakMap<LineInfo[], Wraps | null>();
+/**
+ * The wraps classifyOnce found for the wrapped documents' lines it returned (paragraphView reads them instead of
+ * finding them again; other documents are not entered: a WeakMap entry per document cost the CLI's batch time).
+ */
+const wrapsOf = new WeakMap<LineInfo[], Wraps>();
 
 /**
  * The article paragraphs that quotes and entities are looked for in: the lines as they are, or, in a hard-wrapped
@@ -352,7 +358,7 @@ const wrapsOf = new WeakMap<LineInfo[], Wraps | null>();
  */
 export function paragraphView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
   if (options.unwrap === false) return { text, lines };
-  const wraps = wrapsOf.has(lines) ? wrapsOf.get(lines)! : findWraps(text, raw, userDecided(text, raw, options));
+  const wraps = wrapsOf.get(lines) ?? findWraps(text, raw, userDecided(text, raw, options));
   if (!wraps) return { text, lines };
   const out: LineInfo[] = [];
   let joined = false;
