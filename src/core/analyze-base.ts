@@ -43,8 +43,10 @@ export function spanTextsOf(text: string, quotes: Quote[], entities: Entity[]): 
   for (const e of entities) e.text = text.slice(e.start, e.end);
 }
 
-/** The Analysis object with its statistics, from the stage results (shared with the incremental analyser). */
-/** The analysis object; `markup`: `detectMarkup(text)`, when the caller has it already (the incremental analyser). */
+/**
+ * The Analysis object with its statistics, from the stage results (shared with the incremental analyser); `markup`:
+ * `detectMarkup(text)`, when the caller has it already (the incremental analyser).
+ */
 export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quotes: Quote[], entities: Entity[], timings: Analysis['stats']['timings'], markup: MarkupShare | null = detectMarkup(text)): Analysis {
   let articleLines = 0, boilerplateLines = 0, metaLines = 0, blankLines = 0, articleChars = 0;
   for (const l of lines) {

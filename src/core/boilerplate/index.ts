@@ -13,7 +13,7 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
-import { findWraps, logicalLines, WRAP_LONG, WRAP_FAR, type Wraps } from './unwrap';
+import { findWraps, logicalLines, mayBeWrapped, type Wraps } from './unwrap';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -232,7 +232,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   // pass would not keep are labelled here, until it keeps them all (usually one round).
   if (!first.wrapped && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
   const out = first.lines;
-  const tc = physicalTemplateCounts(text, raw, options);
+  const tc = first.wrapped ? first.templateCounts : physicalTemplateCounts(text, raw, options);
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
     const c = cleanedLines(text, out, options);
     if (c.text.length === 0) break;
@@ -273,22 +273,29 @@ const MAX_UNWRAP_ROUNDS = 8;
  * the empty line after a final line ending).
  */
 function cleanedLines(text: string, lines: LineInfo[], options: AnalyzeOptions): { text: string; from: number[] } {
-  // the text: clean() itself (with \n line endings); its lines' sources: the same rule (a kept line; one blank line
-  // between two kept lines that had a blank line between them)
-  // (the object in the CLI's Labels order: one shape for cleanLabelled)
+  // the text: clean() itself (with \n line endings; the object in the CLI's Labels order: one shape for cleanLabelled)
   const cleaned = cleanLabelled(text, { lines, eol: '\n', bom: text.charCodeAt(0) === 0xfeff, length: text.length }, { keepMeta: options.keepMeta });
+  const from = keptSources(lines, options.keepMeta);
+  const last = text.length ? text.charCodeAt(text.length - 1) : 0;
+  if (from.length > 0 && (last === 10 || last === 13)) from.push(-1); // the empty line after the final line ending
+  return { text: from.length > 0 ? cleaned : '', from };
+}
+
+/**
+ * The lines of the text clean() makes of these labels, by their input line: a kept line, or -1 for the one blank line
+ * it keeps between two kept lines that had a blank line between them (clean()'s rule, see cleanLabelled).
+ */
+function keptSources(lines: readonly LineInfo[], keepMeta: boolean | undefined): number[] {
   const from: number[] = [];
   let pendingBlank = false;
   for (const l of lines) {
     if (l.label === 'blank') { if (from.length > 0) pendingBlank = true; continue; }
-    if (!keptByClean(l.label, options.keepMeta)) continue;
+    if (!keptByClean(l.label, keepMeta)) continue;
     if (pendingBlank) from.push(-1);
     pendingBlank = false;
     from.push(l.line);
   }
-  const last = text.length ? text.charCodeAt(text.length - 1) : 0;
-  if (from.length > 0 && (last === 10 || last === 13)) from.push(-1); // the empty line after the final line ending
-  return { text: from.length > 0 ? cleaned : '', from };
+  return from;
 }
 
 /**
@@ -297,33 +304,20 @@ function cleanedLines(text: string, lines: LineInfo[], options: AnalyzeOptions):
  * wrapped (its noise lines hid the wrapping).
  */
 function wrappedOnceCleaned(text: string, raw: readonly RawLine[], lines: readonly LineInfo[], options: AnalyzeOptions): boolean {
-  // findWraps' fast exit first, over the kept lines' lengths (most cleaned texts keep long paragraph lines)
-  let rough = 0, far = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (!keptByClean(lines[i].label, options.keepMeta)) continue;
-    const len = raw[i].end - raw[i].start;
-    if (len >= WRAP_LONG) { rough++; if (len > WRAP_FAR) far++; }
-  }
-  if (rough < 3 || far > 0.03 * rough + 1) return false;
-  const kept: RawLine[] = [];
-  let pendingBlank = false;
+  // the fast exit over the kept lines' lengths first (most cleaned texts keep long paragraph lines)
+  if (!mayBeWrapped(raw, (i) => keptByClean(lines[i].label, options.keepMeta))) return false;
   let removed = false;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.label === 'blank') { if (kept.length > 0) pendingBlank = true; continue; }
-    if (!keptByClean(l.label, options.keepMeta)) { removed = true; continue; }
-    if (pendingBlank) kept.push(EMPTY_LINE);
-    pendingBlank = false;
-    kept.push(raw[i]);
-  }
-  return removed && findWraps(text, kept, userDecided(text, kept, options)) !== null;
+  for (const l of lines) if (l.label !== 'blank' && !keptByClean(l.label, options.keepMeta)) { removed = true; break; }
+  if (!removed) return false; // the cleaned text is this one
+  const kept = keptSources(lines, options.keepMeta).map((i) => (i < 0 ? EMPTY_LINE : raw[i]));
+  return findWraps(text, kept, userDecided(text, kept, options)) !== null;
 }
 const EMPTY_LINE: RawLine = { start: 0, end: 0 };
 
 /** One classification: of the lines as given, or of the logical lines when the text is hard-wrapped. */
-function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean } {
+function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean; templateCounts: ArrayLike<number> | null } {
   const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
-  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false };
+  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false, templateCounts: null };
   // A hard-wrapped dump (unwrap.ts): each wrapped paragraph is judged as one line, and its label, reason and
   // detail go to every physical line of it.
   const lg = logicalLines(text, raw, wraps);
@@ -342,7 +336,7 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
   }
   const lines = toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of);
   wrapsOf.set(lines, wraps);
-  return { lines, wrapped: true };
+  return { lines, wrapped: true, templateCounts: tc };
 }
 
 /**

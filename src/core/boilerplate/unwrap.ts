@@ -33,8 +33,6 @@ const LONG = 40;
 const MIN_BREAKS = 3;
 /** A line this long is not a line of a wrapped paragraph unless it cannot be broken (the fast exit's test). */
 const FAR = 1.5 * MAX_WIDTH;
-/** The fast exit's thresholds, for callers that run it over lines of their own (see wrappedOnceCleaned). */
-export const WRAP_LONG = LONG, WRAP_FAR = FAR;
 /**
  * This many breaks followed by a word in lower case show wrapped prose whatever else the page holds (a long list of
  * names wrapped into hundreds of Title Case lines can outnumber them).
@@ -109,21 +107,28 @@ function isEndPunct(c: number): boolean {
 }
 
 /**
+ * findWraps' fast exit: false for most dumps (one paragraph per line), where more than 3% of the lines of at least
+ * LONG characters are far longer than any wrap width (lengths as stored; the exact test trims trailing spaces and
+ * lets unbreakable lines through, which only lowers these counts). `only(i)`, if given, restricts the count to those
+ * lines (the kept lines of a cleaned text, without building their list).
+ */
+export function mayBeWrapped(raw: readonly RawLine[], only?: (i: number) => boolean): boolean {
+  let rough = 0, far = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (only && !only(i)) continue;
+    const len = raw[i].end - raw[i].start;
+    if (len >= LONG) { rough++; if (len > FAR) far++; }
+  }
+  return rough >= MIN_BREAKS && far <= 0.03 * rough + 1;
+}
+
+/**
  * The wrapped paragraphs of a dump, or null when it does not look hard-wrapped. `blocked(i)`, if given, keeps
  * line i a line of its own (the user's keep lines and patterns apply to physical lines).
  */
 export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): Wraps | null {
   const n = raw.length;
-  if (n < MIN_BREAKS + 1) return null;
-  // Fast exit for most dumps (one paragraph per line): more than 3% of the lines of at least LONG characters are
-  // far longer than any wrap width (lengths as stored; the exact test below trims trailing spaces and lets
-  // unbreakable lines through, which only lowers these counts).
-  let rough = 0, far = 0;
-  for (let i = 0; i < n; i++) {
-    const len = raw[i].end - raw[i].start;
-    if (len >= LONG) { rough++; if (len > FAR) far++; }
-  }
-  if (rough < MIN_BREAKS || far > 0.03 * rough + 1) return null;
+  if (n < MIN_BREAKS + 1 || !mayBeWrapped(raw)) return null;
   // per line: first non-space offset (a), end without trailing spaces (b): length = b - raw.start (columns from the
   // line start, indentation included, as the converter counted them)
   const lenOf = new Int32Array(n);
@@ -159,7 +164,7 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
   let run = 0;
   for (let L = MIN_WIDTH; L <= MAX_WIDTH; L++) {
     run += viol[L];
-    if (L >= MIN_WIDTH && run <= allowed) { width = L; break; }
+    if (run <= allowed) { width = L; break; }
   }
   if (width < 0) return null;
   // forced breaks: a near-full line whose next line's first word would not have fitted
