@@ -10,7 +10,10 @@
 // Also printed: the lines the classifier's settle step labels `settled-out` (kept by the model only because of the
 // noise around them).
 //
-// Usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--limit N] [--bound-ms MS] CORPUS_DIR...
+// Usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--limit N] [--bound-ms MS]
+//        CORPUS_DIR...
+//   --layout VARIANT: every decoded dump re-laid out first as bench/converters.mjs does (wrap78, wrap72, noblank,
+//   double, indent, crlf, or a+b), e.g. to check the properties on hard-wrapped dumps
 // The checks are the ones in test/unit/reliability-invariants.ts, bundled on the fly with the core (esbuild).
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,18 +26,27 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let entities = true;
 let unwrap = true;
+let layout = null;
 let limit = Infinity;
 let boundMs = 10_000;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--no-entities') entities = false;
   else if (args[i] === '--no-unwrap') unwrap = false;
+  else if (args[i] === '--layout') {
+    try {
+      layout = (await import('./converters.mjs')).variantFn(String(args[++i]));
+    } catch (e) {
+      console.error(`properties-corpus: --layout: ${e.message}`);
+      process.exit(2);
+    }
+  }
   else if (args[i] === '--limit') limit = Number(args[++i]);
   else if (args[i] === '--bound-ms') boundMs = Number(args[++i]);
   else dirs.push(args[i]);
 }
 if (dirs.length === 0) {
-  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--limit N] [--bound-ms MS] CORPUS_DIR...');
+  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--limit N] [--bound-ms MS] CORPUS_DIR...');
   process.exit(2);
 }
 
@@ -84,7 +96,7 @@ for (const f of files.slice(0, limit)) {
   counts.decode.cases++;
   try {
     const d = lib.decodeDump(raw);
-    text = d.text;
+    text = layout ? layout(d.text) : d.text;
   } catch (e) {
     if (e instanceof lib.DumpDecodeError && !String(e.message).includes('\n')) {
       refused++;
