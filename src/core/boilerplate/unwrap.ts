@@ -219,3 +219,69 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
   parts.push(text.slice(pos));
   return { text: parts.join(''), raw: out, of };
 }
+
+/**
+ * Type feedback for findWraps' rare branches: V8 optimises it after a few dozen dumps that leave at the fast exit
+ * or soon after, and a branch not taken by then (the first dump that gets to the forced breaks, a list item, a
+ * closing quote before a line end, a word with an accent) threw the optimised code away when a later dump took it
+ * (three compiles per thread of the CLI). These small texts take those branches once at load, in the interpreter;
+ * the results are discarded. Pure.
+ */
+(function warmWraps(): void {
+  const para = 'The council said on Monday that the new rules would apply from next year, and that ' +
+    'residents who had already applied would not need to do so again. “We are glad,” said Mrs. Élodie ' +
+    'Durand, who chairs the committee. Critics said the plan was “too little, too late.” The vote is ' +
+    'expected in the spring; the mayor’s office did not comment. Read more at www.example.org/news today.';
+  // list items right after near-full lines (a list item starts a logical line of its own)
+  const items = ['* First item of the list', '1. numbered item', '12) another numbered item', '– a dash item', '- x'];
+  const listed = wrapAt(para, 60).split('\n').flatMap((l, i) => (i < items.length ? [l, items[i]] : [l])).join('\n');
+  const texts = [
+    // wrapped at 60 and 72 columns (all branches up to the joins and logicalLines)
+    wrapAt(para + ' ' + para, 60), listed, wrapAt(para + '\n\n' + para.toUpperCase(), 72),
+    // long lines (the fast exit), and long lines of one unbreakable word
+    para + '\n' + para + '\n' + para, 'x'.repeat(60) + '\n' + 'y'.repeat(70) + '\n' + 'z'.repeat(65) + '\n' + 'w'.repeat(50),
+    // near-full lines of Title Case (no lower-case continuation)
+    'Home News Sport Weather Business Culture Travel Future Worklife\nPolitics Europe Asia America Africa Middle East Health Science\nEducation Technology Entertainment Arts Reality Check Video',
+    '',
+  ];
+  // the helpers V8 inlines into findWraps, on the characters the texts above may not bring to a line start or end
+  const words = ['well-known', 'don’t', "isn't", 'été', 'Été', 'über', 'x1', 'word,', '...', 'Élodie', '1', 'école', 'end."', 'end.)', 'end?»', 'end…'];
+  for (let round = 0; round < 2; round++) {
+    for (const s of words) {
+      const w = s.split('').join('');
+      lowerWord(w, 0, w.length);
+      startsUpper(w, 0);
+      endsSentence(w, w.length);
+      startsItem(w, 0, w.length);
+    }
+    for (const s of texts) {
+      const t = s.split('').join(''); // a flat string (see the end of features.ts)
+      const raw = linesOf(t);
+      const w = findWraps(t, raw);
+      if (w) logicalLines(t, raw, w);
+      findWraps(t, raw, (i) => i === 1);
+      mayBeWrapped(raw, (i) => i % 2 === 0);
+    }
+  }
+  function wrapAt(s: string, width: number): string {
+    const out: string[] = [];
+    for (const p of s.split('\n')) {
+      let line = '';
+      for (const word of p.split(' ')) {
+        if (line && line.length + 1 + word.length > width) { out.push(line); line = word; } else line = line ? line + ' ' + word : word;
+      }
+      out.push(line);
+    }
+    return out.join('\n');
+  }
+  function linesOf(t: string): RawLine[] {
+    const raw: RawLine[] = [];
+    let s = 0;
+    for (;;) {
+      const e = t.indexOf('\n', s);
+      raw.push({ start: s, end: e < 0 ? t.length : e });
+      if (e < 0) return raw;
+      s = e + 1;
+    }
+  }
+})();
