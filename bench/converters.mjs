@@ -22,16 +22,19 @@
 //   double    a blank line after every non-blank line
 //   indent    3 spaces before every non-blank line
 //   crlf      CRLF line endings
+//   markdown  as an HTML-to-Markdown converter would write it (see `markdown` below: headings, links around menu
+//             lines and inside prose); its cleaned text is scored without the link marks
 // Line endings of the dump are kept by all variants but crlf.
 //
-//   node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf] [--worst N]
-//        [--no-unwrap] [--json FILE]
+//   node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf,markdown] [--worst N]
+//        [--no-unwrap] [--json FILE] [--core PATH]
 //     CORPUS_DIR   holds dumps/*.txt and gold/*.txt (e.g. ../shared/corpora/l3s-gn1)
 //     --worst N    documents listed per variant that lost most F1 against original (default 5)
 //     --no-unwrap  pass unwrap: false to the core (ablation; as bench/boilerplate.mjs --no-unwrap)
 //     --spans N    also the quotes, speakers and entities of the first N dumps of each corpus (full analysis):
 //                  the share of the original layout's ones found again in each variant
 //     --json FILE  write the per-corpus, per-variant figures as JSON
+//     --core PATH  the core to run (default dist/core.js; e.g. an older build for a before/after)
 // Nothing is written into the repository (no cleaned texts, no corpus text).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, basename, resolve } from 'node:path';
@@ -39,7 +42,9 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { scoreDoc, corpusScore } from './metric.mjs';
 
-const core = createRequire(import.meta.url)('../dist/core.js');
+// --core PATH: another build of the core (e.g. an older commit's dist/core.js, for a before/after)
+const coreAt = process.argv.indexOf('--core');
+const core = createRequire(import.meta.url)(coreAt >= 0 ? resolve(process.argv.splice(coreAt, 2)[1]) : '../dist/core.js');
 
 // ---- layout transformations (pure string -> string) ----
 
@@ -107,6 +112,7 @@ const TRANSFORMS = {
   },
   indent: () => (t) => joinLines(splitLines(t).map(([l, e]) => [isBlank(l) ? l : '   ' + l, e])),
   crlf: () => (t) => t.replace(/\r\n|\n|\r/g, '\r\n'),
+  markdown: () => markdown,
   wrap: (n) => (t) => {
     const eol = eolOf(t);
     return joinLines(splitLines(t).flatMap(([l, e]) => {
@@ -115,6 +121,40 @@ const TRANSFORMS = {
     }));
   },
 };
+
+/**
+ * The dump as an HTML-to-Markdown converter (html2text, turndown, markdownify, reader services) would write it, from
+ * the text alone (the HTML is not in the corpora): the first line a `# ` heading; a line of 1-8 words without a
+ * sentence end (menus, section links, share buttons, most headlines) a link, `* ` in front when a neighbouring line is
+ * one too (menus are lists); every other line of 8+ words (prose) has a link around two words with probability 1/2
+ * (decided by a hash of the line: deterministic). Links point to made-up addresses of 50-90 characters.
+ */
+function markdown(t) {
+  const lines = splitLines(t);
+  const words = (l) => (l.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const isNav = (l) => { const w = words(l).length; return w > 0 && w <= 8 && !/[.!?:"”]$/.test(l.trim()); };
+  const slug = (l) => words(l).slice(0, 6).join('-').toLowerCase();
+  let first = true;
+  return joinLines(lines.map(([l, e], i) => {
+    const tl = l.trim();
+    if (!tl) return [l, e];
+    if (first) { first = false; return [`# ${tl}`, e]; }
+    if (isNav(l)) {
+      const run = (i > 0 && isNav(lines[i - 1][0])) || (i + 1 < lines.length && isNav(lines[i + 1][0]));
+      return [`${run ? '* ' : ''}[${tl}](https://www.example.com/section/${slug(tl)}/)`, e];
+    }
+    const ws = tl.split(' ');
+    let h = 0;
+    for (let k = 0; k < tl.length; k++) h = (Math.imul(h, 31) + tl.charCodeAt(k)) | 0;
+    if (ws.length < 8 || (h & 1) === 0) return [l, e];
+    const a = 1 + ((h >>> 1) % (ws.length - 3));
+    ws[a] = '[' + ws[a];
+    ws[a + 1] = `${ws[a + 1]}](https://www.example.com/2008/01/10/${slug(ws[a] + ' ' + ws[a + 1])}.html)`;
+    return [ws.join(' '), e];
+  }));
+}
+/** A Markdown variant's cleaned text without its link marks, as scored (clean() keeps or drops lines, never edits one). */
+const unlink = (t) => t.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1'); // a wrapped link text spans lines
 
 /** 'wrap78+crlf' -> a function applying wrap at 78 then crlf; throws on an unknown name. */
 export function variantFn(spec) {
@@ -132,7 +172,7 @@ function main() {
 
   const argv = process.argv.slice(2);
   const dirs = [];
-  let variants = ['wrap78', 'wrap72', 'noblank', 'double', 'indent', 'crlf'], worstN = 5, unwrap = true, jsonOut = null, spans = 0;
+  let variants = ['wrap78', 'wrap72', 'noblank', 'double', 'indent', 'crlf', 'markdown'], worstN = 5, unwrap = true, jsonOut = null, spans = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--variants') variants = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
@@ -145,7 +185,7 @@ function main() {
     else dirs.push(a);
   }
   if (!dirs.length) {
-    console.error('usage: node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf] [--worst N] [--no-unwrap] [--spans N] [--json FILE]');
+    console.error('usage: node bench/converters.mjs CORPUS_DIR... [--variants wrap78,wrap72,noblank,double,indent,crlf,markdown] [--worst N] [--no-unwrap] [--spans N] [--json FILE] [--core PATH]');
     process.exit(2);
   }
   variants = ['original', ...variants.filter((v) => v !== 'original')];
@@ -178,7 +218,7 @@ function main() {
       const tpl = core.buildTemplateIndex(texts);
       const docs = texts.map((t, i) => {
         const cleaned = core.clean(t, core.analyze(t, { quotes: false, entities: false, templates: tpl, unwrap }), { keepMeta: false });
-        return { id: ids[i], ...scoreDoc(golds[i], cleaned) };
+        return { id: ids[i], ...scoreDoc(golds[i], v.includes('markdown') ? unlink(cleaned) : cleaned) };
       });
       const r = corpusScore(docs);
       const ms = performance.now() - t0;
@@ -225,9 +265,12 @@ function main() {
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 1));
 }
 
-/** Quotes (kind|text), quotes with speakers (text|speaker) and entities (type|text), whitespace normalised. */
+/**
+ * Quotes (kind|text), quotes with speakers (text|speaker) and entities (type|text), whitespace normalised and
+ * Markdown link marks removed (a quote holding a link is the same quote in the markdown layout).
+ */
 function spanSets(a) {
-  const n = (x) => x.replace(/\s+/g, ' ').trim();
+  const n = (x) => unlink(x).replace(/\s+/g, ' ').trim();
   return {
     quotes: new Set(a.quotes.map((q) => `${q.kind}|${n(q.text)}`)),
     speakers: new Set(a.quotes.filter((q) => q.speaker).map((q) => `${n(q.text)}|${n(q.speaker.text)}`)),

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { analyze, clean, buildTemplateIndex, textOf } from '../../src/core';
 import { wrapText } from '../wrap-text';
+import { toMarkdown } from '../markdown-text';
 
 const CLI = path.resolve('dist/cli.js');
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -396,6 +397,24 @@ test('a dump that is HTML markup is converted to text lines first (batch, --jobs
   assert.equal(r4.status, 0, r4.stderr);
   assert.equal(JSON.parse(r4.stdout).cleaned, 1);
   assert.ok(!fs.readFileSync(path.join(one, 'page.txt'), 'utf8').includes('<'));
+});
+
+test('Markdown dumps (also wrapped at 78) are cleaned as the core cleans them, with the set\'s templates (--jobs 1 and 2 identical)', () => {
+  const files: Record<string, string> = { 'sputnik.md.txt': toMarkdown(fixture), 'sputnik78.md.txt': wrapText(toMarkdown(fixture), 78) };
+  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = toMarkdown(siteDump(i));
+  const d = dir('markdown', files);
+  const o1 = path.join(tmp, 'markdown-o1');
+  const o2 = path.join(tmp, 'markdown-o2');
+  const r1 = run(['clean', d, '--out', o1, '--jobs', '1']);
+  const r2 = run(['clean', d, '--out', o2, '--jobs', '2']);
+  for (const r of [r1, r2]) assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(snapshot(o2), snapshot(o1));
+  const tpl = buildTemplateIndex(Object.values(files));
+  for (const [f, t] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  // the menu links are gone, the article's paragraphs (with their links) are there
+  const out = fs.readFileSync(path.join(o1, 'sputnik.md.txt'), 'utf8');
+  assert.ok(!out.includes('](https://www.example.com/section/'), 'no menu link left');
+  assert.ok(out.includes('](https://www.example.com/2008/'), 'links inside paragraphs kept');
 });
 
 test('hard-wrapped dumps are judged paragraph by paragraph (--jobs 1 and 2, templates, stdin); --no-unwrap judges each line', () => {

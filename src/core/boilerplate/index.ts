@@ -14,6 +14,7 @@ import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, type Wraps } from './unwrap';
+import { markdownView, markdownBlanked } from './markdown';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -227,12 +228,13 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   const first = classifyOnce(text, raw, options, memo);
   if (!unwrap) return first.lines;
   // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
-  // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself. So when x or its
-  // cleaned text is wrapped, the cleaned text is classified again (as analyze would), and the lines that second
-  // pass would not keep are labelled here, until it keeps them all (usually one round).
-  if (!first.wrapped && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
+  // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself (and so is whether it
+  // reads as Markdown: it may keep fewer links than markdown.ts asks for). So when x was read through a view
+  // (wrapped or Markdown) or its cleaned text is wrapped, the cleaned text is classified again (as analyze would),
+  // and the lines that second pass would not keep are labelled here, until it keeps them all (usually one round).
+  if (!first.viewed && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
   const out = first.lines;
-  const tc = first.wrapped ? first.templateCounts : physicalTemplateCounts(text, raw, options);
+  const tc = first.viewed ? first.templateCounts : physicalTemplateCounts(text, raw, options);
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
     const c = cleanedLines(text, out, options);
     if (c.text.length === 0) break;
@@ -312,29 +314,35 @@ function wrappedOnceCleaned(text: string, raw: readonly RawLine[], lines: readon
 }
 const EMPTY_LINE: RawLine = { start: 0, end: 0 };
 
-/** One classification: of the lines as given, or of the logical lines when the text is hard-wrapped. */
-function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; wrapped: boolean; templateCounts: ArrayLike<number> | null } {
+/**
+ * One classification: of the lines as given, or of the lines as read — the logical lines when the text is
+ * hard-wrapped (unwrap.ts), each line without its Markdown marks when the dump is Markdown (markdown.ts), or both.
+ */
+function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; viewed: boolean; templateCounts: ArrayLike<number> | null } {
   const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
-  if (!wraps) return { lines: classifyRaw(text, raw, options, memo), wrapped: false, templateCounts: null };
-  // A hard-wrapped dump (unwrap.ts): each wrapped paragraph is judged as one line, and its label, reason and
-  // detail go to every physical line of it.
-  const lg = logicalLines(text, raw, wraps);
-  const of = lg.of;
+  // A hard-wrapped dump: each wrapped paragraph is judged as one line, and its label, reason and detail go to every
+  // physical line of it.
+  const lg = wraps ? logicalLines(text, raw, wraps) : null;
+  const lt = lg ? lg.text : text, lraw = lg ? lg.raw : raw;
+  // A Markdown dump: each (logical) line is judged as the page reads it, one line of the view per line.
+  const md = markdownView(lt, lraw, userDecided(lt, lraw, options));
+  if (!wraps && !md) return { lines: classifyRaw(text, raw, options, memo), viewed: false, templateCounts: null };
+  const of = lg ? lg.of : Int32Array.from({ length: raw.length }, (_, i) => i);
   let lopts = options;
   const tc = physicalTemplateCounts(text, raw, options);
   if (tc || options.onUnsettledLines) {
     let lc: Int32Array | undefined;
     if (tc) {
       // a paragraph repeats in as many dumps as its least repeated line
-      lc = new Int32Array(lg.raw.length).fill(0x7fffffff);
+      lc = new Int32Array(lraw.length).fill(0x7fffffff);
       for (let i = 0; i < raw.length; i++) if (tc[i] < lc[of[i]]) lc[of[i]] = tc[i];
     }
     const cb = options.onUnsettledLines;
     lopts = shaped(options, lc ?? options.templateLineCounts, cb && ((lines: readonly LineInfo[]) => cb(toPhysical(lines, raw, of))));
   }
-  const lines = toPhysical(classifyRaw(lg.text, lg.raw, lopts, memo), raw, of);
-  wrapsOf.set(lines, wraps);
-  return { lines, wrapped: true, templateCounts: tc };
+  const lines = toPhysical(md ? classifyRaw(md.text, md.raw, lopts, memo) : classifyRaw(lt, lraw, lopts, memo), raw, of);
+  if (wraps) wrapsOf.set(lines, wraps);
+  return { lines, viewed: true, templateCounts: tc };
 }
 
 /**
@@ -349,6 +357,15 @@ const wrapsOf = new WeakMap<LineInfo[], Wraps>();
  * (the same offsets: a span found there is a span of the input, possibly across its line breaks).
  */
 export function paragraphView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
+  const view = wrappedView(text, raw, lines, options);
+  // a Markdown dump: its link and heading marks read as spaces (markdown.ts), so that a name or a quote holding a link
+  // is found as the page shows it; the offsets stay the input's
+  const plain = markdownBlanked(view.text);
+  return plain === null ? view : { text: plain, lines: view.lines };
+}
+
+/** paragraphView for hard-wrapped dumps: the wrapped article paragraphs as one line each (see paragraphView). */
+function wrappedView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
   if (options.unwrap === false) return { text, lines };
   const wraps = wrapsOf.get(lines) ?? findWraps(text, raw, userDecided(text, raw, options));
   if (!wraps) return { text, lines };

@@ -67,6 +67,9 @@ function startsItem(text: string, a: number, b: number): boolean {
 
 /** text[a, b) is a word in lower case: letters only (a web address or a code is not a continued sentence). */
 function lowerWord(text: string, a: number, b: number): boolean {
+  // the end of a Markdown link's text the converter broke (`win](https://…)`) is read as the word before `](`
+  const link = text.indexOf('](', a);
+  if (link >= 0 && link < b) b = link;
   // a word may end in punctuation (", . ; :") but holds no dots, slashes or digits before that
   while (b > a && isEndPunct(text.charCodeAt(b - 1))) b--;
   if (b === a) return false;
@@ -104,6 +107,44 @@ function startsUpper(text: string, a: number): boolean {
 
 function isEndPunct(c: number): boolean {
   return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 0x201d;
+}
+
+/**
+ * text[a, b) is one Markdown link or image (`[Home](https://…)`, `* [Sport](…)`, `![logo](…)`): a menu item of a
+ * Markdown dump, long because of its address, neither wrapped prose nor a line the converter could have broken. Such
+ * lines are not counted among the long lines a wrap width and the share of forced breaks are read from (a Markdown
+ * dump wrapped at 78 columns, as html2text writes by default, has more of them than wrapped paragraph lines).
+ */
+function linkOnly(text: string, a: number, b: number): boolean {
+  if (text.charCodeAt(b - 1) !== 41 /* ) */) return false;
+  let k = a;
+  if (startsItem(text, a, b)) {
+    // past the bullet or number and the spaces after it
+    while (k < b && !isSpaceCode(text.charCodeAt(k))) k++;
+    while (k < b && isSpaceCode(text.charCodeAt(k))) k++;
+  }
+  if (text.charCodeAt(k) === 33 /* ! */) k++;
+  if (text.charCodeAt(k) !== 91 /* [ */) return false;
+  // the link text ends at the first "](" and the destination runs to the line end without a space
+  const close = text.indexOf('](', k);
+  if (close < 0 || close >= b) return false;
+  for (let j = close + 2; j < b - 1; j++) if (isSpaceCode(text.charCodeAt(j))) return false;
+  return true;
+}
+
+/**
+ * A Markdown link the converter broke between the line text[s, b) and the next line, whose text starts at a (ends
+ * at e): the line leaves a `[` open and the next line's first word holds `](` (`They will also [promote` /
+ * `film,](https://…) fashion and`). The line before such a break can be short (the address made the next word too
+ * long to fit), so it is a forced break whether or not the line is near-full.
+ */
+function linkBroken(text: string, s: number, b: number, a: number, e: number): boolean {
+  const open = text.lastIndexOf('[', b - 1);
+  if (open < s || text.lastIndexOf(']', b - 1) > open) return false;
+  const close = text.indexOf('](', a);
+  if (close < 0 || close >= e) return false;
+  for (let k = a; k < close; k++) if (isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /**
@@ -145,14 +186,16 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
     const len = a < b ? b - s : 0;
     lenOf[i] = len;
     firstAt[i] = a;
-    if (len < LONG) continue;
-    long++;
-    if (len <= MIN_WIDTH) continue;
+    if (len < LONG || linkOnly(text, a, b)) continue;
     // the first column a break was possible at: the first space after the first word
     let sp = a;
     while (sp < b && !isSpaceCode(text.charCodeAt(sp))) sp++;
     const firstBreak = sp - s; // columns before that space
-    if (firstBreak >= len) continue; // one unbreakable word
+    // one unbreakable word (an address, the end of a Markdown link the converter broke: `win](https://…)`) says
+    // nothing about a wrap width: not a long line
+    if (firstBreak >= len) continue;
+    long++;
+    if (len <= MIN_WIDTH) continue;
     // exceeds every width L in [max(firstBreak, MIN_WIDTH), len - 1]
     const from = Math.max(firstBreak, MIN_WIDTH);
     const to = Math.min(len - 1, MAX_WIDTH);
@@ -173,8 +216,9 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
   const minFull = Math.ceil(0.6 * width);
   for (let i = 0; i + 1 < n; i++) {
     const len = lenOf[i];
-    if (len < minFull || len > width || lenOf[i + 1] === 0) continue;
+    if (len > width || lenOf[i + 1] === 0) continue;
     const a = firstAt[i + 1], e = raw[i + 1].start + lenOf[i + 1];
+    if (len < minFull && !linkBroken(text, raw[i].start, raw[i].start + len, a, e)) continue;
     if (startsItem(text, a, e)) continue;
     let w = a;
     while (w < e && !isSpaceCode(text.charCodeAt(w))) w++;
@@ -245,7 +289,7 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
     '',
   ];
   // the helpers V8 inlines into findWraps, on the characters the texts above may not bring to a line start or end
-  const words = ['well-known', 'don’t', "isn't", 'été', 'Été', 'über', 'x1', 'word,', '...', 'Élodie', '1', 'école', 'end."', 'end.)', 'end?»', 'end…'];
+  const words = ['well-known', 'don’t', "isn't", 'été', 'Été', 'über', 'x1', 'word,', '...', 'Élodie', '1', 'école', 'end."', 'end.)', 'end?»', 'end…', 'win](https://example.com/a)', 'x](y)'];
   for (let round = 0; round < 2; round++) {
     for (const s of words) {
       const w = s.split('').join('');
