@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
+import { readableSpan } from '../core/strings';
 import type { AnalysisCache } from './analysisCache';
 import { isScrapedNewsDocument } from './configuration';
 
@@ -32,9 +33,12 @@ export function quoteBody(text: string): string {
   return t.trim();
 }
 
-/** A quote of a hard-wrapped dump spans line breaks: they are the converter's, so a copied quote reads them as spaces. */
+/**
+ * A quote of a hard-wrapped dump spans line breaks: they are the converter's, so a copied quote reads them as
+ * spaces; a quote of a Markdown dump is copied without its links' marks (readableSpan).
+ */
 function oneLine(s: string): string {
-  return s.includes('\n') || s.includes('\r') ? s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : s;
+  return readableSpan(s);
 }
 
 export function quoteRows(a: Analysis, lineAt: (offset: number) => number, opts: { includeScare?: boolean } = {}): QuoteRow[] {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeReason } from '../core/reasons';
+import { readableSpan } from '../core/strings';
 import type { Analysis, Entity, Quote } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID } from './configuration';
@@ -42,7 +43,7 @@ export function mentionCount(a: Analysis, e: Entity): number {
 
 export function speakerText(q: Quote): string {
   if (!q.speaker) return 'speaker unknown';
-  const s = q.speaker.text.trim();
+  const s = readableSpan(q.speaker.text).trim();
   const r = q.speaker.resolved?.trim();
   return r && r.toLowerCase() !== s.toLowerCase() ? `${s} (${r})` : s;
 }

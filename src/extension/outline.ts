@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
+import { readableSpan } from '../core/strings';
 import { documentLength, type AnalysisCache } from './analysisCache';
 import { compactOf } from './analysisProtocol';
 import { positionIn } from './decorations';
@@ -15,7 +16,7 @@ export const UNATTRIBUTED = 'Unattributed';
 const MAX_NAME = 100;
 
 function oneLine(s: string, max = MAX_NAME): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = readableSpan(s).replace(/\s+/g, ' ').trim();
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 

@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { wrapText } from '../wrap-text';
+import { toMarkdown } from '../markdown-text';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -497,6 +498,37 @@ suite('editor: Scraped News features', function () {
       const a = wrapped.split('\n')[i], b = wrapped.split('\n')[i + 1];
       assert.strictEqual(kept.includes(a), kept.includes(b), `a paragraph is kept or removed whole: ${a.slice(0, 40)}`);
     }
+  });
+
+  test('a Markdown dump (menu links, a heading, links inside paragraphs) is dimmed like the plain dump; names inside links are entities; hovers and Copy Quotes read speakers without link marks', async () => {
+    // the fixture as an HTML-to-Markdown converter would write it: its lines map one to one to the plain fixture's
+    const plainDoc = (await openDump(fixture, 'plain.news.txt')).doc;
+    const dimmedOf = (d: vscode.TextDocument) => new Set(api.decoratedRanges(d.uri).boilerplate.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k)));
+    const plainDimmed = dimmedOf(plainDoc);
+    const { doc } = await openDump(toMarkdown(fixture), 'markdown.news.txt');
+    const links = Array.from({ length: doc.lineCount }, (_, i) => i).filter((i) => doc.lineAt(i).text.includes(']('));
+    assert.ok(links.length >= 10, `${links.length} lines with links`);
+    const mdDimmed = dimmedOf(doc);
+    const differ = Array.from({ length: doc.lineCount }, (_, i) => i).filter((i) => doc.lineAt(i).text.trim() && plainDimmed.has(i) !== mdDimmed.has(i));
+    assert.ok(differ.length <= 1, `lines dimmed differently from the plain dump: ${differ.map((i) => doc.lineAt(i).text.slice(0, 50)).join(' | ')}`);
+    // a quote whose speaker is a link: the hover and Copy Quotes show the name without the link's marks
+    const page = [
+      'Council approves the new budget for the city', '', '* [Home](https://example.com/)', '* [News](https://example.com/news/)', '',
+      'The city council approved the budget on Tuesday after a long debate, officials said.', '',
+      '\u201cWe are very glad that the council agreed,\u201d said [Jane Smith](https://example.com/people/jane-smith), the mayor of [Springfield](https://example.com/springfield).', '',
+      'She thanked [Mark Jones](https://example.com/mark) and the [Springfield Chamber of Commerce](https://example.com/chamber) for their support of the plan.', '',
+    ].join('\n');
+    const md = (await openDump(page, 'links.news.txt')).doc;
+    const a = await until('analysed with quotes and entities', () => { const x = api.analysis(md.uri); return x && x.quotes.length && x.entities.length ? x : undefined; });
+    const ents = a.entities.map((e) => `${e.type}:${e.text}`);
+    for (const e of ['person:Jane Smith', 'person:Mark Jones', 'organization:Springfield Chamber of Commerce']) assert.ok(ents.includes(e), `${e} in ${ents.join(', ')}`);
+    const q = a.quotes[0];
+    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', md.uri, md.positionAt(q.start + 5));
+    const hover = hs.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\/g, '');
+    assert.ok(hover.includes('Jane Smith, the mayor of Springfield') && !hover.includes(']('), hover);
+    const rows = JSON.parse((await vscode.commands.executeCommand<string>('scrapedNews.copyQuotesJson')) ?? '[]') as { quote: string; speaker: string | null }[];
+    assert.deepStrictEqual(rows.map((r) => r.speaker), ['Jane Smith, the mayor of Springfield']);
+    assert.ok(mdDimmed.size > 0 && dimmedOf(md).has(2) && dimmedOf(md).has(3), 'the menu links are dimmed');
   });
 
   test('Clean Article keeps CRLF line endings', async () => {
