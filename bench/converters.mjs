@@ -113,6 +113,8 @@ const TRANSFORMS = {
   indent: () => (t) => joinLines(splitLines(t).map(([l, e]) => [isBlank(l) ? l : '   ' + l, e])),
   crlf: () => (t) => t.replace(/\r\n|\n|\r/g, '\r\n'),
   markdown: () => markdown,
+  lynx: () => lynx,
+  hrefs: () => hrefs,
   wrap: (n) => (t) => {
     const eol = eolOf(t);
     return joinLines(splitLines(t).flatMap(([l, e]) => {
@@ -130,6 +132,31 @@ const TRANSFORMS = {
  * (decided by a hash of the line: deterministic). Links point to made-up addresses of 50-90 characters.
  */
 function markdown(t) {
+  return linked(t, { heading: (l) => `# ${l}`, menu: (l, url, run) => `${run ? '* ' : ''}[${l}](${url})`, inline: (w, url) => `[${w}](${url})` });
+}
+/**
+ * Links marked as lynx -dump writes them by default: `[N]` before each link's text, numbered in order, and a
+ * "References" list of the addresses at the end (`   N. https://…`); list items as `   * `.
+ */
+function lynx(t) {
+  const refs = [];
+  const ref = (url) => { refs.push(url); return `[${refs.length}]`; };
+  const body = linked(t, { heading: (l) => l, menu: (l, url, run) => `${run ? '   * ' : ''}${ref(url)}${l}`, inline: (w, url) => `${ref(url)}${w}` });
+  if (!refs.length) return body;
+  const eol = eolOf(t);
+  return body + `${eol}${eol}References${eol}${eol}` + refs.map((u, i) => `${String(i + 1).padStart(4)}. ${u}`).join(eol) + eol;
+}
+/** Links as node's html-to-text writes them with its default options: `text [https://…]`; headings in capitals. */
+function hrefs(t) {
+  return linked(t, { heading: (l) => l.toUpperCase(), menu: (l, url, run) => `${run ? ' * ' : ''}${l} [${url}]`, inline: (w, url) => `${w} [${url}]` });
+}
+/**
+ * The links of a page, from its text alone (the corpora hold no HTML): the first line is the heading; a line of 1-8
+ * words without a sentence end (menus, section links, share buttons, most headlines) is a link, in a list when a
+ * neighbouring line is one too; every other line of 8+ words (prose) has a link around two words with probability
+ * 1/2 (decided by a hash of the line: deterministic). Links point to made-up addresses of 50-90 characters.
+ */
+function linked(t, fmt) {
   const lines = splitLines(t);
   const words = (l) => (l.match(/[\p{L}\p{N}]+/gu) ?? []);
   const isNav = (l) => { const w = words(l).length; return w > 0 && w <= 8 && !/[.!?:"”]$/.test(l.trim()); };
@@ -137,24 +164,36 @@ function markdown(t) {
   let first = true;
   return joinLines(lines.map(([l, e], i) => {
     const tl = l.trim();
-    if (!tl) return [l, e];
-    if (first) { first = false; return [`# ${tl}`, e]; }
+    // (a dump that is HTML markup on one line, which the cleaner converts first, is left as it is)
+    if (!tl || tl.length > 2000) return [l, e];
+    if (first) { first = false; return [fmt.heading(tl), e]; }
     if (isNav(l)) {
       const run = (i > 0 && isNav(lines[i - 1][0])) || (i + 1 < lines.length && isNav(lines[i + 1][0]));
-      return [`${run ? '* ' : ''}[${tl}](https://www.example.com/section/${slug(tl)}/)`, e];
+      return [fmt.menu(tl, `https://www.example.com/section/${slug(tl)}/`, run), e];
     }
     const ws = tl.split(' ');
     let h = 0;
     for (let k = 0; k < tl.length; k++) h = (Math.imul(h, 31) + tl.charCodeAt(k)) | 0;
     if (ws.length < 8 || (h & 1) === 0) return [l, e];
     const a = 1 + ((h >>> 1) % (ws.length - 3));
-    ws[a] = '[' + ws[a];
-    ws[a + 1] = `${ws[a + 1]}](https://www.example.com/2008/01/10/${slug(ws[a] + ' ' + ws[a + 1])}.html)`;
+    const pair = ws[a] + ' ' + ws[a + 1];
+    ws.splice(a, 2, fmt.inline(pair, `https://www.example.com/2008/01/10/${slug(pair)}.html`));
     return [ws.join(' '), e];
   }));
 }
-/** A Markdown variant's cleaned text without its link marks, as scored (clean() keeps or drops lines, never edits one). */
+/**
+ * A linked variant's cleaned text without its inline link marks, as scored: clean() keeps or drops whole lines, so the
+ * marks inside a kept line are not its choice (lynx's References list and link-only lines are: they stay).
+ */
 const unlink = (t) => t.replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1'); // a wrapped link text spans lines
+const unmark = (spec) => {
+  const fns = [];
+  if (spec.includes('markdown')) fns.push(unlink);
+  if (spec.includes('lynx')) fns.push((t) => t.replace(/\[\d+\]/g, ''));
+  if (spec.includes('hrefs')) fns.push((t) => t.replace(/\s?\[https?:\/\/[^\]\s]*\]/g, ''));
+  return (t) => fns.reduce((acc, f) => f(acc), t);
+};
+const unmarkAll = unmark('markdown+lynx+hrefs');
 
 /** 'wrap78+crlf' -> a function applying wrap at 78 then crlf; throws on an unknown name. */
 export function variantFn(spec) {
@@ -210,6 +249,7 @@ function main() {
     for (const v of variants) {
       const t0 = performance.now();
       const fn = fns.get(v);
+      const plainOf = unmark(v);
       // as bench/boilerplate.mjs: markup dumps converted to text lines, templates learnt over the corpus, then clean
       const laid = dumps.map(fn);
       const texts = laid.map((t) => core.textOf(t));
@@ -218,7 +258,7 @@ function main() {
       const tpl = core.buildTemplateIndex(texts);
       const docs = texts.map((t, i) => {
         const cleaned = core.clean(t, core.analyze(t, { quotes: false, entities: false, templates: tpl, unwrap }), { keepMeta: false });
-        return { id: ids[i], ...scoreDoc(golds[i], v.includes('markdown') ? unlink(cleaned) : cleaned) };
+        return { id: ids[i], ...scoreDoc(golds[i], plainOf(cleaned)) };
       });
       const r = corpusScore(docs);
       const ms = performance.now() - t0;
@@ -267,10 +307,10 @@ function main() {
 
 /**
  * Quotes (kind|text), quotes with speakers (text|speaker) and entities (type|text), whitespace normalised and
- * Markdown link marks removed (a quote holding a link is the same quote in the markdown layout).
+ * link marks removed (a quote holding a link is the same quote in a linked layout).
  */
 function spanSets(a) {
-  const n = (x) => unlink(x).replace(/\s+/g, ' ').trim();
+  const n = (x) => unmarkAll(x).replace(/\s+/g, ' ').trim();
   return {
     quotes: new Set(a.quotes.map((q) => `${q.kind}|${n(q.text)}`)),
     speakers: new Set(a.quotes.filter((q) => q.speaker).map((q) => `${n(q.text)}|${n(q.speaker.text)}`)),

@@ -11,6 +11,7 @@ export const REASONS: Record<string, string> = {
   'user-keep': 'You chose to keep this line.',
   'ad-marker': 'Advertising marker or shortcode such as [ad_1].',
   url: 'A bare URL or image address, not article text.',
+  'link-list': 'The list of link addresses a text browser appends to a page (lynx\'s "References").',
   'widget-phrase': 'A known page-widget phrase (share, login, comments, cookies, subscribe…).',
   'source-link': 'A "Source link" / "Read more" style link left by the scraper or blog.',
   'short-fragment': 'Short line without sentence punctuation outside the article body: menu or label.',

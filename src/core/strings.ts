@@ -15,12 +15,17 @@ const TRAILING_OPEN = /!?\[([^[\]]*)$/;
 
 /**
  * A span's text as the page reads it, for display (hovers, the outline, Copy Quotes): the line breaks of a
- * hard-wrapped dump read as spaces, and in a Markdown dump the marks of links and images are left out — also those
- * of a link the span starts or ends inside (`Jane Smith](https://…), the mayor of [Springfield`). Span texts
- * themselves are slices of the input and keep them.
+ * hard-wrapped dump read as spaces, and the marks of links left out — Markdown's, also those of a link the span
+ * starts or ends inside (`Jane Smith](https://…), the mayor of [Springfield`), lynx's `[12]` and html-to-text's
+ * ` [https://…]`. Span texts themselves are slices of the input and keep them.
  */
 export function readableSpan(s: string): string {
-  const t = s.includes('\n') || s.includes('\r') ? s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : s;
+  let t = s.includes('\n') || s.includes('\r') ? s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : s;
   // only a span that holds a link's address part is read as Markdown (a lone "[" may be the text's own)
-  return t.includes('](') ? t.replace(FULL_LINK, '$1').replace(LEADING_TAIL, '$1').replace(TRAILING_OPEN, '$1') : t;
+  if (t.includes('](')) t = t.replace(FULL_LINK, '$1').replace(LEADING_TAIL, '$1').replace(TRAILING_OPEN, '$1');
+  // lynx's link numbers (`[12]Jane Smith`, not a subscript after a letter) and html-to-text's ` [https://…]`
+  if (t.includes('[')) t = t.replace(LYNX_NUMBER, '').replace(BRACKETED_ADDRESS, '');
+  return t;
 }
+const LYNX_NUMBER = /(?<![\p{L}\p{N}\]])\[\d{1,5}\](?=[\p{L}\p{N}])/gu;
+const BRACKETED_ADDRESS = /\s?\[(?:https?:\/\/|mailto:)[^\]\s]*\]/g;

@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { wrapText } from '../wrap-text';
-import { toMarkdown } from '../markdown-text';
+import { toMarkdown, toLynx } from '../markdown-text';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -500,7 +500,7 @@ suite('editor: Scraped News features', function () {
     }
   });
 
-  test('a Markdown dump (menu links, a heading, links inside paragraphs) is dimmed like the plain dump; names inside links are entities; hovers and Copy Quotes read speakers without link marks', async () => {
+  test('a Markdown dump (menu links, a heading, links inside paragraphs) and a lynx dump (link numbers, References list) are dimmed like the plain dump; names inside links are entities; hovers and Copy Quotes read speakers without link marks', async () => {
     // the fixture as an HTML-to-Markdown converter would write it: its lines map one to one to the plain fixture's
     const plainDoc = (await openDump(fixture, 'plain.news.txt')).doc;
     const dimmedOf = (d: vscode.TextDocument) => new Set(api.decoratedRanges(d.uri).boilerplate.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k)));
@@ -529,6 +529,17 @@ suite('editor: Scraped News features', function () {
     const rows = JSON.parse((await vscode.commands.executeCommand<string>('scrapedNews.copyQuotesJson')) ?? '[]') as { quote: string; speaker: string | null }[];
     assert.deepStrictEqual(rows.map((r) => r.speaker), ['Jane Smith, the mayor of Springfield']);
     assert.ok(mdDimmed.size > 0 && dimmedOf(md).has(2) && dimmedOf(md).has(3), 'the menu links are dimmed');
+    // lynx's default dump: [N] link numbers, and a References list of addresses at the end, dimmed as link-list
+    const lynx = (await openDump(toLynx(fixture), 'lynx.news.txt')).doc;
+    const refs = Array.from({ length: lynx.lineCount }, (_, i) => i).find((i) => lynx.lineAt(i).text === 'References')!;
+    assert.ok(refs > 0);
+    const lynxDimmed = dimmedOf(lynx);
+    const listed = Array.from({ length: lynx.lineCount - refs }, (_, k) => refs + k).filter((i) => lynx.lineAt(i).text.trim());
+    assert.ok(listed.length > 10 && listed.every((i) => lynxDimmed.has(i)), 'the References list is dimmed');
+    const la = api.analysis(lynx.uri)!;
+    assert.strictEqual(la.lines[listed[1]].reason, 'link-list');
+    const lynxDiffer = Array.from({ length: refs }, (_, i) => i).filter((i) => i < plainDoc.lineCount && lynx.lineAt(i).text.trim() && plainDimmed.has(i) !== lynxDimmed.has(i));
+    assert.ok(lynxDiffer.length <= 1, `lines dimmed differently from the plain dump: ${lynxDiffer.map((i) => lynx.lineAt(i).text.slice(0, 50)).join(' | ')}`);
   });
 
   test('Clean Article keeps CRLF line endings', async () => {

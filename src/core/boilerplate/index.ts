@@ -14,7 +14,7 @@ import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, type Wraps } from './unwrap';
-import { markdownView, markdownBlanked } from './markdown';
+import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
 
@@ -229,7 +229,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   if (!unwrap) return first.lines;
   // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
   // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself (and so is whether it
-  // reads as Markdown: it may keep fewer links than markdown.ts asks for). So when x was read through a view
+  // reads with its links' marks: it may keep fewer links than links.ts asks for). So when x was read through a view
   // (wrapped or Markdown) or its cleaned text is wrapped, the cleaned text is classified again (as analyze would),
   // and the lines that second pass would not keep are labelled here, until it keeps them all (usually one round).
   if (!first.viewed && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
@@ -316,7 +316,8 @@ const EMPTY_LINE: RawLine = { start: 0, end: 0 };
 
 /**
  * One classification: of the lines as given, or of the lines as read — the logical lines when the text is
- * hard-wrapped (unwrap.ts), each line without its Markdown marks when the dump is Markdown (markdown.ts), or both.
+ * hard-wrapped (unwrap.ts), each line without its links' marks when the dump keeps them (links.ts: Markdown, lynx's
+ * numbered references, html-to-text's addresses), or both.
  */
 function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; viewed: boolean; templateCounts: ArrayLike<number> | null } {
   const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
@@ -324,23 +325,27 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
   // physical line of it.
   const lg = wraps ? logicalLines(text, raw, wraps) : null;
   const lt = lg ? lg.text : text, lraw = lg ? lg.raw : raw;
-  // A Markdown dump: each (logical) line is judged as the page reads it, one line of the view per line.
-  const md = markdownView(lt, lraw, userDecided(lt, lraw, options));
-  if (!wraps && !md) return { lines: classifyRaw(text, raw, options, memo), viewed: false, templateCounts: null };
+  // A dump that keeps its links' addresses (Markdown, lynx, html-to-text): each (logical) line is judged as the page
+  // reads it, one line of the view per line.
+  const lv = linkView(lt, lraw, userDecided(lt, lraw, options));
+  if (!wraps && !lv) return { lines: classifyRaw(text, raw, options, memo), viewed: false, templateCounts: null };
+  // of[i]: the line of the view that input line i is read in (-1: left out of the view, see linkView)
   const of = lg ? lg.of : Int32Array.from({ length: raw.length }, (_, i) => i);
+  if (lv) for (let i = 0; i < of.length; i++) of[i] = lv.of[of[i]];
+  const vt = lv ? lv.text : lt, vraw = lv ? lv.raw : lraw;
   let lopts = options;
   const tc = physicalTemplateCounts(text, raw, options);
   if (tc || options.onUnsettledLines) {
     let lc: Int32Array | undefined;
     if (tc) {
       // a paragraph repeats in as many dumps as its least repeated line
-      lc = new Int32Array(lraw.length).fill(0x7fffffff);
-      for (let i = 0; i < raw.length; i++) if (tc[i] < lc[of[i]]) lc[of[i]] = tc[i];
+      lc = new Int32Array(vraw.length).fill(0x7fffffff);
+      for (let i = 0; i < raw.length; i++) if (of[i] >= 0 && tc[i] < lc[of[i]]) lc[of[i]] = tc[i];
     }
     const cb = options.onUnsettledLines;
     lopts = shaped(options, lc ?? options.templateLineCounts, cb && ((lines: readonly LineInfo[]) => cb(toPhysical(lines, raw, of))));
   }
-  const lines = toPhysical(md ? classifyRaw(md.text, md.raw, lopts, memo) : classifyRaw(lt, lraw, lopts, memo), raw, of);
+  const lines = toPhysical(classifyRaw(vt, vraw, lopts, memo), raw, of);
   if (wraps) wrapsOf.set(lines, wraps);
   return { lines, viewed: true, templateCounts: tc };
 }
@@ -358,9 +363,9 @@ const wrapsOf = new WeakMap<LineInfo[], Wraps>();
  */
 export function paragraphView(text: string, raw: readonly RawLine[], lines: LineInfo[], options: AnalyzeOptions): { text: string; lines: LineInfo[] } {
   const view = wrappedView(text, raw, lines, options);
-  // a Markdown dump: its link and heading marks read as spaces (markdown.ts), so that a name or a quote holding a link
+  // a dump that keeps its links' marks (links.ts): they read as spaces, so that a name or a quote holding a link
   // is found as the page shows it; the offsets stay the input's
-  const plain = markdownBlanked(view.text);
+  const plain = linksBlanked(view.text);
   return plain === null ? view : { text: plain, lines: view.lines };
 }
 
@@ -385,11 +390,14 @@ function wrappedView(text: string, raw: readonly RawLine[], lines: LineInfo[], o
   return joined ? { text: logicalLines(text, raw, wraps).text, lines: out } : { text, lines };
 }
 
+/** The label of a line left out of the link view (lynx's References list). */
+const LINK_LIST: LineInfo = { line: 0, start: 0, end: 0, label: 'boilerplate', reason: 'link-list', detail: undefined };
+
 /** The labels of the logical lines given to the physical lines they are made of. */
 function toPhysical(lines: readonly LineInfo[], raw: readonly RawLine[], of: Int32Array): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    const l = lines[of[i]];
+    const l = of[i] >= 0 ? lines[of[i]] : LINK_LIST;
     out[i] = { line: i, start: raw[i].start, end: raw[i].end, label: l.label, reason: l.reason, detail: l.detail };
   }
   return out;

@@ -70,6 +70,12 @@ function lowerWord(text: string, a: number, b: number): boolean {
   // the end of a Markdown link's text the converter broke (`win](https://…)`) is read as the word before `](`
   const link = text.indexOf('](', a);
   if (link >= 0 && link < b) b = link;
+  // lynx's link number in front of the word (`[12]continued`) is not part of it
+  if (text.charCodeAt(a) === 91 /* [ */) {
+    let k = a + 1;
+    while (k < b && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (k > a + 1 && text.charCodeAt(k) === 93 /* ] */) a = k + 1;
+  }
   // a word may end in punctuation (", . ; :") but holds no dots, slashes or digits before that
   while (b > a && isEndPunct(text.charCodeAt(b - 1))) b--;
   if (b === a) return false;
@@ -116,6 +122,7 @@ function isEndPunct(c: number): boolean {
  * dump wrapped at 78 columns, as html2text writes by default, has more of them than wrapped paragraph lines).
  */
 function linkOnly(text: string, a: number, b: number): boolean {
+  if (text.charCodeAt(b - 1) === 93 /* ] */) return hrefOnly(text, a, b);
   if (text.charCodeAt(b - 1) !== 41 /* ) */) return false;
   let k = a;
   if (startsItem(text, a, b)) {
@@ -133,12 +140,45 @@ function linkOnly(text: string, a: number, b: number): boolean {
 }
 
 /**
- * A Markdown link the converter broke between the line text[s, b) and the next line, whose text starts at a (ends
- * at e): the line leaves a `[` open and the next line's first word holds `](` (`They will also [promote` /
- * `film,](https://…) fashion and`). The line before such a break can be short (the address made the next word too
- * long to fit), so it is a forced break whether or not the line is near-full.
+ * text[a, b) is a list item of one unbreakable word (`  12. https://…`: lynx's References list): like an unbreakable
+ * line, it says nothing about a wrap width.
+ */
+function itemOfOneWord(text: string, a: number, b: number): boolean {
+  if (!startsItem(text, a, b)) return false;
+  let k = a;
+  while (k < b && !isSpaceCode(text.charCodeAt(k))) k++;
+  while (k < b && isSpaceCode(text.charCodeAt(k))) k++;
+  while (k < b && !isSpaceCode(text.charCodeAt(k))) k++;
+  return k >= b;
+}
+
+/** text[a, e) starts with a bracketed address, `[https://…]` or `[mailto:…]` (html-to-text writes it after a link's text). */
+function addressAt(text: string, a: number, e: number): boolean {
+  return text.charCodeAt(a) === 91 /* [ */ && (text.startsWith('[http', a) || text.startsWith('[mailto:', a)) && a + 8 < e;
+}
+
+/**
+ * text[a, b) is a link of html-to-text's: a few words (after a bullet) and its bracketed address (`* Nation
+ * [https://…/nation/]`): a menu item, as linkOnly.
+ */
+function hrefOnly(text: string, a: number, b: number): boolean {
+  const open = text.lastIndexOf(' [', b - 1);
+  if (open < a || !addressAt(text, open + 1, b)) return false;
+  for (let j = open + 2; j < b - 1; j++) if (isSpaceCode(text.charCodeAt(j))) return false;
+  let words = 0;
+  for (let j = a; j < open; j++) if (isSpaceCode(text.charCodeAt(j)) && !isSpaceCode(text.charCodeAt(j + 1))) words++;
+  return words <= 6;
+}
+
+/**
+ * A link the converter broke between the line text[s, b) and the next line, whose text starts at a (ends at e): in
+ * Markdown, the line leaves a `[` open and the next line's first word holds `](` (`They will also [promote` /
+ * `film,](https://…) fashion and`); in html-to-text's layout, the next line starts with the link's bracketed address.
+ * The line before such a break can be short (the address made the next word too long to fit), so it is a forced break
+ * whether or not the line is near-full.
  */
 function linkBroken(text: string, s: number, b: number, a: number, e: number): boolean {
+  if (addressAt(text, a, e)) return true; // html-to-text's `[https://…]` after the text ending the line
   const open = text.lastIndexOf('[', b - 1);
   if (open < s || text.lastIndexOf(']', b - 1) > open) return false;
   const close = text.indexOf('](', a);
@@ -193,7 +233,7 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
     const firstBreak = sp - s; // columns before that space
     // one unbreakable word (an address, the end of a Markdown link the converter broke: `win](https://…)`) says
     // nothing about a wrap width: not a long line
-    if (firstBreak >= len) continue;
+    if (firstBreak >= len || itemOfOneWord(text, a, b)) continue;
     long++;
     if (len <= MIN_WIDTH) continue;
     // exceeds every width L in [max(firstBreak, MIN_WIDTH), len - 1]
@@ -212,7 +252,7 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
   if (width < 0) return null;
   // forced breaks: a near-full line whose next line's first word would not have fitted
   const joins = new Uint8Array(n);
-  let count = 0, lower = 0;
+  let count = 0, lower = 0, addressed = 0;
   const minFull = Math.ceil(0.6 * width);
   for (let i = 0; i + 1 < n; i++) {
     const len = lenOf[i];
@@ -229,9 +269,13 @@ export function findWraps(text: string, raw: readonly RawLine[], blocked?: (i: n
     if (blocked && (blocked(i) || blocked(i + 1))) continue;
     joins[i] = 1;
     count++;
-    if (lowerWord(text, a, w)) lower++;
+    // a break before a bracketed address (html-to-text's `[https://…]`) is joined but says nothing about the
+    // continuation in lower case: it is not counted in the share below
+    if (addressAt(text, a, e)) addressed++;
+    else if (lowerWord(text, a, w)) lower++;
   }
-  if (count < MIN_BREAKS || count * 4 < long || (lower < 0.3 * count && lower < MANY_LOWER)) return null;
+  const worded = count - addressed;
+  if (count < MIN_BREAKS || count * 4 < long || (lower < 0.3 * worded && lower < MANY_LOWER)) return null;
   return { width, joins, count };
 }
 
@@ -289,7 +333,8 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
     '',
   ];
   // the helpers V8 inlines into findWraps, on the characters the texts above may not bring to a line start or end
-  const words = ['well-known', 'don’t', "isn't", 'été', 'Été', 'über', 'x1', 'word,', '...', 'Élodie', '1', 'école', 'end."', 'end.)', 'end?»', 'end…', 'win](https://example.com/a)', 'x](y)'];
+  const words = ['well-known', 'don’t', "isn't", 'été', 'Été', 'über', 'x1', 'word,', '...', 'Élodie', '1', 'école', 'end."', 'end.)', 'end?»', 'end…', 'win](https://example.com/a)', 'x](y)',
+    '* [Home](https://example.com/)', '![logo](https://example.com/l.png)', '* Nation [https://example.com/nation/]', '[https://example.com/a]', 'also [promote', '[12]continued', '[3]', '  12. https://example.com/a', '* one'];
   for (let round = 0; round < 2; round++) {
     for (const s of words) {
       const w = s.split('').join('');
@@ -297,6 +342,9 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
       startsUpper(w, 0);
       endsSentence(w, w.length);
       startsItem(w, 0, w.length);
+      linkOnly(w, 0, w.length);
+      itemOfOneWord(w, 0, w.length);
+      linkBroken(w, 0, w.length, 0, w.length);
     }
     for (const s of texts) {
       const t = s.split('').join(''); // a flat string (see the end of features.ts)

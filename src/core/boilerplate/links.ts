@@ -1,0 +1,171 @@
+/**
+ * Dumps that keep their links' addresses. Plain-text dumps carry a link as its text only; many converters also
+ * write where it points:
+ *  - Markdown (html2text, turndown, markdownify, pandoc, the "reader" services of LLM crawling pipelines):
+ *    `* [Home](https://example.com/)`, images `![alt](src)`, headings `# Title`, bold `**text**`;
+ *  - lynx -dump without -nolist: `[12]Home` before every link's text, and a "References" list of the addresses at
+ *    the end (`  12. https://example.com/`);
+ *  - node's html-to-text with its default options: `Home [https://example.com/]`.
+ * The classifier reads a line's words, function words, sentence end and length: an address of 60 characters in a
+ * menu item, or `#` in front of a headline, changes what a line looks like (the development corpora laid out as such
+ * converters would, `npm run bench:converters -- --variants markdown,lynx,hrefs`, kept their menus: l3s-gn1 0.946 →
+ * 0.924 / 0.914 / 0.909 before this view).
+ *
+ * `linkView` gives the classifier the lines as the page reads: a link as its text, an image as `[alt]` (the image
+ * placeholder of text browsers), a heading or bold text without its marks, a numbered reference as its address (the
+ * URL rule then takes it). One line of the view per input line (labels map back one to one); the input text itself
+ * is never changed. Each style is read only when the dump holds it several times (MIN_LINKS): one `](` or `[3]` can
+ * be a chance in plain text, and text browsers also start lines with `#` (lynx's bullet of a nested list) and plain
+ * text has `#` comments and `__` rules, which stay as they are in a dump without Markdown links.
+ */
+import type { RawLine } from '../lines';
+
+/** `![alt](destination "title")`: alt text up to 200 characters, a destination with one level of parentheses. */
+const IMAGE = /!\[([^\]\n]{0,200})\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** `[text](destination "title")`; the text may hold one level of brackets (a linked image, after IMAGE: `[[alt]](…)`). */
+const LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\]){0,300})\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** An ATX heading's marks: `## Title ##`. */
+const HEADING = /^(\s{0,3})#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** Strong emphasis: `**text**`, `__text__`. */
+const STRONG = /\*\*(?=\S)([^*\n]{1,300}?)\*\*|__(?=\S)([^_\n]{1,300}?)__/g;
+/**
+ * lynx's link number in front of a link's text: `[12]Home` (not after a letter or digit: lynx also writes subscripts
+ * in brackets, `C[6]H[6]`).
+ */
+const LYNX_REF = /(?<![\p{L}\p{N}\]])\[\d{1,5}\](?=[\p{L}\p{N}])/gu;
+/** The heading of lynx's References list, on a line of its own. */
+const LYNX_REFERENCES = /^References[ \t]*\r?$/m;
+/** A line of lynx's References list: `  12. https://…` (read as the address alone). */
+const LYNX_LIST = /^\s*\d{1,5}\.\s+((?:https?|ftp|file|mailto):\S+)\s*$/;
+/** html-to-text's address after a link's text: ` [https://…]` (or alone, for a link without text). */
+const HREF = /\s?\[(?:https?:\/\/|mailto:)[^\]\s]*\]/g;
+/** The same after a link's text only (what a dump is recognised by: a plain text may cite a bare `[https://…]`). */
+const HREF_AFTER_TEXT = /\S \[(?:https?:\/\/|mailto:)[^\]\s]*\]/g;
+
+/** Link styles of a dump (bits). */
+export const MARKDOWN = 1, LYNX = 2, HREFS = 4;
+/** Occurrences of a style a dump holds at least, to be read in that style. */
+const MIN_LINKS = 2;
+const MIN_LYNX = 3;
+
+function atLeast(text: string, needle: string, min: number): boolean {
+  for (let k = 0, at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) if (++k >= min) return true;
+  return false;
+}
+
+/** Whether `re` (global) matches `text` at least `min` times. */
+function matchesAtLeast(re: RegExp, text: string, min: number): boolean {
+  re.lastIndex = 0;
+  let k = 0;
+  while (k < min && re.exec(text)) k++;
+  re.lastIndex = 0;
+  return k >= min;
+}
+
+/**
+ * The link styles `text` holds (0: none): Markdown from two `](`; lynx from a "References" line and three `[N]Word`;
+ * html-to-text from two `text [https://…]`.
+ */
+export function linkStyles(text: string): number {
+  let s = 0;
+  if (atLeast(text, '](', MIN_LINKS)) s |= MARKDOWN;
+  if (text.indexOf(' [') >= 0 && (text.indexOf('[http') >= 0 || text.indexOf('[mailto:') >= 0) && matchesAtLeast(HREF_AFTER_TEXT, text, MIN_LINKS)) s |= HREFS;
+  if (text.indexOf('References') >= 0 && LYNX_REFERENCES.test(text) && matchesAtLeast(LYNX_REF, text, MIN_LYNX)) s |= LYNX;
+  return s;
+}
+
+/**
+ * The line as the page reads in the link styles `styles` (see the file comment; Markdown by default); the same string
+ * when it holds none of their marks.
+ */
+export function plainLine(line: string, styles = MARKDOWN): string {
+  let s = line;
+  if (styles & MARKDOWN) {
+    if (s.indexOf('](') >= 0) {
+      if (s.indexOf('![') >= 0) s = s.replace(IMAGE, '[$1]');
+      s = s.replace(LINK, '$1');
+    }
+    if (s.indexOf('**') >= 0 || s.indexOf('__') >= 0) s = s.replace(STRONG, (_m, a?: string, b?: string) => a ?? b ?? '');
+    if (s.indexOf('#') >= 0) {
+      const h = HEADING.exec(s);
+      if (h) s = h[1] + h[2];
+    }
+  }
+  if (styles & LYNX) {
+    const r = s.indexOf('. ') >= 0 ? LYNX_LIST.exec(s) : null;
+    if (r) s = r[1];
+    else if (s.indexOf('[') >= 0) s = s.replace(LYNX_REF, '');
+  }
+  if (styles & HREFS && s.indexOf('[') >= 0) s = s.replace(HREF, '');
+  // a line of marks only (`##`, `[](…)`) stays as it is: the view never makes a blank line of a non-blank one
+  return s === line || s.trim() !== '' ? s : line;
+}
+
+/**
+ * The link view of the lines `raw` of `text`: a text with one line per input line, each as `plainLine` reads it in
+ * the dump's link styles, and its lines, except lynx's References list (its heading and numbered addresses, after the
+ * last "References" line), which is left out of the view: a list of addresses is no part of the page, and dozens of
+ * such lines after the article would make the article read as the middle of the page. `of[i]`: the view line of input
+ * line i, or -1 for a line left out. Null when the dump holds no link style or no line changes. Lines for which
+ * `blocked(i)` holds stay as they are (the user's keep lines and patterns are matched on the input).
+ */
+export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): { text: string; raw: RawLine[]; of: Int32Array } | null {
+  const styles = linkStyles(text);
+  if (styles === 0) return null;
+  const n = raw.length;
+  const lineAt = (i: number) => text.slice(raw[i].start, raw[i].end);
+  // lynx's References list: from the last "References" line on, its numbered addresses (blank lines between them stay)
+  let refsFrom = n;
+  if (styles & LYNX) {
+    for (let i = n - 1; i >= 0; i--) {
+      if (/^References[ \t]*$/.test(lineAt(i))) { refsFrom = i; break; }
+    }
+  }
+  const parts: string[] = [];
+  const of = new Int32Array(n);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const line = lineAt(i);
+    if (i >= refsFrom && !(blocked && blocked(i)) && (i === refsFrom || LYNX_LIST.test(line))) { of[i] = -1; changed = true; continue; }
+    const p = blocked && blocked(i) ? line : plainLine(line, styles);
+    if (p !== line) changed = true;
+    of[i] = parts.length;
+    parts.push(p);
+  }
+  if (!changed) return null;
+  const out: RawLine[] = new Array(parts.length);
+  let pos = 0;
+  for (let k = 0; k < parts.length; k++) {
+    out[k] = { start: pos, end: pos + parts[k].length };
+    pos += parts[k].length + 1;
+  }
+  return { text: parts.join('\n'), raw: out, of };
+}
+
+/**
+ * The text of a dump with its link marks read as spaces, the same length (same offsets): a Markdown link's `[` and
+ * `](address)`, an image's `![` and `](address)`, a heading's `#` marks, `**` and `__` around strong text, lynx's
+ * `[12]`, html-to-text's ` [https://…]`. Quotes and entities are looked for in it, so that
+ * `[Barack Obama](https://…)` is the name Barack Obama and a quote holding a link is one quote; the spans' texts are
+ * the input's. Null when the dump holds no link style (linkStyles).
+ */
+export function linksBlanked(text: string): string | null {
+  const styles = linkStyles(text);
+  if (styles === 0) return null;
+  const spaces = (n: number) => ' '.repeat(n);
+  let s = text;
+  if (styles & MARKDOWN) {
+    // an image's alt text stays where it is; then a link's text (a linked image's alt text inside it)
+    s = s.replace(IMAGE, (m: string, alt: string) => spaces(2) + alt + spaces(m.length - 2 - alt.length));
+    s = s.replace(LINK, (m: string, inner: string) => spaces(1) + inner + spaces(m.length - 1 - inner.length));
+    s = s.replace(STRONG_G, (m: string) => spaces(2) + m.slice(2, -2) + spaces(2));
+    s = s.replace(HEADING_MARKS, (_m: string, pre: string, marks: string) => pre + spaces(marks.length));
+  }
+  if (styles & LYNX) s = s.replace(LYNX_REF, (m: string) => spaces(m.length));
+  if (styles & HREFS) s = s.replace(HREF, (m: string) => spaces(m.length));
+  return s === text ? null : s;
+}
+/** `**text**` / `__text__` anywhere (linksBlanked keeps the text, blanks the marks). */
+const STRONG_G = /\*\*(?=\S)[^*\n]{1,300}?\*\*|__(?=\S)[^_\n]{1,300}?__/g;
+/** The `#` marks of an ATX heading at a line start (up to 3 spaces before them). */
+const HEADING_MARKS = /^([ \t]{0,3})(#{1,6})(?=[ \t])/gm;
