@@ -53,3 +53,11 @@ export function toLynx(text: string): string {
 export function toHrefs(text: string): string {
   return linked(text, { heading: (l) => l.toUpperCase(), menu: (l, url, run) => `${run ? ' * ' : ''}${l} [${url}]`, inline: (w, url) => `${w} [${url}]` });
 }
+
+/** A short news page in Markdown whose quote's speaker and several names are links (the quote and entity tests). */
+export const LINKED_PAGE = [
+  '# Council approves budget', '', '* [Home](https://example.com/)', '* [News](https://example.com/news/)', '',
+  'The city council approved the budget on Tuesday after a long debate, officials said.', '',
+  '\u201cWe are very glad that the council agreed,\u201d said [Jane Smith](https://example.com/people/jane-smith), the mayor of [Springfield](https://example.com/springfield).', '',
+  'She thanked [Mark Jones](https://example.com/mark) and the [Springfield Chamber of Commerce](https://example.com/chamber) for their support of the plan.', '',
+].join('\n');

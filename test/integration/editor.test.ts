@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { wrapText } from '../wrap-text';
-import { toMarkdown, toLynx } from '../markdown-text';
+import { toMarkdown, toLynx, LINKED_PAGE } from '../markdown-text';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -512,12 +512,7 @@ suite('editor: Scraped News features', function () {
     const differ = Array.from({ length: doc.lineCount }, (_, i) => i).filter((i) => doc.lineAt(i).text.trim() && plainDimmed.has(i) !== mdDimmed.has(i));
     assert.ok(differ.length <= 1, `lines dimmed differently from the plain dump: ${differ.map((i) => doc.lineAt(i).text.slice(0, 50)).join(' | ')}`);
     // a quote whose speaker is a link: the hover and Copy Quotes show the name without the link's marks
-    const page = [
-      'Council approves the new budget for the city', '', '* [Home](https://example.com/)', '* [News](https://example.com/news/)', '',
-      'The city council approved the budget on Tuesday after a long debate, officials said.', '',
-      '\u201cWe are very glad that the council agreed,\u201d said [Jane Smith](https://example.com/people/jane-smith), the mayor of [Springfield](https://example.com/springfield).', '',
-      'She thanked [Mark Jones](https://example.com/mark) and the [Springfield Chamber of Commerce](https://example.com/chamber) for their support of the plan.', '',
-    ].join('\n');
+    const page = LINKED_PAGE;
     const md = (await openDump(page, 'links.news.txt')).doc;
     const a = await until('analysed with quotes and entities', () => { const x = api.analysis(md.uri); return x && x.quotes.length && x.entities.length ? x : undefined; });
     const ents = a.entities.map((e) => `${e.type}:${e.text}`);

@@ -13,7 +13,7 @@ import { linkView, linkStyles, plainLine, MARKDOWN, LYNX, HREFS } from '../../sr
 import { findWraps } from '../../src/core/boilerplate/unwrap';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { readableSpan } from '../../src/core/strings';
-import { toMarkdown, toLynx, toHrefs } from '../markdown-text';
+import { toMarkdown, toLynx, toHrefs, LINKED_PAGE } from '../markdown-text';
 import { wrapText } from '../wrap-text';
 
 const FIXTURES = ['test/fixtures/sputnik-antonov.txt', ...readdirSync('test/fixtures/boilerplate').filter((f) => f.endsWith('.txt') && !f.includes('wrapped')).map((f) => `test/fixtures/boilerplate/${f}`)];
@@ -56,6 +56,18 @@ test('linkStyles: Markdown, lynx and html-to-text links are recognised; subscrip
   const science = 'Benzene, C[6]H[6], and C[7]H[6]O[2] were named [6]annulene later.\nSee [1], [2] and [3].\nReferences\n\n[https://example.org/a] OpenURL\n[https://example.org/b] OpenURL\n';
   assert.equal(linkStyles(science), 0);
   for (const f of [...FIXTURES, ...readdirSync('test/fixtures/properties').map((x) => `test/fixtures/properties/${x}`)]) assert.equal(linkStyles(readFileSync(f, 'utf8')), 0, f);
+});
+
+test('a lynx dump cleaned already (its References list gone) is still read as lynx: its numbers rise', () => {
+  const t = toLynx(read('test/fixtures/boilerplate/l3s-gn1-443b6e83.txt'));
+  const once = clean(t, analyze(t, opts));
+  assert.ok(!once.includes('References'));
+  assert.ok((once.match(/\[\d+\]\p{L}/gu) ?? []).length >= 5, 'the cleaned text keeps link numbers');
+  assert.equal(linkStyles(once), LYNX);
+  const a = analyze(once);
+  assert.ok(a.entities.length > 0 && a.entities.every((e) => !/\[\d/.test(e.text)), a.entities.map((e) => e.text).join(', '));
+  // numbers that do not rise (footnote marks reused, a table) are not lynx's
+  assert.equal(linkStyles('[3]One and [2]two and [5]three and [1]four and [9]five and [4]six.'), 0);
 });
 
 test('plainLine in lynx and html-to-text styles: link numbers and addresses left out, a reference line read as its address', () => {
@@ -179,12 +191,7 @@ test('incremental analysis of a Markdown dump equals a full analysis after rando
 });
 
 test('quotes and entities of a Markdown dump: names inside links are found whole, span texts are the input\'s, readableSpan reads them without the marks', () => {
-  const t = [
-    '# Council approves budget', '', '* [Home](https://example.com/)', '* [News](https://example.com/news/)', '',
-    'The city council approved the budget on Tuesday after a long debate, officials said.', '',
-    '“We are very glad that the council agreed,” said [Jane Smith](https://example.com/people/jane-smith), the mayor of [Springfield](https://example.com/springfield).', '',
-    'She thanked [Mark Jones](https://example.com/mark) and the [Springfield Chamber of Commerce](https://example.com/chamber) for their support of the plan.', '',
-  ].join('\n');
+  const t = LINKED_PAGE;
   const a = analyze(t);
   const ents = a.entities.map((e) => `${e.type}:${e.text}`);
   for (const e of ['person:Jane Smith', 'place:Springfield', 'person:Mark Jones', 'organization:Springfield Chamber of Commerce']) assert.ok(ents.includes(e), `${e} in ${ents.join(', ')}`);

@@ -47,6 +47,7 @@ export const MARKDOWN = 1, LYNX = 2, HREFS = 4;
 /** Occurrences of a style a dump holds at least, to be read in that style. */
 const MIN_LINKS = 2;
 const MIN_LYNX = 3;
+const MIN_LYNX_ALONE = 5;
 
 function atLeast(text: string, needle: string, min: number): boolean {
   for (let k = 0, at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) if (++k >= min) return true;
@@ -63,15 +64,32 @@ function matchesAtLeast(re: RegExp, text: string, min: number): boolean {
 }
 
 /**
- * The link styles `text` holds (0: none): Markdown from two `](`; lynx from a "References" line and three `[N]Word`;
- * html-to-text from two `text [https://…]`.
+ * The link styles `text` holds (0: none): Markdown from two `](`; lynx from a "References" line and three `[N]Word`,
+ * or five `[N]Word` numbered in rising order; html-to-text from two `text [https://…]`.
  */
 export function linkStyles(text: string): number {
   let s = 0;
   if (atLeast(text, '](', MIN_LINKS)) s |= MARKDOWN;
   if (text.indexOf(' [') >= 0 && (text.indexOf('[http') >= 0 || text.indexOf('[mailto:') >= 0) && matchesAtLeast(HREF_AFTER_TEXT, text, MIN_LINKS)) s |= HREFS;
-  if (text.indexOf('References') >= 0 && LYNX_REFERENCES.test(text) && matchesAtLeast(LYNX_REF, text, MIN_LYNX)) s |= LYNX;
+  if (text.indexOf('[') >= 0 && (text.indexOf('References') >= 0 && LYNX_REFERENCES.test(text) ? matchesAtLeast(LYNX_REF, text, MIN_LYNX) : numbersRise(text))) s |= LYNX;
   return s;
+}
+
+/**
+ * lynx's link numbers without their References list (a dump cleaned already keeps the numbers of its kept links):
+ * at least MIN_LYNX_ALONE of them, each larger than the one before (gaps allowed).
+ */
+function numbersRise(text: string): boolean {
+  LYNX_REF.lastIndex = 0;
+  let last = 0, rising = 0;
+  for (let m = LYNX_REF.exec(text); m; m = LYNX_REF.exec(text)) {
+    const v = Number(m[0].slice(1, -1));
+    if (v <= last) { LYNX_REF.lastIndex = 0; return false; }
+    last = v;
+    if (++rising >= MIN_LYNX_ALONE) { LYNX_REF.lastIndex = 0; return true; }
+  }
+  LYNX_REF.lastIndex = 0;
+  return false;
 }
 
 /**
