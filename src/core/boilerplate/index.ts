@@ -225,14 +225,18 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
   const options = shaped(given, given.templateLineCounts, given.onUnsettledLines);
   const unwrap = options.unwrap !== false;
-  const first = classifyOnce(text, raw, options, memo);
-  if (!unwrap) return first.lines;
+  // a file of several pages: each page classified on its own (the idempotence loop below then checks the cleaned text)
+  const starts = pageStarts(text, raw);
+  const first = starts ? { lines: classifyPages(text, raw, starts, options, memo), viewed: true, templateCounts: physicalTemplateCounts(text, raw, options) } : classifyOnce(text, raw, options, memo);
+  const paged = starts !== null;
+  // the preliminary answer (the editor dims with it) before the idempotence loop, the part a one-page file skips
+  if (paged) options.onUnsettledLines?.(first.lines);
   // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
   // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself (and so is whether it
   // reads with its links' marks: it may keep fewer links than links.ts asks for). So when x was read through a view
   // (wrapped or Markdown) or its cleaned text is wrapped, the cleaned text is classified again (as analyze would),
   // and the lines that second pass would not keep are labelled here, until it keeps them all (usually one round).
-  if (!first.viewed && !wrappedOnceCleaned(text, raw, first.lines, options)) return first.lines;
+  if (!first.viewed && !paged && (!unwrap || !wrappedOnceCleaned(text, raw, first.lines, options))) return first.lines;
   const out = first.lines;
   const tc = first.viewed ? first.templateCounts : physicalTemplateCounts(text, raw, options);
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
@@ -252,6 +256,98 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
       changed = true;
     }
     if (!changed) break;
+  }
+  return out;
+}
+
+/** Words of a prose-like line (at least 10 words and a sentence end), else 0: a cheap look without the features. */
+function proseWords(text: string, r: RawLine): number {
+  if (r.end - r.start < 19) return 0; // ten words take 19 characters at least
+  // the sentence end first (most lines that are not prose stop here), then the words
+  let e = r.end - 1;
+  while (e > r.start) {
+    const c = text.charCodeAt(e);
+    if (c === 32 || c === 9 || c === 34 || c === 39 || c === 41 || c === 0x201d || c === 0x2019 || c === 0xbb) e--;
+    else break;
+  }
+  const last = text.charCodeAt(e);
+  if (last !== 46 && last !== 33 && last !== 63 && last !== 0x2026) return 0;
+  let words = 0, inWord = false;
+  for (let k = r.start; k < r.end; k++) {
+    const c = text.charCodeAt(k);
+    const sp = c === 32 || c === 9 || c === 0xa0;
+    if (!sp && !inWord) words++;
+    inWord = !sp;
+  }
+  return words >= 10 ? words : 0;
+}
+
+/** Non-blank lines without prose that separate two pages' articles at least. */
+const PAGE_GAP = 60;
+/** Prose words a page's article has at least. */
+const PAGE_WORDS = 200;
+/**
+ * Pages a file must hold to be read page by page: two far-apart prose runs are as often one long page (an article,
+ * a table or list, then more text) as two pages, three or more seldom are.
+ */
+const PAGE_MIN = 3;
+
+/**
+ * Several pages in one file (`cat *.txt > all.txt`): the classifier's page-level context (one body window, the
+ * position in the page, the first line as the page title, page-wide shares, the comment section) assumes one page,
+ * and the articles outside the best block would be dropped. The pages are found from their prose: runs of prose
+ * lines (10+ words, a sentence end) with fewer than PAGE_GAP non-blank lines without prose between them; two or more
+ * runs of PAGE_WORDS prose words or more (PAGE_MIN of them at least) are the articles of as many pages, cut in the
+ * middle of the lines between them (a page's footer and the next one's header, both noise). Returns the first line of
+ * each page after the first, or null for one page. One page's reader comments or teasers rarely stand that far from
+ * its article with that much prose, twice (1 of the development corpora's 1,417 dumps is cut; bench/concatenated.mjs).
+ */
+export function pageStarts(text: string, raw: readonly RawLine[]): number[] | null {
+  const n = raw.length;
+  if (n < 2 * PAGE_GAP) return null;
+  // runs of prose: [first prose line, last prose line, prose words]
+  const runs: number[][] = [];
+  let gap = 0, cur: number[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const r = raw[i];
+    if (r.end === r.start) continue;
+    const w = proseWords(text, r);
+    if (w === 0) {
+      // a line of spaces is blank too
+      let k = r.start;
+      while (k < r.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (k < r.end) gap++;
+      continue;
+    }
+    if (!cur || gap >= PAGE_GAP) { cur = [i, i, 0]; runs.push(cur); }
+    cur[1] = i;
+    cur[2] += w;
+    gap = 0;
+  }
+  const pages = runs.filter((r) => r[2] >= PAGE_WORDS);
+  if (pages.length < PAGE_MIN) return null;
+  const starts: number[] = [];
+  for (let k = 1; k < pages.length; k++) starts.push((pages[k - 1][1] + 1 + pages[k][0]) >> 1);
+  return starts;
+}
+
+/** classifyOnce for each page of a file of several pages (pageStarts), the labels put together. */
+function classifyPages(text: string, raw: readonly RawLine[], starts: readonly number[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
+  const out: LineInfo[] = new Array(raw.length);
+  const tc = physicalTemplateCounts(text, raw, options);
+  const bounds = [0, ...starts, raw.length];
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    const from = bounds[p], to = bounds[p + 1];
+    const base = raw[from].start;
+    const sub = text.slice(base, raw[to - 1].end);
+    const subRaw: RawLine[] = new Array(to - from);
+    for (let i = from; i < to; i++) subRaw[i - from] = { start: raw[i].start - base, end: raw[i].end - base };
+    const sopts = shaped(options, tc ? Int32Array.from({ length: to - from }, (_, k) => tc[from + k]) : options.templateLineCounts, undefined);
+    const got = classifyOnce(sub, subRaw, sopts, memo).lines;
+    for (let k = 0; k < got.length; k++) {
+      const g = got[k];
+      out[from + k] = { line: from + k, start: raw[from + k].start, end: raw[from + k].end, label: g.label, reason: g.reason, detail: g.detail };
+    }
   }
   return out;
 }

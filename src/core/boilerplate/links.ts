@@ -39,8 +39,6 @@ const LYNX_REFERENCES = /^References[ \t]*\r?$/m;
 const LYNX_LIST = /^\s*\d{1,5}\.\s+((?:https?|ftp|file|mailto):\S+)\s*$/;
 /** html-to-text's address after a link's text: ` [https://…]` (or alone, for a link without text). */
 const HREF = /\s?\[(?:https?:\/\/|mailto:)[^\]\s]*\]/g;
-/** The same after a link's text only (what a dump is recognised by: a plain text may cite a bare `[https://…]`). */
-const HREF_AFTER_TEXT = /\S \[(?:https?:\/\/|mailto:)[^\]\s]*\]/g;
 
 /** Link styles of a dump (bits). */
 export const MARKDOWN = 1, LYNX = 2, HREFS = 4;
@@ -49,48 +47,60 @@ const MIN_LINKS = 2;
 const MIN_LYNX = 3;
 const MIN_LYNX_ALONE = 5;
 
-function atLeast(text: string, needle: string, min: number): boolean {
-  for (let k = 0, at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) if (++k >= min) return true;
-  return false;
-}
-
-/** Whether `re` (global) matches `text` at least `min` times. */
-function matchesAtLeast(re: RegExp, text: string, min: number): boolean {
-  re.lastIndex = 0;
-  let k = 0;
-  while (k < min && re.exec(text)) k++;
-  re.lastIndex = 0;
-  return k >= min;
-}
-
 /**
  * The link styles `text` holds (0: none): Markdown from two `](`; lynx from a "References" line and three `[N]Word`,
- * or five `[N]Word` numbered in rising order; html-to-text from two `text [https://…]`.
+ * or five `[N]Word` numbered in rising order; html-to-text from two `text [https://…]`. One pass over the text's `[`
+ * (found by indexOf: a text without links is read once, natively), and the last text's answer is kept (the classifier
+ * and the quotes' view ask for the same text in one analysis).
  */
 export function linkStyles(text: string): number {
-  let s = 0;
-  if (atLeast(text, '](', MIN_LINKS)) s |= MARKDOWN;
-  if (text.indexOf(' [') >= 0 && (text.indexOf('[http') >= 0 || text.indexOf('[mailto:') >= 0) && matchesAtLeast(HREF_AFTER_TEXT, text, MIN_LINKS)) s |= HREFS;
-  if (text.indexOf('[') >= 0 && (text.indexOf('References') >= 0 && LYNX_REFERENCES.test(text) ? matchesAtLeast(LYNX_REF, text, MIN_LYNX) : numbersRise(text))) s |= LYNX;
+  if (text === lastText) return lastStyles;
+  const s = scanStyles(text);
+  lastText = text;
+  lastStyles = s;
   return s;
 }
+let lastText = '', lastStyles = 0;
 
-/**
- * lynx's link numbers without their References list (a dump cleaned already keeps the numbers of its kept links):
- * at least MIN_LYNX_ALONE of them, each larger than the one before (gaps allowed).
- */
-function numbersRise(text: string): boolean {
-  LYNX_REF.lastIndex = 0;
-  let last = 0, rising = 0;
-  for (let m = LYNX_REF.exec(text); m; m = LYNX_REF.exec(text)) {
-    const v = Number(m[0].slice(1, -1));
-    if (v <= last) { LYNX_REF.lastIndex = 0; return false; }
-    last = v;
-    if (++rising >= MIN_LYNX_ALONE) { LYNX_REF.lastIndex = 0; return true; }
+function scanStyles(text: string): number {
+  let md = 0, hrefs = 0, lynx = 0, rising = 0, last = 0, risingBroken = false, risingOk = false;
+  const n = text.length;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    const next = at + 1 < n ? text.charCodeAt(at + 1) : 0;
+    if (next >= 48 && next <= 57) {
+      // lynx's `[12]Word`, not after a letter, digit or `]` (subscripts: C[6]H[6])
+      let k = at + 1;
+      while (k < n && k - at <= 5 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      if (text.charCodeAt(k) === 93 && k + 1 < n && WORD_CHAR.test(text[k + 1]) && !(at > 0 && (text.charCodeAt(at - 1) === 93 || WORD_CHAR.test(text[at - 1])))) {
+        lynx++;
+        const v = Number(text.slice(at + 1, k));
+        if (v > last && !risingBroken) { if (++rising >= MIN_LYNX_ALONE) risingOk = true; } else risingBroken = true;
+        last = v;
+      }
+    }
+    // html-to-text's `text [https://…]`
+    if ((next === 104 || next === 109) && at >= 2 && text.charCodeAt(at - 1) === 32 && !isSpace(text.charCodeAt(at - 2)) &&
+      (text.startsWith('[http', at) || text.startsWith('[mailto:', at))) {
+      const close = text.indexOf(']', at);
+      if (close > at && !/\s/.test(text.slice(at, close))) hrefs++;
+    }
+    // Markdown's `[text](`: the `](` after it on the same line
+    if (md < MIN_LINKS) {
+      for (let k = at + 1; k < n && k - at <= 400; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) break;
+        if (c === 93) { if (text.charCodeAt(k + 1) === 40) md++; break; }
+      }
+    }
   }
-  LYNX_REF.lastIndex = 0;
-  return false;
+  let s = 0;
+  if (md >= MIN_LINKS) s |= MARKDOWN;
+  if (hrefs >= MIN_LINKS) s |= HREFS;
+  if ((lynx >= MIN_LYNX && text.indexOf('References') >= 0 && LYNX_REFERENCES.test(text)) || risingOk) s |= LYNX;
+  return s;
 }
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 
 /**
  * The line as the page reads in the link styles `styles` (see the file comment; Markdown by default); the same string

@@ -48,6 +48,22 @@ export interface Wraps {
   count: number;
 }
 
+/**
+ * The first `](` in text[a, b), or -1. The searches of this file stay inside a line: an indexOf over the rest of the
+ * text for each line would read a document without links once per line.
+ */
+function linkCloseIn(text: string, a: number, b: number): number {
+  for (let k = a; k + 1 < b; k++) if (text.charCodeAt(k) === 93 && text.charCodeAt(k + 1) === 40) return k;
+  return -1;
+}
+
+/** The last occurrence of `needle` (one or two code units) that lies inside text[a, b), or -1. */
+function lastIn(text: string, needle: string, a: number, b: number): number {
+  const c0 = needle.charCodeAt(0), two = needle.length > 1, c1 = two ? needle.charCodeAt(1) : 0;
+  for (let k = b - (two ? 2 : 1); k >= a; k--) if (text.charCodeAt(k) === c0 && (!two || text.charCodeAt(k + 1) === c1)) return k;
+  return -1;
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
@@ -68,7 +84,7 @@ function startsItem(text: string, a: number, b: number): boolean {
 /** text[a, b) is a word in lower case: letters only (a web address or a code is not a continued sentence). */
 function lowerWord(text: string, a: number, b: number): boolean {
   // the end of a Markdown link's text the converter broke (`win](https://…)`) is read as the word before `](`
-  const link = text.indexOf('](', a);
+  const link = linkCloseIn(text, a, b);
   if (link >= 0 && link < b) b = link;
   // lynx's link number in front of the word (`[12]continued`) is not part of it
   if (text.charCodeAt(a) === 91 /* [ */) {
@@ -133,7 +149,7 @@ function linkOnly(text: string, a: number, b: number): boolean {
   if (text.charCodeAt(k) === 33 /* ! */) k++;
   if (text.charCodeAt(k) !== 91 /* [ */) return false;
   // the link text ends at the first "](" and the destination runs to the line end without a space
-  const close = text.indexOf('](', k);
+  const close = linkCloseIn(text, k, b);
   if (close < 0 || close >= b) return false;
   for (let j = close + 2; j < b - 1; j++) if (isSpaceCode(text.charCodeAt(j))) return false;
   return true;
@@ -162,7 +178,7 @@ function addressAt(text: string, a: number, e: number): boolean {
  * [https://…/nation/]`): a menu item, as linkOnly.
  */
 function hrefOnly(text: string, a: number, b: number): boolean {
-  const open = text.lastIndexOf(' [', b - 1);
+  const open = lastIn(text, ' [', a, b);
   if (open < a || !addressAt(text, open + 1, b)) return false;
   for (let j = open + 2; j < b - 1; j++) if (isSpaceCode(text.charCodeAt(j))) return false;
   let words = 0;
@@ -179,9 +195,9 @@ function hrefOnly(text: string, a: number, b: number): boolean {
  */
 function linkBroken(text: string, s: number, b: number, a: number, e: number): boolean {
   if (addressAt(text, a, e)) return true; // html-to-text's `[https://…]` after the text ending the line
-  const open = text.lastIndexOf('[', b - 1);
-  if (open < s || text.lastIndexOf(']', b - 1) > open) return false;
-  const close = text.indexOf('](', a);
+  const open = lastIn(text, '[', s, b);
+  if (open < 0 || lastIn(text, ']', s, b) > open) return false;
+  const close = linkCloseIn(text, a, e);
   if (close < 0 || close >= e) return false;
   for (let k = a; k < close; k++) if (isSpaceCode(text.charCodeAt(k))) return false;
   return true;

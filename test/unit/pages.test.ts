@@ -1,0 +1,79 @@
+/**
+ * Several pages in one file (`cat *.txt > all.txt`): each page's article is kept as when the page is alone, the
+ * cleaned file is stable (clean(clean(x)) == clean(x)), and the incremental analyser equals a full analysis through
+ * edits. Pages: fixture articles between made-up site menus of 35 lines (a page's header and footer).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze, clean, splitLines } from '../../src/core';
+import { pageStarts } from '../../src/core/boilerplate';
+import { readdirSync } from 'node:fs';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
+
+const MENU = ['Home', 'News', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Travel', 'Weather', 'Video', 'Opinion', 'Science', 'Health',
+  'Technology', 'Education', 'Contact us', 'About us', 'Subscribe', 'Newsletter', 'Careers', 'Advertise', 'Privacy policy', 'Terms of use',
+  'Cookie settings', 'Site map', 'Archive', 'RSS', 'Podcasts', 'Photos', 'Live', 'Local', 'Markets', 'Football', 'Tennis', 'Cars'];
+// articles of 200 prose words or more (shorter ones are not told apart from a page's noise: see pageStarts)
+const ARTICLES = ['test/fixtures/sputnik-antonov.txt', 'test/fixtures/boilerplate/l3s-gn1-443b6e83.txt', 'test/fixtures/boilerplate/cleanportaleval-wsj-brussels-10.txt'];
+const page = (f: string, k: number) => [...MENU.map((m) => `${m} ${k}`), '', readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').trim(), '', ...MENU.map((m) => `${m} · ${k}`)].join('\n');
+const opts = { entities: false, quotes: false } as const;
+
+test('a file of several pages keeps every page\'s article as the page alone does', () => {
+  const pages = ARTICLES.map(page);
+  const text = pages.join('\n\n') + '\n';
+  const a = analyze(text, opts);
+  let at = 0;
+  for (const [k, p] of pages.entries()) {
+    const alone = analyze(p, opts);
+    const article = alone.lines.filter((l) => l.label === 'article');
+    assert.ok(article.length >= 9, `page ${k}: ${article.length} article lines alone`);
+    // without reading the file page by page, the third page kept 5 of its 17 article lines
+    for (const l of article) assert.equal(a.lines[at + l.line].label, 'article', `page ${k} line ${l.line}: ${p.split('\n')[l.line].slice(0, 60)}`);
+    // its menus are noise
+    assert.equal(a.lines[at].label, 'boilerplate');
+    at += alone.lines.length + 1;
+  }
+  const once = clean(text, a);
+  assert.equal(clean(once, analyze(once, opts)), once);
+});
+
+test('pageStarts: one page is one page (every fixture, each made-up page); three pages are cut between their articles', () => {
+  for (const f of [...ARTICLES, ...readdirSync('test/fixtures/boilerplate').map((x) => `test/fixtures/boilerplate/${x}`), ...readdirSync('test/fixtures/properties').map((x) => `test/fixtures/properties/${x}`)]) {
+    const t = readFileSync(f, 'utf8');
+    assert.equal(pageStarts(t, splitLines(t)), null, f);
+  }
+  for (const f of ARTICLES) { const p = page(f, 1); assert.equal(pageStarts(p, splitLines(p)), null, f); }
+  const pages = ARTICLES.map(page);
+  const text = pages.join('\n\n') + '\n';
+  const starts = pageStarts(text, splitLines(text));
+  assert.ok(starts && starts.length === 2, String(starts));
+  // each cut lies in the noise between two articles: after page k's last article line, before page k+1's first
+  const at: number[] = [];
+  let first = 0;
+  for (const p of pages) { at.push(first); first += p.split('\n').length + 1; }
+  const articleLines = pages.map((p) => analyze(p, opts).lines.filter((l) => l.label === 'article').map((l) => l.line));
+  for (let k = 0; k < 2; k++) {
+    const lastOfK = at[k] + Math.max(...articleLines[k]), firstOfNext = at[k + 1] + Math.min(...articleLines[k + 1]);
+    assert.ok(starts[k] > lastOfK && starts[k] <= firstOfNext, `cut ${k} at ${starts[k]}: between ${lastOfK} and ${firstOfNext}`);
+  }
+});
+
+test('incremental analysis of a file of several pages equals a full analysis through edits', () => {
+  let text = ARTICLES.map(page).join('\n\n') + '\n';
+  const inc = new IncrementalAnalyzer({ entities: false });
+  inc.reset(text);
+  const strip = (x: ReturnType<typeof analyze>) => ({ ...x, stats: { ...x.stats, timings: undefined } });
+  assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, { entities: false })));
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const inserts = ['\n', ' word', 'Home\nNews\nSport\n', 'A sentence of prose that reads like an article would read here.', ''];
+  for (let k = 0; k < 10; k++) {
+    const at = Math.floor(rnd() * text.length);
+    const len = rnd() < 0.3 ? Math.min(Math.floor(rnd() * 200), text.length - at) : 0;
+    const ins = inserts[Math.floor(rnd() * inserts.length)];
+    text = text.slice(0, at) + ins + text.slice(at + len);
+    inc.applyChanges([{ rangeOffset: at, rangeLength: len, text: ins }]);
+    assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, { entities: false })), `edit ${k}`);
+  }
+});
