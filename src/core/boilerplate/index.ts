@@ -233,9 +233,10 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   if (paged) options.onUnsettledLines?.(first.lines);
   // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
   // text reads as wrapped, and which of its lines join, is decided on the cleaned text itself (and so is whether it
-  // reads with its links' marks: it may keep fewer links than links.ts asks for). So when x was read through a view
-  // (wrapped or Markdown) or its cleaned text is wrapped, the cleaned text is classified again (as analyze would),
-  // and the lines that second pass would not keep are labelled here, until it keeps them all (usually one round).
+  // reads with its links' marks: it may keep fewer links than links.ts asks for, and whether it reads as several
+  // pages). So when x was read through a view (wrapped, without its links' marks) or page by page, or its cleaned
+  // text is wrapped, the cleaned text is classified again (as analyze would), and the lines that second pass would
+  // not keep are labelled here, until it keeps them all (usually one round).
   if (!first.viewed && !paged && (!unwrap || !wrappedOnceCleaned(text, raw, first.lines, options))) return first.lines;
   const out = first.lines;
   const tc = first.viewed ? first.templateCounts : physicalTemplateCounts(text, raw, options);
@@ -296,8 +297,8 @@ const PAGE_MIN = 3;
  * Several pages in one file (`cat *.txt > all.txt`): the classifier's page-level context (one body window, the
  * position in the page, the first line as the page title, page-wide shares, the comment section) assumes one page,
  * and the articles outside the best block would be dropped. The pages are found from their prose: runs of prose
- * lines (10+ words, a sentence end) with fewer than PAGE_GAP non-blank lines without prose between them; two or more
- * runs of PAGE_WORDS prose words or more (PAGE_MIN of them at least) are the articles of as many pages, cut in the
+ * lines (10+ words, a sentence end) with fewer than PAGE_GAP non-blank lines without prose between them; PAGE_MIN or
+ * more runs of PAGE_WORDS prose words or more are the articles of as many pages, cut in the
  * middle of the lines between them (a page's footer and the next one's header, both noise). Returns the first line of
  * each page after the first, or null for one page. One page's reader comments or teasers rarely stand that far from
  * its article with that much prose, twice (1 of the development corpora's 1,417 dumps is cut; bench/concatenated.mjs).
