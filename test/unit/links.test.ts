@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
 import { linkView, linkStyles, plainLine, MARKDOWN, LYNX, HREFS } from '../../src/core/boilerplate/links';
 import { findWraps } from '../../src/core/boilerplate/unwrap';
-import { IncrementalAnalyzer } from '../../src/core/incremental';
+import { checkRandomEdits } from '../random-edits';
 import { readableSpan } from '../../src/core/strings';
 import { toMarkdown, toLynx, toHrefs, LINKED_PAGE } from '../markdown-text';
 import { wrapText } from '../wrap-text';
@@ -171,23 +171,10 @@ test('clean(clean(x)) == clean(x) on Markdown dumps, wrapped or not', () => {
 });
 
 test('incremental analysis of a Markdown dump equals a full analysis after random edits (quotes and entities too)', () => {
-  let text = toMarkdown(read('test/fixtures/boilerplate/cleanportaleval-wsj-brussels-10.txt'));
-  const full = { entities: true, quotes: true } as const;
-  const inc = new IncrementalAnalyzer(full);
-  inc.reset(text);
-  const strip = (a: ReturnType<typeof analyze>) => ({ ...a, stats: { ...a.stats, timings: undefined } });
-  assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, full)));
-  let seed = 7;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const inserts = ['[Share](https://example.com/share)', '\n', ' word', '](', '# ', '**', '\n\n* [Sport](https://example.com/sport/)\n', ''];
-  for (let k = 0; k < 12; k++) {
-    const at = Math.floor(rnd() * text.length);
-    const len = rnd() < 0.4 ? Math.min(Math.floor(rnd() * 30), text.length - at) : 0;
-    const ins = inserts[Math.floor(rnd() * inserts.length)];
-    text = text.slice(0, at) + ins + text.slice(at + len);
-    inc.applyChanges([{ rangeOffset: at, rangeLength: len, text: ins }]);
-    assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, full)), `edit ${k}`);
-  }
+  checkRandomEdits(toMarkdown(read('test/fixtures/boilerplate/cleanportaleval-wsj-brussels-10.txt')), { entities: true, quotes: true }, {
+    seed: 7, edits: 12, maxDelete: 30, deleteShare: 0.4,
+    inserts: ['[Share](https://example.com/share)', '\n', ' word', '](', '# ', '**', '\n\n* [Sport](https://example.com/sport/)\n', ''],
+  });
 });
 
 test('quotes and entities of a Markdown dump: names inside links are found whole, span texts are the input\'s, readableSpan reads them without the marks', () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
 import { pageStarts } from '../../src/core/boilerplate';
 import { readdirSync } from 'node:fs';
-import { IncrementalAnalyzer } from '../../src/core/incremental';
+import { checkRandomEdits } from '../random-edits';
 
 const MENU = ['Home', 'News', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Travel', 'Weather', 'Video', 'Opinion', 'Science', 'Health',
   'Technology', 'Education', 'Contact us', 'About us', 'Subscribe', 'Newsletter', 'Careers', 'Advertise', 'Privacy policy', 'Terms of use',
@@ -60,20 +60,8 @@ test('pageStarts: one page is one page (every fixture, each made-up page); three
 });
 
 test('incremental analysis of a file of several pages equals a full analysis through edits', () => {
-  let text = ARTICLES.map(page).join('\n\n') + '\n';
-  const inc = new IncrementalAnalyzer({ entities: false });
-  inc.reset(text);
-  const strip = (x: ReturnType<typeof analyze>) => ({ ...x, stats: { ...x.stats, timings: undefined } });
-  assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, { entities: false })));
-  let seed = 11;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const inserts = ['\n', ' word', 'Home\nNews\nSport\n', 'A sentence of prose that reads like an article would read here.', ''];
-  for (let k = 0; k < 10; k++) {
-    const at = Math.floor(rnd() * text.length);
-    const len = rnd() < 0.3 ? Math.min(Math.floor(rnd() * 200), text.length - at) : 0;
-    const ins = inserts[Math.floor(rnd() * inserts.length)];
-    text = text.slice(0, at) + ins + text.slice(at + len);
-    inc.applyChanges([{ rangeOffset: at, rangeLength: len, text: ins }]);
-    assert.deepStrictEqual(strip(inc.analysis), strip(analyze(text, { entities: false })), `edit ${k}`);
-  }
+  checkRandomEdits(ARTICLES.map(page).join('\n\n') + '\n', { entities: false }, {
+    seed: 11, edits: 10, maxDelete: 200, deleteShare: 0.3,
+    inserts: ['\n', ' word', 'Home\nNews\nSport\n', 'A sentence of prose that reads like an article would read here.', ''],
+  });
 });
