@@ -38,12 +38,16 @@ test('a file of several pages keeps every page\'s article as the page alone does
   assert.equal(clean(once, analyze(once, opts)), once);
 });
 
-test('pageStarts: one page is one page (every fixture, each made-up page); three pages are cut between their articles', () => {
+test('pageStarts: one page is one page (every fixture, each made-up page); two pages far apart and three pages are cut between their articles', () => {
   for (const f of [...ARTICLES, ...readdirSync('test/fixtures/boilerplate').map((x) => `test/fixtures/boilerplate/${x}`), ...readdirSync('test/fixtures/properties').map((x) => `test/fixtures/properties/${x}`)]) {
     const t = readFileSync(f, 'utf8');
     assert.equal(pageStarts(t, splitLines(t)), null, f);
   }
   for (const f of ARTICLES) { const p = page(f, 1); assert.equal(pageStarts(p, splitLines(p)), null, f); }
+  // two pages: cut when a footer and a header of 100 lines or more stand between the articles, not with fewer
+  const two = (menus: number) => [page(ARTICLES[0], 0), ...Array.from({ length: menus }, (_, k) => MENU.map((m) => `${m} ${k}`).join('\n')), page(ARTICLES[1], 1)].join('\n\n');
+  assert.equal(pageStarts(two(0), splitLines(two(0))), null);
+  assert.equal(pageStarts(two(1), splitLines(two(1)))?.length, 1);
   const pages = ARTICLES.map(page);
   const text = pages.join('\n\n') + '\n';
   const starts = pageStarts(text, splitLines(text));

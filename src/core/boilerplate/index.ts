@@ -292,16 +292,18 @@ const PAGE_WORDS = 200;
  * a table or list, then more text) as two pages, three or more seldom are.
  */
 const PAGE_MIN = 3;
+/** Two runs are two pages when this many non-blank lines stand between them (a footer and a header, seldom one page's). */
+const PAGE_GAP_TWO = 100;
 
 /**
  * Several pages in one file (`cat *.txt > all.txt`): the classifier's page-level context (one body window, the
  * position in the page, the first line as the page title, page-wide shares, the comment section) assumes one page,
  * and the articles outside the best block would be dropped. The pages are found from their prose: runs of prose
  * lines (10+ words, a sentence end) with fewer than PAGE_GAP non-blank lines without prose between them; PAGE_MIN or
- * more runs of PAGE_WORDS prose words or more are the articles of as many pages, cut in the
+ * more runs of PAGE_WORDS prose words or more (two, PAGE_GAP_TWO lines apart) are the articles of as many pages, cut in the
  * middle of the lines between them (a page's footer and the next one's header, both noise). Returns the first line of
  * each page after the first, or null for one page. One page's reader comments or teasers rarely stand that far from
- * its article with that much prose, twice (1 of the development corpora's 1,417 dumps is cut; bench/concatenated.mjs).
+ * its article with that much prose (2 of the development corpora's 1,417 dumps are cut; bench/concatenated.mjs).
  */
 export function pageStarts(text: string, raw: readonly RawLine[]): number[] | null {
   const n = raw.length;
@@ -326,10 +328,17 @@ export function pageStarts(text: string, raw: readonly RawLine[]): number[] | nu
     gap = 0;
   }
   const pages = runs.filter((r) => r[2] >= PAGE_WORDS);
-  if (pages.length < PAGE_MIN) return null;
+  if (pages.length < PAGE_MIN && !(pages.length === 2 && gapBetween(text, raw, pages[0][1], pages[1][0]) >= PAGE_GAP_TWO)) return null;
   const starts: number[] = [];
   for (let k = 1; k < pages.length; k++) starts.push((pages[k - 1][1] + 1 + pages[k][0]) >> 1);
   return starts;
+}
+
+/** Non-blank lines strictly between lines a and b. */
+function gapBetween(text: string, raw: readonly RawLine[], a: number, b: number): number {
+  let g = 0;
+  for (let i = a + 1; i < b; i++) { const r = raw[i]; let k = r.start; while (k < r.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++; if (k < r.end) g++; }
+  return g;
 }
 
 /** classifyOnce for each page of a file of several pages (pageStarts), the labels put together. */
