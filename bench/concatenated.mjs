@@ -6,10 +6,11 @@
 // the cleaned text is scored with bench/metric.mjs against the group's gold texts joined. The same pages cleaned one
 // by one are scored too (same metric, per page, macro average). Nothing is written.
 //
-//   node bench/concatenated.mjs CORPUS_DIR... [--pages K] [--separator LINE] [--core PATH]
+//   node bench/concatenated.mjs CORPUS_DIR... [--pages K] [--separator LINE] [--layout VARIANT] [--core PATH]
 //     CORPUS_DIR     holds dumps/*.txt and gold/*.txt (e.g. ../shared/corpora/l3s-gn1)
 //     --pages K      pages per concatenated document (default 20)
 //     --separator    a line put between the pages (default: none, just a blank line)
+//     --layout V     each page laid out as bench/converters.mjs's variant V first (e.g. wrap78, wrap72)
 //     --core PATH    the core to run (default dist/core.js)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, basename, resolve } from 'node:path';
@@ -18,12 +19,13 @@ import { scoreDoc, corpusScore } from './metric.mjs';
 
 const argv = process.argv.slice(2);
 const dirs = [];
-let pages = 20, separator = null, corePath = '../dist/core.js';
+let pages = 20, separator = null, corePath = '../dist/core.js', layout = null;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--pages') pages = Number(argv[++i]);
   else if (a === '--separator') separator = argv[++i];
   else if (a === '--core') corePath = resolve(argv[++i]);
+  else if (a === '--layout') layout = argv[++i];
   else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
   else dirs.push(a);
 }
@@ -32,6 +34,7 @@ if (!dirs.length || !(pages >= 1)) {
   process.exit(2);
 }
 const core = createRequire(import.meta.url)(corePath);
+const lay = layout ? (await import('./converters.mjs')).variantFn(layout) : (t) => t;
 const f3 = (x) => x.toFixed(3);
 const opts = { quotes: false, entities: false };
 
@@ -41,7 +44,7 @@ for (const dir of dirs) {
   let groups = 0;
   for (let s = 0; s + pages <= files.length; s += pages) {
     const ids = files.slice(s, s + pages);
-    const dumps = ids.map((f) => core.textOf(readFileSync(join(dir, 'dumps', f), 'utf8')));
+    const dumps = ids.map((f) => core.textOf(lay(readFileSync(join(dir, 'dumps', f), 'utf8'))));
     const golds = ids.map((f) => readFileSync(join(dir, 'gold', f), 'utf8'));
     const text = dumps.map((d) => d.replace(/\s+$/, '')).join(separator === null ? '\n\n' : `\n\n${separator}\n\n`) + '\n';
     joined.push(scoreDoc(golds.join('\n'), core.clean(text, core.analyze(text, opts))));
@@ -49,6 +52,6 @@ for (const dir of dirs) {
     groups++;
   }
   const r = corpusScore(joined), s1 = corpusScore(single);
-  console.log(`${basename(dir)}: ${groups} documents of ${pages} pages${separator === null ? '' : `, separated by "${separator}"`}: ` +
+  console.log(`${basename(dir)}: ${groups} documents of ${pages} pages${separator === null ? '' : `, separated by "${separator}"`}${layout ? `, laid out ${layout}` : ''}: ` +
     `F1 ${f3(r.f1)} (P ${f3(r.precision)}, R ${f3(r.recall)}); the same pages one by one: F1 ${f3(s1.f1)} (P ${f3(s1.precision)}, R ${f3(s1.recall)})`);
 }

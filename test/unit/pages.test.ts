@@ -10,6 +10,9 @@ import { analyze, clean, splitLines } from '../../src/core';
 import { pageStarts } from '../../src/core/boilerplate';
 import { readdirSync } from 'node:fs';
 import { checkRandomEdits } from '../random-edits';
+import { wrapText } from '../wrap-text';
+
+const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 const MENU = ['Home', 'News', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Travel', 'Weather', 'Video', 'Opinion', 'Science', 'Health',
   'Technology', 'Education', 'Contact us', 'About us', 'Subscribe', 'Newsletter', 'Careers', 'Advertise', 'Privacy policy', 'Terms of use',
@@ -61,6 +64,20 @@ test('pageStarts: one page is one page (every fixture, each made-up page); two p
     const lastOfK = at[k] + Math.max(...articleLines[k]), firstOfNext = at[k + 1] + Math.min(...articleLines[k + 1]);
     assert.ok(starts[k] > lastOfK && starts[k] <= firstOfNext, `cut ${k} at ${starts[k]}: between ${lastOfK} and ${firstOfNext}`);
   }
+});
+
+test('a hard-wrapped file of several pages (html2text, lynx) is read page by page too', () => {
+  const pages = ARTICLES.map(page);
+  const text = wrapText(pages.join('\n\n') + '\n', 78);
+  const out = words(clean(text, analyze(text, opts)));
+  for (const [k, p] of pages.entries()) {
+    // every article line of the page alone (wrapped the same way) is in the cleaned file
+    const alone = wrapText(p, 78);
+    const kept = words(clean(alone, analyze(alone, opts)));
+    assert.ok(kept.length > 500, `page ${k}: ${kept.length}`);
+    assert.ok(out.includes(kept), `page ${k}'s article is kept whole`);
+  }
+  assert.equal(clean(clean(text, analyze(text, opts)), analyze(clean(text, analyze(text, opts)), opts)), clean(text, analyze(text, opts)));
 });
 
 test('incremental analysis of a file of several pages equals a full analysis through edits', () => {

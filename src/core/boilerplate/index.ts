@@ -225,10 +225,8 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
   const options = shaped(given, given.templateLineCounts, given.onUnsettledLines);
   const unwrap = options.unwrap !== false;
-  // a file of several pages: each page classified on its own (the idempotence loop below then checks the cleaned text)
-  const starts = pageStarts(text, raw);
-  const first = starts ? { lines: classifyPages(text, raw, starts, options, memo), viewed: true, templateCounts: physicalTemplateCounts(text, raw, options) } : classifyOnce(text, raw, options, memo);
-  const paged = starts !== null;
+  const first = classifyFirst(text, raw, options, memo);
+  const paged = first.paged;
   // the preliminary answer (the editor dims with it) before the idempotence loop, the part a one-page file skips
   if (paged) options.onUnsettledLines?.(first.lines);
   // clean(clean(x)) == clean(x): the settle step simulates the cleaned text line by line, but whether the cleaned
@@ -246,7 +244,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
     const cRaw = splitLines(c.text);
     const copts = tc || options.onUnsettledLines ? shaped(options, tc ? Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i])) : options.templateLineCounts, undefined) : options;
     // the memo (if any): the cleaned text's lines are lines of the input, their features are there already
-    const again = classifyOnce(c.text, cRaw, copts, memo).lines;
+    const again = classifyFirst(c.text, cRaw, copts, memo).lines;
     let changed = false;
     for (let k = 0; k < c.from.length; k++) {
       const i = c.from[k];
@@ -341,6 +339,26 @@ function gapBetween(text: string, raw: readonly RawLine[], a: number, b: number)
   return g;
 }
 
+/**
+ * pageStarts of a hard-wrapped file (its prose lines are broken at ~78 columns, so read per physical line it has
+ * almost none): found over the logical lines, each page then starting at the first physical line of its logical line.
+ */
+function wrappedPageStarts(text: string, raw: readonly RawLine[], options: AnalyzeOptions): number[] | null {
+  if (raw.length < 2 * PAGE_GAP) return null;
+  const wraps = findWraps(text, raw, userDecided(text, raw, options));
+  if (!wraps) return null;
+  const lg = logicalLines(text, raw, wraps);
+  const ls = pageStarts(lg.text, lg.raw);
+  if (!ls) return null;
+  const starts: number[] = [];
+  let i = 0;
+  for (const l of ls) {
+    while (i < raw.length && lg.of[i] < l) i++;
+    if (i > 0 && i < raw.length) starts.push(i);
+  }
+  return starts.length ? starts : null;
+}
+
 /** classifyOnce for each page of a file of several pages (pageStarts), the labels put together. */
 function classifyPages(text: string, raw: readonly RawLine[], starts: readonly number[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
@@ -360,6 +378,17 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
     }
   }
   return out;
+}
+
+/**
+ * The classification before the idempotence loop: page by page for a file of several pages (pageStarts), else one
+ * classifyOnce. The loop classifies the cleaned text the same way, as analyze would.
+ */
+function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; viewed: boolean; paged: boolean; templateCounts: ArrayLike<number> | null } {
+  const starts = pageStarts(text, raw) ?? (options.unwrap !== false ? wrappedPageStarts(text, raw, options) : null);
+  if (starts) return { lines: classifyPages(text, raw, starts, options, memo), viewed: true, paged: true, templateCounts: physicalTemplateCounts(text, raw, options) };
+  const once = classifyOnce(text, raw, options, memo);
+  return { lines: once.lines, viewed: once.viewed, paged: false, templateCounts: once.templateCounts };
 }
 
 /** `o` as an object of one fixed shape (every AnalyzeOptions field, in one order), with these two fields. */
