@@ -343,10 +343,8 @@ function gapBetween(text: string, raw: readonly RawLine[], a: number, b: number)
  * pageStarts of a hard-wrapped file (its prose lines are broken at ~78 columns, so read per physical line it has
  * almost none): found over the logical lines, each page then starting at the first physical line of its logical line.
  */
-function wrappedPageStarts(text: string, raw: readonly RawLine[], options: AnalyzeOptions): number[] | null {
+function wrappedPageStarts(text: string, raw: readonly RawLine[], wraps: Wraps): number[] | null {
   if (raw.length < 2 * PAGE_GAP) return null;
-  const wraps = findWraps(text, raw, userDecided(text, raw, options));
-  if (!wraps) return null;
   const lg = logicalLines(text, raw, wraps);
   const ls = pageStarts(lg.text, lg.raw);
   if (!ls) return null;
@@ -385,9 +383,12 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
  * classifyOnce. The loop classifies the cleaned text the same way, as analyze would.
  */
 function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; viewed: boolean; paged: boolean; templateCounts: ArrayLike<number> | null } {
-  const starts = pageStarts(text, raw) ?? (options.unwrap !== false ? wrappedPageStarts(text, raw, options) : null);
+  let starts = pageStarts(text, raw);
+  // the wrap is found once: for the pages of a wrapped file, and for its classification
+  const wraps = starts || options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
+  if (!starts && wraps) starts = wrappedPageStarts(text, raw, wraps);
   if (starts) return { lines: classifyPages(text, raw, starts, options, memo), viewed: true, paged: true, templateCounts: physicalTemplateCounts(text, raw, options) };
-  const once = classifyOnce(text, raw, options, memo);
+  const once = classifyOnce(text, raw, options, memo, wraps);
   return { lines: once.lines, viewed: once.viewed, paged: false, templateCounts: once.templateCounts };
 }
 
@@ -454,8 +455,9 @@ const EMPTY_LINE: RawLine = { start: 0, end: 0 };
  * hard-wrapped (unwrap.ts), each line without its links' marks when the dump keeps them (links.ts: Markdown, lynx's
  * numbered references, html-to-text's addresses), or both.
  */
-function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): { lines: LineInfo[]; viewed: boolean; templateCounts: ArrayLike<number> | null } {
-  const wraps = options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
+function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo, knownWraps?: Wraps | null): { lines: LineInfo[]; viewed: boolean; templateCounts: ArrayLike<number> | null } {
+  // (knownWraps: findWraps' answer for this text and options, when the caller has it)
+  const wraps = knownWraps !== undefined ? knownWraps : options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
   // A hard-wrapped dump: each wrapped paragraph is judged as one line, and its label, reason and detail go to every
   // physical line of it.
   const lg = wraps ? logicalLines(text, raw, wraps) : null;
