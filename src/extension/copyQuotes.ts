@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
-import { readableSpan } from '../core/strings';
+import { readableSpan } from '../core/boilerplate/links';
 import type { AnalysisCache } from './analysisCache';
 import { isScrapedNewsDocument } from './configuration';
 
@@ -33,20 +33,13 @@ export function quoteBody(text: string): string {
   return t.trim();
 }
 
-/**
- * A quote of a hard-wrapped dump spans line breaks: they are the converter's, so a copied quote reads them as
- * spaces; a quote of a Markdown dump is copied without its links' marks (readableSpan).
- */
-function oneLine(s: string): string {
-  return readableSpan(s);
-}
-
 export function quoteRows(a: Analysis, lineAt: (offset: number) => number, opts: { includeScare?: boolean } = {}): QuoteRow[] {
   return a.quotes
     .filter((q: Quote) => q.kind === 'quote' || opts.includeScare === true)
     .map((q) => ({
-      quote: oneLine(quoteBody(q.text)),
-      speaker: q.speaker ? oneLine(q.speaker.text) : null,
+      // a quote of a hard-wrapped dump spans the converter's line breaks; one of a linked dump holds link marks
+      quote: readableSpan(quoteBody(q.text)),
+      speaker: q.speaker ? readableSpan(q.speaker.text) : null,
       resolvedSpeaker: q.speaker && q.speaker.resolved ? q.speaker.resolved : null,
       line: lineAt(q.start) + 1,
     }));

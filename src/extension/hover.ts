@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeReason } from '../core/reasons';
-import { readableSpan } from '../core/strings';
+import { readableSpan } from '../core/boilerplate/links';
 import type { Analysis, Entity, Quote } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID } from './configuration';

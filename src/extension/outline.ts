@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Quote } from '../core/types';
-import { readableSpan } from '../core/strings';
+import { readableSpan } from '../core/boilerplate/links';
 import { documentLength, type AnalysisCache } from './analysisCache';
 import { compactOf } from './analysisProtocol';
 import { positionIn } from './decorations';

@@ -12,7 +12,7 @@ import { analyze, clean, splitLines } from '../../src/core';
 import { linkView, linkStyles, plainLine, MARKDOWN, LYNX, HREFS } from '../../src/core/boilerplate/links';
 import { findWraps } from '../../src/core/boilerplate/unwrap';
 import { checkRandomEdits } from '../random-edits';
-import { readableSpan } from '../../src/core/strings';
+import { readableSpan } from '../../src/core/boilerplate/links';
 import { toMarkdown, toLynx, toHrefs, LINKED_PAGE } from '../markdown-text';
 import { wrapText } from '../wrap-text';
 

@@ -357,10 +357,9 @@ function wrappedPageStarts(text: string, raw: readonly RawLine[], wraps: Wraps):
   return starts.length ? starts : null;
 }
 
-/** classifyOnce for each page of a file of several pages (pageStarts), the labels put together. */
-function classifyPages(text: string, raw: readonly RawLine[], starts: readonly number[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
+/** classifyOnce for each page of a file of several pages (pageStarts), the labels put together; `tc`: physicalTemplateCounts. */
+function classifyPages(text: string, raw: readonly RawLine[], starts: readonly number[], options: AnalyzeOptions, tc: ArrayLike<number> | null, memo?: FeatureMemo): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
-  const tc = physicalTemplateCounts(text, raw, options);
   const bounds = [0, ...starts, raw.length];
   for (let p = 0; p + 1 < bounds.length; p++) {
     const from = bounds[p], to = bounds[p + 1];
@@ -387,7 +386,10 @@ function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOp
   // the wrap is found once: for the pages of a wrapped file, and for its classification
   const wraps = starts || options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
   if (!starts && wraps) starts = wrappedPageStarts(text, raw, wraps);
-  if (starts) return { lines: classifyPages(text, raw, starts, options, memo), viewed: true, paged: true, templateCounts: physicalTemplateCounts(text, raw, options) };
+  if (starts) {
+    const tc = physicalTemplateCounts(text, raw, options);
+    return { lines: classifyPages(text, raw, starts, options, tc, memo), viewed: true, paged: true, templateCounts: tc };
+  }
   const once = classifyOnce(text, raw, options, memo, wraps);
   return { lines: once.lines, viewed: once.viewed, paged: false, templateCounts: once.templateCounts };
 }

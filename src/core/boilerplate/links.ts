@@ -20,10 +20,12 @@
  */
 import type { RawLine } from '../lines';
 
-/** `![alt](destination "title")`: alt text up to 200 characters, a destination with one level of parentheses. */
-const IMAGE = /!\[([^\]\n]{0,200})\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+/** A Markdown link's or image's address part: `](https://…)`, `](<a b>)`, `](url "title")` (one level of parentheses). */
+const LINK_TAIL = String.raw`\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)`;
+/** `![alt](destination "title")`: alt text up to 200 characters. */
+const IMAGE = new RegExp(String.raw`!\[([^\]\n]{0,200})` + LINK_TAIL, 'g');
 /** `[text](destination "title")`; the text may hold one level of brackets (a linked image, after IMAGE: `[[alt]](…)`). */
-const LINK = /\[((?:[^[\]\n]|\[[^[\]\n]*\]){0,300})\]\((?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+const LINK = new RegExp(String.raw`\[((?:[^[\]\n]|\[[^[\]\n]*\]){0,300})` + LINK_TAIL, 'g');
 /** An ATX heading's marks: `## Title ##`. */
 const HEADING = /^(\s{0,3})#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 /** Strong emphasis: `**text**`, `__text__`. */
@@ -146,7 +148,7 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
   let refsFrom = n;
   if (styles & LYNX) {
     for (let i = n - 1; i >= 0; i--) {
-      if (/^References[ \t]*$/.test(lineAt(i))) { refsFrom = i; break; }
+      if (LYNX_REFERENCES.test(lineAt(i))) { refsFrom = i; break; }
     }
   }
   const parts: string[] = [];
@@ -154,8 +156,9 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
   let changed = false;
   for (let i = 0; i < n; i++) {
     const line = lineAt(i);
-    if (i >= refsFrom && !(blocked && blocked(i)) && (i === refsFrom || LYNX_LIST.test(line))) { of[i] = -1; changed = true; continue; }
-    const p = blocked && blocked(i) ? line : plainLine(line, styles);
+    const user = blocked !== undefined && blocked(i);
+    if (i >= refsFrom && !user && (i === refsFrom || LYNX_LIST.test(line))) { of[i] = -1; changed = true; continue; }
+    const p = user ? line : plainLine(line, styles);
     if (p !== line) changed = true;
     of[i] = parts.length;
     parts.push(p);
@@ -197,3 +200,21 @@ export function linksBlanked(text: string): string | null {
 const STRONG_G = /\*\*(?=\S)[^*\n]{1,300}?\*\*|__(?=\S)[^_\n]{1,300}?__/g;
 /** The `#` marks of an ATX heading at a line start (up to 3 spaces before them). */
 const HEADING_MARKS = /^([ \t]{0,3})(#{1,6})(?=[ \t])/gm;
+
+const FULL_LINK = new RegExp(String.raw`!?\[([^[\]]*)` + LINK_TAIL, 'g');
+const LEADING_TAIL = new RegExp(String.raw`^([^[\]]*)` + LINK_TAIL);
+const TRAILING_OPEN = /!?\[([^[\]]*)$/;
+
+/**
+ * A span's text as the page reads it, for display (hovers, the outline, Copy Quotes): the line breaks of a
+ * hard-wrapped dump read as spaces, and the marks of links left out — Markdown's, also those of a link the span
+ * starts or ends inside (`Jane Smith](https://…), the mayor of [Springfield`), lynx's `[12]` and html-to-text's
+ * ` [https://…]`. Span texts themselves are slices of the input and keep them.
+ */
+export function readableSpan(s: string): string {
+  let t = s.includes('\n') || s.includes('\r') ? s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : s;
+  // only a span that holds a link's address part is read as Markdown (a lone "[" may be the text's own)
+  if (t.includes('](')) t = t.replace(FULL_LINK, '$1').replace(LEADING_TAIL, '$1').replace(TRAILING_OPEN, '$1');
+  if (t.includes('[')) t = t.replace(LYNX_REF, '').replace(HREF, '');
+  return t;
+}
