@@ -10,10 +10,12 @@
 // Also printed: the lines the classifier's settle step labels `settled-out` (kept by the model only because of the
 // noise around them).
 //
-// Usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--limit N] [--bound-ms MS]
-//        CORPUS_DIR...
+// Usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--pages K] [--limit N]
+//        [--bound-ms MS] CORPUS_DIR...
 //   --layout VARIANT: every decoded dump re-laid out first as bench/converters.mjs does (wrap78, wrap72, noblank,
 //   double, indent, crlf, or a+b), e.g. to check the properties on hard-wrapped dumps
+//   --pages K: each case is K consecutive dumps of a folder (file-name order) decoded, laid out and joined by a blank
+//   line: a file of several pages, as bench/concatenated.mjs makes them
 // The checks are the ones in test/unit/reliability-invariants.ts, bundled on the fly with the core (esbuild).
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +30,7 @@ let entities = true;
 let unwrap = true;
 let layout = null;
 let limit = Infinity;
+let pages = 1;
 let boundMs = 10_000;
 const dirs = [];
 for (let i = 0; i < args.length; i++) {
@@ -42,11 +45,12 @@ for (let i = 0; i < args.length; i++) {
     }
   }
   else if (args[i] === '--limit') limit = Number(args[++i]);
+  else if (args[i] === '--pages') pages = Number(args[++i]);
   else if (args[i] === '--bound-ms') boundMs = Number(args[++i]);
   else dirs.push(args[i]);
 }
 if (dirs.length === 0) {
-  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--limit N] [--bound-ms MS] CORPUS_DIR...');
+  console.error('usage: node bench/properties-corpus.mjs [--no-entities] [--no-unwrap] [--layout VARIANT] [--pages K] [--limit N] [--bound-ms MS] CORPUS_DIR...');
   process.exit(2);
 }
 
@@ -69,12 +73,12 @@ writeFileSync(out, built.outputFiles[0].text);
 const lib = createRequire(import.meta.url)(out);
 rmSync(tmp, { recursive: true, force: true });
 
+// the cases: one file each, or --pages K consecutive files of a folder
 const files = [];
 for (const d of dirs) {
-  for (const f of readdirSync(d).sort()) {
-    const p = join(d, f);
-    if (statSync(p).isFile()) files.push(p);
-  }
+  const inDir = readdirSync(d).sort().map((f) => join(d, f)).filter((p) => statSync(p).isFile());
+  if (!(pages > 1)) { for (const p of inDir) files.push([p]); continue; }
+  for (let k = 0; k + pages <= inDir.length; k += pages) files.push(inDir.slice(k, k + pages));
 }
 
 const PROPS = ['decode', 'analyze-no-throw+bound', 'offsets', 'clean-subsequence+0-lost', 'idempotent', 'idempotent-keepMeta'];
@@ -84,10 +88,11 @@ let settled = 0;
 let tried = 0, refused = 0, lost = 0, lines = 0, articleLines = 0, quotes = 0, ents = 0, bytes = 0, maxMs = 0;
 const failures = [];
 const t0 = performance.now();
-for (const f of files.slice(0, limit)) {
+for (const group of files.slice(0, limit)) {
   tried++;
-  const raw = new Uint8Array(readFileSync(f));
-  bytes += raw.length;
+  const f = group.length === 1 ? group[0] : `${group[0]} (+${group.length - 1} pages)`;
+  const raws = group.map((p) => new Uint8Array(readFileSync(p)));
+  for (const r of raws) bytes += r.length;
   const fail = (prop, msg) => {
     counts[prop].failed++;
     if (failures.length < 20) failures.push(`${f}: ${prop}: ${msg}`);
@@ -95,8 +100,8 @@ for (const f of files.slice(0, limit)) {
   let text;
   counts.decode.cases++;
   try {
-    const d = lib.decodeDump(raw);
-    text = layout ? layout(d.text) : d.text;
+    const texts = raws.map((r) => { const t = lib.decodeDump(r).text; return layout ? layout(t) : t; });
+    text = texts.length === 1 ? texts[0] : texts.map((t) => t.replace(/\s+$/, '')).join('\n\n') + '\n';
   } catch (e) {
     if (e instanceof lib.DumpDecodeError && !String(e.message).includes('\n')) {
       refused++;
