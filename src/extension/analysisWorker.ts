@@ -7,6 +7,7 @@ import { parentPort } from 'worker_threads';
 import { getHeapStatistics } from 'v8';
 import type { ServiceRequest } from './analysisProtocol';
 import { AnalysisService } from './analysisService';
+import { warmClassifier } from '../core/boilerplate';
 
 if (parentPort) {
   const port = parentPort;
@@ -15,4 +16,6 @@ if (parentPort) {
     () => getHeapStatistics().used_heap_size,
   );
   port.on('message', (req: ServiceRequest) => service.handle(req));
+  // the classifier's warm-up now, while the worker waits for its first document (not inside its first analysis)
+  warmClassifier();
 }

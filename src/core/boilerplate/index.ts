@@ -13,7 +13,7 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, type LineFeatures } from './features';
-import { findWraps, logicalLines, mayBeWrapped, type Wraps } from './unwrap';
+import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import weights from './weights.json';
@@ -220,7 +220,25 @@ function explain(v: Float64Array): string {
 /** The previous run's line texts and features per memo: an edit changes a few lines, the others are found in place. */
 const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
 
+/**
+ * The warm-ups of the rare branches run once per thread, before its first classification: in the threads that
+ * classify (the CLI's, the editor's analysis worker), not in the extension host, which loads this module for its
+ * commands without classifying (~40 ms there otherwise, on the first dump opened).
+ */
+let warmed = false;
+/** warmOnce for a thread that will classify soon (the editor's analysis worker calls it when it starts, while idle). */
+export function warmClassifier(): void {
+  warmOnce();
+}
+function warmOnce(): void {
+  if (warmed) return;
+  warmed = true; // before: the warm-up classifies through classifyLines
+  warmWraps();
+  warmDocumentPass();
+}
+
 export function classifyLines(text: string, raw: readonly RawLine[], given: AnalyzeOptions = {}, memo?: FeatureMemo): LineInfo[] {
+  warmOnce();
   // one object shape for every call's options (the derived ones below included): the document passes read them, and
   // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
   const options = shaped(given, given.templateLineCounts, given.onUnsettledLines);
@@ -365,8 +383,9 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
     const from = bounds[p], to = bounds[p + 1];
     const base = raw[from].start;
     const sub = text.slice(base, raw[to - 1].end);
-    const subRaw: RawLine[] = new Array(to - from);
-    for (let i = from; i < to; i++) subRaw[i - from] = { start: raw[i].start - base, end: raw[i].end - base };
+    // filled by push: a packed array, as splitLines makes (a holey one made V8 deoptimise the passes that read lines)
+    const subRaw: RawLine[] = [];
+    for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
     const sopts = shaped(options, tc ? Int32Array.from({ length: to - from }, (_, k) => tc[from + k]) : options.templateLineCounts, undefined);
     const got = classifyOnce(sub, subRaw, sopts, memo).lines;
     for (let k = 0; k < got.length; k++) {
@@ -873,10 +892,10 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
  * Type feedback for the document pass's rare branches: V8 optimises labelLines and settle after a few dozen dumps,
  * and a branch not taken by then (the rescue of a page where the model keeps almost nothing, a line the settle step
  * takes out) threw the optimised code away when a later dump took it (in every thread of the CLI, each time a
- * recompile of a large function). These small documents take those branches once at load, in the interpreter; the
- * results are discarded. Pure.
+ * recompile of a large function). These small documents take those branches once, in the interpreter, before the
+ * first document is classified (with warmWraps; see warmOnce); the results are discarded. Pure.
  */
-(function warmDocumentPass(): void {
+function warmDocumentPass(): void {
   const docs = [
     'Top stories today\nMore news from the region\nLatest headlines',
     ['Council approves new housing plan', 'By Jane Smith', 'Updated: March 3, 2020', '',
@@ -897,4 +916,4 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       classifyLines(t, splitLines(t));
     }
   }
-})();
+}

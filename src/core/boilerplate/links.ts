@@ -164,10 +164,10 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
     parts.push(p);
   }
   if (!changed) return null;
-  const out: RawLine[] = new Array(parts.length);
+  const out: RawLine[] = []; // packed, as splitLines makes (see classifyPages)
   let pos = 0;
   for (let k = 0; k < parts.length; k++) {
-    out[k] = { start: pos, end: pos + parts[k].length };
+    out.push({ start: pos, end: pos + parts[k].length });
     pos += parts[k].length + 1;
   }
   return { text: parts.join('\n'), raw: out, of };

@@ -328,10 +328,11 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
  * Type feedback for findWraps' rare branches: V8 optimises it after a few dozen dumps that leave at the fast exit
  * or soon after, and a branch not taken by then (the first dump that gets to the forced breaks, a list item, a
  * closing quote before a line end, a word with an accent) threw the optimised code away when a later dump took it
- * (three compiles per thread of the CLI). These small texts take those branches once at load, in the interpreter;
- * the results are discarded. Pure.
+ * (three compiles per thread of the CLI). These small texts take those branches once, in the interpreter, before
+ * the first document is classified (classifyLines calls this; not at load: the extension host loads the classifier
+ * without classifying); the results are discarded. Pure.
  */
-(function warmWraps(): void {
+export function warmWraps(): void {
   const para = 'The council said on Monday that the new rules would apply from next year, and that ' +
     'residents who had already applied would not need to do so again. “We are glad,” said Mrs. Élodie ' +
     'Durand, who chairs the committee. Critics said the plan was “too little, too late.” The vote is ' +
@@ -392,4 +393,4 @@ export function logicalLines(text: string, raw: readonly RawLine[], wraps: Wraps
       s = e + 1;
     }
   }
-})();
+}
