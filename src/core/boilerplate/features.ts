@@ -577,4 +577,15 @@ const WARM_LINES = [
 // Flat strings only: 'x'.repeat(n) and + make cons strings, and one cons string seen here made V8 compile every
 // charCodeAt of the character loop for cons strings (the loop ran about 4x slower on the flat document texts).
 // join('') returns a flat (sequential) string.
-for (let round = 0; round < 3; round++) for (const s of WARM_LINES) lineFeatures(s.split('').join(''));
+// Run by the classifier's warmOnce (boilerplate/index.ts) before a thread's first classification, not at load: the
+// extension host loads this module for its commands and the folder templates without classifying, and the first
+// run of the rules' regexes here (their compilation) blocked it ~45 ms when the first dump opened.
+let featuresWarmed = false;
+/** Whether warmFeatures has run in this thread (tests). */
+export function featuresWarmedUp(): boolean {
+  return featuresWarmed;
+}
+export function warmFeatures(): void {
+  featuresWarmed = true;
+  for (let round = 0; round < 3; round++) for (const s of WARM_LINES) lineFeatures(s.split('').join(''));
+}

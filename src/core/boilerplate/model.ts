@@ -543,10 +543,17 @@ export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float6
  * Type feedback for Stage2Doc's rare branches (a second body block, the fallback when no line looks like article,
  * an empty document) and log1pInt's: V8 optimises the constructor and `extras` after a few documents, and a branch not taken by
  * then threw the optimised code away the first time a later document took it (each thread compiled the
- * constructor three to five times). These small documents take every branch once at load, in the interpreter; the
- * results are discarded. Pure.
+ * constructor three to five times). These small documents take every branch once, in the interpreter, before a
+ * thread's first classification (warmOnce in index.ts; not at load, so not in the extension host); the results are
+ * discarded. Pure.
  */
-(function warmStage2(): void {
+let stage2Warmed = false;
+/** Whether warmStage2 has run in this thread (tests). */
+export function stage2WarmedUp(): boolean {
+  return stage2Warmed;
+}
+export function warmStage2(): void {
+  stage2Warmed = true;
   const docs: [number[], number[]][] = [
     // a body block, noise, a second block worth more than a quarter of the body (b2 right of the body)
     [[3, 3, 3, 3, -3, -3, -3, -3, -3, -3, 3, 3], [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20]],
@@ -568,4 +575,4 @@ export function addBoost(b: Boost, inputs: BoostInputs, d2: Stage2Doc, z: Float6
       for (let j = 0; j < d.n; j++) { d.extras(j, v, 0); d.inBody(j); }
     }
   }
-})();
+}
