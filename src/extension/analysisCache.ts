@@ -99,6 +99,9 @@ export interface CacheStats {
   lastMs: number;
   /** Duration of the last lines-only first answer in ms (newly opened big documents). */
   lastLinesMs: number;
+  /** CPU time of the worker thread in those two (ms; -1 when unknown, e.g. in-thread or not on Linux). */
+  lastCpuMs: number;
+  lastLinesCpuMs: number;
   /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
   lastHostMs: number;
   /** Longest such host time so far in ms, and its parts: decoding the answer, and the `onDidUpdate` listeners. */
@@ -208,7 +211,7 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private readonly hostTasks: Record<string, number> = {};
   private disposed = false;
   /** Identity of each template index in the options key. */
@@ -494,6 +497,7 @@ export class AnalysisCache implements vscode.Disposable {
     const analysis = new Analyzer(options).reset(doc.getText());
     this.counters.analyses++;
     this.counters.lastMs = Date.now() - t0;
+    this.counters.lastCpuMs = -1;
     if (!doc.isClosed) {
       const e = this.entry(doc);
       Object.assign(e, { version: doc.version, key, analysis, complete: true, stale: false });
@@ -561,7 +565,11 @@ export class AnalysisCache implements vscode.Disposable {
         this.counters.analyses++;
         if (r.incremental) this.counters.incremental++;
         this.counters.lastMs = r.ms;
-      } else this.counters.lastLinesMs = r.ms;
+        this.counters.lastCpuMs = r.cpuMs;
+      } else {
+        this.counters.lastLinesMs = r.ms;
+        this.counters.lastLinesCpuMs = r.cpuMs;
+      }
       this.emitter.fire(e.doc);
       this.counters.maxListenersMs = Math.max(this.counters.maxListenersMs, performance.now() - t1);
     }

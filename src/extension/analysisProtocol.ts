@@ -88,6 +88,11 @@ export interface AnalysisResult {
   incremental: boolean;
   /** Milliseconds the service spent on this analysis. */
   ms: number;
+  /**
+   * CPU milliseconds of the service's thread in that time (-1 where the thread's CPU clock is not readable): below
+   * `ms` when the thread waited for a core (other processes, the compiler threads of its own isolate).
+   */
+  cpuMs: number;
   length: number;
   eol: LineEnding;
   bom: boolean;

@@ -24,7 +24,11 @@ export class AnalysisService {
   /** Parts of a full text received so far, per document (for the generation that sent them). */
   private readonly parts = new Map<string, { gen: number; parts: string[] }>();
 
-  constructor(private readonly post: Post, private readonly heapUsed: () => number = () => 0) {}
+  /**
+   * `heapUsed`: the isolate's heap in bytes (0 when unknown). `threadCpuMs`: this thread's CPU time in ms (-1 when
+   * unknown), read at the start and end of each analysis (the worker passes the thread's clock; in-thread: none).
+   */
+  constructor(private readonly post: Post, private readonly heapUsed: () => number = () => 0, private readonly threadCpuMs: () => number = () => -1) {}
 
   handle(req: ServiceRequest): void {
     if (req.type === 'close') {
@@ -63,6 +67,7 @@ export class AnalysisService {
 
   private analyze(req: AnalyzeRequest): void {
     const t0 = now();
+    const c0 = this.threadCpuMs();
     let st = this.docs.get(req.id);
     let analysis: Analysis;
     let incremental = false;
@@ -74,7 +79,7 @@ export class AnalysisService {
         // once: the settle step then changes the array); the settle step, quotes and entities follow in the same
         // analysis, whose reply corrects the few lines the settle step labels `settled-out`.
         const inc = new IncrementalAnalyzer(options);
-        analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0));
+        analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0, c0));
         st = { inc, version: req.version, optionsKey: req.optionsKey };
         this.docs.set(req.id, st);
       } else {
@@ -101,10 +106,11 @@ export class AnalysisService {
       this.post({ type: 'resync', id: req.id, gen: req.gen, version: req.version }, []);
       return;
     }
-    this.reply(req, 'full', analysis, incremental, now() - t0);
+    this.reply(req, 'full', analysis, incremental, now() - t0, c0);
   }
 
-  private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number): void {
+  private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number, cpu0: number): void {
+    const c1 = cpu0 >= 0 ? this.threadCpuMs() : -1;
     const lines = encodeLines(a.lines);
     const quotes = encodeQuotes(a.quotes);
     const result: AnalysisResult = {
@@ -116,6 +122,7 @@ export class AnalysisService {
       phase,
       incremental,
       ms,
+      cpuMs: c1 >= 0 ? c1 - cpu0 : -1,
       length: a.length,
       eol: a.eol,
       bom: a.bom,

@@ -247,3 +247,20 @@ test('noise signature (diagnostics skip): same for compact and plain analyses; f
   }
   assert.equal(noiseSignature(a, false, 2).split('\n').length, 2, 'bounded');
 });
+
+test("each answer carries the thread's CPU time of its analysis when the service has a thread clock, -1 without one", () => {
+  // a fake clock that advances 7 ms per reading: an analysis reads it at its start and once per answer
+  let clock = 100;
+  const replies: ServiceReply[] = [];
+  const s = new AnalysisService((r) => replies.push(r), () => 0, () => (clock += 7));
+  const big = Array.from({ length: 40 }, () => fixture).join('\n');
+  s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: big, options: OPTIONS, optionsKey: 'k', length: big.length, twoPhase: true });
+  const [lines, full] = replies as AnalysisResult[];
+  assert.equal(lines.phase, 'lines');
+  assert.equal(full.phase, 'full');
+  assert.equal(lines.cpuMs, 7); // start 107, first answer 114
+  assert.equal(full.cpuMs, 14); // complete answer 121
+  const plainService = service();
+  plainService.s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length });
+  assert.equal((plainService.replies[0] as AnalysisResult).cpuMs, -1);
+});
