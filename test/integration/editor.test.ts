@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { wrapText } from '../wrap-text';
 import { toMarkdown, toLynx, LINKED_PAGE } from '../markdown-text';
+import { PAGE_ARTICLES, pageOf } from '../pages-text';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -535,6 +536,49 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(la.lines[listed[1]].reason, 'link-list');
     const lynxDiffer = Array.from({ length: refs }, (_, i) => i).filter((i) => i < plainDoc.lineCount && lynx.lineAt(i).text.trim() && plainDimmed.has(i) !== lynxDimmed.has(i));
     assert.ok(lynxDiffer.length <= 1, `lines dimmed differently from the plain dump: ${lynxDiffer.map((i) => lynx.lineAt(i).text.slice(0, 50)).join(' | ')}`);
+  });
+
+  test('a file of several pages (cat *.txt > all.txt, past the two-phase size) is labelled page by page as each page alone; Clean Article keeps every article and drops the menus', async () => {
+    const articles = PAGE_ARTICLES.map((f) => fs.readFileSync(path.join(root().fsPath, f), 'utf8'));
+    const complete = (d: vscode.TextDocument, length: number) => until('the complete analysis', () => { const a = api.analysis(d.uri); return a && a.length === length ? a : undefined; });
+    // each article's page alone: the lines it keeps (their numbers in the page, and their texts)
+    const alone: { lines: Set<number>; texts: string[] }[] = [];
+    for (const [k, a] of articles.entries()) {
+      const text = pageOf(a, k);
+      const d = (await openDump(text, `page-${k}.news.txt`)).doc;
+      const kept = (await complete(d, text.length)).lines.filter((l) => l.label === 'article');
+      assert.ok(kept.length >= 9, `page ${k} alone keeps ${kept.length} lines`);
+      alone.push({ lines: new Set(kept.map((l) => l.line)), texts: kept.map((l) => text.slice(l.start, l.end)) });
+    }
+    // 24 pages (over 100,000 characters: the worker answers with the labels first, then the complete analysis)
+    const pages = Array.from({ length: 24 }, (_, j) => pageOf(articles[j % 3], j));
+    const all = pages.join('\n\n') + '\n';
+    assert.ok(all.length > 100_000, `${all.length} characters`);
+    const { doc } = await openDump(all, 'all-pages.news.txt');
+    const labels = (await complete(doc, all.length)).lines;
+    let at = 0;
+    for (const [j, p] of pages.entries()) {
+      const lines = p.split('\n');
+      const kept = alone[j % 3].lines;
+      for (const [i, line] of lines.entries()) {
+        if (!line.trim()) continue;
+        if (kept.has(i)) assert.strictEqual(labels[at + i].label, 'article', `page ${j}, line ${i + 1} is article alone and here: ${line.slice(0, 60)}`);
+        if (i < 35 || i >= lines.length - 35) assert.strictEqual(labels[at + i].label, 'boilerplate', `page ${j}, menu line ${i + 1}: ${line}`);
+      }
+      at += lines.length + 1;
+    }
+    // the visible part is dimmed accordingly (a document this long is decorated around the visible ranges)
+    const dimmed = new Set(api.decoratedRanges(doc.uri).boilerplate.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k)));
+    for (let i = 0; i < 35; i++) assert.ok(dimmed.has(i), `menu line ${i + 1} dimmed`);
+    const res = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.cleanArticle');
+    assert.strictEqual(res.applied, true);
+    const out = new Set(doc.getText().split('\n'));
+    for (const [j] of pages.entries()) {
+      for (const line of alone[j % 3].texts) assert.ok(out.has(line), `page ${j}: ${line.slice(0, 60)}`);
+      assert.ok(!out.has(`Newsletter ${j}`) && !out.has(`Site map · ${j}`), `page ${j}: menus removed`);
+    }
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), all, 'one undo restores the file');
   });
 
   test('Clean Article keeps CRLF line endings', async () => {

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { analyze, clean, buildTemplateIndex, textOf } from '../../src/core';
 import { wrapText } from '../wrap-text';
 import { toMarkdown } from '../markdown-text';
+import { PAGE_ARTICLES, pageOf } from '../pages-text';
 
 const CLI = path.resolve('dist/cli.js');
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -415,6 +416,34 @@ test('Markdown dumps (also wrapped at 78) are cleaned as the core cleans them, w
   const out = fs.readFileSync(path.join(o1, 'sputnik.md.txt'), 'utf8');
   assert.ok(!out.includes('](https://www.example.com/section/'), 'no menu link left');
   assert.ok(out.includes('](https://www.example.com/2008/'), 'links inside paragraphs kept');
+});
+
+test('a file of several pages (cat *.txt > all.txt) is read page by page: each page\'s article kept as alone (--jobs 1 and 2, with the set\'s templates)', () => {
+  const articles = PAGE_ARTICLES.map((f) => fs.readFileSync(path.join('test/fixtures', f), 'utf8'));
+  const pages = articles.map((a, k) => pageOf(a, k));
+  const all = pages.join('\n\n') + '\n';
+  const files: Record<string, string> = { 'all.txt': all, 'all-wrapped.txt': wrapText(all, 78) };
+  for (let i = 0; i < 4; i++) files[`d${i}.txt`] = siteDump(i);
+  const d = dir('pages', files);
+  const o1 = path.join(tmp, 'pages-o1');
+  const o2 = path.join(tmp, 'pages-o2');
+  const r1 = run(['clean', d, '--out', o1, '--jobs', '1']);
+  const r2 = run(['clean', d, '--out', o2, '--jobs', '2']);
+  for (const r of [r1, r2]) assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(snapshot(o2), snapshot(o1));
+  const tpl = buildTemplateIndex(Object.values(files));
+  for (const [f, t] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  // every article line a page keeps alone is in the cleaned file (read as one page, the third page lost most of its
+  // article), and the pages' menus are gone
+  const out = fs.readFileSync(path.join(o1, 'all.txt'), 'utf8');
+  const outLines = new Set(out.split('\n'));
+  for (const [k, p] of pages.entries()) {
+    const alone = analyze(p, { entities: false, quotes: false });
+    const kept = alone.lines.filter((l) => l.label === 'article').map((l) => p.slice(l.start, l.end));
+    assert.ok(kept.length >= 9, `page ${k}`);
+    for (const line of kept) assert.ok(outLines.has(line), `page ${k}: ${line.slice(0, 60)}`);
+    assert.ok(!outLines.has(`Newsletter ${k}`) && !outLines.has(`Site map · ${k}`), `page ${k}: menus removed`);
+  }
 });
 
 test('hard-wrapped dumps are judged paragraph by paragraph (--jobs 1 and 2, templates, stdin); --no-unwrap judges each line', () => {

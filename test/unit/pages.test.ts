@@ -11,15 +11,13 @@ import { pageStarts } from '../../src/core/boilerplate';
 import { readdirSync } from 'node:fs';
 import { checkRandomEdits } from '../random-edits';
 import { wrapText } from '../wrap-text';
+import { MENU, PAGE_ARTICLES, pageOf } from '../pages-text';
 
 const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
-const MENU = ['Home', 'News', 'World', 'Politics', 'Business', 'Sport', 'Culture', 'Travel', 'Weather', 'Video', 'Opinion', 'Science', 'Health',
-  'Technology', 'Education', 'Contact us', 'About us', 'Subscribe', 'Newsletter', 'Careers', 'Advertise', 'Privacy policy', 'Terms of use',
-  'Cookie settings', 'Site map', 'Archive', 'RSS', 'Podcasts', 'Photos', 'Live', 'Local', 'Markets', 'Football', 'Tennis', 'Cars'];
 // articles of 200 prose words or more (shorter ones are not told apart from a page's noise: see pageStarts)
-const ARTICLES = ['test/fixtures/sputnik-antonov.txt', 'test/fixtures/boilerplate/l3s-gn1-443b6e83.txt', 'test/fixtures/boilerplate/cleanportaleval-wsj-brussels-10.txt'];
-const page = (f: string, k: number) => [...MENU.map((m) => `${m} ${k}`), '', readFileSync(f, 'utf8').replace(/\r\n?/g, '\n').trim(), '', ...MENU.map((m) => `${m} · ${k}`)].join('\n');
+const ARTICLES = PAGE_ARTICLES.map((f) => `test/fixtures/${f}`);
+const page = (f: string, k: number) => pageOf(readFileSync(f, 'utf8'), k);
 const opts = { entities: false, quotes: false } as const;
 
 test('a file of several pages keeps every page\'s article as the page alone does', () => {
