@@ -400,18 +400,27 @@ test('a dump that is HTML markup is converted to text lines first (batch, --jobs
   assert.ok(!fs.readFileSync(path.join(one, 'page.txt'), 'utf8').includes('<'));
 });
 
-test('Markdown dumps (also wrapped at 78) are cleaned as the core cleans them, with the set\'s templates (--jobs 1 and 2 identical)', () => {
-  const files: Record<string, string> = { 'sputnik.md.txt': toMarkdown(fixture), 'sputnik78.md.txt': wrapText(toMarkdown(fixture), 78) };
-  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = toMarkdown(siteDump(i));
-  const d = dir('markdown', files);
-  const o1 = path.join(tmp, 'markdown-o1');
-  const o2 = path.join(tmp, 'markdown-o2');
+/**
+ * Cleans the folder of `files` with `--jobs 1` and `--jobs 2`: both succeed, their outputs are identical and each file
+ * is cleaned as the core cleans it with the set's template index. Returns the `--jobs 1` output folder.
+ */
+function cleanedLikeCore(name: string, files: Record<string, string>): string {
+  const d = dir(name, files);
+  const o1 = path.join(tmp, `${name}-o1`);
+  const o2 = path.join(tmp, `${name}-o2`);
   const r1 = run(['clean', d, '--out', o1, '--jobs', '1']);
   const r2 = run(['clean', d, '--out', o2, '--jobs', '2']);
   for (const r of [r1, r2]) assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(snapshot(o2), snapshot(o1));
   const tpl = buildTemplateIndex(Object.values(files));
   for (const [f, t] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  return o1;
+}
+
+test('Markdown dumps (also wrapped at 78) are cleaned as the core cleans them, with the set\'s templates (--jobs 1 and 2 identical)', () => {
+  const files: Record<string, string> = { 'sputnik.md.txt': toMarkdown(fixture), 'sputnik78.md.txt': wrapText(toMarkdown(fixture), 78) };
+  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = toMarkdown(siteDump(i));
+  const o1 = cleanedLikeCore('markdown', files);
   // the menu links are gone, the article's paragraphs (with their links) are there
   const out = fs.readFileSync(path.join(o1, 'sputnik.md.txt'), 'utf8');
   assert.ok(!out.includes('](https://www.example.com/section/'), 'no menu link left');
@@ -424,15 +433,7 @@ test('a file of several pages (cat *.txt > all.txt) is read page by page: each p
   const all = pages.join('\n\n') + '\n';
   const files: Record<string, string> = { 'all.txt': all, 'all-wrapped.txt': wrapText(all, 78) };
   for (let i = 0; i < 4; i++) files[`d${i}.txt`] = siteDump(i);
-  const d = dir('pages', files);
-  const o1 = path.join(tmp, 'pages-o1');
-  const o2 = path.join(tmp, 'pages-o2');
-  const r1 = run(['clean', d, '--out', o1, '--jobs', '1']);
-  const r2 = run(['clean', d, '--out', o2, '--jobs', '2']);
-  for (const r of [r1, r2]) assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(snapshot(o2), snapshot(o1));
-  const tpl = buildTemplateIndex(Object.values(files));
-  for (const [f, t] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(o1, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  const o1 = cleanedLikeCore('pages', files);
   // every article line a page keeps alone is in the cleaned file (read as one page, the third page lost most of its
   // article), and the pages' menus are gone
   const out = fs.readFileSync(path.join(o1, 'all.txt'), 'utf8');
