@@ -559,8 +559,9 @@ function numberBullet(text: string, a: number, n: number): boolean {
  * Type feedback for the rare branches: V8 optimises lineFeaturesAt after a few hundred lines, and every branch not
  * taken by then (a long line, digits, a non-Latin script, a rule's regex…) threw the optimised code away the first
  * time a later line took it (6-7 recompilations per thread, each a large part of a second on a loaded machine). The
- * lines below take those branches once at load, while the function still runs in the interpreter; the results are
- * discarded. Pure (no state besides the lazily filled character tables).
+ * lines below take those branches once (warmFeatures, before a thread's first classification), while the function
+ * still runs in the interpreter; the results are discarded. Pure (no state besides the lazily filled character tables
+ * and the flag warmFeatures sets).
  */
 const WARM_LINES = [
   '', '   ', 'The quick brown fox jumps over the lazy dog, and runs away.', '  indented line of text with  two spaces',
