@@ -916,8 +916,18 @@ function warmDocumentPass(): void {
   // the settle step's takeOut, on each kind of second-pass label (inlined into settle, it brings this feedback along)
   const line = (label: LineInfo['label'], reason: LineInfo['reason'], detail: string | undefined): LineInfo => ({ line: 0, start: 0, end: 0, label, reason, detail });
   const seconds = [line('meta', 'byline', undefined), line('boilerplate', 'outside-body', 'lines before it are noise'), line('boilerplate', 'duplicate', undefined), line('blank', 'blank', undefined)];
+  // pageStarts on files of three pages and of two far-apart pages (runs of prose between long menus, blank lines and a
+  // line of spaces): it runs on every document, and the branches that only such files take deoptimised it twice per
+  // thread (insufficient type feedback) when the first of them came
+  // (the prose lines end in each way proseWords reads: a closing quote or bracket, a space or tab, ?, !, …; words
+  // apart by a tab or a no-break space)
+  const ends = ['.', '?', '!', '\u2026', '.\u201d', '."', ".'", '.)', '. ', '.\t', '.\u2019', '.\u00bb'];
+  const prose = ends.map((e, k) => `Line ${k} of the story tells the reader\twhat happened in the\u00a0city on that day and why it matters to them${e}`);
+  const menu = (m: number) => Array.from({ length: m }, (_, k) => `Menu item ${k}`);
+  const pageFiles = [[0, 1, 2].flatMap(() => [...menu(65), '', '   ', ...prose, '']), [...prose, ...menu(130), ...prose]].map((ls) => ls.join('\n'));
   // V8 allocates a function's feedback only after its first few calls: several rounds
   for (let round = 0; round < 4; round++) {
+    for (const t of pageFiles) pageStarts(t, splitLines(t));
     for (const s of seconds) for (let k = 0; k < 3; k++) takeOut(line('article', 'article-prose', undefined), s);
     for (const s of docs) {
       const t = s.split('').join(''); // a flat string (see the end of features.ts)
