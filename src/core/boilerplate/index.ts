@@ -285,8 +285,11 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   return out;
 }
 
-/** Words of a prose-like line (at least 10 words and a sentence end), else 0: a cheap look without the features. */
-function proseWords(text: string, r: RawLine): number {
+/**
+ * Words of a prose-like line (at least 10 words and a sentence end), else 0: a cheap look without the features.
+ * `cap`: stop counting there (10: whether the line is prose, without reading it to its end).
+ */
+function proseWords(text: string, r: RawLine, cap = 0x7fffffff): number {
   if (r.end - r.start < 19) return 0; // ten words take 19 characters at least
   // the sentence end first (most lines that are not prose stop here), then the words
   let e = r.end - 1;
@@ -301,7 +304,7 @@ function proseWords(text: string, r: RawLine): number {
   for (let k = r.start; k < r.end; k++) {
     const c = text.charCodeAt(k);
     const sp = c === 32 || c === 9 || c === 0xa0;
-    if (!sp && !inWord) words++;
+    if (!sp && !inWord && ++words === cap) break;
     inWord = !sp;
   }
   return words >= 10 ? words : 0;
@@ -332,13 +335,14 @@ const PAGE_GAP_TWO = 100;
 export function pageStarts(text: string, raw: readonly RawLine[]): number[] | null {
   const n = raw.length;
   if (n < 2 * PAGE_GAP) return null;
-  // runs of prose: [first prose line, last prose line, prose words]
+  // runs of prose: [first prose line, last prose line, prose words]; each line is read only to its tenth word here
+  // (whether it is prose), the runs' words are counted below when there are two runs or more (most files have one)
   const runs: number[][] = [];
   let gap = 0, cur: number[] | null = null;
   for (let i = 0; i < n; i++) {
     const r = raw[i];
     if (r.end === r.start) continue;
-    const w = proseWords(text, r);
+    const w = proseWords(text, r, 10);
     if (w === 0) {
       // a line of spaces is blank too
       let k = r.start;
@@ -348,8 +352,13 @@ export function pageStarts(text: string, raw: readonly RawLine[]): number[] | nu
     }
     if (!cur || gap >= PAGE_GAP) { cur = [i, i, 0]; runs.push(cur); }
     cur[1] = i;
-    cur[2] += w;
     gap = 0;
+  }
+  if (runs.length < 2) return null;
+  for (const run of runs) {
+    let w = 0;
+    for (let i = run[0]; i <= run[1]; i++) w += proseWords(text, raw[i]);
+    run[2] = w;
   }
   const pages = runs.filter((r) => r[2] >= PAGE_WORDS);
   if (pages.length < PAGE_MIN && !(pages.length === 2 && gapBetween(text, raw, pages[0][1], pages[1][0]) >= PAGE_GAP_TWO)) return null;
