@@ -1,8 +1,9 @@
 /**
  * Line labels only, for `scraped-news clean`: the core's `analyzeWith(text, { entities: false, quotes: false })`
  * minus the parts cleaning never reads (quotes module, statistics), and the core's `cleanLabelled()`/`cleanSummary()`
- * (src/core/clean-lines.ts, which does not load the analyser) over those labels. test/unit/cli-labels.test.ts
- * checks both against the core on fixtures and random texts.
+ * (src/core/clean-lines.ts, which does not load the analyser) over those labels. The model's explanations of its noise
+ * lines (`detail`, for hovers) are not computed: cleaning shows no reasons. test/unit/cli-labels.test.ts checks both
+ * against the core on fixtures and random texts.
  */
 import { splitLines, detectEol } from '../core/lines';
 import { classifyLines } from '../core/boilerplate';
@@ -28,7 +29,7 @@ export interface LabelOptions {
 }
 
 export function labelLines(text: string, options: LabelOptions = {}): Labels {
-  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, templateLineCounts: options.templates ? options.templateLineCounts : undefined, keepMeta: options.keepMeta === true, unwrap: options.unwrap !== false });
+  const lines = classifyLines(text, splitLines(text), { entities: false, quotes: false, boilerplatePatterns: options.boilerplatePatterns, templates: options.templates, templateLineCounts: options.templates ? options.templateLineCounts : undefined, keepMeta: options.keepMeta === true, unwrap: options.unwrap !== false, details: false });
   return { lines, eol: detectEol(text), bom: text.charCodeAt(0) === 0xfeff, length: text.length };
 }
 

@@ -137,6 +137,12 @@ export interface AnalyzeOptions {
    * changed in place afterwards, so a caller must copy or encode it at once. Not part of the result.
    */
   onUnsettledLines?: (lines: readonly LineInfo[]) => void;
+  /**
+   * The model's explanation of each line it judges noise (`LineInfo.detail`, e.g. "very short, no sentence
+   * punctuation": the hover and the diagnostic show it). Default true; the CLI's clean, which shows no reasons, turns it
+   * off (labels and reason codes are the same either way).
+   */
+  details?: boolean;
 }
 
 export interface CleanOptions {

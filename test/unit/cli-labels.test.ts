@@ -1,4 +1,7 @@
-/** src/cli/labels.ts (the CLI's labels-only analysis and clean) gives exactly the core's analyzeWith + clean. */
+/**
+ * src/cli/labels.ts (the CLI's labels-only analysis and clean) gives exactly the core's analyzeWith + clean: the same
+ * labels and reason codes, without the model's explanations (`detail`), which the CLI does not show.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,10 +16,18 @@ const fixtures = [
   ...fs.readdirSync('test/fixtures/boilerplate').sort().map((f) => fs.readFileSync(path.join('test/fixtures/boilerplate', f), 'utf8')),
 ];
 
+/** Lines without their `detail` (the CLI asks for none: AnalyzeOptions.details). */
+const bare = (lines: readonly { detail?: string }[]) => lines.map(({ detail: _, ...rest }) => rest);
+/** The model's explanations: a boilerplate line judged by the model has none in the CLI. */
+function noExplanations(lines: readonly { label: string; reason: string; detail?: string }[]): void {
+  for (const l of lines) if (l.reason === 'outside-body' || l.reason === 'low-prose' || l.reason === 'short-fragment') assert.equal(l.detail, undefined);
+}
+
 function same(text: string, opts: { patterns?: string[]; templates?: ReturnType<typeof buildTemplateIndex> | null } = {}): void {
   const a = analyzeWith(text, { entities: false, quotes: false, boilerplatePatterns: opts.patterns, templates: opts.templates });
   const l = labelLines(text, { boilerplatePatterns: opts.patterns, templates: opts.templates });
-  assert.deepEqual(l.lines, a.lines);
+  assert.deepEqual(bare(l.lines), bare(a.lines));
+  noExplanations(l.lines);
   assert.equal(l.eol, a.eol);
   assert.equal(l.bom, a.bom);
   assert.equal(cleanLabelled(text, l, false), clean(text, a));
@@ -24,10 +35,22 @@ function same(text: string, opts: { patterns?: string[]; templates?: ReturnType<
   // with --keep-meta the CLI analyses for a clean that keeps meta (the settle step), like the core's clean()
   const am = analyzeWith(text, { entities: false, quotes: false, boilerplatePatterns: opts.patterns, templates: opts.templates, keepMeta: true });
   const lm = labelLines(text, { boilerplatePatterns: opts.patterns, templates: opts.templates, keepMeta: true });
-  assert.deepEqual(lm.lines, am.lines);
+  assert.deepEqual(bare(lm.lines), bare(am.lines));
   assert.equal(cleanLabelled(text, lm, true), clean(text, am, { keepMeta: true }));
   assert.equal(removedLines(lm.lines, true), cleanSummary(am, { keepMeta: true }).removed);
 }
+
+test('the core explains the model\'s noise lines (hovers); the CLI computes no explanation, with the same labels', () => {
+  let explained = 0;
+  for (const t of fixtures) {
+    const a = analyzeWith(t, { entities: false, quotes: false });
+    explained += a.lines.filter((l) => (l.reason === 'outside-body' || l.reason === 'low-prose' || l.reason === 'short-fragment') && l.detail).length;
+    const l = labelLines(t);
+    noExplanations(l.lines);
+    assert.deepEqual(bare(l.lines), bare(a.lines));
+  }
+  assert.ok(explained >= 10, `${explained} explained lines in the core's labels`);
+});
 
 test('CLI cleaning twice equals cleaning once, with and without --keep-meta (fixtures)', () => {
   for (const t of fixtures) {

@@ -434,7 +434,7 @@ function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOp
 function shaped(o: AnalyzeOptions, templateLineCounts: ArrayLike<number> | undefined, onUnsettledLines: AnalyzeOptions['onUnsettledLines']): AnalyzeOptions {
   return {
     quotes: o.quotes, entities: o.entities, boilerplatePatterns: o.boilerplatePatterns, keepLines: o.keepLines, templates: o.templates,
-    templateLineCounts, scareQuotes: o.scareQuotes, keepMeta: o.keepMeta, unwrap: o.unwrap, onUnsettledLines,
+    templateLineCounts, scareQuotes: o.scareQuotes, keepMeta: o.keepMeta, unwrap: o.unwrap, onUnsettledLines, details: o.details,
   };
 }
 
@@ -716,8 +716,10 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     } else {
       const inBody = d2.inBody(j);
       o.reason = !inBody ? 'outside-body' : f.words <= 6 && !f.endSentence ? 'short-fragment' : 'low-prose';
-      const why = explain(stage2Vector(scored, j, vec));
-      if (why) o.detail = why;
+      if (options.details !== false) {
+        const why = explain(stage2Vector(scored, j, vec));
+        if (why) o.detail = why;
+      }
     }
   }
 
