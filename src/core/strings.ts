@@ -6,4 +6,3 @@
 export function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
-

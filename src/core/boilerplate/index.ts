@@ -344,10 +344,7 @@ export function pageStarts(text: string, raw: readonly RawLine[]): number[] | nu
     if (r.end === r.start) continue;
     const w = proseWords(text, r, 10);
     if (w === 0) {
-      // a line of spaces is blank too
-      let k = r.start;
-      while (k < r.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-      if (k < r.end) gap++;
+      if (hasText(text, r)) gap++;
       continue;
     }
     if (!cur || gap >= PAGE_GAP) { cur = [i, i, 0]; runs.push(cur); }
@@ -370,8 +367,15 @@ export function pageStarts(text: string, raw: readonly RawLine[]): number[] | nu
 /** Non-blank lines strictly between lines a and b. */
 function gapBetween(text: string, raw: readonly RawLine[], a: number, b: number): number {
   let g = 0;
-  for (let i = a + 1; i < b; i++) { const r = raw[i]; let k = r.start; while (k < r.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++; if (k < r.end) g++; }
+  for (let i = a + 1; i < b; i++) if (hasText(text, raw[i])) g++;
   return g;
+}
+
+/** The line holds more than spaces and tabs (a line of spaces is blank to pageStarts). */
+function hasText(text: string, r: RawLine): boolean {
+  let k = r.start;
+  while (k < r.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k < r.end;
 }
 
 /**

@@ -23,7 +23,7 @@
  * 1,417 dumps, 3 read as wrapped, pages whose text the site itself had wrapped (test/unit/unwrap.test.ts checks
  * the fixtures of each corpus).
  */
-import type { RawLine } from '../lines';
+import { splitLines, type RawLine } from '../lines';
 
 /** The widths converters wrap at lie in [MIN_WIDTH, MAX_WIDTH] (html2text 78, lynx/w3m 80, html-to-text 80, …). */
 const MIN_WIDTH = 40;
@@ -365,7 +365,7 @@ export function warmWraps(): void {
     }
     for (const s of texts) {
       const t = s.split('').join(''); // a flat string (see the end of features.ts)
-      const raw = linesOf(t);
+      const raw = splitLines(t);
       const w = findWraps(t, raw);
       if (w) logicalLines(t, raw, w);
       findWraps(t, raw, (i) => i === 1);
@@ -382,15 +382,5 @@ export function warmWraps(): void {
       out.push(line);
     }
     return out.join('\n');
-  }
-  function linesOf(t: string): RawLine[] {
-    const raw: RawLine[] = [];
-    let s = 0;
-    for (;;) {
-      const e = t.indexOf('\n', s);
-      raw.push({ start: s, end: e < 0 ? t.length : e });
-      if (e < 0) return raw;
-      s = e + 1;
-    }
   }
 }
