@@ -7,6 +7,11 @@
 //     --eval:  corpora scored with the trained weights (cleaned in memory, scored with bench/metric.mjs)
 //     --out:   where to write the weights (default src/core/boilerplate/weights.json unless --no-write)
 //     --threshold T: decision threshold written with the weights (default 0.5)
+//     --decode A,B,MU,LO,HI[,STEP]: a threshold per page instead (src/core/boilerplate/pageThreshold.ts): the
+//       candidate LO, LO+STEP, ..., HI (STEP default 0.025) that maximises the page's expected precision + recall,
+//       with the model's probabilities recalibrated as sigma(A*logit + B) for the expectations and MU the weight of
+//       the block estimate of the recall. Written with the weights (the fixed --threshold stays the fallback and
+//       the trees' gate centre). Shipped: --decode 0.7,0,0.5,0.1,0.7
 //     --try-thresholds 0.4,0.5: score the training corpora at these thresholds (in-sample) before writing
 //     --trees N [--depth 4] [--rate 0.1] [--gate M]: N boosted oblivious trees on the residuals of the stage-2
 //       regression (logistic loss), fitted only on (and later applied only to) lines whose regression logit is
@@ -63,6 +68,7 @@ function args(argv) {
     else if (a === '--weigh') o.weigh = argv[++i];
     else if (a === '--augment-clean') o.augmentClean = Number(argv[++i]);
     else if (a === '--seed') o.seed = Number(argv[++i]);
+    else if (a === '--decode') o.decode = parseDecode(argv[++i]);
     else if (a === '--try-thresholds') o.thresholds = argv[++i].split(',').map(Number);
     else if (a.startsWith('--')) { console.error(`unknown flag ${a}`); process.exit(2); }
     else if (cur) cur.push(a);
@@ -70,6 +76,15 @@ function args(argv) {
   }
   if (!o.train.length) { console.error('usage: node bench/train-boilerplate.mjs --train DIR... [--eval DIR...] [--out FILE] [--no-write]'); process.exit(2); }
   return o;
+}
+
+function parseDecode(s) {
+  const v = String(s).split(',').map(Number);
+  if ((v.length !== 5 && v.length !== 6) || v.some((x) => !Number.isFinite(x)) || v[2] < 0 || v[2] > 1 || v[3] >= v[4] || (v[5] ?? 0.025) <= 0) {
+    console.error('--decode A,B,MU,LO,HI[,STEP]: five or six numbers, 0 <= MU <= 1, LO < HI, STEP > 0');
+    process.exit(2);
+  }
+  return { a: v[0], b: v[1], mu: v[2], lo: v[3], hi: v[4], step: v[5] ?? 0.025 };
 }
 
 export async function loadCore() {
@@ -404,9 +419,10 @@ async function main() {
   const weights = {
     origin: `Trained by bench/train-boilerplate.mjs on ${o.train.map((d) => basename(resolve(d))).join(', ')} ` +
       `(line labels from gold 4-gram coverage; derived numbers only, no corpus text). L2 ${o.l2}, ${o.iters} Adam steps, ` +
-      `${o.augmentClean ? `clean twins of the documents at weight ${o.augmentClean}, ` : ''}${o.trees ? `${o.trees} boosted trees of depth ${o.depth} (rate ${o.rate}${o.gate ? `, on lines within ${o.gate} of the threshold's logit` : ''}), ` : ''}threshold ${o.threshold}.`,
+      `${o.augmentClean ? `clean twins of the documents at weight ${o.augmentClean}, ` : ''}${o.trees ? `${o.trees} boosted trees of depth ${o.depth} (rate ${o.rate}${o.gate ? `, on lines within ${o.gate} of the threshold's logit` : ''}), ` : ''}threshold ${o.threshold}${o.decode ? `, a threshold per page (expected precision + recall, q = sigma(${o.decode.a} logit + ${o.decode.b}), block weight ${o.decode.mu}, candidates ${o.decode.lo}..${o.decode.hi} by ${o.decode.step})` : ''}.`,
     threshold: o.threshold,
     ...m,
+    ...(o.decode ? { decode: o.decode } : {}),
   };
   core.setModelWeights(weights);
   for (const thr of o.thresholds) {

@@ -547,7 +547,8 @@ suite('editor: Scraped News features', function () {
       const text = pageOf(a, k);
       const d = (await openDump(text, `page-${k}.news.txt`)).doc;
       const kept = (await complete(d, text.length)).lines.filter((l) => l.label === 'article');
-      assert.ok(kept.length >= 9, `page ${k} alone keeps ${kept.length} lines`);
+      // 8 on the Sputnik page (its “DETAILS TO FOLLOW” is not in the seed-style gold: see test/unit/pages.test.ts)
+      assert.ok(kept.length >= 8, `page ${k} alone keeps ${kept.length} lines`);
       alone.push({ lines: new Set(kept.map((l) => l.line)), texts: kept.map((l) => text.slice(l.start, l.end)) });
     }
     // 24 pages (over 100,000 characters: the worker answers with the labels first, then the complete analysis)

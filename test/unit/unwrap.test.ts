@@ -103,7 +103,9 @@ test('a page the site itself wrapped (L3S-GN1 press release): closer to the gold
   };
   const on = recall(clean(text, analyze(text, { entities: false, quotes: false })));
   const off = recall(clean(text, analyze(text, { entities: false, quotes: false, unwrap: false })));
-  assert.ok(on >= 0.85 && on > off + 0.03, `recall with ${on.toFixed(3)}, without ${off.toFixed(3)}`);
+  // 0.965 with the step, 0.948 without (0.963 and 0.836 before the page threshold, which keeps more of the wrapped
+  // paragraphs' pieces)
+  assert.ok(on >= 0.95 && on > off + 0.01, `recall with ${on.toFixed(3)}, without ${off.toFixed(3)}`);
 });
 
 test("a line the user keeps stays a line of its own inside a wrapped paragraph", () => {

@@ -16,8 +16,10 @@ import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, type
 import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
+import { pageThreshold, type PageDecode } from './pageThreshold';
 import weights from './weights.json';
 
+export { pageThreshold, pageThresholdNaive, type PageDecode } from './pageThreshold';
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
 export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, boostLogit, addBoost, addBoostRows, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 
@@ -28,6 +30,8 @@ export interface ModelWeights {
   stage2: LogReg;
   /** Boosted trees added to the stage-2 logit (optional). */
   boost?: Boost;
+  /** A threshold per page instead of `threshold` (pageThreshold.ts; optional). */
+  decode?: PageDecode;
 }
 
 const STAGE2_NAMES = [...STAGE1_NAMES, ...STAGE2_EXTRA] as string[];
@@ -660,6 +664,8 @@ function classifyRaw(text: string, raw: readonly RawLine[], options: AnalyzeOpti
 
 /** labelLines' buffer for the vectors of the explained lines, reused by every call. */
 let explainBuf = new Float64Array(0);
+/** labelLines' buffer for the lines' weights in the page's threshold, reused by every call. */
+let weightBuf = new Float64Array(0);
 
 /**
  * The document pass: labels, reasons and details of the lines whose features are `feats` (`nb`: the non-blank
@@ -671,7 +677,6 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const ctx = templateContext(feats, nb, options.templates, tplCounts ?? undefined);
   const scored = scoreLines(feats, nb, ctx, keyIds);
   const { p2, d1, d2 } = scored;
-  const thr = model().threshold;
 
   const out: LineInfo[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = { line: i, start: raw ? raw[i].start : 0, end: raw ? raw[i].end : 0, label: 'blank', reason: 'blank', detail: undefined };
@@ -686,11 +691,14 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   let articleWords = 0;
   const allWords = d1.allWords; // the words of the non-blank lines, summed in line order
 
+  // First the lines decided without the model: the user's keep list and patterns, the rules, the meta patterns.
+  if (weightBuf.length < nb.length) weightBuf = new Float64Array(Math.max(nb.length, 2 * weightBuf.length));
+  const wts = weightBuf.subarray(0, nb.length); // each line's weight for the page's threshold (0: decided here)
   for (let j = 0; j < nb.length; j++) {
     const i = nb[j];
     const f = feats[i];
     const o = out[i];
-    const dup = d1.dup[j] === 1;
+    wts[j] = 0;
     const tt = keep || user.length ? lineText(i).trim() : '';
     if (keep && keep.has(tt)) { o.label = 'article'; o.reason = 'user-keep'; forced[j] = 1; continue; }
     if (user.length) {
@@ -698,12 +706,25 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
       if (um) { o.label = 'boilerplate'; o.reason = 'user-pattern'; o.detail = um.source; forced[j] = 1; continue; }
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
+    if (f.meta && f.words <= 16) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; }
+    // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
+    // counted in the page's threshold and is decided by the fixed one
+    if (ctx.templateOthers[j] < 2 && d1.dup[j] !== 1) wts[j] = f.words + 1;
+  }
+  // Then the model's lines: the page's own against the page's threshold (pageThreshold.ts) when the model has one,
+  // the repeated ones against the fixed threshold (a page threshold of 0.1 on a short page kept a site's repeated
+  // prose line and, in a file of many copies of one page, the copies' repeated lines).
+  const M = model();
+  const thr = M.decode ? pageThreshold(p2, wts, M.decode, M.threshold) : M.threshold;
+  const thrRepeated = M.threshold;
+  for (let j = 0; j < nb.length; j++) {
+    if (forced[j]) continue;
+    const i = nb[j];
+    const f = feats[i];
+    const o = out[i];
+    const dup = d1.dup[j] === 1;
     const tOthers = ctx.templateOthers[j];
-    const article = p2[j] >= thr;
-    if (f.meta && f.words <= 16) {
-      o.label = 'meta'; o.reason = f.meta; forced[j] = 1;
-      continue;
-    }
+    const article = p2[j] >= (tOthers >= 2 || dup ? thrRepeated : thr);
     if (article) {
       articleWords += f.words;
       o.label = 'article';
