@@ -19,7 +19,7 @@ import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoi
 import { pageThreshold, type PageDecode } from './pageThreshold';
 import weights from './weights.json';
 
-export { pageThreshold, pageThresholdNaive, type PageDecode } from './pageThreshold';
+export { pageThreshold, type PageDecode } from './pageThreshold';
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
 export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, boostLogit, addBoost, addBoostRows, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 
