@@ -14,8 +14,9 @@
  * The independent estimate alone, on a short article beside a long list the model is unsure about, counts the
  * list's expected words as recall lost and keeps the list; the lines of such a list go together, and the block
  * estimate knows that dropping them loses nothing in the likelier case that they are noise.
- * t is the best of lo, lo + step, …, hi (the lowest of equal ones). Lines decided by a rule, a user pattern or a meta
- * pattern have weight 0 (the model does not decide them).
+ * t is the best of lo, lo + step, …, hi (the lowest of equal ones). The caller gives weight 0 to the lines this
+ * threshold does not decide: those of a rule, a user pattern or a meta pattern, and the repeated lines (duplicates,
+ * folder templates), which keep the model's fixed threshold (labelLines in index.ts).
  *
  * Allocation-free apart from two scratch arrays reused by every call: a histogram of the lines over the candidates,
  * swept once from the highest (O(lines + candidates)).
