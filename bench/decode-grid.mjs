@@ -12,7 +12,7 @@ import { basename, resolve } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCore } from './train-boilerplate.mjs';
+import { loadCore, parseDecode } from './train-boilerplate.mjs';
 import { scoreDoc, corpusScore } from './metric.mjs';
 
 const argv = process.argv.slice(2);
@@ -22,19 +22,14 @@ for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--decode') {
     const s = argv[++i];
     if (s === 'none') { decodes.push(null); continue; }
-    const v = String(s).split(',').map(Number);
-    if ((v.length !== 5 && v.length !== 6) || v.some((x) => !Number.isFinite(x)) || v[2] < 0 || v[2] > 1 || v[3] >= v[4] || (v[5] ?? 0.025) <= 0) {
-      console.error(`--decode ${s}: A,B,MU,LO,HI[,STEP] (0 <= MU <= 1, LO < HI, STEP > 0) or none`);
-      process.exit(2);
-    }
-    decodes.push({ a: v[0], b: v[1], mu: v[2], lo: v[3], hi: v[4], step: v[5] ?? 0.025 });
+    decodes.push(parseDecode(s));
   } else if (argv[i].startsWith('--')) {
     console.error(`unknown flag ${argv[i]}`);
     process.exit(2);
   } else dirs.push(argv[i]);
 }
 if (!dirs.length || !decodes.length) {
-  console.error('usage: node bench/decode-grid.mjs CORPUS_DIR... --decode A,B,MU,LO,HI[,STEP] [--decode none] ...');
+  console.error('usage: node bench/decode-grid.mjs CORPUS_DIR... --decode A,B,MU,LO,HI[,STEP] | none ...');
   process.exit(2);
 }
 

@@ -78,7 +78,8 @@ function args(argv) {
   return o;
 }
 
-function parseDecode(s) {
+/** `--decode A,B,MU,LO,HI[,STEP]` as weights.json's `decode` (exits with a usage line when malformed). */
+export function parseDecode(s) {
   const v = String(s).split(',').map(Number);
   if ((v.length !== 5 && v.length !== 6) || v.some((x) => !Number.isFinite(x)) || v[2] < 0 || v[2] > 1 || v[3] >= v[4] || (v[5] ?? 0.025) <= 0) {
     console.error('--decode A,B,MU,LO,HI[,STEP]: five or six numbers, 0 <= MU <= 1, LO < HI, STEP > 0');

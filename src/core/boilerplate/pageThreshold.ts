@@ -21,6 +21,8 @@
  * Allocation-free apart from two scratch arrays reused by every call: a histogram of the lines over the candidates,
  * swept once from the highest (O(lines + candidates)).
  */
+import { sigmoid } from './model';
+
 export interface PageDecode {
   /** Recalibration of the model's logit for the expectations: q = σ(a·z + b). */
   a: number;
@@ -47,8 +49,7 @@ function lastCandidate(d: PageDecode): number {
 }
 
 function recalibrated(d: PageDecode, p: number): number {
-  const z = Math.log(p / (1 - p)); // ±Infinity at 1 and 0: q is then 1 or 0
-  return 1 / (1 + Math.exp(-(d.a * z + d.b)));
+  return sigmoid(d.a * Math.log(p / (1 - p)) + d.b); // logit ±Infinity at 1 and 0: q is then 1 or 0
 }
 
 /** Expected precision + recall of keeping weight `kw` with expected article weight `kq`, on a page of weight `wt` and expected article weight `g`. */
@@ -94,22 +95,6 @@ export function pageThreshold(p: ArrayLike<number>, w: ArrayLike<number>, d: Pag
     kq += binQ[i];
     const v = value(d, kw, kq, wt, g);
     if (v >= bestV - 1e-12) { if (v > bestV) bestV = v; best = candidate(d, i); }
-  }
-  return best;
-}
-
-/** The same by enumeration (tests): each candidate's kept set and expectations computed from scratch. */
-export function pageThresholdNaive(p: ArrayLike<number>, w: ArrayLike<number>, d: PageDecode, fallback: number): number {
-  let g = 0, wt = 0;
-  for (let j = 0; j < p.length; j++) if (w[j] > 0) { g += recalibrated(d, p[j]) * w[j]; wt += w[j]; }
-  if (!(g > 0)) return fallback;
-  let best = fallback, bestV = -1;
-  for (let i = 0; i <= lastCandidate(d); i++) {
-    const t = candidate(d, i);
-    let kw = 0, kq = 0;
-    for (let j = 0; j < p.length; j++) if (w[j] > 0 && p[j] >= t) { kw += w[j]; kq += recalibrated(d, p[j]) * w[j]; }
-    const v = value(d, kw, kq, wt, g);
-    if (v > bestV + 1e-12) { bestV = v; best = t; }
   }
   return best;
 }
