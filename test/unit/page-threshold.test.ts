@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { pageThreshold, type PageDecode } from '../../src/core/boilerplate/pageThreshold';
 import weights from '../../src/core/boilerplate/weights.json';
 import { analyze, buildTemplateIndex } from '../../src/core';
+import { scoreBelow } from '../../src/core/boilerplate';
 
 const shipped = (weights as { decode?: PageDecode }).decode!;
 
@@ -126,4 +127,38 @@ test('a site-template line is decided by the fixed threshold, not the page thres
     const kept = a.lines.filter((l) => l.label === 'article').map((l) => d.slice(l.start, l.end));
     assert.ok(kept.filter((t) => t.endsWith('.')).length >= 3, kept.join(' | '));
   }
+});
+
+test('the detail of a line the model dropped gives its score and the cut-off of its page, the score below it', () => {
+  assert.equal(scoreBelow(0.2219, 0.225, true), "article score 0.221 < this page's cut-off 0.225");
+  assert.equal(scoreBelow(0.31, 0.45000000000000007, true), "article score 0.310 < this page's cut-off 0.45");
+  assert.equal(scoreBelow(0.05, 0.4, false), 'article score 0.050 < cut-off 0.4');
+  // rounding never shows the score at or above the cut-off (0.4 + 0.025 is 0.42500000000000004)
+  assert.equal(scoreBelow(0.425, 0.4 + 0.025, true), "article score 0.424 < this page's cut-off 0.425");
+  assert.equal(scoreBelow(0.69999, 0.7, true), "article score 0.699 < this page's cut-off 0.7");
+
+  // On a page: every line the model dropped names the same cut-off, each score is below it, and the cut-off is one of
+  // the page thresholds (a step of 0.025 in [lo, hi]); the lines a rule decided have no score.
+  const text = [
+    'Harbour Plan Approved After Long Debate', '', 'Riverton Courier', 'Council agenda', 'Road closures', 'Harbour works', 'Letters to the editor', '',
+    'The city council voted on Tuesday to spend more money on the harbour after a debate that lasted well into the evening, officials said.', '',
+    'Supporters of the plan argued that the investment would pay for itself within a decade, while critics warned about the rising costs.', '',
+    '\u201cWe have waited for this decision for years, and the people of Riverton deserve it,\u201d said councillor Maria Lopez on Tuesday.', '',
+    'Share on Facebook', 'Ferry timetable', 'Parking permits', 'Riverton in pictures', 'Council agenda archive', '',
+  ].join('\n');
+  const a = analyze(text, { entities: false, quotes: false });
+  const scored = a.lines.filter((l) => /^article score /.test((l.detail ?? '').split('; ').pop()!));
+  assert.ok(scored.length >= 4, JSON.stringify(a.lines.map((l) => [l.reason, l.detail])));
+  const cut = new Set<string>();
+  for (const l of scored) {
+    assert.ok(['low-prose', 'short-fragment', 'outside-body'].includes(l.reason), l.reason);
+    const m = /article score (\d\.\d{3}) < this page's cut-off (\d\.\d+)$/.exec(l.detail!)!;
+    assert.ok(m, l.detail);
+    assert.ok(Number(m[1]) < Number(m[2]), l.detail);
+    cut.add(m[2]);
+  }
+  assert.equal(cut.size, 1, [...cut].join(', '));
+  const t = Number([...cut][0]);
+  assert.ok(t >= shipped.lo - 1e-9 && t <= shipped.hi + 1e-9 && Math.abs(Math.round((t - shipped.lo) / shipped.step) * shipped.step + shipped.lo - t) < 1e-9, String(t));
+  for (const l of a.lines) if (l.reason === 'widget-phrase' || l.reason === 'ad-marker') assert.ok(!/article score/.test(l.detail ?? ''), l.detail);
 });

@@ -742,8 +742,11 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
       const inBody = d2.inBody(j);
       o.reason = !inBody ? 'outside-body' : f.words <= 6 && !f.endSentence ? 'short-fragment' : 'low-prose';
       if (options.details !== false) {
+        // what the model read in the line, and its score against the cut-off this page was given (pageThreshold.ts):
+        // a line like it on another page may have been kept
         const why = explain(stage2Vector(scored, j, vec));
-        if (why) o.detail = why;
+        const score = scoreBelow(p2[j], thr, M.decode !== undefined);
+        o.detail = why ? `${why}; ${score}` : score;
       }
     }
   }
@@ -754,6 +757,18 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   }
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
+}
+
+/**
+ * "article score 0.312 < this page's cut-off 0.45" for a line the model dropped (p < threshold): the score rounded
+ * down and the cut-off rounded to 3 decimals (the page thresholds are steps of 0.025), so the shown score is below
+ * the shown cut-off as it is below the real one.
+ */
+export function scoreBelow(p: number, threshold: number, perPage: boolean): string {
+  const t = Math.round(threshold * 1000) / 1000;
+  let shown = Math.floor(p * 1000) / 1000;
+  if (shown >= t) shown = t - 0.001;
+  return `article score ${shown.toFixed(3)} < ${perPage ? "this page's cut-off" : 'cut-off'} ${t.toFixed(3).replace(/0+$/, '').replace(/\.$/, '.0')}`;
 }
 
 /**
