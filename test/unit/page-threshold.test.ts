@@ -136,6 +136,8 @@ test('the detail of a line the model dropped gives its score and the cut-off of 
   // rounding never shows the score at or above the cut-off (0.4 + 0.025 is 0.42500000000000004)
   assert.equal(scoreBelow(0.425, 0.4 + 0.025, true), "article score 0.424 < this page's cut-off 0.425");
   assert.equal(scoreBelow(0.69999, 0.7, true), "article score 0.699 < this page's cut-off 0.7");
+  assert.equal(scoreBelow(0, 0.1, true), "article score 0.000 < this page's cut-off 0.1");
+  assert.equal(scoreBelow(0.0999, 0.1, false), 'article score 0.099 < cut-off 0.1');
 
   // On a page: every line the model dropped names the same cut-off, each score is below it, and the cut-off is one of
   // the page thresholds (a step of 0.025 in [lo, hi]); the lines a rule decided have no score.
