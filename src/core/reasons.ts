@@ -34,3 +34,19 @@ export function describeReason(code: string, detail?: string): string {
   const base = REASONS[code] ?? code;
   return detail ? `${base} (${detail})` : base;
 }
+
+/** Reasons whose detail may end with the model's score and the page's cut-off (scoreBelow in boilerplate/index.ts). */
+const SCORED = new Set(['low-prose', 'short-fragment', 'outside-body', 'settled-out']);
+const SCORE_TAIL = /(?:^|; )article score \d\.\d{3} < (?:this page's )?cut-off \d\.\d+$/;
+
+/**
+ * A line's detail without the model's score and the page's cut-off: what the diagnostics show and compare. The hover
+ * shows the score; a diagnostic does not, because typing anywhere in the page moves every score a little. Without
+ * this, about one keystroke in eight in an article line would publish the page's diagnostics again.
+ */
+export function withoutScore(reason: string, detail: string | undefined): string | undefined {
+  if (detail === undefined || !SCORED.has(reason)) return detail;
+  const m = SCORE_TAIL.exec(detail);
+  if (!m) return detail;
+  return m.index === 0 ? undefined : detail.slice(0, m.index);
+}

@@ -19,6 +19,7 @@
  */
 import type { TextChange } from '../core/incremental';
 import type { Analysis, AnalysisStats, AnalyzeOptions, Entity, LineEnding, LineInfo, LineLabel, Quote } from '../core/types';
+import { withoutScore } from '../core/reasons';
 
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -136,7 +137,8 @@ export interface CompactQuotes {
 
 /**
  * A string that changes whenever the first `max` boilerplate lines (and meta lines, with `meta`) change: their
- * line numbers, lengths, labels, reasons and details — everything a diagnostic of theirs shows. Lets the
+ * line numbers, lengths, labels, reasons and details without the model's score (core/reasons.ts withoutScore) —
+ * everything a diagnostic of theirs shows. Lets the
  * diagnostics skip re-publishing after an edit that did not change them (typing in an article line).
  */
 export function noiseSignature(a: Analysis, meta: boolean, max: number): string {
@@ -148,14 +150,15 @@ export function noiseSignature(a: Analysis, meta: boolean, max: number): string 
       const label = c.labels[i];
       if (label !== 1 && !(meta && label === 2)) continue;
       while (d < c.detailLines.length && c.detailLines[d] < i) d++;
-      const detail = d < c.detailLines.length && c.detailLines[d] === i ? c.detailTexts[d] : '';
-      parts.push(`${i},${c.ends[i] - c.starts[i]},${label},${c.reasonTable[c.reasons[i]]},${detail}`);
+      const reason = c.reasonTable[c.reasons[i]];
+      const detail = d < c.detailLines.length && c.detailLines[d] === i ? withoutScore(reason, c.detailTexts[d]) ?? '' : '';
+      parts.push(`${i},${c.ends[i] - c.starts[i]},${label},${reason},${detail}`);
     }
   } else {
     for (const l of a.lines) {
       if (parts.length >= max) break;
       if (l.label !== 'boilerplate' && !(meta && l.label === 'meta')) continue;
-      parts.push(`${l.line},${l.end - l.start},${l.label === 'boilerplate' ? 1 : 2},${l.reason},${l.detail ?? ''}`);
+      parts.push(`${l.line},${l.end - l.start},${l.label === 'boilerplate' ? 1 : 2},${l.reason},${withoutScore(l.reason, l.detail) ?? ''}`);
     }
   }
   return parts.join('\n');

@@ -13,7 +13,7 @@
  * first line, saying so (code `html-markup`; its quick fix is Clean Article, which converts it to text first).
  */
 import * as vscode from 'vscode';
-import { describeReason } from '../core/reasons';
+import { describeReason, withoutScore } from '../core/reasons';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { compactOf, noiseSignature } from './analysisProtocol';
@@ -74,7 +74,7 @@ export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverit
   out.push(...markupDiagnostic(a, convertMarkup));
   for (const l of a.lines) {
     if (out.length >= MAX_DIAGNOSTICS) break;
-    if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push(diagnosticOf(l.line, l.end - l.start, l.label === 'meta', l.reason, l.detail, severity));
+    if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push(diagnosticOf(l.line, l.end - l.start, l.label === 'meta', l.reason, withoutScore(l.reason, l.detail), severity));
   }
   return out;
 }
@@ -96,12 +96,13 @@ function noiseIn(a: Analysis, meta: boolean, first: number, last: number): [numb
       if (label !== 1 && !(meta && label === 2)) continue;
       while (d < c.detailLines.length && c.detailLines[d] < i) d++;
       const detail = d < c.detailLines.length && c.detailLines[d] === i ? c.detailTexts[d] : undefined;
-      out.push([i, c.ends[i] - c.starts[i], label === 2, c.reasonTable[c.reasons[i]], detail]);
+      const reason = c.reasonTable[c.reasons[i]];
+      out.push([i, c.ends[i] - c.starts[i], label === 2, reason, withoutScore(reason, detail)]);
     }
   } else {
     for (let i = first; i <= last; i++) {
       const l = a.lines[i];
-      if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push([i, l.end - l.start, l.label === 'meta', l.reason, l.detail]);
+      if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push([i, l.end - l.start, l.label === 'meta', l.reason, withoutScore(l.reason, l.detail)]);
     }
   }
   return out;

@@ -13,6 +13,7 @@ import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
 import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
 import { AnalysisService } from '../../src/extension/analysisService';
+import { withoutScore } from '../../src/core/reasons';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
 const OPTIONS: AnalyzeOptions = { quotes: true, scareQuotes: true, entities: true };
@@ -263,4 +264,37 @@ test("each answer carries the thread's CPU time of its analysis when the service
   const plainService = service();
   plainService.s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length });
   assert.equal((plainService.replies[0] as AnalysisResult).cpuMs, -1);
+});
+
+test('noise signature: an edit in an article line that only moves the model scores in the hovers changes no diagnostic', () => {
+  // The hover of a line the model dropped ends with its score and the page's cut-off; typing anywhere in the page moves
+  // them a little. The diagnostics leave them out (withoutScore), so such an edit publishes nothing.
+  const opts: AnalyzeOptions = { quotes: false, entities: false };
+  let moved = 0;
+  for (const f of ['handmade-de.txt', 'handmade-es.txt', 'cleanportaleval-wsj-brussels-10.txt', 'l3s-gn1-443b6e83.txt']) {
+    const text = readFileSync(`test/fixtures/boilerplate/${f}`, 'utf8');
+    const a = analyze(text, opts);
+    const prose = a.lines.filter((l) => l.label === 'article' && l.end - l.start > 40);
+    for (let k = 0; k < prose.length; k += Math.max(1, Math.floor(prose.length / 6))) {
+      const l = prose[k];
+      for (const at of [l.end, l.start + ((l.end - l.start) >> 1)]) {
+        const b = analyze(text.slice(0, at) + ' x' + text.slice(at), opts);
+        if (!b.lines.every((m, i) => m.label === a.lines[i].label && (m.reason === a.lines[i].reason || i === l.line))) continue;
+        if (b.lines.some((m, i) => m.label !== 'article' && m.detail !== a.lines[i].detail)) moved++;
+        assert.equal(noiseSignature(b, false, 1000), noiseSignature(a, false, 1000), `${f}: edit at ${at}`);
+      }
+    }
+  }
+  assert.ok(moved >= 1, 'some edit moved a score (else this test checks nothing)');
+});
+
+test('withoutScore: only the score and cut-off at the end of a model reason\'s detail go', () => {
+  assert.equal(withoutScore('low-prose', "few function words; article score 0.310 < this page's cut-off 0.45"), 'few function words');
+  assert.equal(withoutScore('outside-body', 'article score 0.050 < cut-off 0.4'), undefined);
+  assert.equal(withoutScore('settled-out', "very short; article score 0.399 < this page's cut-off 0.4"), 'very short');
+  assert.equal(withoutScore('low-prose', 'few function words'), 'few function words');
+  assert.equal(withoutScore('template', 'repeats in 5 of 5 dumps in this folder'), 'repeats in 5 of 5 dumps in this folder');
+  // a user's pattern is shown as written, whatever it says
+  assert.equal(withoutScore('user-pattern', 'article score 0.310 < cut-off 0.4'), 'article score 0.310 < cut-off 0.4');
+  assert.equal(withoutScore('low-prose', undefined), undefined);
 });
