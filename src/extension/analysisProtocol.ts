@@ -138,8 +138,8 @@ export interface CompactQuotes {
 /**
  * A string that changes whenever the first `max` boilerplate lines (and meta lines, with `meta`) change: their
  * line numbers, lengths, labels, reasons and details without the model's score (core/reasons.ts withoutScore) —
- * everything a diagnostic of theirs shows. Lets the
- * diagnostics skip re-publishing after an edit that did not change them (typing in an article line).
+ * everything a diagnostic of theirs shows. Lets the diagnostics skip re-publishing after an edit that did not change
+ * them (typing in an article line).
  */
 export function noiseSignature(a: Analysis, meta: boolean, max: number): string {
   const parts: string[] = [];
