@@ -35,14 +35,38 @@ export function describeReason(code: string, detail?: string): string {
   return detail ? `${base} (${detail})` : base;
 }
 
-/** Reasons whose detail may end with the model's score and the page's cut-off (scoreBelow in boilerplate/index.ts). */
+/**
+ * The model's score and the cut-off, at the end of the detail of a line the model dropped: "article score 0.312 <
+ * this page's cut-off 0.45" (labelLines in boilerplate/index.ts; `perPage`: the threshold is the page's own). The score
+ * is rounded down and the cut-off rounded to 3 decimals (the page thresholds are steps of 0.025), so the shown score is
+ * below the shown cut-off as it is below the real one. Made for every such line of every analysis (the editor's), so
+ * without toFixed or regular expressions: the cut-off's text is made once per value. withoutScore below takes it off.
+ */
+export function scoreBelow(p: number, threshold: number, perPage: boolean): string {
+  const t = Math.round(threshold * 1000); // thousandths
+  let k = Math.floor(p * 1000);
+  if (k >= t) k = t - 1;
+  if (k < 0) k = 0;
+  const key = perPage ? t : -1 - t;
+  let tail = cutOffTexts.get(key);
+  if (tail === undefined) {
+    tail = ` < ${perPage ? "this page's cut-off" : 'cut-off'} ${(t / 1000).toFixed(3).replace(/0+$/, '').replace(/\.$/, '.0')}`;
+    cutOffTexts.set(key, tail);
+  }
+  return (k < 10 ? 'article score 0.00' : k < 100 ? 'article score 0.0' : 'article score 0.') + k + tail;
+}
+/** scoreBelow's texts of the cut-offs met so far (a few dozen values: the page thresholds' grid and the fixed one). */
+const cutOffTexts = new Map<number, string>();
+
+/** Reasons whose detail may end with scoreBelow's text (the model's; `settled-out` carries its second pass's detail). */
 const SCORED = new Set(['low-prose', 'short-fragment', 'outside-body', 'settled-out']);
+/** scoreBelow's text at the end of a detail, alone or after "; ". */
 const SCORE_TAIL = /(?:^|; )article score \d\.\d{3} < (?:this page's )?cut-off \d\.\d+$/;
 
 /**
- * A line's detail without the model's score and the page's cut-off: what the diagnostics show and compare. The hover
- * shows the score; a diagnostic does not, because typing anywhere in the page moves every score a little. Without
- * this, about one keystroke in eight in an article line would publish the page's diagnostics again.
+ * A line's detail without scoreBelow's text: what the diagnostics show and compare. The hover shows the score; a
+ * diagnostic does not, because typing anywhere in the page moves every score a little. Without this, about one
+ * keystroke in ten in an article line would publish the page's diagnostics again (bench/diagnostic-churn.mjs).
  */
 export function withoutScore(reason: string, detail: string | undefined): string | undefined {
   if (detail === undefined || !SCORED.has(reason)) return detail;

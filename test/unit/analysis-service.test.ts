@@ -13,7 +13,7 @@ import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
 import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
 import { AnalysisService } from '../../src/extension/analysisService';
-import { withoutScore } from '../../src/core/reasons';
+import { scoreBelow, withoutScore } from '../../src/core/reasons';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
 const OPTIONS: AnalyzeOptions = { quotes: true, scareQuotes: true, entities: true };
@@ -297,4 +297,7 @@ test('withoutScore: only the score and cut-off at the end of a model reason\'s d
   // a user's pattern is shown as written, whatever it says
   assert.equal(withoutScore('user-pattern', 'article score 0.310 < cut-off 0.4'), 'article score 0.310 < cut-off 0.4');
   assert.equal(withoutScore('low-prose', undefined), undefined);
+  // the text the classifier writes (scoreBelow) is the text taken off
+  assert.equal(withoutScore('short-fragment', `very short; ${scoreBelow(0.1234, 0.425, true)}`), 'very short');
+  assert.equal(withoutScore('low-prose', scoreBelow(0.2, 0.4, false)), undefined);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { pageThreshold, type PageDecode } from '../../src/core/boilerplate/pageThreshold';
 import weights from '../../src/core/boilerplate/weights.json';
 import { analyze, buildTemplateIndex } from '../../src/core';
-import { scoreBelow } from '../../src/core/boilerplate';
+import { scoreBelow } from '../../src/core/reasons';
 
 const shipped = (weights as { decode?: PageDecode }).decode!;
 

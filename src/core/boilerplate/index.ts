@@ -11,7 +11,7 @@ import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
 import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
-import { REASONS } from '../reasons';
+import { REASONS, scoreBelow } from '../reasons';
 import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
 import { linkView, linksBlanked } from './links';
@@ -19,7 +19,6 @@ import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoi
 import { pageThreshold, type PageDecode } from './pageThreshold';
 import weights from './weights.json';
 
-export { pageThreshold, type PageDecode } from './pageThreshold';
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
 export { stage1Vectors, stage2Vectors, Stage1Doc, Stage2Doc, bodyWindow, logit, sigmoid, boostLogit, addBoost, addBoostRows, BoostInputs, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 
@@ -758,28 +757,6 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
 }
-
-/**
- * "article score 0.312 < this page's cut-off 0.45" for a line the model dropped (p < threshold): the score rounded
- * down and the cut-off rounded to 3 decimals (the page thresholds are steps of 0.025), so the shown score is below
- * the shown cut-off as it is below the real one. Made for every such line of every analysis (the editor's), so
- * without toFixed or regular expressions: the cut-off's text is made once per value.
- */
-export function scoreBelow(p: number, threshold: number, perPage: boolean): string {
-  const t = Math.round(threshold * 1000); // thousandths
-  let k = Math.floor(p * 1000);
-  if (k >= t) k = t - 1;
-  if (k < 0) k = 0;
-  const key = perPage ? t : -1 - t;
-  let tail = cutOffTexts.get(key);
-  if (tail === undefined) {
-    tail = ` < ${perPage ? "this page's cut-off" : 'cut-off'} ${(t / 1000).toFixed(3).replace(/0+$/, '').replace(/\.$/, '.0')}`;
-    cutOffTexts.set(key, tail);
-  }
-  return (k < 10 ? 'article score 0.00' : k < 100 ? 'article score 0.0' : 'article score 0.') + k + tail;
-}
-/** scoreBelow's texts of the cut-offs met so far (a few dozen values: the page thresholds' grid and the fixed one). */
-const cutOffTexts = new Map<number, string>();
 
 /**
  * The last resort, after the rescue: a page where no article line is left although some lines are not marked as
