@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { corpusDumps, makeDumpFolder } from './dump-folder.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -65,19 +66,7 @@ const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1
 const MB = 1024 * 1024;
 
 // ---- corpus files
-const files = [];
-for (const c of corpora) {
-  const d = fs.existsSync(path.join(c, 'dumps')) ? path.join(c, 'dumps') : c;
-  if (!fs.existsSync(d)) {
-    console.error(`speed: no such corpus folder: ${c}`);
-    process.exit(2);
-  }
-  for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) files.push(path.join(d, f));
-}
-if (files.length === 0) {
-  console.error('speed: no .txt dumps found');
-  process.exit(2);
-}
+const files = corpusDumps(corpora, 'speed');
 const sizes = files.map((f) => fs.statSync(f).size);
 const corpusBytes = sizes.reduce((s, x) => s + x, 0);
 // the set: the corpus files repeated until >= TARGET_MB
@@ -209,16 +198,7 @@ return { c1, c2best, c2runs, identical, compared, startup, folderBytes };
 }
 /** Folder of FOLDER_FILES dumps from the corpora (part (c)); returns its path and size. */
 function makeFolder(tmp) {
-  const inDir = path.join(tmp, 'in');
-  fs.mkdirSync(inDir);
-  let folderBytes = 0;
-  for (let i = 0; i < FOLDER_FILES; i++) {
-    const src = files[i % files.length];
-    const b = fs.readFileSync(src);
-    folderBytes += b.length;
-    fs.writeFileSync(path.join(inDir, `d${String(i).padStart(5, '0')}-${path.basename(src)}`), b);
-  }
-  return { inDir, folderBytes };
+  return makeDumpFolder(tmp, files, FOLDER_FILES);
 }
 /** One `clean DIR --out OUT --jobs N --json` run of the CLI `cliJs`: wall ms and CPU ms (all threads, /usr/bin/time). */
 function runCliAt(cliJs, inDir, out, jobs) {
