@@ -305,6 +305,15 @@ suite('editor: Scraped News features', function () {
     const eh = await hoverAt(doc.positionAt(moscow.start + 1));
     assert.match(eh, /Place/);
     assert.ok(eh.includes(`${n} mention`), `mention count ${n} in: ${eh}`);
+
+    // a line the model dropped: the hover gives its score and the page's cut-off; its diagnostic leaves them out
+    // (they move with every edit of the page)
+    const dropped = a.lines.find((l) => l.reason === 'outside-body' || l.reason === 'low-prose' || l.reason === 'short-fragment')!;
+    assert.ok(dropped, 'a line the model dropped');
+    const dh = await hoverAt(new vscode.Position(dropped.line, 1));
+    assert.match(dh.replace(/\\/g, ''), /article score \d\.\d{3} < this page's cut-off \d\.\d+/, dh);
+    const diag = await until('its diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === dropped.line));
+    assert.ok(diag.message.includes(dropped.reason === 'outside-body' ? 'Outside the contiguous block' : 'Boilerplate') && !/article score/.test(diag.message), diag.message);
   });
 
   test('diagnostics: one per boilerplate line, source scraped-news, code = reason, default severity hint', async () => {
