@@ -20,7 +20,7 @@
  * like LSP incremental sync). If in doubt, `syncText(doc.getText())` finds the changed region by itself (one
  * linear compare) and `inc.text === doc.getText()` can be asserted. Options changes: `setOptions(options)`.
  */
-import type { Analysis, AnalyzeOptions, LineInfo, Quote, Entity, LineEnding } from './types';
+import type { Analysis, AnalyzeOptions, FocusLines, LineInfo, Quote, Entity, LineEnding } from './types';
 import { splitLines, type RawLine } from './lines';
 import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
@@ -89,8 +89,9 @@ export class IncrementalAnalyzer {
    * Start over with a whole new text (memos are kept: lines seen before are not re-analysed). `preliminary`, if
    * given, is called once during this analysis with the line labels before the classifier's settle step (no
    * quotes, no entities; see `AnalyzeOptions.onUnsettledLines`), so that they can be shown before the rest is done.
+   * `focus` (see `AnalyzeOptions.focus`): the labels of the pages holding these lines, earlier still.
    */
-  reset(text: string, preliminary?: (a: Analysis) => void): Analysis {
+  reset(text: string, preliminary?: (a: Analysis) => void, focus?: FocusLines): Analysis {
     const t0 = now();
     this._text = text;
     this.raw = splitLines(text);
@@ -98,7 +99,7 @@ export class IncrementalAnalyzer {
     countEols(text, 0, text.length, this.eols, 1);
     this.markup = undefined;
     const lineMs = now() - t0;
-    this._analysis = this.run(lineMs, this.raw.length, preliminary && ((lines, ms) => preliminary(assemble(text, eolOf(this.eols), lines as LineInfo[], [], [], { lines: lineMs + ms, quotes: 0, entities: 0, total: lineMs + ms }, this.markup))));
+    this._analysis = this.run(lineMs, this.raw.length, preliminary && ((lines, ms) => preliminary(assemble(text, eolOf(this.eols), lines as LineInfo[], [], [], { lines: lineMs + ms, quotes: 0, entities: 0, total: lineMs + ms }, this.markup))), focus);
     return this._analysis;
   }
 
@@ -171,13 +172,13 @@ export class IncrementalAnalyzer {
     return seg.length;
   }
 
-  private run(lineMs: number, resplit = this.raw.length, unsettled?: (lines: readonly LineInfo[], ms: number) => void): Analysis {
+  private run(lineMs: number, resplit = this.raw.length, unsettled?: (lines: readonly LineInfo[], ms: number) => void, focus?: FocusLines): Analysis {
     const t0 = now();
     const text = this._text;
     // once per text version that changed it, not for each answer (typing in a big dump after its first 200,000
     // characters never re-reads the sample)
     if (this.markup === undefined) this.markup = detectMarkup(text);
-    const options = unsettled ? { ...this.options, onUnsettledLines: (l: readonly LineInfo[]) => unsettled(l, now() - t0) } : this.options;
+    const options = unsettled || focus ? { ...this.options, onUnsettledLines: unsettled && ((l: readonly LineInfo[]) => unsettled(l, now() - t0)), focus } : this.options;
     this.trimMemos();
     const lines = classify(text, this.raw, options, this.featureMemo);
     const t1 = now();
@@ -250,4 +251,51 @@ function eolOf(n: EolCounts): LineEnding {
   if (n.crlf >= n.lf && n.crlf >= n.cr && n.crlf > 0) return '\r\n';
   if (n.cr > n.lf && n.cr > n.crlf) return '\r';
   return '\n';
+}
+
+/** Lines of each synthetic dump warmBigDocumentStep classifies. */
+const BIG_WARM_LINES = 2000;
+/** Lines of the last one. */
+const BIG_WARM_LAST_LINES = 17000;
+/** Steps of warmBigDocumentStep (fewer leave more of the compiling to a 5 MB dump's first analysis: BENCHMARKS.md). */
+export const BIG_WARM_STEPS = 10;
+
+/**
+ * One step of a longer warm-up, for a thread that is about to analyse big documents and has time before the first
+ * one (the editor's analysis worker, while it waits for its first document): one synthetic dump of BIG_WARM_LINES
+ * lines through an IncrementalAnalyzer, line labels only (a page of a news dump repeated with variations: menus, an
+ * ad marker, addresses, a byline, prose with quotes, share and comment widgets, a footer). warmClassifier
+ * (boilerplate/index.ts) only gives V8 type feedback; these passes run the document pass often enough for V8 to
+ * optimise it, which a 5 MB dump otherwise pays for inside its first analysis (bench/first-big-analysis.mjs: its
+ * line labels in 0.58x the time). `step` counts from 0 (it varies the dump); returns whether another step is useful
+ * (false after BIG_WARM_STEPS). The results are discarded. Pure; ~10-60 ms a step, the last one up to ~180 ms.
+ */
+export function warmBigDocumentStep(step: number): boolean {
+  if (step >= BIG_WARM_STEPS) return false;
+  const page = [
+    'Council approves new housing plan for the north of the city', '[ad_1]', 'Home | News | Sport | Weather | Contact', 'World',
+    'Get short URL', 'https://example.com/news/2020/03/council-approves-new-housing-plan', 'By Jane Smith', 'Updated: March 3, 2020', '',
+    'The city council on Monday approved a plan to build 2,000 new homes in the north of the city over the next ten years, officials said.',
+    '',
+    'The plan, which was first proposed in 2018, had been delayed by disputes over funding and the location of a new school.',
+    '',
+    '“This is a good day for the city,” said the mayor, who had pushed for the plan since her election. “We will build homes that people can afford.”',
+    '',
+    'Opponents said the council had not listened to residents. "The roads cannot take more traffic," one of them told the meeting.',
+    '', 'Source link', 'Share this article', 'Facebook', 'Twitter', 'Related stories', 'Council tax to rise by 3 percent',
+    'New school opens in the north', 'Leave a Reply', 'Your email address will not be published. Required fields are marked *',
+    'Comment', 'Name *', 'Email *', '© 2020 Example News. All rights reserved.', '',
+  ];
+  const tag = (k: number) => String.fromCharCode(97 + (k % 26)) + String.fromCharCode(97 + ((k / 26) | 0) % 26);
+  const lines: string[] = [];
+  // the last dump is longer than V8 allocates `new Array(n)` inline (~16,000 elements): the document pass's first such
+  // allocation otherwise throws its optimised code away ("out of bounds") inside a big document's first analysis
+  const want = step === BIG_WARM_STEPS - 1 ? BIG_WARM_LAST_LINES : BIG_WARM_LINES;
+  for (let k = 0; lines.length < want; k++) {
+    // prose lines vary from copy to copy (not all duplicates), menus and widgets repeat (duplicates)
+    for (const l of page) lines.push(l.length > 80 ? `${l} (${tag(k + step * 131)})` : l);
+  }
+  const t = lines.join('\n').split('').join(''); // a flat string (see the end of features.ts)
+  new IncrementalAnalyzer({ quotes: false, entities: false, details: step % 2 === 0 }).reset(t, () => undefined);
+  return step + 1 < BIG_WARM_STEPS;
 }

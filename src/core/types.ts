@@ -138,11 +138,25 @@ export interface AnalyzeOptions {
    */
   onUnsettledLines?: (lines: readonly LineInfo[]) => void;
   /**
+   * Lines the caller wants first (an editor's visible lines): when the text is read page by page (a file of several
+   * dumps, see pageStarts), the pages holding lines `first`..`last` are classified before the others, and `onLines`
+   * is called once with their labels (the same as those `onUnsettledLines` gets for these lines) and the index of the
+   * first of them. Not called for a text read as one page. Not part of the result.
+   */
+  focus?: FocusLines;
+  /**
    * The model's explanation of each line it judges noise (`LineInfo.detail`, e.g. "very short, no sentence
    * punctuation": the hover and the diagnostic show it). Default true; the CLI's clean, which shows no reasons, turns it
    * off (labels and reason codes are the same either way).
    */
   details?: boolean;
+}
+
+/** See `AnalyzeOptions.focus`. */
+export interface FocusLines {
+  first: number;
+  last: number;
+  onLines: (lines: readonly LineInfo[], firstLine: number) => void;
 }
 
 export interface CleanOptions {

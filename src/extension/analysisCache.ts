@@ -16,6 +16,8 @@
  *  - `peek(doc)`: the complete analysis of the current version, or undefined (never computes).
  *  - `peekLines(doc)`: same, but also accepts the first, lines-only answer on a newly opened big document
  *    (quotes and entities still empty): enough for dimming and diagnostics.
+ *  - `peekFocus(doc)`: before those, the labels of the pages on screen of a newly opened big file of several pages
+ *    (`onDidFocus` fires when they come): enough to dim what is shown.
  *  - `ready(doc)`: promise of the complete analysis of the version current when it resolves (hover, code
  *    actions, outline, commands; Clean Article edits exactly that version).
  *  - `get(doc)`: synchronous; the cached analysis, or computed in-thread now (blocking: only for callers that
@@ -27,7 +29,7 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../core/incremental';
 import type { Analysis, AnalyzeOptions, TemplateIndex } from '../core/types';
-import { decodeResult, type AnalyzeRequest, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+import { decodeResult, type AnalyzeRequest, type CompactLines, type ServiceReply, type ServiceRequest } from './analysisProtocol';
 import type { AnalysisService } from './analysisService';
 
 // The analyser (and with it the entity model, ~1 s and ~30 MB to load) is loaded on the host only when it is
@@ -38,6 +40,7 @@ const loadService = () => (require('./analysisService') as typeof import('./anal
 const loadAnalyzer = () => (require('../core/incremental') as typeof import('../core/incremental')).IncrementalAnalyzer;
 import type { ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
+import { lineWindow, VISIBLE_MARGIN } from './visibleWindow';
 
 /** Known text lengths per document version (kept up to date from the change events: see `noteLengthChange`). */
 const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
@@ -102,6 +105,12 @@ export interface CacheStats {
   /** CPU time of the worker thread in those two (ms; -1 when unknown, e.g. in-thread or not on Linux). */
   lastCpuMs: number;
   lastLinesCpuMs: number;
+  /**
+   * Time and worker CPU (ms, since the analysis started) of the last `focus` answer: the labels of a newly opened
+   * big document's visible pages, sent before the others when the document is read page by page; -1 when none came.
+   */
+  lastFocusMs: number;
+  lastFocusCpuMs: number;
   /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
   lastHostMs: number;
   /** Longest such host time so far in ms, and its parts: decoding the answer, and the `onDidUpdate` listeners. */
@@ -204,14 +213,37 @@ interface Entry {
   waiters: (() => void)[];
   /** Version whose full text is being read in slices (postWithText); the request goes out after that. */
   reading?: number;
+  /** The labels of the visible pages (a `focus` reply), until the line labels of that version arrive. */
+  focus?: FocusLabels;
+}
+
+/** The labels of lines `firstLine`.. of a document version (see `AnalysisCache.peekFocus`). */
+export interface FocusLabels {
+  version: number;
+  firstLine: number;
+  lines: CompactLines;
+}
+
+/**
+ * The lines a newly opened document shows, with the margin decorations use (the top of the document when no editor
+ * shows it yet): the worker labels the pages holding them first.
+ */
+function focusLines(doc: vscode.TextDocument): [number, number] {
+  const ranges: vscode.Range[] = [];
+  for (const ed of vscode.window.visibleTextEditors) if (ed.document === doc) ranges.push(...ed.visibleRanges);
+  const w = lineWindow(ranges, doc.lineCount, VISIBLE_MARGIN);
+  return [w[0], w[1]];
 }
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
+  private readonly focusEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** The labels of a newly opened big document's visible pages arrived (`peekFocus`), before any analysis. */
+  readonly onDidFocus: vscode.Event<vscode.TextDocument> = this.focusEmitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private readonly hostTasks: Record<string, number> = {};
   private disposed = false;
   /** Identity of each template index in the options key. */
@@ -335,6 +367,18 @@ export class AnalysisCache implements vscode.Disposable {
     return this.current(doc, true);
   }
 
+  /**
+   * The labels of the pages holding the visible lines of a newly opened big document, when they have come and no
+   * analysis of the current version has: enough to dim what is shown (decorations.ts).
+   */
+  peekFocus(doc: vscode.TextDocument): FocusLabels | undefined {
+    const e = this.entries.get(doc.uri.toString());
+    const f = e?.focus;
+    if (!f || f.version !== doc.version || doc.isClosed) return undefined;
+    if (e.analysis && e.version === doc.version) return undefined;
+    return f;
+  }
+
   /** Latest analysis by URI (may belong to an older version; for test APIs and views). */
   peekUri(uri: vscode.Uri): Analysis | undefined {
     return this.entries.get(uri.toString())?.analysis;
@@ -453,7 +497,9 @@ export class AnalysisCache implements vscode.Disposable {
     lengths.set(doc, { version, length });
     const options = this.optionsFor(doc);
     const key = this.keyOf(options);
-    const req: AnalyzeRequest = { type: 'analyze', id, gen, version, optionsKey: key, length, textParts: parts, options, twoPhase: !e.analysis && length > TWO_PHASE_CHARS };
+    const twoPhase = !e.analysis && length > TWO_PHASE_CHARS;
+    const req: AnalyzeRequest = { type: 'analyze', id, gen, version, optionsKey: key, length, textParts: parts, options, twoPhase };
+    if (twoPhase) req.focus = focusLines(doc);
     e.sent = { version, key };
     e.pending = [];
     e.pendingVersion = version;
@@ -548,6 +594,16 @@ export class AnalysisCache implements vscode.Disposable {
       else this.wake(e); // ready() falls back to get()
       return;
     }
+    if (r.type === 'focus') {
+      if (mine && !e.doc.isClosed && r.version === e.doc.version && !(e.analysis && e.version === r.version)) {
+        e.focus = { version: r.version, firstLine: r.firstLine, lines: r.lines };
+        this.counters.lastFocusMs = r.ms;
+        this.counters.lastFocusCpuMs = r.cpuMs;
+        this.focusEmitter.fire(e.doc);
+      }
+      this.recordHostTask('reply:focus', performance.now() - t0);
+      return;
+    }
     if (r.phase === 'full') this.counters.workerHeapUsed = r.heapUsed;
     if (!mine) return;
     if (r.phase === 'full') e.inflight = undefined;
@@ -555,6 +611,7 @@ export class AnalysisCache implements vscode.Disposable {
     const have = e.analysis && e.complete && !e.stale && e.version === r.version && e.key === r.optionsKey;
     if (current && !have) {
       e.analysis = decodeResult(r);
+      e.focus = undefined;
       const t1 = performance.now();
       this.counters.maxDecodeMs = Math.max(this.counters.maxDecodeMs, t1 - t0);
       e.version = r.version;
@@ -604,6 +661,7 @@ export class AnalysisCache implements vscode.Disposable {
     for (const e of this.entries.values()) this.wake(e);
     this.entries.clear();
     this.emitter.dispose();
+    this.focusEmitter.dispose();
     for (const s of this.subs) s.dispose();
   }
 }

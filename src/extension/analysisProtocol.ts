@@ -46,6 +46,11 @@ export interface AnalyzeRequest {
   length: number;
   /** Lines first, complete analysis second (full-text requests only). */
   twoPhase?: boolean;
+  /**
+   * With `twoPhase`: the lines shown (first, last), whose labels are wanted first. When the document is read page by
+   * page, a `focus` reply with the labels of the pages holding them comes before the `lines` one (AnalyzeOptions.focus).
+   */
+  focus?: [first: number, last: number];
 }
 
 export interface CloseRequest {
@@ -105,6 +110,23 @@ export interface AnalysisResult {
   heapUsed: number;
 }
 
+/**
+ * The labels of the pages holding the focus lines of a two-phase request, before the labels of the whole document
+ * (the `lines` reply, which has the same labels for these lines). `lines` covers `firstLine` onwards.
+ */
+export interface FocusResult {
+  type: 'focus';
+  id: string;
+  gen: number;
+  version: number;
+  optionsKey: string;
+  firstLine: number;
+  lines: CompactLines;
+  /** Milliseconds since the analysis started, and the service thread's CPU milliseconds (-1: unknown). */
+  ms: number;
+  cpuMs: number;
+}
+
 export interface ResyncResult {
   type: 'resync';
   id: string;
@@ -120,7 +142,7 @@ export interface ErrorResult {
   message: string;
 }
 
-export type ServiceReply = AnalysisResult | ResyncResult | ErrorResult;
+export type ServiceReply = AnalysisResult | FocusResult | ResyncResult | ErrorResult;
 
 /**
  * Quotes as flat arrays (thousands of quotes as objects take tens of ms to clone on the host's thread).

@@ -3,8 +3,8 @@
  * the analysis worker thread (analysisWorker.ts), or in-thread as the fallback (analysisCache.ts loads it lazily).
  */
 import { IncrementalAnalyzer } from '../core/incremental';
-import type { Analysis } from '../core/types';
-import { encodeLines, encodeQuotes, transferList, type AnalysisResult, type AnalyzeRequest, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+import type { Analysis, LineInfo } from '../core/types';
+import { encodeLines, encodeQuotes, transferList, type AnalysisResult, type AnalyzeRequest, type FocusResult, type ServiceReply, type ServiceRequest } from './analysisProtocol';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -78,8 +78,10 @@ export class AnalysisService {
         // Lines first: the classifier's labels before its settle step are posted as soon as they exist (encoded at
         // once: the settle step then changes the array); the settle step, quotes and entities follow in the same
         // analysis, whose reply corrects the few lines the settle step labels `settled-out`.
+        // With focus lines (the editor's visible ones), the pages holding them come even earlier, on their own.
         const inc = new IncrementalAnalyzer(options);
-        analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0, c0));
+        const focus = req.focus && { first: req.focus[0], last: req.focus[1], onLines: (lines: readonly LineInfo[], firstLine: number) => this.replyFocus(req, lines, firstLine, now() - t0, c0) };
+        analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0, c0), focus);
         st = { inc, version: req.version, optionsKey: req.optionsKey };
         this.docs.set(req.id, st);
       } else {
@@ -107,6 +109,13 @@ export class AnalysisService {
       return;
     }
     this.reply(req, 'full', analysis, incremental, now() - t0, c0);
+  }
+
+  private replyFocus(req: AnalyzeRequest, lines: readonly LineInfo[], firstLine: number, ms: number, cpu0: number): void {
+    const c1 = cpu0 >= 0 ? this.threadCpuMs() : -1;
+    const compact = encodeLines(lines);
+    const result: FocusResult = { type: 'focus', id: req.id, gen: req.gen, version: req.version, optionsKey: req.optionsKey, firstLine, lines: compact, ms, cpuMs: c1 >= 0 ? c1 - cpu0 : -1 };
+    this.post(result, [compact.starts.buffer, compact.ends.buffer, compact.labels.buffer, compact.reasons.buffer, compact.detailLines.buffer] as ArrayBuffer[]);
   }
 
   private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number, cpu0: number): void {

@@ -9,6 +9,7 @@ import { getHeapStatistics } from 'v8';
 import type { ServiceRequest } from './analysisProtocol';
 import { AnalysisService } from './analysisService';
 import { warmClassifier } from '../core/boilerplate';
+import { warmBigDocumentStep } from '../core/incremental';
 
 /**
  * This thread's CPU time in ms (Linux: the scheduler's run time of the thread, in ns), -1 elsewhere. Reported with
@@ -34,7 +35,21 @@ if (parentPort) {
     () => getHeapStatistics().used_heap_size,
     threadCpuMs,
   );
-  port.on('message', (req: ServiceRequest) => service.handle(req));
+  // The longer warm-up (warmBigDocumentStep) runs one step per macrotask while no big document is coming: a
+  // request waits for one step at most, and the text of a big document (sent in parts) stops it, since that
+  // document's own analysis is then what warms the classifier.
+  let warming = true;
+  port.on('message', (req: ServiceRequest) => {
+    if (req.type === 'text') warming = false;
+    service.handle(req);
+  });
   // the classifier's warm-up now, while the worker waits for its first document (not inside its first analysis)
   warmClassifier();
+  // (SCRAPED_NEWS_BIG_WARMUP=off leaves it out, to measure in the editor what it gains; bench/first-big-analysis.mjs
+  // measures it outside)
+  let step = process.env.SCRAPED_NEWS_BIG_WARMUP === 'off' ? Infinity : 0;
+  const warmStep = () => {
+    if (warming && warmBigDocumentStep(step++)) setImmediate(warmStep);
+  };
+  setImmediate(warmStep);
 }

@@ -8,8 +8,10 @@
  * - Refresh: at once when the visible editors change, after `cache.onDidUpdate` (the edit debounce lives in
  *   features.ts), and on a setting change. Only visible editors are decorated, from the analysis the cache
  *   already has for the current version (`peekLines`: on a newly opened big document the line labels arrive
- *   before quotes and entities, so dimming shows first); when there is none yet, the cache is asked for it and
- *   `onDidUpdate` brings it. Until then VS Code keeps moving the previous decorations along with the edits.
+ *   before quotes and entities, so dimming shows first; on a big file of several pages, the labels of the pages on
+ *   screen come earlier still, `peekFocus`/`onDidFocus`, and dim the window they cover); when there is none yet,
+ *   the cache is asked for it and `onDidUpdate` brings it. Until then VS Code keeps moving the previous
+ *   decorations along with the edits.
  * - Big documents (over BIG_DOCUMENT_LINES lines) are decorated only around the visible ranges (VISIBLE_MARGIN
  *   lines on each side), straight from the compact line table, and again when scrolling gets near the edge of
  *   that window (`onDidChangeTextEditorVisibleRanges`, debounced): the work per refresh stays small however big
@@ -19,17 +21,15 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisCache, FocusLabels } from './analysisCache';
 import { compactOf, compactQuotesOf } from './analysisProtocol';
 import { isScrapedNewsDocument, type ConfigReader, type ScrapedNewsConfig } from './configuration';
-import { BIG_DOCUMENT_LINES, lineWindow, windowCovers, type LineWindow } from './visibleWindow';
+import { BIG_DOCUMENT_LINES, lineWindow, VISIBLE_MARGIN, windowCovers, type LineWindow } from './visibleWindow';
 
 export const DECORATION_KINDS = ['boilerplate', 'meta', 'quote', 'scareQuote', 'person', 'place', 'organization'] as const;
 export type DecorationKind = (typeof DECORATION_KINDS)[number];
 export type DecoratedRanges = Record<DecorationKind, vscode.Range[]>;
 
-/** Lines decorated above and below the visible ranges on big documents. */
-const VISIBLE_MARGIN = 300;
 /** Scrolling to within this many lines of the decorated window's edge re-decorates. */
 const WINDOW_GUARD = 100;
 /** Debounce of scroll-driven refreshes (ms). */
@@ -208,6 +208,9 @@ export class DecorationController implements vscode.Disposable {
       cache.onDidUpdate((doc) => {
         for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
       }),
+      cache.onDidFocus((doc) => {
+        for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
+      }),
       config.onDidChange((c) => {
         if (c.affects('dimOpacity') || c.affects('metaOpacity') || c.affects('overviewRuler')) this.ensureTypes(config.get(null), true);
         this.refreshAll(true);
@@ -254,6 +257,8 @@ export class DecorationController implements vscode.Disposable {
     }
     const analysis = this.cache.peekLines(doc);
     if (!analysis) {
+      const focus = this.cache.peekFocus(doc);
+      if (focus) this.decorateFocus(editor, focus);
       this.cache.request(doc); // onDidUpdate comes back here
       return;
     }
@@ -277,6 +282,37 @@ export class DecorationController implements vscode.Disposable {
     this.shown.set(editor, { analysis, cfgKey, window });
     this.apply(editor, filterRanges(all, cfg));
   }
+
+  /**
+   * Dimming from the labels of the visible pages alone (a newly opened big document read page by page: they come
+   * before the rest is labelled): boilerplate and meta lines within the window, nothing else yet. The analysis that
+   * follows decorates the editor again (nothing is recorded as shown).
+   */
+  private decorateFocus(editor: vscode.TextEditor, focus: FocusLabels): void {
+    const doc = editor.document;
+    const cfg = this.config.get(doc.uri);
+    const c = focus.lines;
+    let first = focus.firstLine;
+    let last = focus.firstLine + c.labels.length - 1;
+    if (doc.lineCount > BIG_DOCUMENT_LINES) {
+      const w = lineWindow(editor.visibleRanges, doc.lineCount, VISIBLE_MARGIN);
+      first = Math.max(first, w[0]);
+      last = Math.min(last, w[1]);
+    }
+    const all = emptyRanges();
+    for (let i = first; i <= last; i++) {
+      const k = i - focus.firstLine;
+      const label = c.labels[k];
+      if (label === 1) all.boilerplate.push(new vscode.Range(i, 0, i, c.ends[k] - c.starts[k]));
+      else if (label === 2) all.meta.push(new vscode.Range(i, 0, i, c.ends[k] - c.starts[k]));
+    }
+    this.shown.delete(editor);
+    this.apply(editor, filterRanges(all, cfg));
+    this.focusApplied++;
+  }
+
+  /** Times the dimming came from a focus answer alone (test API). */
+  focusApplied = 0;
 
   private apply(editor: vscode.TextEditor, ranges: DecoratedRanges): void {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.highlights.get(kind)!.type, ranges[kind]);

@@ -17,6 +17,8 @@
  *  - `warnings()`: warning messages about invalid `scrapedNews.boilerplatePatterns` shown so far (one per bad value);
  *  - `decorationTypesCreated()`: decoration types created since activation (7 at start; only a change of an
  *    opacity/overview-ruler setting re-creates the affected ones);
+ *  - `focusDecorations()`: times an editor was dimmed from the labels of its visible pages alone (a newly opened big
+ *    file of several pages), before the document's line labels came;
  *  - `featuresLoaded()`: whether features.ts has been loaded (false after opening only plain text);
  *  - `cache`: the AnalysisCache itself.
  */
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ScrapedNewsApi & { f
     refresh: (uri) => load().refresh(uri),
     statusBar: () => load().statusBar(),
     decorationTypesCreated: () => load().decorationTypesCreated(),
+    focusDecorations: () => load().focusDecorations(),
     warnings: () => load().warnings(),
     featuresLoaded: () => features !== undefined,
     get cache() {

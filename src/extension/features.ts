@@ -29,6 +29,8 @@ export interface ScrapedNewsApi {
   refresh(uri?: vscode.Uri): Promise<void>;
   statusBar(): { text: string; visible: boolean; command: string | undefined };
   decorationTypesCreated(): number;
+  /** Times an editor was dimmed from the labels of its visible pages alone, before the document's line labels came. */
+  focusDecorations(): number;
   warnings(): readonly string[];
   readonly cache: AnalysisCache;
 }
@@ -164,6 +166,7 @@ export function startFeatures(context: vscode.ExtensionContext, config: Configur
     },
     statusBar: () => status.snapshot(),
     decorationTypesCreated: () => Highlight.created,
+    focusDecorations: () => decorations.focusApplied,
     warnings: () => [...config.warnings],
     cache,
   };

@@ -8,6 +8,9 @@ import type * as vscode from 'vscode';
 /** Documents with more lines than this are decorated and diagnosed around the visible ranges only. */
 export const BIG_DOCUMENT_LINES = 3000;
 
+/** Lines decorated above and below the visible ranges on big documents. */
+export const VISIBLE_MARGIN = 300;
+
 export type LineWindow = readonly [first: number, last: number];
 
 /** The visible ranges plus `margin` lines on each side; the top of the document when nothing is visible. */

@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
-import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult } from '../../src/extension/analysisProtocol';
+import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult, type FocusResult } from '../../src/extension/analysisProtocol';
+import { PAGE_ARTICLES, pageOf } from '../pages-text';
 import { AnalysisService } from '../../src/extension/analysisService';
 import { scoreBelow, withoutScore } from '../../src/core/reasons';
 
@@ -121,6 +122,32 @@ test('two-phase request on dumps where the settle step labels lines: the first a
     settled += n;
   }
   assert.ok(settled > 0, 'the fixtures have settled-out lines');
+});
+
+test('two-phase request with focus lines on a file of several pages: the visible pages\' labels first, then the same two answers as without', () => {
+  const pages = [0, 1, 2, 3].map((k) => pageOf(readFileSync(`test/fixtures/${PAGE_ARTICLES[k % PAGE_ARTICLES.length]}`, 'utf8'), k));
+  const text = pages.join('\n\n') + '\n';
+  const second = pages[0].split('\n').length + 1; // the first line of the second page as written
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'd', gen: 2, version: 4, text, options: OPTIONS, optionsKey: 'k', length: text.length, twoPhase: true, focus: [second + 40, second + 45] });
+  assert.deepStrictEqual(replies.map((r) => (r.type === 'result' ? r.phase : r.type)), ['focus', 'lines', 'full']);
+  const focus = replies[0] as FocusResult;
+  assert.equal(focus.gen, 2);
+  assert.equal(focus.version, 4);
+  assert.ok(focus.firstLine <= second + 40 && focus.firstLine + focus.lines.labels.length > second + 45, `${focus.firstLine} + ${focus.lines.labels.length}`);
+  assert.ok(focus.lines.labels.length < text.split('\n').length / 2, 'one page, not the file');
+  const lines = decodeResult(replies[1] as AnalysisResult).lines;
+  const shown = linesView(focus.lines);
+  for (let k = 0; k < shown.length; k++) {
+    const l = lines[focus.firstLine + k];
+    assert.deepStrictEqual([shown[k].label, shown[k].reason, shown[k].start, shown[k].end], [l.label, l.reason, l.start, l.end], `line ${focus.firstLine + k}`);
+  }
+  assert.ok(shown.some((l) => l.label === 'boilerplate'));
+  assert.deepStrictEqual(plain(decodeResult(replies[2] as AnalysisResult)), plain(analyze(text, OPTIONS)));
+  // a document read as one page: no focus answer
+  const one = service();
+  one.s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length, twoPhase: true, focus: [0, 10] });
+  assert.deepStrictEqual(one.replies.map((r) => (r.type === 'result' ? r.phase : r.type)), ['lines', 'full']);
 });
 
 test('full text in parts: the same two answers as the joined text; lost, extra or other-generation parts ask for a resync', () => {

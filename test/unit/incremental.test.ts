@@ -9,7 +9,7 @@ import { wrapText } from '../wrap-text';
 import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import type { Analysis, AnalyzeOptions } from '../../src/core';
-import { IncrementalAnalyzer, type TextChange } from '../../src/core/incremental';
+import { BIG_WARM_STEPS, IncrementalAnalyzer, warmBigDocumentStep, type TextChange } from '../../src/core/incremental';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
 
@@ -229,4 +229,15 @@ test('line-ending counts of long texts (native search) and of edits (character l
     }),
     { numRuns: 60 },
   );
+});
+
+test('warmBigDocumentStep: BIG_WARM_STEPS steps, then nothing to do; it leaves no state behind (the analysis after it is the same)', () => {
+  const text = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+  const before = new IncrementalAnalyzer({}).reset(text);
+  let steps = 0;
+  while (warmBigDocumentStep(steps)) steps++;
+  assert.equal(steps + 1, BIG_WARM_STEPS);
+  assert.equal(warmBigDocumentStep(BIG_WARM_STEPS), false);
+  const after = new IncrementalAnalyzer({}).reset(text);
+  assert.deepEqual({ ...after, stats: null }, { ...before, stats: null });
 });

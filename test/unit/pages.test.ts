@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
 import { pageStarts } from '../../src/core/boilerplate';
+import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { readdirSync } from 'node:fs';
 import { checkRandomEdits } from '../random-edits';
 import { wrapText } from '../wrap-text';
@@ -84,4 +85,47 @@ test('incremental analysis of a file of several pages equals a full analysis thr
     seed: 11, edits: 10, maxDelete: 200, deleteShare: 0.3,
     inserts: ['\n', ' word', 'Home\nNews\nSport\n', 'A sentence of prose that reads like an article would read here.', ''],
   });
+});
+
+test('focus lines: the pages holding them are labelled first, with the labels the whole file gets, and nothing else changes', () => {
+  const pages = [...ARTICLES, ...ARTICLES].map(page);
+  const text = pages.join('\n\n') + '\n';
+  const raw = splitLines(text);
+  const starts = pageStarts(text, raw)!;
+  assert.ok(starts.length >= 3, String(starts));
+  const bounds = [0, ...starts, raw.length];
+  const plain = new IncrementalAnalyzer(opts).reset(text);
+  const pick = (a: ReturnType<typeof analyze>) => a.lines.map((l) => [l.label, l.reason, l.detail]);
+  // a window inside one page, one across a cut, one at the end, and one past the end of the file
+  const windows: [number, number][] = [[bounds[1] + 2, bounds[1] + 5], [starts[1] - 3, starts[1] + 3], [raw.length - 2, raw.length + 50]];
+  for (const [first, last] of windows) {
+    const calls: string[] = [];
+    let got: { lines: readonly { label: string; reason: string; detail?: string }[]; firstLine: number } | undefined;
+    let unsettled: { label: string; reason: string; detail?: string }[] = [];
+    const inc = new IncrementalAnalyzer(opts);
+    // lines whose features were computed (the analyser's memo) when the focus answer came: only the focus pages' own
+    const memoSize = () => (inc as unknown as { featureMemo: Map<string, unknown> }).featureMemo.size;
+    let readAtFocus = -1;
+    const a = inc.reset(text, (p) => { calls.push('lines'); unsettled = p.lines.map((l) => ({ ...l })); }, {
+      first, last, onLines: (lines, firstLine) => { calls.push('focus'); got = { lines: lines.map((l) => ({ ...l })), firstLine }; readAtFocus = memoSize(); },
+    });
+    assert.ok(readAtFocus > 0 && readAtFocus <= got!.lines.length && readAtFocus < memoSize() / 2, `${readAtFocus} lines read of ${memoSize()} at the focus answer`);
+    assert.deepEqual(calls, ['focus', 'lines'], `window ${first}-${last}`);
+    // whole pages: from the start of the page holding `first` to the end of the page holding `last`
+    const p0 = bounds.findLastIndex((b) => b <= first), p1 = bounds.findLastIndex((b) => b <= Math.min(last, raw.length - 1));
+    assert.equal(got!.firstLine, bounds[p0]);
+    assert.equal(got!.lines.length, bounds[p1 + 1] - bounds[p0]);
+    // the same labels as the whole file's first answer for those lines
+    for (let k = 0; k < got!.lines.length; k++) {
+      const f = got!.lines[k], u = unsettled[got!.firstLine + k];
+      assert.deepEqual([f.label, f.reason, f.detail], [u.label, u.reason, u.detail], `line ${got!.firstLine + k}`);
+    }
+    assert.ok(got!.lines.some((l) => l.label === 'boilerplate') && got!.lines.some((l) => l.label === 'article'));
+    // the analysis itself is the same as without a focus
+    assert.deepEqual(pick(a), pick(plain));
+  }
+  // a file read as one page gets no focus answer
+  let called = false;
+  new IncrementalAnalyzer(opts).reset(pages[0], undefined, { first: 0, last: 10, onLines: () => (called = true) });
+  assert.equal(called, false);
 });

@@ -7,7 +7,7 @@
  *    phrases / copyright), then a two-stage logistic regression over line + neighbourhood + position + folder
  *    template features (model.ts, weights.json), then the headline and meta (byline, dateline, credit) labels.
  */
-import type { AnalyzeOptions, LineInfo, TemplateIndex } from '../types';
+import type { AnalyzeOptions, FocusLines, LineInfo, TemplateIndex } from '../types';
 import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
@@ -252,7 +252,7 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   warmOnce();
   // one object shape for every call's options (the derived ones below included): the document passes read them, and
   // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
-  const options = shaped(given, given.templateLineCounts, given.onUnsettledLines);
+  const options = shaped(given, given.templateLineCounts, given.onUnsettledLines, given.focus);
   const unwrap = options.unwrap !== false;
   const first = classifyFirst(text, raw, options, memo);
   const paged = first.paged;
@@ -403,7 +403,21 @@ function wrappedPageStarts(text: string, raw: readonly RawLine[], wraps: Wraps):
 function classifyPages(text: string, raw: readonly RawLine[], starts: readonly number[], options: AnalyzeOptions, tc: ArrayLike<number> | null, memo?: FeatureMemo): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
   const bounds = [0, ...starts, raw.length];
-  for (let p = 0; p + 1 < bounds.length; p++) {
+  // the pages holding the focus lines first (their labels go to focus.onLines at once), then the others in order
+  const order: number[] = [];
+  const focus = options.focus;
+  let fp = -1, lp = -1;
+  if (focus && focus.first <= focus.last && focus.first < raw.length && focus.last >= 0) {
+    for (let p = 0; p + 1 < bounds.length; p++) {
+      if (bounds[p + 1] <= focus.first || bounds[p] > focus.last) continue;
+      if (fp < 0) fp = p;
+      lp = p;
+      order.push(p);
+    }
+  }
+  for (let p = 0; p + 1 < bounds.length; p++) if (p < fp || p > lp) order.push(p);
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k];
     const from = bounds[p], to = bounds[p + 1];
     const base = raw[from].start;
     const sub = text.slice(base, raw[to - 1].end);
@@ -416,6 +430,7 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
       const g = got[k];
       out[from + k] = { line: from + k, start: raw[from + k].start, end: raw[from + k].end, label: g.label, reason: g.reason, detail: g.detail };
     }
+    if (p === lp) focus!.onLines(out.slice(bounds[fp], bounds[lp + 1]), bounds[fp]);
   }
   return out;
 }
@@ -437,11 +452,11 @@ function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOp
   return { lines: once.lines, viewed: once.viewed, paged: false, templateCounts: once.templateCounts };
 }
 
-/** `o` as an object of one fixed shape (every AnalyzeOptions field, in one order), with these two fields. */
-function shaped(o: AnalyzeOptions, templateLineCounts: ArrayLike<number> | undefined, onUnsettledLines: AnalyzeOptions['onUnsettledLines']): AnalyzeOptions {
+/** `o` as an object of one fixed shape (every AnalyzeOptions field, in one order), with these three fields. */
+function shaped(o: AnalyzeOptions, templateLineCounts: ArrayLike<number> | undefined, onUnsettledLines: AnalyzeOptions['onUnsettledLines'], focus?: FocusLines): AnalyzeOptions {
   return {
     quotes: o.quotes, entities: o.entities, boilerplatePatterns: o.boilerplatePatterns, keepLines: o.keepLines, templates: o.templates,
-    templateLineCounts, scareQuotes: o.scareQuotes, keepMeta: o.keepMeta, unwrap: o.unwrap, onUnsettledLines, details: o.details,
+    templateLineCounts, scareQuotes: o.scareQuotes, keepMeta: o.keepMeta, unwrap: o.unwrap, onUnsettledLines, details: o.details, focus,
   };
 }
 
