@@ -129,6 +129,15 @@ const f1 = (n: number) => n.toFixed(1);
  */
 const cpuOf = (ms: number) => (ms >= 0 ? ` (thread CPU ${f1(ms)} ms)` : '');
 
+/** When the document's first boilerplate decorations were set (polled every 5 ms), or -1 when none by `since` + 60 s. */
+async function firstDimming(api: Api, uri: vscode.Uri, since: number): Promise<number> {
+  while (performance.now() - since < 60000) {
+    if (api.decoratedRanges(uri).boilerplate.length > 0) return performance.now();
+    await sleep(5);
+  }
+  return -1;
+}
+
 suite('perf: 5 MB dump in the extension host', function () {
   this.timeout(180000);
   let api: Api;
@@ -205,14 +214,7 @@ suite('perf: 5 MB dump in the extension host', function () {
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const tShown = performance.now();
     assert.strictEqual(doc.languageId, 'scraped-news', 'the *.news.txt pattern selects our language');
-    let tDecorated = -1;
-    while (performance.now() - t0 < 60000) {
-      if (api.decoratedRanges(uri).boilerplate.length > 0) {
-        tDecorated = performance.now();
-        break;
-      }
-      await sleep(5);
-    }
+    const tDecorated = await firstDimming(api, uri, t0);
     const openBlock = probe.stop();
     if (tDecorated < 0) console.log(`    PERF open-to-decorations > 60000 ms (no dimming within 60 s; cache ${JSON.stringify(api.cacheStats())})`);
     assert.ok(tDecorated > 0, 'decorations never appeared within 60 s');
@@ -385,14 +387,7 @@ suite('perf: 5 MB dump in the extension host', function () {
       onOpen.dispose();
       if (tOpened < 0) tOpened = performance.now();
       await vscode.window.showTextDocument(doc, { preview: false });
-      let tDecorated = -1;
-      while (performance.now() - tOpened < 60000) {
-        if (api.decoratedRanges(pagedUri).boilerplate.length > 0) {
-          tDecorated = performance.now();
-          break;
-        }
-        await sleep(5);
-      }
+      const tDecorated = await firstDimming(api, pagedUri, tOpened);
       assert.ok(tDecorated > 0, 'decorations never appeared within 60 s');
       // the first menu lines of the file are dimmed (its first page's header)
       const first = api.decoratedRanges(pagedUri).boilerplate.map((r) => r.start.line);
