@@ -26,6 +26,7 @@ interface Api {
   decorationTypesCreated(): number;
   focusDecorations(): number;
   warnings(): readonly string[];
+  readonly cache: unknown;
 }
 
 // The eight article paragraphs of the sputnik fixture (their first words).
@@ -595,6 +596,46 @@ suite('editor: Scraped News features', function () {
     }
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), all, 'one undo restores the file');
+  });
+
+  test('the labels of the visible pages alone (a focus answer) dim the visible window of a big document until its line labels come', async () => {
+    // A focus answer is sent before the line labels only while a newly opened big file of several pages is analysed,
+    // and the editor is often shown after both; so it is handed to the cache here, as the worker would send it, for a
+    // version that has no analysis yet (an edit, its analysis held back by the debounce): its made-up labels, every
+    // seventh line noise, must be what the window shows.
+    await setSetting('debounceMs', 5000);
+    const articles = PAGE_ARTICLES.map((f) => fs.readFileSync(path.join(root().fsPath, f), 'utf8'));
+    const all = Array.from({ length: 40 }, (_, j) => pageOf(articles[j % 3], j)).join('\n\n') + '\n';
+    const { doc, editor } = await openDump(all, 'focus-pages.news.txt');
+    assert.ok(doc.lineCount > 3000, `${doc.lineCount} lines (a big document: decorated around the visible ranges)`);
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), 'x'));
+    const cache = api.cache as unknown as { entries: Map<string, { gen: number; key: string }>; onReply(r: unknown): void };
+    const entry = cache.entries.get(doc.uri.toString())!;
+    const n = 1000;
+    const starts = new Int32Array(n), ends = new Int32Array(n), labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const l = doc.lineAt(i);
+      starts[i] = doc.offsetAt(l.range.start);
+      ends[i] = doc.offsetAt(l.range.end);
+      labels[i] = i % 7 === 3 ? 1 : 0; // 1: boilerplate
+    }
+    const focused = api.focusDecorations();
+    cache.onReply({
+      type: 'focus', id: doc.uri.toString(), gen: entry.gen, version: doc.version, optionsKey: entry.key, firstLine: 0, ms: 1, cpuMs: -1,
+      lines: { starts, ends, labels, reasons: new Uint16Array(n), reasonTable: ['link-list'], detailLines: new Int32Array(0), detailTexts: [] },
+    });
+    assert.strictEqual(api.focusDecorations(), focused + 1, 'dimmed from the focus answer');
+    const dimmed = api.decoratedRanges(doc.uri).boilerplate.map((r) => r.start.line);
+    const last = Math.max(...editor.visibleRanges.map((r) => r.end.line)) + 300; // the window: visible lines + 300
+    const want: number[] = [];
+    for (let i = 0; i <= Math.min(n - 1, last); i++) if (i % 7 === 3) want.push(i);
+    assert.deepStrictEqual(dimmed, want);
+    assert.strictEqual(api.decoratedRanges(doc.uri).meta.length, 0);
+    // then the analysis of that version replaces it
+    await api.refresh(doc.uri);
+    const real = api.analysis(doc.uri)!.lines.filter((l) => l.line <= last && l.label === 'boilerplate').map((l) => l.line);
+    assert.notDeepStrictEqual(real, want);
+    assert.deepStrictEqual(api.decoratedRanges(doc.uri).boilerplate.map((r) => r.start.line), real);
   });
 
   test('Clean Article keeps CRLF line endings', async () => {
