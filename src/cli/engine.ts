@@ -18,7 +18,7 @@ import { lineKeyAt } from '../core/boilerplate/features';
 import { textOf } from '../core/markup';
 import type { TemplateIndex } from '../core/types';
 import { labelLines, cleanLabelled, removedLines } from './labels';
-import { decodeBytes, encodeText, type DumpEncoding } from './decode';
+import { decodeBytes, encodeText, type DumpEncoding, warmDecoding } from './decode';
 import { errorText } from './util';
 
 export { errorText, mergeTemplateIndices } from './util';
@@ -94,7 +94,9 @@ export class Engine {
   /** Target directories known to exist (created or checked once per batch). */
   private readonly dirs = new Set<string>();
 
-  constructor(private readonly settings: CleanSettings) {}
+  constructor(private readonly settings: CleanSettings) {
+    warmDecoding();
+  }
 
   /**
    * Phase 1: read and decode; returns this thread's partial template index. `paths` may be a generator that
