@@ -49,7 +49,11 @@ if (parentPort) {
   // measures it outside)
   let step = process.env.SCRAPED_NEWS_BIG_WARMUP === 'off' ? Infinity : 0;
   const warmStep = () => {
-    if (warming && warmBigDocumentStep(step++)) setImmediate(warmStep);
+    try {
+      if (warming && warmBigDocumentStep(step++)) setImmediate(warmStep);
+    } catch {
+      // a warm-up is never worth the worker: stop it, analyses go on as without it
+    }
   };
   setImmediate(warmStep);
 }
