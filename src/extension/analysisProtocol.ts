@@ -119,7 +119,6 @@ export interface FocusResult {
   id: string;
   gen: number;
   version: number;
-  optionsKey: string;
   firstLine: number;
   lines: CompactLines;
   /** Milliseconds since the analysis started, and the service thread's CPU milliseconds (-1: unknown). */
@@ -301,8 +300,13 @@ export function encodeLines(lines: readonly LineInfo[]): CompactLines {
 }
 
 /** The buffers of a compact line table (to transfer instead of copying). */
+export function linesTransferList(c: CompactLines): ArrayBuffer[] {
+  return [c.starts.buffer, c.ends.buffer, c.labels.buffer, c.reasons.buffer, c.detailLines.buffer] as ArrayBuffer[];
+}
+
+/** The buffers of a compact line table and compact quotes (to transfer instead of copying). */
 export function transferList(c: CompactLines, q: CompactQuotes): ArrayBuffer[] {
-  return [c.starts.buffer, c.ends.buffer, c.labels.buffer, c.reasons.buffer, c.detailLines.buffer, q.nums.buffer, q.flags.buffer, q.lens.buffer] as ArrayBuffer[];
+  return [...linesTransferList(c), q.nums.buffer, q.flags.buffer, q.lens.buffer] as ArrayBuffer[];
 }
 
 const compactOfAnalysis = new WeakMap<Analysis, CompactLines>();

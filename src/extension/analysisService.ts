@@ -4,7 +4,7 @@
  */
 import { IncrementalAnalyzer } from '../core/incremental';
 import type { Analysis, LineInfo } from '../core/types';
-import { encodeLines, encodeQuotes, transferList, type AnalysisResult, type AnalyzeRequest, type FocusResult, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+import { encodeLines, encodeQuotes, linesTransferList, transferList, type AnalysisResult, type AnalyzeRequest, type FocusResult, type ServiceReply, type ServiceRequest } from './analysisProtocol';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -114,8 +114,8 @@ export class AnalysisService {
   private replyFocus(req: AnalyzeRequest, lines: readonly LineInfo[], firstLine: number, ms: number, cpu0: number): void {
     const c1 = cpu0 >= 0 ? this.threadCpuMs() : -1;
     const compact = encodeLines(lines);
-    const result: FocusResult = { type: 'focus', id: req.id, gen: req.gen, version: req.version, optionsKey: req.optionsKey, firstLine, lines: compact, ms, cpuMs: c1 >= 0 ? c1 - cpu0 : -1 };
-    this.post(result, [compact.starts.buffer, compact.ends.buffer, compact.labels.buffer, compact.reasons.buffer, compact.detailLines.buffer] as ArrayBuffer[]);
+    const result: FocusResult = { type: 'focus', id: req.id, gen: req.gen, version: req.version, firstLine, lines: compact, ms, cpuMs: c1 >= 0 ? c1 - cpu0 : -1 };
+    this.post(result, linesTransferList(compact));
   }
 
   private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number, cpu0: number): void {

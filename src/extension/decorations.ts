@@ -122,6 +122,12 @@ export function filterRanges(all: DecoratedRanges, cfg: ScrapedNewsConfig): Deco
   return out;
 }
 
+/** Line `line` of length `len` into the boilerplate or meta ranges by its compact label (LABELS: 1 boilerplate, 2 meta). */
+function addNoise(out: DecoratedRanges, line: number, label: number, len: number): void {
+  if (label === 1) out.boilerplate.push(new vscode.Range(line, 0, line, len));
+  else if (label === 2) out.meta.push(new vscode.Range(line, 0, line, len));
+}
+
 /** Candidate ranges of an analysis within lines [first, last] (big documents: the decorated window). */
 export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: number, last: number): DecoratedRanges {
   const out = emptyRanges();
@@ -139,8 +145,7 @@ export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: nu
       label = l.label === 'boilerplate' ? 1 : l.label === 'meta' ? 2 : 0;
       len = l.end - l.start;
     }
-    if (label === 1) out.boilerplate.push(new vscode.Range(i, 0, i, len));
-    else if (label === 2) out.meta.push(new vscode.Range(i, 0, i, len));
+    addNoise(out, i, label, len);
   }
   if (last < first) return out;
   const from = c ? c.starts[first] : a.lines[first].start;
@@ -194,6 +199,8 @@ export class DecorationController implements vscode.Disposable {
   private readonly shown = new WeakMap<vscode.TextEditor, { analysis: Analysis; cfgKey: string; window?: LineWindow }>();
   private readonly scrolled = new Set<vscode.TextEditor>();
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Times the dimming came from a focus answer alone (test API). */
+  focusApplied = 0;
 
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigReader) {
     this.ensureTypes(config.get(null));
@@ -302,17 +309,12 @@ export class DecorationController implements vscode.Disposable {
     const all = emptyRanges();
     for (let i = first; i <= last; i++) {
       const k = i - focus.firstLine;
-      const label = c.labels[k];
-      if (label === 1) all.boilerplate.push(new vscode.Range(i, 0, i, c.ends[k] - c.starts[k]));
-      else if (label === 2) all.meta.push(new vscode.Range(i, 0, i, c.ends[k] - c.starts[k]));
+      addNoise(all, i, c.labels[k], c.ends[k] - c.starts[k]);
     }
     this.shown.delete(editor);
     this.apply(editor, filterRanges(all, cfg));
     this.focusApplied++;
   }
-
-  /** Times the dimming came from a focus answer alone (test API). */
-  focusApplied = 0;
 
   private apply(editor: vscode.TextEditor, ranges: DecoratedRanges): void {
     for (const kind of DECORATION_KINDS) editor.setDecorations(this.highlights.get(kind)!.type, ranges[kind]);

@@ -609,7 +609,7 @@ suite('editor: Scraped News features', function () {
     const { doc, editor } = await openDump(all, 'focus-pages.news.txt');
     assert.ok(doc.lineCount > 3000, `${doc.lineCount} lines (a big document: decorated around the visible ranges)`);
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), 'x'));
-    const cache = api.cache as unknown as { entries: Map<string, { gen: number; key: string }>; onReply(r: unknown): void };
+    const cache = api.cache as unknown as { entries: Map<string, { gen: number }>; onReply(r: unknown): void };
     const entry = cache.entries.get(doc.uri.toString())!;
     const n = 1000;
     const starts = new Int32Array(n), ends = new Int32Array(n), labels = new Uint8Array(n);
@@ -621,7 +621,7 @@ suite('editor: Scraped News features', function () {
     }
     const focused = api.focusDecorations();
     cache.onReply({
-      type: 'focus', id: doc.uri.toString(), gen: entry.gen, version: doc.version, optionsKey: entry.key, firstLine: 0, ms: 1, cpuMs: -1,
+      type: 'focus', id: doc.uri.toString(), gen: entry.gen, version: doc.version, firstLine: 0, ms: 1, cpuMs: -1,
       lines: { starts, ends, labels, reasons: new Uint16Array(n), reasonTable: ['link-list'], detailLines: new Int32Array(0), detailTexts: [] },
     });
     assert.strictEqual(api.focusDecorations(), focused + 1, 'dimmed from the focus answer');
