@@ -4,7 +4,7 @@
  */
 import { IncrementalAnalyzer } from '../core/incremental';
 import type { Analysis, LineInfo } from '../core/types';
-import { encodeLines, encodeQuotes, linesTransferList, transferList, type AnalysisResult, type AnalyzeRequest, type FocusResult, type ServiceReply, type ServiceRequest } from './analysisProtocol';
+import { encodeEntities, encodeLines, encodeQuotes, linesTransferList, transferList, type AnalysisResult, type AnalyzeRequest, type FocusResult, type ServiceReply, type ServiceRequest } from './analysisProtocol';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -122,6 +122,7 @@ export class AnalysisService {
     const c1 = cpu0 >= 0 ? this.threadCpuMs() : -1;
     const lines = encodeLines(a.lines);
     const quotes = encodeQuotes(a.quotes);
+    const entities = encodeEntities(a.entities);
     const result: AnalysisResult = {
       type: 'result',
       id: req.id,
@@ -138,9 +139,9 @@ export class AnalysisService {
       stats: a.stats,
       lines,
       quotes,
-      entities: a.entities,
+      entities,
       heapUsed: this.heapUsed(),
     };
-    this.post(result, transferList(lines, quotes));
+    this.post(result, transferList(lines, quotes, entities));
   }
 }

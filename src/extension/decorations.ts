@@ -22,7 +22,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache, FocusLabels } from './analysisCache';
-import { compactOf, compactQuotesOf } from './analysisProtocol';
+import { compactEntitiesOf, compactOf, compactQuotesOf, ENTITY_TYPES } from './analysisProtocol';
 import { isScrapedNewsDocument, type ConfigReader, type ScrapedNewsConfig } from './configuration';
 import { BIG_DOCUMENT_LINES, lineWindow, VISIBLE_MARGIN, windowCovers, type LineWindow } from './visibleWindow';
 
@@ -168,9 +168,20 @@ export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: nu
       (q.kind === 'scare' ? out.scareQuote : out.quote).push(range(q.start, q.end));
     }
   }
-  for (const e of a.entities) {
-    if (e.end <= from || e.start > to) continue;
-    out[e.type].push(range(e.start, e.end));
+  const ce = compactEntitiesOf(a);
+  if (ce) {
+    // straight from the flat arrays, like the quotes: no entity objects built for the whole document
+    for (let i = 0; i < ce.types.length; i++) {
+      const s = ce.nums[i * 2];
+      const e = ce.nums[i * 2 + 1];
+      if (e <= from || s > to) continue;
+      out[ENTITY_TYPES[ce.types[i]]].push(range(s, e));
+    }
+  } else {
+    for (const e of a.entities) {
+      if (e.end <= from || e.start > to) continue;
+      out[e.type].push(range(e.start, e.end));
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { describeReason } from '../core/reasons';
 import { readableSpan } from '../core/boilerplate/links';
 import type { Analysis, Entity, Quote } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
+import { compactEntitiesOf, entityTextOffsets, ENTITY_TYPES } from './analysisProtocol';
 import { LANGUAGE_ID } from './configuration';
 
 const SCARE_REASONS: Record<NonNullable<Quote['scareReason']>, string> = {
@@ -29,6 +30,22 @@ export function spanAt<T extends { start: number; end: number }>(spans: readonly
   return best;
 }
 
+/**
+ * The innermost entity at `offset`: spanAt over the entities, read from their flat arrays when the analysis came
+ * from the service (so that a hover builds one entity object, not all of a big document's).
+ */
+export function entityAt(a: Analysis, offset: number): Entity | undefined {
+  const c = compactEntitiesOf(a);
+  if (!c) return spanAt(a.entities, offset);
+  let best = -1;
+  for (let i = 0; i < c.types.length; i++) {
+    const s = c.nums[i * 2];
+    const e = c.nums[i * 2 + 1];
+    if (s <= offset && offset < e && (best < 0 || e - s <= c.nums[best * 2 + 1] - c.nums[best * 2])) best = i;
+  }
+  return best < 0 ? undefined : a.entities[best];
+}
+
 function norm(s: string): string {
   return s.replace(/[’']s$/u, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
@@ -37,6 +54,13 @@ function norm(s: string): string {
 export function mentionCount(a: Analysis, e: Entity): number {
   const key = norm(e.text);
   let n = 0;
+  const c = compactEntitiesOf(a);
+  if (c) {
+    const type = ENTITY_TYPES.indexOf(e.type);
+    const offs = entityTextOffsets(c);
+    for (let i = 0; i < c.types.length; i++) if (c.types[i] === type && norm(c.pool.slice(offs[i], offs[i + 1])) === key) n++;
+    return n;
+  }
   for (const x of a.entities) if (x.type === e.type && norm(x.text) === key) n++;
   return n;
 }
@@ -54,7 +78,7 @@ function md(s: string): string {
 
 export function hoverText(a: Analysis, offset: number, line: number): vscode.MarkdownString | null {
   const parts: string[] = [];
-  const ent = spanAt(a.entities, offset);
+  const ent = entityAt(a, offset);
   if (ent) {
     const n = mentionCount(a, ent);
     parts.push(`**${TYPE_LABEL[ent.type]}** — ${md(ent.text)} · ${n} mention${n === 1 ? '' : 's'} in this document`);
@@ -84,7 +108,7 @@ export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
     const offset = doc.offsetAt(pos);
     const text = hoverText(a, offset, pos.line);
     if (!text) return null;
-    const ent = spanAt(a.entities, offset);
+    const ent = entityAt(a, offset);
     const q = spanAt(a.quotes, offset);
     const span = ent ?? q;
     const range = span ? new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)) : doc.lineAt(pos.line).range;

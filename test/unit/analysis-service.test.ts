@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze } from '../../src/core';
-import type { Analysis, AnalyzeOptions, Quote } from '../../src/core';
+import type { Analysis, AnalyzeOptions, Entity, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
-import { decodeResult, encodeLines, encodeQuotes, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult, type FocusResult } from '../../src/extension/analysisProtocol';
+import { compactEntitiesOf, decodeResult, encodeEntities, encodeLines, encodeQuotes, entitiesView, entityTextOffsets, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult, type FocusResult } from '../../src/extension/analysisProtocol';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
 import { AnalysisService } from '../../src/extension/analysisService';
 import { scoreBelow, withoutScore } from '../../src/core/reasons';
@@ -235,6 +235,40 @@ test('compact quotes: the view gives the same quotes (speakers, resolved names, 
   const v = quotesView(encodeQuotes(a.quotes));
   assert.equal(v[0], v[0], 'one object per quote');
   assert.deepStrictEqual(quotesView(encodeQuotes([])), []);
+});
+
+test('compact entities: the view gives the same entities; the flat arrays are what the host reads without it', () => {
+  const a = analyze(fixture, OPTIONS);
+  assert.ok(a.entities.length > 10);
+  const variants: Entity[] = [
+    { start: 0, end: 5, type: 'person', text: 'Jane ' },
+    { start: 3, end: 9, type: 'organization', text: '' },
+    { start: 10, end: 12, type: 'place', text: 'Zürich — “Ω”' },
+  ];
+  for (const entities of [a.entities, variants]) {
+    const c = structuredClone(encodeEntities(entities));
+    const v = entitiesView(c);
+    assert.equal(v.length, entities.length);
+    assert.deepStrictEqual([...v], [...entities]);
+    // the flat arrays: [start, end] per entity, type index, texts from the pool
+    const offs = entityTextOffsets(c);
+    entities.forEach((e, i) => {
+      assert.deepStrictEqual([c.nums[i * 2], c.nums[i * 2 + 1]], [e.start, e.end]);
+      assert.equal(c.pool.slice(offs[i], offs[i + 1]), e.text);
+    });
+  }
+  const v = entitiesView(encodeEntities(a.entities));
+  assert.equal(v[0], v[0], 'one object per entity');
+  assert.deepStrictEqual(entitiesView(encodeEntities([])), []);
+  assert.throws(() => encodeEntities([{ start: 0, end: 1, type: 'thing' as Entity['type'], text: 'x' }]), /unknown entity type/);
+  // a service answer carries them compact: the decoded analysis reads them through the view
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'e', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length });
+  const r = replies.at(-1) as AnalysisResult;
+  assert.ok(r.entities.nums instanceof Int32Array, 'entities travel as flat arrays');
+  const d = decodeResult(r);
+  assert.ok(compactEntitiesOf(d));
+  assert.deepStrictEqual([...d.entities], [...a.entities]);
 });
 
 test('compact lines view: indexing, length, iteration and array methods like a LineInfo[]', () => {
