@@ -129,6 +129,8 @@ export interface CacheStats {
    * through `recordHostTask` (`decorations`, `diagnostics`, `statusBar`, `outline`).
    */
   hostTasks: Record<string, number>;
+  /** When the longest task of each name ran: [start, end] in `performance.now()` ms (to line it up with GC pauses). */
+  hostTaskSpans: Record<string, [number, number]>;
 }
 
 interface Backend {
@@ -245,6 +247,7 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private readonly hostTasks: Record<string, number> = {};
+  private readonly hostTaskSpans: Record<string, [number, number]> = {};
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
@@ -386,7 +389,10 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** Record the host time of a named task (the longest per name is kept; see `CacheStats.hostTasks`). */
   recordHostTask(name: string, ms: number): void {
-    if (!(ms <= (this.hostTasks[name] ?? -1))) this.hostTasks[name] = ms;
+    if (ms <= (this.hostTasks[name] ?? -1)) return;
+    this.hostTasks[name] = ms;
+    const end = performance.now(); // called as the task ends
+    this.hostTaskSpans[name] = [end - ms, end];
   }
 
   /** Run `task` and record its host time under `name` (also when it throws). */
@@ -402,6 +408,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Forget the recorded host times (test API: measure one phase, e.g. the edits of the perf test). */
   resetHostTasks(): void {
     for (const k of Object.keys(this.hostTasks)) delete this.hostTasks[k];
+    for (const k of Object.keys(this.hostTaskSpans)) delete this.hostTaskSpans[k];
   }
 
   /** Ask for the analysis of the document's current version; `onDidUpdate` fires when it arrives. */
@@ -572,7 +579,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   stats(): CacheStats {
     const { workerHeapUsed, ...c } = this.counters;
-    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks } };
+    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks }, hostTaskSpans: { ...this.hostTaskSpans } };
   }
 
   private wake(e: Entry): void {
