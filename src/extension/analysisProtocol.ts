@@ -251,16 +251,9 @@ export function encodeQuotes(quotes: readonly Quote[]): CompactQuotes {
 
 /** A read-only `Quote[]` view of compact quotes; each quote object is built on first access and kept. */
 export function quotesView(c: CompactQuotes): Quote[] {
-  const n = c.flags.length;
   let offs: Int32Array | undefined;
-  const made: (Quote | undefined)[] = new Array(n);
-  const at = (i: number): Quote => {
-    const done = made[i];
-    if (done) return done;
-    if (!offs) {
-      offs = new Int32Array(n * 4 + 1);
-      for (let k = 0; k < n * 4; k++) offs[k + 1] = offs[k] + c.lens[k];
-    }
+  return builtOnce<Quote>(c.flags.length, (i) => {
+    offs ??= poolOffsets(c.lens);
     const f = c.flags[i];
     const str = (k: number) => c.pool.slice(offs![i * 4 + k], offs![i * 4 + k + 1]);
     const q: Quote = {
@@ -273,10 +266,21 @@ export function quotesView(c: CompactQuotes): Quote[] {
     if (f & 8) q.cue = { start: c.nums[i * 6 + 4], end: c.nums[i * 6 + 5], text: str(3) };
     else if (f & 16) q.cue = null;
     if (f >> 5) q.scareReason = SCARE_REASONS[(f >> 5) - 1];
-    made[i] = q;
     return q;
-  };
-  return arrayView<Quote>(n, at);
+  });
+}
+
+/** Where each string of a pool starts, from their lengths (lens.length + 1 offsets: string k is pool[offs[k], offs[k + 1])). */
+function poolOffsets(lens: Int32Array): Int32Array {
+  const offs = new Int32Array(lens.length + 1);
+  for (let k = 0; k < lens.length; k++) offs[k + 1] = offs[k] + lens[k];
+  return offs;
+}
+
+/** A read-only array view of n objects, each built by `build` on first access and kept (one object per index). */
+function builtOnce<T>(n: number, build: (i: number) => T): T[] {
+  const made: (T | undefined)[] = new Array(n);
+  return arrayView<T>(n, (i) => (made[i] ??= build(i)));
 }
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
@@ -302,25 +306,16 @@ export function encodeEntities(entities: readonly Entity[]): CompactEntities {
 
 /** A read-only `Entity[]` view of compact entities; each entity object is built on first access and kept. */
 export function entitiesView(c: CompactEntities): Entity[] {
-  const n = c.types.length;
   let offs: Int32Array | undefined;
-  const made: (Entity | undefined)[] = new Array(n);
-  const at = (i: number): Entity => {
-    const done = made[i];
-    if (done) return done;
-    offs ??= entityTextOffsets(c);
-    const e: Entity = { start: c.nums[i * 2], end: c.nums[i * 2 + 1], type: ENTITY_TYPES[c.types[i]], text: c.pool.slice(offs[i], offs[i + 1]) };
-    made[i] = e;
-    return e;
-  };
-  return arrayView<Entity>(n, at);
+  return builtOnce<Entity>(c.types.length, (i) => {
+    offs ??= poolOffsets(c.lens);
+    return { start: c.nums[i * 2], end: c.nums[i * 2 + 1], type: ENTITY_TYPES[c.types[i]], text: c.pool.slice(offs[i], offs[i + 1]) };
+  });
 }
 
 /** Where each entity's text starts in `pool` (n + 1 offsets: entity i's text is pool[offs[i], offs[i + 1])). */
 export function entityTextOffsets(c: CompactEntities): Int32Array {
-  const offs = new Int32Array(c.lens.length + 1);
-  for (let k = 0; k < c.lens.length; k++) offs[k + 1] = offs[k] + c.lens[k];
-  return offs;
+  return poolOffsets(c.lens);
 }
 
 export const LABELS: readonly LineLabel[] = ['article', 'boilerplate', 'meta', 'blank'];

@@ -153,37 +153,27 @@ export function computeRangesIn(doc: vscode.TextDocument, a: Analysis, first: nu
   // Offsets to positions from the analysis's own line table (it is the current version's) when it is compact:
   // `doc.positionAt` makes VS Code recompute its line-offset table of the whole document after every edit.
   const range = c ? (s: number, e: number) => new vscode.Range(positionIn(c.starts, c.ends, s), positionIn(c.starts, c.ends, e)) : (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+  // quotes and entities straight from their flat arrays when the analysis has them: no objects built for the whole
+  // document
   const cq = compactQuotesOf(a);
-  if (cq) {
-    // straight from the flat arrays: no quote objects built for the whole document
-    for (let i = 0; i < cq.flags.length; i++) {
-      const s = cq.nums[i * 6];
-      const e = cq.nums[i * 6 + 1];
-      if (e <= from || s > to) continue;
-      (cq.flags[i] & 1 ? out.scareQuote : out.quote).push(range(s, e));
-    }
-  } else {
-    for (const q of a.quotes) {
-      if (q.end <= from || q.start > to) continue;
-      (q.kind === 'scare' ? out.scareQuote : out.quote).push(range(q.start, q.end));
-    }
-  }
+  if (cq) spansIn(cq.nums, 6, cq.flags.length, from, to, (i, s, e) => (cq.flags[i] & 1 ? out.scareQuote : out.quote).push(range(s, e)));
+  else for (const q of a.quotes) if (q.end > from && q.start <= to) (q.kind === 'scare' ? out.scareQuote : out.quote).push(range(q.start, q.end));
   const ce = compactEntitiesOf(a);
-  if (ce) {
-    // straight from the flat arrays, like the quotes: no entity objects built for the whole document
-    for (let i = 0; i < ce.types.length; i++) {
-      const s = ce.nums[i * 2];
-      const e = ce.nums[i * 2 + 1];
-      if (e <= from || s > to) continue;
-      out[ENTITY_TYPES[ce.types[i]]].push(range(s, e));
-    }
-  } else {
-    for (const e of a.entities) {
-      if (e.end <= from || e.start > to) continue;
-      out[e.type].push(range(e.start, e.end));
-    }
-  }
+  if (ce) spansIn(ce.nums, 2, ce.types.length, from, to, (i, s, e) => out[ENTITY_TYPES[ce.types[i]]].push(range(s, e)));
+  else for (const e of a.entities) if (e.end > from && e.start <= to) out[e.type].push(range(e.start, e.end));
   return out;
+}
+
+/**
+ * The spans of flat arrays (span i is [nums[i * stride], nums[i * stride + 1]), n spans) that overlap the offsets
+ * [from, to]: `add(i, start, end)` for each.
+ */
+function spansIn(nums: Int32Array, stride: number, n: number, from: number, to: number, add: (i: number, start: number, end: number) => void): void {
+  for (let i = 0; i < n; i++) {
+    const s = nums[i * stride];
+    const e = nums[i * stride + 1];
+    if (e > from && s <= to) add(i, s, e);
+  }
 }
 
 /** The position of a text offset from a line table (line starts and ends, ascending); like `doc.positionAt`. */
