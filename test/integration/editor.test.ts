@@ -246,6 +246,32 @@ suite('editor: Scraped News features', function () {
     }
   });
 
+  test('a document over 3,000 lines with entities: the window around the visible lines gets exactly the analysis\' entities (read from its flat arrays)', async () => {
+    // ~3,400 lines, ~160 K characters: decorated around the visible range, and under the default entity limit
+    const text = Array.from({ length: 50 }, () => fixture).join('\n');
+    const { doc, editor } = await openDump(text, 'many-entities.news.txt');
+    assert.ok(doc.lineCount > 3000);
+    const a = api.analysis(doc.uri)!;
+    assert.ok(a.entities.length > 500, `entities: ${a.entities.length}`);
+    const r = api.decoratedRanges(doc.uri);
+    const key = (type: string, s: number, e: number) => `${type}:${s}-${e}`;
+    const decorated = new Set<string>();
+    for (const type of ['person', 'place', 'organization'] as const) for (const x of r[type]) decorated.add(key(type, doc.offsetAt(x.start), doc.offsetAt(x.end)));
+    const all = new Set(a.entities.map((e) => key(e.type, e.start, e.end)));
+    for (const k of decorated) assert.ok(all.has(k), `decorated range ${k} is an entity of the analysis`);
+    // every entity on the visible lines is decorated; entities far below the window are not
+    const vis = editor.visibleRanges[0];
+    const from = doc.offsetAt(new vscode.Position(vis.start.line, 0));
+    const to = doc.offsetAt(doc.lineAt(vis.end.line).range.end);
+    const visible = a.entities.filter((e) => e.start >= from && e.end <= to);
+    assert.ok(visible.length > 0, 'entities on screen');
+    for (const e of visible) assert.ok(decorated.has(key(e.type, e.start, e.end)), `visible entity ${e.text} decorated`);
+    const farLine = doc.lineCount - 10;
+    assert.ok(farLine > vis.end.line + 1000);
+    assert.ok(a.entities.some((e) => doc.positionAt(e.start).line >= farLine - 200), 'entities near the end of the document');
+    assert.ok(![...decorated].some((k) => doc.positionAt(Number(k.split(':')[1].split('-')[0])).line >= farLine - 200), 'nothing decorated far outside the window');
+  });
+
   test('status bar: "N noise · N quotes · N entities" on our documents, opens the preview, hidden elsewhere', async () => {
     const { doc } = await openDump();
     const a = api.analysis(doc.uri)!;
