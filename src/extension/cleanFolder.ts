@@ -62,7 +62,10 @@ export interface CleanFolderOptions {
   saveOpenDocuments?: boolean;
   /** Testing/scripting hook: behave as if the user cancelled once this many files were handled. */
   cancelAfter?: number;
-  /** Characters of text kept in memory between scan and dry run (default 64 Mi; beyond that files are re-read). */
+  /**
+   * Characters of text kept in memory between scan and dry run, and of cleaned text between the dry run and writing
+   * (default 64 Mi each; beyond that files are re-read, and cleaned again when written).
+   */
   keepTextChars?: number;
   /** Testing/scripting hook: called after the dry run, before anything is written. */
   afterDryRun?: (plan: CleanFolderPlan) => void | Promise<void>;
@@ -108,6 +111,11 @@ export interface CleanFolderSummary {
   ms: number;
   /** Milliseconds per phase: reading + templates, dry run, writing. */
   timings: { scan: number; dryRun: number; apply: number };
+  /**
+   * Dumps analysed a second time while writing: those whose cleaned text the dry run could not keep (past the
+   * memory budget, `keepTextChars`); the others are written as the dry run cleaned them.
+   */
+  reanalysed: number;
 }
 
 interface Candidate {
@@ -139,6 +147,11 @@ interface PlannedFile {
   hash?: string;
   changes: boolean;
   removed: number;
+  /**
+   * The cleaned text, kept from the dry run (within the memory budget) and written as it is when the file or
+   * document is still what the dry run read (same hash / same version); else it is cleaned again.
+   */
+  out?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules']);
@@ -424,6 +437,7 @@ export async function cleanFolder(
     unsaved: [],
     ms: 0,
     timings: { scan: 0, dryRun: 0, apply: 0 },
+    reanalysed: 0,
   };
   const finish = () => {
     summary.skipped = skipped.slice();
@@ -470,7 +484,8 @@ export async function cleanFolder(
       templates = learn && index.documents >= 3 ? index : null;
       summary.timings.scan = Date.now() - t0;
       plan.templateDocuments = templates ? templates.documents : 0;
-      // pass 2: dry run
+      // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
+      let keptOut = 0;
       for (let i = 0; i < readable.length; i++) {
         if (token.isCancellationRequested) return true;
         const { c, doc, dropped } = readable[i];
@@ -488,6 +503,8 @@ export async function cleanFolder(
         const text = doc ? doc.getText() : read!.text;
         const { out, removed } = cleanOf(text, c.uri);
         const changes = out !== text;
+        const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+        if (keep) keptOut += out.length;
         planned.push({
           uri: c.uri,
           rel: c.rel,
@@ -497,6 +514,7 @@ export async function cleanFolder(
           hash: read?.hash,
           changes,
           removed,
+          ...(keep ? { out } : {}),
         });
         if (changes) {
           plan.filesToChange++;
@@ -568,6 +586,15 @@ export async function cleanFolder(
   );
   summary.timings.apply = Date.now() - tApply;
 
+  /** The cleaned text of a planned file whose text is still the dry run's: as the dry run kept it, else cleaned again. */
+  function cleanedAgain(p: PlannedFile, text: string): { out: string; removed: number } {
+    const kept = p.out;
+    p.out = undefined; // written once: release it
+    if (kept !== undefined) return { out: kept, removed: p.removed };
+    summary.reanalysed++;
+    return cleanOf(text, p.uri);
+  }
+
   async function applyOne(p: PlannedFile): Promise<void> {
     const doc = openDocument(p.uri);
     if (p.docVersion !== undefined || doc) {
@@ -584,7 +611,7 @@ export async function cleanFolder(
         return;
       }
       const text = doc.getText();
-      const { out, removed } = cleanOf(text, p.uri);
+      const { out, removed } = cleanedAgain(p, text); // the version checked above: the dry run's text
       if (out === text) {
         summary.unchanged++;
         return;
@@ -613,7 +640,7 @@ export async function cleanFolder(
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    const { out, removed } = cleanOf(r.text, p.uri);
+    const { out, removed } = cleanedAgain(p, r.text); // the hash checked above: the dry run's bytes
     if (out === r.text) {
       summary.unchanged++;
       return;

@@ -466,6 +466,7 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.deepStrictEqual([...summary.cleaned].sort(), ['bom.txt', 'crlf.txt', 'nested/site-5.txt', 'site-0.txt', 'site-2.txt', 'site-3.txt', 'site-4.txt']);
     assert.strictEqual(summary.unchanged, 1);
     assert.ok(summary.linesRemoved > 0);
+    assert.strictEqual(summary.reanalysed, 0, 'every file is written as the dry run cleaned it (site-1.txt, changed since, is skipped)');
 
     assert.deepStrictEqual(summary.unsaved, ['site-4.txt'], JSON.stringify(summary));
     // files on disk
@@ -539,12 +540,16 @@ suite('extras: Clean All Dumps in Folder', function () {
       fs.writeFileSync(path.join(cut, `d${i}.txt`), siteDump(i));
     }
     // the reference run keeps no text in memory between scan and dry run (re-reads every file): same result
+    // and keeps no cleaned text between the dry run and writing (cleans every file again): the files it writes are the
+    // reference the run below, which writes what its dry run cleaned, is compared with
     const ref = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(full), { confirm: false, notify: false, keepTextChars: 0 });
     assert.strictEqual(ref.cleaned.length, N);
+    assert.strictEqual(ref.reanalysed, N);
     const k = 3;
     const s = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(cut), { confirm: false, notify: false, cancelAfter: k });
     assert.strictEqual(s.cancelled, true);
     assert.strictEqual(s.cleaned.length, k);
+    assert.strictEqual(s.reanalysed, 0);
     assert.strictEqual(s.notProcessed, N - k);
     let cleaned = 0;
     let untouched = 0;
