@@ -25,10 +25,11 @@ import { buildTemplateIndex } from '../core/templates';
 import { textOf } from '../core/markup';
 import type { AnalyzeOptions, TemplateIndex } from '../core';
 
-// The full analyser (entity model included, ~1 s and ~30 MB to load) is loaded when a folder is cleaned, not
-// with the extension: the editor's analyses run in the analysis worker (analysisCache.ts).
+// The analyser is loaded when a folder is cleaned, not with the extension (the editor's analyses run in the analysis
+// worker, analysisCache.ts), and without the entity tagger: cleaning never asks for entities, and loading the
+// tagger's model blocked the extension host ~0.5 s the first time a folder was cleaned.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const analyze: typeof import('../core/analyze').analyze = (text, options) => (require('../core/analyze') as typeof import('../core/analyze')).analyze(text, options);
+const analyze = (text: string, options: AnalyzeOptions) => (require('../core/analyze-base') as typeof import('../core/analyze-base')).analyzeWith(text, { ...options, entities: false });
 import { decodeDump as coreDecode, encodeDump } from '../core/decode';
 import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
