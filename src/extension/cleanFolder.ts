@@ -29,7 +29,7 @@ import type { AnalyzeOptions, TemplateIndex } from '../core';
 // worker, analysisCache.ts), and without the entity tagger: cleaning never asks for entities, and loading the
 // tagger's model blocked the extension host ~0.5 s the first time a folder was cleaned.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const analyze = (text: string, options: AnalyzeOptions) => (require('../core/analyze-base') as typeof import('../core/analyze-base')).analyzeWith(text, { ...options, entities: false });
+const analyze = (text: string, options: AnalyzeOptions) => (require('../core/analyze-base') as typeof import('../core/analyze-base')).analyzeWith(text, options);
 import { decodeDump as coreDecode, encodeDump } from '../core/decode';
 import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
@@ -588,7 +588,7 @@ export async function cleanFolder(
   summary.timings.apply = Date.now() - tApply;
 
   /** The cleaned text of a planned file whose text is still the dry run's: as the dry run kept it, else cleaned again. */
-  function cleanedAgain(p: PlannedFile, text: string): { out: string; removed: number } {
+  function cleanedForWriting(p: PlannedFile, text: string): { out: string; removed: number } {
     const kept = p.out;
     p.out = undefined; // written once: release it
     if (kept !== undefined) return { out: kept, removed: p.removed };
@@ -612,7 +612,7 @@ export async function cleanFolder(
         return;
       }
       const text = doc.getText();
-      const { out, removed } = cleanedAgain(p, text); // the version checked above: the dry run's text
+      const { out, removed } = cleanedForWriting(p, text); // the version checked above: the dry run's text
       if (out === text) {
         summary.unchanged++;
         return;
@@ -641,7 +641,7 @@ export async function cleanFolder(
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    const { out, removed } = cleanedAgain(p, r.text); // the hash checked above: the dry run's bytes
+    const { out, removed } = cleanedForWriting(p, r.text); // the hash checked above: the dry run's bytes
     if (out === r.text) {
       summary.unchanged++;
       return;

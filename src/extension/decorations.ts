@@ -213,12 +213,9 @@ export class DecorationController implements vscode.Disposable {
         this.scrolled.add(ev.textEditor);
         if (!this.scrollTimer) this.scrollTimer = setTimeout(() => this.flushScroll(), SCROLL_DEBOUNCE_MS);
       }),
-      cache.onDidUpdate((doc) => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
-      }),
-      cache.onDidFocus((doc) => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
-      }),
+      // an analysis, or the labels of the visible pages before it: the editors showing that document
+      cache.onDidUpdate((doc) => this.refreshDocument(doc)),
+      cache.onDidFocus((doc) => this.refreshDocument(doc)),
       config.onDidChange((c) => {
         if (c.affects('dimOpacity') || c.affects('metaOpacity') || c.affects('overviewRuler')) this.ensureTypes(config.get(null), true);
         this.refreshAll(true);
@@ -246,6 +243,10 @@ export class DecorationController implements vscode.Disposable {
     this.scrollTimer = undefined;
     for (const e of this.scrolled) if (vscode.window.visibleTextEditors.includes(e)) this.refresh(e);
     this.scrolled.clear();
+  }
+
+  private refreshDocument(doc: vscode.TextDocument): void {
+    for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.refresh(e);
   }
 
   /** Decorate one editor from the cached analysis of its document's current version. */
