@@ -17,9 +17,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
 import { corpusDumps, makeDumpFolder } from './dump-folder.mjs';
-import { root, take, speedCorporaOr } from './golden-args.mjs';
+import { bundleDriver, root, take, speedCorporaOr } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const n = Number(take(argv, '--files') ?? 1000);
@@ -36,8 +35,7 @@ try {
   console.log(`cli-warmup — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; ${n} dumps, ${(folderBytes / 1048576).toFixed(1)} MB`);
 
   // 1. passes of the engine in one process
-  const driver = path.join(tmp, 'passes.ts');
-  fs.writeFileSync(driver, `
+  const bundle = await bundleDriver(tmp, 'passes', `
 import * as fs from 'node:fs';
 import { Engine } from ${JSON.stringify(path.join(root, 'src/cli/engine'))};
 import { mergeCounters } from ${JSON.stringify(path.join(root, 'src/cli/util'))};
@@ -62,8 +60,6 @@ for (let pass = 1; pass <= 3; pass++) {
 }
 console.log(JSON.stringify(rows));
 `);
-  const bundle = path.join(tmp, 'passes.cjs');
-  await esbuild.build({ entryPoints: [driver], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
   const outs = path.join(tmp, 'out');
   fs.mkdirSync(outs);
   const r = spawnSync(process.execPath, [bundle, inDir, outs], { encoding: 'utf8', maxBuffer: 16 << 20 });
@@ -100,16 +96,13 @@ console.log(JSON.stringify(rows));
   console.log(`deoptimisations, --jobs 1: ${[...deopts].map(([k, v]) => `${k}${v > 1 ? ` ×${v}` : ''}`).join('; ') || 'none'}`);
 
   // 3. the classifier's warm-ups (warmOnce: before a thread's first classification), in fresh processes
-  const warmEntry = path.join(tmp, 'warm.ts');
-  fs.writeFileSync(warmEntry, `
+  const warmBundle = await bundleDriver(tmp, 'warm', `
 import { warmFeatures } from ${JSON.stringify(path.join(root, 'src/core/boilerplate/features'))};
 import { warmClassifier } from ${JSON.stringify(path.join(root, 'src/core/boilerplate'))};
 const t = performance.now();
 if (process.argv[2] === 'features') warmFeatures(); else warmClassifier();
 console.log(performance.now() - t);
 `);
-  const warmBundle = path.join(tmp, 'warm.cjs');
-  await esbuild.build({ entryPoints: [warmEntry], bundle: true, platform: 'node', format: 'cjs', outfile: warmBundle, logLevel: 'warning' });
   const warmMs = (what) => {
     const v = [0, 1, 2, 3, 4].map(() => Number(spawnSync(process.execPath, [warmBundle, what], { encoding: 'utf8' }).stdout));
     return v.sort((a, b) => a - b)[2];

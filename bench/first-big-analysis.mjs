@@ -15,16 +15,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
-import { root, take } from './golden-args.mjs';
+import { bundleDriver, root, take } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const rounds = Number(take(argv, '--rounds') ?? 5);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-first-big-'));
 try {
-  const driver = path.join(tmp, 'first.ts');
   const src = (p) => JSON.stringify(path.join(root, p));
-  fs.writeFileSync(driver, `
+  const bundle = await bundleDriver(tmp, 'first', `
 import { readFileSync } from 'node:fs';
 import { warmClassifier } from ${src('src/core/boilerplate')};
 import { IncrementalAnalyzer, warmBigDocumentStep } from ${src('src/core/incremental')};
@@ -54,8 +52,6 @@ setTimeout(() => {
   console.log(JSON.stringify({ warmMs, focus, lines, linesCpu, all: performance.now() - t0 }));
 }, 400); // the worker waits for its first document: V8 finishes its background compiles meanwhile
 `);
-  const bundle = path.join(tmp, 'first.cjs');
-  await esbuild.build({ entryPoints: [driver], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
   const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   const f0 = (x) => (x < 0 ? '—' : x.toFixed(0));
   console.log(`first-big-analysis — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; ${rounds} rounds of each mode, alternated`);

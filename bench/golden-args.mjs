@@ -1,6 +1,9 @@
 // Shared argument handling of the golden checks (bench/classifier-golden.mjs, bench/quotes-golden.mjs) and the
-// same-run A/B benches of core bundles (bench/analysis-ab.mjs, bench/quotes-ab.mjs).
+// same-run A/B benches of core bundles (bench/analysis-ab.mjs, bench/quotes-ab.mjs); bundleDriver for the benches
+// that run a driver written from source in fresh processes.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -44,4 +47,16 @@ export function writeGolden(result, file, fs) {
 /** Reads a golden file written by writeGolden into a Map key -> hash. */
 export function readGolden(file, fs) {
   return new Map(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split('\t')));
+}
+
+/**
+ * Writes `source` (TypeScript importing the repository's sources by absolute path) to DIR/NAME.ts and bundles it for
+ * node into DIR/NAME.cjs; returns the bundle's path (run it with `process.execPath`).
+ */
+export async function bundleDriver(dir, name, source) {
+  const entry = path.join(dir, `${name}.ts`);
+  const out = path.join(dir, `${name}.cjs`);
+  fs.writeFileSync(entry, source);
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  return out;
 }

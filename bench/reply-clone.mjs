@@ -11,17 +11,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
-import { root, take } from './golden-args.mjs';
+import { bundleDriver, root, take } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const rounds = Number(take(argv, '--rounds') ?? 7);
 const sizes = String(take(argv, '--sizes') ?? '100,500,5120').split(',').map(Number);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-reply-clone-'));
 try {
-  const driver = path.join(tmp, 'clone.ts');
   const src = (p) => JSON.stringify(path.join(root, p));
-  fs.writeFileSync(driver, `
+  const out = await bundleDriver(tmp, 'clone', `
 import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
 import { analyze } from ${src('src/core')};
@@ -49,8 +47,6 @@ for (const kb of sizes) {
     cell(best(encodeLines(a.lines))) + ' | ' + cell(best(encodeQuotes(a.quotes))) + ' | ' + cell(best(encodeEntities(a.entities))) + ' | ' + cell(best(a.entities)) + ' |');
 }
 `);
-  const out = path.join(tmp, 'clone.cjs');
-  await esbuild.build({ entryPoints: [driver], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
   console.log(`reply-clone — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; best of ${rounds} deserialisations each (V8's serializer, as postMessage)`);
   const r = spawnSync(process.execPath, [out, String(rounds), ...sizes.map(String)], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = r.status ?? 1;
