@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   // The extension's analysis worker thread (src/extension/analysisCache.ts starts it next to dist/extension.js)
   { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // The worker thread of "Clean All Dumps in Folder…" (src/extension/folderCleaner.ts starts it next to dist/extension.js)
+  { ...common, entryPoints: ['src/extension/folderWorker.ts'], outfile: 'dist/folderWorker.js' },
 ];
 // Worker entry for batch cleaning (worker threads), when present.
 if (existsSync('src/cli/worker.ts')) builds.push({ ...common, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' });

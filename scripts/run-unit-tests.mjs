@@ -21,7 +21,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   sourcemap: 'inline',
-  external: ['fast-check'],
+  external: ['fast-check', 'esbuild'],
   logLevel: 'warning',
 });
 const outs = files.map((f) => f.replace(/^test\/unit\//, `${outdir}/`).replace(/\.ts$/, '.js'));

@@ -7,6 +7,8 @@
  *    learn the folder's site templates (`buildTemplateIndex`) from the readable dumps.
  * 2. Dry run: analyse every dump with those templates and count the files that would change and the lines
  *    that would be removed; a modal dialog asks to confirm.
+ *    Templates and analyses run in a worker thread of the command's own (folderCleaner.ts, folderService.ts): the
+ *    host reads and writes files, so that a big dump never blocks it.
  * 3. Apply, in a cancellable progress notification (`n / N`): open documents are changed through one
  *    `WorkspaceEdit` each; closed files are re-read, skipped when they changed on disk since the scan, and
  *    written atomically (temporary file next to the original, then rename). Cancelling stops between two
@@ -20,26 +22,21 @@ import * as vscode from 'vscode';
 import * as crypto from 'crypto';
 import * as nodeFs from 'fs';
 import * as nodePath from 'path';
-import { clean, cleanSummary } from '../core/clean';
-import { buildTemplateIndex } from '../core/templates';
-import { textOf } from '../core/markup';
-import type { AnalyzeOptions, TemplateIndex } from '../core';
-
-// The analyser is loaded when a folder is cleaned, not with the extension (the editor's analyses run in the analysis
-// worker, analysisCache.ts), and without the entity tagger: cleaning never asks for entities, and loading the
-// tagger's model blocked the extension host ~0.5 s the first time a folder was cleaned.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const analyze = (text: string, options: AnalyzeOptions) => (require('../core/analyze-base') as typeof import('../core/analyze-base')).analyzeWith(text, options);
+import type { AnalyzeOptions } from '../core';
 import { decodeDump as coreDecode, encodeDump } from '../core/decode';
 import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
+import { FolderCleaner, Pipeline, type CleanerKind } from './folderCleaner';
 
 export const CLEAN_FOLDER_COMMAND = 'scrapedNews.cleanFolder';
 
 /** Characters of dump text kept in memory between the scan and the dry run (beyond that, files are read again). */
 const KEEP_TEXT_CHARS = 64 * 1024 * 1024;
+/** Dumps sent ahead to the analysis (read by the host while the worker analyses), and about how much text. */
+const AHEAD_FILES = 8;
+const AHEAD_CHARS = 16 * 1024 * 1024;
 
 /** Files larger than this are skipped (the editor itself refuses to tokenise much larger files). */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -70,6 +67,8 @@ export interface CleanFolderOptions {
   keepTextChars?: number;
   /** Testing/scripting hook: called after the dry run, before anything is written. */
   afterDryRun?: (plan: CleanFolderPlan) => void | Promise<void>;
+  /** Testing hook: analyse on the extension host's thread instead of the command's worker thread. */
+  inThread?: boolean;
 }
 
 export interface SkippedFile {
@@ -117,6 +116,8 @@ export interface CleanFolderSummary {
    * memory budget, `keepTextChars`); the others are written as the dry run cleaned them.
    */
   reanalysed: number;
+  /** Where the dumps were analysed: the command's worker thread, or the extension host (no worker possible). */
+  analysedIn: CleanerKind;
 }
 
 interface Candidate {
@@ -334,13 +335,6 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk
   return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: sha1(bytes), encoding: dec.encoding };
 }
 
-/** Merge one dump's template counts into the folder index. */
-function addToIndex(index: TemplateIndex, text: string): void {
-  const one = buildTemplateIndex([text]);
-  index.documents += one.documents;
-  for (const k of one.counts.keys()) index.counts.set(k, (index.counts.get(k) ?? 0) + 1);
-}
-
 /** Let the event loop breathe between files so the extension host stays responsive. */
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
@@ -392,29 +386,28 @@ export async function cleanFolder(
   options: CleanFolderOptions = {},
   deps: CleanFolderDeps = {},
 ): Promise<CleanFolderSummary> {
+  const cleaner = new FolderCleaner({ inThread: options.inThread === true });
+  try {
+    return await cleanWith(cleaner, folder, options, deps);
+  } finally {
+    cleaner.dispose();
+  }
+}
+
+async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: CleanFolderOptions, deps: CleanFolderDeps): Promise<CleanFolderSummary> {
   const t0 = Date.now();
   const confirm = options.confirm !== false;
   const notify = options.notify !== false;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const cleanOpts = { keepMeta: options.keepMeta ?? readConfig(folder).keepMeta };
-  const baseOptions = (uri: vscode.Uri): AnalyzeOptions => ({
-    ...(deps.analyzeOptions ? deps.analyzeOptions(uri) : {}),
-    entities: false,
-    quotes: false,
-    // analysed for the clean it will write (the classifier's settle step keeps meta lines' context too)
-    keepMeta: cleanOpts.keepMeta,
-  });
-  const folderName = nodePath.posix.basename(folder.path) || folder.toString();
-  // a dump that is HTML markup is cleaned as the text it converts to (like Clean Article and the CLI)
+  // analysed for the clean it will write (the classifier's settle step keeps meta lines' context too); a dump that is
+  // HTML markup is cleaned as the text it converts to (like Clean Article and the CLI)
+  const keepMeta = options.keepMeta ?? readConfig(folder).keepMeta;
   const convertMarkup = options.convertMarkup ?? readConfig(folder).convertMarkup;
-  const prep = (text: string): string => (convertMarkup ? textOf(text) : text);
+  const settingsOf = (uri: vscode.Uri): AnalyzeOptions => (deps.analyzeOptions ? deps.analyzeOptions(uri) : {});
+  const folderName = nodePath.posix.basename(folder.path) || folder.toString();
   /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
-  const cleanOf = (text: string, uri: vscode.Uri): { out: string; removed: number } => {
-    const t = prep(text);
-    const a = analyze(t, { ...baseOptions(uri), ...(t !== text ? { keepLines: [] } : {}), templates });
-    const out = clean(t, a, cleanOpts);
-    return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed };
-  };
+  const cleanOf = (text: string, uri: vscode.Uri): Promise<{ out: string; removed: number }> => cleaner.clean(text, settingsOf(uri));
+  await cleaner.start({ convertMarkup, keepMeta });
 
   const skipped: SkippedFile[] = [];
   const plan: CleanFolderPlan = {
@@ -439,6 +432,7 @@ export async function cleanFolder(
     ms: 0,
     timings: { scan: 0, dryRun: 0, apply: 0 },
     reanalysed: 0,
+    analysedIn: cleaner.kind,
   };
   const finish = () => {
     summary.skipped = skipped.slice();
@@ -448,7 +442,6 @@ export async function cleanFolder(
 
   // ---- 1 + 2: scan, templates, dry run (cancellable progress) ----
   const planned: PlannedFile[] = [];
-  let templates: TemplateIndex | null = null as TemplateIndex | null;
   const scanCancelled = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Scraped News: scanning ${folderName}`, cancellable: true },
     async (progress, token) => {
@@ -457,10 +450,10 @@ export async function cleanFolder(
       const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; dropped?: boolean }[] = [];
       // texts kept in memory between the two passes, up to a budget; the rest is read again (and compared)
       let keptChars = 0;
-      const index: TemplateIndex = { documents: 0, counts: new Map() };
       const learn = options.templates !== false;
       const N = candidates.length;
-      // pass 1: read, validate, learn templates
+      // pass 1: read, validate, learn templates (in the cleaner, while the next files are read)
+      const learning = new Pipeline<void>(AHEAD_FILES, AHEAD_CHARS);
       for (let i = 0; i < N; i++) {
         if (token.isCancellationRequested) return true;
         const c = candidates[i];
@@ -468,7 +461,10 @@ export async function cleanFolder(
         const doc = openDocument(c.uri);
         if (doc) {
           readable.push({ c, doc });
-          if (learn) addToIndex(index, prep(doc.getText()));
+          if (learn) {
+            const text = doc.getText();
+            await learning.push(cleaner.learn(text), text.length, () => undefined);
+          }
           continue;
         }
         const r = await readClosedFile(c.uri, maxBytes);
@@ -476,17 +472,18 @@ export async function cleanFolder(
           skipped.push({ path: c.rel, reason: r.reason });
           continue;
         }
-        if (learn) addToIndex(index, prep(r.text));
+        if (learn) await learning.push(cleaner.learn(r.text), r.text.length, () => undefined);
         keptChars += r.text.length;
         if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
         else readable.push({ c, read: { ...r, text: '' }, dropped: true });
         await breathe();
       }
-      templates = learn && index.documents >= 3 ? index : null;
+      await learning.drain();
+      plan.templateDocuments = await cleaner.useTemplates(learn);
       summary.timings.scan = Date.now() - t0;
-      plan.templateDocuments = templates ? templates.documents : 0;
       // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
       let keptOut = 0;
+      const dryRun = new Pipeline<{ out: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
       for (let i = 0; i < readable.length; i++) {
         if (token.isCancellationRequested) return true;
         const { c, doc, dropped } = readable[i];
@@ -502,28 +499,32 @@ export async function cleanFolder(
           read = again;
         }
         const text = doc ? doc.getText() : read!.text;
-        const { out, removed } = cleanOf(text, c.uri);
-        const changes = out !== text;
-        const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
-        if (keep) keptOut += out.length;
-        planned.push({
-          uri: c.uri,
-          rel: c.rel,
-          docVersion: doc?.version,
-          size: read?.size,
-          mtime: read?.mtime,
-          hash: read?.hash,
-          changes,
-          removed,
-          ...(keep ? { out } : {}),
-        });
-        if (changes) {
-          plan.filesToChange++;
-          plan.linesToRemove += removed;
-        }
+        const docVersion = doc?.version;
         readable[i] = { c }; // release the text
+        await dryRun.push(cleanOf(text, c.uri), text.length, ({ out, removed }) => {
+          const changes = out !== text;
+          const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+          if (keep) keptOut += out.length;
+          planned.push({
+            uri: c.uri,
+            rel: c.rel,
+            docVersion,
+            size: read?.size,
+            mtime: read?.mtime,
+            hash: read?.hash,
+            changes,
+            removed,
+            ...(keep ? { out } : {}),
+          });
+          if (changes) {
+            plan.filesToChange++;
+            plan.linesToRemove += removed;
+          }
+        });
         await breathe();
       }
+      if (token.isCancellationRequested) return true;
+      await dryRun.drain();
       summary.timings.dryRun = Date.now() - t0 - summary.timings.scan;
       return false;
     },
@@ -588,7 +589,7 @@ export async function cleanFolder(
   summary.timings.apply = Date.now() - tApply;
 
   /** The cleaned text of a planned file whose text is still the dry run's: as the dry run kept it, else cleaned again. */
-  function cleanedForWriting(p: PlannedFile, text: string): { out: string; removed: number } {
+  async function cleanedForWriting(p: PlannedFile, text: string): Promise<{ out: string; removed: number }> {
     const kept = p.out;
     p.out = undefined; // written once: release it
     if (kept !== undefined) return { out: kept, removed: p.removed };
@@ -612,7 +613,11 @@ export async function cleanFolder(
         return;
       }
       const text = doc.getText();
-      const { out, removed } = cleanedForWriting(p, text); // the version checked above: the dry run's text
+      const { out, removed } = await cleanedForWriting(p, text); // the version checked above: the dry run's text
+      if (doc.version !== p.docVersion) {
+        skipped.push({ path: p.rel, reason: 'changed in the editor since the dry run' });
+        return;
+      }
       if (out === text) {
         summary.unchanged++;
         return;
@@ -641,7 +646,7 @@ export async function cleanFolder(
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    const { out, removed } = cleanedForWriting(p, r.text); // the hash checked above: the dry run's bytes
+    const { out, removed } = await cleanedForWriting(p, r.text); // the hash checked above: the dry run's bytes
     if (out === r.text) {
       summary.unchanged++;
       return;
@@ -730,7 +735,16 @@ export function registerCleanFolder(context: vscode.ExtensionContext, _cache: An
         void vscode.window.showErrorMessage(`Scraped News: cannot read ${folder.toString()}: ${(e as Error).message}`);
         return undefined;
       }
-      return cleanFolder(folder, opts ?? {}, { analyzeOptions: settingsOptions(keep), output });
+      try {
+        return await cleanFolder(folder, opts ?? {}, { analyzeOptions: settingsOptions(keep), output });
+      } catch (e) {
+        // e.g. the analysis worker ran out of memory: every file is either cleaned or untouched (atomic writes)
+        const name = nodePath.posix.basename(folder.path) || folder.toString();
+        const message = `Scraped News: cleaning "${name}" stopped: ${(e as Error).message}. Files already written are cleaned; the others are untouched.`;
+        output.appendLine(`[${new Date().toISOString()}] ${folder.toString()}\n${message}`);
+        void vscode.window.showErrorMessage(message);
+        return undefined;
+      }
     }),
   );
 }

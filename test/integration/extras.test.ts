@@ -467,6 +467,7 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.strictEqual(summary.unchanged, 1);
     assert.ok(summary.linesRemoved > 0);
     assert.strictEqual(summary.reanalysed, 0, 'every file is written as the dry run cleaned it (site-1.txt, changed since, is skipped)');
+    assert.strictEqual(summary.analysedIn, 'worker', 'the dumps are analysed in the command\'s worker thread, not on the extension host');
 
     assert.deepStrictEqual(summary.unsaved, ['site-4.txt'], JSON.stringify(summary));
     // files on disk
@@ -518,6 +519,30 @@ suite('extras: Clean All Dumps in Folder', function () {
         assert.ok(!out.includes('<') && !out.includes('Prayer Giving Partners'), 'markup, menus and scripts gone');
       } else assert.strictEqual(out, html, 'kept whole: its one line of markup is not noise by itself');
     }
+  });
+
+  test('the worker thread and the in-thread fallback write the same bytes (templates, markup, UTF-16, CRLF)', async () => {
+    const html = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'l3s-raw-html.txt'), 'utf8');
+    const a = tmpFolder('sn-worker-');
+    const b = tmpFolder('sn-inthread-');
+    made.push(a, b);
+    for (const dir of [a, b]) {
+      for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(dir, `d${i}.txt`), siteDump(i));
+      fs.writeFileSync(path.join(dir, 'page.txt'), html);
+      fs.writeFileSync(path.join(dir, 'crlf.txt'), siteDump(7).replace(/\n/g, '\r\n'));
+      fs.writeFileSync(path.join(dir, 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(siteDump(8), 'utf16le')]));
+    }
+    const sa = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(a), { confirm: false, notify: false });
+    const sb = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(b), { confirm: false, notify: false, inThread: true });
+    assert.strictEqual(sa.analysedIn, 'worker');
+    assert.strictEqual(sb.analysedIn, 'extension host');
+    assert.strictEqual(sa.cleaned.length, 9, JSON.stringify(sa));
+    assert.deepStrictEqual(sb.cleaned, sa.cleaned);
+    assert.strictEqual(sb.plan.templateDocuments, sa.plan.templateDocuments);
+    assert.strictEqual(sb.plan.linesToRemove, sa.plan.linesToRemove);
+    assert.strictEqual(sb.linesRemoved, sa.linesRemoved);
+    for (const f of fs.readdirSync(a)) assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), `${f}: same bytes`);
+    assert.ok(!fs.readFileSync(path.join(a, 'd0.txt'), 'utf8').includes(TEMPLATE_PROSE), 'templates used');
   });
 
   test('without templates the repeated prose line stays (templates are what removes it)', async () => {

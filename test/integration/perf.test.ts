@@ -456,4 +456,32 @@ suite('perf: 5 MB dump in the extension host', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('Clean All Dumps in Folder: a 5 MB dump among small ones never blocks the host long', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const fixture = fs.readFileSync(path.join(root.fsPath, 'sputnik-antonov.txt'), 'utf8');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-perf-bigfolder-'));
+    try {
+      const N = 20;
+      for (let i = 0; i < N; i++) fs.writeFileSync(path.join(dir, `dump-${i}.txt`), fixture.replace(/Antonov/g, `Antonov-${tag(i)}`));
+      const big = bigDump(fixture, TARGET_BYTES);
+      fs.writeFileSync(path.join(dir, 'dump-big.txt'), big);
+      const probe = new BlockProbe();
+      probe.start();
+      const t0 = performance.now();
+      const s = await vscode.commands.executeCommand<{ cleaned: string[]; skipped: unknown[]; timings: { scan: number; dryRun: number; apply: number } }>(
+        'scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false });
+      const ms = performance.now() - t0;
+      const block = probe.stop();
+      assert.deepStrictEqual(s.skipped, []);
+      assert.strictEqual(s.cleaned.length, N + 1);
+      assert.ok(fs.readFileSync(path.join(dir, 'dump-big.txt'), 'utf8').length < big.length, 'the big dump was cleaned');
+      console.log(
+        `    PERF clean-folder with a ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB dump and ${N} small ones in ${f1(ms)} ms (scan ${s.timings.scan} ms, dry run ${s.timings.dryRun} ms, ` +
+          `writing ${s.timings.apply} ms); longest blocking task ${f1(block)} ms (budget ${BLOCK_BUDGET_MS} ms)`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

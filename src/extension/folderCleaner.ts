@@ -1,0 +1,159 @@
+/**
+ * The extension host's side of the folder command's analysis (folderService.ts): a worker thread of its own
+ * (dist/folderWorker.js) started for one run of the command and stopped after it, or the service in-thread where
+ * no worker can be started (or with SCRAPED_NEWS_FOLDER_WORKER=off, or `inThread` for tests). Requests go out at
+ * once and are answered in order; `Pipeline` keeps a bounded number of them in flight, so that the worker analyses
+ * one dump while the host reads the next.
+ */
+import type { AnalyzeOptions } from '../core/types';
+import type { FolderReply, FolderRequest, FolderService } from './folderService';
+
+// Distributive Omit: each request type without its sequence number.
+type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
+
+export type CleanerKind = 'worker' | 'extension host';
+
+export class FolderCleaner {
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve: (r: FolderReply) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+  private readonly send: (req: FolderRequest) => void;
+  private readonly stop: () => void;
+  /** Keeps the process alive while answers are due (the worker is unref'd when idle). */
+  private readonly hold: (on: boolean) => void;
+  readonly kind: CleanerKind;
+
+  /**
+   * `inThread`: run the service on this thread (tests compare both). `workerFile`: the worker's script (default
+   * folderWorker.js next to this bundle; tests give their own).
+   */
+  constructor(opts: { inThread?: boolean; workerFile?: string } = {}) {
+    const worker = opts.inThread ? undefined : startWorker(opts.workerFile, (r) => this.settle(r), (e) => this.fail(e));
+    if (worker) {
+      this.kind = 'worker';
+      this.send = worker.post;
+      this.stop = worker.stop;
+      this.hold = worker.hold;
+    } else {
+      this.kind = 'extension host';
+      // loaded on first use: the analyser is not part of the extension's start-up
+      let service: FolderService | undefined;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      this.send = (req) => this.settle((service ??= new (require('./folderService') as typeof import('./folderService')).FolderService()).handle(req));
+      this.stop = () => undefined;
+      this.hold = () => undefined;
+    }
+  }
+
+  private request(req: Unsequenced<FolderRequest>): Promise<FolderReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const seq = ++this.seq;
+    if (this.waiting.size === 0) this.hold(true);
+    const p = new Promise<FolderReply>((resolve, reject) => this.waiting.set(seq, { resolve, reject }));
+    this.send({ ...req, seq } as FolderRequest);
+    return p;
+  }
+
+  private settle(r: FolderReply): void {
+    const w = this.waiting.get(r.seq);
+    if (!w) return;
+    this.waiting.delete(r.seq);
+    if (this.waiting.size === 0) this.hold(false);
+    if (r.type === 'error') w.reject(new Error(`analysis failed: ${r.message}`));
+    else w.resolve(r);
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+    this.hold(false);
+  }
+
+  async start(run: { convertMarkup: boolean; keepMeta: boolean }): Promise<void> {
+    await this.request({ type: 'start', ...run });
+  }
+
+  /** Adds one dump to the site-template index. */
+  async learn(text: string): Promise<void> {
+    await this.request({ type: 'learn', text });
+  }
+
+  /** Fixes the templates the dumps are cleaned with; returns the number of dumps they were learned from (0: none). */
+  async useTemplates(use: boolean): Promise<number> {
+    const r = await this.request({ type: 'templates', use });
+    return r.type === 'templates' ? r.documents : 0;
+  }
+
+  /** The cleaned text of `text` and the lines it drops. */
+  async clean(text: string, options: AnalyzeOptions): Promise<{ out: string; removed: number }> {
+    const r = await this.request({ type: 'clean', text, options });
+    if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
+    return { out: r.same ? text : r.out!, removed: r.removed };
+  }
+
+  dispose(): void {
+    this.fail(new Error('the folder command stopped'));
+    this.stop();
+  }
+}
+
+/** A worker thread running dist/folderWorker.js, or undefined where that is not possible. */
+function startWorker(workerFile: string | undefined, onReply: (r: FolderReply) => void, onFail: (e: Error) => void): { post: (req: FolderRequest) => void; stop: () => void; hold: (on: boolean) => void } | undefined {
+  try {
+    if (typeof process === 'undefined' || !process.versions?.node || process.env.SCRAPED_NEWS_FOLDER_WORKER === 'off') return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wt = require('worker_threads') as typeof import('worker_threads');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const path = require('path') as typeof import('path');
+    const file = workerFile ?? path.join(__dirname, 'folderWorker.js');
+    if (!fs.existsSync(file)) return undefined;
+    const worker = new wt.Worker(file, { name: 'scraped-news-folder' });
+    let stopped = false;
+    worker.on('message', (r: FolderReply) => onReply(r));
+    worker.on('error', (e) => onFail(new Error(`the folder worker failed: ${e.message}`)));
+    worker.on('exit', (code) => !stopped && onFail(new Error(`the folder worker stopped (exit code ${code})`)));
+    worker.unref();
+    return {
+      post: (req) => worker.postMessage(req),
+      hold: (on) => (on ? worker.ref() : worker.unref()),
+      stop: () => {
+        stopped = true;
+        void worker.terminate();
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers consumed in the order they were asked, with at most `maxItems` requests and (beyond one) about `maxChars`
+ * characters of text in flight. `push` waits for the oldest answers while the window is full.
+ */
+export class Pipeline<T> {
+  private readonly queue: { p: Promise<T>; chars: number; then: (r: T) => void }[] = [];
+  private chars = 0;
+  constructor(private readonly maxItems: number, private readonly maxChars: number) {}
+
+  async push(p: Promise<T>, chars: number, then: (r: T) => void): Promise<void> {
+    p.catch(() => undefined); // a run stopped early drops its unanswered requests: their rejections are expected
+    this.queue.push({ p, chars, then });
+    this.chars += chars;
+    while (this.queue.length > this.maxItems || (this.queue.length > 1 && this.chars > this.maxChars)) await this.next();
+  }
+
+  /** Waits for every answer still due. */
+  async drain(): Promise<void> {
+    while (this.queue.length) await this.next();
+  }
+
+  private async next(): Promise<void> {
+    const e = this.queue.shift()!;
+    this.chars -= e.chars;
+    e.then(await e.p);
+  }
+}

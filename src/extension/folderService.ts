@@ -1,0 +1,99 @@
+/**
+ * The analysing half of "Clean All Dumps in Folder…" (cleanFolder.ts): learn the folder's site templates and clean
+ * each dump with them. It runs in a worker thread of its own for the command's duration (folderWorker.ts, bundled
+ * to dist/folderWorker.js), so that a big dump in the folder never blocks the extension host (a 5 MB dump took the
+ * host ~0.8 s when this ran there); in-thread where no worker can be started. No `vscode` import: the host sends
+ * texts and settings, and gets back cleaned texts and counts.
+ *
+ * Requests are answered one by one, in order, each with its `seq`.
+ */
+import { analyzeWith } from '../core/analyze-base';
+import { clean, cleanSummary } from '../core/clean';
+import { textOf } from '../core/markup';
+import { buildTemplateIndex } from '../core/templates';
+import type { AnalyzeOptions, TemplateIndex } from '../core/types';
+
+/** Starts a run: what every later request of the run shares. */
+export interface StartRequest {
+  type: 'start';
+  seq: number;
+  /** Convert dumps that are HTML markup to text lines before anything else. */
+  convertMarkup: boolean;
+  /** Keep meta lines (bylines, datelines, credits) in the cleaned text. */
+  keepMeta: boolean;
+}
+/** One dump for the site-template index. */
+export interface LearnRequest {
+  type: 'learn';
+  seq: number;
+  text: string;
+}
+/** The templates the run cleans with: those learned (when `use` and at least 3 dumps were learned) or none. */
+export interface TemplatesRequest {
+  type: 'templates';
+  seq: number;
+  use: boolean;
+}
+/** Clean one dump (with the run's templates). `options`: the analysis options from the settings (plain data). */
+export interface CleanRequest {
+  type: 'clean';
+  seq: number;
+  text: string;
+  options: AnalyzeOptions;
+}
+export type FolderRequest = StartRequest | LearnRequest | TemplatesRequest | CleanRequest;
+
+export type FolderReply =
+  | { type: 'ok'; seq: number }
+  | { type: 'templates'; seq: number; documents: number }
+  /** `out` is left out when the cleaned text is the text itself (`same`). */
+  | { type: 'cleaned'; seq: number; same: boolean; out?: string; removed: number }
+  | { type: 'error'; seq: number; message: string };
+
+/** Fewer learned dumps than this: no templates (a site template needs repetition across dumps). */
+export const MIN_TEMPLATE_DOCUMENTS = 3;
+
+/** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
+export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number } {
+  const t = run.convertMarkup ? textOf(text) : text;
+  const cleanOpts = { keepMeta: run.keepMeta };
+  // a converted dump: the lines kept by hand are lines of the original, not of its conversion
+  const a = analyzeWith(t, { ...options, entities: false, quotes: false, keepMeta: run.keepMeta, ...(t !== text ? { keepLines: [] } : {}), templates });
+  const out = clean(t, a, cleanOpts);
+  return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed };
+}
+
+export class FolderService {
+  private run = { convertMarkup: true, keepMeta: false };
+  private index: TemplateIndex = { documents: 0, counts: new Map() };
+  private templates: TemplateIndex | null = null;
+
+  handle(req: FolderRequest): FolderReply {
+    try {
+      switch (req.type) {
+        case 'start':
+          this.run = { convertMarkup: req.convertMarkup, keepMeta: req.keepMeta };
+          this.index = { documents: 0, counts: new Map() };
+          this.templates = null;
+          return { type: 'ok', seq: req.seq };
+        case 'learn': {
+          const one = buildTemplateIndex([this.run.convertMarkup ? textOf(req.text) : req.text]);
+          this.index.documents += one.documents;
+          for (const k of one.counts.keys()) this.index.counts.set(k, (this.index.counts.get(k) ?? 0) + 1);
+          return { type: 'ok', seq: req.seq };
+        }
+        case 'templates':
+          this.templates = req.use && this.index.documents >= MIN_TEMPLATE_DOCUMENTS ? this.index : null;
+          return { type: 'templates', seq: req.seq, documents: this.templates ? this.templates.documents : 0 };
+        case 'clean': {
+          const { out, removed } = cleanDump(req.text, req.options, this.run, this.templates);
+          return out === req.text ? { type: 'cleaned', seq: req.seq, same: true, removed } : { type: 'cleaned', seq: req.seq, same: false, out, removed };
+        }
+        default:
+          return { type: 'error', seq: (req as { seq?: number }).seq ?? -1, message: `unknown request ${(req as { type?: unknown }).type}` };
+      }
+    } catch (e) {
+      return { type: 'error', seq: req.seq, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}

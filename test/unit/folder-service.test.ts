@@ -1,0 +1,181 @@
+/**
+ * The analysing half of "Clean All Dumps in Folder…" (src/extension/folderService.ts, run in a worker thread of the
+ * command's own by src/extension/folderCleaner.ts): its answers equal the core's analyze + clean with the templates
+ * of the same dumps; the cleaner's pipeline answers in order within its window; the worker thread (bundled here from
+ * src/extension/folderWorker.ts) answers like the in-thread service, and a worker that dies rejects what is pending.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { analyze } from '../../src/core';
+import { clean, cleanSummary } from '../../src/core/clean';
+import { textOf } from '../../src/core/markup';
+import { buildTemplateIndex } from '../../src/core/templates';
+import type { AnalyzeOptions, TemplateIndex } from '../../src/core';
+import { FolderService, type FolderReply } from '../../src/extension/folderService';
+import { FolderCleaner, Pipeline } from '../../src/extension/folderCleaner';
+import { PAGE_ARTICLES, pageOf } from '../pages-text';
+
+const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+const html = readFileSync('test/fixtures/l3s-raw-html.txt', 'utf8');
+// dumps of one site: different articles in the same page frame (menus, share lines, footer)
+const articles = PAGE_ARTICLES.map((f) => readFileSync(join('test/fixtures', f), 'utf8'));
+const dumps = [0, 1, 2, 3, 4].map((k) => pageOf(articles[k % articles.length], k));
+
+/** What the folder command must write for `text`: the core's own analysis and clean. */
+function expected(text: string, templates: TemplateIndex | null, keepMeta: boolean, convert: boolean, options: AnalyzeOptions = {}): { out: string; removed: number } {
+  const t = convert ? textOf(text) : text;
+  const a = analyze(t, { ...options, entities: false, quotes: false, keepMeta, templates, ...(t !== text ? { keepLines: [] } : {}) });
+  const out = clean(t, a, { keepMeta });
+  return { out, removed: out === text ? 0 : cleanSummary(a, { keepMeta }).removed };
+}
+
+function cleaned(r: FolderReply, text: string): { out: string; removed: number } {
+  assert.equal(r.type, 'cleaned', JSON.stringify(r).slice(0, 200));
+  if (r.type !== 'cleaned') throw new Error('not cleaned');
+  if (r.same) assert.equal(r.out, undefined, 'an unchanged text is not sent back');
+  return { out: r.same ? text : r.out!, removed: r.removed };
+}
+
+test('folder service: templates learned dump by dump equal the index of the whole set; cleans like analyze + clean', () => {
+  const s = new FolderService();
+  let seq = 0;
+  for (const keepMeta of [false, true]) {
+    assert.deepEqual(s.handle({ type: 'start', seq: ++seq, convertMarkup: true, keepMeta }), { type: 'ok', seq });
+    // three pages of one site in HTML: their converted lines are what repeats (and makes templates), not their markup
+    const pages = [html, html.replace(/OPEC/g, 'the cartel'), html.replace(/Bush/g, 'the President')];
+    for (const d of [...dumps, ...pages]) assert.deepEqual(s.handle({ type: 'learn', seq: ++seq, text: d }), { type: 'ok', seq });
+    assert.deepEqual(s.handle({ type: 'templates', seq: ++seq, use: true }), { type: 'templates', seq, documents: dumps.length + 3 });
+    const index = buildTemplateIndex([...dumps, ...pages.map(textOf)]);
+    const options: AnalyzeOptions = { boilerplatePatterns: ['^Related:'], keepLines: [] };
+    for (const d of [...dumps, ...pages, fixture]) {
+      const got = cleaned(s.handle({ type: 'clean', seq: ++seq, text: d, options }), d);
+      const want = expected(d, index, keepMeta, true, options);
+      assert.equal(got.out, want.out);
+      assert.equal(got.removed, want.removed);
+    }
+    // the site's repeated lines are what templates remove: without them some stay
+    for (const d of [dumps[0], pages[0]]) {
+      const withTemplates = cleaned(s.handle({ type: 'clean', seq: ++seq, text: d, options: {} }), d).out;
+      assert.notEqual(withTemplates, expected(d, null, keepMeta, true).out, 'the templates change the result');
+    }
+  }
+});
+
+test('folder service: fewer than three dumps or templates off: none; markup kept as it is when not converted; an already clean text is "same"', () => {
+  const s = new FolderService();
+  s.handle({ type: 'start', seq: 1, convertMarkup: false, keepMeta: false });
+  s.handle({ type: 'learn', seq: 2, text: dumps[0] });
+  s.handle({ type: 'learn', seq: 3, text: dumps[1] });
+  assert.deepEqual(s.handle({ type: 'templates', seq: 4, use: true }), { type: 'templates', seq: 4, documents: 0 });
+  assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 5, text: dumps[2], options: {} }), dumps[2]), expected(dumps[2], null, false, false));
+  assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 6, text: html, options: {} }), html), expected(html, null, false, false));
+  s.handle({ type: 'learn', seq: 7, text: dumps[2] });
+  assert.deepEqual(s.handle({ type: 'templates', seq: 8, use: false }), { type: 'templates', seq: 8, documents: 0 });
+  const once = expected(fixture, null, false, false).out;
+  const r = s.handle({ type: 'clean', seq: 9, text: once, options: {} });
+  assert.deepEqual(r, { type: 'cleaned', seq: 9, same: true, removed: 0 });
+  // a new run forgets the last one's index
+  s.handle({ type: 'start', seq: 10, convertMarkup: true, keepMeta: false });
+  assert.deepEqual(s.handle({ type: 'templates', seq: 11, use: true }), { type: 'templates', seq: 11, documents: 0 });
+  // a request it does not know is answered with an error, not dropped
+  assert.deepEqual(s.handle({ type: 'nonsense', seq: 12 } as never), { type: 'error', seq: 12, message: 'unknown request nonsense' });
+});
+
+test('pipeline: answers consumed in the order asked, within its window of requests and characters; a failure surfaces', async () => {
+  const resolvers: (() => void)[] = [];
+  const seen: number[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const p = new Pipeline<number>(3, 100);
+  const ask = (v: number, chars: number) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    const pr = new Promise<number>((res) => resolvers.push(() => { inFlight--; res(v); }));
+    return p.push(pr, chars, (x) => seen.push(x));
+  };
+  // answered last to first: still consumed first to last
+  const pushes: Promise<void>[] = [];
+  for (let i = 0; i < 3; i++) pushes.push(ask(i, 10));
+  await Promise.all(pushes); // three fit
+  const fourth = ask(3, 10); // the window is full: waits for the oldest
+  let fourthDone = false;
+  void fourth.then(() => (fourthDone = true));
+  resolvers[2]();
+  resolvers[1]();
+  await new Promise((r) => setImmediate(r));
+  assert.equal(fourthDone, false, 'waits for the oldest answer, not any answer');
+  assert.deepEqual(seen, []);
+  resolvers[0]();
+  await fourth;
+  assert.deepEqual(seen, [0, 1, 2].slice(0, seen.length));
+  resolvers[3]();
+  await p.drain();
+  assert.deepEqual(seen, [0, 1, 2, 3]);
+  assert.ok(most <= 4, `at most the window + the one being pushed: ${most}`);
+  // characters: one big request alone is let through; a second one waits for it
+  const q = new Pipeline<number>(10, 100);
+  let bigDone = false;
+  let release!: () => void;
+  await q.push(new Promise<number>((res) => (release = () => res(1))), 500, () => (bigDone = true));
+  const small = q.push(Promise.resolve(2), 1, () => undefined);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(bigDone, false);
+  release();
+  await small;
+  assert.equal(bigDone, true, 'the big one was consumed before the next was let in');
+  // a failed request surfaces in push or drain, never as an unhandled rejection
+  const f = new Pipeline<number>(1, 100);
+  await f.push(Promise.reject(new Error('boom')), 1, () => undefined);
+  await assert.rejects(f.push(Promise.resolve(1), 1, () => undefined), /boom/);
+  const g = new Pipeline<number>(5, 100);
+  await g.push(Promise.reject(new Error('late')), 1, () => undefined);
+  await assert.rejects(g.drain(), /late/);
+});
+
+test('folder cleaner: worker thread and in-thread answer the same; a worker that dies rejects what is pending; dispose stops it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sn-folder-worker-'));
+  try {
+    const workerFile = join(dir, 'folderWorker.js');
+    await esbuild.build({ entryPoints: ['src/extension/folderWorker.ts'], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+    const results: { out: string; removed: number }[][] = [];
+    for (const c of [new FolderCleaner({ workerFile }), new FolderCleaner({ inThread: true })]) {
+      try {
+        await c.start({ convertMarkup: true, keepMeta: false });
+        await Promise.all(dumps.map((d) => c.learn(d)));
+        assert.equal(await c.useTemplates(true), dumps.length);
+        results.push(await Promise.all([...dumps, html].map((d) => c.clean(d, {}))));
+      } finally {
+        c.dispose();
+      }
+    }
+    assert.deepEqual(results[0], results[1]);
+    const index = buildTemplateIndex(dumps);
+    assert.deepEqual(results[0][0], expected(dumps[0], index, false, true));
+
+    // a worker that stops on the first request: what was asked is rejected with the reason, so is what comes after
+    const dying = join(dir, 'dying.js');
+    writeFileSync(dying, "require('worker_threads').parentPort.on('message', () => process.exit(7));");
+    const d = new FolderCleaner({ workerFile: dying });
+    assert.equal(d.kind, 'worker');
+    await assert.rejects(d.start({ convertMarkup: true, keepMeta: false }), /folder worker stopped \(exit code 7\)/);
+    await assert.rejects(d.learn('x'), /folder worker stopped/);
+    d.dispose();
+    // disposed while a request is pending: rejected, not left hanging
+    const e = new FolderCleaner({ workerFile });
+    const pending = e.clean(fixture, {});
+    e.dispose();
+    await assert.rejects(pending, /stopped/);
+    // no worker script: the service runs in-thread
+    const f = new FolderCleaner({ workerFile: join(dir, 'missing.js') });
+    assert.equal(f.kind, 'extension host');
+    await f.start({ convertMarkup: false, keepMeta: false });
+    assert.deepEqual(await f.clean(fixture, {}), expected(fixture, null, false, false));
+    f.dispose();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
