@@ -23,19 +23,23 @@ import * as crypto from 'crypto';
 import * as nodeFs from 'fs';
 import * as nodePath from 'path';
 import type { AnalyzeOptions } from '../core';
-import { decodeDump as coreDecode, encodeDump } from '../core/decode';
 import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
 import { FolderCleaner, Pipeline, type CleanerKind } from './folderCleaner';
 
+export { decodeDump } from './dumpBytes';
+
 export const CLEAN_FOLDER_COMMAND = 'scrapedNews.cleanFolder';
 
 /** Characters of dump text kept in memory between the scan and the dry run (beyond that, files are read again). */
 const KEEP_TEXT_CHARS = 64 * 1024 * 1024;
-/** Dumps sent ahead to the analysis (read by the host while the worker analyses), and about how much text. */
-const AHEAD_FILES = 8;
+/**
+ * Dumps sent ahead to the analysis (read by the host while the worker analyses), and about how much text: the host
+ * waits for the worker only when this much is queued there.
+ */
+const AHEAD_FILES = 256;
 const AHEAD_CHARS = 16 * 1024 * 1024;
 
 /** Files larger than this are skipped (the editor itself refuses to tokenise much larger files). */
@@ -168,10 +172,6 @@ function isTxt(name: string): boolean {
   return /\.txt$/i.test(name) && !name.endsWith(TMP_MARK);
 }
 
-function sha1(bytes: Uint8Array | string): string {
-  return crypto.createHash('sha1').update(bytes).digest('hex');
-}
-
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
@@ -179,22 +179,6 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
-/**
- * Decode a dump's bytes (core `decodeDump`: UTF-8 with or without BOM, UTF-16 LE/BE), or say why the file is
- * not safe to rewrite: binary content, or invalid byte sequences (re-encoding them would change bytes).
- */
-export function decodeDump(bytes: Uint8Array): { text: string; encoding: DumpEncoding } | { reason: string } {
-  try {
-    const d = coreDecode(bytes);
-    if (d.replacements > 0) {
-      return { reason: `${d.replacements} invalid ${d.encoding.toUpperCase()} byte sequence(s): not rewritten, so that no byte is lost` };
-    }
-    return { text: d.text, encoding: d.encoding };
-  } catch (e) {
-    return { reason: (e as Error).message };
-  }
 }
 
 /** True when `child` (a real path) lies inside `root` (a real path). */
@@ -313,7 +297,8 @@ async function listCandidates(
   return out;
 }
 
-async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk | ReadFail> {
+/** Reads a closed file; the cleaner (its worker thread) decodes and hashes the bytes. */
+async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: FolderCleaner): Promise<ReadOk | ReadFail> {
   let st: Stat;
   try {
     st = await statOf(uri);
@@ -330,20 +315,20 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number): Promise<ReadOk
   } catch (e) {
     return { ok: false, reason: `not readable: ${(e as Error).message}` };
   }
-  const dec = decodeDump(bytes);
+  const dec = await cleaner.read(bytes);
   if ('reason' in dec) return { ok: false, reason: dec.reason };
-  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: sha1(bytes), encoding: dec.encoding };
+  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
 }
 
 /** Let the event loop breathe between files so the extension host stays responsive. */
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 /** Write `text` to `uri` through a temporary file next to it and a rename. */
-async function writeAtomically(uri: vscode.Uri, text: string, encoding: DumpEncoding): Promise<void> {
+async function writeAtomically(uri: vscode.Uri, text: string, encoding: DumpEncoding, cleaner: FolderCleaner): Promise<void> {
   const dir = vscode.Uri.joinPath(uri, '..');
   const base = nodePath.posix.basename(uri.path);
   const tmp = vscode.Uri.joinPath(dir, `.${base}.${crypto.randomBytes(4).toString('hex')}${TMP_MARK}`);
-  const bytes = encodeDump(text, encoding);
+  const bytes = await cleaner.encode(text, encoding);
   if (isLocal(uri)) {
     let fh: nodeFs.promises.FileHandle | undefined;
     try {
@@ -407,7 +392,9 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   const folderName = nodePath.posix.basename(folder.path) || folder.toString();
   /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
   const cleanOf = (text: string, uri: vscode.Uri): Promise<{ out: string; removed: number }> => cleaner.clean(text, settingsOf(uri));
-  await cleaner.start({ convertMarkup, keepMeta });
+  // not awaited: the worker starts while the folder is listed (requests are answered in order; a failure to start
+  // surfaces at the first request awaited)
+  void cleaner.start({ convertMarkup, keepMeta }).catch(() => undefined);
 
   const skipped: SkippedFile[] = [];
   const plan: CleanFolderPlan = {
@@ -467,7 +454,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
           }
           continue;
         }
-        const r = await readClosedFile(c.uri, maxBytes);
+        const r = await readClosedFile(c.uri, maxBytes, cleaner);
         if (!r.ok) {
           skipped.push({ path: c.rel, reason: r.reason });
           continue;
@@ -490,7 +477,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         let read = readable[i].read;
         progress.report({ message: `dry run ${i + 1} / ${readable.length}` });
         if (dropped && read) {
-          const again = await readClosedFile(c.uri, maxBytes);
+          const again = await readClosedFile(c.uri, maxBytes, cleaner);
           if (!again.ok || again.hash !== read.hash) {
             skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
             readable[i] = { c };
@@ -637,7 +624,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       return;
     }
     // closed file: re-read, make sure it is what the scan read, write atomically
-    const r = await readClosedFile(p.uri, maxBytes);
+    const r = await readClosedFile(p.uri, maxBytes, cleaner);
     if (!r.ok) {
       skipped.push({ path: p.rel, reason: r.reason });
       return;
@@ -657,7 +644,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    await writeAtomically(p.uri, out, r.encoding);
+    await writeAtomically(p.uri, out, r.encoding, cleaner);
     summary.cleaned.push(p.rel);
     summary.linesRemoved += removed;
   }

@@ -17,6 +17,8 @@ import { buildTemplateIndex } from '../../src/core/templates';
 import type { AnalyzeOptions, TemplateIndex } from '../../src/core';
 import { FolderService, type FolderReply } from '../../src/extension/folderService';
 import { FolderCleaner, Pipeline } from '../../src/extension/folderCleaner';
+import { encodeDump } from '../../src/core/decode';
+import { createHash } from 'node:crypto';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -141,18 +143,41 @@ test('folder cleaner: worker thread and in-thread answer the same; a worker that
   try {
     const workerFile = join(dir, 'folderWorker.js');
     await esbuild.build({ entryPoints: ['src/extension/folderWorker.ts'], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
-    const results: { out: string; removed: number }[][] = [];
+    const results: unknown[][] = [];
+    const wide = encodeDump('\ufeff' + fixture.replace(/\n/g, '\r\n'), 'utf-16le');
+    // small files are decoded on the host, big ones (over 256 KiB) in the worker: both kinds of each
+    const big = (b: Uint8Array, n: number) => Buffer.concat([b, Buffer.alloc(n, 0x20)]);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const bad = new Uint8Array([0x41, 0xc3, 0x28, 0x42]);
+    const files = [Buffer.from(fixture), wide, png, bad, big(Buffer.from(fixture), 300000), encodeDump('\ufeff' + fixture.repeat(30), 'utf-16be'), big(png, 300000), big(bad, 300000)];
     for (const c of [new FolderCleaner({ workerFile }), new FolderCleaner({ inThread: true })]) {
       try {
         await c.start({ convertMarkup: true, keepMeta: false });
         await Promise.all(dumps.map((d) => c.learn(d)));
         assert.equal(await c.useTemplates(true), dumps.length);
-        results.push(await Promise.all([...dumps, html].map((d) => c.clean(d, {}))));
+        const r: unknown[] = await Promise.all([...dumps, html].map((d) => c.clean(d, {})));
+        // bytes: decoded and hashed (binary and bad bytes refused with the reason), encoded back
+        for (const f of files) {
+          const own = new Uint8Array(f); // a buffer of its own: handed to the worker
+          const hash = createHash('sha1').update(f).digest('hex');
+          const got = await c.read(own);
+          if (c.kind === 'worker') assert.equal(own.byteLength, f.length > 256 * 1024 ? 0 : f.length, 'the bytes of a big file were handed over, not copied');
+          if ('text' in got) {
+            assert.equal(got.hash, hash);
+            assert.deepEqual(Buffer.from(await c.encode(got.text, got.encoding)), Buffer.from(f), 'bytes round-trip');
+          }
+          r.push(got);
+        }
+        results.push(r);
       } finally {
         c.dispose();
       }
     }
     assert.deepEqual(results[0], results[1]);
+    const reads = results[0].slice(dumps.length + 1) as { encoding?: string; reason?: string }[];
+    assert.deepEqual(reads.map((x) => x.encoding ?? 'refused'), ['utf-8', 'utf-16le', 'refused', 'refused', 'utf-8', 'utf-16be', 'refused', 'refused']);
+    for (const k of [2, 6]) assert.match(reads[k].reason!, /binary|PNG/i);
+    for (const k of [3, 7]) assert.match(reads[k].reason!, /invalid UTF-8 byte sequence/);
     const index = buildTemplateIndex(dumps);
     assert.deepEqual(results[0][0], expected(dumps[0], index, false, true));
 
