@@ -131,6 +131,13 @@ export interface CacheStats {
   hostTasks: Record<string, number>;
   /** When the longest task of each name ran: [start, end] in `performance.now()` ms (to line it up with GC pauses). */
   hostTaskSpans: Record<string, [number, number]>;
+  /**
+   * The host thread's own CPU time during the longest task of each name, in ms, while `trackTaskCpu(true)` (Linux;
+   * empty otherwise): a task whose wall time is much longer than this waited for a core (the machine was busy). The
+   * clock moves in scheduler ticks (4 ms at HZ=250), so it tells a 50 ms task that worked from one that waited, not
+   * a 3 ms task from a 5 ms one.
+   */
+  hostTaskCpu: Record<string, number>;
 }
 
 interface Backend {
@@ -153,6 +160,22 @@ class InlineBackend implements Backend {
   }
   dispose(): void {
     this.disposed = true;
+  }
+}
+
+/**
+ * This (extension host) thread's CPU clock in ms: Linux's scheduler run time of the thread (/proc/thread-self/schedstat,
+ * in ns), or undefined elsewhere.
+ */
+function hostThreadClock(): (() => number) | undefined {
+  try {
+    if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    const read = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+    return Number.isFinite(read()) ? read : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -248,6 +271,9 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private readonly hostTasks: Record<string, number> = {};
   private readonly hostTaskSpans: Record<string, [number, number]> = {};
+  private readonly hostTaskCpu: Record<string, number> = {};
+  /** Thread CPU clock of the host (trackTaskCpu), or undefined when off or unavailable. */
+  private threadClock: (() => number) | undefined;
   private disposed = false;
   /** Identity of each template index in the options key. */
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
@@ -387,28 +413,49 @@ export class AnalysisCache implements vscode.Disposable {
     return this.entries.get(uri.toString())?.analysis;
   }
 
-  /** Record the host time of a named task (the longest per name is kept; see `CacheStats.hostTasks`). */
-  recordHostTask(name: string, ms: number): void {
+  /**
+   * Record the host time of a named task (the longest per name is kept; see `CacheStats.hostTasks`). `cpu0`: the
+   * thread's CPU clock when the task started (`taskCpu()`), to record its CPU time too.
+   */
+  recordHostTask(name: string, ms: number, cpu0 = -1): void {
     if (ms <= (this.hostTasks[name] ?? -1)) return;
     this.hostTasks[name] = ms;
     const end = performance.now(); // called as the task ends
     this.hostTaskSpans[name] = [end - ms, end];
+    if (cpu0 >= 0) this.hostTaskCpu[name] = this.taskCpu() - cpu0;
   }
 
   /** Run `task` and record its host time under `name` (also when it throws). */
   timeHostTask<T>(name: string, task: () => T): T {
     const t0 = performance.now();
+    const c0 = this.taskCpu();
     try {
       return task();
     } finally {
-      this.recordHostTask(name, performance.now() - t0);
+      this.recordHostTask(name, performance.now() - t0, c0);
     }
+  }
+
+  /** The host thread's CPU clock in ms while `trackTaskCpu(true)` (Linux), else -1. */
+  taskCpu(): number {
+    return this.threadClock ? this.threadClock() : -1;
+  }
+
+  /**
+   * Test API: also record each longest task's thread CPU time (`CacheStats.hostTaskCpu`), to tell a task that
+   * worked from one that waited for a core. Off by default (a clock read is a file read). Returns whether the
+   * platform has the clock.
+   */
+  trackTaskCpu(on: boolean): boolean {
+    this.threadClock = on ? hostThreadClock() : undefined;
+    return this.threadClock !== undefined;
   }
 
   /** Forget the recorded host times (test API: measure one phase, e.g. the edits of the perf test). */
   resetHostTasks(): void {
     for (const k of Object.keys(this.hostTasks)) delete this.hostTasks[k];
     for (const k of Object.keys(this.hostTaskSpans)) delete this.hostTaskSpans[k];
+    for (const k of Object.keys(this.hostTaskCpu)) delete this.hostTaskCpu[k];
   }
 
   /** Ask for the analysis of the document's current version; `onDidUpdate` fires when it arrives. */
@@ -492,14 +539,16 @@ export class AnalysisCache implements vscode.Disposable {
       }
       if (line >= n) break;
       const t0 = performance.now();
+      const c0 = this.taskCpu();
       const next = line + TEXT_SLICE_LINES;
       const text = doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length));
       length += text.length;
       parts++;
       this.backend.post({ type: 'text', id, gen, text });
-      this.recordHostTask('request:text-slice', performance.now() - t0);
+      this.recordHostTask('request:text-slice', performance.now() - t0, c0);
     }
     const t0 = performance.now();
+    const c0 = this.taskCpu();
     e.reading = undefined;
     lengths.set(doc, { version, length });
     const options = this.optionsFor(doc);
@@ -512,7 +561,7 @@ export class AnalysisCache implements vscode.Disposable {
     e.pendingVersion = version;
     e.inflight = { version, key };
     this.backend.post(req);
-    this.recordHostTask('request:post-text', performance.now() - t0);
+    this.recordHostTask('request:post-text', performance.now() - t0, c0);
   }
 
   /** The complete analysis of the version current when the promise resolves (waits for the worker). */
@@ -579,7 +628,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   stats(): CacheStats {
     const { workerHeapUsed, ...c } = this.counters;
-    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks }, hostTaskSpans: { ...this.hostTaskSpans } };
+    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks }, hostTaskSpans: { ...this.hostTaskSpans }, hostTaskCpu: { ...this.hostTaskCpu } };
   }
 
   private wake(e: Entry): void {
@@ -589,6 +638,7 @@ export class AnalysisCache implements vscode.Disposable {
   private onReply(r: ServiceReply): void {
     if (this.disposed) return;
     const t0 = performance.now();
+    const c0 = this.taskCpu();
     const e = this.entries.get(r.id);
     if (!e) return;
     const mine = r.gen === e.gen; // answer to the latest request (older ones were overtaken)
@@ -608,7 +658,7 @@ export class AnalysisCache implements vscode.Disposable {
         this.counters.lastFocusCpuMs = r.cpuMs;
         this.focusEmitter.fire(e.doc);
       }
-      this.recordHostTask('reply:focus', performance.now() - t0);
+      this.recordHostTask('reply:focus', performance.now() - t0, c0);
       return;
     }
     if (r.phase === 'full') this.counters.workerHeapUsed = r.heapUsed;
@@ -639,7 +689,7 @@ export class AnalysisCache implements vscode.Disposable {
     }
     if (r.phase === 'full') this.wake(e);
     this.counters.lastHostMs = performance.now() - t0;
-    this.recordHostTask(`reply:${r.phase}`, this.counters.lastHostMs);
+    this.recordHostTask(`reply:${r.phase}`, this.counters.lastHostMs, c0);
     this.counters.maxHostMs = Math.max(this.counters.maxHostMs, this.counters.lastHostMs);
   }
 
