@@ -41,6 +41,11 @@ const KEEP_TEXT_CHARS = 64 * 1024 * 1024;
  */
 const AHEAD_FILES = 256;
 const AHEAD_CHARS = 16 * 1024 * 1024;
+/**
+ * Files read ahead during the scan, and files written at the same time (each still atomic): the file system's calls
+ * run in Node's thread pool, so a few at once take a fraction of the time of one after the other.
+ */
+const IO_AHEAD = 8;
 
 /** Files larger than this are skipped (the editor itself refuses to tokenise much larger files). */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -167,6 +172,8 @@ function relPath(root: vscode.Uri, uri: vscode.Uri): string {
   const r = uri.path.slice(root.path.replace(/\/+$/, '').length).replace(/^\/+/, '');
   return r.length ? r : nodePath.posix.basename(uri.path);
 }
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function isTxt(name: string): boolean {
   return /\.txt$/i.test(name) && !name.endsWith(TMP_MARK);
@@ -320,6 +327,24 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: Folder
   return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
 }
 
+/**
+ * A progress notification updated at most every PROGRESS_MS (each update is a message to the window; one per file
+ * cost more than reading a small file). `report(message, increment)`: the increments are summed until shown.
+ */
+const PROGRESS_MS = 100;
+function throttled(progress: vscode.Progress<{ message?: string; increment?: number }>): (message: string, increment?: number, force?: boolean) => void {
+  let last = -Infinity;
+  let owed = 0;
+  return (message, increment = 0, force = false) => {
+    owed += increment;
+    const now = Date.now();
+    if (!force && now - last < PROGRESS_MS) return;
+    last = now;
+    progress.report(owed ? { message, increment: owed } : { message });
+    owed = 0;
+  };
+}
+
 /** Let the event loop breathe between files so the extension host stays responsive. */
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
@@ -422,6 +447,9 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     analysedIn: cleaner.kind,
   };
   const finish = () => {
+    // files are written several at a time: listed in path order, not in the order they were done
+    summary.cleaned.sort(byPath);
+    summary.unsaved.sort(byPath);
     summary.skipped = skipped.slice();
     summary.ms = Date.now() - t0;
     return summary;
@@ -441,12 +469,23 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       const N = candidates.length;
       // pass 1: read, validate, learn templates (in the cleaner, while the next files are read)
       const learning = new Pipeline<void>(AHEAD_FILES, AHEAD_CHARS);
+      const report = throttled(progress);
+      // closed files are read IO_AHEAD ahead (results used in order; an open document is read from the editor)
+      const reads: Promise<ReadOk | ReadFail>[] = [];
+      const readAhead = (j: number) => {
+        if (j < N && reads[j] === undefined && !openDocument(candidates[j].uri)) {
+          reads[j] = readClosedFile(candidates[j].uri, maxBytes, cleaner);
+          reads[j].catch(() => undefined); // awaited below; a scan stopped early drops it
+        }
+      };
       for (let i = 0; i < N; i++) {
         if (token.isCancellationRequested) return true;
         const c = candidates[i];
-        progress.report({ message: `reading ${i + 1} / ${N}` });
+        report(`reading ${i + 1} / ${N}`);
+        for (let j = i; j < i + IO_AHEAD; j++) readAhead(j);
         const doc = openDocument(c.uri);
         if (doc) {
+          delete reads[i]; // opened since it was read ahead: the editor's text is what counts
           readable.push({ c, doc });
           if (learn) {
             const text = doc.getText();
@@ -454,7 +493,8 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
           }
           continue;
         }
-        const r = await readClosedFile(c.uri, maxBytes, cleaner);
+        const r = await (reads[i] ?? readClosedFile(c.uri, maxBytes, cleaner));
+        delete reads[i];
         if (!r.ok) {
           skipped.push({ path: c.rel, reason: r.reason });
           continue;
@@ -475,7 +515,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         if (token.isCancellationRequested) return true;
         const { c, doc, dropped } = readable[i];
         let read = readable[i].read;
-        progress.report({ message: `dry run ${i + 1} / ${readable.length}` });
+        report(`dry run ${i + 1} / ${readable.length}`, 0, i === 0);
         if (dropped && read) {
           const again = await readClosedFile(c.uri, maxBytes, cleaner);
           if (!again.ok || again.hash !== read.hash) {
@@ -553,23 +593,36 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     { location: vscode.ProgressLocation.Notification, title: `Scraped News: cleaning ${folderName}`, cancellable: true },
     async (progress, token) => {
       const N = toChange.length;
-      let handled = 0;
-      for (let i = 0; i < N; i++) {
-        const cancelHook = options.cancelAfter !== undefined && handled >= options.cancelAfter;
-        if (token.isCancellationRequested || cancelHook) {
-          summary.cancelled = true;
-          summary.notProcessed = N - i;
-          return;
+      // closed files are written IO_AHEAD at a time; an open document is edited alone (nothing else in flight)
+      const inflight = new Set<Promise<void>>();
+      const report = throttled(progress);
+      let done = 0;
+      try {
+        for (let i = 0; i < N; i++) {
+          // cancelling stops starting files; those already started are finished (each is cleaned or untouched)
+          const cancelHook = options.cancelAfter !== undefined && i >= options.cancelAfter;
+          if (token.isCancellationRequested || cancelHook) {
+            summary.cancelled = true;
+            summary.notProcessed = N - i;
+            return;
+          }
+          const p = toChange[i];
+          const open = p.docVersion !== undefined || openDocument(p.uri) !== undefined;
+          if (open) await Promise.all(inflight);
+          const run: Promise<void> = applyOne(p)
+            .catch((e) => {
+              skipped.push({ path: p.rel, reason: `not written: ${(e as Error).message}` });
+            })
+            .finally(() => {
+              inflight.delete(run);
+              report(`${++done} / ${N}`, 100 / N, done === N);
+            });
+          inflight.add(run);
+          if (open || inflight.size >= IO_AHEAD) await Promise.race(inflight);
+          await breathe();
         }
-        const p = toChange[i];
-        progress.report({ message: `${i + 1} / ${N}`, increment: 100 / N });
-        try {
-          await applyOne(p);
-        } catch (e) {
-          skipped.push({ path: p.rel, reason: `not written: ${(e as Error).message}` });
-        }
-        handled++;
-        await breathe();
+      } finally {
+        await Promise.all(inflight);
       }
     },
   );

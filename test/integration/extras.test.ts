@@ -538,6 +538,7 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.strictEqual(sb.analysedIn, 'extension host');
     assert.strictEqual(sa.cleaned.length, 9, JSON.stringify(sa));
     assert.deepStrictEqual(sb.cleaned, sa.cleaned);
+    assert.deepStrictEqual(sa.cleaned, [...sa.cleaned].sort(), 'listed in path order');
     assert.strictEqual(sb.plan.templateDocuments, sa.plan.templateDocuments);
     assert.strictEqual(sb.plan.linesToRemove, sa.plan.linesToRemove);
     assert.strictEqual(sb.linesRemoved, sa.linesRemoved);
