@@ -11,8 +11,8 @@
  *    host reads and writes files, so that a big dump never blocks it.
  * 3. Apply, in a cancellable progress notification (`n / N`): open documents are changed through one
  *    `WorkspaceEdit` each; closed files are re-read, skipped when they changed on disk since the scan, and
- *    written atomically (temporary file next to the original, then rename). Cancelling stops between two
- *    files, so every file is either untouched or fully cleaned.
+ *    written atomically (temporary file next to the original, then rename), a few at a time. Cancelling starts
+ *    no further file and lets the ones being written finish, so every file is either untouched or fully cleaned.
  * 4. A summary names every skipped file and why (output channel "Scraped News: Clean Folder").
  *
  * The command returns the summary object, and accepts options for non-interactive use (tests, scripts):
