@@ -27,7 +27,7 @@ import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
-import { FolderCleaner, Pipeline, type CleanerKind } from './folderCleaner';
+import { FolderCleaner, Pipeline, stopIdleFolderWorker, type CleanerKind } from './folderCleaner';
 
 export { decodeDump } from './dumpBytes';
 
@@ -750,7 +750,7 @@ export function registerCleanFolder(context: vscode.ExtensionContext, _cache: An
   const keep = new KeepLinesStore(context.workspaceState);
   context.subscriptions.push(keep);
   const output = vscode.window.createOutputChannel('Scraped News: Clean Folder');
-  context.subscriptions.push(output);
+  context.subscriptions.push(output, { dispose: stopIdleFolderWorker });
   context.subscriptions.push(
     vscode.commands.registerCommand(CLEAN_FOLDER_COMMAND, async (arg?: unknown, opts?: CleanFolderOptions) => {
       let folder = arg instanceof vscode.Uri ? arg : undefined;

@@ -1,20 +1,23 @@
 /**
- * The extension host's side of the folder command's analysis (folderService.ts): a worker thread of its own
- * (dist/folderWorker.js) started for one run of the command and stopped after it, or the service in-thread where
- * no worker can be started (or with SCRAPED_NEWS_FOLDER_WORKER=off, or `inThread` for tests). Requests go out at
- * once and are answered in order; `Pipeline` keeps a bounded number of them in flight, so that the worker analyses
- * one dump while the host reads the next.
+ * The extension host's side of the folder command's analysis (folderService.ts): a worker thread of the command's
+ * own (dist/folderWorker.js), or the service in-thread where no worker can be started (or with
+ * SCRAPED_NEWS_FOLDER_WORKER=off, or `inThread` for tests). After a run the worker is kept for a minute
+ * (`keepWarmMs`), so that the next run finds its classifier compiled; a run that ends with requests unanswered
+ * (cancelled) or a failed worker is stopped instead. Requests go out at once and are answered in order; `Pipeline`
+ * keeps a bounded number of them in flight, so that the worker analyses one dump while the host reads the next.
  */
 import type { AnalyzeOptions } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, ownBuffer, readDump } from './dumpBytes';
+import type { FolderReply, FolderRequest, FolderService } from './folderService';
 
 /**
  * Files up to this size are decoded and encoded on the host (at most ~1 ms each; a round trip to the worker would
  * cost more than it saves), bigger ones in the worker (a 5 MB dump: ~20 ms to decode, ~10 ms to encode).
  */
 const HOST_BYTES = 256 * 1024;
-import type { FolderReply, FolderRequest, FolderService } from './folderService';
+/** How long an idle worker is kept for the next run. */
+const KEEP_WARM_MS = 60_000;
 
 // Distributive Omit: each request type without its sequence number.
 type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -26,29 +29,36 @@ export class FolderCleaner {
   private readonly waiting = new Map<number, { resolve: (r: FolderReply) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;
   private readonly send: (req: FolderRequest, transfer: ArrayBuffer[]) => void;
-  private readonly stop: () => void;
   /** Keeps the process alive while answers are due (the worker is unref'd when idle). */
   private readonly hold: (on: boolean) => void;
+  private readonly worker: FolderWorker | undefined;
+  private readonly keepWarmMs: number;
   readonly kind: CleanerKind;
+  /** The worker was kept from an earlier run (warm). */
+  readonly reused: boolean;
 
   /**
    * `inThread`: run the service on this thread (tests compare both). `workerFile`: the worker's script (default
-   * folderWorker.js next to this bundle; tests give their own).
+   * folderWorker.js next to this bundle; tests give their own). `keepWarmMs`: how long the worker is kept after
+   * `dispose` for the next cleaner (0: stopped at once).
    */
-  constructor(opts: { inThread?: boolean; workerFile?: string } = {}) {
-    const worker = opts.inThread ? undefined : startWorker(opts.workerFile, (r) => this.settle(r), (e) => this.fail(e));
-    if (worker) {
+  constructor(opts: { inThread?: boolean; workerFile?: string; keepWarmMs?: number } = {}) {
+    this.keepWarmMs = opts.keepWarmMs ?? KEEP_WARM_MS;
+    const taken = opts.inThread ? undefined : takeWorker(opts.workerFile);
+    this.worker = taken?.worker;
+    this.reused = taken?.reused === true;
+    if (this.worker) {
+      const w = this.worker;
+      w.attach((r) => this.settle(r), (e) => this.fail(e));
       this.kind = 'worker';
-      this.send = worker.post;
-      this.stop = worker.stop;
-      this.hold = worker.hold;
+      this.send = (req, transfer) => w.post(req, transfer);
+      this.hold = (on) => w.hold(on);
     } else {
       this.kind = 'extension host';
       // loaded on first use: the analyser is not part of the extension's start-up
       let service: FolderService | undefined;
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       this.send = (req) => this.settle((service ??= new (require('./folderService') as typeof import('./folderService')).FolderService()).handle(req));
-      this.stop = () => undefined;
       this.hold = () => undefined;
     }
   }
@@ -121,41 +131,117 @@ export class FolderCleaner {
     return r.bytes;
   }
 
+  /**
+   * Ends this cleaner: requests still unanswered are rejected. Its worker is kept warm for the next cleaner when
+   * every request was answered and it never failed; else it is stopped.
+   */
   dispose(): void {
+    const clean = !this.failure && this.waiting.size === 0;
     this.fail(new Error('the folder command stopped'));
-    this.stop();
+    if (this.worker) releaseWorker(this.worker, clean ? this.keepWarmMs : 0);
   }
 }
 
-/** A worker thread running dist/folderWorker.js, or undefined where that is not possible. */
-function startWorker(workerFile: string | undefined, onReply: (r: FolderReply) => void, onFail: (e: Error) => void): { post: (req: FolderRequest, transfer: ArrayBuffer[]) => void; stop: () => void; hold: (on: boolean) => void } | undefined {
+/** A worker thread running dist/folderWorker.js; its answers and failures go to the cleaner attached last. */
+interface FolderWorker {
+  readonly file: string;
+  post(req: FolderRequest, transfer: ArrayBuffer[]): void;
+  hold(on: boolean): void;
+  attach(onReply: (r: FolderReply) => void, onFail: (e: Error) => void): void;
+  /** False once it failed, exited or was stopped. */
+  healthy(): boolean;
+  stop(): void;
+}
+
+/** The worker kept after a run, until its timer stops it. */
+let idle: { worker: FolderWorker; timer: ReturnType<typeof setTimeout> } | undefined;
+
+/** The idle worker for this script when there is a healthy one, else a new worker (undefined where impossible). */
+function takeWorker(workerFile: string | undefined): { worker: FolderWorker; reused: boolean } | undefined {
   try {
     if (typeof process === 'undefined' || !process.versions?.node || process.env.SCRAPED_NEWS_FOLDER_WORKER === 'off') return undefined;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const wt = require('worker_threads') as typeof import('worker_threads');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fs = require('fs') as typeof import('fs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const path = require('path') as typeof import('path');
     const file = workerFile ?? path.join(__dirname, 'folderWorker.js');
-    if (!fs.existsSync(file)) return undefined;
-    const worker = new wt.Worker(file, { name: 'scraped-news-folder' });
-    let stopped = false;
-    worker.on('message', (r: FolderReply) => onReply(r));
-    worker.on('error', (e) => onFail(new Error(`the folder worker failed: ${e.message}`)));
-    worker.on('exit', (code) => !stopped && onFail(new Error(`the folder worker stopped (exit code ${code})`)));
-    worker.unref();
-    return {
-      post: (req, transfer) => worker.postMessage(req, transfer),
-      hold: (on) => (on ? worker.ref() : worker.unref()),
-      stop: () => {
-        stopped = true;
-        void worker.terminate();
-      },
-    };
+    if (idle && idle.worker.file === file && idle.worker.healthy()) {
+      const worker = idle.worker;
+      clearTimeout(idle.timer);
+      idle = undefined;
+      return { worker, reused: true };
+    }
+    const worker = startWorker(file);
+    return worker && { worker, reused: false };
   } catch {
     return undefined;
   }
+}
+
+/** Keeps `worker` for `keepMs` for the next run (stopping the one kept before), or stops it now (keepMs 0). */
+function releaseWorker(worker: FolderWorker, keepMs: number): void {
+  worker.attach(() => undefined, () => undefined);
+  if (idle?.worker === worker) return;
+  if (keepMs <= 0 || !worker.healthy()) {
+    worker.stop();
+    return;
+  }
+  if (idle) {
+    clearTimeout(idle.timer);
+    idle.worker.stop();
+  }
+  // the last run's template index is not kept with it
+  worker.post({ type: 'start', seq: 0, convertMarkup: true, keepMeta: false }, []);
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = undefined;
+    worker.stop();
+  }, keepMs);
+  timer.unref?.();
+  idle = { worker, timer };
+}
+
+/** Stops the worker kept after a run, if any (the extension's deactivation). */
+export function stopIdleFolderWorker(): void {
+  if (!idle) return;
+  clearTimeout(idle.timer);
+  idle.worker.stop();
+  idle = undefined;
+}
+
+/** A new worker thread running `file`, or undefined where that is not possible. */
+function startWorker(file: string): FolderWorker | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wt = require('worker_threads') as typeof import('worker_threads');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  if (!fs.existsSync(file)) return undefined;
+  const worker = new wt.Worker(file, { name: 'scraped-news-folder' });
+  let alive = true;
+  let stopped = false;
+  let onReply: (r: FolderReply) => void = () => undefined;
+  let onFail: (e: Error) => void = () => undefined;
+  worker.on('message', (r: FolderReply) => onReply(r));
+  worker.on('error', (e) => {
+    alive = false;
+    onFail(new Error(`the folder worker failed: ${e.message}`));
+  });
+  worker.on('exit', (code) => {
+    alive = false;
+    if (!stopped) onFail(new Error(`the folder worker stopped (exit code ${code})`));
+  });
+  worker.unref();
+  return {
+    file,
+    post: (req, transfer) => worker.postMessage(req, transfer),
+    hold: (on) => (on ? worker.ref() : worker.unref()),
+    attach: (reply, fail) => {
+      onReply = reply;
+      onFail = fail;
+    },
+    healthy: () => alive && !stopped,
+    stop: () => {
+      stopped = true;
+      void worker.terminate();
+    },
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import { textOf } from '../../src/core/markup';
 import { buildTemplateIndex } from '../../src/core/templates';
 import type { AnalyzeOptions, TemplateIndex } from '../../src/core';
 import { FolderService, type FolderReply } from '../../src/extension/folderService';
-import { FolderCleaner, Pipeline } from '../../src/extension/folderCleaner';
+import { FolderCleaner, Pipeline, stopIdleFolderWorker } from '../../src/extension/folderCleaner';
 import { encodeDump } from '../../src/core/decode';
 import { createHash } from 'node:crypto';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
@@ -194,6 +194,36 @@ test('folder cleaner: worker thread and in-thread answer the same; a worker that
     const pending = e.clean(fixture, {});
     e.dispose();
     await assert.rejects(pending, /stopped/);
+    // kept warm for the next run: the same worker, its last run's templates forgotten; results as in-thread
+    const first = new FolderCleaner({ workerFile });
+    await first.start({ convertMarkup: true, keepMeta: false });
+    for (const dd of dumps) await first.learn(dd);
+    assert.equal(await first.useTemplates(true), dumps.length);
+    first.dispose();
+    const second = new FolderCleaner({ workerFile });
+    assert.equal(second.reused, true, 'the worker of the last run is reused');
+    await second.start({ convertMarkup: true, keepMeta: false });
+    for (const dd of dumps.slice(0, 3)) await second.learn(dd);
+    assert.equal(await second.useTemplates(true), 3, 'the index is this run\'s own');
+    assert.deepEqual(await second.clean(dumps[4], {}), expected(dumps[4], buildTemplateIndex(dumps.slice(0, 3)), false, true));
+    // a run that ends with a request unanswered (cancelled) does not hand its worker on
+    const busy = second.clean(dumps[0], {});
+    second.dispose();
+    await assert.rejects(busy, /stopped/);
+    const third = new FolderCleaner({ workerFile, keepWarmMs: 0 });
+    assert.equal(third.reused, false);
+    await third.start({ convertMarkup: true, keepMeta: false });
+    third.dispose(); // keepWarmMs 0: stopped at once
+    const fourth = new FolderCleaner({ workerFile });
+    assert.equal(fourth.reused, false);
+    await fourth.start({ convertMarkup: true, keepMeta: false });
+    fourth.dispose();
+    assert.equal(new FolderCleaner({ workerFile, inThread: true }).reused, false);
+    stopIdleFolderWorker();
+    const fifth = new FolderCleaner({ workerFile });
+    assert.equal(fifth.reused, false, 'stopped with the extension');
+    fifth.dispose();
+    stopIdleFolderWorker();
     // no worker script: the service runs in-thread
     const f = new FolderCleaner({ workerFile: join(dir, 'missing.js') });
     assert.equal(f.kind, 'extension host');
