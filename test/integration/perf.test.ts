@@ -122,6 +122,33 @@ async function startProfile(): Promise<{ stop(): Promise<void> }> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+interface FolderSummary {
+  cleaned: string[];
+  skipped: unknown[];
+  plan: { templateDocuments: number };
+  timings: { scan: number; dryRun: number; apply: number };
+  analysedIn: string;
+}
+
+/**
+ * Clean All Dumps in Folder on `dir` (no dialogs) under the event-loop probe: its summary, wall time, and its figures
+ * as printed: phases, where the dumps were analysed, the longest blocking task, the host's GC meanwhile.
+ */
+async function timedCleanFolder(dir: string): Promise<{ s: FolderSummary; ms: number; figures: string }> {
+  const probe = new BlockProbe();
+  const gcs = watchGc();
+  probe.start();
+  const t0 = performance.now();
+  const s = await vscode.commands.executeCommand<FolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false });
+  const ms = performance.now() - t0;
+  const block = probe.stop();
+  const gc = gcs.stop();
+  const figures =
+    `(scan ${s.timings.scan} ms, dry run ${s.timings.dryRun} ms, writing ${s.timings.apply} ms; analysed in the ${s.analysedIn}); ` +
+    `longest blocking task ${f1(block)} ms${probe.cpuNote()}; host GC meanwhile: ${gc.pauses} pauses, ${f1(gc.total)} ms, longest ${f1(gc.longest)} ms`;
+  return { s, ms, figures };
+}
+
 /** The extension host's garbage-collection pauses from now until `stop()`: count and the longest (ms). */
 function watchGc(): { stop(): { pauses: number; longest: number; total: number } } {
   const ms: number[] = [];
@@ -501,21 +528,9 @@ suite('perf: 5 MB dump in the extension host', function () {
         bytes += t.length;
         fs.writeFileSync(path.join(dir, `dump-${i}.txt`), t);
       }
-      const probe = new BlockProbe();
-      const gcs = watchGc();
-      probe.start();
-      const t0 = performance.now();
-      const s = await vscode.commands.executeCommand<{ cleaned: string[]; plan: { templateDocuments: number }; timings: { scan: number; dryRun: number; apply: number }; analysedIn: string }>(
-        'scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false });
-      const ms = performance.now() - t0;
-      const block = probe.stop();
-      const gc = gcs.stop();
+      const { s, ms, figures } = await timedCleanFolder(dir);
       assert.strictEqual(s.cleaned.length, N);
-      console.log(
-        `    PERF clean-folder ${N} dumps (${(bytes / 1048576).toFixed(1)} MB, templates from ${s.plan.templateDocuments}) in ${f1(ms)} ms = ` +
-          `${f1((N / ms) * 1000)} dumps/s (scan ${s.timings.scan} ms, dry run ${s.timings.dryRun} ms, writing ${s.timings.apply} ms; analysed in the ${s.analysedIn}); ` +
-          `longest blocking task ${f1(block)} ms${probe.cpuNote()}; host GC meanwhile: ${gc.pauses} pauses, ${f1(gc.total)} ms, longest ${f1(gc.longest)} ms`,
-      );
+      console.log(`    PERF clean-folder ${N} dumps (${(bytes / 1048576).toFixed(1)} MB, templates from ${s.plan.templateDocuments}) in ${f1(ms)} ms = ${f1((N / ms) * 1000)} dumps/s ${figures}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -530,25 +545,13 @@ suite('perf: 5 MB dump in the extension host', function () {
       for (let i = 0; i < N; i++) fs.writeFileSync(path.join(dir, `dump-${i}.txt`), fixture.replace(/Antonov/g, `Antonov-${tag(i)}`));
       const big = bigDump(fixture, TARGET_BYTES);
       fs.writeFileSync(path.join(dir, 'dump-big.txt'), big);
-      const probe = new BlockProbe();
-      const gcs = watchGc();
-      probe.start();
-      const t0 = performance.now();
-      const s = await vscode.commands.executeCommand<{ cleaned: string[]; skipped: unknown[]; timings: { scan: number; dryRun: number; apply: number }; analysedIn: string }>(
-        'scrapedNews.cleanFolder', vscode.Uri.file(dir), { confirm: false, notify: false });
-      const ms = performance.now() - t0;
-      const block = probe.stop();
-      const gc = gcs.stop();
+      const { s, ms, figures } = await timedCleanFolder(dir);
       // the dumps were analysed off the host (SCRAPED_NEWS_FOLDER_WORKER=off measures the host doing it: ~0.4-0.8 s)
       if (process.env.SCRAPED_NEWS_FOLDER_WORKER !== 'off') assert.strictEqual(s.analysedIn, 'worker');
       assert.deepStrictEqual(s.skipped, []);
       assert.strictEqual(s.cleaned.length, N + 1);
       assert.ok(fs.readFileSync(path.join(dir, 'dump-big.txt'), 'utf8').length < big.length, 'the big dump was cleaned');
-      console.log(
-        `    PERF clean-folder with a ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB dump and ${N} small ones in ${f1(ms)} ms (scan ${s.timings.scan} ms, dry run ${s.timings.dryRun} ms, ` +
-          `writing ${s.timings.apply} ms; analysed in the ${s.analysedIn}); longest blocking task ${f1(block)} ms${probe.cpuNote()} (budget ${BLOCK_BUDGET_MS} ms); ` +
-          `host GC meanwhile: ${gc.pauses} pauses, ${f1(gc.total)} ms, longest ${f1(gc.longest)} ms`,
-      );
+      console.log(`    PERF clean-folder with a ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB dump and ${N} small ones in ${f1(ms)} ms ${figures} (budget ${BLOCK_BUDGET_MS} ms)`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
