@@ -76,6 +76,10 @@ export interface CleanFolderOptions {
   keepTextChars?: number;
   /** Testing/scripting hook: called after the dry run, before anything is written. */
   afterDryRun?: (plan: CleanFolderPlan) => void | Promise<void>;
+  /** Testing/scripting hook: called when the folder has been read and its templates learned, before the dry run. */
+  afterScan?: () => void;
+  /** Scripting: cancels the run like the notification's Cancel button. */
+  cancellation?: vscode.CancellationToken;
   /** Testing hook: analyse on the extension host's thread instead of the command's worker thread. */
   inThread?: boolean;
 }
@@ -350,6 +354,22 @@ function throttled(progress: vscode.Progress<{ message?: string; increment?: num
   };
 }
 
+/** A token cancelled when either is (the notification's Cancel button, or a script's token). */
+function linked(a: vscode.CancellationToken, b: vscode.CancellationToken | undefined): vscode.CancellationToken {
+  if (!b) return a;
+  return {
+    get isCancellationRequested() {
+      return a.isCancellationRequested || b.isCancellationRequested;
+    },
+    onCancellationRequested: (listener, thisArg, disposables) => {
+      const subs = [a.onCancellationRequested(listener, thisArg), b.onCancellationRequested(listener, thisArg)];
+      const d = { dispose: () => subs.forEach((x) => x.dispose()) };
+      disposables?.push(d);
+      return d;
+    },
+  };
+}
+
 /** Let the event loop breathe between files so the extension host stays responsive. */
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
@@ -464,103 +484,118 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   const planned: PlannedFile[] = [];
   const scanCancelled = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Scraped News: scanning ${folderName}`, cancellable: true },
-    async (progress, token) => {
-      const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
-      plan.files = candidates.length;
-      const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; dropped?: boolean }[] = [];
-      // texts kept in memory between the two passes, up to a budget; the rest is read again (and compared)
-      let keptChars = 0;
-      const learn = options.templates !== false;
-      const N = candidates.length;
-      // pass 1: read, validate, learn templates (in the cleaner, while the next files are read)
-      const learning = new Pipeline<void>(AHEAD_FILES, AHEAD_CHARS);
-      const report = throttled(progress);
-      // closed files are read IO_AHEAD ahead (results used in order; an open document is read from the editor)
-      const reads: Promise<ReadOk | ReadFail>[] = [];
-      const readAhead = (j: number) => {
-        if (j < N && reads[j] === undefined && !openDocument(candidates[j].uri)) {
-          reads[j] = readClosedFile(candidates[j].uri, maxBytes, cleaner);
-          reads[j].catch(() => undefined); // awaited below; a scan stopped early drops it
-        }
-      };
-      for (let i = 0; i < N; i++) {
+    async (progress, progressToken) => {
+      const token = linked(progressToken, options.cancellation);
+      // Cancelling stops the analysis at once (a 50 MB dump's can take seconds): the worker is stopped, what was
+      // asked of it is dropped, and nothing has been written yet.
+      const abort = token.onCancellationRequested(() => cleaner.abort());
+      try {
+        return await scanAndDryRun(progress, token);
+      } catch (e) {
         if (token.isCancellationRequested) return true;
-        const c = candidates[i];
-        report(`reading ${i + 1} / ${N}`);
-        for (let j = i; j < i + IO_AHEAD; j++) readAhead(j);
-        const doc = openDocument(c.uri);
-        if (doc) {
-          delete reads[i]; // opened since it was read ahead: the editor's text is what counts
-          readable.push({ c, doc });
-          if (learn) {
-            const text = doc.getText();
-            await learning.push(cleaner.learn(text), text.length, () => undefined);
-          }
-          continue;
-        }
-        const r = await (reads[i] ?? readClosedFile(c.uri, maxBytes, cleaner));
-        delete reads[i];
-        if (!r.ok) {
-          skipped.push({ path: c.rel, reason: r.reason });
-          continue;
-        }
-        if (learn) await learning.push(cleaner.learn(r.text), r.text.length, () => undefined);
-        keptChars += r.text.length;
-        if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
-        else readable.push({ c, read: { ...r, text: '' }, dropped: true });
-        await breathe();
+        throw e;
+      } finally {
+        abort.dispose();
       }
-      await learning.drain();
-      plan.templateDocuments = await cleaner.useTemplates(learn);
-      summary.timings.scan = Date.now() - t0;
-      // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
-      let keptOut = 0;
-      const dryRun = new Pipeline<{ out: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
-      for (let i = 0; i < readable.length; i++) {
-        if (token.isCancellationRequested) return true;
-        const { c, doc, dropped } = readable[i];
-        let read = readable[i].read;
-        report(`dry run ${i + 1} / ${readable.length}`, 0, i === 0);
-        if (dropped && read) {
-          const again = await readClosedFile(c.uri, maxBytes, cleaner);
-          if (!again.ok || again.hash !== read.hash) {
-            skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
-            readable[i] = { c };
-            continue;
-          }
-          read = again;
-        }
-        const text = doc ? doc.getText() : read!.text;
-        const docVersion = doc?.version;
-        readable[i] = { c }; // release the text
-        await dryRun.push(cleanOf(text, c.uri), text.length, ({ out, removed }) => {
-          const changes = out !== text;
-          const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
-          if (keep) keptOut += out.length;
-          planned.push({
-            uri: c.uri,
-            rel: c.rel,
-            docVersion,
-            size: read?.size,
-            mtime: read?.mtime,
-            hash: read?.hash,
-            changes,
-            removed,
-            ...(keep ? { out } : {}),
-          });
-          if (changes) {
-            plan.filesToChange++;
-            plan.linesToRemove += removed;
-          }
-        });
-        await breathe();
-      }
-      if (token.isCancellationRequested) return true;
-      await dryRun.drain();
-      summary.timings.dryRun = Date.now() - t0 - summary.timings.scan;
-      return false;
     },
   );
+  async function scanAndDryRun(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<boolean> {
+    const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
+    plan.files = candidates.length;
+    const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; dropped?: boolean }[] = [];
+    // texts kept in memory between the two passes, up to a budget; the rest is read again (and compared)
+    let keptChars = 0;
+    const learn = options.templates !== false;
+    const N = candidates.length;
+    // pass 1: read, validate, learn templates (in the cleaner, while the next files are read)
+    const learning = new Pipeline<void>(AHEAD_FILES, AHEAD_CHARS);
+    const report = throttled(progress);
+    // closed files are read IO_AHEAD ahead (results used in order; an open document is read from the editor)
+    const reads: Promise<ReadOk | ReadFail>[] = [];
+    const readAhead = (j: number) => {
+      if (j < N && reads[j] === undefined && !openDocument(candidates[j].uri)) {
+        reads[j] = readClosedFile(candidates[j].uri, maxBytes, cleaner);
+        reads[j].catch(() => undefined); // awaited below; a scan stopped early drops it
+      }
+    };
+    for (let i = 0; i < N; i++) {
+      if (token.isCancellationRequested) return true;
+      const c = candidates[i];
+      report(`reading ${i + 1} / ${N}`);
+      for (let j = i; j < i + IO_AHEAD; j++) readAhead(j);
+      const doc = openDocument(c.uri);
+      if (doc) {
+        delete reads[i]; // opened since it was read ahead: the editor's text is what counts
+        readable.push({ c, doc });
+        if (learn) {
+          const text = doc.getText();
+          await learning.push(cleaner.learn(text), text.length, () => undefined);
+        }
+        continue;
+      }
+      const r = await (reads[i] ?? readClosedFile(c.uri, maxBytes, cleaner));
+      delete reads[i];
+      if (!r.ok) {
+        skipped.push({ path: c.rel, reason: r.reason });
+        continue;
+      }
+      if (learn) await learning.push(cleaner.learn(r.text), r.text.length, () => undefined);
+      keptChars += r.text.length;
+      if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
+      else readable.push({ c, read: { ...r, text: '' }, dropped: true });
+      await breathe();
+    }
+    await learning.drain();
+    plan.templateDocuments = await cleaner.useTemplates(learn);
+    summary.timings.scan = Date.now() - t0;
+    options.afterScan?.();
+    // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
+    let keptOut = 0;
+    const dryRun = new Pipeline<{ out: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
+    for (let i = 0; i < readable.length; i++) {
+      if (token.isCancellationRequested) return true;
+      const { c, doc, dropped } = readable[i];
+      let read = readable[i].read;
+      report(`dry run ${i + 1} / ${readable.length}`, 0, i === 0);
+      if (dropped && read) {
+        const again = await readClosedFile(c.uri, maxBytes, cleaner);
+        if (!again.ok || again.hash !== read.hash) {
+          skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
+          readable[i] = { c };
+          continue;
+        }
+        read = again;
+      }
+      const text = doc ? doc.getText() : read!.text;
+      const docVersion = doc?.version;
+      readable[i] = { c }; // release the text
+      await dryRun.push(cleanOf(text, c.uri), text.length, ({ out, removed }) => {
+        const changes = out !== text;
+        const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+        if (keep) keptOut += out.length;
+        planned.push({
+          uri: c.uri,
+          rel: c.rel,
+          docVersion,
+          size: read?.size,
+          mtime: read?.mtime,
+          hash: read?.hash,
+          changes,
+          removed,
+          ...(keep ? { out } : {}),
+        });
+        if (changes) {
+          plan.filesToChange++;
+          plan.linesToRemove += removed;
+        }
+      });
+      await breathe();
+    }
+    if (token.isCancellationRequested) return true;
+    await dryRun.drain();
+    summary.timings.dryRun = Date.now() - t0 - summary.timings.scan;
+    return false;
+  }
   if (scanCancelled) {
     summary.cancelled = true;
     summary.notProcessed = plan.files;
@@ -596,7 +631,8 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   const tApply = Date.now();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Scraped News: cleaning ${folderName}`, cancellable: true },
-    async (progress, token) => {
+    async (progress, progressToken) => {
+      const token = linked(progressToken, options.cancellation);
       const N = toChange.length;
       // closed files are written IO_AHEAD at a time; an open document is edited alone (nothing else in flight)
       const inflight = new Set<Promise<void>>();

@@ -131,6 +131,12 @@ export class FolderCleaner {
     return r.bytes;
   }
 
+  /** Stops at once (the user cancelled): requests still unanswered are rejected, the worker is stopped. */
+  abort(): void {
+    this.fail(new Error('cancelled'));
+    if (this.worker) releaseWorker(this.worker, 0);
+  }
+
   /**
    * Ends this cleaner: requests still unanswered are rejected. Its worker is kept warm for the next cleaner when
    * every request was answered and it never failed; else it is stopped.

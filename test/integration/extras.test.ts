@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CleanFolderPlan, CleanFolderSummary } from '../../src/extension/cleanFolder';
+import { bigDump } from '../big-dump';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const LANG = 'scraped-news';
@@ -590,6 +591,40 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.strictEqual(cleaned, k);
     assert.strictEqual(untouched, N - k);
     assert.deepStrictEqual(listAll(cut).filter((n) => /tmp/.test(n)), [], 'no temporary files left');
+  });
+
+  test('cancelling while a big dump is analysed stops the analysis at once; nothing is written', async () => {
+    const fixture = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'sputnik-antonov.txt'), 'utf8');
+    const big = bigDump(fixture, 5 * 1024 * 1024);
+    const ref = tmpFolder('sn-cancel-ref-');
+    const dir = tmpFolder('sn-cancel-big-');
+    made.push(ref, dir);
+    for (const d of [ref, dir]) {
+      fs.writeFileSync(path.join(d, 'a-big.txt'), big); // first in the dry run
+      for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(d, `d${i}.txt`), siteDump(i));
+    }
+    // how long the dry run takes uncancelled
+    const whole = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(ref), { confirm: false, notify: false });
+    assert.strictEqual(whole.cleaned.length, 4);
+    const cts = new vscode.CancellationTokenSource();
+    let tCancel = 0;
+    const s = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(dir), {
+      confirm: false,
+      notify: false,
+      cancellation: cts.token,
+      // 30 ms into the dry run: the big dump's analysis is under way
+      afterScan: () => void setTimeout(() => ((tCancel = performance.now()), cts.cancel()), 30),
+    });
+    const latency = performance.now() - tCancel;
+    assert.ok(tCancel > 0, 'cancelled during the run');
+    assert.strictEqual(s.cancelled, true);
+    assert.deepStrictEqual(s.cleaned, []);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'a-big.txt'), 'utf8'), big, 'nothing written');
+    for (let i = 0; i < 3; i++) assert.strictEqual(fs.readFileSync(path.join(dir, `d${i}.txt`), 'utf8'), siteDump(i));
+    assert.deepStrictEqual(listAll(dir).filter((n) => /tmp/.test(n)), [], 'no temporary files');
+    // returned long before the big dump's analysis would have ended (the worker is stopped, not waited for)
+    assert.ok(latency < whole.timings.dryRun / 3, `returned ${latency.toFixed(0)} ms after the cancel; the uncancelled dry run took ${whole.timings.dryRun} ms`);
+    console.log(`    PERF clean-folder cancelled during a 5 MB dump's analysis: returned ${latency.toFixed(0)} ms after the cancel (uncancelled dry run ${whole.timings.dryRun} ms)`);
   });
 
   test('UTF-16 dumps are cleaned and written back as UTF-16; files over the size limit are skipped with the reason', async () => {
