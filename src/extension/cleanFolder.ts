@@ -141,6 +141,8 @@ interface Candidate {
 interface ReadOk {
   ok: true;
   text: string;
+  /** Characters of the text (kept when the text itself is let go). */
+  chars: number;
   size: number;
   mtime: number;
   hash: string;
@@ -333,7 +335,7 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: Folder
   }
   const dec = await cleaner.read(bytes);
   if ('reason' in dec) return { ok: false, reason: dec.reason };
-  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
+  return { ok: true, text: dec.text, chars: dec.text.length, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
 }
 
 /**
@@ -502,8 +504,10 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   async function scanAndDryRun(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<boolean> {
     const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
     plan.files = candidates.length;
-    const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; dropped?: boolean }[] = [];
-    // texts kept in memory between the two passes, up to a budget; the rest is read again (and compared)
+    // `kept`: the id the cleaner keeps the text under (the host keeps only what it read of the file: size, hash…);
+    // `dropped`: past the budget, read again by the dry run
+    const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; kept?: number; dropped?: boolean }[] = [];
+    // texts kept (by the cleaner) between the two passes, up to a budget; the rest is read again (and compared)
     let keptChars = 0;
     const learn = options.templates !== false;
     const N = candidates.length;
@@ -539,10 +543,10 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         skipped.push({ path: c.rel, reason: r.reason });
         continue;
       }
-      if (learn) await learning.push(cleaner.learn(r.text), r.text.length, () => undefined);
       keptChars += r.text.length;
-      if (keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS)) readable.push({ c, read: r });
-      else readable.push({ c, read: { ...r, text: '' }, dropped: true });
+      const keep = keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+      if (learn || keep) await learning.push(cleaner.learn(r.text, { index: learn, keep: keep ? i : undefined }), r.text.length, () => undefined);
+      readable.push({ c, read: { ...r, text: '' }, ...(keep ? { kept: i } : { dropped: true }) });
       await breathe();
     }
     await learning.drain();
@@ -551,10 +555,10 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     options.afterScan?.();
     // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
     let keptOut = 0;
-    const dryRun = new Pipeline<{ out: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
+    const dryRun = new Pipeline<{ same: boolean; out?: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
     for (let i = 0; i < readable.length; i++) {
       if (token.isCancellationRequested) return true;
-      const { c, doc, dropped } = readable[i];
+      const { c, doc, kept, dropped } = readable[i];
       let read = readable[i].read;
       report(`dry run ${i + 1} / ${readable.length}`, 0, i === 0);
       if (dropped && read) {
@@ -566,13 +570,22 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         }
         read = again;
       }
-      const text = doc ? doc.getText() : read!.text;
       const docVersion = doc?.version;
+      let cleaning: Promise<{ same: boolean; out?: string; removed: number }>;
+      let chars: number;
+      if (kept !== undefined) {
+        cleaning = cleaner.cleanKept(kept, settingsOf(c.uri));
+        chars = read!.chars;
+      } else {
+        const text = doc ? doc.getText() : read!.text;
+        cleaning = cleanOf(text, c.uri).then(({ out, removed }) => ({ same: out === text, out, removed }));
+        chars = text.length;
+      }
       readable[i] = { c }; // release the text
-      await dryRun.push(cleanOf(text, c.uri), text.length, ({ out, removed }) => {
-        const changes = out !== text;
-        const keep = changes && keptOut + out.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
-        if (keep) keptOut += out.length;
+      await dryRun.push(cleaning, chars, ({ same, out, removed }) => {
+        const changes = !same;
+        const keep = changes && keptOut + out!.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+        if (keep) keptOut += out!.length;
         planned.push({
           uri: c.uri,
           rel: c.rel,

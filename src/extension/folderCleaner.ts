@@ -93,9 +93,12 @@ export class FolderCleaner {
     await this.request({ type: 'start', ...run });
   }
 
-  /** Adds one dump to the site-template index. */
-  async learn(text: string): Promise<void> {
-    await this.request({ type: 'learn', text });
+  /**
+   * One dump read by the scan: added to the site-template index (`index`) and kept by the cleaner under the id
+   * `keep` for `cleanKept`.
+   */
+  async learn(text: string, how: { index: boolean; keep?: number } = { index: true }): Promise<void> {
+    await this.request({ type: 'learn', text, ...how });
   }
 
   /** Fixes the templates the dumps are cleaned with; returns the number of dumps they were learned from (0: none). */
@@ -109,6 +112,13 @@ export class FolderCleaner {
     const r = await this.request({ type: 'clean', text, options });
     if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
     return { out: r.same ? text : r.out!, removed: r.removed };
+  }
+
+  /** Cleans the text kept under `id` by `learn` (then forgotten): `same` when cleaning leaves it as it is, else `out`. */
+  async cleanKept(id: number, options: AnalyzeOptions): Promise<{ same: boolean; out?: string; removed: number }> {
+    const r = await this.request({ type: 'clean', kept: id, options });
+    if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
+    return { same: r.same, out: r.out, removed: r.removed };
   }
 
   /**

@@ -27,11 +27,16 @@ export interface StartRequest {
   /** Keep meta lines (bylines, datelines, credits) in the cleaned text. */
   keepMeta: boolean;
 }
-/** One dump for the site-template index. */
+/**
+ * One dump read by the scan: added to the site-template index (`index`), and kept here under the id `keep` for the
+ * dry run (`clean` with `kept`), so that the host does not hold the folder's texts between the two passes.
+ */
 export interface LearnRequest {
   type: 'learn';
   seq: number;
   text: string;
+  index: boolean;
+  keep?: number;
 }
 /** The templates the run cleans with: those learned (when `use` and at least 3 dumps were learned) or none. */
 export interface TemplatesRequest {
@@ -39,11 +44,15 @@ export interface TemplatesRequest {
   seq: number;
   use: boolean;
 }
-/** Clean one dump (with the run's templates). `options`: the analysis options from the settings (plain data). */
+/**
+ * Clean one dump (with the run's templates): `text`, or the text kept under the id `kept` (then forgotten).
+ * `options`: the analysis options from the settings (plain data).
+ */
 export interface CleanRequest {
   type: 'clean';
   seq: number;
-  text: string;
+  text?: string;
+  kept?: number;
   options: AnalyzeOptions;
 }
 /** Decode and hash the bytes of a file (its buffer is handed over when it can be). */
@@ -89,6 +98,8 @@ export class FolderService {
   private run = { convertMarkup: true, keepMeta: false };
   private index: TemplateIndex = { documents: 0, counts: new Map() };
   private templates: TemplateIndex | null = null;
+  /** Texts kept between the scan and the dry run, by id. */
+  private readonly kept = new Map<number, string>();
 
   handle(req: FolderRequest): FolderReply {
     try {
@@ -97,8 +108,11 @@ export class FolderService {
           this.run = { convertMarkup: req.convertMarkup, keepMeta: req.keepMeta };
           this.index = { documents: 0, counts: new Map() };
           this.templates = null;
+          this.kept.clear();
           return { type: 'ok', seq: req.seq };
         case 'learn': {
+          if (req.keep !== undefined) this.kept.set(req.keep, req.text);
+          if (!req.index) return { type: 'ok', seq: req.seq };
           const one = buildTemplateIndex([this.run.convertMarkup ? textOf(req.text) : req.text]);
           this.index.documents += one.documents;
           for (const k of one.counts.keys()) this.index.counts.set(k, (this.index.counts.get(k) ?? 0) + 1);
@@ -108,8 +122,14 @@ export class FolderService {
           this.templates = req.use && this.index.documents >= MIN_TEMPLATE_DOCUMENTS ? this.index : null;
           return { type: 'templates', seq: req.seq, documents: this.templates ? this.templates.documents : 0 };
         case 'clean': {
-          const { out, removed } = cleanDump(req.text, req.options, this.run, this.templates);
-          return out === req.text ? { type: 'cleaned', seq: req.seq, same: true, removed } : { type: 'cleaned', seq: req.seq, same: false, out, removed };
+          let text = req.text;
+          if (text === undefined && req.kept !== undefined) {
+            text = this.kept.get(req.kept);
+            this.kept.delete(req.kept);
+          }
+          if (text === undefined) return { type: 'error', seq: req.seq, message: `no text kept for ${req.kept}` };
+          const { out, removed } = cleanDump(text, req.options, this.run, this.templates);
+          return out === text ? { type: 'cleaned', seq: req.seq, same: true, removed } : { type: 'cleaned', seq: req.seq, same: false, out, removed };
         }
         case 'read': {
           const d = readDump(req.bytes);

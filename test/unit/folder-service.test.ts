@@ -49,7 +49,7 @@ test('folder service: templates learned dump by dump equal the index of the whol
     assert.deepEqual(s.handle({ type: 'start', seq: ++seq, convertMarkup: true, keepMeta }), { type: 'ok', seq });
     // three pages of one site in HTML: their converted lines are what repeats (and makes templates), not their markup
     const pages = [html, html.replace(/OPEC/g, 'the cartel'), html.replace(/Bush/g, 'the President')];
-    for (const d of [...dumps, ...pages]) assert.deepEqual(s.handle({ type: 'learn', seq: ++seq, text: d }), { type: 'ok', seq });
+    for (const d of [...dumps, ...pages]) assert.deepEqual(s.handle({ type: 'learn', seq: ++seq, text: d, index: true }), { type: 'ok', seq });
     assert.deepEqual(s.handle({ type: 'templates', seq: ++seq, use: true }), { type: 'templates', seq, documents: dumps.length + 3 });
     const index = buildTemplateIndex([...dumps, ...pages.map(textOf)]);
     const options: AnalyzeOptions = { boilerplatePatterns: ['^Related:'], keepLines: [] };
@@ -70,12 +70,12 @@ test('folder service: templates learned dump by dump equal the index of the whol
 test('folder service: fewer than three dumps or templates off: none; markup kept as it is when not converted; an already clean text is "same"', () => {
   const s = new FolderService();
   s.handle({ type: 'start', seq: 1, convertMarkup: false, keepMeta: false });
-  s.handle({ type: 'learn', seq: 2, text: dumps[0] });
-  s.handle({ type: 'learn', seq: 3, text: dumps[1] });
+  s.handle({ type: 'learn', seq: 2, text: dumps[0], index: true });
+  s.handle({ type: 'learn', seq: 3, text: dumps[1], index: true });
   assert.deepEqual(s.handle({ type: 'templates', seq: 4, use: true }), { type: 'templates', seq: 4, documents: 0 });
   assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 5, text: dumps[2], options: {} }), dumps[2]), expected(dumps[2], null, false, false));
   assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 6, text: html, options: {} }), html), expected(html, null, false, false));
-  s.handle({ type: 'learn', seq: 7, text: dumps[2] });
+  s.handle({ type: 'learn', seq: 7, text: dumps[2], index: true });
   assert.deepEqual(s.handle({ type: 'templates', seq: 8, use: false }), { type: 'templates', seq: 8, documents: 0 });
   const once = expected(fixture, null, false, false).out;
   const r = s.handle({ type: 'clean', seq: 9, text: once, options: {} });
@@ -83,6 +83,20 @@ test('folder service: fewer than three dumps or templates off: none; markup kept
   // a new run forgets the last one's index
   s.handle({ type: 'start', seq: 10, convertMarkup: true, keepMeta: false });
   assert.deepEqual(s.handle({ type: 'templates', seq: 11, use: true }), { type: 'templates', seq: 11, documents: 0 });
+  // texts kept between the scan and the dry run: cleaned as if sent again, then forgotten; `index: false` keeps
+  // without learning; a new run forgets them
+  s.handle({ type: 'start', seq: 20, convertMarkup: true, keepMeta: false });
+  s.handle({ type: 'learn', seq: 21, text: dumps[0], index: true, keep: 7 });
+  s.handle({ type: 'learn', seq: 22, text: dumps[1], index: false, keep: 8 });
+  for (const d of dumps.slice(2)) s.handle({ type: 'learn', seq: 23, text: d, index: true });
+  assert.deepEqual(s.handle({ type: 'templates', seq: 24, use: true }), { type: 'templates', seq: 24, documents: 4 }, 'the dump kept without index: false is not learned');
+  const index4 = buildTemplateIndex([dumps[0], ...dumps.slice(2)]);
+  assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 25, kept: 7, options: {} }), dumps[0]), expected(dumps[0], index4, false, true));
+  assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 26, kept: 8, options: {} }), dumps[1]), expected(dumps[1], index4, false, true));
+  assert.deepEqual(s.handle({ type: 'clean', seq: 27, kept: 7, options: {} }), { type: 'error', seq: 27, message: 'no text kept for 7' }, 'forgotten once cleaned');
+  s.handle({ type: 'learn', seq: 28, text: dumps[2], index: false, keep: 9 });
+  s.handle({ type: 'start', seq: 29, convertMarkup: true, keepMeta: false });
+  assert.equal(s.handle({ type: 'clean', seq: 30, kept: 9, options: {} }).type, 'error', 'a new run forgets the last one\'s texts');
   // a request it does not know is answered with an error, not dropped
   assert.deepEqual(s.handle({ type: 'nonsense', seq: 12 } as never), { type: 'error', seq: 12, message: 'unknown request nonsense' });
 });
