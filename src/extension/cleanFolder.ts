@@ -152,6 +152,13 @@ interface ReadFail {
   ok: false;
   reason: string;
 }
+/** A big file read but not decoded: its bytes go to the cleaner's worker (`FolderCleaner.load`). */
+interface ReadRaw {
+  ok: true;
+  raw: Uint8Array;
+  size: number;
+  mtime: number;
+}
 
 interface PlannedFile {
   uri: vscode.Uri;
@@ -315,8 +322,13 @@ async function listCandidates(
   return out;
 }
 
-/** Reads a closed file; the cleaner (its worker thread) decodes and hashes the bytes. */
-async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: FolderCleaner): Promise<ReadOk | ReadFail> {
+/**
+ * Reads a closed file; the cleaner decodes and hashes the bytes (a big file's in its worker). `raw`: a big file is
+ * returned undecoded, for `FolderCleaner.load` (its text then never comes to the host).
+ */
+async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: FolderCleaner): Promise<ReadOk | ReadFail>;
+async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: FolderCleaner, raw: boolean): Promise<ReadOk | ReadRaw | ReadFail>;
+async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: FolderCleaner, raw = false): Promise<ReadOk | ReadRaw | ReadFail> {
   let st: Stat;
   try {
     st = await statOf(uri);
@@ -333,6 +345,7 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: Folder
   } catch (e) {
     return { ok: false, reason: `not readable: ${(e as Error).message}` };
   }
+  if (raw && cleaner.decodesOff(bytes.length)) return { ok: true, raw: bytes, size: st.size, mtime: st.mtime };
   const dec = await cleaner.read(bytes);
   if ('reason' in dec) return { ok: false, reason: dec.reason };
   return { ok: true, text: dec.text, chars: dec.text.length, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
@@ -515,10 +528,10 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     const learning = new Pipeline<void>(AHEAD_FILES, AHEAD_CHARS);
     const report = throttled(progress);
     // closed files are read IO_AHEAD ahead (results used in order; an open document is read from the editor)
-    const reads: Promise<ReadOk | ReadFail>[] = [];
+    const reads: Promise<ReadOk | ReadRaw | ReadFail>[] = [];
     const readAhead = (j: number) => {
       if (j < N && reads[j] === undefined && !openDocument(candidates[j].uri)) {
-        reads[j] = readClosedFile(candidates[j].uri, maxBytes, cleaner);
+        reads[j] = readClosedFile(candidates[j].uri, maxBytes, cleaner, true);
         reads[j].catch(() => undefined); // awaited below; a scan stopped early drops it
       }
     };
@@ -537,12 +550,27 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         }
         continue;
       }
-      const r = await (reads[i] ?? readClosedFile(c.uri, maxBytes, cleaner));
+      const got = await (reads[i] ?? readClosedFile(c.uri, maxBytes, cleaner, true));
       delete reads[i];
-      if (!r.ok) {
-        skipped.push({ path: c.rel, reason: r.reason });
+      if (!got.ok) {
+        skipped.push({ path: c.rel, reason: got.reason });
         continue;
       }
+      if ('raw' in got) {
+        // a big file: decoded, learned and kept by the worker, in this order with the others (its length in
+        // characters is at most its length in bytes)
+        const keep = keptChars + got.raw.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+        const l = await cleaner.load(got.raw, { index: learn, keep: keep ? i : undefined });
+        if ('reason' in l) {
+          skipped.push({ path: c.rel, reason: l.reason });
+          continue;
+        }
+        if (keep) keptChars += l.chars;
+        readable.push({ c, read: { ok: true, text: '', chars: l.chars, size: got.size, mtime: got.mtime, hash: l.hash, encoding: l.encoding }, ...(keep ? { kept: i } : { dropped: true }) });
+        await breathe();
+        continue;
+      }
+      const r = got;
       keptChars += r.text.length;
       const keep = keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
       if (learn || keep) await learning.push(cleaner.learn(r.text, { index: learn, keep: keep ? i : undefined }), r.text.length, () => undefined);
@@ -730,18 +758,26 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       } else summary.unsaved.push(p.rel);
       return;
     }
-    // closed file: re-read, make sure it is what the scan read, write atomically
-    const r = await readClosedFile(p.uri, maxBytes, cleaner);
-    if (!r.ok) {
+    // closed file: re-read, make sure it is what the scan read, write atomically (a big file whose cleaned text the
+    // dry run kept is only hashed, by the worker: its text is not needed)
+    const got = await readClosedFile(p.uri, maxBytes, cleaner, p.out !== undefined);
+    if (!got.ok) {
+      skipped.push({ path: p.rel, reason: got.reason });
+      return;
+    }
+    const r = 'raw' in got ? await cleaner.load(got.raw, { index: false }) : got;
+    if ('reason' in r) {
       skipped.push({ path: p.rel, reason: r.reason });
       return;
     }
-    if (r.size !== p.size || r.mtime !== p.mtime || r.hash !== p.hash) {
+    if (got.size !== p.size || got.mtime !== p.mtime || r.hash !== p.hash) {
       skipped.push({ path: p.rel, reason: 'changed on disk since it was read (dry run); not touched' });
       return;
     }
-    const { out, removed } = await cleanedForWriting(p, r.text); // the hash checked above: the dry run's bytes
-    if (out === r.text) {
+    // the hash checked above: the dry run's bytes, which it found to change (`text` only when not kept)
+    const text: string | undefined = 'text' in r ? (r as ReadOk).text : undefined;
+    const { out, removed } = await cleanedForWriting(p, text ?? '');
+    if (out === text) {
       summary.unchanged++;
       return;
     }

@@ -126,11 +126,27 @@ export class FolderCleaner {
    * worker (not usable after) when they are a whole buffer.
    */
   async read(bytes: Uint8Array): Promise<{ text: string; encoding: DumpEncoding; hash: string } | { reason: string }> {
-    if (this.kind !== 'worker' || bytes.length <= HOST_BYTES) return readDump(bytes);
+    if (!this.decodesOff(bytes.length)) return readDump(bytes);
     const r = await this.request({ type: 'read', bytes }, ownBuffer(bytes));
     if (r.type === 'refused') return { reason: r.reason };
     if (r.type !== 'read') throw new Error(`unexpected answer ${r.type}`);
     return { text: r.text, encoding: r.encoding, hash: r.hash };
+  }
+
+  /** Whether the bytes of a file this big are decoded by the worker (`load`) rather than on the host. */
+  decodesOff(bytes: number): boolean {
+    return this.kind === 'worker' && bytes > HOST_BYTES;
+  }
+
+  /**
+   * A big file's bytes (handed over) decoded, hashed, added to the index (`index`) and kept (`keep`) by the worker,
+   * whose answer holds no text; or why the file is not rewritten.
+   */
+  async load(bytes: Uint8Array, how: { index: boolean; keep?: number }): Promise<{ encoding: DumpEncoding; hash: string; chars: number } | { reason: string }> {
+    const r = await this.request({ type: 'load', bytes, ...how }, ownBuffer(bytes));
+    if (r.type === 'refused') return { reason: r.reason };
+    if (r.type !== 'loaded') throw new Error(`unexpected answer ${r.type}`);
+    return { encoding: r.encoding, hash: r.hash, chars: r.chars };
   }
 
   /** `text` encoded to be written. */

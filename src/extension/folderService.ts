@@ -68,7 +68,18 @@ export interface EncodeRequest {
   text: string;
   encoding: DumpEncoding;
 }
-export type FolderRequest = StartRequest | LearnRequest | TemplatesRequest | CleanRequest | ReadRequest | EncodeRequest;
+/**
+ * A big file's bytes (handed over): decoded and hashed, added to the index (`index`) and kept (`keep`) like `learn`;
+ * the answer has no text, so that a big text does not cross to the host and back.
+ */
+export interface LoadRequest {
+  type: 'load';
+  seq: number;
+  bytes: Uint8Array;
+  index: boolean;
+  keep?: number;
+}
+export type FolderRequest = StartRequest | LearnRequest | TemplatesRequest | CleanRequest | ReadRequest | EncodeRequest | LoadRequest;
 
 export type FolderReply =
   | { type: 'ok'; seq: number }
@@ -79,6 +90,8 @@ export type FolderReply =
   | { type: 'read'; seq: number; text: string; encoding: DumpEncoding; hash: string }
   | { type: 'refused'; seq: number; reason: string }
   | { type: 'encoded'; seq: number; bytes: Uint8Array }
+  /** A loaded file: its encoding, the hash of its bytes and the length of its text. */
+  | { type: 'loaded'; seq: number; encoding: DumpEncoding; hash: string; chars: number }
   | { type: 'error'; seq: number; message: string };
 
 /** Fewer learned dumps than this: no templates (a site template needs repetition across dumps). */
@@ -95,6 +108,15 @@ export function cleanDump(text: string, options: AnalyzeOptions, run: { convertM
 }
 
 export class FolderService {
+  /** A dump read by the scan: into the template index (`index`), kept under the id `keep`. */
+  private take(text: string, index: boolean, keep: number | undefined): void {
+    if (keep !== undefined) this.kept.set(keep, text);
+    if (!index) return;
+    const one = buildTemplateIndex([this.run.convertMarkup ? textOf(text) : text]);
+    this.index.documents += one.documents;
+    for (const k of one.counts.keys()) this.index.counts.set(k, (this.index.counts.get(k) ?? 0) + 1);
+  }
+
   private run = { convertMarkup: true, keepMeta: false };
   private index: TemplateIndex = { documents: 0, counts: new Map() };
   private templates: TemplateIndex | null = null;
@@ -110,13 +132,14 @@ export class FolderService {
           this.templates = null;
           this.kept.clear();
           return { type: 'ok', seq: req.seq };
-        case 'learn': {
-          if (req.keep !== undefined) this.kept.set(req.keep, req.text);
-          if (!req.index) return { type: 'ok', seq: req.seq };
-          const one = buildTemplateIndex([this.run.convertMarkup ? textOf(req.text) : req.text]);
-          this.index.documents += one.documents;
-          for (const k of one.counts.keys()) this.index.counts.set(k, (this.index.counts.get(k) ?? 0) + 1);
+        case 'learn':
+          this.take(req.text, req.index, req.keep);
           return { type: 'ok', seq: req.seq };
+        case 'load': {
+          const d = readDump(req.bytes);
+          if ('reason' in d) return { type: 'refused', seq: req.seq, reason: d.reason };
+          this.take(d.text, req.index, req.keep);
+          return { type: 'loaded', seq: req.seq, encoding: d.encoding, hash: d.hash, chars: d.text.length };
         }
         case 'templates':
           this.templates = req.use && this.index.documents >= MIN_TEMPLATE_DOCUMENTS ? this.index : null;

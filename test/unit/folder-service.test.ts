@@ -97,6 +97,18 @@ test('folder service: fewer than three dumps or templates off: none; markup kept
   s.handle({ type: 'learn', seq: 28, text: dumps[2], index: false, keep: 9 });
   s.handle({ type: 'start', seq: 29, convertMarkup: true, keepMeta: false });
   assert.equal(s.handle({ type: 'clean', seq: 30, kept: 9, options: {} }).type, 'error', 'a new run forgets the last one\'s texts');
+  // a big file's bytes: decoded, hashed, learned and kept like `learn`, the answer without the text; refused bytes say why
+  s.handle({ type: 'start', seq: 40, convertMarkup: true, keepMeta: false });
+  const bytes0 = encodeDump('\ufeff' + dumps[0], 'utf-16le');
+  const loaded = s.handle({ type: 'load', seq: 41, bytes: bytes0, index: true, keep: 3 });
+  assert.deepEqual(loaded, { type: 'loaded', seq: 41, encoding: 'utf-16le', hash: createHash('sha1').update(bytes0).digest('hex'), chars: dumps[0].length + 1 });
+  for (const d of dumps.slice(1, 3)) s.handle({ type: 'learn', seq: 42, text: d, index: true });
+  assert.deepEqual(s.handle({ type: 'templates', seq: 43, use: true }), { type: 'templates', seq: 43, documents: 3 }, 'the loaded dump was learned');
+  const index3 = buildTemplateIndex(['\ufeff' + dumps[0], dumps[1], dumps[2]]);
+  assert.deepEqual(cleaned(s.handle({ type: 'clean', seq: 44, kept: 3, options: {} }), '\ufeff' + dumps[0]), expected('\ufeff' + dumps[0], index3, false, true));
+  const refused = s.handle({ type: 'load', seq: 45, bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), index: true, keep: 4 });
+  assert.equal(refused.type, 'refused');
+  assert.equal(s.handle({ type: 'clean', seq: 46, kept: 4, options: {} }).type, 'error', 'a refused file is not kept');
   // a request it does not know is answered with an error, not dropped
   assert.deepEqual(s.handle({ type: 'nonsense', seq: 12 } as never), { type: 'error', seq: 12, message: 'unknown request nonsense' });
 });
@@ -208,6 +220,25 @@ test('folder cleaner: worker thread and in-thread answer the same; a worker that
     const pending = e.clean(fixture, {});
     e.dispose();
     await assert.rejects(pending, /stopped/);
+    // load: a big file's bytes handed over, the answer without its text; cleaned from what the worker kept
+    {
+      const l = new FolderCleaner({ workerFile });
+      await l.start({ convertMarkup: true, keepMeta: false });
+      const bigText = dumps[0] + '\n' + 'Filler line of the archive page.\n'.repeat(9000);
+      const own = new Uint8Array(Buffer.from(bigText));
+      const n = own.length;
+      assert.ok(l.decodesOff(n), 'a file this big is decoded by the worker');
+      const got = await l.load(own, { index: false, keep: 1 });
+      assert.equal(own.byteLength, 0, 'handed over');
+      assert.deepEqual(got, { encoding: 'utf-8', hash: createHash('sha1').update(Buffer.from(bigText)).digest('hex'), chars: bigText.length });
+      assert.deepEqual(await l.cleanKept(1, {}), (() => {
+        const e = expected(bigText, null, false, true);
+        return e.out === bigText ? { same: true, out: undefined, removed: e.removed } : { same: false, out: e.out, removed: e.removed };
+      })());
+      assert.match(((await l.load(new Uint8Array(Buffer.concat([Buffer.from([0x41, 0xc3, 0x28]), Buffer.alloc(300000, 0x20)])), { index: false })) as { reason: string }).reason, /invalid UTF-8/);
+      l.dispose();
+      assert.equal(new FolderCleaner({ inThread: true }).decodesOff(n), false, 'in-thread: nothing to hand over');
+    }
     // kept warm for the next run: the same worker, its last run's templates forgotten; results as in-thread
     const first = new FolderCleaner({ workerFile });
     await first.start({ convertMarkup: true, keepMeta: false });
