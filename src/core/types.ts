@@ -92,6 +92,9 @@ export interface Analysis {
   stats: AnalysisStats;
 }
 
+/** Site templates are used from this many dumps on (fewer cannot tell a site's frame from chance repeats). */
+export const MIN_TEMPLATE_DOCUMENTS = 3;
+
 /** Lines that repeat across many dumps of one folder (site templates). Built by `buildTemplateIndex`. */
 export interface TemplateIndex {
   /** Number of dumps the index was built from. */

@@ -13,8 +13,8 @@
 import { analyzeWith } from '../core/analyze-base';
 import { clean, cleanSummary } from '../core/clean';
 import { textOf } from '../core/markup';
-import { buildTemplateIndex } from '../core/templates';
-import type { AnalyzeOptions, TemplateIndex } from '../core/types';
+import { TemplateCounter } from '../core/templates';
+import { MIN_TEMPLATE_DOCUMENTS, type AnalyzeOptions, type TemplateIndex } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, readDump } from './dumpBytes';
 
@@ -94,8 +94,6 @@ export type FolderReply =
   | { type: 'loaded'; seq: number; encoding: DumpEncoding; hash: string; chars: number }
   | { type: 'error'; seq: number; message: string };
 
-/** Fewer learned dumps than this: no templates (a site template needs repetition across dumps). */
-export const MIN_TEMPLATE_DOCUMENTS = 3;
 
 /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
 export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number } {
@@ -108,27 +106,25 @@ export function cleanDump(text: string, options: AnalyzeOptions, run: { convertM
 }
 
 export class FolderService {
-  /** A dump read by the scan: into the template index (`index`), kept under the id `keep`. */
-  private take(text: string, index: boolean, keep: number | undefined): void {
-    if (keep !== undefined) this.kept.set(keep, text);
-    if (!index) return;
-    const one = buildTemplateIndex([this.run.convertMarkup ? textOf(text) : text]);
-    this.index.documents += one.documents;
-    for (const k of one.counts.keys()) this.index.counts.set(k, (this.index.counts.get(k) ?? 0) + 1);
-  }
-
   private run = { convertMarkup: true, keepMeta: false };
-  private index: TemplateIndex = { documents: 0, counts: new Map() };
+  /** The run's site-template counts (the index is made from them once, by `templates`). */
+  private counter = new TemplateCounter();
   private templates: TemplateIndex | null = null;
   /** Texts kept between the scan and the dry run, by id. */
   private readonly kept = new Map<number, string>();
+
+  /** A dump read by the scan: counted for the templates (`index`), kept under the id `keep`. */
+  private take(text: string, index: boolean, keep: number | undefined): void {
+    if (keep !== undefined) this.kept.set(keep, text);
+    if (index) this.counter.add(this.run.convertMarkup ? textOf(text) : text);
+  }
 
   handle(req: FolderRequest): FolderReply {
     try {
       switch (req.type) {
         case 'start':
           this.run = { convertMarkup: req.convertMarkup, keepMeta: req.keepMeta };
-          this.index = { documents: 0, counts: new Map() };
+          this.counter = new TemplateCounter();
           this.templates = null;
           this.kept.clear();
           return { type: 'ok', seq: req.seq };
@@ -142,7 +138,7 @@ export class FolderService {
           return { type: 'loaded', seq: req.seq, encoding: d.encoding, hash: d.hash, chars: d.text.length };
         }
         case 'templates':
-          this.templates = req.use && this.index.documents >= MIN_TEMPLATE_DOCUMENTS ? this.index : null;
+          this.templates = req.use && this.counter.documents >= MIN_TEMPLATE_DOCUMENTS ? this.counter.index() : null;
           return { type: 'templates', seq: req.seq, documents: this.templates ? this.templates.documents : 0 };
         case 'clean': {
           let text = req.text;

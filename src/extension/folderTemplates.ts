@@ -13,14 +13,12 @@
  */
 import * as vscode from 'vscode';
 import { buildTemplateIndex } from '../core/templates';
-import type { TemplateIndex } from '../core/types';
+import { MIN_TEMPLATE_DOCUMENTS, type TemplateIndex } from '../core/types';
 import { decodeDump } from './cleanFolder';
 
 export const MAX_SIBLINGS = 200;
 /** Larger siblings are not read (each file is indexed in one task; this keeps that task short). */
 export const MAX_FILE_BYTES = 512 * 1024;
-/** The core uses templates only from this many dumps on. */
-const MIN_DOCUMENTS = 3;
 
 interface Entry {
   /** Ready index (null = no templates), or undefined before the first learn finished. */
@@ -145,7 +143,7 @@ export class FolderTemplates implements vscode.Disposable {
       .map(([n]) => n)
       .sort()
       .slice(0, MAX_SIBLINGS);
-    if (names.length < MIN_DOCUMENTS) return null;
+    if (names.length < MIN_TEMPLATE_DOCUMENTS) return null;
     const index: TemplateIndex = { documents: 0, counts: new Map() };
     for (const name of names) {
       if (this.disposed) return null;
@@ -164,7 +162,7 @@ export class FolderTemplates implements vscode.Disposable {
       }
       await breathe(); // one dump per macrotask: never blocks the host for long
     }
-    return index.documents >= MIN_DOCUMENTS ? index : null;
+    return index.documents >= MIN_TEMPLATE_DOCUMENTS ? index : null;
   }
 
   dispose(): void {

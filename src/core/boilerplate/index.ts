@@ -7,7 +7,7 @@
  *    phrases / copyright), then a two-stage logistic regression over line + neighbourhood + position + folder
  *    template features (model.ts, weights.json), then the headline and meta (byline, dateline, credit) labels.
  */
-import type { AnalyzeOptions, FocusLines, LineInfo, TemplateIndex } from '../types';
+import { MIN_TEMPLATE_DOCUMENTS, type AnalyzeOptions, type FocusLines, type LineInfo, type TemplateIndex } from '../types';
 import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
@@ -62,7 +62,7 @@ export type FeatureMemo = Map<string, LineFeatures>;
  * (per line of `feats`, see templateLineCounts): the index's counts of the lines, looked up already.
  */
 export function templateContext(feats: readonly LineFeatures[], nb: readonly number[], templates: TemplateIndex | null | undefined, lineCounts?: ArrayLike<number>): DocContext {
-  if (!templates || templates.documents < 3) return { templateOthers: new Int32Array(nb.length), templateDocs: 0 };
+  if (!templates || templates.documents < MIN_TEMPLATE_DOCUMENTS) return { templateOthers: new Int32Array(nb.length), templateDocs: 0 };
   const others = new Int32Array(nb.length); // typed either way (one array kind in the row code)
   if (lineCounts) for (let j = 0; j < nb.length; j++) others[j] = Math.max(0, lineCounts[nb[j]] - 1);
   else for (let j = 0; j < nb.length; j++) others[j] = Math.max(0, (templates.counts.get(feats[nb[j]].key) ?? 0) - 1);
@@ -76,7 +76,7 @@ export function templateContext(feats: readonly LineFeatures[], nb: readonly num
  */
 function templateLineCounts(feats: readonly LineFeatures[], options: AnalyzeOptions): Int32Array | null {
   const templates = options.templates;
-  if (!templates || templates.documents < 3) return null;
+  if (!templates || templates.documents < MIN_TEMPLATE_DOCUMENTS) return null;
   const n = feats.length, given = options.templateLineCounts;
   if (given && given.length !== n) throw new Error('templateLineCounts: one count per line expected');
   const counts = new Int32Array(n);
@@ -614,7 +614,7 @@ function userDecided(text: string, raw: readonly RawLine[], options: AnalyzeOpti
 /** The template index's count of each physical line (given by the caller, or looked up), or null without an index. */
 function physicalTemplateCounts(text: string, raw: readonly RawLine[], options: AnalyzeOptions): ArrayLike<number> | null {
   const templates = options.templates;
-  if (!templates || templates.documents < 3) return null;
+  if (!templates || templates.documents < MIN_TEMPLATE_DOCUMENTS) return null;
   const given = options.templateLineCounts;
   if (given) {
     if (given.length !== raw.length) throw new Error('templateLineCounts: one count per line expected');
