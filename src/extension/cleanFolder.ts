@@ -27,7 +27,7 @@ import type { DumpEncoding } from '../core/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
-import { FolderCleaner, Pipeline, stopIdleFolderWorker, type CleanerKind } from './folderCleaner';
+import { FolderCleaner, Pipeline, stopIdleFolderWorker, type CleanerKind, type Cleaned } from './folderCleaner';
 
 export { decodeDump } from './dumpBytes';
 
@@ -138,15 +138,18 @@ interface Candidate {
   rel: string;
 }
 
-interface ReadOk {
-  ok: true;
-  text: string;
-  /** Characters of the text (kept when the text itself is let go). */
-  chars: number;
+/** What the scan saw of a closed file (its text itself is kept by the cleaner, or read again). */
+interface FileSeen {
   size: number;
   mtime: number;
   hash: string;
   encoding: DumpEncoding;
+  /** Characters of its text. */
+  chars: number;
+}
+interface ReadOk extends Omit<FileSeen, 'chars'> {
+  ok: true;
+  text: string;
 }
 interface ReadFail {
   ok: false;
@@ -348,7 +351,7 @@ async function readClosedFile(uri: vscode.Uri, maxBytes: number, cleaner: Folder
   if (raw && cleaner.decodesOff(bytes.length)) return { ok: true, raw: bytes, size: st.size, mtime: st.mtime };
   const dec = await cleaner.read(bytes);
   if ('reason' in dec) return { ok: false, reason: dec.reason };
-  return { ok: true, text: dec.text, chars: dec.text.length, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
+  return { ok: true, text: dec.text, size: st.size, mtime: st.mtime, hash: dec.hash, encoding: dec.encoding };
 }
 
 /**
@@ -456,7 +459,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   const settingsOf = (uri: vscode.Uri): AnalyzeOptions => (deps.analyzeOptions ? deps.analyzeOptions(uri) : {});
   const folderName = nodePath.posix.basename(folder.path) || folder.toString();
   /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
-  const cleanOf = (text: string, uri: vscode.Uri): Promise<{ out: string; removed: number }> => cleaner.clean(text, settingsOf(uri));
+  const cleanOf = (text: string, uri: vscode.Uri): Promise<Cleaned & { out: string }> => cleaner.clean(text, settingsOf(uri));
   // not awaited: the worker starts while the folder is listed (requests are answered in order; a failure to start
   // surfaces at the first request awaited)
   void cleaner.start({ convertMarkup, keepMeta }).catch(() => undefined);
@@ -517,9 +520,9 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   async function scanAndDryRun(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<boolean> {
     const candidates = await listCandidates(folder, options.recursive !== false, skipped, token);
     plan.files = candidates.length;
-    // `kept`: the id the cleaner keeps the text under (the host keeps only what it read of the file: size, hash…);
-    // `dropped`: past the budget, read again by the dry run
-    const readable: { c: Candidate; doc?: vscode.TextDocument; read?: ReadOk; kept?: number; dropped?: boolean }[] = [];
+    // an open document (`doc`), or a closed file (`seen`) whose text the cleaner keeps under the id `kept`, or which
+    // the dry run reads again (past the budget)
+    const readable: { c: Candidate; doc?: vscode.TextDocument; seen?: FileSeen; kept?: number }[] = [];
     // texts kept (by the cleaner) between the two passes, up to a budget; the rest is read again (and compared)
     let keptChars = 0;
     const learn = options.templates !== false;
@@ -556,25 +559,24 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         skipped.push({ path: c.rel, reason: got.reason });
         continue;
       }
+      // counted for the templates and kept for the dry run by the cleaner, within the budget (a big file's bytes go to
+      // its worker undecoded: its length in characters is at most its length in bytes)
+      const keep = keptChars + ('raw' in got ? got.raw.length : got.text.length) <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
+      const how = { index: learn, keep: keep ? i : undefined };
+      let seen: FileSeen;
       if ('raw' in got) {
-        // a big file: decoded, learned and kept by the worker, in this order with the others (its length in
-        // characters is at most its length in bytes)
-        const keep = keptChars + got.raw.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
-        const l = await cleaner.load(got.raw, { index: learn, keep: keep ? i : undefined });
+        const l = await cleaner.load(got.raw, how);
         if ('reason' in l) {
           skipped.push({ path: c.rel, reason: l.reason });
           continue;
         }
-        if (keep) keptChars += l.chars;
-        readable.push({ c, read: { ok: true, text: '', chars: l.chars, size: got.size, mtime: got.mtime, hash: l.hash, encoding: l.encoding }, ...(keep ? { kept: i } : { dropped: true }) });
-        await breathe();
-        continue;
+        seen = { size: got.size, mtime: got.mtime, ...l };
+      } else {
+        if (learn || keep) await learning.push(cleaner.learn(got.text, how), got.text.length, () => undefined);
+        seen = { size: got.size, mtime: got.mtime, hash: got.hash, encoding: got.encoding, chars: got.text.length };
       }
-      const r = got;
-      keptChars += r.text.length;
-      const keep = keptChars <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
-      if (learn || keep) await learning.push(cleaner.learn(r.text, { index: learn, keep: keep ? i : undefined }), r.text.length, () => undefined);
-      readable.push({ c, read: { ...r, text: '' }, ...(keep ? { kept: i } : { dropped: true }) });
+      if (keep) keptChars += seen.chars;
+      readable.push({ c, seen, kept: how.keep });
       await breathe();
     }
     await learning.drain();
@@ -583,33 +585,31 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     options.afterScan?.();
     // pass 2: dry run (the cleaned texts kept within the same budget, to be written without a second analysis)
     let keptOut = 0;
-    const dryRun = new Pipeline<{ same: boolean; out?: string; removed: number }>(AHEAD_FILES, AHEAD_CHARS);
+    const dryRun = new Pipeline<Cleaned>(AHEAD_FILES, AHEAD_CHARS);
     for (let i = 0; i < readable.length; i++) {
       if (token.isCancellationRequested) return true;
-      const { c, doc, kept, dropped } = readable[i];
-      let read = readable[i].read;
+      const { c, doc, seen, kept } = readable[i];
+      readable[i] = { c };
       report(`dry run ${i + 1} / ${readable.length}`, 0, i === 0);
-      if (dropped && read) {
-        const again = await readClosedFile(c.uri, maxBytes, cleaner);
-        if (!again.ok || again.hash !== read.hash) {
-          skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
-          readable[i] = { c };
-          continue;
-        }
-        read = again;
-      }
       const docVersion = doc?.version;
-      let cleaning: Promise<{ same: boolean; out?: string; removed: number }>;
-      let chars: number;
-      if (kept !== undefined) {
-        cleaning = cleaner.cleanKept(kept, settingsOf(c.uri));
-        chars = read!.chars;
-      } else {
-        const text = doc ? doc.getText() : read!.text;
-        cleaning = cleanOf(text, c.uri).then(({ out, removed }) => ({ same: out === text, out, removed }));
+      let cleaning: Promise<Cleaned>;
+      let chars = seen?.chars ?? 0;
+      if (kept !== undefined) cleaning = cleaner.cleanKept(kept, settingsOf(c.uri));
+      else {
+        // an open document's text now; a closed file past the budget read again, and still the scan's
+        let text: string;
+        if (doc) text = doc.getText();
+        else {
+          const again = await readClosedFile(c.uri, maxBytes, cleaner);
+          if (!again.ok || again.hash !== seen!.hash) {
+            skipped.push({ path: c.rel, reason: again.ok ? 'changed on disk during the scan; not touched' : again.reason });
+            continue;
+          }
+          text = again.text;
+        }
         chars = text.length;
+        cleaning = cleanOf(text, c.uri);
       }
-      readable[i] = { c }; // release the text
       await dryRun.push(cleaning, chars, ({ same, out, removed }) => {
         const changes = !same;
         const keep = changes && keptOut + out!.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
@@ -618,9 +618,9 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
           uri: c.uri,
           rel: c.rel,
           docVersion,
-          size: read?.size,
-          mtime: read?.mtime,
-          hash: read?.hash,
+          size: seen?.size,
+          mtime: seen?.mtime,
+          hash: seen?.hash,
           changes,
           removed,
           ...(keep ? { out } : {}),
@@ -775,7 +775,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       return;
     }
     // the hash checked above: the dry run's bytes, which it found to change (`text` only when not kept)
-    const text: string | undefined = 'text' in r ? (r as ReadOk).text : undefined;
+    const text = 'text' in r ? r.text : undefined;
     const { out, removed } = await cleanedForWriting(p, text ?? '');
     if (out === text) {
       summary.unchanged++;

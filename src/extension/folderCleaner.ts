@@ -9,7 +9,7 @@
 import type { AnalyzeOptions } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, ownBuffer, readDump } from './dumpBytes';
-import type { FolderReply, FolderRequest, FolderService } from './folderService';
+import type { CleanRequest, FolderReply, FolderRequest, FolderService } from './folderService';
 
 /**
  * Files up to this size are decoded and encoded on the host (at most ~1 ms each; a round trip to the worker would
@@ -23,6 +23,13 @@ const KEEP_WARM_MS = 60_000;
 type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
 export type CleanerKind = 'worker' | 'extension host';
+
+/** A cleaned dump: `same` when cleaning leaves it as it is, else `out`; the lines it drops. */
+export interface Cleaned {
+  same: boolean;
+  out?: string;
+  removed: number;
+}
 
 export class FolderCleaner {
   private seq = 0;
@@ -107,16 +114,19 @@ export class FolderCleaner {
     return r.type === 'templates' ? r.documents : 0;
   }
 
-  /** The cleaned text of `text` and the lines it drops. */
-  async clean(text: string, options: AnalyzeOptions): Promise<{ out: string; removed: number }> {
-    const r = await this.request({ type: 'clean', text, options });
-    if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
-    return { out: r.same ? text : r.out!, removed: r.removed };
+  /** `text` cleaned (`out` is always there: the text itself when `same`). */
+  async clean(text: string, options: AnalyzeOptions): Promise<Cleaned & { out: string }> {
+    const r = await this.cleaning({ type: 'clean', text, options });
+    return { ...r, out: r.same ? text : r.out! };
   }
 
-  /** Cleans the text kept under `id` by `learn` (then forgotten): `same` when cleaning leaves it as it is, else `out`. */
-  async cleanKept(id: number, options: AnalyzeOptions): Promise<{ same: boolean; out?: string; removed: number }> {
-    const r = await this.request({ type: 'clean', kept: id, options });
+  /** The text kept under `id` by `learn` or `load`, cleaned (and forgotten). */
+  cleanKept(id: number, options: AnalyzeOptions): Promise<Cleaned> {
+    return this.cleaning({ type: 'clean', kept: id, options });
+  }
+
+  private async cleaning(req: Unsequenced<CleanRequest>): Promise<Cleaned> {
+    const r = await this.request(req);
     if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
     return { same: r.same, out: r.out, removed: r.removed };
   }
