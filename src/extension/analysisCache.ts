@@ -163,22 +163,6 @@ class InlineBackend implements Backend {
   }
 }
 
-/**
- * This (extension host) thread's CPU clock in ms: Linux's scheduler run time of the thread (/proc/thread-self/schedstat,
- * in ns), or undefined elsewhere.
- */
-function hostThreadClock(): (() => number) | undefined {
-  try {
-    if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fs = require('fs') as typeof import('fs');
-    const read = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
-    return Number.isFinite(read()) ? read : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A Node worker thread running dist/analysisWorker.js, or undefined where that is not possible. */
 function createWorkerBackend(onReply: (r: ServiceReply) => void, onFail: (err: Error) => void): Backend | undefined {
   try {
@@ -447,7 +431,8 @@ export class AnalysisCache implements vscode.Disposable {
    * platform has the clock.
    */
   trackTaskCpu(on: boolean): boolean {
-    this.threadClock = on ? hostThreadClock() : undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.threadClock = on ? (require('./threadClock') as typeof import('./threadClock')).threadCpuClock() : undefined;
     return this.threadClock !== undefined;
   }
 

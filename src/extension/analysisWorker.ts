@@ -4,29 +4,18 @@
  * to running the service in-thread where `worker_threads` is unavailable.
  */
 import { parentPort } from 'worker_threads';
-import { readFileSync } from 'fs';
 import { getHeapStatistics } from 'v8';
 import type { ServiceRequest } from './analysisProtocol';
 import { AnalysisService } from './analysisService';
 import { warmClassifier } from '../core/boilerplate';
 import { warmBigDocumentStep } from '../core/incremental';
+import { threadCpuClock } from './threadClock';
 
 /**
- * This thread's CPU time in ms (Linux: the scheduler's run time of the thread, in ns), -1 elsewhere. Reported with
- * each answer next to its wall time: on a busy machine the worker waits for a core, and the two tell that apart.
+ * This thread's CPU time in ms, -1 where unknown. Reported with each answer next to its wall time: on a busy machine
+ * the worker waits for a core, and the two tell that apart.
  */
-let threadClock = true;
-function threadCpuMs(): number {
-  if (!threadClock) return -1;
-  try {
-    const ns = Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]);
-    if (Number.isFinite(ns)) return ns / 1e6;
-  } catch {
-    /* not Linux */
-  }
-  threadClock = false;
-  return -1;
-}
+const threadCpuMs = threadCpuClock() ?? (() => -1);
 
 if (parentPort) {
   const port = parentPort;
