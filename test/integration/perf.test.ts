@@ -130,6 +130,17 @@ interface FolderSummary {
   analysedIn: string;
 }
 
+/** `fn` on a new temporary folder (removed after) with the workspace's fixture dump. */
+async function inTempFolder(prefix: string, fn: (dir: string, fixture: string) => Promise<void>): Promise<void> {
+  const fixture = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'sputnik-antonov.txt'), 'utf8');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    await fn(dir, fixture);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Clean All Dumps in Folder on `dir` (no dialogs) under the event-loop probe: its summary, wall time, and its figures
  * as printed: phases, where the dumps were analysed, the longest blocking task, the host's GC meanwhile.
@@ -516,12 +527,10 @@ suite('perf: 5 MB dump in the extension host', function () {
     }
   });
 
-  test('Clean All Dumps in Folder: throughput on 500 generated dumps (figure only)', async () => {
-    const root = vscode.workspace.workspaceFolders![0].uri;
-    const fixture = fs.readFileSync(path.join(root.fsPath, 'sputnik-antonov.txt'), 'utf8');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-perf-folder-'));
-    try {
-      const N = 500;
+  // SCRAPED_NEWS_PERF_FOLDER_FILES=N: another number of dumps (BENCHMARKS.md: 5,000 and 20,000)
+  test('Clean All Dumps in Folder: throughput on 500 generated dumps (figure only)', () =>
+    inTempFolder('sn-perf-folder-', async (dir, fixture) => {
+      const N = Number(process.env.SCRAPED_NEWS_PERF_FOLDER_FILES ?? 500);
       let bytes = 0;
       for (let i = 0; i < N; i++) {
         const t = fixture.replace(/Moscow/g, PLACES[i % PLACES.length]).replace(/Antonov/g, `Antonov-${tag(i)}`) + `\nReport ${tag(i)} of the series, filed for the archive of this folder.\n`;
@@ -531,16 +540,10 @@ suite('perf: 5 MB dump in the extension host', function () {
       const { s, ms, figures } = await timedCleanFolder(dir);
       assert.strictEqual(s.cleaned.length, N);
       console.log(`    PERF clean-folder ${N} dumps (${(bytes / 1048576).toFixed(1)} MB, templates from ${s.plan.templateDocuments}) in ${f1(ms)} ms = ${f1((N / ms) * 1000)} dumps/s ${figures}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  test('Clean All Dumps in Folder: a 5 MB dump among small ones never blocks the host long', async () => {
-    const root = vscode.workspace.workspaceFolders![0].uri;
-    const fixture = fs.readFileSync(path.join(root.fsPath, 'sputnik-antonov.txt'), 'utf8');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-perf-bigfolder-'));
-    try {
+  test('Clean All Dumps in Folder: a 5 MB dump among small ones never blocks the host long', () =>
+    inTempFolder('sn-perf-bigfolder-', async (dir, fixture) => {
       const N = 20;
       for (let i = 0; i < N; i++) fs.writeFileSync(path.join(dir, `dump-${i}.txt`), fixture.replace(/Antonov/g, `Antonov-${tag(i)}`));
       const big = bigDump(fixture, TARGET_BYTES);
@@ -552,8 +555,5 @@ suite('perf: 5 MB dump in the extension host', function () {
       assert.strictEqual(s.cleaned.length, N + 1);
       assert.ok(fs.readFileSync(path.join(dir, 'dump-big.txt'), 'utf8').length < big.length, 'the big dump was cleaned');
       console.log(`    PERF clean-folder with a ${(Buffer.byteLength(big) / 1048576).toFixed(1)} MB dump and ${N} small ones in ${f1(ms)} ms ${figures} (budget ${BLOCK_BUDGET_MS} ms)`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
