@@ -40,7 +40,7 @@ const EDIT_LOOP_LIMIT_MS = 60000;
 
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
-  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; lastCpuMs: number; lastLinesCpuMs: number; lastFocusMs: number; lastFocusCpuMs: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number; hostTasks?: Record<string, number>; hostTaskSpans?: Record<string, [number, number]>; hostTaskCpu?: Record<string, number> };
+  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; lastCpuMs: number; lastLinesCpuMs: number; lastFocusMs: number; lastFocusCpuMs: number; lastReadAt?: number; lastPostedAt?: number; lastFirstLabelsAt?: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number; hostTasks?: Record<string, number>; hostTaskSpans?: Record<string, [number, number]>; hostTaskCpu?: Record<string, number> };
   refresh(uri?: vscode.Uri): Promise<void>;
   focusDecorations(): number;
   cache: { resetHostTasks(): void; trackTaskCpu(on: boolean): boolean };
@@ -209,6 +209,15 @@ const f1 = (n: number) => n.toFixed(1);
  */
 const cpuOf = (ms: number) => (ms >= 0 ? ` (thread CPU ${f1(ms)} ms)` : '');
 
+/**
+ * Where the time from opening to dimming went: the cache starts reading the text in slices, posts the request with
+ * the last slice, receives the worker's first labels; the editor is shown; the decorations are set.
+ */
+function openTimeline(s: ReturnType<Api['cacheStats']>, opened: number, shown: number, decorated: number): string {
+  const at = (t: number | undefined) => (t !== undefined && t >= 0 ? `+${f1(t - opened)}` : '?');
+  return `reading started ${at(s.lastReadAt)}, request posted ${at(s.lastPostedAt)}, first labels arrived ${at(s.lastFirstLabelsAt)}, editor shown ${at(shown)}, dimming ${at(decorated)}`;
+}
+
 /** When the document's first boilerplate decorations were set (polled every 5 ms), or -1 when none by `since` + 60 s. */
 async function firstDimming(api: Api, uri: vscode.Uri, since: number): Promise<number> {
   while (performance.now() - since < 60000) {
@@ -317,6 +326,7 @@ suite('perf: 5 MB dump in the extension host', function () {
         `worker time: line labels ${f1(api.cacheStats().lastLinesMs)} ms${cpuOf(api.cacheStats().lastLinesCpuMs)}, complete analysis ${f1(firstAnalysisMs)} ms${cpuOf(firstAnalysisCpuMs)}, ` +
         `in the ${api.cacheStats().backend}) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines`,
     );
+    console.log(`    PERF open timeline (ms after the document was opened): ${openTimeline(api.cacheStats(), tOpened, tShown, tDecorated)}`);
 
     // ---- 50 scripted edits, spread over the document, each analysed before the next ----
     // SCRAPED_NEWS_PERF_PROFILE=<file.cpuprofile>: a CPU profile of the extension host during the edits (to find
