@@ -76,13 +76,8 @@ export function noteLengthChange(ev: vscode.TextDocumentChangeEvent): void {
 const MAX_PENDING = 10000;
 /** Full-text requests for documents longer than this get the line labels first, quotes and entities after. */
 const TWO_PHASE_CHARS = 100_000;
-/** Lines per slice when reading the full text of a big document for the worker (each slice is posted at once). */
+/** Lines per slice when reading the full text of a big document for the worker (one slice per host task). */
 const TEXT_SLICE_LINES = 5_000;
-/**
- * A host task reading slices goes on to the next slice while it has run less than this (ms); then it yields. One
- * slice per task made a 5 MB document's 23 slices wait ~300 ms for their turns while VS Code was busy opening it.
- */
-const TEXT_TASK_MS = 8;
 /** Documents of more lines whose length is not known yet are read in slices (their length comes from the text). */
 const SMALL_LINES = 2_000;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
@@ -529,7 +524,7 @@ export class AnalysisCache implements vscode.Disposable {
     const n = doc.lineCount;
     let length = 0;
     let parts = 0;
-    for (let line = 0; ; ) {
+    for (let line = 0; ; line += TEXT_SLICE_LINES) {
       if (line > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (this.disposed || doc.isClosed || e.gen !== gen) return;
       if (doc.version !== version || doc.lineCount !== n) {
@@ -540,15 +535,11 @@ export class AnalysisCache implements vscode.Disposable {
       if (line >= n) break;
       const t0 = performance.now();
       const c0 = this.taskCpu();
-      // slices until the task has run TEXT_TASK_MS (at least one; the document cannot change within a task)
-      do {
-        const next = line + TEXT_SLICE_LINES;
-        const text = doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length));
-        length += text.length;
-        parts++;
-        this.backend.post({ type: 'text', id, gen, text });
-        line = next;
-      } while (line < n && performance.now() - t0 < TEXT_TASK_MS);
+      const next = line + TEXT_SLICE_LINES;
+      const text = doc.getText(new vscode.Range(line, 0, next < n ? next : n - 1, next < n ? 0 : doc.lineAt(n - 1).text.length));
+      length += text.length;
+      parts++;
+      this.backend.post({ type: 'text', id, gen, text });
       this.recordHostTask('request:text-slice', performance.now() - t0, c0);
     }
     const t0 = performance.now();
