@@ -54,7 +54,15 @@ export class StatusBarController implements vscode.Disposable {
       return;
     }
     const a = this.cache.peek(doc);
-    if (!a) return this.cache.request(doc); // onDidUpdate brings it
+    if (!a) {
+      // not analysed yet (a big document takes a moment): say so, never the counts of the document shown before
+      this.item.text = '$(sync~spin) Scraped News: analysing…';
+      const lines = doc.lineCount.toLocaleString('en-US');
+      this.item.tooltip = `Scraped News — analysing this document (${lines} line${doc.lineCount === 1 ? '' : 's'}); its counts follow.`;
+      this.item.show();
+      this.visible = true;
+      return this.cache.request(doc); // onDidUpdate brings it
+    }
     const opts = this.cache.optionsFor(doc);
     this.item.text = `$(filter) ${statusText(a, opts.entities === false)}`;
     const meta = a.stats.metaLines ? `, ${a.stats.metaLines} meta line${a.stats.metaLines === 1 ? '' : 's'}` : '';

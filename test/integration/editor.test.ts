@@ -282,6 +282,26 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(Number(m[2]), a.quotes.filter((q) => q.kind === 'quote').length);
     assert.strictEqual(Number(m[3]), a.stats.entities);
     assert.strictEqual(st.command, 'scrapedNews.previewClean');
+    // a document without its analysis yet (as a big one while the worker labels it): "analysing", never the counts of
+    // the document shown before; its own counts when its analysis comes
+    const cache = api.cache as unknown as { peek(d: vscode.TextDocument): Analysis | undefined };
+    const peek = cache.peek;
+    const other2 = fixture.replace('Source link', 'Source link\nShare this article\n[ad_1]');
+    try {
+      cache.peek = () => undefined;
+      const second = await vscode.workspace.openTextDocument(writeDump('status-second.news.txt', other2));
+      await vscode.window.showTextDocument(second);
+      const pending = await until('status bar says analysing', () => /analysing/.test(api.statusBar().text) && api.statusBar());
+      assert.ok(pending.visible);
+      assert.ok(!/noise/.test(pending.text), pending.text);
+      cache.peek = peek;
+      await api.refresh(second.uri);
+      const b = api.analysis(second.uri)!;
+      assert.notStrictEqual(b.stats.boilerplateLines, a.stats.boilerplateLines, 'the two dumps differ in noise lines');
+      await until("the second dump's counts", () => api.statusBar().text.includes(`${b.stats.boilerplateLines} noise ·`));
+    } finally {
+      cache.peek = peek;
+    }
     const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# notes' });
     await vscode.window.showTextDocument(other);
     await until('hidden on other documents', () => !api.statusBar().visible);
