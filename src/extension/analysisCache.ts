@@ -80,6 +80,8 @@ const TWO_PHASE_CHARS = 100_000;
 const TEXT_SLICE_LINES = 5_000;
 /** Documents of more lines whose length is not known yet are read in slices (their length comes from the text). */
 const SMALL_LINES = 2_000;
+/** `ready()` shows a progress spinner in the status bar when it has waited this long for the worker (ms). */
+const PROGRESS_AFTER_MS = 400;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
 const READY_TIMEOUT_MS = 60_000;
 
@@ -119,6 +121,8 @@ export interface CacheStats {
   lastReadAt: number;
   lastPostedAt: number;
   lastFirstLabelsAt: number;
+  /** Times `ready()` (a command waiting for an analysis) showed its progress spinner. */
+  progressShown: number;
   /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
   lastHostMs: number;
   /** Longest such host time so far in ms, and its parts: decoding the answer, and the `onDidUpdate` listeners. */
@@ -260,7 +264,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** The labels of a newly opened big document's visible pages arrived (`peekFocus`), before any analysis. */
   readonly onDidFocus: vscode.Event<vscode.TextDocument> = this.focusEmitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
   private readonly hostTasks: Record<string, number> = {};
   private readonly hostTaskSpans: Record<string, [number, number]> = {};
   private readonly hostTaskCpu: Record<string, number> = {};
@@ -563,21 +567,49 @@ export class AnalysisCache implements vscode.Disposable {
   /** The complete analysis of the version current when the promise resolves (waits for the worker). */
   async ready(doc: vscode.TextDocument): Promise<Analysis> {
     const t0 = Date.now();
-    while (!this.disposed && !doc.isClosed && Date.now() - t0 < READY_TIMEOUT_MS) {
-      const a = this.peek(doc);
-      if (a) return a;
-      this.request(doc);
-      const e = this.entries.get(doc.uri.toString());
-      if (!e) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, READY_TIMEOUT_MS);
-        e.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
+    // a command waiting for a big document's analysis: a spinner in the status bar after PROGRESS_AFTER_MS
+    let progressTimer: ReturnType<typeof setTimeout> | undefined;
+    let endProgress: (() => void) | undefined;
+    try {
+      while (!this.disposed && !doc.isClosed && Date.now() - t0 < READY_TIMEOUT_MS) {
+        const a = this.peek(doc);
+        if (a) return a;
+        this.request(doc);
+        const e = this.entries.get(doc.uri.toString());
+        if (!e) break;
+        progressTimer ??= setTimeout(() => (endProgress = this.showProgress(doc)), PROGRESS_AFTER_MS);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, READY_TIMEOUT_MS);
+          e.waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
-      });
+      }
+      return this.get(doc);
+    } finally {
+      if (progressTimer) clearTimeout(progressTimer);
+      endProgress?.();
     }
-    return this.get(doc);
+  }
+
+  /** Documents whose "analysing" progress is shown (one spinner per document, however many commands wait). */
+  private readonly progressing = new Set<string>();
+
+  /** Shows a window progress (status bar spinner) for `doc` until the returned function is called. */
+  private showProgress(doc: vscode.TextDocument): (() => void) | undefined {
+    const id = doc.uri.toString();
+    if (this.disposed || this.progressing.has(id)) return undefined;
+    this.progressing.add(id);
+    this.counters.progressShown++;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const name = doc.uri.path.split('/').pop() || 'document';
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Scraped News: analysing ${name}…` }, () => ended);
+    return () => {
+      this.progressing.delete(id);
+      end();
+    };
   }
 
   /**

@@ -307,6 +307,35 @@ suite('editor: Scraped News features', function () {
     await until('hidden on other documents', () => !api.statusBar().visible);
   });
 
+  test('a command that waits for an analysis shows a progress spinner after a moment, and none when it does not wait', async () => {
+    const { doc } = await openDump(fixture, 'progress.news.txt');
+    const stats = () => (api.cacheStats() as unknown as { progressShown: number }).progressShown;
+    const n0 = stats();
+    // analysed already: Clean Article runs at once, no spinner
+    const r1 = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.cleanArticle');
+    assert.ok(r1.applied);
+    await vscode.commands.executeCommand('undo');
+    await api.refresh(doc.uri);
+    assert.strictEqual(stats(), n0, 'no spinner when the analysis was there');
+    // an analysis that takes ~1 s (as a big document's in the worker): the cache has none until then
+    const cache = api.cache as unknown as { peek(d: vscode.TextDocument): Analysis | undefined; invalidate(d: vscode.TextDocument): void };
+    const peek = cache.peek;
+    const until1s = Date.now() + 900;
+    cache.peek = function (d) {
+      return Date.now() < until1s ? undefined : peek.call(this, d);
+    };
+    const wake = setTimeout(() => cache.invalidate(doc), 950); // the new analysis wakes the waiting command
+    try {
+      const r2 = await vscode.commands.executeCommand<{ applied: boolean }>('scrapedNews.cleanArticle');
+      assert.ok(r2.applied, 'cleaned once the analysis came');
+      assert.strictEqual(stats(), n0 + 1, 'one spinner while it waited');
+    } finally {
+      clearTimeout(wake);
+      cache.peek = peek;
+    }
+    await vscode.commands.executeCommand('undo');
+  });
+
   test('decoration types are created once; only a style setting re-creates the affected type', async () => {
     const { doc } = await openDump();
     const n0 = api.decorationTypesCreated();
