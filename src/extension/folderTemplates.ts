@@ -1,8 +1,10 @@
 /**
- * Site templates for single documents: the template index (core `buildTemplateIndex`) of the folder a
+ * Site templates for single documents: the template index (the core's `TemplateCounter`) of the folder a
  * document lives in, learned lazily and asynchronously from its sibling `.txt` dumps, bounded (at most
  * `MAX_SIBLINGS` files of at most `MAX_FILE_BYTES` each, non-recursive), cached per folder and invalidated by
- * a FileSystemWatcher when a `.txt` file in that folder is created, changed or deleted.
+ * a FileSystemWatcher when a `.txt` file in that folder is created, changed or deleted, and when
+ * `scrapedNews.convertMarkup` changes: with it on (the default), a sibling that is HTML markup is counted as the
+ * text it converts to, as Clean All Dumps in Folder and the CLI count it.
  *
  * Use: `getTemplates(uri)` returns the index when it is ready (null when the folder has fewer than 3 dumps,
  * or for non-file documents) and `undefined` while it is being learned — it starts learning on first call.
@@ -12,9 +14,11 @@
  * While a stale index is re-learned, `getTemplates` keeps answering with the previous one.
  */
 import * as vscode from 'vscode';
-import { buildTemplateIndex } from '../core/templates';
+import { TemplateCounter } from '../core/templates';
+import { textOf } from '../core/markup';
 import { MIN_TEMPLATE_DOCUMENTS, type TemplateIndex } from '../core/types';
 import { decodeDump } from './cleanFolder';
+import { SECTION, readConfig } from './configuration';
 
 export const MAX_SIBLINGS = 200;
 /** Larger siblings are not read (each file is indexed in one task; this keeps that task short). */
@@ -57,6 +61,11 @@ export class FolderTemplates implements vscode.Disposable {
       const changed = (u: vscode.Uri) => this.invalidateFolder(vscode.Uri.joinPath(u, '..'));
       this.subs.push(w, w.onDidCreate(changed), w.onDidChange(changed), w.onDidDelete(changed));
     }
+    // siblings that are HTML markup are counted as the text they convert to, when that setting is on
+    this.subs.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(`${SECTION}.convertMarkup`)) return;
+      for (const key of this.entries.keys()) this.invalidateFolder(vscode.Uri.parse(key, true));
+    }));
   }
 
   private static folderOf(uri: vscode.Uri): vscode.Uri | null {
@@ -144,7 +153,9 @@ export class FolderTemplates implements vscode.Disposable {
       .sort()
       .slice(0, MAX_SIBLINGS);
     if (names.length < MIN_TEMPLATE_DOCUMENTS) return null;
-    const index: TemplateIndex = { documents: 0, counts: new Map() };
+    // as Clean All Dumps in Folder and the CLI count them: a dump that is HTML markup as its text lines
+    const convert = readConfig(folder).convertMarkup;
+    const counter = new TemplateCounter();
     for (const name of names) {
       if (this.disposed) return null;
       const uri = vscode.Uri.joinPath(folder, name);
@@ -154,15 +165,13 @@ export class FolderTemplates implements vscode.Disposable {
         const dec = decodeDump(await vscode.workspace.fs.readFile(uri));
         this.filesRead++;
         if ('reason' in dec) continue;
-        const one = buildTemplateIndex([dec.text]);
-        index.documents++;
-        for (const k of one.counts.keys()) index.counts.set(k, (index.counts.get(k) ?? 0) + 1);
+        counter.add(convert ? textOf(dec.text) : dec.text);
       } catch {
         continue;
       }
       await breathe(); // one dump per macrotask: never blocks the host for long
     }
-    return index.documents >= MIN_TEMPLATE_DOCUMENTS ? index : null;
+    return counter.documents >= MIN_TEMPLATE_DOCUMENTS ? counter.index() : null;
   }
 
   dispose(): void {

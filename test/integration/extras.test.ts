@@ -660,3 +660,67 @@ suite('extras: Clean All Dumps in Folder', function () {
     assert.strictEqual(fs.readFileSync(f, 'utf8'), siteDump(1));
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Site templates for a single document (folderTemplates.ts): learned from the dumps beside it
+
+suite('extras: site templates of a document\'s folder', function () {
+  this.timeout(90000);
+
+  interface TemplatesApi {
+    analysis(uri: vscode.Uri): { lines: { label: string }[] } | undefined;
+  }
+
+  async function until<T>(what: string, f: () => T | undefined | false, ms = 20000): Promise<T> {
+    const t0 = Date.now();
+    for (;;) {
+      const v = f();
+      if (v) return v;
+      if (Date.now() - t0 > ms) assert.fail(`timed out waiting for: ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** A dump of the same site as siteDump(i), as HTML on one line (a scraper whose HTML-to-text step failed). */
+  function siteHtml(i: number): string {
+    const esc = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const paras = siteDump(i).split('\n').filter((l) => l.trim()).map((l) => `<div class="row"><p class="story-body__text" data-component="text-block">${esc(l)}</p></div>`).join('');
+    const head = '<meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="stylesheet" href="/static/site.css"><script src="/static/app.js" async></script>';
+    return `<!DOCTYPE html><html lang="en"><head>${head}<title>Riverton Courier ${i}</title></head><body class="article-page"><main id="main"><article class="story">${paras}</article></main></body></html>\n`;
+  }
+
+  test('a dump is judged with its folder\'s templates; HTML siblings count as their text; learned again when siblings change', async () => {
+    const api = (await vscode.extensions.getExtension<TemplatesApi>(EXTENSION_ID)!.activate()) as TemplatesApi;
+    const dir = vscode.Uri.joinPath(workspaceRoot(), `tpl-single-${Date.now()}`);
+    fs.mkdirSync(dir.fsPath);
+    const config = vscode.workspace.getConfiguration('scrapedNews');
+    try {
+      const put = (name: string, text: string) => fs.writeFileSync(path.join(dir.fsPath, name), text);
+      put('d0.news.txt', siteDump(0));
+      put('d1.news.txt', siteDump(1));
+      put('h2.news.txt', siteHtml(2));
+      put('h3.news.txt', siteHtml(3));
+      const uri = vscode.Uri.joinPath(dir, 'd0.news.txt');
+      const editor = await openDump(uri);
+      const line = linesOf(siteDump(0)).indexOf(TEMPLATE_PROSE);
+      assert.ok(line > 0);
+      const label = () => api.analysis(uri)?.lines[line]?.label;
+      // four dumps hold the line: two as text, two inside HTML (counted as the text they convert to)
+      await until('the site-template line judged noise with the folder\'s templates', () => label() === 'boilerplate');
+      // the HTML siblings counted as markup (the setting off): the line is in two of four dumps, prose again
+      await config.update('convertMarkup', false, vscode.ConfigurationTarget.Workspace);
+      await until('the line is prose when the HTML siblings are not converted', () => label() === 'article');
+      await config.update('convertMarkup', undefined, vscode.ConfigurationTarget.Workspace);
+      await until('noise again with the setting back on', () => label() === 'boilerplate');
+      // fewer than three dumps left in the folder: no templates, the line is prose
+      fs.rmSync(path.join(dir.fsPath, 'h2.news.txt'));
+      fs.rmSync(path.join(dir.fsPath, 'h3.news.txt'));
+      await until('the line is prose once the siblings are gone', () => label() === 'article');
+      assert.strictEqual(editor.document.getText(), siteDump(0), 'the document itself untouched');
+    } finally {
+      await config.update('convertMarkup', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir.fsPath, { recursive: true, force: true });
+    }
+  });
+});
