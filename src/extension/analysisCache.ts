@@ -265,6 +265,8 @@ export class AnalysisCache implements vscode.Disposable {
   readonly onDidFocus: vscode.Event<vscode.TextDocument> = this.focusEmitter.event;
   private readonly subs: vscode.Disposable[] = [];
   private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  /** The document of lastReadAt (its answers alone set lastFirstLabelsAt). */
+  private lastRead = '';
   private readonly hostTasks: Record<string, number> = {};
   private readonly hostTaskSpans: Record<string, [number, number]> = {};
   private readonly hostTaskCpu: Record<string, number> = {};
@@ -511,6 +513,7 @@ export class AnalysisCache implements vscode.Disposable {
     e.inflight = undefined;
     this.counters.lastReadAt = performance.now();
     this.counters.lastPostedAt = this.counters.lastFirstLabelsAt = -1;
+    this.lastRead = doc.uri.toString();
     setTimeout(() => void this.postWithText(e, e.gen, doc.version), 0);
   }
 
@@ -670,7 +673,7 @@ export class AnalysisCache implements vscode.Disposable {
     const e = this.entries.get(r.id);
     if (!e) return;
     const mine = r.gen === e.gen; // answer to the latest request (older ones were overtaken)
-    if (mine && (r.type === 'focus' || r.type === 'result') && this.counters.lastPostedAt >= 0 && this.counters.lastFirstLabelsAt < 0) this.counters.lastFirstLabelsAt = t0;
+    if (mine && r.id === this.lastRead && (r.type === 'focus' || r.type === 'result') && this.counters.lastPostedAt >= 0 && this.counters.lastFirstLabelsAt < 0) this.counters.lastFirstLabelsAt = t0;
     if (r.type === 'resync' || r.type === 'error') {
       if (!mine) return;
       if (r.type === 'error') console.warn(`Scraped News: analysis failed in the ${this.backend.kind} (${r.message}); analysing again from the full text.`);
