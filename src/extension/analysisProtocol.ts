@@ -413,11 +413,14 @@ export function linesView(c: CompactLines): LineInfo[] {
 
 /** A read-only array of `n` elements built by `at(i)` on access: indexing, length, iteration, array methods. */
 function arrayView<T>(n: number, at: (i: number) => T): T[] {
+  // The target stays empty: its `length` is answered here. (Setting it to n made V8 allocate n holes: 3.2 ms and
+  // 0.9 MB for a 5 MB dump's 112,884 lines, in every answer the host received.) The target's `length` is writable,
+  // so the proxy may report another value.
   const target: T[] = [];
-  target.length = n; // no backing store: elements come from `at`
   return new Proxy(target, {
     get(t, p, r) {
       if (typeof p === 'string') {
+        if (p === 'length') return n;
         const i = isIndex(p);
         if (i >= 0) return i < n ? at(i) : undefined;
       }
@@ -434,6 +437,7 @@ function arrayView<T>(n: number, at: (i: number) => T): T[] {
       if (typeof p === 'string') {
         const i = isIndex(p);
         if (i >= 0) return i < n ? { value: at(i), writable: false, enumerable: true, configurable: true } : undefined;
+        if (p === 'length') return { value: n, writable: true, enumerable: false, configurable: false };
       }
       return Reflect.getOwnPropertyDescriptor(t, p);
     },

@@ -288,6 +288,23 @@ test('compact lines view: indexing, length, iteration and array methods like a L
   if (withDetail >= 0) assert.equal(v[withDetail].detail, a.lines[withDetail].detail);
   assert.equal(Reflect.set(v, 0, a.lines[1]), false, 'read-only');
   assert.equal(v[0].line, 0);
+  // its length is the proxy's answer (the target holds nothing): reflection, slices from the end, copies
+  assert.equal(Object.getOwnPropertyDescriptor(v, 'length')?.value, a.lines.length);
+  assert.equal(Object.keys(v).length, a.lines.length);
+  assert.deepStrictEqual(v.slice(-2).map((l) => l.line), [a.lines.length - 2, a.lines.length - 1]);
+  assert.equal(v.at(-1)?.line, a.lines.length - 1);
+  assert.equal(Array.from(v).length, a.lines.length);
+});
+
+test('compact lines view: a view of a million lines allocates nothing per line until one is read', () => {
+  const n = 1_000_000;
+  const c = { starts: new Int32Array(n), ends: new Int32Array(n), labels: new Uint8Array(n), reasons: new Uint16Array(n), reasonTable: ['article-prose'], detailLines: new Int32Array(0), detailTexts: [] };
+  const before = process.memoryUsage().heapUsed;
+  const views = Array.from({ length: 40 }, () => linesView(c)); // (giving each target a length of n took 8 MB each)
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.ok(grown < 32 * 1024 * 1024, `40 views grew the heap by ${(grown / 1048576).toFixed(1)} MB`);
+  assert.equal(views[39].length, n);
+  assert.equal(views[39][n - 1].line, n - 1);
 });
 
 test('noise signature (diagnostics skip): same for compact and plain analyses; follows noise lines only', () => {
