@@ -29,8 +29,6 @@ import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
 import { FolderCleaner, Pipeline, stopIdleFolderWorker, type CleanerKind, type Cleaned } from './folderCleaner';
 
-export { decodeDump } from './dumpBytes';
-
 export const CLEAN_FOLDER_COMMAND = 'scrapedNews.cleanFolder';
 
 /** Characters of dump text kept in memory between the scan and the dry run (beyond that, files are read again). */

@@ -1,7 +1,7 @@
 /**
  * A dump's bytes as the folder command reads and writes them: decoded (refusing what could not be written back
  * byte for byte) and hashed (to tell later whether the file changed), and encoded back. Used by the folder command's
- * worker thread (folderService.ts) and, through cleanFolder.ts, by the folder templates. No `vscode` import.
+ * worker thread (folderService.ts) and by the folder templates (folderTemplates.ts). No `vscode` import.
  */
 import { createHash } from 'crypto';
 import { decodeDump as coreDecode, encodeDump, type DumpEncoding } from '../core/decode';

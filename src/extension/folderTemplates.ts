@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import { TemplateCounter } from '../core/templates';
 import { textOf } from '../core/markup';
 import { MIN_TEMPLATE_DOCUMENTS, type TemplateIndex } from '../core/types';
-import { decodeDump } from './cleanFolder';
+import { decodeDump } from './dumpBytes';
 import { SECTION, readConfig } from './configuration';
 
 export const MAX_SIBLINGS = 200;
