@@ -76,7 +76,8 @@ function md(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-export function hoverText(a: Analysis, offset: number, line: number): vscode.MarkdownString | null {
+/** The hover's text at `offset` (on `line`), and the entity or quote it is about (the range to highlight), or null. */
+export function hoverContent(a: Analysis, offset: number, line: number): { text: vscode.MarkdownString; span: { start: number; end: number } | undefined } | null {
   const parts: string[] = [];
   const ent = entityAt(a, offset);
   if (ent) {
@@ -97,7 +98,7 @@ export function hoverText(a: Analysis, offset: number, line: number): vscode.Mar
   const m = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
   m.supportHtml = false;
   m.isTrusted = false;
-  return m;
+  return { text: m, span: ent ?? q };
 }
 
 export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
@@ -106,11 +107,9 @@ export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | null> {
     const a = await this.cache.ready(doc);
     const offset = doc.offsetAt(pos);
-    const text = hoverText(a, offset, pos.line);
-    if (!text) return null;
-    const ent = entityAt(a, offset);
-    const q = spanAt(a.quotes, offset);
-    const span = ent ?? q;
+    const found = hoverContent(a, offset, pos.line);
+    if (!found) return null;
+    const { text, span } = found;
     const range = span ? new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)) : doc.lineAt(pos.line).range;
     return new vscode.Hover(text, range);
   }

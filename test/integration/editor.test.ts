@@ -356,8 +356,14 @@ suite('editor: Scraped News features', function () {
 
   test('hovers: reason on a noise line, speaker on a quote, type and mentions on an entity', async () => {
     const { doc } = await openDump();
+    const hoversAt = (pos: vscode.Position) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+    // the range a hover highlights: the entity or quote it is about, else the whole line
+    const rangeAt = async (pos: vscode.Position) => {
+      const r = (await hoversAt(pos))[0]?.range;
+      return r && [doc.offsetAt(r.start), doc.offsetAt(r.end)];
+    };
     const hoverAt = async (pos: vscode.Position) => {
-      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      const hs = await hoversAt(pos);
       return hs
         .flatMap((h) => h.contents)
         .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
@@ -375,6 +381,7 @@ suite('editor: Scraped News features', function () {
     assert.match(qh, /Quote/);
     if (q.speaker) assert.ok(qh.replace(/\\/g, '').includes(q.speaker.text), `speaker "${q.speaker.text}" in hover: ${qh}`);
     else assert.match(qh, /speaker unknown/);
+    assert.deepStrictEqual(await rangeAt(doc.positionAt(q.start + 5)), [q.start, q.end], 'the quote hover highlights the quote');
 
     const moscow = a.entities.find((e) => e.text === 'Moscow' && e.type === 'place')!;
     assert.ok(moscow, 'Moscow found');
@@ -382,6 +389,9 @@ suite('editor: Scraped News features', function () {
     const eh = await hoverAt(doc.positionAt(moscow.start + 1));
     assert.match(eh, /Place/);
     assert.ok(eh.includes(`${n} mention`), `mention count ${n} in: ${eh}`);
+    assert.deepStrictEqual(await rangeAt(doc.positionAt(moscow.start + 1)), [moscow.start, moscow.end], 'the entity hover highlights the entity');
+    const adLine = lineOf(doc, '[ad_1]');
+    assert.deepStrictEqual(await rangeAt(new vscode.Position(adLine, 2)), [doc.offsetAt(doc.lineAt(adLine).range.start), doc.offsetAt(doc.lineAt(adLine).range.end)], 'a noise line hover highlights its line');
 
     // a line the model dropped: the hover gives its score and the page's cut-off; its diagnostic leaves them out
     // (they move with every edit of the page)
