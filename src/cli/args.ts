@@ -115,8 +115,9 @@ Clean options:
   -o, --out DIR        output folder (created if needed); directories are mirrored below it
       --in-place       rewrite the input files (only with this flag; never otherwise)
   -r, --recursive      also clean *.txt files in sub-folders of a DIR input
-  -j, --jobs N         threads: this one plus N-1 worker threads (default: number of cores, fewer for small
-                       inputs; 1 = single-threaded; the output is the same for every N)
+  -j, --jobs N         threads: this one plus N-1 worker threads (default: one per 4 MB of input up to one
+                       fewer than the cores, every core from 12 MB per core; 1 = single-threaded; the output
+                       is the same for every N)
       --json           print a summary as JSON on stdout (files, cleaned, skipped with reasons, lines removed, seconds)
       --keep-meta      keep meta lines (bylines, datelines, captions)
       --keep-markup    clean a dump that is HTML markup line by line as it is (default: convert it to

@@ -12,7 +12,7 @@ import { decodeBytes, encodeText } from './decode';
 import { planClean } from './files';
 import { runBatch, WorkerPool } from './batch';
 import type { CleanSettings, LoadFailure } from './engine';
-import { errorText, trace, traceThreads } from './util';
+import { defaultJobs, errorText, trace, traceThreads } from './util';
 import { compileUserPatterns } from '../core/patterns';
 import { textOf } from '../core/markup';
 import { version } from '../../package.json';
@@ -207,31 +207,29 @@ class ProgressBar {
   }
 }
 
-/** Bytes of input per extra thread before the default `--jobs` adds one (each costs ~0.1 s of start-up and JIT warm-up). */
-const BYTES_PER_JOB = 4 * 1024 * 1024;
-
 async function cleanFiles(args: Args): Promise<number> {
   if (args.inputs.includes('-')) return cleanStdin(args);
   checkPatterns(args.patterns);
   const settings: CleanSettings = { keepMeta: args.keepMeta, convertMarkup: args.convertMarkup, unwrap: args.unwrap, patterns: args.patterns, templates: args.templates, fsync: args.inPlace };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // Worker threads start now, while this thread lists the input: an explicit --jobs N, or a folder on a
-  // machine with several cores (stopped again if the folder turns out small).
+  // Worker threads start now, while this thread lists the input: an explicit --jobs N, or for a folder the most
+  // the default uses below its every-core size (stopped again if the folder turns out small; one more is started
+  // if it turns out big, see defaultJobs).
   let pool: WorkerPool | undefined;
   if (!args.dryRun) {
-    const early = args.jobs ?? (cores > 1 && args.inputs.some(isDir) ? cores : 1);
+    const early = args.jobs ?? (cores > 1 && args.inputs.some(isDir) ? cores - 1 : 1);
     if (early > 1) pool = new WorkerPool(settings, early - 1);
   }
   trace('start');
   const plan = planClean(args.inputs, { out: args.out, inPlace: args.inPlace, recursive: args.recursive });
   const { tasks } = plan;
   trace(`planned ${tasks.length} files`);
-  // Default: one thread per core, but only as many as the input keeps busy (small batches are faster in one thread).
+  // Default: as many threads as the input keeps busy (see defaultJobs; small batches are faster in one thread).
   let jobs = args.jobs ?? 1;
   if (args.jobs === null && tasks.length >= 16) {
     let bytes = 0;
     for (const t of tasks) { try { bytes += fs.statSync(t.path).size; } catch { /* reported later */ } }
-    jobs = Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_JOB)));
+    jobs = defaultJobs(bytes, tasks.length, cores);
   }
   const bar = new ProgressBar(tasks.length, args.quiet);
   if (args.dryRun) return dryRun(args, plan, settings);

@@ -143,3 +143,22 @@ export function unpackIndex(p: PackedIndex | null): TemplateIndex | null {
   for (let i = 0; i < keys.length; i++) counts.set(keys[i], p.counts[i]);
   return { documents: p.documents, counts };
 }
+
+/** Bytes of input per thread before the default `--jobs` adds one, up to one thread fewer than the cores. */
+const BYTES_PER_JOB = 4 * 1024 * 1024;
+/** Bytes of input per core from which the default `--jobs` takes every core. */
+const BYTES_PER_JOB_ALL_CORES = 12 * 1024 * 1024;
+
+/**
+ * The threads the default `--jobs` uses for `bytes` of input (in `files` files) on `cores` cores. Each thread pays
+ * its own start-up and JIT warm-up (~0.8 s of CPU), and V8 compiles and collects garbage on background threads
+ * besides: a single-threaded batch keeps ~1.3 cores busy. So the default adds a thread per BYTES_PER_JOB of input
+ * up to one thread fewer than the cores, which leaves a core for that background work, and takes every core only
+ * from BYTES_PER_JOB_ALL_CORES per core. On 2 cores (BENCHMARKS.md, 2026-11-29): a second thread was 11% slower
+ * than one on 1,000 dumps (13.6 MB) for 58% more CPU, 3% faster on 24.8 MB, 7% faster on 27.8 and 64 MB.
+ */
+export function defaultJobs(bytes: number, files: number, cores: number): number {
+  if (files < 16 || cores <= 1) return 1;
+  if (bytes >= cores * BYTES_PER_JOB_ALL_CORES) return cores;
+  return Math.max(1, Math.min(cores - 1, Math.floor(bytes / BYTES_PER_JOB)));
+}

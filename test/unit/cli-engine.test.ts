@@ -9,7 +9,7 @@ import { decodeBytes, encodeText } from '../../src/cli/decode';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { buildTemplateIndex, normalizeLineKey } from '../../src/core';
 import { TemplateCounter } from '../../src/core/templates';
-import { mergeShared } from '../../src/cli/util';
+import { defaultJobs, mergeShared } from '../../src/cli/util';
 
 const fixture = fs.readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
 const settings = { keepMeta: false, patterns: [], templates: true, fsync: false };
@@ -246,4 +246,21 @@ test('TemplateCounter: shares summed give the whole index when the counter grows
     assert.deepEqual(new Map([...a.index().counts].sort()), new Map([...whole.counts].sort()), `cut ${cut}`);
   }
   assert.ok(whole.counts.size > 5000);
+});
+
+test('the default --jobs: one thread for small inputs, a core left free below the every-core size', () => {
+  const MB = 1024 * 1024;
+  // fewer than 16 files, or one core: this thread alone
+  assert.equal(defaultJobs(500 * MB, 15, 8), 1);
+  assert.equal(defaultJobs(500 * MB, 1000, 1), 1);
+  // 2 cores: one thread up to 24 MB (a second one did not pay there), both from 24 MB
+  assert.equal(defaultJobs(13.6 * MB, 1000, 2), 1);
+  assert.equal(defaultJobs(24 * MB - 1, 2000, 2), 1);
+  assert.equal(defaultJobs(24 * MB, 2000, 2), 2);
+  assert.equal(defaultJobs(64 * MB, 4000, 2), 2);
+  // 4 cores: a thread per 4 MB up to 3, all 4 from 48 MB
+  assert.equal(defaultJobs(3 * MB, 100, 4), 1);
+  assert.equal(defaultJobs(9 * MB, 100, 4), 2);
+  assert.equal(defaultJobs(47 * MB, 100, 4), 3);
+  assert.equal(defaultJobs(48 * MB, 100, 4), 4);
 });
