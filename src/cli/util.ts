@@ -155,7 +155,7 @@ const BYTES_PER_JOB_ALL_CORES = 12 * 1024 * 1024;
  * besides: a single-threaded batch keeps ~1.3 cores busy. So the default adds a thread per BYTES_PER_JOB of input
  * up to one thread fewer than the cores, which leaves a core for that background work, and takes every core only
  * from BYTES_PER_JOB_ALL_CORES per core. On 2 cores (BENCHMARKS.md, 2026-11-29): a second thread was 11% slower
- * than one on 1,000 dumps (13.6 MB) for 58% more CPU, 3% faster on 24.8 MB, 7% faster on 27.8 and 64 MB.
+ * than one on 1,000 dumps (13.6 MB) for 58% more CPU, 3% faster on 23.6 MB, 7% faster on 26.5 and 63.7 MB (MiB).
  */
 export function defaultJobs(bytes: number, files: number, cores: number): number {
   if (files < 16 || cores <= 1) return 1;
