@@ -82,7 +82,9 @@ export class Stage1Doc {
    */
   constructor(feats: readonly LineFeatures[], nb: readonly number[], ctx: DocContext, keyIds?: ArrayLike<number>) {
     const n = (this.n = nb.length);
-    const F: LineFeatures[] = (this.F = new Array(n));
+    // grown by push, not `new Array(n)`: optimised code allocates the latter inline only up to ~16,000 elements, and
+    // a longer document's first one threw the optimised constructor away ("out of bounds") after every warm-up
+    const F: LineFeatures[] = (this.F = []);
     // The per-line arrays are views of one zeroed buffer per element type (a typed array's own buffer costs more
     // to allocate than the document pass of a short dump spends on it).
     const fb = new Float64Array(6 * n + 3);
@@ -119,7 +121,7 @@ export class Stage1Doc {
     for (let j = 0; j < n; j++) {
       const i = nb[j];
       const f = feats[i];
-      F[j] = f;
+      F.push(f);
       const w = f.words;
       words[j] = w;
       lw[j] = log1pInt(w); // words: a non-negative integer
@@ -132,9 +134,11 @@ export class Stage1Doc {
       allWords += w;
       if (pr) proseWords += w;
       if (idSeen) {
+        // branch-free: a branch that stores only for the rare duplicate had no type feedback when the constructor
+        // was optimised, and the first duplicate threw the optimised code away (it was compiled twice per thread)
         const id = keyIds![j];
-        if (idSeen[id]) dup[j] = 1;
-        else idSeen[id] = 1;
+        dup[j] = idSeen[id];
+        idSeen[id] = 1;
       } else {
         const key = f.key, len = key.length;
         const sig = len === 0 ? 1 : ((Math.imul(len, 0x9e3779b1) ^ Math.imul(key.charCodeAt(0), 0x85ebca6b) ^ key.charCodeAt(len - 1)) & 0x3fffffff) + 1;
