@@ -94,7 +94,6 @@ export type FolderReply =
   | { type: 'loaded'; seq: number; encoding: DumpEncoding; hash: string; chars: number }
   | { type: 'error'; seq: number; message: string };
 
-
 /** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
 export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number } {
   const t = run.convertMarkup ? textOf(text) : text;
