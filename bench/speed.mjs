@@ -12,7 +12,8 @@
 // Options: --mb N (size of the set, default 50), --files N (folder size for (c), default 1000), --quick,
 //          --tmpdir DIR (where (c) writes its folder and outputs, e.g. /dev/shm),
 //          --cli-only (part (c) alone), --cli-only [--cli A/dist/cli.js] --vs B/dist/cli.js [--rounds N] (same-run
-//          A/B of two CLIs; A defaults to this tree's dist/cli.js).
+//          A/B of two CLIs; A defaults to this tree's dist/cli.js), --cli-only --jobs-ab [--rounds N] (one CLI with
+//          --jobs 1, --jobs 2 and no --jobs (the default), interleaved rounds: is a second thread worth it at --files N?).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -42,6 +43,9 @@ if (cliOnly) argv.splice(argv.indexOf('--cli-only'), 1);
 // (e.g. a worktree of an older commit), runs interleaved, --rounds N each (default 3); medians and ratios printed.
 const vsAt = argv.indexOf('--vs');
 const vsCli = vsAt >= 0 ? path.resolve(argv.splice(vsAt, 2)[1]) : null;
+// --jobs-ab (with --cli-only): --jobs 1, --jobs 2 and the default of one CLI, interleaved rounds, medians
+const jobsAb = argv.includes('--jobs-ab');
+if (jobsAb) argv.splice(argv.indexOf('--jobs-ab'), 1);
 // --cli A_CLI_JS: the CLI measured as A (default: this tree's dist/cli.js)
 const cliAt = argv.indexOf('--cli');
 const cliA = cliAt >= 0 ? path.resolve(argv.splice(cliAt, 2)[1]) : null;
@@ -81,6 +85,10 @@ while (setBytes < TARGET_MB * MB) {
 
 if (cliOnly && vsCli) {
   benchCliVs();
+  process.exit(0);
+}
+if (cliOnly && jobsAb) {
+  benchJobs();
   process.exit(0);
 }
 if (cliOnly) {
@@ -200,10 +208,13 @@ return { c1, c2best, c2runs, identical, compared, startup, folderBytes };
 function makeFolder(tmp) {
   return makeDumpFolder(tmp, files, FOLDER_FILES);
 }
-/** One `clean DIR --out OUT --jobs N --json` run of the CLI `cliJs`: wall ms and CPU ms (all threads, /usr/bin/time). */
+/**
+ * One `clean DIR --out OUT --jobs N --json` run of the CLI `cliJs` (`jobs` null: no --jobs, the CLI's default): wall ms
+ * and CPU ms (all threads, /usr/bin/time).
+ */
 function runCliAt(cliJs, inDir, out, jobs) {
   const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const args = [cliJs, 'clean', inDir, '--out', out, '--jobs', String(jobs), '--json'];
+  const args = [cliJs, 'clean', inDir, '--out', out, ...(jobs === null ? [] : ['--jobs', String(jobs)]), '--json'];
   const t = now();
   // /usr/bin/time (when present) reports the CPU seconds of the CLI and its worker threads
   const r = timeBin
@@ -251,6 +262,33 @@ function benchCliVs() {
   const all = (key) => runs[key].map((x) => `${x.wall.toFixed(0)}/${(x.cpuMs ?? NaN).toFixed(0)}`).join(' ');
   console.log('');
   console.log(`runs (wall/CPU ms): A1 ${all('A1')}; B1 ${all('B1')}; A2 ${all('A2')}; B2 ${all('B2')}`);
+}
+/** --jobs-ab: this tree's CLI with --jobs 1, --jobs 2 and its default, interleaved rounds on one folder; medians. */
+function benchJobs() {
+  const tmp = fs.mkdtempSync(path.join(tmpRoot, 'sn-speed-'));
+  const { inDir, folderBytes } = makeFolder(tmp);
+  const cli = cliA ?? path.join(root, 'dist/cli.js');
+  const kinds = [['--jobs 1', 1], ['--jobs 2', 2], ['default', null]];
+  const runs = new Map(kinds.map(([k]) => [k, []]));
+  let n = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, jobs] of r % 2 ? [...kinds].reverse() : kinds) runs.get(k).push(runCliAt(cli, inDir, path.join(tmp, `out-${++n}`), jobs));
+  }
+  const first = runs.get('--jobs 1')[0].out;
+  const identical = [...runs.values()].every((rs) => rs.every((x) => sameOutput(first, x.out)));
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  console.log(`Speed and scale, part (c) threads — ${date}; node ${process.version}; ${os.cpus().length} cores; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`command: node bench/speed.mjs --cli-only --jobs-ab --files ${FOLDER_FILES} --rounds ${ROUNDS}${tmpAt >= 0 ? ` --tmpdir ${tmpRoot}` : ''} ${argv.join(' ')}; ${FOLDER_FILES} dumps, ${(folderBytes / MB).toFixed(1)} MB; outputs identical: ${identical ? 'yes' : 'NO'}`);
+  console.log('');
+  console.log('| run | wall (median) | CPU (median) | wall / --jobs 1 | threads (--json) | walls |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const w1 = median(runs.get('--jobs 1').map((x) => x.wall));
+  for (const [k] of kinds) {
+    const rs = runs.get(k);
+    const w = median(rs.map((x) => x.wall)), c = median(rs.map((x) => x.cpuMs ?? NaN));
+    console.log(`| ${k} | ${w.toFixed(0)} ms | ${c.toFixed(0)} ms | ${(w / w1).toFixed(3)} | ${rs[0].summary.jobs} | ${rs.map((x) => x.wall.toFixed(0)).join(' ')} |`);
+  }
 }
 /** The table rows of part (c). */
 function cliRows({ c1, c2best, c2runs, identical, compared, startup, folderBytes }) {

@@ -154,8 +154,8 @@ const BYTES_PER_JOB_ALL_CORES = 12 * 1024 * 1024;
  * its own start-up and JIT warm-up (~0.8 s of CPU), and V8 compiles and collects garbage on background threads
  * besides: a single-threaded batch keeps ~1.3 cores busy. So the default adds a thread per BYTES_PER_JOB of input
  * up to one thread fewer than the cores, which leaves a core for that background work, and takes every core only
- * from BYTES_PER_JOB_ALL_CORES per core. On 2 cores (BENCHMARKS.md, 2026-11-29): a second thread was 11% slower
- * than one on 1,000 dumps (13.6 MB) for 58% more CPU, 3% faster on 23.6 MB, 7% faster on 26.5 and 63.7 MB (MiB).
+ * from BYTES_PER_JOB_ALL_CORES per core. On 2 cores (BENCHMARKS.md, 2026-11-29, `node bench/speed.mjs --cli-only
+ * --jobs-ab --files N`): a second thread gained nothing on 1,000 dumps (13.6 MiB) for ~50% more CPU, 7-13% on 63.7 MiB.
  */
 export function defaultJobs(bytes: number, files: number, cores: number): number {
   if (files < 16 || cores <= 1) return 1;
