@@ -10,6 +10,8 @@
  * "no hang" bounds, not the speed budget (bench/speed.mjs measures that).
  */
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import { analyze, clean, scoreDump, buildTemplateIndex } from '../../src/core';
 import { analysisViolations, cleanViolations } from './reliability-invariants';
@@ -19,6 +21,12 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** V8's full garbage collection, made callable without starting node with --expose-gc. */
+function fullGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
 
 const RUN = !!process.env.CI || process.env.SCRAPED_NEWS_LARGE_TESTS === '1';
 const skip = RUN ? false : 'large inputs: set CI=1 or SCRAPED_NEWS_LARGE_TESTS=1 to run';
@@ -93,23 +101,36 @@ test('one 5 MB line: prose, one letter, quote marks (entities off): no hang, inv
   }
 });
 
-test('quotes on one long paragraph scale linearly: 4x the text costs < 6x the CPU (0.5 MB vs 2 MB)', {
+test('quotes on one long paragraph scale linearly: 4x the text costs < 8x the CPU (1 MB vs 4 MB)', {
   skip,
 }, () => {
   const sent = 'The minister said on Tuesday that “the talks in Geneva would continue,” according to Reuters 😀. ';
+  // Linear is 4x, quadratic 16x; the bound is their midpoint on a log scale (8x). The paragraph's live objects
+  // (its tokens, marks, pieces) grow with it, so the scavenges copy more: a 4x text measures 3.6-5.1x here.
+  // 1 MB and 4 MB, not smaller: below ~1 MB a paragraph's objects die young and cost less per byte (0.5 vs 2 MB
+  // measured 4.7-6x), and a quadratic term is still small there. One pass over the quotes found so far per quote
+  // (a mild quadratic) measures 8.9x and fails.
+  // A full collection before each timed run: the tests before this one leave gigabytes of garbage (the 100 MB
+  // dump's analysis), and a major GC of it landing inside one timed run (process CPU counts GC threads) made the
+  // 2 MB run look 5-8x slower than alone. The best of three runs per size keeps the rest of the noise out.
+  const gc = fullGc();
   const time = (bytes: number) => {
     const text = sent.repeat(Math.ceil(bytes / sent.length));
-    const t0 = cpu();
-    const a = analyze(text, { entities: false });
-    const ms = cpu() - t0;
-    assert.ok(a.quotes.length > 0);
-    return ms;
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      gc();
+      const t0 = cpu();
+      const a = analyze(text, { entities: false });
+      best = Math.min(best, cpu() - t0);
+      assert.ok(a.quotes.length > 0);
+    }
+    return best;
   };
   time(1e5); // warm-up
-  const small = time(5e5);
-  const big = time(2e6);
-  console.log(`# one paragraph with quotes: 0.5 MB ${small.toFixed(0)} ms CPU, 2 MB ${big.toFixed(0)} ms CPU (x${(big / small).toFixed(1)})`);
-  assert.ok(big < 6 * small, `x${(big / small).toFixed(1)}`);
+  const small = time(1e6);
+  const big = time(4e6);
+  console.log(`# one paragraph with quotes: 1 MB ${small.toFixed(0)} ms CPU, 4 MB ${big.toFixed(0)} ms CPU (x${(big / small).toFixed(1)}, best of 3 each)`);
+  assert.ok(big < 8 * small, `x${(big / small).toFixed(1)}`);
 });
 
 test('a million one-word lines: analysed (entities off) and cleaned within a generous bound', { skip }, () => {
