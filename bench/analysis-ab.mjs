@@ -4,6 +4,9 @@
 //   (b) analyze(text, {entities: false}) over the >= 50 MB set built from the corpora's dumps (the dumps repeated),
 //       and the same with quotes: false (lines only); best of N passes each, wall and CPU time
 //   (e) analyze(text, {entities: false}) on one ~5 MB dump (the dumps concatenated); best of N
+//   (e) incremental: one IncrementalAnalyzer per core on that dump, 10 one-character edits per pass (the same seeded
+//       offsets for both cores), median ms per edit, split by whether the edited line was kept (article) or removed;
+//       the final result is compared with a full analysis
 // Usage: node bench/analysis-ab.mjs --core A.js --core B.js [--passes N] [--mb N] [CORPUS_DIR...]
 //   e.g. A = the core bundled from an older commit (esbuild src/core/index.ts --bundle --platform=node), B = dist/core.js
 //   default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
@@ -43,7 +46,26 @@ for (let i = 0; big.length < 5 * MB; i++) big += texts[i % texts.length] + '\n\n
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const time = (f) => { const t = performance.now(); const c = cpu(); f(); return [performance.now() - t, cpu() - c]; };
 // per measure: [best wall, its CPU, best CPU] (on a loaded machine the least disturbed pass is the fastest one)
-const best = cores.map(() => ({ b: [Infinity, Infinity, Infinity], lines: [Infinity, Infinity, Infinity], e: [Infinity, Infinity, Infinity], bFirst: null }));
+const best = cores.map(() => ({ b: [Infinity, Infinity, Infinity], lines: [Infinity, Infinity, Infinity], e: [Infinity, Infinity, Infinity], bFirst: null, edits: { kept: [], removed: [] } }));
+const incs = mods.map((m) => new m.IncrementalAnalyzer({ entities: false }, big));
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+/** One-character edits at seeded offsets, the same for every core (their texts stay equal). */
+const editPass = () => {
+  const offs = Array.from({ length: 10 }, () => rnd());
+  incs.forEach((inc, k) => {
+    offs.forEach((r, i) => {
+      const a = inc.analysis;
+      const off = Math.floor(r * inc.text.length);
+      let lo = 0, hi = a.lines.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (a.lines[mid].start <= off) lo = mid; else hi = mid - 1; }
+      const kept = a.lines[lo].label === 'article';
+      const t = performance.now();
+      inc.applyChanges([{ rangeOffset: off, rangeLength: 0, text: i % 3 ? 'a' : ' ' }]);
+      best[k].edits[kept ? 'kept' : 'removed'].push(performance.now() - t);
+    });
+  });
+};
 const keep = (slot, [w, c]) => { if (w < slot[0]) { slot[0] = w; slot[1] = c; } slot[2] = Math.min(slot[2], c); };
 // warm-up: the first 200 dumps, like bench/speed.mjs
 for (const m of mods) for (const t of texts.slice(0, 200)) m.analyze(t, { entities: false });
@@ -56,13 +78,17 @@ for (let p = 0; p < passes; p++) {
     keep(best[k].e, time(() => m.analyze(big, { entities: false })));
     process.stderr.write(`pass ${p + 1}, ${path.basename(cores[k])}: (b) ${r[0].toFixed(0)} ms\n`);
   });
+  editPass();
 }
+const strip = (a) => JSON.stringify({ ...a, stats: { ...a.stats, timings: null } });
+const equal = incs.map((inc, k) => strip(inc.analysis) === strip(mods[k].analyze(inc.text, { entities: false })));
+const median = (v) => (v.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] : NaN);
 const mbs = (ms, size) => (size / MB / (ms / 1000)).toFixed(1);
 const os = await import('node:os');
 console.log(`analysis A/B — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ${(bytes / MB).toFixed(1)} MB set (${texts.length} dumps), ${(big.length / MB).toFixed(1)} M-char dump; best of ${passes}`);
-console.log('| core | (b) analysis without entities (wall) | (b) per CPU-second (best CPU) | (b) first pass (wall) | lines only, no quotes (wall; per CPU-second) | (e) 5 MB dump (wall; best CPU) |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| core | (b) analysis without entities (wall) | (b) per CPU-second (best CPU) | (b) first pass (wall) | lines only, no quotes (wall; per CPU-second) | (e) 5 MB dump (wall; best CPU) | (e) one-character edit, median (in a kept line / a removed line; = full) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 cores.forEach((c, k) => {
   const r = best[k];
-  console.log(`| ${path.basename(c)} | ${r.b[0].toFixed(0)} ms = ${mbs(r.b[0], bytes)} MB/s | ${r.b[2].toFixed(0)} ms = ${mbs(r.b[2], bytes)} MB/s | ${mbs(r.bFirst[0], bytes)} MB/s | ${mbs(r.lines[0], bytes)} MB/s; ${mbs(r.lines[2], bytes)} MB/s | ${r.e[0].toFixed(0)} ms; CPU ${r.e[2].toFixed(0)} ms = ${mbs(r.e[2], big.length)} MB/s |`);
+  console.log(`| ${path.basename(c)} | ${r.b[0].toFixed(0)} ms = ${mbs(r.b[0], bytes)} MB/s | ${r.b[2].toFixed(0)} ms = ${mbs(r.b[2], bytes)} MB/s | ${mbs(r.bFirst[0], bytes)} MB/s | ${mbs(r.lines[0], bytes)} MB/s; ${mbs(r.lines[2], bytes)} MB/s | ${r.e[0].toFixed(0)} ms; CPU ${r.e[2].toFixed(0)} ms = ${mbs(r.e[2], big.length)} MB/s | ${median([...r.edits.kept, ...r.edits.removed]).toFixed(0)} ms (${median(r.edits.kept).toFixed(0)} ms × ${r.edits.kept.length} / ${median(r.edits.removed).toFixed(0)} ms × ${r.edits.removed.length}; ${equal[k] ? 'yes' : 'NO'}) |`);
 });

@@ -6,9 +6,12 @@
  *  - the line table: only the lines touched by the change (plus one line of margin on each side, for CR/LF
  *    pairs split or joined by the edit) are re-split; the lines after it are shifted;
  *  - per-line classifier features (boilerplate `lineFeatures`), memoised by line text;
+ *  - in a document read page by page (concatenated dumps), each page's labels, memoised by page text and template
+ *    counts: a page is classified on its own, so an edit re-classifies the pages it touched, not the document;
  *  - per-paragraph quote scans/attributions and entity tagging, memoised by paragraph text (their `memo` options);
  *  - the cheap document passes (body window, neighbourhood model, headline, quote chains, entity votes) run again
- *    over the memoised per-line numbers: line labels depend on context, so this is what keeps the result exact.
+ *    over the memoised per-line numbers (over the whole page of a one-page document): line labels depend on
+ *    context, so this is what keeps the result exact.
  * Guarantee (tested with fast-check over random edit sequences, test/unit/incremental.test.ts): `analysis`
  * deep-equals `analyze(text, options)` except `stats.timings`.
  *
@@ -24,7 +27,7 @@ import type { Analysis, AnalyzeOptions, FocusLines, LineInfo, Quote, Entity, Lin
 import { splitLines, type RawLine } from './lines';
 import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
-import { classifyLines, paragraphView } from './boilerplate';
+import { classifyLines, paragraphView, pageMemoStats } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
 
@@ -43,6 +46,13 @@ export interface IncrementalStats {
   ms: { lines: number; classify: number; quotes: number; entities: number; total: number };
   /** Entries in the memos. */
   memo: { features: number; quotes: number; entities: number };
+  /**
+   * A document read page by page: the pages the last update classified and those it took unchanged from the page
+   * memo (the document's pages and the pages of its cleaned text, which the classifier reads too; 0 and 0 for a
+   * document of one page); `cleanedReused`: the settle loop's cleaned texts whose labels it took from the memo (an
+   * edit that changed no kept line).
+   */
+  pages: { classified: number; reused: number; cleanedReused: number };
 }
 
 const now: () => number =
@@ -64,7 +74,7 @@ export class IncrementalAnalyzer {
   private featureMemo = new Map<string, unknown>();
   private quoteMemo: QuoteMemo = createQuoteMemo();
   private entityMemo = new Map<string, LineEntities>();
-  private _stats: IncrementalStats = { resplitLines: 0, ms: { lines: 0, classify: 0, quotes: 0, entities: 0, total: 0 }, memo: { features: 0, quotes: 0, entities: 0 } };
+  private _stats: IncrementalStats = { resplitLines: 0, ms: { lines: 0, classify: 0, quotes: 0, entities: 0, total: 0 }, memo: { features: 0, quotes: 0, entities: 0 }, pages: { classified: 0, reused: 0, cleanedReused: 0 } };
 
   constructor(options: AnalyzeOptions = {}, text?: string) {
     this.options = options;
@@ -193,6 +203,7 @@ export class IncrementalAnalyzer {
       resplitLines: resplit,
       ms: { lines: lineMs, classify: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) },
       memo: { features: this.featureMemo.size, quotes: this.quoteMemo.paragraphs.size, entities: this.entityMemo.size },
+      pages: pageMemoStats(this.featureMemo as Map<string, never>),
     };
     return a;
   }

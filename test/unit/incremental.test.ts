@@ -9,6 +9,7 @@ import { wrapText } from '../wrap-text';
 import fc from 'fast-check';
 import { analyze } from '../../src/core';
 import type { Analysis, AnalyzeOptions } from '../../src/core';
+import { PAGE_ARTICLES, pageOf } from '../pages-text';
 import { BIG_WARM_STEPS, IncrementalAnalyzer, warmBigDocumentStep, type TextChange } from '../../src/core/incremental';
 
 const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
@@ -196,6 +197,43 @@ test('a one-line edit in a large dump re-splits only a few lines and reuses the 
   assert.ok(inc.stats.resplitLines <= 4, `resplit ${inc.stats.resplitLines}`);
   assertSame(inc, OPTS);
   assert.ok(inc.stats.memo.quotes > 0);
+});
+
+test('a file of several pages: an edit classifies only the page it is in, a noise edit reuses the cleaned text; = full', () => {
+  const articles = PAGE_ARTICLES.map((f) => readFileSync('test/fixtures/' + f, 'utf8'));
+  const text = Array.from({ length: 9 }, (_, k) => pageOf(articles[k % articles.length], k)).join('\n');
+  const opts: AnalyzeOptions = { entities: false };
+  const inc = new IncrementalAnalyzer(opts, text);
+  const pages = inc.stats.pages.classified + inc.stats.pages.reused;
+  assert.ok(pages >= 9, `read as ${pages} pages`);
+  assertSame(inc, opts, 'first analysis');
+  // typing in article lines (seeded positions), each followed by the full analysis' result
+  let x = 7;
+  const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  for (let e = 0; e < 12; e++) {
+    const arts = inc.analysis.lines.filter((l) => l.label === 'article' && l.end - l.start > 40);
+    const l = arts[rnd(arts.length)];
+    const off = l.start + rnd(l.end - l.start);
+    inc.applyChanges([{ rangeOffset: off, rangeLength: e % 4 === 3 ? 3 : 0, text: e % 4 === 3 ? '' : e % 2 ? ' x' : 'y' }]);
+    assertSame(inc, opts, `edit ${e} at ${off}`);
+    const st = inc.stats.pages;
+    assert.ok(st.classified <= 2 && st.reused >= pages - 2, `edit ${e}: ${JSON.stringify(st)} of ${pages} pages`);
+  }
+  // typing in a menu line (noise before and after): the cleaned text is the same, its labels are taken as they were
+  const menu = inc.text.indexOf('Weather 4\n') + 'Weather 4'.length;
+  inc.applyChanges([{ rangeOffset: menu, rangeLength: 0, text: 'x' }]);
+  assertSame(inc, opts, 'menu edit');
+  const edited = inc.analysis.lines.find((l) => inc.text.slice(l.start, l.end) === 'Weather 4x');
+  assert.ok(edited && edited.label !== 'article', 'the menu line is noise');
+  assert.ok(inc.stats.pages.cleanedReused >= 1 && inc.stats.pages.classified === 1, JSON.stringify(inc.stats.pages));
+  // new options: every page again
+  const withPatterns: AnalyzeOptions = { ...opts, boilerplatePatterns: ['^Politics'] };
+  inc.setOptions(withPatterns);
+  assertSame(inc, withPatterns, 'options changed');
+  assert.equal(inc.stats.pages.reused, 0, JSON.stringify(inc.stats.pages));
+  // undoing an edit brings back pages seen in the last run only (the memo keeps no older version)
+  inc.applyChanges([{ rangeOffset: menu, rangeLength: 1, text: '' }]);
+  assertSame(inc, withPatterns, 'undo');
 });
 
 test('a paste of thousands of lines and deleting everything', () => {

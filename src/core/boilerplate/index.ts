@@ -224,6 +224,66 @@ function explain(v: Float64Array): string {
 const lastRun = new WeakMap<FeatureMemo, { texts: string[]; feats: LineFeatures[] }>();
 
 /**
+ * The labels of the pages of a document read page by page (classifyPages), per feature memo (one per document in the
+ * incremental analyser): a page is classified on its own (its text, its lines' template counts and the options), so
+ * after an edit the pages whose text did not change are taken from here and only the edited page is classified
+ * again — in the document and in the cleaned text the settle loop reads. Keys are the pages' texts (slices of the
+ * current text and of its cleaned text: they keep no older version alive); `prev` holds the pages of the last
+ * classifyLines call, `next` those of this one, and only those are kept.
+ */
+interface PageMemo {
+  /** The options the labels were computed with (compared by identity; any change empties the memo). */
+  opts: readonly unknown[];
+  /** The pages of the document and of its cleaned text, by page text. */
+  pages: Generations;
+  /** The settle loop's labels of the whole cleaned text, by cleaned text (an edit that changes no kept line). */
+  cleaned: Generations;
+  /** Pages classified and pages taken from the memo by the last classifyLines call, and cleaned texts taken. */
+  classified: number;
+  reused: number;
+  cleanedReused: number;
+}
+/** Entries of the last classifyLines call (`prev`) and of this one (`next`); only those are kept. */
+interface Generations {
+  prev: Map<string, PageLabels>;
+  next: Map<string, PageLabels>;
+}
+interface PageLabels {
+  /** The template counts of the page's lines it was classified with (null: no template index). */
+  counts: Int32Array | null;
+  lines: readonly LineInfo[];
+}
+const pageMemos = new WeakMap<FeatureMemo, PageMemo>();
+
+/** The options fields a page's labels depend on (its template counts are compared on their own). */
+function labelOptions(o: AnalyzeOptions): unknown[] {
+  return [o.boilerplatePatterns, o.keepLines, o.templates, o.keepMeta, o.unwrap, o.details];
+}
+
+/** The page memo of `memo` for these options, emptied when they changed; its counters zeroed for a new call. */
+function pageMemoFor(memo: FeatureMemo, options: AnalyzeOptions): PageMemo {
+  const opts = labelOptions(options);
+  let pm = pageMemos.get(memo);
+  if (!pm || pm.opts.length !== opts.length || pm.opts.some((v, i) => v !== opts[i])) {
+    pm = { opts, pages: { prev: new Map(), next: new Map() }, cleaned: { prev: new Map(), next: new Map() }, classified: 0, reused: 0, cleanedReused: 0 };
+    pageMemos.set(memo, pm);
+  }
+  pm.classified = 0;
+  pm.reused = 0;
+  pm.cleanedReused = 0;
+  return pm;
+}
+
+/**
+ * How many pages the last classification with this feature memo classified and took from its page memo (a document
+ * read as one page: 0 and 0), and how many of the settle loop's cleaned texts it took from there.
+ */
+export function pageMemoStats(memo: FeatureMemo): { classified: number; reused: number; cleanedReused: number } {
+  const pm = pageMemos.get(memo);
+  return pm ? { classified: pm.classified, reused: pm.reused, cleanedReused: pm.cleanedReused } : { classified: 0, reused: 0, cleanedReused: 0 };
+}
+
+/**
  * The warm-ups of the rare branches (the line features', the document model's, the wraps' and the document pass's)
  * run once per thread, before its first classification: in the threads that classify (the CLI's, the editor's
  * analysis worker), not in the extension host, which loads these modules for its commands and the folder templates
@@ -253,7 +313,22 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   // one object shape for every call's options (the derived ones below included): the document passes read them, and
   // a second shape made V8 throw their optimised code away ("wrong map") and compile them again in every thread
   const options = shaped(given, given.templateLineCounts, given.onUnsettledLines, given.focus);
+  const pm = memo ? pageMemoFor(memo, options) : undefined;
+  try {
+    return classifyAll(text, raw, options, memo);
+  } finally {
+    // keep the pages of this call only
+    if (pm) {
+      pm.pages = { prev: pm.pages.next, next: new Map() };
+      pm.cleaned = { prev: pm.cleaned.next, next: new Map() };
+    }
+  }
+}
+
+/** classifyLines after its options are shaped. */
+function classifyAll(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
   const unwrap = options.unwrap !== false;
+  const pm = memo ? pageMemos.get(memo) : undefined;
   const first = classifyFirst(text, raw, options, memo);
   const paged = first.paged;
   // the preliminary answer (the editor dims with it) before the idempotence loop, the part a one-page file skips
@@ -270,10 +345,17 @@ export function classifyLines(text: string, raw: readonly RawLine[], given: Anal
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
     const c = cleanedLines(text, out, options);
     if (c.text.length === 0) break;
-    const cRaw = splitLines(c.text);
-    const copts = tc || options.onUnsettledLines ? shaped(options, tc ? Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i])) : options.templateLineCounts, undefined) : options;
-    // the memo (if any): the cleaned text's lines are lines of the input, their features are there already
-    const again = classifyFirst(c.text, cRaw, copts, memo).lines;
+    // (no callbacks and no focus for the cleaned text: its lines are not the document's)
+    const copts = tc || options.onUnsettledLines || options.focus ? shaped(options, tc ? Int32Array.from(c.from, (i) => (i < 0 ? 0 : tc[i])) : options.templateLineCounts, undefined) : options;
+    const ctc = tc ? (copts.templateLineCounts as Int32Array) : null;
+    // the same cleaned text as in the last call (an edit that changed no kept line) has the same labels
+    let again = pm && recall(pm.cleaned, c.text, ctc, 0, ctc ? ctc.length : 0);
+    if (again) pm!.cleanedReused++;
+    else {
+      // the memo (if any): the cleaned text's lines are lines of the input, their features are there already
+      again = classifyFirst(c.text, splitLines(c.text), copts, memo).lines;
+      pm?.cleaned.next.set(c.text, { counts: ctc, lines: again });
+    }
     let changed = false;
     for (let k = 0; k < c.from.length; k++) {
       const i = c.from[k];
@@ -416,16 +498,30 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
     }
   }
   for (let p = 0; p + 1 < bounds.length; p++) if (p < fp || p > lp) order.push(p);
+  const pm = memo ? pageMemos.get(memo) : undefined;
   for (let k = 0; k < order.length; k++) {
     const p = order[k];
     const from = bounds[p], to = bounds[p + 1];
     const base = raw[from].start;
     const sub = text.slice(base, raw[to - 1].end);
-    // filled by push: a packed array, as splitLines makes (a holey one made V8 deoptimise the passes that read lines)
-    const subRaw: RawLine[] = [];
-    for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
-    const sopts = shaped(options, tc ? Int32Array.from({ length: to - from }, (_, k) => tc[from + k]) : options.templateLineCounts, undefined);
-    const got = classifyOnce(sub, subRaw, sopts, memo).lines;
+    // a page seen before with the same text and template counts has the same labels (see PageMemo)
+    const seen = pm && recall(pm.pages, sub, tc, from, to);
+    let got: readonly LineInfo[];
+    if (seen) {
+      got = seen;
+      pm!.reused++;
+    } else {
+      // filled by push: a packed array, as splitLines makes (a holey one made V8 deoptimise the passes that read lines)
+      const subRaw: RawLine[] = [];
+      for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
+      const counts = tc ? Int32Array.from({ length: to - from }, (_, k) => tc[from + k]) : null;
+      const sopts = shaped(options, counts ?? options.templateLineCounts, undefined);
+      got = classifyOnce(sub, subRaw, sopts, memo).lines;
+      if (pm) {
+        pm.classified++;
+        pm.pages.next.set(sub, { counts, lines: got });
+      }
+    }
     for (let k = 0; k < got.length; k++) {
       const g = got[k];
       out[from + k] = { line: from + k, start: raw[from + k].start, end: raw[from + k].end, label: g.label, reason: g.reason, detail: g.detail };
@@ -433,6 +529,22 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
     if (p === lp) focus!.onLines(out.slice(bounds[fp], bounds[lp + 1]), bounds[fp]);
   }
   return out;
+}
+
+/** The labels memoised for `key` with the template counts `tc[from..to)`, kept for the next call; or undefined. */
+function recall(g: Generations, key: string, tc: ArrayLike<number> | null, from: number, to: number): readonly LineInfo[] | undefined {
+  const seen = g.next.get(key) ?? g.prev.get(key);
+  if (!seen || !sameCounts(seen.counts, tc, from, to)) return undefined;
+  g.next.set(key, seen);
+  return seen.lines;
+}
+
+/** The page's template counts `tc[from..to)` are those a page was classified with (both null: no template index). */
+function sameCounts(counts: Int32Array | null, tc: ArrayLike<number> | null, from: number, to: number): boolean {
+  if (!counts || !tc) return counts === tc;
+  if (counts.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (counts[i - from] !== tc[i]) return false;
+  return true;
 }
 
 /**
