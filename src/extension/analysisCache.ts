@@ -135,6 +135,8 @@ export interface CacheStats {
   backend: 'worker' | 'inline';
   /** Heap used by the worker's isolate in bytes, as of its last answer (0 in-thread). */
   workerHeapUsed: number;
+  /** The pages the last complete analysis classified and reused (see `AnalysisResult.pages`). */
+  lastPages: { classified: number; reused: number; cleanedReused: number };
   /**
    * Longest host (main thread) time so far in ms per named task: `request` (sending text or edits to the
    * worker), `reply:lines` / `reply:full` (handling an answer, listeners included), and what the features report
@@ -264,7 +266,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** The labels of a newly opened big document's visible pages arrived (`peekFocus`), before any analysis. */
   readonly onDidFocus: vscode.Event<vscode.TextDocument> = this.focusEmitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0 };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0, lastPages: { classified: 0, reused: 0, cleanedReused: 0 } };
   /** The document of lastReadAt (its answers alone set lastFirstLabelsAt). */
   private lastRead = '';
   private readonly hostTasks: Record<string, number> = {};
@@ -712,6 +714,7 @@ export class AnalysisCache implements vscode.Disposable {
         if (r.incremental) this.counters.incremental++;
         this.counters.lastMs = r.ms;
         this.counters.lastCpuMs = r.cpuMs;
+        this.counters.lastPages = r.pages;
       } else {
         this.counters.lastLinesMs = r.ms;
         this.counters.lastLinesCpuMs = r.cpuMs;

@@ -110,6 +110,11 @@ export interface AnalysisResult {
   entities: CompactEntities;
   /** Heap of the service's isolate in bytes (worker only; 0 in-thread). */
   heapUsed: number;
+  /**
+   * A document read page by page: the pages this analysis classified and those it took from the incremental
+   * analyser's page memo (see `IncrementalStats.pages`; 0 and 0 for a document of one page).
+   */
+  pages: { classified: number; reused: number; cleanedReused: number };
 }
 
 /**

@@ -15,6 +15,9 @@ interface DocState {
   optionsKey: string;
 }
 
+/** The page counts of a reply without them (the `lines` phase). */
+const NO_PAGES = { classified: 0, reused: 0, cleanedReused: 0 };
+
 /** Replies are sent through `post(reply, transfer)`. */
 export type Post = (reply: ServiceReply, transfer: ArrayBuffer[]) => void;
 
@@ -103,12 +106,13 @@ export class AnalysisService {
       st.optionsKey = req.optionsKey;
       incremental = true;
     }
+    const pages = st.inc.stats.pages;
     if (analysis.length !== req.length) {
       this.docs.delete(req.id);
       this.post({ type: 'resync', id: req.id, gen: req.gen, version: req.version }, []);
       return;
     }
-    this.reply(req, 'full', analysis, incremental, now() - t0, c0);
+    this.reply(req, 'full', analysis, incremental, now() - t0, c0, pages);
   }
 
   private replyFocus(req: AnalyzeRequest, lines: readonly LineInfo[], firstLine: number, ms: number, cpu0: number): void {
@@ -118,7 +122,7 @@ export class AnalysisService {
     this.post(result, linesTransferList(compact));
   }
 
-  private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number, cpu0: number): void {
+  private reply(req: AnalyzeRequest, phase: 'lines' | 'full', a: Analysis, incremental: boolean, ms: number, cpu0: number, pages = NO_PAGES): void {
     const c1 = cpu0 >= 0 ? this.threadCpuMs() : -1;
     const lines = encodeLines(a.lines);
     const quotes = encodeQuotes(a.quotes);
@@ -141,6 +145,7 @@ export class AnalysisService {
       quotes,
       entities,
       heapUsed: this.heapUsed(),
+      pages,
     };
     this.post(result, transferList(lines, quotes, entities));
   }
