@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { wrapText } from '../wrap-text';
 import fc from 'fast-check';
-import { analyze } from '../../src/core';
+import { analyze, buildTemplateIndex } from '../../src/core';
 import type { Analysis, AnalyzeOptions } from '../../src/core';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
 import { BIG_WARM_STEPS, IncrementalAnalyzer, warmBigDocumentStep, type TextChange } from '../../src/core/incremental';
@@ -234,6 +234,16 @@ test('a file of several pages: an edit classifies only the page it is in, a nois
   // undoing an edit brings back pages seen in the last run only (the memo keeps no older version)
   inc.applyChanges([{ rangeOffset: menu, rangeLength: 1, text: '' }]);
   assertSame(inc, withPatterns, 'undo');
+  // with a site-template index (its counts are part of what a page's labels depend on)
+  const withTemplates: AnalyzeOptions = { ...opts, templates: buildTemplateIndex(Array.from({ length: 4 }, (_, k) => pageOf(articles[k % articles.length], 100 + k))) };
+  inc.setOptions(withTemplates);
+  assertSame(inc, withTemplates, 'templates');
+  for (let e = 0; e < 3; e++) {
+    const off = inc.text.indexOf(`Sport ${e + 2}\n`);
+    inc.applyChanges([{ rangeOffset: off, rangeLength: 0, text: 'x' }]);
+    assertSame(inc, withTemplates, `templates, edit ${e}`);
+    assert.ok(inc.stats.pages.classified <= 2, JSON.stringify(inc.stats.pages));
+  }
 });
 
 test('a paste of thousands of lines and deleting everything', () => {

@@ -255,9 +255,12 @@ interface PageLabels {
 }
 const pageMemos = new WeakMap<FeatureMemo, PageMemo>();
 
-/** The options fields a page's labels depend on (its template counts are compared on their own). */
+/**
+ * The options fields a page's labels depend on (its template counts are compared on their own; the index's number
+ * of dumps too, in case an index object is grown in place).
+ */
 function labelOptions(o: AnalyzeOptions): unknown[] {
-  return [o.boilerplatePatterns, o.keepLines, o.templates, o.keepMeta, o.unwrap, o.details];
+  return [o.boilerplatePatterns, o.keepLines, o.templates, o.templates ? o.templates.documents : -1, o.keepMeta, o.unwrap, o.details];
 }
 
 /** The page memo of `memo` for these options, emptied when they changed; its counters zeroed for a new call. */
