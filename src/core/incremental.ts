@@ -27,7 +27,7 @@ import type { Analysis, AnalyzeOptions, FocusLines, LineInfo, Quote, Entity, Lin
 import { splitLines, type RawLine } from './lines';
 import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
-import { classifyLines, paragraphView, pageMemoStats } from './boilerplate';
+import { classifyLines, paragraphView, pageMemoStats, type FeatureMemo } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
 
@@ -203,7 +203,7 @@ export class IncrementalAnalyzer {
       resplitLines: resplit,
       ms: { lines: lineMs, classify: t1 - t0, quotes: t2 - t1, entities: t3 - t2, total: lineMs + (t3 - t0) },
       memo: { features: this.featureMemo.size, quotes: this.quoteMemo.paragraphs.size, entities: this.entityMemo.size },
-      pages: pageMemoStats(this.featureMemo as Map<string, never>),
+      pages: pageMemoStats(this.featureMemo as FeatureMemo),
     };
     return a;
   }

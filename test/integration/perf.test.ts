@@ -21,11 +21,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
-import * as v8 from 'v8';
-import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
 import { PLACES, bigDump, tag } from '../big-dump';
+import { gcFunction } from '../gc';
 
 const EXTENSION_ID = 'scraped-news.scraped-news';
 const TARGET_BYTES = 5 * 1024 * 1024;
@@ -173,17 +172,6 @@ function watchGc(): { stop(): { pauses: number; longest: number; total: number }
       return { pauses: ms.length, longest: Math.max(0, ...ms), total: ms.reduce((a, b) => a + b, 0) };
     },
   };
-}
-
-/** A full garbage collection, if the host lets us switch `gc` on (it does in Node: flag + a fresh context). */
-function gcFunction(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose_gc');
-    const gc = vm.runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Heap used by this (extension host) thread, after a full GC when possible. */

@@ -10,23 +10,16 @@
  * "no hang" bounds, not the speed budget (bench/speed.mjs measures that).
  */
 import { test } from 'node:test';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import { analyze, clean, scoreDump, buildTemplateIndex } from '../../src/core';
 import { analysisViolations, cleanViolations } from './reliability-invariants';
+import { gcFunction } from '../gc';
 
 /** CPU milliseconds of this process (user + system): bounds on CPU time hold on a loaded shared machine too. */
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-
-/** V8's full garbage collection, made callable without starting node with --expose-gc. */
-function fullGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
 
 const RUN = !!process.env.CI || process.env.SCRAPED_NEWS_LARGE_TESTS === '1';
 const skip = RUN ? false : 'large inputs: set CI=1 or SCRAPED_NEWS_LARGE_TESTS=1 to run';
@@ -113,7 +106,8 @@ test('quotes on one long paragraph scale linearly: 4x the text costs < 8x the CP
   // A full collection before each timed run: the tests before this one leave gigabytes of garbage (the 100 MB
   // dump's analysis), and a major GC of it landing inside one timed run (process CPU counts GC threads) made the
   // 2 MB run look 5-8x slower than alone. The best of three runs per size keeps the rest of the noise out.
-  const gc = fullGc();
+  const gc = gcFunction();
+  assert.ok(gc, 'a full GC before each timed run');
   const time = (bytes: number) => {
     const text = sent.repeat(Math.ceil(bytes / sent.length));
     let best = Infinity;
