@@ -1,25 +1,54 @@
 #!/usr/bin/env node
 // Heap retained by the incremental analyser over 50 one-character edits on a ~5 MB dump (after forced GC).
-// Usage: npm run build && node --expose-gc bench/memory-incremental.mjs [--entities]
-// The dump is generated from test/fixtures/sputnik-antonov.txt (each copy varied so lines differ).
-import { readFileSync } from 'node:fs';
+// Usage: npm run build && node --expose-gc bench/memory-incremental.mjs [--entities] [--core A.js --core B.js]
+//        [--paged [CORPUS_DIR...]]
+// The dump is generated from test/fixtures/sputnik-antonov.txt (each copy varied so lines differ), read as one page;
+// with --paged, the corpora's dumps joined by blank lines up to 5 M chars (as bench/speed.mjs part (e); read page by
+// page), default corpora ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval}. Each --core (default dist/core.js) is
+// measured in turn in this process, one row each.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { takeCores, speedCorporaOr } from './golden-args.mjs';
 const require = createRequire(import.meta.url);
-const { IncrementalAnalyzer } = require('../dist/core.js');
 if (typeof gc !== 'function') { console.error('run with node --expose-gc'); process.exit(2); }
-const base = readFileSync(new URL('../test/fixtures/sputnik-antonov.txt', import.meta.url), 'utf8');
-const parts = [];
-for (let i = 0; parts.join('\n').length < 5e6 && i < 3000; i++) parts.push(base.replace(/Moscow/g, 'Moscow' + 'abcdefghij'[i % 10] + i));
-let text = parts.join('\n');
-const inc = new IncrementalAnalyzer({ entities: process.argv.includes('--entities') });
-gc(); const h0 = process.memoryUsage().heapUsed;
-inc.reset(text);
-gc(); const h1 = process.memoryUsage().heapUsed;
-for (let k = 0; k < 50; k++) {
-  const off = (k * 7919 * 131) % text.length;
-  inc.applyChanges([{ rangeOffset: off, rangeLength: 0, text: 'x' }]);
-  text = text.slice(0, off) + 'x' + text.slice(off);
+const argv = process.argv.slice(2);
+const entities = argv.includes('--entities');
+if (entities) argv.splice(argv.indexOf('--entities'), 1);
+const paged = argv.includes('--paged');
+if (paged) argv.splice(argv.indexOf('--paged'), 1);
+const cores = takeCores(argv);
+let doc;
+if (paged) {
+  const mods0 = require(cores[0]);
+  const texts = [];
+  for (const c of speedCorporaOr(argv)) {
+    const d = fs.existsSync(path.join(c, 'dumps')) ? path.join(c, 'dumps') : c;
+    for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) texts.push(mods0.decodeDump(fs.readFileSync(path.join(d, f))).text);
+  }
+  doc = '';
+  for (let i = 0; doc.length < 5 * 1024 * 1024; i++) doc += texts[i % texts.length] + '\n\n';
+} else {
+  const base = fs.readFileSync(new URL('../test/fixtures/sputnik-antonov.txt', import.meta.url), 'utf8');
+  const parts = [];
+  for (let i = 0; parts.join('\n').length < 5e6 && i < 3000; i++) parts.push(base.replace(/Moscow/g, 'Moscow' + 'abcdefghij'[i % 10] + i));
+  doc = parts.join('\n');
 }
-gc(); const h2 = process.memoryUsage().heapUsed;
 const mb = (x) => (x / 1048576).toFixed(1);
-console.log(`document ${mb(text.length)} M chars; heap retained after open ${mb(h1 - h0)} MB, after 50 edits ${mb(h2 - h0)} MB (${((h2 - h0) / text.length).toFixed(1)} bytes per char)`);
+for (const core of cores) {
+  const { IncrementalAnalyzer } = require(core);
+  let text = doc;
+  let inc = new IncrementalAnalyzer({ entities });
+  gc(); const h0 = process.memoryUsage().heapUsed;
+  inc.reset(text);
+  gc(); const h1 = process.memoryUsage().heapUsed;
+  for (let k = 0; k < 50; k++) {
+    const off = (k * 7919 * 131) % text.length;
+    inc.applyChanges([{ rangeOffset: off, rangeLength: 0, text: 'x' }]);
+    text = text.slice(0, off) + 'x' + text.slice(off);
+  }
+  gc(); const h2 = process.memoryUsage().heapUsed;
+  const pages = inc.stats.pages ? `; last edit: ${inc.stats.pages.classified} page(s) classified, ${inc.stats.pages.reused} reused` : '';
+  console.log(`${path.basename(path.dirname(path.dirname(core)))}/${path.basename(core)}: ${paged ? 'paged' : 'one-page'} document ${mb(text.length)} M chars; heap retained after open ${mb(h1 - h0)} MB, after 50 edits ${mb(h2 - h0)} MB (${((h2 - h0) / text.length).toFixed(1)} bytes per char)${pages}`);
+  inc = null;
+}
