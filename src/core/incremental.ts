@@ -99,7 +99,8 @@ export class IncrementalAnalyzer {
    * Start over with a whole new text (memos are kept: lines seen before are not re-analysed). `preliminary`, if
    * given, is called once during this analysis with the line labels before the classifier's settle step (no
    * quotes, no entities; see `AnalyzeOptions.onUnsettledLines`), so that they can be shown before the rest is done.
-   * `focus` (see `AnalyzeOptions.focus`): the labels of the pages holding these lines, earlier still.
+   * `focus` (see `AnalyzeOptions.focus`): the labels of the pages holding these lines (or, for a big text read as one
+   * page, their estimate), earlier still.
    */
   reset(text: string, preliminary?: (a: Analysis) => void, focus?: FocusLines): Analysis {
     const t0 = now();

@@ -144,7 +144,11 @@ export interface AnalyzeOptions {
    * Lines the caller wants first (an editor's visible lines): when the text is read page by page (a file of several
    * dumps, see pageStarts), the pages holding lines `first`..`last` are classified before the others, and `onLines`
    * is called once with their labels (the same as those `onUnsettledLines` gets for these lines) and the index of the
-   * first of them. Not called for a text read as one page. Not part of the result.
+   * first of them. A big text read as one page (FOCUS_ESTIMATE_MIN_LINES lines or more) has labels that depend on the
+   * whole page, so `onLines` gets an estimate first: the focus lines and up to 1,000 lines on each side, classified
+   * with 3,000 lines on each side as a text of their own (most labels are the final ones; where the whole page
+   * decides otherwise, e.g. which copy of a repeated line is the duplicate, they differ: bench/focus-estimate.mjs).
+   * Not called for a smaller text read as one page. Not part of the result.
    */
   focus?: FocusLines;
   /**

@@ -109,18 +109,21 @@ export interface CacheStats {
   lastLinesCpuMs: number;
   /**
    * Time and worker CPU (ms, since the analysis started) of the last `focus` answer: the labels of a newly opened
-   * big document's visible pages, sent before the others when the document is read page by page; -1 when none came.
+   * big document's visible pages, sent before the others when the document is read page by page, or their estimate
+   * when it is read as one page (AnalyzeOptions.focus); -1 when none came.
    */
   lastFocusMs: number;
   lastFocusCpuMs: number;
   /**
    * The last big document read in slices (performance.now() in the host, ms; -1 before any): when its reading
-   * started, when its analysis request went out with the last slice, and when the worker's first labels
-   * (`lines` or `focus`) arrived. The perf test reports them against the document's opening.
+   * started, when its analysis request went out with the last slice, when the worker's first labels (`lines` or
+   * `focus`) arrived, and when the labels of the whole document did (`lines`). The perf test reports them against
+   * the document's opening.
    */
   lastReadAt: number;
   lastPostedAt: number;
   lastFirstLabelsAt: number;
+  lastLabelsAt: number;
   /** Times `ready()` (a command waiting for an analysis) showed its progress spinner. */
   progressShown: number;
   /** Host (main thread) time of handling the last worker answer in ms: decoding and the update listeners. */
@@ -236,7 +239,7 @@ interface Entry {
   waiters: (() => void)[];
   /** Version whose full text is being read in slices (postWithText); the request goes out after that. */
   reading?: number;
-  /** The labels of the visible pages (a `focus` reply), until the line labels of that version arrive. */
+  /** The labels of the visible pages, or their estimate (a `focus` reply), until the line labels of that version arrive. */
   focus?: FocusLabels;
 }
 
@@ -263,10 +266,10 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidUpdate: vscode.Event<vscode.TextDocument> = this.emitter.event;
   private readonly focusEmitter = new vscode.EventEmitter<vscode.TextDocument>();
-  /** The labels of a newly opened big document's visible pages arrived (`peekFocus`), before any analysis. */
+  /** The labels of a newly opened big document's visible pages (or their estimate) arrived (`peekFocus`), before any analysis. */
   readonly onDidFocus: vscode.Event<vscode.TextDocument> = this.focusEmitter.event;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0, lastPages: { classified: 0, reused: 0, cleanedReused: 0 } };
+  private readonly counters = { hits: 0, misses: 0, analyses: 0, incremental: 0, lastMs: 0, lastLinesMs: 0, lastCpuMs: -1, lastLinesCpuMs: -1, lastFocusMs: -1, lastFocusCpuMs: -1, lastReadAt: -1, lastPostedAt: -1, lastFirstLabelsAt: -1, lastLabelsAt: -1, progressShown: 0, lastHostMs: 0, maxHostMs: 0, maxDecodeMs: 0, maxListenersMs: 0, workerHeapUsed: 0, lastPages: { classified: 0, reused: 0, cleanedReused: 0 } };
   /** The document of lastReadAt (its answers alone set lastFirstLabelsAt). */
   private lastRead = '';
   private readonly hostTasks: Record<string, number> = {};
@@ -397,8 +400,9 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /**
-   * The labels of the pages holding the visible lines of a newly opened big document, when they have come and no
-   * analysis of the current version has: enough to dim what is shown (decorations.ts).
+   * The labels of the pages holding the visible lines of a newly opened big document (or, read as one page, their
+   * estimate from the lines around them), when they have come and no analysis of the current version has: enough to
+   * dim what is shown (decorations.ts).
    */
   peekFocus(doc: vscode.TextDocument): FocusLabels | undefined {
     const e = this.entries.get(doc.uri.toString());
@@ -514,7 +518,7 @@ export class AnalysisCache implements vscode.Disposable {
     e.pendingVersion = doc.version;
     e.inflight = undefined;
     this.counters.lastReadAt = performance.now();
-    this.counters.lastPostedAt = this.counters.lastFirstLabelsAt = -1;
+    this.counters.lastPostedAt = this.counters.lastFirstLabelsAt = this.counters.lastLabelsAt = -1;
     this.lastRead = doc.uri.toString();
     setTimeout(() => void this.postWithText(e, e.gen, doc.version), 0);
   }
@@ -675,7 +679,10 @@ export class AnalysisCache implements vscode.Disposable {
     const e = this.entries.get(r.id);
     if (!e) return;
     const mine = r.gen === e.gen; // answer to the latest request (older ones were overtaken)
-    if (mine && r.id === this.lastRead && (r.type === 'focus' || r.type === 'result') && this.counters.lastPostedAt >= 0 && this.counters.lastFirstLabelsAt < 0) this.counters.lastFirstLabelsAt = t0;
+    if (mine && r.id === this.lastRead && (r.type === 'focus' || r.type === 'result') && this.counters.lastPostedAt >= 0) {
+      if (this.counters.lastFirstLabelsAt < 0) this.counters.lastFirstLabelsAt = t0;
+      if (r.type === 'result' && this.counters.lastLabelsAt < 0) this.counters.lastLabelsAt = t0;
+    }
     if (r.type === 'resync' || r.type === 'error') {
       if (!mine) return;
       if (r.type === 'error') console.warn(`Scraped News: analysis failed in the ${this.backend.kind} (${r.message}); analysing again from the full text.`);

@@ -49,8 +49,9 @@ export interface AnalyzeRequest {
   /** Lines first, complete analysis second (full-text requests only). */
   twoPhase?: boolean;
   /**
-   * With `twoPhase`: the lines shown (first, last), whose labels are wanted first. When the document is read page by
-   * page, a `focus` reply with the labels of the pages holding them comes before the `lines` one (AnalyzeOptions.focus).
+   * With `twoPhase`: the lines shown (first, last), whose labels are wanted first. A `focus` reply comes before the
+   * `lines` one (AnalyzeOptions.focus): the labels of the pages holding them when the document is read page by page,
+   * an estimate of theirs and of the lines around them when a big document is read as one page.
    */
   focus?: [first: number, last: number];
 }
@@ -119,7 +120,9 @@ export interface AnalysisResult {
 
 /**
  * The labels of the pages holding the focus lines of a two-phase request, before the labels of the whole document
- * (the `lines` reply, which has the same labels for these lines). `lines` covers `firstLine` onwards.
+ * (the `lines` reply, which has the same labels for these lines); for a big document read as one page, the labels
+ * of the focus lines and the lines around them classified on their own, an estimate (the `lines` reply may differ:
+ * see AnalyzeOptions.focus). `lines` covers `firstLine` onwards. Only the decorations read it.
  */
 export interface FocusResult {
   type: 'focus';

@@ -81,7 +81,8 @@ export class AnalysisService {
         // Lines first: the classifier's labels before its settle step are posted as soon as they exist (encoded at
         // once: the settle step then changes the array); the settle step, quotes and entities follow in the same
         // analysis, whose reply corrects the few lines the settle step labels `settled-out`.
-        // With focus lines (the editor's visible ones), the pages holding them come even earlier, on their own.
+        // With focus lines (the editor's visible ones), the pages holding them come even earlier, on their own (read
+        // as one page, an estimate of them).
         const inc = new IncrementalAnalyzer(options);
         const focus = req.focus && { first: req.focus[0], last: req.focus[1], onLines: (lines: readonly LineInfo[], firstLine: number) => this.replyFocus(req, lines, firstLine, now() - t0, c0) };
         analysis = inc.reset(req.text, (lines) => this.reply(req, 'lines', lines, false, now() - t0, c0), focus);

@@ -9,7 +9,8 @@
  *   features.ts), and on a setting change. Only visible editors are decorated, from the analysis the cache
  *   already has for the current version (`peekLines`: on a newly opened big document the line labels arrive
  *   before quotes and entities, so dimming shows first; on a big file of several pages, the labels of the pages on
- *   screen come earlier still, `peekFocus`/`onDidFocus`, and dim the window they cover); when there is none yet,
+ *   screen come earlier still, `peekFocus`/`onDidFocus`, and dim the window they cover; on a big file of one page,
+ *   an estimate of the labels of the lines on screen does, until the whole page's come); when there is none yet,
  *   the cache is asked for it and `onDidUpdate` brings it. Until then VS Code keeps moving the previous
  *   decorations along with the edits.
  * - Big documents (over BIG_DOCUMENT_LINES lines) are decorated only around the visible ranges (VISIBLE_MARGIN
@@ -294,8 +295,8 @@ export class DecorationController implements vscode.Disposable {
 
   /**
    * Dimming from the labels of the visible pages alone (a newly opened big document read page by page: they come
-   * before the rest is labelled): boilerplate and meta lines within the window, nothing else yet. The analysis that
-   * follows decorates the editor again (nothing is recorded as shown).
+   * before the rest is labelled), or from their estimate (read as one page): boilerplate and meta lines within the
+   * window, nothing else yet. The analysis that follows decorates the editor again (nothing is recorded as shown).
    */
   private decorateFocus(editor: vscode.TextEditor, focus: FocusLabels): void {
     const doc = editor.document;

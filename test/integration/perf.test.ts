@@ -39,7 +39,8 @@ const EDIT_LOOP_LIMIT_MS = 60000;
 
 interface Api {
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
-  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; lastCpuMs: number; lastLinesCpuMs: number; lastFocusMs: number; lastFocusCpuMs: number; lastReadAt?: number; lastPostedAt?: number; lastFirstLabelsAt?: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number; lastPages: { classified: number; reused: number; cleanedReused: number }; hostTasks?: Record<string, number>; hostTaskSpans?: Record<string, [number, number]>; hostTaskCpu?: Record<string, number> };
+  analysis(uri: vscode.Uri): { lines: readonly { line: number; label: string }[] } | undefined;
+  cacheStats(): { hits: number; misses: number; analyses: number; lastMs: number; lastLinesMs: number; lastCpuMs: number; lastLinesCpuMs: number; lastFocusMs: number; lastFocusCpuMs: number; lastReadAt?: number; lastPostedAt?: number; lastFirstLabelsAt?: number; lastLabelsAt?: number; documents: number; maxHostMs: number; maxDecodeMs: number; maxListenersMs: number; backend: string; workerHeapUsed: number; lastPages: { classified: number; reused: number; cleanedReused: number }; hostTasks?: Record<string, number>; hostTaskSpans?: Record<string, [number, number]>; hostTaskCpu?: Record<string, number> };
   refresh(uri?: vscode.Uri): Promise<void>;
   focusDecorations(): number;
   cache: { resetHostTasks(): void; trackTaskCpu(on: boolean): boolean };
@@ -203,7 +204,7 @@ const cpuOf = (ms: number) => (ms >= 0 ? ` (thread CPU ${f1(ms)} ms)` : '');
  */
 function openTimeline(s: ReturnType<Api['cacheStats']>, opened: number, shown: number, decorated: number): string {
   const at = (t: number | undefined) => (t !== undefined && t >= 0 ? `+${f1(t - opened)}` : '?');
-  return `reading started ${at(s.lastReadAt)}, request posted ${at(s.lastPostedAt)}, first labels arrived ${at(s.lastFirstLabelsAt)}, editor shown ${at(shown)}, dimming ${at(decorated)}`;
+  return `reading started ${at(s.lastReadAt)}, request posted ${at(s.lastPostedAt)}, first labels arrived ${at(s.lastFirstLabelsAt)}, all line labels ${at(s.lastLabelsAt)}, editor shown ${at(shown)}, dimming ${at(decorated)}`;
 }
 
 /** When the document's first boilerplate decorations were set (polled every 5 ms), or -1 when none by `since` + 60 s. */
@@ -286,6 +287,7 @@ suite('perf: 5 MB dump in the extension host', function () {
     const onOpen = vscode.workspace.onDidOpenTextDocument((d) => {
       if (d.uri.toString() === uri.toString() && tOpened < 0) tOpened = performance.now();
     });
+    const focused = api.focusDecorations();
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(uri);
     onOpen.dispose();
@@ -306,13 +308,24 @@ suite('perf: 5 MB dump in the extension host', function () {
     const completeBlock = probe.stop();
     const firstAnalysisMs = api.cacheStats().lastMs;
     const firstAnalysisCpuMs = api.cacheStats().lastCpuMs;
+    // read as one page: the worker's first answer was an estimate of the lines on screen (AnalyzeOptions.focus)
+    const opened = api.cacheStats();
+    assert.ok(opened.lastFocusMs >= 0 && opened.lastFocusMs < opened.lastLinesMs, `estimate after ${opened.lastFocusMs} ms, line labels after ${opened.lastLinesMs} ms`);
+    const fromEstimate = api.focusDecorations() > focused;
+    // and now the dimming on screen is the analysis' own
+    const final = api.analysis(uri);
+    assert.ok(final);
+    const dimmedTop = new Set(api.decoratedRanges(uri).boilerplate.map((r) => r.start.line));
+    for (let i = 0; i < Math.min(200, doc.lineCount); i++) assert.equal(dimmedTop.has(i), final.lines[i].label === 'boilerplate', `line ${i}: dimmed ${dimmedTop.has(i)}, label ${final.lines[i].label}`);
     const heap1 = await retainedHeap(gc);
     console.log(
       `    PERF open-to-decorations ${f1(openMs)} ms after the document was opened (${f1(tDecorated - t0)} ms after the call to openTextDocument, ` +
         `which took ${f1(tOpened - t0)} ms in VS Code; editor shown after ${f1(tShown - t0)} ms; ` +
         `longest blocking task while opening ${f1(openBlock)} ms${openBlockNote}; quotes too after ${f1(tComplete - t0)} ms, longest blocking task meanwhile ${f1(completeBlock)} ms; ` +
         `worker time: line labels ${f1(api.cacheStats().lastLinesMs)} ms${cpuOf(api.cacheStats().lastLinesCpuMs)}, complete analysis ${f1(firstAnalysisMs)} ms${cpuOf(firstAnalysisCpuMs)}, ` +
-        `in the ${api.cacheStats().backend}) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines`,
+        `in the ${api.cacheStats().backend}) on ${(size / 1048576).toFixed(2)} MB, ${doc.lineCount} lines; ` +
+        `first dimming ${fromEstimate ? `from the estimate of the lines on screen (worker ${f1(opened.lastFocusMs)} ms${cpuOf(opened.lastFocusCpuMs)})` : 'from all line labels (the editor was shown after they came)'}, ` +
+        `all line labels ${opened.lastLabelsAt !== undefined && opened.lastLabelsAt >= 0 ? f1(opened.lastLabelsAt - tOpened) : '?'} ms after opening`,
     );
     console.log(`    PERF open timeline (ms after the document was opened): ${openTimeline(api.cacheStats(), tOpened, tShown, tDecorated)}`);
 

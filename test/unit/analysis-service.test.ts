@@ -13,6 +13,7 @@ import type { Analysis, AnalyzeOptions, Entity, Quote } from '../../src/core';
 import type { TextChange } from '../../src/core/incremental';
 import { compactEntitiesOf, decodeResult, encodeEntities, encodeLines, encodeQuotes, entitiesView, entityTextOffsets, linesView, noiseSignature, quotesView, type AnalyzeRequest, type ServiceReply, type AnalysisResult, type FocusResult } from '../../src/extension/analysisProtocol';
 import { PAGE_ARTICLES, pageOf } from '../pages-text';
+import { bigDump } from '../big-dump';
 import { AnalysisService } from '../../src/extension/analysisService';
 import { scoreBelow, withoutScore } from '../../src/core/reasons';
 
@@ -148,6 +149,24 @@ test('two-phase request with focus lines on a file of several pages: the visible
   const one = service();
   one.s.handle({ type: 'analyze', id: 'd', gen: 1, version: 1, text: fixture, options: OPTIONS, optionsKey: 'k', length: fixture.length, twoPhase: true, focus: [0, 10] });
   assert.deepStrictEqual(one.replies.map((r) => (r.type === 'result' ? r.phase : r.type)), ['lines', 'full']);
+});
+
+test('two-phase request with focus lines on a big document read as one page: an estimate of the lines around them first', () => {
+  const text = bigDump(fixture, 1.5 * 1024 * 1024);
+  const { s, replies } = service();
+  s.handle({ type: 'analyze', id: 'd', gen: 3, version: 7, text, options: { ...OPTIONS, entities: false }, optionsKey: 'k', length: text.length, twoPhase: true, focus: [0, 45] });
+  assert.deepStrictEqual(replies.map((r) => (r.type === 'result' ? r.phase : r.type)), ['focus', 'lines', 'full']);
+  const focus = replies[0] as FocusResult;
+  assert.deepStrictEqual([focus.gen, focus.version, focus.firstLine, focus.lines.labels.length], [3, 7, 0, 46 + 1000]);
+  assert.ok(focus.ms >= 0 && focus.ms <= (replies[1] as AnalysisResult).ms, `estimate after ${focus.ms} ms, line labels after ${(replies[1] as AnalysisResult).ms} ms`);
+  const shown = linesView(focus.lines);
+  const lines = decodeResult(replies[2] as AnalysisResult).lines;
+  let same = 0;
+  for (let k = 0; k < shown.length; k++) {
+    assert.deepStrictEqual([shown[k].start, shown[k].end], [lines[k].start, lines[k].end], `line ${k}`);
+    if (shown[k].label === lines[k].label) same++;
+  }
+  assert.ok(same / shown.length > 0.9, `${same} of ${shown.length} estimated labels are the final ones`);
 });
 
 test('full text in parts: the same two answers as the joined text; lost, extra or other-generation parts ask for a resync', () => {

@@ -7,12 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
-import { pageStarts } from '../../src/core/boilerplate';
+import { FOCUS_ESTIMATE_MIN_LINES, pageStarts } from '../../src/core/boilerplate';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { readdirSync } from 'node:fs';
 import { checkRandomEdits } from '../random-edits';
 import { wrapText } from '../wrap-text';
 import { MENU, PAGE_ARTICLES, pageOf } from '../pages-text';
+import { bigDump } from '../big-dump';
 
 const words = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
@@ -124,8 +125,55 @@ test('focus lines: the pages holding them are labelled first, with the labels th
     // the analysis itself is the same as without a focus
     assert.deepEqual(pick(a), pick(plain));
   }
-  // a file read as one page gets no focus answer
+  // a file read as one page gets no focus answer (under FOCUS_ESTIMATE_MIN_LINES lines: see the next test)
   let called = false;
   new IncrementalAnalyzer(opts).reset(pages[0], undefined, { first: 0, last: 10, onLines: () => (called = true) });
+  assert.equal(called, false);
+});
+
+test('focus lines in a big text read as one page: an estimate from the lines around them comes first, the analysis is unchanged', () => {
+  const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+  const text = bigDump(fixture, 1.5 * 1024 * 1024);
+  const raw = splitLines(text);
+  assert.equal(pageStarts(text, raw), null, 'read as one page');
+  assert.ok(raw.length >= FOCUS_ESTIMATE_MIN_LINES * 2, `${raw.length} lines`);
+  const plain = new IncrementalAnalyzer(opts).reset(text);
+  const pick = (a: ReturnType<typeof analyze>) => a.lines.map((l) => [l.label, l.reason, l.detail]);
+  let differ = 0, compared = 0;
+  // at the top (where a document opens), in the middle, and at the end
+  for (const first of [0, Math.floor(raw.length / 2), raw.length - 40]) {
+    const last = first + 39;
+    const calls: string[] = [];
+    let got: { lines: { line: number; start: number; end: number; label: string }[]; firstLine: number } | undefined;
+    const inc = new IncrementalAnalyzer(opts);
+    // lines whose features were computed when the estimate came: the window's only (a few thousand), not the text's
+    const memoSize = () => (inc as unknown as { featureMemo: Map<string, unknown> }).featureMemo.size;
+    let readAtFocus = -1;
+    const a = inc.reset(text, () => calls.push('lines'), {
+      first, last, onLines: (lines, firstLine) => { calls.push('focus'); got = { lines: lines.map((l) => ({ ...l })), firstLine }; readAtFocus = memoSize(); },
+    });
+    // the estimate before the whole text's first labels
+    assert.deepEqual(calls, ['focus', 'lines'], `window ${first}-${last}`);
+    assert.equal(readAtFocus, 0, 'the estimate reads the window apart from the analyser\'s memo');
+    // the focus lines and 1,000 on each side (within the text), in the text's line numbers and offsets
+    assert.equal(got!.firstLine, Math.max(0, first - 1000));
+    assert.equal(got!.firstLine + got!.lines.length, Math.min(raw.length, last + 1 + 1000));
+    for (let k = 0; k < got!.lines.length; k++) {
+      const g = got!.lines[k], l = a.lines[got!.firstLine + k];
+      assert.deepEqual([g.line, g.start, g.end], [l.line, l.start, l.end]);
+      compared++;
+      if (g.label !== l.label) differ++;
+    }
+    assert.ok(got!.lines.some((l) => l.label === 'boilerplate') && got!.lines.some((l) => l.label === 'article'));
+    // the analysis itself is the same as without a focus
+    assert.deepEqual(pick(a), pick(plain));
+  }
+  // an estimate: most labels are the final ones (bench/focus-estimate.mjs measures it over the corpora)
+  assert.ok(differ / compared < 0.1, `${differ} of ${compared} estimated labels differ`);
+  // a text under FOCUS_ESTIMATE_MIN_LINES lines, or focus lines outside the text: none
+  let called = false;
+  const small = raw.slice(0, FOCUS_ESTIMATE_MIN_LINES - 100);
+  new IncrementalAnalyzer(opts).reset(text.slice(0, small[small.length - 1].end), undefined, { first: 0, last: 10, onLines: () => (called = true) });
+  new IncrementalAnalyzer(opts).reset(text, undefined, { first: raw.length + 5, last: raw.length + 10, onLines: () => (called = true) });
   assert.equal(called, false);
 });

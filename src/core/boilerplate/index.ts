@@ -559,12 +559,50 @@ function classifyFirst(text: string, raw: readonly RawLine[], options: AnalyzeOp
   // the wrap is found once: for the pages of a wrapped file, and for its classification
   const wraps = starts || options.unwrap === false ? null : findWraps(text, raw, userDecided(text, raw, options));
   if (!starts && wraps) starts = wrappedPageStarts(text, raw, wraps);
+  if (!starts && options.focus) focusEstimate(text, raw, options, options.focus);
   if (starts) {
     const tc = physicalTemplateCounts(text, raw, options);
     return { lines: classifyPages(text, raw, starts, options, tc, memo), viewed: true, paged: true, templateCounts: tc };
   }
   const once = classifyOnce(text, raw, options, memo, wraps);
   return { lines: once.lines, viewed: once.viewed, paged: false, templateCounts: once.templateCounts };
+}
+
+/** A text read as one page gets the focus estimate (focusEstimate) from this many lines on. */
+export const FOCUS_ESTIMATE_MIN_LINES = 15000;
+/** Lines classified on each side of the focus lines for the estimate. */
+const FOCUS_WINDOW = 3000;
+/** Lines on each side of the focus lines whose estimated labels are sent (well inside the window: its cut ends read as a page's start and end). */
+const FOCUS_MARGIN = 1000;
+
+/**
+ * The focus answer of a big text read as one page (AnalyzeOptions.focus): its labels depend on the whole page, which
+ * takes the longest to classify, so the lines around the focus (FOCUS_WINDOW on each side) are classified as a text of
+ * their own first, and the labels of the focus lines and FOCUS_MARGIN around them sent: an estimate, which the labels
+ * of the whole text replace (the editor dims the visible lines with it meanwhile). bench/focus-estimate.mjs measures
+ * how often it differs from them.
+ */
+function focusEstimate(text: string, raw: readonly RawLine[], options: AnalyzeOptions, focus: FocusLines): void {
+  const n = raw.length;
+  if (n < FOCUS_ESTIMATE_MIN_LINES || focus.first > focus.last || focus.first >= n || focus.last < 0) return;
+  const from = Math.max(0, focus.first - FOCUS_WINDOW), to = Math.min(n, focus.last + 1 + FOCUS_WINDOW);
+  if ((to - from) * 2 > n) return; // not much less than the whole text
+  const base = raw[from].start;
+  const sub = text.slice(base, raw[to - 1].end);
+  const subRaw: RawLine[] = [];
+  for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
+  const given = options.templateLineCounts;
+  if (given && given.length !== n) return; // the whole text's classification says what is wrong
+  const counts = given ? Int32Array.from({ length: to - from }, (_, k) => given[from + k]) : undefined;
+  // no memo: the window's labels are not the text's (and its pages, if it reads as several, are not the text's pages)
+  const got = classifyFirst(sub, subRaw, shaped(options, counts, undefined)).lines;
+  const a = Math.max(from, focus.first - FOCUS_MARGIN), b = Math.min(to, focus.last + 1 + FOCUS_MARGIN);
+  const out: LineInfo[] = [];
+  for (let i = a; i < b; i++) {
+    const g = got[i - from];
+    out.push({ line: i, start: raw[i].start, end: raw[i].end, label: g.label, reason: g.reason, detail: g.detail });
+  }
+  focus.onLines(out, a);
 }
 
 /** `o` as an object of one fixed shape (every AnalyzeOptions field, in one order), with these three fields. */
