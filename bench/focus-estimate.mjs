@@ -34,6 +34,7 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
   const fixture = path.join(root, 'test/fixtures/sputnik-antonov.txt');
   const sources = [fixture, ...dumps];
   const opts = { quotes: false, entities: false };
+  let topN = 0, topDiff = 0;
   let docs = 0, paged = 0, few = 0, none = 0, focusN = 0, focusDiff = 0, sentN = 0, sentDiff = 0, worstFocus = 0;
   const ratios = [];
   const rows = [];
@@ -73,6 +74,10 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
         }
       }
       focusDiff += fd;
+      if (p === 0) {
+        topN += 60;
+        topDiff += fd;
+      }
       sentN += got.lines.length;
       sentDiff += sd;
       worstFocus = Math.max(worstFocus, fd);
@@ -88,6 +93,7 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
   console.log(`focus-estimate — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; ${mb} MB documents from ${sources.length} dumps (the fixture and every ${every}th of the corpora): ${docs} read as one page, ${paged} as several and ${few} under 15,000 lines (skipped); ${positions} focus positions each`);
   if (none) console.log(`no estimate at ${none} positions (a window not much less than the text)`);
   console.log(`focus lines whose estimated label differs from the final one: ${focusDiff} of ${focusN} (${pct(focusDiff, focusN)}); worst position ${worstFocus} of 60`);
+  console.log(`of them at the top of the documents (lines 0-59, where a document opens): ${topDiff} of ${topN} (${pct(topDiff, topN)})`);
   console.log(`all lines sent (focus ± 1,000): ${sentDiff} of ${sentN} differ (${pct(sentDiff, sentN)})`);
   if (ratios.length) console.log(`time to the estimate / time to the final labels: median ${ratios[Math.floor(ratios.length / 2)].toFixed(3)}, max ${ratios[ratios.length - 1].toFixed(3)}`);
   for (const r of rows) console.log('  ' + r);
