@@ -7,12 +7,13 @@
 //   (e) incremental: one IncrementalAnalyzer per core on that dump, 10 one-character edits per pass (the same seeded
 //       offsets for both cores), median ms per edit, split by whether the edited line was kept (article) or removed;
 //       the final result is compared with a full analysis
-// Usage: node bench/analysis-ab.mjs --core A.js --core B.js [--passes N] [--mb N] [CORPUS_DIR...]
+//   --one-page: (e) on bench/memory-incremental.mjs's ~5 MB dump read as one page (copies of a fixture dump) instead
+// Usage: node bench/analysis-ab.mjs --core A.js --core B.js [--passes N] [--mb N] [--one-page] [CORPUS_DIR...]
 //   e.g. A = the core bundled from an older commit (esbuild src/core/index.ts --bundle --platform=node), B = dist/core.js
 //   default corpora: ../shared/corpora/{l3s-gn1,cleaneval,cleanportaleval} relative to the repository.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { require, takeCores, speedCorporaOr } from './golden-args.mjs';
+import { onePageDump, require, takeCores, speedCorporaOr } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const cores = takeCores(argv);
@@ -21,6 +22,8 @@ const num = (name, dflt) => {
   return i < 0 ? dflt : Number(argv.splice(i, 2)[1]);
 };
 const passes = num('--passes', 2);
+const onePage = argv.includes('--one-page');
+if (onePage) argv.splice(argv.indexOf('--one-page'), 1);
 const targetMB = num('--mb', 50);
 const corpora = speedCorporaOr(argv);
 
@@ -41,7 +44,8 @@ while (bytes < targetMB * MB) {
   }
 }
 let big = '';
-for (let i = 0; big.length < 5 * MB; i++) big += texts[i % texts.length] + '\n\n';
+if (onePage) big = onePageDump();
+else for (let i = 0; big.length < 5 * MB; i++) big += texts[i % texts.length] + '\n\n';
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const time = (f) => { const t = performance.now(); const c = cpu(); f(); return [performance.now() - t, cpu() - c]; };

@@ -60,3 +60,18 @@ export async function bundleDriver(dir, name, source) {
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
   return out;
 }
+
+/**
+ * A ~5 M-char dump read as one page (bench/memory-incremental.mjs, bench/analysis-ab.mjs --one-page): copies of
+ * test/fixtures/sputnik-antonov.txt, each with another place name so that lines differ.
+ */
+export function onePageDump() {
+  const base = fs.readFileSync(path.join(root, 'test/fixtures/sputnik-antonov.txt'), 'utf8');
+  const parts = [];
+  // (the joined length: the parts' lengths and a line feed between each two)
+  for (let i = 0, n = -1; n < 5e6 && i < 3000; i++) {
+    parts.push(base.replace(/Moscow/g, 'Moscow' + 'abcdefghij'[i % 10] + i));
+    n += parts[i].length + 1;
+  }
+  return parts.join('\n');
+}

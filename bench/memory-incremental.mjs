@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { takeCores, speedCorporaOr } from './golden-args.mjs';
+import { onePageDump, takeCores, speedCorporaOr } from './golden-args.mjs';
 const require = createRequire(import.meta.url);
 if (typeof gc !== 'function') { console.error('run with node --expose-gc'); process.exit(2); }
 const argv = process.argv.slice(2);
@@ -29,10 +29,7 @@ if (paged) {
   doc = '';
   for (let i = 0; doc.length < 5 * 1024 * 1024; i++) doc += texts[i % texts.length] + '\n\n';
 } else {
-  const base = fs.readFileSync(new URL('../test/fixtures/sputnik-antonov.txt', import.meta.url), 'utf8');
-  const parts = [];
-  for (let i = 0; parts.join('\n').length < 5e6 && i < 3000; i++) parts.push(base.replace(/Moscow/g, 'Moscow' + 'abcdefghij'[i % 10] + i));
-  doc = parts.join('\n');
+  doc = onePageDump();
 }
 const mb = (x) => (x / 1048576).toFixed(1);
 for (const core of cores) {

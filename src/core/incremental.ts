@@ -27,7 +27,7 @@ import type { Analysis, AnalyzeOptions, FocusLines, LineInfo, Quote, Entity, Lin
 import { splitLines, type RawLine } from './lines';
 import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
-import { classifyLines, paragraphView, pageMemoStats, type FeatureMemo } from './boilerplate';
+import { classifyLines, markFlat, paragraphView, pageMemoStats, type FeatureMemo } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
 
@@ -57,6 +57,15 @@ export interface IncrementalStats {
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+/**
+ * A flat copy of `s` (a slice of a flattened string: the same characters). Each version of the text is made with +
+ * (a cons string): its first slice would flatten it anyway (one copy), and the classifier's character loops run
+ * slower on every text once they have seen a cons string, so the analyser keeps its text flat (boilerplate markFlat).
+ */
+function flat(s: string): string {
+  return (' ' + s).slice(1);
+}
 
 // classifyLines takes a per-line feature memo as 4th argument (boilerplate engineer's API); typed loosely so that
 // this module also works with a classifier that ignores it.
@@ -102,8 +111,9 @@ export class IncrementalAnalyzer {
    * `focus` (see `AnalyzeOptions.focus`): the labels of the pages holding these lines (or, for a big text read as one
    * page, their estimate), earlier still.
    */
-  reset(text: string, preliminary?: (a: Analysis) => void, focus?: FocusLines): Analysis {
+  reset(given: string, preliminary?: (a: Analysis) => void, focus?: FocusLines): Analysis {
     const t0 = now();
+    const text = flat(given);
     this._text = text;
     this.raw = splitLines(text);
     this.eols = { lf: 0, crlf: 0, cr: 0 };
@@ -152,7 +162,7 @@ export class IncrementalAnalyzer {
     }
     if (len === 0 && c.text.length === 0) return 0;
     if (off < MARKUP_SAMPLE) this.markup = undefined; // an edit after the sample leaves the markup figures as they are
-    const text = old.slice(0, off) + c.text + old.slice(off + len);
+    const text = flat(old.slice(0, off) + c.text + old.slice(off + len));
     const delta = c.text.length - len;
     const raw = this.raw;
     // Lines a..b (inclusive) of the old table are re-split: the lines holding the edit, plus one line of margin
@@ -191,6 +201,7 @@ export class IncrementalAnalyzer {
     if (this.markup === undefined) this.markup = detectMarkup(text);
     const options = unsettled || focus ? { ...this.options, onUnsettledLines: unsettled && ((l: readonly LineInfo[]) => unsettled(l, now() - t0)), focus } : this.options;
     this.trimMemos();
+    markFlat(this.featureMemo as FeatureMemo, text);
     const lines = classify(text, this.raw, options, this.featureMemo);
     const t1 = now();
     const view = paragraphView(text, this.raw, lines, options);

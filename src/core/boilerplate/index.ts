@@ -778,6 +778,20 @@ function physicalTemplateCounts(text: string, raw: readonly RawLine[], options: 
   return counts;
 }
 
+/**
+ * The text of each memo's analyser that is known to be flat (see markFlat), so that classifyRaw need not copy it.
+ */
+const flatTexts = new WeakMap<FeatureMemo, string>();
+
+/**
+ * Says that `text` (the incremental analyser's current text) is already a flat string of the kind classifyRaw's copy
+ * makes (a slice of a flattened string): classifyRaw then reads it as it is instead of copying it (a 5 MB text was
+ * copied twice per edit, once by the line table's update and once here).
+ */
+export function markFlat(memo: FeatureMemo, text: string): void {
+  flatTexts.set(memo, text);
+}
+
 /** classifyLines over lines as given (one line, one paragraph). */
 function classifyRaw(text: string, raw: readonly RawLine[], options: AnalyzeOptions, memo?: FeatureMemo): LineInfo[] {
   const n = raw.length;
@@ -786,8 +800,9 @@ function classifyRaw(text: string, raw: readonly RawLine[], options: AnalyzeOpti
   if (memo) {
     // The incremental analyser builds each version of the text with + (a cons string). The character loop of the
     // features, once it has seen a cons string, runs ~1.6x slower on every text for the rest of the process, so
-    // the features read a flat copy (a slice of a flattened string; same characters, same offsets).
-    text = (' ' + text).slice(1);
+    // the features read a flat copy (a slice of a flattened string; same characters, same offsets), unless the
+    // analyser made its text one already (markFlat).
+    if (flatTexts.get(memo) !== text) text = (' ' + text).slice(1);
     const texts: string[] = new Array(n);
     // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
     // lines after an edit), then in the memo: the features are those of an equal text either way.
