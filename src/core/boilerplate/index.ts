@@ -587,12 +587,12 @@ function focusEstimate(text: string, raw: readonly RawLine[], options: AnalyzeOp
   if (n < FOCUS_ESTIMATE_MIN_LINES || focus.first > focus.last || focus.first >= n || focus.last < 0) return;
   const from = Math.max(0, focus.first - FOCUS_WINDOW), to = Math.min(n, focus.last + 1 + FOCUS_WINDOW);
   if ((to - from) * 2 > n) return; // not much less than the whole text
+  const given = options.templateLineCounts;
+  if (given && given.length !== n) return; // the whole text's classification says what is wrong
   const base = raw[from].start;
   const sub = text.slice(base, raw[to - 1].end);
   const subRaw: RawLine[] = [];
   for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
-  const given = options.templateLineCounts;
-  if (given && given.length !== n) return; // the whole text's classification says what is wrong
   const counts = given ? Int32Array.from({ length: to - from }, (_, k) => given[from + k]) : undefined;
   // no memo: the window's labels are not the text's (and its pages, if it reads as several, are not the text's pages)
   const got = classifyFirst(sub, subRaw, shaped(options, counts, undefined)).lines;
