@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyze, clean, splitLines } from '../../src/core';
+import { analyze, buildTemplateIndex, clean, REASONS, splitLines, type AnalyzeOptions } from '../../src/core';
 import { FOCUS_ESTIMATE_MIN_LINES, pageStarts } from '../../src/core/boilerplate';
 import { IncrementalAnalyzer } from '../../src/core/incremental';
 import { readdirSync } from 'node:fs';
@@ -176,4 +176,35 @@ test('focus lines in a big text read as one page: an estimate from the lines aro
   new IncrementalAnalyzer(opts).reset(text.slice(0, small[small.length - 1].end), undefined, { first: 0, last: 10, onLines: () => (called = true) });
   new IncrementalAnalyzer(opts).reset(text, undefined, { first: raw.length + 5, last: raw.length + 10, onLines: () => (called = true) });
   assert.equal(called, false);
+});
+
+test('focus estimate: CRLF line endings, a template index with line counts, a hard-wrapped text: lines as the analysis has them', () => {
+  const fixture = readFileSync('test/fixtures/sputnik-antonov.txt', 'utf8');
+  const big = bigDump(fixture, 1.2 * 1024 * 1024);
+  const templates = buildTemplateIndex([fixture, fixture.replace(/Moscow/g, 'Kyiv'), readFileSync(`test/fixtures/${PAGE_ARTICLES[0]}`, 'utf8')]);
+  const variants: [string, string, AnalyzeOptions][] = [
+    ['crlf', big.replace(/\n/g, '\r\n'), opts],
+    ['templates', big, { ...opts, templates }],
+    ['wrapped', wrapText(big, 72), opts],
+  ];
+  for (const [name, text, o] of variants) {
+    const raw = splitLines(text);
+    const first = Math.floor(raw.length / 3), last = first + 30;
+    let got: { lines: { line: number; start: number; end: number; label: string; reason: string }[]; firstLine: number } | undefined;
+    let calls = 0;
+    const a = new IncrementalAnalyzer(o).reset(text, undefined, { first, last, onLines: (lines, firstLine) => { calls++; got = { lines: lines.map((l) => ({ ...l })), firstLine }; } });
+    assert.equal(calls, 1, `${name}: one focus answer`);
+    // the estimate (read as one page): the focus lines and 1,000 on each side
+    assert.deepEqual([got!.firstLine, got!.lines.length], [first - 1000, last - first + 1 + 2000], name);
+    let same = 0;
+    for (let k = 0; k < got!.lines.length; k++) {
+      const g = got!.lines[k], l = a.lines[got!.firstLine + k];
+      assert.deepEqual([g.line, g.start, g.end], [l.line, l.start, l.end], `${name}: line ${l.line}`);
+      assert.ok(g.reason in REASONS, `${name}: reason ${g.reason}`);
+      if (g.label === l.label) same++;
+    }
+    assert.ok(same / got!.lines.length > 0.8, `${name}: ${same} of ${got!.lines.length} estimated labels are the final ones`);
+    // the analysis itself is the same as without a focus
+    assert.deepEqual(a.lines.map((l) => [l.label, l.reason]), new IncrementalAnalyzer(o).reset(text).lines.map((l) => [l.label, l.reason]), name);
+  }
 });
