@@ -110,7 +110,7 @@ export interface CacheStats {
   /**
    * Time and worker CPU (ms, since the analysis started) of the last `focus` answer: the labels of a newly opened
    * big document's visible pages, sent before the others when the document is read page by page, or their estimate
-   * when it is read as one page (AnalyzeOptions.focus); -1 when none came.
+   * when it is read as one page (AnalyzeOptions.focus); -1 when none came for the last big document read in slices.
    */
   lastFocusMs: number;
   lastFocusCpuMs: number;
@@ -519,6 +519,7 @@ export class AnalysisCache implements vscode.Disposable {
     e.inflight = undefined;
     this.counters.lastReadAt = performance.now();
     this.counters.lastPostedAt = this.counters.lastFirstLabelsAt = this.counters.lastLabelsAt = -1;
+    this.counters.lastFocusMs = this.counters.lastFocusCpuMs = -1; // (a focus answer comes only for such a document)
     this.lastRead = doc.uri.toString();
     setTimeout(() => void this.postWithText(e, e.gen, doc.version), 0);
   }
