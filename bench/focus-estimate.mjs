@@ -26,9 +26,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-focus-'));
 try {
   const driver = await bundleDriver(tmp, 'focus', `
 import { analyze, decodeDump, splitLines } from ${JSON.stringify(path.join(root, 'src/core'))};
-import { pageStarts } from ${JSON.stringify(path.join(root, 'src/core/boilerplate'))};
+import { FOCUS_ESTIMATE_MIN_LINES, pageStarts } from ${JSON.stringify(path.join(root, 'src/core/boilerplate'))};
 import { bigDump } from ${JSON.stringify(path.join(root, 'test/big-dump'))};
-export { analyze, decodeDump, splitLines, pageStarts, bigDump };
+export { analyze, decodeDump, splitLines, pageStarts, bigDump, FOCUS_ESTIMATE_MIN_LINES };
 `);
   const core = createRequire(import.meta.url)(driver);
   const fixture = path.join(root, 'test/fixtures/sputnik-antonov.txt');
@@ -47,7 +47,7 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
       paged++;
       continue;
     }
-    if (raw.length < 15000) {
+    if (raw.length < core.FOCUS_ESTIMATE_MIN_LINES) {
       few++;
       continue;
     }
@@ -56,7 +56,7 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
       const first = Math.floor((p * (raw.length - 60)) / positions), last = first + 59;
       let got, tFocus = -1;
       const t0 = performance.now();
-      const a = analyze(text, { ...opts, focus: { first, last, onLines: (lines, firstLine) => { tFocus = performance.now() - t0; got = { lines: lines.map((l) => l.label), firstLine }; } } });
+      const a = core.analyze(text, { ...opts, focus: { first, last, onLines: (lines, firstLine) => { tFocus = performance.now() - t0; got = { lines: lines.map((l) => l.label), firstLine }; } } });
       const tAll = performance.now() - t0;
       if (!got) {
         none++;
@@ -85,12 +85,9 @@ export { analyze, decodeDump, splitLines, pageStarts, bigDump };
       if (fd > 0) rows.push(`${path.basename(src)} lines ${first}-${last}: ${fd} of 60 focus lines differ (${sd} of ${got.lines.length} sent)`);
     }
   }
-  function analyze(text, o) {
-    return core.analyze(text, o);
-  }
   ratios.sort((x, y) => x - y);
   const pct = (x, n) => (n ? ((100 * x) / n).toFixed(2) : '0.00') + '%';
-  console.log(`focus-estimate — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; ${mb} MB documents from ${sources.length} dumps (the fixture and every ${every}th of the corpora): ${docs} read as one page, ${paged} as several and ${few} under 15,000 lines (skipped); ${positions} focus positions each`);
+  console.log(`focus-estimate — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}; ${mb} MB documents from ${sources.length} dumps (the fixture and every ${every}th of the corpora): ${docs} read as one page, ${paged} as several and ${few} under ${core.FOCUS_ESTIMATE_MIN_LINES} lines (skipped); ${positions} focus positions each`);
   if (none) console.log(`no estimate at ${none} positions (a window not much less than the text)`);
   console.log(`focus lines whose estimated label differs from the final one: ${focusDiff} of ${focusN} (${pct(focusDiff, focusN)}); worst position ${worstFocus} of 60`);
   console.log(`of them at the top of the documents (lines 0-59, where a document opens): ${topDiff} of ${topN} (${pct(topDiff, topN)})`);
