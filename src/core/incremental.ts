@@ -27,7 +27,7 @@ import type { Analysis, AnalyzeOptions, FocusLines, LineInfo, Quote, Entity, Lin
 import { splitLines, type RawLine } from './lines';
 import { assemble, spanTextsOf } from './analyze-base';
 import { detectMarkup, MARKUP_SAMPLE, type MarkupShare } from './markup';
-import { classifyLines, markFlat, paragraphView, pageMemoStats, type FeatureMemo } from './boilerplate';
+import { classifyLines, flatTextFor, forgetFlatText, paragraphView, pageMemoStats, type FeatureMemo } from './boilerplate';
 import { findQuotes, createQuoteMemo, type QuoteMemo } from './quotes';
 import { findEntities, type LineEntities } from './entities';
 
@@ -57,17 +57,6 @@ export interface IncrementalStats {
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
-
-/**
- * A flat copy of `s` (a slice of a flattened string: the same characters). Each edited version of the text is made
- * with + (a cons string): its first slice would flatten it anyway (one copy), and the classifier's character loops
- * run slower on every text once they have seen a cons string, so the analyser makes it flat and says so (boilerplate
- * markFlat: classifyRaw then does not copy it again). Not for the text `reset` gets: a sequential string as given
- * reads ~1.4x faster than a slice, and the first analysis of a paged file reads it whole several times.
- */
-function flat(s: string): string {
-  return (' ' + s).slice(1);
-}
 
 // classifyLines takes a per-line feature memo as 4th argument (boilerplate engineer's API); typed loosely so that
 // this module also works with a classifier that ignores it.
@@ -115,9 +104,7 @@ export class IncrementalAnalyzer {
    */
   reset(text: string, preliminary?: (a: Analysis) => void, focus?: FocusLines): Analysis {
     const t0 = now();
-    // (kept as given: usually a flat sequential string, which the character loops read fastest; classifyRaw
-    // copies it for the features as it needs)
-    markFlat(this.featureMemo as FeatureMemo, '');
+    forgetFlatText(this.featureMemo as FeatureMemo); // read as given
     this._text = text;
     this.raw = splitLines(text);
     this.eols = { lf: 0, crlf: 0, cr: 0 };
@@ -166,8 +153,7 @@ export class IncrementalAnalyzer {
     }
     if (len === 0 && c.text.length === 0) return 0;
     if (off < MARKUP_SAMPLE) this.markup = undefined; // an edit after the sample leaves the markup figures as they are
-    const text = flat(old.slice(0, off) + c.text + old.slice(off + len));
-    markFlat(this.featureMemo as FeatureMemo, text);
+    const text = flatTextFor(this.featureMemo as FeatureMemo, old.slice(0, off) + c.text + old.slice(off + len));
     const delta = c.text.length - len;
     const raw = this.raw;
     // Lines a..b (inclusive) of the old table are re-split: the lines holding the edit, plus one line of margin

@@ -505,8 +505,7 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
   for (let k = 0; k < order.length; k++) {
     const p = order[k];
     const from = bounds[p], to = bounds[p + 1];
-    const base = raw[from].start;
-    const sub = text.slice(base, raw[to - 1].end);
+    const sub = text.slice(raw[from].start, raw[to - 1].end);
     // a page seen before with the same text and template counts has the same labels (see PageMemo)
     const seen = pm && recall(pm.pages, sub, tc, from, to);
     let got: readonly LineInfo[];
@@ -514,12 +513,9 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
       got = seen;
       pm!.reused++;
     } else {
-      // filled by push: a packed array, as splitLines makes (a holey one made V8 deoptimise the passes that read lines)
-      const subRaw: RawLine[] = [];
-      for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
-      const counts = tc ? Int32Array.from({ length: to - from }, (_, k) => tc[from + k]) : null;
+      const counts = tc ? countsIn(tc, from, to) : null;
       const sopts = shaped(options, counts ?? options.templateLineCounts, undefined);
-      got = classifyOnce(sub, subRaw, sopts, memo).lines;
+      got = classifyOnce(sub, linesIn(raw, from, to), sopts, memo).lines;
       if (pm) {
         pm.classified++;
         pm.pages.next.set(sub, { counts, lines: got });
@@ -532,6 +528,20 @@ function classifyPages(text: string, raw: readonly RawLine[], starts: readonly n
     if (p === lp) focus!.onLines(out.slice(bounds[fp], bounds[lp + 1]), bounds[fp]);
   }
   return out;
+}
+
+/** Lines from..to of `raw` as lines of their own text (`text.slice(raw[from].start, raw[to - 1].end)`). */
+function linesIn(raw: readonly RawLine[], from: number, to: number): RawLine[] {
+  const base = raw[from].start;
+  // filled by push: a packed array, as splitLines makes (a holey one made V8 deoptimise the passes that read lines)
+  const out: RawLine[] = [];
+  for (let i = from; i < to; i++) out.push({ start: raw[i].start - base, end: raw[i].end - base });
+  return out;
+}
+
+/** The template counts of lines from..to. */
+function countsIn(tc: ArrayLike<number>, from: number, to: number): Int32Array {
+  return Int32Array.from({ length: to - from }, (_, k) => tc[from + k]);
 }
 
 /** The labels memoised for `key` with the template counts `tc[from..to)`, kept for the next call; or undefined. */
@@ -589,13 +599,9 @@ function focusEstimate(text: string, raw: readonly RawLine[], options: AnalyzeOp
   if ((to - from) * 2 > n) return; // not much less than the whole text
   const given = options.templateLineCounts;
   if (given && given.length !== n) return; // the whole text's classification says what is wrong
-  const base = raw[from].start;
-  const sub = text.slice(base, raw[to - 1].end);
-  const subRaw: RawLine[] = [];
-  for (let i = from; i < to; i++) subRaw.push({ start: raw[i].start - base, end: raw[i].end - base });
-  const counts = given ? Int32Array.from({ length: to - from }, (_, k) => given[from + k]) : undefined;
+  const sub = text.slice(raw[from].start, raw[to - 1].end);
   // no memo: the window's labels are not the text's (and its pages, if it reads as several, are not the text's pages)
-  const got = classifyFirst(sub, subRaw, shaped(options, counts, undefined)).lines;
+  const got = classifyFirst(sub, linesIn(raw, from, to), shaped(options, given ? countsIn(given, from, to) : undefined, undefined)).lines;
   const a = Math.max(from, focus.first - FOCUS_MARGIN), b = Math.min(to, focus.last + 1 + FOCUS_MARGIN);
   const out: LineInfo[] = [];
   for (let i = a; i < b; i++) {
@@ -778,18 +784,32 @@ function physicalTemplateCounts(text: string, raw: readonly RawLine[], options: 
   return counts;
 }
 
-/**
- * The text of each memo's analyser that is known to be flat (see markFlat), so that classifyRaw need not copy it.
- */
+/** A flat copy of `s`: a slice of a flattened string (the same characters, the same offsets). */
+function flatCopy(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** The text of each memo's analyser that is a flat copy already (flatTextFor), so that classifyRaw need not copy it. */
 const flatTexts = new WeakMap<FeatureMemo, string>();
 
 /**
- * Says that `text` (the incremental analyser's current text) is already a flat string of the kind classifyRaw's copy
- * makes (a slice of a flattened string): classifyRaw then reads it as it is instead of copying it (a 5 MB text was
- * copied twice per edit, once by the line table's update and once here).
+ * An edited version of the incremental analyser's text (made with +, a cons string) as a flat copy, remembered for
+ * its memo: classifyRaw reads it as it is (a 5 MB text was copied twice per edit: by the line table's first slice,
+ * which flattens a cons string, and by classifyRaw).
  */
-export function markFlat(memo: FeatureMemo, text: string): void {
-  flatTexts.set(memo, text);
+export function flatTextFor(memo: FeatureMemo, s: string): string {
+  const t = flatCopy(s);
+  flatTexts.set(memo, t);
+  return t;
+}
+
+/**
+ * A text given whole to the analyser (IncrementalAnalyzer.reset) is read as given: usually a sequential string, which
+ * the character loops read ~1.4x faster than a slice (a paged file's first analysis reads it whole several times);
+ * classifyRaw copies it for the features as it needs.
+ */
+export function forgetFlatText(memo: FeatureMemo): void {
+  flatTexts.delete(memo);
 }
 
 /** classifyLines over lines as given (one line, one paragraph). */
@@ -801,8 +821,8 @@ function classifyRaw(text: string, raw: readonly RawLine[], options: AnalyzeOpti
     // The incremental analyser builds each version of the text with + (a cons string). The character loop of the
     // features, once it has seen a cons string, runs ~1.6x slower on every text for the rest of the process, so
     // the features read a flat copy (a slice of a flattened string; same characters, same offsets), unless the
-    // analyser made its text one already (markFlat).
-    if (flatTexts.get(memo) !== text) text = (' ' + text).slice(1);
+    // analyser made its text one already (flatTextFor).
+    if (flatTexts.get(memo) !== text) text = flatCopy(text);
     const texts: string[] = new Array(n);
     // Lines are looked up at the same index in the previous run, then at the same distance from the end (the
     // lines after an edit), then in the memo: the features are those of an equal text either way.
