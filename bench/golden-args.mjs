@@ -61,6 +61,13 @@ export async function bundleDriver(dir, name, source) {
   return out;
 }
 
+/** The dumps joined by blank lines until 5 M chars (`cat *.txt > all.txt`; read page by page): bench/speed.mjs part (e). */
+export function concatenatedDump(texts) {
+  let big = '';
+  for (let i = 0; big.length < 5 * 1024 * 1024; i++) big += texts[i % texts.length] + '\n\n';
+  return big;
+}
+
 /**
  * A ~5 M-char dump read as one page (bench/memory-incremental.mjs, bench/analysis-ab.mjs --one-page): copies of
  * test/fixtures/sputnik-antonov.txt, each with another place name so that lines differ.

@@ -9,7 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { onePageDump, takeCores, speedCorporaOr } from './golden-args.mjs';
+import { concatenatedDump, onePageDump, takeCores, speedCorporaOr } from './golden-args.mjs';
+import { corpusDumps } from './dump-folder.mjs';
 const require = createRequire(import.meta.url);
 if (typeof gc !== 'function') { console.error('run with node --expose-gc'); process.exit(2); }
 const argv = process.argv.slice(2);
@@ -20,14 +21,8 @@ if (paged) argv.splice(argv.indexOf('--paged'), 1);
 const cores = takeCores(argv);
 let doc;
 if (paged) {
-  const mods0 = require(cores[0]);
-  const texts = [];
-  for (const c of speedCorporaOr(argv)) {
-    const d = fs.existsSync(path.join(c, 'dumps')) ? path.join(c, 'dumps') : c;
-    for (const f of fs.readdirSync(d).sort()) if (f.endsWith('.txt')) texts.push(mods0.decodeDump(fs.readFileSync(path.join(d, f))).text);
-  }
-  doc = '';
-  for (let i = 0; doc.length < 5 * 1024 * 1024; i++) doc += texts[i % texts.length] + '\n\n';
+  const { decodeDump } = require(cores[0]);
+  doc = concatenatedDump(corpusDumps(speedCorporaOr(argv), 'memory-incremental').map((f) => decodeDump(fs.readFileSync(f)).text));
 } else {
   doc = onePageDump();
 }

@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { corpusDumps, makeDumpFolder } from './dump-folder.mjs';
+import { concatenatedDump } from './golden-args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -324,8 +325,7 @@ for (const art of articles) {
 }
 
 // ---- (e) a 5 MB concatenated dump: full analysis vs incremental after a one-line edit
-let big = '';
-for (let i = 0; big.length < 5 * MB; i++) big += (texts[i % texts.length] ?? '') + '\n\n';
+const big = concatenatedDump(texts);
 const fullE = [];
 const fullCpu = [];
 for (let i = 0; i < 3; i++) {
