@@ -267,7 +267,7 @@ function labelOptions(o: AnalyzeOptions): unknown[] {
 function pageMemoFor(memo: FeatureMemo, options: AnalyzeOptions): PageMemo {
   const opts = labelOptions(options);
   let pm = pageMemos.get(memo);
-  if (!pm || pm.opts.length !== opts.length || pm.opts.some((v, i) => v !== opts[i])) {
+  if (!pm || pm.opts.some((v, i) => v !== opts[i])) {
     pm = { opts, pages: { prev: new Map(), next: new Map() }, cleaned: { prev: new Map(), next: new Map() }, classified: 0, reused: 0, cleanedReused: 0 };
     pageMemos.set(memo, pm);
   }
