@@ -35,6 +35,14 @@ export interface BatchHooks {
   afterLoad?: (failures: LoadFailure[]) => boolean;
 }
 
+/**
+ * The workers' young generation (MB; V8 keeps a third of it for each of its two semi-spaces): 12 MB, against
+ * Node's 48 (two 16 MB semi-spaces). A worker's semi-spaces grow to their maximum within its first few hundred
+ * dumps, and every page they touch for the first time is a page fault: ~6,000 fewer of them in a 1,000-dump run, on
+ * machines where a fault costs ~16 µs of CPU (BENCHMARKS.md, Speed and scale, seventeenth session).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 12;
+
 /** Files claimed at a time from the shared counter in phase 1. */
 const CHUNK = 4;
 
@@ -54,7 +62,7 @@ class WorkerClient {
   private failed: Error | null = null;
   onProgress: (n: number) => void = () => undefined;
   constructor(settings: CleanSettings) {
-    this.w = new Worker(workerFile(), { workerData: settings });
+    this.w = new Worker(workerFile(), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.w.on('message', (m: any) => {
       if (m.type === 'progress') return this.onProgress(m.n);
       const wt = this.waiting;
