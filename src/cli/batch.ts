@@ -46,13 +46,16 @@ export const WORKER_YOUNG_GENERATION_MB = 12;
 /** Files claimed at a time from the shared counter in phase 1. */
 const CHUNK = 4;
 
+/** Numbers per file in LoadedReply.stats. */
+export const STAT_FIELDS = 5;
+
 /** Worker replies of phase 1. */
 export interface LoadedReply {
   partial: PackedCounter | null;
   failures: LoadFailure[];
   /** Task indices this worker read, in the order it read them. */
   owned: number[];
-  /** size, mtimeMs, ino, lines per owned task (-1 when the file could not be read). */
+  /** size, mtimeMs, ino, lines, converted (1/0) per owned task (STAT_FIELDS each; -1 when the file could not be read). */
   stats: Float64Array;
 }
 
@@ -184,8 +187,8 @@ async function runThreads(tasks: Task[], settings: CleanSettings, workers: Worke
   for (const i of mine) stat[i] = engine.statOf(paths[i]);
   for (const l of loaded) {
     l.owned.forEach((i, k) => {
-      const s = l.stats;
-      if (s[4 * k] >= 0) stat[i] = { size: s[4 * k], mtimeMs: s[4 * k + 1], ino: s[4 * k + 2], lines: s[4 * k + 3] };
+      const s = l.stats, o = STAT_FIELDS * k;
+      if (s[o] >= 0) stat[i] = { size: s[o], mtimeMs: s[o + 1], ino: s[o + 2], lines: s[o + 3], ...(s[o + 4] === 1 ? { converted: true } : {}) };
     });
   }
   const lists = [mine, ...loaded.map((l) => l.owned)].map((owned) => owned.filter((i) => !failed.has(paths[i])).map((i) => ({ ...tasks[i], seen: stat[i] })));
@@ -249,12 +252,29 @@ function cost(s: FileStat | undefined): number {
 }
 
 /**
- * Move tasks from the end of the heaviest list to the lightest while that narrows the gap (bytes read in phase
- * 1, estimated cost). Every task carries what phase 1 saw of the file (`seen`), so a thread that reads it again
- * can tell whether it changed meanwhile.
+ * What reading a file again costs the thread it moves to, as a share of its cleaning cost: phase 1's work on it
+ * (read, decode, count its lines' keys) is done again there. About half for a text file (the 1,000 corpus dumps: ~250
+ * ms of phase 1 against ~500 ms of phase 2 on one warm thread); more for HTML, which is converted to text again (a
+ * 55 MB HTML concatenation: ~4 s of phase 1 against ~2.7 s of cleaning).
+ */
+const REREAD_SHARE = 0.5;
+const REREAD_SHARE_CONVERTED = 1.5;
+
+/**
+ * Balance the threads' lists by estimated cost before phase 2: files move from the heaviest list to the lightest,
+ * smallest first, while that shortens the longest list, counting what the receiving thread pays to read each file
+ * again. A file as big as the gap, or bigger, stays with the thread that read it (moving the one big file of a
+ * folder to an idle thread made `--jobs 2` slower than `--jobs 1`). The lists keep their order (the order the
+ * files were read in; processing the biggest files first was slower: they then met the least optimised code), and
+ * a list's moved files come after its own, biggest first. Every task carries what phase 1 saw of the file
+ * (`seen`), so a thread that reads it again can tell whether it changed meanwhile.
  */
 export function balance(lists: Task[][], stat: readonly (FileStat | undefined)[]): void {
   const size = (t: Task) => cost(stat[t.index]);
+  const reread = (t: Task) => size(t) * (stat[t.index]?.converted ? REREAD_SHARE_CONVERTED : REREAD_SHARE);
+  // each list's files, smallest first (of equal ones, the last read first)
+  const bySize = lists.map((l) => l.map((t, k) => ({ t, c: size(t), k })).sort((x, y) => x.c - y.c || y.k - x.k).map((x) => x.t));
+  const next = lists.map(() => 0);
   const load = lists.map((l) => l.reduce((s, t) => s + size(t), 0));
   const moved = lists.map(() => [] as Task[]);
   // not worth a re-read below 2% of a thread's share (the threads also take files from each other at the end)
@@ -265,16 +285,22 @@ export function balance(lists: Task[][], stat: readonly (FileStat | undefined)[]
       if (load[k] > load[hi]) hi = k;
       if (load[k] < load[lo]) lo = k;
     }
-    const t = lists[hi][lists[hi].length - 1];
-    if (!t) break;
-    const s = size(t);
-    // moving t helps only if the lighter list stays lighter than the heavier one was
-    if (hi === lo || load[hi] - load[lo] <= slack || load[lo] + s >= load[hi]) break;
-    lists[hi].pop();
+    // the heaviest list's smallest file not moved yet (files a list received are not moved on)
+    const t = bySize[hi][next[hi]];
+    if (!t || hi === lo || load[hi] - load[lo] <= slack) break;
+    const s = size(t), r = reread(t);
+    // moving t helps only if the lighter list, t's re-read included, stays lighter than the heavier one was (if the
+    // smallest file does not fit, no other file of the list does)
+    if (load[lo] + s + r >= load[hi]) break;
+    next[hi]++;
     load[hi] -= s;
-    load[lo] += s;
+    load[lo] += s + r;
     moved[lo].push(t);
   }
-  // moved files are read again: after the thread's own files
-  moved.forEach((m, k) => { for (const t of m.reverse()) lists[k].push(t); });
+  const gone = new Set(moved.flat());
+  lists.forEach((l, k) => {
+    const kept = l.filter((t) => !gone.has(t));
+    l.length = 0;
+    l.push(...kept, ...moved[k].reverse());
+  });
 }

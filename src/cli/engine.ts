@@ -50,6 +50,8 @@ export interface FileStat {
   ino: number;
   /** Line breaks in the text (an estimate of the cleaning cost; not compared). */
   lines?: number;
+  /** The file is HTML markup, converted to text lines when read (reading it again converts it again; not compared). */
+  converted?: boolean;
 }
 
 export interface Task {
@@ -79,8 +81,6 @@ interface Loaded extends FileStat {
   encoding: DumpEncoding;
   /** The template counter's slot of each line (phase 1), for the lines' counts without their keys in phase 2. */
   slots?: Int32Array;
-  /** The file is HTML markup; `text` is its conversion to text lines. */
-  converted?: boolean;
 }
 
 /** Files read in phase 1, kept for phase 2 unless the cache grows past this many UTF-16 code units. */
@@ -143,8 +143,9 @@ export class Engine {
       const text = this.settings.convertMarkup !== false ? textOf(d.text) : d.text;
       let lines = 0;
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-      this.stats.set(p, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, lines });
-      return { text, encoding: d.encoding, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, ...(text !== d.text ? { converted: true } : {}) };
+      const converted = text !== d.text ? { converted: true } : {};
+      this.stats.set(p, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, lines, ...converted });
+      return { text, encoding: d.encoding, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, ...converted };
     } catch (e) {
       return { reason: errorText(e), fatal: true };
     } finally {

@@ -3,7 +3,8 @@
  * file handling only; no quotes, no entities). Protocol, one request at a time from the main thread
  * (src/cli/batch.ts):
  *   { type: 'load', paths, counter, chunk } -> claims files from the shared counter until none is left
- *                                           -> { type: 'loaded', partial (packed: keys as code units), failures, owned, stats }
+ *                                           -> { type: 'loaded', partial (packed: keys as code units), failures, owned, stats
+ *                                                (STAT_FIELDS per owned file: size, mtimeMs, ino, lines, converted) }
  *   { type: 'clean', lists, me, counters, templates (packed: lines of 2+ dumps), slotCounts (merged count per slot of
  *     this worker's counter: the lines of the files it read) }
  *                                           -> cleans files of lists[me], then what is left in the other lists,
@@ -12,7 +13,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, errorText, type CleanSettings, type Task, type TaskResult } from './engine';
-import { claim, claimTasks } from './batch';
+import { claim, claimTasks, STAT_FIELDS } from './batch';
 import { packCounter, unpackIndex, trace, type PackedIndex } from './util';
 import { warmClassifier } from '../core/boilerplate';
 
@@ -30,10 +31,10 @@ if (parentPort) {
         trace('phase 1 start');
         const owned: number[] = [];
         const { partial, failures } = engine.load(claim(new Int32Array(msg.counter), msg.paths.length, msg.chunk, msg.paths, owned));
-        const stats = new Float64Array(owned.length * 4).fill(-1);
+        const stats = new Float64Array(owned.length * STAT_FIELDS).fill(-1);
         owned.forEach((i, k) => {
           const s = engine.statOf(msg.paths[i]);
-          if (s) { stats[4 * k] = s.size; stats[4 * k + 1] = s.mtimeMs; stats[4 * k + 2] = s.ino; stats[4 * k + 3] = s.lines ?? -1; }
+          if (s) stats.set([s.size, s.mtimeMs, s.ino, s.lines ?? -1, s.converted ? 1 : 0], STAT_FIELDS * k);
         });
         trace(`phase 1 done (${owned.length} files)`);
         const packed = packCounter(partial);

@@ -123,10 +123,12 @@ test('batch helpers: claim hands out every file once across threads; balance mov
   const task = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false, seen: stat[i] });
   const lists = [[0, 1, 2, 3, 4, 5, 6, 7].map(task), [8, 9].map(task)];
   balance(lists, stat);
-  assert.deepEqual(lists.map((l) => l.length), [5, 5]);
-  assert.deepEqual(lists[0].map((t) => t.index), [0, 1, 2, 3, 4], 'the heavy thread keeps the start of its list');
-  assert.deepEqual(lists[1].map((t) => t.index), [8, 9, 5, 6, 7], 'moved files come after the own files, in order');
-  assert.deepEqual(lists[1][2].seen, stat[5], 'a moved file carries what phase 1 saw');
+  // each move charges the receiver the file's re-read (half its cost): two files move, a third would not shorten
+  // the longest list (4 × 1.5 against 6 files)
+  assert.deepEqual(lists.map((l) => l.length), [6, 4]);
+  assert.deepEqual(lists[0].map((t) => t.index), [0, 1, 2, 3, 4, 5], 'the heavy thread keeps the start of its list');
+  assert.deepEqual(lists[1].map((t) => t.index), [8, 9, 6, 7], 'moved files come after the own files, in order');
+  assert.deepEqual(lists[1][2].seen, stat[6], 'a moved file carries what phase 1 saw');
   const even = [[0, 1].map(task), [2, 3].map(task)];
   balance(even, stat);
   assert.deepEqual(even.map((l) => l.map((t) => t.index)), [[0, 1], [2, 3]]);
@@ -135,6 +137,30 @@ test('batch helpers: claim hands out every file once across threads; balance mov
   const byLines = [[10].map((i) => ({ ...task(0), index: i })), [1, 2, 3].map(task)];
   balance(byLines, lined.map((x, i) => (i < 10 ? { ...x, lines: 1 } : x)));
   assert.deepEqual(byLines.map((l) => l.length), [1, 3]);
+  // one big file and small ones, all read by one thread (a folder with one concatenated dump): the big file stays
+  // with the thread that read it, which starts with it; the small ones move. (Moving the big one to the idle thread,
+  // which read it again, made --jobs 2 slower than --jobs 1.)
+  const sized = (size: number, extra: object = {}) => ({ size, mtimeMs: 1, ino: 1, lines: 0, ...extra });
+  const bigStat = [sized(20000), sized(200), sized(200), sized(200), sized(200), sized(200)];
+  const bigTask = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false, seen: bigStat[i] });
+  const withBig = [[1, 2, 3, 0, 4, 5].map(bigTask), [] as ReturnType<typeof bigTask>[]];
+  balance(withBig, bigStat);
+  assert.deepEqual(withBig.map((l) => l.map((t) => t.index)), [[0], [1, 2, 3, 4, 5]]);
+  // the smallest files move first; the lists keep the order their files were read in
+  const ordStat = [sized(300), sized(100), sized(200), sized(50), sized(400), sized(100)];
+  const ordTask = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false, seen: ordStat[i] });
+  const ordered = [[0, 1, 2, 3, 4].map(ordTask), [5].map(ordTask)];
+  balance(ordered, ordStat);
+  assert.deepEqual(ordered.map((l) => l.map((t) => t.index)), [[0, 4], [5, 2, 1, 3]]);
+  // HTML is converted again where it is read again: a converted file that would move as text stays
+  const convStat = (converted: boolean) => [sized(700), sized(300, converted ? { converted: true } : {}), sized(400)];
+  for (const converted of [false, true]) {
+    const st = convStat(converted);
+    const t = (i: number) => ({ index: i, path: `f${i}.txt`, target: `o/f${i}.txt`, inPlace: false, seen: st[i] });
+    const two = [[0, 1].map(t), [2].map(t)];
+    balance(two, st);
+    assert.deepEqual(two.map((l) => l.map((x) => x.index)), converted ? [[0, 1], [2]] : [[0], [2, 1]], `converted: ${converted}`);
+  }
 
   // phase 2 claims: own list first, then what the other thread has not started; every task exactly once
   const two = [[0, 1, 2, 3, 4, 5].map(task), [6, 7].map(task)];
