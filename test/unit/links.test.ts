@@ -94,6 +94,36 @@ test('lynx: the References list is boilerplate (link-list), the article as in th
   for (let i = 0; i < Math.min(at, p.lines.length); i++) assert.equal(a.lines[i].label === 'article', p.lines[i].label === 'article', `line ${i}: ${t.split('\n')[i]}`);
 });
 
+test('lynx: every References list is left out of the view; a "References" line without addresses after it is a line like any other', () => {
+  const t = [
+    'Intro with [1]links and [2]more and [3]marks here.', 'References', '', '   1. https://a.example/x', '   2. https://a.example/y',
+    'Next page [4]text.', 'References', 'Smith, John. 2001. A citation in prose.', 'Last [5]page.', 'References', '',
+    '   3. https://b.example/z', 'Footer', '   4. https://b.example/w', '',
+  ].join('\n');
+  assert.equal(linkStyles(t), LYNX);
+  const v = linkView(t, splitLines(t));
+  assert.ok(v);
+  const out = [...v.of].flatMap((k, i) => (k < 0 ? [i] : []));
+  // both lists with their headings; the "References" line that prose follows stays; after the last list, every
+  // numbered address (the footer line stays)
+  assert.deepEqual(out, [1, 3, 4, 9, 11, 13]);
+});
+
+test("lynx pages joined into one file: each page's References list is labelled as when the page is alone", () => {
+  // (Only the file's last References line used to be left out of the view: the others were read as lines of the
+  // page, and the cleaned text of a file read page by page, whose lists are gone, lost one more "References" line in
+  // each settle round; a 14 MB concatenation never settled, see BENCHMARKS.md.)
+  const files = readdirSync('test/fixtures/boilerplate').filter((f) => f.endsWith('.txt') && !f.includes('wrapped')).slice(0, 6);
+  const pages = files.map((f) => toLynx(read(`test/fixtures/boilerplate/${f}`)));
+  const refs = (text: string) => {
+    const tl = text.split('\n');
+    return analyze(text, opts).lines.filter((l) => tl[l.line] === 'References').map((l) => `${l.label}/${l.reason}`);
+  };
+  const alone = pages.flatMap(refs);
+  assert.ok(alone.length >= 3, `${alone.length} References lists`);
+  assert.deepEqual(refs(pages.join('\n\n')), alone);
+});
+
 test('linkView: one line per input line, blocked lines as they are', () => {
   const t = '# Title\r\n\r\n* [Home](https://example.com/)\r\n* [News](https://example.com/news/)\r\nText with **bold** words.\r\n';
   const raw = splitLines(t);

@@ -133,9 +133,10 @@ export function plainLine(line: string, styles = MARKDOWN): string {
 
 /**
  * The link view of the lines `raw` of `text`: a text with one line per input line, each as `plainLine` reads it in
- * the dump's link styles, and its lines, except lynx's References list (its heading and numbered addresses, after the
- * last "References" line), which is left out of the view: a list of addresses is no part of the page, and dozens of
- * such lines after the article would make the article read as the middle of the page. `of[i]`: the view line of input
+ * the dump's link styles, and its lines, except lynx's References lists (a "References" line followed by numbered
+ * addresses, the addresses, and every numbered address after the last list), which are left out of the view: a list
+ * of addresses is no part of the page, and dozens of such lines after the article would make the article read as the
+ * middle of the page. `of[i]`: the view line of input
  * line i, or -1 for a line left out. Null when the dump holds no link style or no line changes. Lines for which
  * `blocked(i)` holds stay as they are (the user's keep lines and patterns are matched on the input).
  */
@@ -144,12 +145,28 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
   if (styles === 0) return null;
   const n = raw.length;
   const lineAt = (i: number) => text.slice(raw[i].start, raw[i].end);
-  // lynx's References list: from the last "References" line on, its numbered addresses (blank lines between them stay)
-  let refsFrom = n;
+  // lynx's References lists: a "References" line that numbered addresses follow (after blank lines, if any), and
+  // from there its addresses (blank lines between them stay); after the last list, every numbered address. A
+  // "References" line without addresses after it is a line like any other: the cleaned text of a file read page by
+  // page, whose pages' lists are gone, reads as one page, and leaving out only its last such line took one more of
+  // them out in each settle round (a 14 MB concatenation of lynx dumps never settled, BENCHMARKS.md).
+  const leftOut = new Uint8Array(n); // 1: left out of the view
   if (styles & LYNX) {
-    for (let i = n - 1; i >= 0; i--) {
-      if (LYNX_REFERENCES.test(lineAt(i))) { refsFrom = i; break; }
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      if (!LYNX_REFERENCES.test(lineAt(i))) continue;
+      let j = i + 1;
+      while (j < n && raw[j].end === raw[j].start) j++;
+      if (j === n || !LYNX_LIST.test(lineAt(j))) continue;
+      leftOut[i] = 1;
+      last = i;
+      for (; j < n; j++) {
+        if (raw[j].end === raw[j].start) continue;
+        if (!LYNX_LIST.test(lineAt(j))) break;
+        leftOut[j] = 1;
+      }
     }
+    if (last >= 0) for (let i = last + 1; i < n; i++) if (!leftOut[i] && LYNX_LIST.test(lineAt(i))) leftOut[i] = 1;
   }
   const parts: string[] = [];
   const of = new Int32Array(n);
@@ -157,7 +174,7 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
   for (let i = 0; i < n; i++) {
     const line = lineAt(i);
     const user = blocked !== undefined && blocked(i);
-    if (i >= refsFrom && !user && (i === refsFrom || LYNX_LIST.test(line))) { of[i] = -1; changed = true; continue; }
+    if (leftOut[i] && !user) { of[i] = -1; changed = true; continue; }
     const p = user ? line : plainLine(line, styles);
     if (p !== line) changed = true;
     of[i] = parts.length;
