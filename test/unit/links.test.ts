@@ -97,15 +97,15 @@ test('lynx: the References list is boilerplate (link-list), the article as in th
 test('lynx: every References list is left out of the view; a "References" line without addresses after it is a line like any other', () => {
   const t = [
     'Intro with [1]links and [2]more and [3]marks here.', 'References', '', '   1. https://a.example/x', '   2. https://a.example/y',
-    'Next page [4]text.', 'References', 'Smith, John. 2001. A citation in prose.', 'Last [5]page.', 'References', '',
+    'Next page [4]text.', 'References', 'Smith, John. 2001. A citation in prose.', 'Last [5]page.', 'References', '  ',
     '   3. https://b.example/z', 'Footer', '   4. https://b.example/w', '',
   ].join('\n');
   assert.equal(linkStyles(t), LYNX);
   const v = linkView(t, splitLines(t));
   assert.ok(v);
   const out = [...v.of].flatMap((k, i) => (k < 0 ? [i] : []));
-  // both lists with their headings; the "References" line that prose follows stays; after the last list, every
-  // numbered address (the footer line stays)
+  // both lists with their headings (a line of spaces between heading and list reads as blank); the "References" line
+  // that prose follows stays; after the last list, every numbered address (the footer line stays)
   assert.deepEqual(out, [1, 3, 4, 9, 11, 13]);
 });
 

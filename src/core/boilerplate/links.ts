@@ -136,8 +136,7 @@ export function plainLine(line: string, styles = MARKDOWN): string {
  * the dump's link styles, and its lines, except lynx's References lists (a "References" line followed by numbered
  * addresses, the addresses, and every numbered address after the last list), which are left out of the view: a list
  * of addresses is no part of the page, and dozens of such lines after the article would make the article read as the
- * middle of the page. `of[i]`: the view line of input
- * line i, or -1 for a line left out. Null when the dump holds no link style or no line changes. Lines for which
+ * middle of the page. `of[i]`: the view line of input line i, or -1 for a line left out. Null when the dump holds no link style or no line changes. Lines for which
  * `blocked(i)` holds stay as they are (the user's keep lines and patterns are matched on the input).
  */
 export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): { text: string; raw: RawLine[]; of: Int32Array } | null {
@@ -152,16 +151,17 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
   // them out in each settle round (a 14 MB concatenation of lynx dumps never settled, BENCHMARKS.md).
   const leftOut = new Uint8Array(n); // 1: left out of the view
   if (styles & LYNX) {
+    const blank = (j: number) => lineAt(j).trim() === '';
     let last = -1;
     for (let i = 0; i < n; i++) {
-      if (!LYNX_REFERENCES.test(lineAt(i))) continue;
+      if (text.charCodeAt(raw[i].start) !== 82 || !LYNX_REFERENCES.test(lineAt(i))) continue; // 82: R
       let j = i + 1;
-      while (j < n && raw[j].end === raw[j].start) j++;
+      while (j < n && blank(j)) j++;
       if (j === n || !LYNX_LIST.test(lineAt(j))) continue;
       leftOut[i] = 1;
       last = i;
       for (; j < n; j++) {
-        if (raw[j].end === raw[j].start) continue;
+        if (blank(j)) continue;
         if (!LYNX_LIST.test(lineAt(j))) break;
         leftOut[j] = 1;
       }
