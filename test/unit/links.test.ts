@@ -207,6 +207,14 @@ test('incremental analysis of a Markdown dump equals a full analysis after rando
   });
 });
 
+test('incremental analysis of lynx pages joined into one file equals a full analysis after edits that add and break References lists', () => {
+  const files = readdirSync('test/fixtures/boilerplate').filter((f) => f.endsWith('.txt') && !f.includes('wrapped')).slice(0, 4);
+  checkRandomEdits(files.map((f) => toLynx(read(`test/fixtures/boilerplate/${f}`))).join('\n\n'), opts, {
+    seed: 11, edits: 14, maxDelete: 40, deleteShare: 0.4,
+    inserts: ['\nReferences\n', '\nReferences\n\n   7. https://example.com/a\n', '   8. https://example.com/b\n', '\n', ' word', 'x', ''],
+  });
+});
+
 test('quotes and entities of a Markdown dump: names inside links are found whole, span texts are the input\'s, readableSpan reads them without the marks', () => {
   const t = LINKED_PAGE;
   const a = analyze(t);
