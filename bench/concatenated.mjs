@@ -4,7 +4,9 @@
 // For each corpus, consecutive groups of K dumps (in file-name order) are joined into one text (a blank line, or
 // --separator LINE, between them) and cleaned as one document (HTML markup converted to text first, no templates);
 // the cleaned text is scored with bench/metric.mjs against the group's gold texts joined. The same pages cleaned one
-// by one are scored too (same metric, per page, macro average). Nothing is written.
+// by one are scored too (same metric, per page, macro average). Also the CPU time of analysing the joined texts against
+// the same pages one by one (a file of several pages costs its pages plus the settle step's rounds over its cleaned
+// text: a ratio far above 1 shows rounds that do not settle). Nothing is written.
 //
 //   node bench/concatenated.mjs CORPUS_DIR... [--pages K] [--separator LINE] [--layout VARIANT] [--core PATH]
 //     CORPUS_DIR     holds dumps/*.txt and gold/*.txt (e.g. ../shared/corpora/l3s-gn1)
@@ -41,17 +43,21 @@ const opts = { quotes: false, entities: false };
 for (const dir of dirs) {
   const files = readdirSync(join(dir, 'dumps')).filter((f) => f.endsWith('.txt')).sort();
   const joined = [], single = [];
-  let groups = 0;
+  let groups = 0, joinedMs = 0, singleMs = 0, chars = 0;
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const timed = (text, add) => { const c = cpu(); const a = core.analyze(text, opts); add(cpu() - c); return a; };
   for (let s = 0; s + pages <= files.length; s += pages) {
     const ids = files.slice(s, s + pages);
     const dumps = ids.map((f) => core.textOf(lay(readFileSync(join(dir, 'dumps', f), 'utf8'))));
     const golds = ids.map((f) => readFileSync(join(dir, 'gold', f), 'utf8'));
     const text = dumps.map((d) => d.replace(/\s+$/, '')).join(separator === null ? '\n\n' : `\n\n${separator}\n\n`) + '\n';
-    joined.push(scoreDoc(golds.join('\n'), core.clean(text, core.analyze(text, opts))));
-    dumps.forEach((d, i) => single.push(scoreDoc(golds[i], core.clean(d, core.analyze(d, opts)))));
+    joined.push(scoreDoc(golds.join('\n'), core.clean(text, timed(text, (ms) => (joinedMs += ms)))));
+    dumps.forEach((d, i) => single.push(scoreDoc(golds[i], core.clean(d, timed(d, (ms) => (singleMs += ms))))));
+    chars += text.length;
     groups++;
   }
   const r = corpusScore(joined), s1 = corpusScore(single);
   console.log(`${basename(dir)}: ${groups} documents of ${pages} pages${separator === null ? '' : `, separated by "${separator}"`}${layout ? `, laid out ${layout}` : ''}: ` +
-    `F1 ${f3(r.f1)} (P ${f3(r.precision)}, R ${f3(r.recall)}); the same pages one by one: F1 ${f3(s1.f1)} (P ${f3(s1.precision)}, R ${f3(s1.recall)})`);
+    `F1 ${f3(r.f1)} (P ${f3(r.precision)}, R ${f3(r.recall)}); the same pages one by one: F1 ${f3(s1.f1)} (P ${f3(s1.precision)}, R ${f3(s1.recall)}); ` +
+    `analysis CPU ${joinedMs.toFixed(0)} ms joined (${(chars / 1048576 / (joinedMs / 1000)).toFixed(1)} MB/s) against ${singleMs.toFixed(0)} ms one by one (${(joinedMs / singleMs).toFixed(2)}x)`);
 }
