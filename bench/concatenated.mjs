@@ -39,20 +39,27 @@ const core = createRequire(import.meta.url)(corePath);
 const lay = layout ? (await import('./converters.mjs')).variantFn(layout) : (t) => t;
 const f3 = (x) => x.toFixed(3);
 const opts = { quotes: false, entities: false };
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+/** The analysis of `text` and its CPU time (ms). */
+const analyzed = (text) => { const c = cpu(); const a = core.analyze(text, opts); return [a, cpu() - c]; };
 
 for (const dir of dirs) {
   const files = readdirSync(join(dir, 'dumps')).filter((f) => f.endsWith('.txt')).sort();
   const joined = [], single = [];
   let groups = 0, joinedMs = 0, singleMs = 0, chars = 0;
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-  const timed = (text, add) => { const c = cpu(); const a = core.analyze(text, opts); add(cpu() - c); return a; };
   for (let s = 0; s + pages <= files.length; s += pages) {
     const ids = files.slice(s, s + pages);
     const dumps = ids.map((f) => core.textOf(lay(readFileSync(join(dir, 'dumps', f), 'utf8'))));
     const golds = ids.map((f) => readFileSync(join(dir, 'gold', f), 'utf8'));
     const text = dumps.map((d) => d.replace(/\s+$/, '')).join(separator === null ? '\n\n' : `\n\n${separator}\n\n`) + '\n';
-    joined.push(scoreDoc(golds.join('\n'), core.clean(text, timed(text, (ms) => (joinedMs += ms)))));
-    dumps.forEach((d, i) => single.push(scoreDoc(golds[i], core.clean(d, timed(d, (ms) => (singleMs += ms))))));
+    const [a, ms] = analyzed(text);
+    joinedMs += ms;
+    joined.push(scoreDoc(golds.join('\n'), core.clean(text, a)));
+    dumps.forEach((d, i) => {
+      const [b, ms1] = analyzed(d);
+      singleMs += ms1;
+      single.push(scoreDoc(golds[i], core.clean(d, b)));
+    });
     chars += text.length;
     groups++;
   }

@@ -41,7 +41,7 @@ export interface BatchHooks {
  * dumps, and every page they touch for the first time is a page fault: ~6,000 fewer of them in a 1,000-dump run, on
  * machines where a fault costs ~16 µs of CPU (BENCHMARKS.md, Speed and scale, seventeenth session).
  */
-export const WORKER_YOUNG_GENERATION_MB = 12;
+const WORKER_YOUNG_GENERATION_MB = 12;
 
 /** Files claimed at a time from the shared counter in phase 1. */
 const CHUNK = 4;

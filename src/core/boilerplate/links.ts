@@ -136,8 +136,9 @@ export function plainLine(line: string, styles = MARKDOWN): string {
  * the dump's link styles, and its lines, except lynx's References lists (a "References" line followed by numbered
  * addresses, the addresses, and every numbered address after the last list), which are left out of the view: a list
  * of addresses is no part of the page, and dozens of such lines after the article would make the article read as the
- * middle of the page. `of[i]`: the view line of input line i, or -1 for a line left out. Null when the dump holds no link style or no line changes. Lines for which
- * `blocked(i)` holds stay as they are (the user's keep lines and patterns are matched on the input).
+ * middle of the page. `of[i]`: the view line of input line i, or -1 for a line left out. Null when the dump holds no
+ * link style or no line changes. Lines for which `blocked(i)` holds stay as they are (the user's keep lines and
+ * patterns are matched on the input).
  */
 export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: number) => boolean): { text: string; raw: RawLine[]; of: Int32Array } | null {
   const styles = linkStyles(text);
