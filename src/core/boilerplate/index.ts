@@ -989,6 +989,17 @@ function lastResort(out: LineInfo[], feats: readonly LineFeatures[], nb: readonl
 
 /** Upper bound on the settle rounds' work, in units of the document's first kept-line count (see settle). */
 const SETTLE_WORK = 64;
+/**
+ * Kept lines up to which the settle rounds get SETTLE_WORK rounds' work; a text that keeps more gets SETTLE_WORK
+ * times this many lines' work in all, or three rounds when that is less (see settle). On a big text the rounds can
+ * each take out only the next few lines of a chain (a line's neighbours read differently once it is gone): a 5 MB
+ * CSV table, whose rows are duplicates of each other once digits are folded, took out 1-5 rows a round and ran
+ * into the cap after 64 rounds of ~0.2 s. No corpus document keeps more than ~830 lines.
+ */
+const SETTLE_FULL_LINES = 8192;
+
+/** The settle rounds run so far in this thread, and the kept lines they classified in all (read by tests). */
+export const settleWork = { rounds: 0, lines: 0 };
 
 /**
  * Settle step: what `clean()` keeps must be kept again when the cleaned text is analysed (clean(clean(x)) ==
@@ -1000,7 +1011,9 @@ const SETTLE_WORK = 64;
  * reason the second pass gives), so labels and clean() agree with what a second clean would do.
  * Repeated until the kept set is stable. It only ever shrinks, so it terminates; each round is a document pass
  * over the kept lines (the features are reused, not recomputed). The total work is capped at SETTLE_WORK times the
- * first kept-line count (not reached on the corpora; see BENCHMARKS.md).
+ * first kept-line count (not reached on the corpora; see BENCHMARKS.md), and at SETTLE_WORK times SETTLE_FULL_LINES
+ * lines for a text that keeps more (at least three rounds): a big text whose rounds do not converge stops there,
+ * and the lines its last round kept stay kept (clean(clean(x)) may then drop a few more).
  */
 function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], options: AnalyzeOptions, tplCounts: Int32Array | null): void {
   const n = out.length;
@@ -1014,7 +1027,8 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
   const bom = text.charCodeAt(0) === 0xfeff;
   const lastCode = text.length ? text.charCodeAt(text.length - 1) : 0;
   const endsWithEol = lastCode === 10 || lastCode === 13;
-  let budget = SETTLE_WORK * kept.length;
+  // the rounds run while budget > 0: at least three when kept.length is over SETTLE_FULL_LINES
+  let budget = Math.max(SETTLE_WORK * Math.min(kept.length, SETTLE_FULL_LINES), 2 * kept.length + 1);
   // The keys of the kept lines numbered once (equal keys, equal numbers): each round finds its duplicates with
   // integers instead of comparing the key strings again.
   const idOf = new Map<string, number>();
@@ -1027,6 +1041,8 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
   }
   while (kept.length > 0 && budget > 0) {
     budget -= kept.length;
+    settleWork.rounds++;
+    settleWork.lines += kept.length;
     // the cleaned document: features per line, the input line each one comes from (-1: a blank line)
     const cf: LineFeatures[] = [];
     const from: number[] = [];
