@@ -1019,67 +1019,90 @@ function settle(out: LineInfo[], text: string, feats: readonly LineFeatures[], o
   const n = out.length;
   // the lines clean() keeps: article, and meta when the caller cleans with keepMeta
   const keeps = (l: LineInfo) => keptByClean(l.label, options.keepMeta);
-  let kept: number[] = [];
-  for (let i = 0; i < n; i++) if (keeps(out[i])) kept.push(i);
-  if (kept.length === 0) return;
+  // this round's kept lines: kept[0..m); the next round's are written into `next`, then the two swap
+  let kept = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (keeps(out[i])) kept[m++] = i;
+  if (m === 0) return;
+  let next = new Int32Array(m);
   const blankPre = new Int32Array(n + 1); // blank lines before line i
   for (let i = 0; i < n; i++) blankPre[i + 1] = blankPre[i] + (out[i].label === 'blank' ? 1 : 0);
   const bom = text.charCodeAt(0) === 0xfeff;
   const lastCode = text.length ? text.charCodeAt(text.length - 1) : 0;
   const endsWithEol = lastCode === 10 || lastCode === 13;
-  // the rounds run while budget > 0: at least three when kept.length is over SETTLE_FULL_LINES
-  let budget = Math.max(SETTLE_WORK * Math.min(kept.length, SETTLE_FULL_LINES), 2 * kept.length + 1);
+  // the rounds run while budget > 0: at least three when m is over SETTLE_FULL_LINES
+  let budget = Math.max(SETTLE_WORK * Math.min(m, SETTLE_FULL_LINES), 2 * m + 1);
   // The keys of the kept lines numbered once (equal keys, equal numbers): each round finds its duplicates with
   // integers instead of comparing the key strings again.
   const idOf = new Map<string, number>();
   const keyId = new Int32Array(n).fill(-1);
-  for (const i of kept) {
+  for (let k = 0; k < m; k++) {
+    const i = kept[k];
     const key = feats[i].key;
     let id = idOf.get(key);
     if (id === undefined) { id = idOf.size; idOf.set(key, id); }
     keyId[i] = id;
   }
-  while (kept.length > 0 && budget > 0) {
-    budget -= kept.length;
+  // The cleaned document, rebuilt by each round in the same tables (a text that keeps 300,000 lines spent half of
+  // its settle time growing new arrays every round): features per line, the input line each one comes from (-1: a
+  // blank line), its non-blank lines, their key numbers, the template counts of its lines. It has at most 2m + 1
+  // lines (a blank line between two kept lines, one at the end).
+  const cf: LineFeatures[] = [];
+  const cnb: number[] = [];
+  const from = new Int32Array(2 * m + 1);
+  const cid = new Int32Array(m);
+  const ctpl = tplCounts ? new Int32Array(2 * m + 1) : null;
+  while (m > 0 && budget > 0) {
+    budget -= m;
     settleWork.rounds++;
-    settleWork.lines += kept.length;
-    // the cleaned document: features per line, the input line each one comes from (-1: a blank line)
-    const cf: LineFeatures[] = [];
-    const from: number[] = [];
-    const cnb: number[] = [];
-    const cid: number[] = []; // key numbers of the non-blank lines of the cleaned document
-    const ctpl: number[] | null = tplCounts ? [] : null; // template counts of its lines
-    for (let k = 0; k < kept.length; k++) {
+    settleWork.lines += m;
+    let c = 0, b = 0; // lines of the cleaned document, its non-blank lines
+    for (let k = 0; k < m; k++) {
       const i = kept[k];
-      if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) { cf.push(BLANK_FEATURES); from.push(-1); ctpl?.push(0); }
+      if (k > 0 && blankPre[i] - blankPre[kept[k - 1] + 1] > 0) {
+        cf[c] = BLANK_FEATURES;
+        from[c] = -1;
+        if (ctpl) ctpl[c] = 0;
+        c++;
+      }
       let f = feats[i];
       if (k === 0 && bom && i > 0) {
         // clean() puts the BOM in front of the first kept line (features ignore trailing spaces, not a leading BOM)
         const s = ['\ufeff', lineText(text, out[i])].join(''); // a flat string (see the end of features.ts)
         f = lineFeaturesAt(s, 0, s.length);
       }
-      if (ctpl) ctpl.push(f === feats[i] ? tplCounts![i] : f.blank ? 0 : options.templates!.counts.get(f.key) ?? 0);
+      if (ctpl) ctpl[c] = f === feats[i] ? tplCounts![i] : f.blank ? 0 : options.templates!.counts.get(f.key) ?? 0;
       if (!f.blank) {
-        cnb.push(cf.length);
+        cnb[b] = c;
         let id = f === feats[i] ? keyId[i] : idOf.get(f.key);
         if (id === undefined) { id = idOf.size; idOf.set(f.key, id); }
-        cid.push(id);
+        cid[b++] = id;
       }
-      cf.push(f);
-      from.push(i);
+      cf[c] = f;
+      from[c++] = i;
     }
-    if (endsWithEol) { cf.push(BLANK_FEATURES); from.push(-1); ctpl?.push(0); }
-    const second = labelLines(cf, cnb, null, (c) => lineText(text, out[from[c]]), options, cid, ctpl);
-    const next: number[] = [];
-    for (let c = 0; c < cf.length; c++) {
-      const i = from[c];
+    if (endsWithEol) {
+      cf[c] = BLANK_FEATURES;
+      from[c] = -1;
+      if (ctpl) ctpl[c] = 0;
+      c++;
+    }
+    cf.length = c;
+    cnb.length = b;
+    const second = labelLines(cf, cnb, null, (x) => lineText(text, out[from[x]]), options, cid.subarray(0, b), ctpl && ctpl.subarray(0, c));
+    let m2 = 0;
+    for (let x = 0; x < c; x++) {
+      const i = from[x];
       if (i < 0) continue;
-      const s = second[c];
-      if (keeps(s)) { next.push(i); continue; }
+      const s = second[x];
+      if (keeps(s)) { next[m2++] = i; continue; }
       takeOut(out[i], s);
     }
-    if (next.length === kept.length) return;
+    if (m2 === m) return;
+    const t = kept;
     kept = next;
+    next = t;
+    m = m2;
   }
 }
 
