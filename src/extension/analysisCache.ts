@@ -50,6 +50,11 @@ const lengths = new WeakMap<vscode.TextDocument, { version: number; length: numb
  * computing it (`offsetAt` of the end) makes VS Code recompute its line-offset table after every edit, ~20 ms
  * on a 100k-line document.
  */
+/** The file name of a document, for messages. */
+function docName(doc: vscode.TextDocument): string {
+  return doc.uri.path.split('/').pop() || doc.uri.toString();
+}
+
 export function documentLength(doc: vscode.TextDocument): number {
   const known = lengths.get(doc);
   if (known && known.version === doc.version) return known.length;
@@ -84,6 +89,11 @@ const SMALL_LINES = 2_000;
 const PROGRESS_AFTER_MS = 400;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
 const READY_TIMEOUT_MS = 60_000;
+/**
+ * Analysis workers started after one stopped by itself (ran out of memory, crashed) in one session; after that the
+ * documents that did not stop it are analysed on the extension host thread.
+ */
+const MAX_WORKER_RESTARTS = 3;
 
 /** Site templates of a document's folder (folderTemplates.ts): undefined while learning, null when none. */
 export interface TemplateSource {
@@ -136,6 +146,10 @@ export interface CacheStats {
   documents: number;
   /** Where analyses run: `worker` (worker thread) or `inline` (extension host thread). */
   backend: 'worker' | 'inline';
+  /** Analysis workers started again after one stopped (ran out of memory, crashed) or the memory limit changed. */
+  workerRestarts: number;
+  /** Open documents not analysed because the worker stopped while it analysed them (see `failure`). */
+  failedDocuments: number;
   /** Heap used by the worker's isolate in bytes, as of its last answer (0 in-thread). */
   workerHeapUsed: number;
   /** The pages the last complete analysis classified and reused (see `AnalysisResult.pages`). */
@@ -180,8 +194,12 @@ class InlineBackend implements Backend {
   }
 }
 
-/** A Node worker thread running dist/analysisWorker.js, or undefined where that is not possible. */
-function createWorkerBackend(onReply: (r: ServiceReply) => void, onFail: (err: Error) => void): Backend | undefined {
+/**
+ * A Node worker thread running dist/analysisWorker.js, or undefined where that is not possible. `memoryLimitMb` > 0:
+ * the most its JavaScript heap may hold (`scrapedNews.analysisMemoryLimitMB`); an analysis that needs more stops the
+ * worker (`ERR_WORKER_OUT_OF_MEMORY`), not the extension host.
+ */
+function createWorkerBackend(onReply: (r: ServiceReply) => void, onFail: (err: Error) => void, memoryLimitMb = 0): Backend | undefined {
   try {
     if (typeof process === 'undefined' || !process.versions?.node || process.env.SCRAPED_NEWS_ANALYSIS_WORKER === 'off') return undefined;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,7 +210,7 @@ function createWorkerBackend(onReply: (r: ServiceReply) => void, onFail: (err: E
     const path = require('path') as typeof import('path');
     const file = path.join(__dirname, 'analysisWorker.js');
     if (!fs.existsSync(file)) return undefined;
-    const worker = new wt.Worker(file, { name: 'scraped-news-analysis' });
+    const worker = new wt.Worker(file, { name: 'scraped-news-analysis', resourceLimits: memoryLimitMb > 0 ? { maxOldGenerationSizeMb: memoryLimitMb } : undefined });
     let failed = false;
     const fail = (err: Error) => {
       if (failed) return;
@@ -241,6 +259,11 @@ interface Entry {
   reading?: number;
   /** The labels of the visible pages, or their estimate (a `focus` reply), until the line labels of that version arrive. */
   focus?: FocusLabels;
+  /**
+   * Why this document is not analysed: the worker stopped while analysing it (e.g. out of memory). Its requests
+   * are not sent again (nor run on the host thread) until it is reopened or the memory limit changes.
+   */
+  failed?: string;
 }
 
 /** The labels of lines `firstLine`.. of a document version (see `AnalysisCache.peekFocus`). */
@@ -282,13 +305,16 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly templateIds = new WeakMap<TemplateIndex, number>();
   private nextTemplateId = 1;
   private backend: Backend;
+  private workerRestarts = 0;
+  /** Messages shown about documents that were not analysed (test API). */
+  readonly failureMessages: string[] = [];
 
   constructor(
     private readonly config: ConfigReader,
     private readonly keep?: KeepLinesStore,
     private readonly templates?: TemplateSource,
   ) {
-    this.backend = createWorkerBackend((r) => this.onReply(r), (err) => this.onWorkerFailed(err)) ?? new InlineBackend((r) => this.onReply(r));
+    this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     this.subs.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.delete(d.uri)),
       vscode.workspace.onDidChangeTextDocument((ev) => {
@@ -304,6 +330,7 @@ export class AnalysisCache implements vscode.Disposable {
         e.pendingVersion = ev.document.version;
       }),
       config.onDidChange((change) => {
+        if (change.affects('analysisMemoryLimitMB')) this.restartWorker();
         for (const e of [...this.entries.values()]) {
           if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri) || change.affects('unwrapLines', e.doc.uri)) {
             this.invalidate(e.doc);
@@ -471,6 +498,7 @@ export class AnalysisCache implements vscode.Disposable {
   private send(doc: vscode.TextDocument): void {
     if (this.disposed || doc.isClosed) return;
     const e = this.entry(doc);
+    if (e.failed !== undefined) return; // it stopped the worker: not again (see Entry.failed)
     if (e.reading === doc.version) return; // its full text is being read: the request goes out after that
     const known = lengths.get(doc);
     const full = !(e.sent && e.pending && e.pendingVersion === doc.version);
@@ -584,6 +612,7 @@ export class AnalysisCache implements vscode.Disposable {
       while (!this.disposed && !doc.isClosed && Date.now() - t0 < READY_TIMEOUT_MS) {
         const a = this.peek(doc);
         if (a) return a;
+        this.throwIfFailed(doc);
         this.request(doc);
         const e = this.entries.get(doc.uri.toString());
         if (!e) break;
@@ -629,6 +658,7 @@ export class AnalysisCache implements vscode.Disposable {
   get(doc: vscode.TextDocument): Analysis {
     const cached = this.peek(doc);
     if (cached) return cached;
+    this.throwIfFailed(doc); // what stopped the worker would block (or stop) the extension host
     this.counters.misses++;
     const t0 = Date.now();
     const options = this.optionsFor(doc);
@@ -666,7 +696,8 @@ export class AnalysisCache implements vscode.Disposable {
 
   stats(): CacheStats {
     const { workerHeapUsed, ...c } = this.counters;
-    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerHeapUsed, hostTasks: { ...this.hostTasks }, hostTaskSpans: { ...this.hostTaskSpans }, hostTaskCpu: { ...this.hostTaskCpu } };
+    const failedDocuments = [...this.entries.values()].filter((e) => e.failed !== undefined).length;
+    return { ...c, documents: this.entries.size, backend: this.backend.kind, workerRestarts: this.workerRestarts, failedDocuments, workerHeapUsed, hostTasks: { ...this.hostTasks }, hostTaskSpans: { ...this.hostTaskSpans }, hostTaskCpu: { ...this.hostTaskCpu } };
   }
 
   private wake(e: Entry): void {
@@ -736,15 +767,96 @@ export class AnalysisCache implements vscode.Disposable {
     this.counters.maxHostMs = Math.max(this.counters.maxHostMs, this.counters.lastHostMs);
   }
 
+  /** Why `doc` is not analysed (the worker stopped while analysing it), or undefined. */
+  failure(doc: vscode.TextDocument): string | undefined {
+    return this.entries.get(doc.uri.toString())?.failed;
+  }
+
+  /** The sentence views and commands show for a document that is not analysed (see `failure`). */
+  notAnalysedMessage(doc: vscode.TextDocument): string {
+    return `Scraped News: ${docName(doc)} is not analysed: ${this.failure(doc) ?? 'no analysis'}. Reopen it to try again.`;
+  }
+
+  private throwIfFailed(doc: vscode.TextDocument): void {
+    if (this.failure(doc) !== undefined) throw new Error(this.notAnalysedMessage(doc));
+  }
+
+  /**
+   * `ready`, or undefined for a document that is not analysed (`failure`; also when that happens while waiting):
+   * for the views, providers and commands, which then show nothing or say so instead of failing.
+   */
+  async readyIfAnalysed(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    if (this.failure(doc) !== undefined) return undefined;
+    try {
+      return await this.ready(doc);
+    } catch (err) {
+      if (this.failure(doc) !== undefined) return undefined;
+      throw err;
+    }
+  }
+
+  private startWorker(): Backend | undefined {
+    return createWorkerBackend((r) => this.onReply(r), (err) => this.onWorkerFailed(err), this.config.get().analysisMemoryLimitMB);
+  }
+
+  /**
+   * The worker stopped (out of memory, a crash). The biggest document it was analysing is the likely cause: it is
+   * not analysed again until reopened (or the memory limit changes), and a message says so — running its analysis
+   * on the extension host instead would block, or stop, every extension. The others are sent to a new worker (at
+   * most MAX_WORKER_RESTARTS times in a session; then to the host thread).
+   */
   private onWorkerFailed(err: Error): void {
     if (this.disposed) return;
-    console.warn(`Scraped News: ${err.message}; analysing on the extension host thread from now on.`);
-    this.backend = new InlineBackend((r) => this.onReply(r));
+    const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const limit = this.config.get().analysisMemoryLimitMB;
+    const why = oom
+      ? `its analysis needed more memory than the analysis worker may use${limit > 0 ? ` (scrapedNews.analysisMemoryLimitMB: ${limit} MB)` : ''}`
+      : `the analysis worker stopped while analysing it (${err.message})`;
+    let culprit: Entry | undefined;
     for (const e of this.entries.values()) {
-      const asked = e.inflight;
+      const busy = e.inflight !== undefined || e.reading !== undefined; // analysing it, or receiving its text
+      if (busy && !e.doc.isClosed && (!culprit || documentLength(e.doc) > documentLength(culprit.doc))) culprit = e;
+    }
+    const again = [...this.entries.values()].filter((e) => e !== culprit && (e.inflight !== undefined || e.reading !== undefined));
+    for (const e of this.entries.values()) {
+      // the new worker knows nothing: full texts from now on; slices still being read stop (e.gen)
+      e.gen++;
       e.sent = undefined;
       e.inflight = undefined;
-      if (asked) this.request(e.doc); // again, from the full text
+      e.reading = undefined;
+      e.pending = null;
+    }
+    if (this.workerRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
+    else this.backend = new InlineBackend((r) => this.onReply(r));
+    console.warn(`Scraped News: ${err.message}; ${this.backend.kind === 'worker' ? 'a new analysis worker was started' : 'analysing on the extension host thread from now on'}.`);
+    if (culprit) {
+      culprit.failed = why;
+      const msg = `Scraped News: ${docName(culprit.doc)} is not analysed: ${why}. Its lines are not dimmed or highlighted. Reopen the file to try again${oom ? ', or raise the limit' : ''}.`;
+      this.failureMessages.push(msg);
+      void vscode.window.showWarningMessage(msg);
+      this.wake(culprit);
+      this.emitter.fire(culprit.doc);
+    }
+    for (const e of again) this.request(e.doc);
+    for (const e of this.entries.values()) this.wake(e);
+  }
+
+  /** A new worker with the current memory limit; every document is asked for again (also those that had failed). */
+  private restartWorker(): void {
+    if (this.disposed) return;
+    this.backend.dispose();
+    this.workerRestarts++;
+    this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
+    for (const e of this.entries.values()) {
+      e.gen++;
+      e.sent = undefined;
+      e.inflight = undefined;
+      e.reading = undefined;
+      e.pending = null;
+      e.failed = undefined;
+    }
+    for (const e of [...this.entries.values()]) {
+      if (!e.doc.isClosed) this.request(e.doc);
       this.wake(e);
     }
   }

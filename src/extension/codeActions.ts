@@ -26,7 +26,8 @@ export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
     const out: vscode.CodeAction[] = [];
     const only = context.only;
     if (only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND))) {
-      await this.deps.cache.ready(doc); // cleanEdit (synchronous, right after) reads exactly this version
+      // cleanEdit (synchronous, right after) reads exactly this version; a document not analysed gets no fix
+      if (!(await this.deps.cache.readyIfAnalysed(doc))) return out;
       const { edit, removed, changed } = cleanEdit(doc, this.deps);
       if (changed) {
         const fix = new vscode.CodeAction(`Remove all ${removed} boilerplate lines (Clean Article)`, FIX_ALL_KIND);
@@ -39,7 +40,7 @@ export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
     // Automatic requests (the light bulb, on every edit and cursor move) use the analysis only when it is current:
     // while the user types, the edit debounce decides when to analyse. VS Code asks again when our diagnostics
     // change, so the light bulb appears right after the analysis. Explicit requests (Ctrl+.) always analyse.
-    const a = context.triggerKind === vscode.CodeActionTriggerKind.Automatic ? this.deps.cache.peek(doc) : await this.deps.cache.ready(doc);
+    const a = context.triggerKind === vscode.CodeActionTriggerKind.Automatic ? this.deps.cache.peek(doc) : await this.deps.cache.readyIfAnalysed(doc);
     if (!a) return out;
     const line = range.start.line;
     const info = a.lines[line];

@@ -34,7 +34,7 @@ export interface CleanResult {
   /** True when the document was HTML markup, converted to text before cleaning. */
   converted?: boolean;
   /** Why nothing was applied, when it was not. */
-  reason?: 'not-scraped-news' | 'stale' | 'already-clean' | 'edit-failed' | 'no-document';
+  reason?: 'not-scraped-news' | 'stale' | 'already-clean' | 'edit-failed' | 'no-document' | 'not-analysed';
 }
 
 export interface CommandDeps {
@@ -85,7 +85,10 @@ export async function cleanDocument(doc: vscode.TextDocument, deps: CommandDeps,
     return { applied: false, removed: 0, reason: 'stale' };
   }
   // The analysis of exactly the version being edited (computed in the worker); cleanEdit reads it synchronously.
-  await deps.cache.ready(doc);
+  if (!(await deps.cache.readyIfAnalysed(doc))) {
+    void vscode.window.showWarningMessage(`${deps.cache.notAnalysedMessage(doc)} Nothing was removed.`);
+    return { applied: false, removed: 0, reason: 'not-analysed' };
+  }
   if (expectedVersion !== undefined && expectedVersion !== doc.version) {
     void vscode.window.showWarningMessage('Scraped News: the document changed since this fix was offered; nothing was removed. Try again.');
     return { applied: false, removed: 0, reason: 'stale' };
@@ -147,7 +150,7 @@ export class CleanPreviewProvider implements vscode.TextDocumentContentProvider,
     this.open.set(original.toString(), uri);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === original.toString());
     if (!doc) return '';
-    await this.deps.cache.ready(doc);
+    if (!(await this.deps.cache.readyIfAnalysed(doc))) return this.deps.cache.notAnalysedMessage(doc) + '\n';
     return cleanedText(doc, this.deps).text;
   }
 
@@ -231,7 +234,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }
     const uri = CleanPreviewProvider.previewUri(doc.uri);
     const name = doc.uri.path.split('/').pop() || 'document';
-    await deps.cache.ready(doc);
+    if (!(await deps.cache.readyIfAnalysed(doc))) {
+      void vscode.window.showWarningMessage(deps.cache.notAnalysedMessage(doc));
+      return undefined;
+    }
     const { removed } = cleanedText(doc, deps);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${name} ↔ Clean Article (${removed} line${removed === 1 ? '' : 's'} removed)`, { preview: true });
     return uri;

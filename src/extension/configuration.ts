@@ -46,6 +46,8 @@ export interface ScrapedNewsConfig {
   statusBar: boolean;
   /** Find entities only in documents up to this many characters (0 = never). */
   entitiesMaxLength: number;
+  /** The most the analysis worker's JavaScript heap may hold, in MB (0 = Node's default). */
+  analysisMemoryLimitMB: number;
 }
 
 export const DEFAULTS: ScrapedNewsConfig = {
@@ -66,6 +68,7 @@ export const DEFAULTS: ScrapedNewsConfig = {
   saveAfterClean: false,
   statusBar: true,
   entitiesMaxLength: 500_000,
+  analysisMemoryLimitMB: 0,
 };
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], def: T): T {
@@ -112,6 +115,7 @@ export function readConfig(scope?: vscode.ConfigurationScope | null): ScrapedNew
     saveAfterClean: bool(c.get('saveAfterClean'), d.saveAfterClean),
     statusBar: bool(c.get('statusBar'), d.statusBar),
     entitiesMaxLength: num(c.get('entities.maxDocumentLength'), d.entitiesMaxLength, 0, Number.MAX_SAFE_INTEGER),
+    analysisMemoryLimitMB: num(c.get('analysisMemoryLimitMB'), d.analysisMemoryLimitMB, 0, 1_000_000),
   };
 }
 

@@ -75,7 +75,12 @@ export function registerCopyQuotes(context: vscode.ExtensionContext, cache: Anal
       void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to copy its quotes.');
       return undefined;
     }
-    const rows = quoteRows(await cache.ready(doc), (o) => doc.positionAt(o).line);
+    const analysis = await cache.readyIfAnalysed(doc);
+    if (!analysis) {
+      void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
+      return undefined;
+    }
+    const rows = quoteRows(analysis, (o) => doc.positionAt(o).line);
     const text = format === 'json' ? toJson(rows) : toCsv(rows);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Scraped News: copied ${rows.length} quote(s) as ${format.toUpperCase()}`, 4000);

@@ -125,8 +125,8 @@ class EntitiesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   async current(): Promise<{ doc: vscode.TextDocument; analysis: Analysis } | undefined> {
     const doc = this.doc;
     if (!doc || doc.isClosed) return undefined;
-    const analysis = await this.cache.ready(doc);
-    return analysis.length === documentLength(doc) ? { doc, analysis } : undefined;
+    const analysis = await this.cache.readyIfAnalysed(doc);
+    return analysis && analysis.length === documentLength(doc) ? { doc, analysis } : undefined;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -240,6 +240,10 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
     vscode.commands.registerCommand('scrapedNews.selectEntityMentions', async (arg?: Node | { type: EntityType; name: string; uri?: vscode.Uri }) => {
       const doc = docFrom(arg && 'uri' in arg ? arg.uri : undefined);
       if (!doc || !arg) return [];
+      if (cache.failure(doc) !== undefined) {
+        void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
+        return [];
+      }
       const group =
         'kind' in arg
           ? arg.kind === 'entity' || arg.kind === 'mention' ? arg.group : undefined
@@ -255,7 +259,12 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
         void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to list its entities.');
         return undefined;
       }
-      const groups = groupEntities(await cache.ready(doc));
+      const analysis = await cache.readyIfAnalysed(doc);
+      if (!analysis) {
+        void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
+        return undefined;
+      }
+      const groups = groupEntities(analysis);
       const flat = TYPE_ORDER.flatMap((t) => groups.get(t) ?? []);
       const result = flat.map((g) => ({ type: g.type, name: g.name, aliases: g.aliases, count: g.count }));
       let chosen: EntityGroup | undefined;

@@ -149,7 +149,7 @@ export function startFeatures(context: vscode.ExtensionContext, config: Configur
     decoratedRanges: (uri) => decorations.decoratedRanges(uri),
     analysis: (uri) => {
       const doc = find(uri);
-      return doc && isScrapedNewsDocument(doc) ? cache.get(doc) : undefined;
+      return doc && isScrapedNewsDocument(doc) && cache.failure(doc) === undefined ? cache.get(doc) : undefined;
     },
     cacheStats: () => cache.stats(),
     keptLines: (uri) => keep.get(uri),
@@ -157,7 +157,7 @@ export function startFeatures(context: vscode.ExtensionContext, config: Configur
       scheduler.flush(uri);
       // wait for the analyses of the current versions (worker), then let onDidUpdate listeners run
       for (const doc of vscode.workspace.textDocuments) {
-        if ((!uri || doc.uri.toString() === uri.toString()) && isScrapedNewsDocument(doc)) await cache.ready(doc);
+        if ((!uri || doc.uri.toString() === uri.toString()) && isScrapedNewsDocument(doc)) await cache.readyIfAnalysed(doc);
       }
       await new Promise<void>((r) => setTimeout(r, 0));
       for (const e of vscode.window.visibleTextEditors) if (!uri || e.document.uri.toString() === uri.toString()) decorations.refresh(e);

@@ -105,7 +105,8 @@ export class ScrapedNewsHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | null> {
-    const a = await this.cache.ready(doc);
+    const a = await this.cache.readyIfAnalysed(doc);
+    if (!a) return null;
     const offset = doc.offsetAt(pos);
     const found = hoverContent(a, offset, pos.line);
     if (!found) return null;

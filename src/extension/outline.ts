@@ -171,7 +171,8 @@ function* symbolSteps(doc: vscode.TextDocument, a: Analysis): Generator<void, vs
 export class QuoteOutlineProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
   async provideDocumentSymbols(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const a = await this.cache.ready(doc);
+    const a = await this.cache.readyIfAnalysed(doc);
+    if (!a) return [];
     const version = doc.version;
     const steps = symbolSteps(doc, a);
     for (;;) {

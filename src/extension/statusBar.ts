@@ -53,6 +53,15 @@ export class StatusBarController implements vscode.Disposable {
       this.visible = false;
       return;
     }
+    const failed = this.cache.failure(doc);
+    if (failed !== undefined) {
+      // the worker stopped while analysing it (e.g. out of memory): no counts, and no spinner that never ends
+      this.item.text = '$(warning) Scraped News: not analysed';
+      this.item.tooltip = `Scraped News — this document is not analysed: ${failed}. Reopen it to try again.`;
+      this.item.show();
+      this.visible = true;
+      return;
+    }
     const a = this.cache.peek(doc);
     if (!a) {
       // not analysed yet (a big document takes a moment): say so, never the counts of the document shown before
