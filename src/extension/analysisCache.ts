@@ -306,6 +306,10 @@ export class AnalysisCache implements vscode.Disposable {
   private nextTemplateId = 1;
   private backend: Backend;
   private workerRestarts = 0;
+  /** Of those, the ones after a worker stopped by itself (at most MAX_WORKER_RESTARTS). */
+  private crashRestarts = 0;
+  /** The memory limit the current worker was started with (MB, 0 = Node's default). */
+  private workerLimit = 0;
   /** Messages shown about documents that were not analysed (test API). */
   readonly failureMessages: string[] = [];
 
@@ -330,7 +334,8 @@ export class AnalysisCache implements vscode.Disposable {
         e.pendingVersion = ev.document.version;
       }),
       config.onDidChange((change) => {
-        if (change.affects('analysisMemoryLimitMB')) this.restartWorker();
+        // (an event that leaves the value as it was, e.g. the settings file written again, restarts nothing)
+        if (change.affects('analysisMemoryLimitMB') && this.config.get().analysisMemoryLimitMB !== this.workerLimit) this.restartWorker();
         for (const e of [...this.entries.values()]) {
           if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri) || change.affects('unwrapLines', e.doc.uri)) {
             this.invalidate(e.doc);
@@ -796,7 +801,8 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   private startWorker(): Backend | undefined {
-    return createWorkerBackend((r) => this.onReply(r), (err) => this.onWorkerFailed(err), this.config.get().analysisMemoryLimitMB);
+    this.workerLimit = this.config.get().analysisMemoryLimitMB;
+    return createWorkerBackend((r) => this.onReply(r), (err) => this.onWorkerFailed(err), this.workerLimit);
   }
 
   /**
@@ -826,7 +832,8 @@ export class AnalysisCache implements vscode.Disposable {
       e.reading = undefined;
       e.pending = null;
     }
-    if (this.workerRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
+    this.workerRestarts++;
+    if (this.crashRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     else this.backend = new InlineBackend((r) => this.onReply(r));
     console.warn(`Scraped News: ${err.message}; ${this.backend.kind === 'worker' ? 'a new analysis worker was started' : 'analysing on the extension host thread from now on'}.`);
     if (culprit) {

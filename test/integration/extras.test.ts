@@ -788,9 +788,15 @@ suite('extras: a document whose analysis runs out of the worker\'s memory', func
       await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
       await until('the big document analysed with the default limit', () => api.cache.failure(doc) === undefined && api.cache.peek(doc), 90000);
       assert.strictEqual(api.cacheStats().failedDocuments, 0);
+      // the same value again restarts nothing (the next tests find the worker idle and warm)
+      const restarts = api.cacheStats().workerRestarts;
+      await config.update('analysisMemoryLimitMB', 0, vscode.ConfigurationTarget.Global);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.strictEqual(api.cacheStats().workerRestarts, restarts, 'no restart for an unchanged limit');
     } finally {
-      await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
+      // the documents closed first: a restart after that has nothing to analyse again
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(big);
       await vscode.workspace.fs.delete(small);
     }
