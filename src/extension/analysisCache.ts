@@ -45,16 +45,16 @@ import { lineWindow, VISIBLE_MARGIN } from './visibleWindow';
 /** Known text lengths per document version (kept up to date from the change events: see `noteLengthChange`). */
 const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
 
-/**
- * Length of the document text without materialising it. Memoised per version and updated from the edits:
- * computing it (`offsetAt` of the end) makes VS Code recompute its line-offset table after every edit, ~20 ms
- * on a 100k-line document.
- */
 /** The file name of a document, for messages. */
 function docName(doc: vscode.TextDocument): string {
   return doc.uri.path.split('/').pop() || doc.uri.toString();
 }
 
+/**
+ * Length of the document text without materialising it. Memoised per version and updated from the edits:
+ * computing it (`offsetAt` of the end) makes VS Code recompute its line-offset table after every edit, ~20 ms
+ * on a 100k-line document.
+ */
 export function documentLength(doc: vscode.TextDocument): number {
   const known = lengths.get(doc);
   if (known && known.version === doc.version) return known.length;
@@ -824,14 +824,7 @@ export class AnalysisCache implements vscode.Disposable {
       if (busy && !e.doc.isClosed && (!culprit || documentLength(e.doc) > documentLength(culprit.doc))) culprit = e;
     }
     const again = [...this.entries.values()].filter((e) => e !== culprit && (e.inflight !== undefined || e.reading !== undefined));
-    for (const e of this.entries.values()) {
-      // the new worker knows nothing: full texts from now on; slices still being read stop (e.gen)
-      e.gen++;
-      e.sent = undefined;
-      e.inflight = undefined;
-      e.reading = undefined;
-      e.pending = null;
-    }
+    for (const e of this.entries.values()) this.forgetWorkerState(e);
     this.workerRestarts++;
     if (this.crashRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     else this.backend = new InlineBackend((r) => this.onReply(r));
@@ -848,6 +841,15 @@ export class AnalysisCache implements vscode.Disposable {
     for (const e of this.entries.values()) this.wake(e);
   }
 
+  /** A new worker knows nothing of `e`: its full text goes next; slices still being read stop (`e.gen`). */
+  private forgetWorkerState(e: Entry): void {
+    e.gen++;
+    e.sent = undefined;
+    e.inflight = undefined;
+    e.reading = undefined;
+    e.pending = null;
+  }
+
   /** A new worker with the current memory limit; every document is asked for again (also those that had failed). */
   private restartWorker(): void {
     if (this.disposed) return;
@@ -855,11 +857,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.workerRestarts++;
     this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     for (const e of this.entries.values()) {
-      e.gen++;
-      e.sent = undefined;
-      e.inflight = undefined;
-      e.reading = undefined;
-      e.pending = null;
+      this.forgetWorkerState(e);
       e.failed = undefined;
     }
     for (const e of [...this.entries.values()]) {

@@ -59,6 +59,17 @@ function workspaceRoot(): vscode.Uri {
   return f[0].uri;
 }
 
+/** Polls `f` every 50 ms until it returns a truthy value (which it returns), failing after `ms`. */
+async function until<T>(what: string, f: () => T | undefined | false, ms = 30000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() - t0 > ms) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function activate(): Promise<void> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, 'extension loaded');
@@ -671,16 +682,6 @@ suite('extras: site templates of a document\'s folder', function () {
     analysis(uri: vscode.Uri): { lines: { label: string }[] } | undefined;
   }
 
-  async function until<T>(what: string, f: () => T | undefined | false, ms = 20000): Promise<T> {
-    const t0 = Date.now();
-    for (;;) {
-      const v = f();
-      if (v) return v;
-      if (Date.now() - t0 > ms) assert.fail(`timed out waiting for: ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
   /** A dump of the same site as siteDump(i), as HTML on one line (a scraper whose HTML-to-text step failed). */
   function siteHtml(i: number): string {
     const esc = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -733,16 +734,6 @@ suite('extras: a document whose analysis runs out of the worker\'s memory', func
     analysis(uri: vscode.Uri): { lines: { label: string }[] } | undefined;
     cacheStats(): { backend: string; workerRestarts: number; failedDocuments: number; analyses: number };
     cache: { failure(doc: vscode.TextDocument): string | undefined; failureMessages: readonly string[]; peek(doc: vscode.TextDocument): unknown };
-  }
-
-  async function until<T>(what: string, f: () => T | undefined | false, ms = 30000): Promise<T> {
-    const t0 = Date.now();
-    for (;;) {
-      const v = f();
-      if (v) return v;
-      if (Date.now() - t0 > ms) assert.fail(`timed out waiting for: ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 
   test('not analysed, said politely (message, status bar, Clean refused); never run on the host; other documents go on; a higher limit analyses it', async () => {
