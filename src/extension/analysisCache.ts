@@ -648,8 +648,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.counters.progressShown++;
     let end!: () => void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const name = doc.uri.path.split('/').pop() || 'document';
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Scraped News: analysing ${name}…` }, () => ended);
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Scraped News: analysing ${docName(doc)}…` }, () => ended);
     return () => {
       this.progressing.delete(id);
       end();
@@ -780,6 +779,16 @@ export class AnalysisCache implements vscode.Disposable {
   /** The sentence views and commands show for a document that is not analysed (see `failure`). */
   notAnalysedMessage(doc: vscode.TextDocument): string {
     return `Scraped News: ${docName(doc)} is not analysed: ${this.failure(doc) ?? 'no analysis'}. Reopen it to try again.`;
+  }
+
+  /**
+   * `readyIfAnalysed` for a command: for a document that is not analysed it shows `notAnalysedMessage` (and
+   * `more`, if given) as a warning and returns undefined.
+   */
+  async readyOrWarn(doc: vscode.TextDocument, more = ''): Promise<Analysis | undefined> {
+    const a = await this.readyIfAnalysed(doc);
+    if (!a) void vscode.window.showWarningMessage(this.notAnalysedMessage(doc) + more);
+    return a;
   }
 
   private throwIfFailed(doc: vscode.TextDocument): void {

@@ -85,10 +85,7 @@ export async function cleanDocument(doc: vscode.TextDocument, deps: CommandDeps,
     return { applied: false, removed: 0, reason: 'stale' };
   }
   // The analysis of exactly the version being edited (computed in the worker); cleanEdit reads it synchronously.
-  if (!(await deps.cache.readyIfAnalysed(doc))) {
-    void vscode.window.showWarningMessage(`${deps.cache.notAnalysedMessage(doc)} Nothing was removed.`);
-    return { applied: false, removed: 0, reason: 'not-analysed' };
-  }
+  if (!(await deps.cache.readyOrWarn(doc, ' Nothing was removed.'))) return { applied: false, removed: 0, reason: 'not-analysed' };
   if (expectedVersion !== undefined && expectedVersion !== doc.version) {
     void vscode.window.showWarningMessage('Scraped News: the document changed since this fix was offered; nothing was removed. Try again.');
     return { applied: false, removed: 0, reason: 'stale' };
@@ -234,10 +231,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }
     const uri = CleanPreviewProvider.previewUri(doc.uri);
     const name = doc.uri.path.split('/').pop() || 'document';
-    if (!(await deps.cache.readyIfAnalysed(doc))) {
-      void vscode.window.showWarningMessage(deps.cache.notAnalysedMessage(doc));
-      return undefined;
-    }
+    if (!(await deps.cache.readyOrWarn(doc))) return undefined;
     const { removed } = cleanedText(doc, deps);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${name} ↔ Clean Article (${removed} line${removed === 1 ? '' : 's'} removed)`, { preview: true });
     return uri;

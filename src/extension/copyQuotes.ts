@@ -75,11 +75,8 @@ export function registerCopyQuotes(context: vscode.ExtensionContext, cache: Anal
       void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to copy its quotes.');
       return undefined;
     }
-    const analysis = await cache.readyIfAnalysed(doc);
-    if (!analysis) {
-      void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
-      return undefined;
-    }
+    const analysis = await cache.readyOrWarn(doc);
+    if (!analysis) return undefined;
     const rows = quoteRows(analysis, (o) => doc.positionAt(o).line);
     const text = format === 'json' ? toJson(rows) : toCsv(rows);
     await vscode.env.clipboard.writeText(text);

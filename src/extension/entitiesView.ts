@@ -240,17 +240,16 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
     vscode.commands.registerCommand('scrapedNews.selectEntityMentions', async (arg?: Node | { type: EntityType; name: string; uri?: vscode.Uri }) => {
       const doc = docFrom(arg && 'uri' in arg ? arg.uri : undefined);
       if (!doc || !arg) return [];
-      if (cache.failure(doc) !== undefined) {
-        void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
-        return [];
-      }
+      const analysis = await cache.readyOrWarn(doc);
+      if (!analysis) return [];
+      const groups = groupEntities(analysis);
       const group =
         'kind' in arg
           ? arg.kind === 'entity' || arg.kind === 'mention' ? arg.group : undefined
-          : groupEntities(await cache.ready(doc)).get(arg.type)?.find((g) => groupMatches(g, arg.name));
+          : groups.get(arg.type)?.find((g) => groupMatches(g, arg.name));
       if (!group) return [];
-      // re-read the mentions from the current analysis (the tree may be a keystroke old)
-      const fresh = groupEntities(await cache.ready(doc)).get(group.type)?.find((g) => groupMatches(g, group.name));
+      // the mentions from the current analysis (the tree may be a keystroke old)
+      const fresh = groups.get(group.type)?.find((g) => groupMatches(g, group.name));
       return selectSpans(doc, (fresh ?? group).mentions);
     }),
     vscode.commands.registerCommand('scrapedNews.showEntities', async (arg?: { type?: EntityType; name?: string; uri?: vscode.Uri }) => {
@@ -259,11 +258,8 @@ export function registerEntitiesView(context: vscode.ExtensionContext, cache: An
         void vscode.window.showWarningMessage('Scraped News: open a scraped-news document to list its entities.');
         return undefined;
       }
-      const analysis = await cache.readyIfAnalysed(doc);
-      if (!analysis) {
-        void vscode.window.showWarningMessage(cache.notAnalysedMessage(doc));
-        return undefined;
-      }
+      const analysis = await cache.readyOrWarn(doc);
+      if (!analysis) return undefined;
       const groups = groupEntities(analysis);
       const flat = TYPE_ORDER.flatMap((t) => groups.get(t) ?? []);
       const result = flat.map((g) => ({ type: g.type, name: g.name, aliases: g.aliases, count: g.count }));

@@ -991,7 +991,7 @@ function lastResort(out: LineInfo[], feats: readonly LineFeatures[], nb: readonl
 const SETTLE_WORK = 64;
 /**
  * Kept lines up to which the settle rounds get SETTLE_WORK rounds' work; a text that keeps more gets SETTLE_WORK
- * times this many lines' work in all, or three rounds when that is less (see settle). On a big text the rounds can
+ * times this many lines' work in all, and at least three rounds (see settle). On a big text the rounds can
  * each take out only the next few lines of a chain (a line's neighbours read differently once it is gone): a 5 MB
  * CSV table, whose rows are duplicates of each other once digits are folded, took out 1-5 rows a round and ran
  * into the cap after 64 rounds of ~0.2 s. No corpus document keeps more than ~830 lines.
