@@ -7,35 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CleanFolderPlan, CleanFolderSummary } from '../../src/extension/cleanFolder';
 import { bigDump } from '../big-dump';
-
-const EXTENSION_ID = 'scraped-news.scraped-news';
-const LANG = 'scraped-news';
-
-// A small realistic dump with clear attributions (written by us for the tests).
-const BRIDGE_DUMP = [
-  'Mayor Promises New River Bridge Before Winter Storms Arrive',
-  '',
-  'Home',
-  'News',
-  'Share on Facebook',
-  '',
-  'Mayor Jane Holloway said on Monday that the city would open the new river bridge before the first winter storms, ending months of delays for commuters.',
-  '',
-  '“We will open the bridge in November, whatever it takes, and the crews know it,” Holloway said at a news conference in Riverton on Monday afternoon.',
-  '',
-  'The chair of the council finance committee, Peter Marsh, was less certain about the date and the final cost of the project for the city.',
-  '',
-  '“The budget has no room for overtime, and the contractor knows that very well,” Marsh told reporters after the meeting in the council chamber.',
-  '',
-  'Holloway added that the contractor had already hired extra crews for the night shifts and that the steel deliveries were on schedule again.',
-  '',
-  '“We are not going to let the residents of the east side wait another winter for a safe crossing,” Holloway said.',
-  '',
-  'Leave a Reply',
-  'Log In',
-  'Privacy Policy',
-  '',
-].join('\n');
+import { BRIDGE_DUMP, EXTENSION_ID, activate, openDump, until, workspaceRoot, writeWorkspaceFile } from './util';
 
 interface SymbolLike {
   name: string;
@@ -51,41 +23,6 @@ interface QuoteRow {
   speaker: string | null;
   resolvedSpeaker: string | null;
   line: number;
-}
-
-function workspaceRoot(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders;
-  assert.ok(f && f.length > 0, 'a workspace folder is open');
-  return f[0].uri;
-}
-
-/** Polls `f` every 50 ms until it returns a truthy value (which it returns), failing after `ms`. */
-async function until<T>(what: string, f: () => T | undefined | false, ms = 30000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) assert.fail(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function activate(): Promise<void> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, 'extension loaded');
-  await ext.activate();
-}
-
-async function openDump(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== LANG) doc = await vscode.languages.setTextDocumentLanguage(doc, LANG);
-  return vscode.window.showTextDocument(doc, { preview: false });
-}
-
-async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(workspaceRoot(), name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
 }
 
 /** Minimal RFC 4180 parser (independent of the code under test). */
@@ -722,74 +659,6 @@ suite('extras: site templates of a document\'s folder', function () {
       await config.update('convertMarkup', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir.fsPath, { recursive: true, force: true });
-    }
-  });
-});
-
-suite('extras: a document whose analysis runs out of the worker\'s memory', function () {
-  this.timeout(120000);
-
-  interface FailureApi {
-    statusBar(): { text: string; visible: boolean };
-    analysis(uri: vscode.Uri): { lines: { label: string }[] } | undefined;
-    cacheStats(): { backend: string; workerRestarts: number; failedDocuments: number; analyses: number };
-    cache: { failure(doc: vscode.TextDocument): string | undefined; failureMessages: readonly string[]; peek(doc: vscode.TextDocument): unknown };
-  }
-
-  test('not analysed, said politely (message, status bar, Clean refused); never run on the host; other documents go on; a higher limit analyses it', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    const api = (await ext.activate()) as FailureApi;
-    const config = vscode.workspace.getConfiguration('scrapedNews');
-    const small = await writeWorkspaceFile('memory-small.news.txt', BRIDGE_DUMP);
-    // 400,000 short lines (2.4 MB): its analysis needs a few hundred MB of heap, the worker gets 48
-    const bigText = '12345 67\n'.repeat(400_000);
-    const big = await writeWorkspaceFile('memory-big.news.txt', bigText);
-    const before = api.cacheStats();
-    try {
-      await config.update('analysisMemoryLimitMB', 48, vscode.ConfigurationTarget.Global);
-      await until('the worker restarted with the limit', () => api.cacheStats().workerRestarts > before.workerRestarts);
-      const editor = await openDump(big);
-      const doc = editor.document;
-      const why = await until('the big document marked as not analysed', () => api.cache.failure(doc));
-      assert.match(why, /more memory than the analysis worker may use \(scrapedNews\.analysisMemoryLimitMB: 48 MB\)/);
-      const msg = api.cache.failureMessages.find((m) => m.includes('memory-big.news.txt'));
-      assert.ok(msg, `a message names the file: ${api.cache.failureMessages.join(' | ')}`);
-      assert.match(msg, /is not analysed: .*Reopen the file to try again, or raise the limit\./);
-      // the extension host never analysed it in its place: a worker is still the backend, and no analysis exists
-      const stats = api.cacheStats();
-      assert.strictEqual(stats.backend, 'worker');
-      assert.strictEqual(stats.failedDocuments, 1);
-      assert.strictEqual(api.analysis(big), undefined);
-      await until('the status bar says so', () => api.statusBar().text.includes('not analysed') && api.statusBar().visible);
-      const clean = (await vscode.commands.executeCommand('scrapedNews.cleanArticle')) as { applied: boolean; reason?: string };
-      assert.deepStrictEqual([clean.applied, clean.reason], [false, 'not-analysed']);
-      assert.strictEqual(doc.getText(), bigText, 'nothing was removed');
-      // an edit does not send it to the worker again
-      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
-      await new Promise((r) => setTimeout(r, 1500));
-      assert.strictEqual(api.cacheStats().workerRestarts, stats.workerRestarts, 'the worker did not stop again');
-      await vscode.commands.executeCommand('undo');
-      await until('the edit undone', () => !doc.isDirty && doc.getText() === bigText);
-      // another document is analysed by the new worker
-      const smallEditor = await openDump(small);
-      await until('the small document analysed', () => api.analysis(small)?.lines.some((l) => l.label === 'boilerplate'));
-      assert.strictEqual(api.cache.failure(smallEditor.document), undefined);
-      // back to Node's default limit: the worker restarts and the big document is analysed after all
-      await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
-      await until('the big document analysed with the default limit', () => api.cache.failure(doc) === undefined && api.cache.peek(doc), 90000);
-      assert.strictEqual(api.cacheStats().failedDocuments, 0);
-      // the same value again restarts nothing (the next tests find the worker idle and warm)
-      const restarts = api.cacheStats().workerRestarts;
-      await config.update('analysisMemoryLimitMB', 0, vscode.ConfigurationTarget.Global);
-      await new Promise((r) => setTimeout(r, 500));
-      assert.strictEqual(api.cacheStats().workerRestarts, restarts, 'no restart for an unchanged limit');
-    } finally {
-      // the documents closed first: a restart after that has nothing to analyse again
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.workspace.fs.delete(big);
-      await vscode.workspace.fs.delete(small);
     }
   });
 });
