@@ -8,7 +8,9 @@
  * text), and gets back a compact result (typed arrays for the line table) tagged with the request's generation
  * and the document version. A result that a newer request has overtaken, or whose version is no longer the
  * document's, is dropped. Where workers are unavailable (a web extension host, or the worker failed) the same
- * service runs in-thread, asynchronously.
+ * service runs in-thread, asynchronously. A worker that stops while analysing a document (out of memory), or an
+ * analysis that throws twice (once more from the full text after the first error), leaves that document not
+ * analysed (`failure(doc)`, with a message) instead of running it on the host thread.
  *
  * Reading:
  *  - `request(doc)`: ask for the analysis of the current version (no-op when cached or already asked);
@@ -260,10 +262,13 @@ interface Entry {
   /** The labels of the visible pages, or their estimate (a `focus` reply), until the line labels of that version arrive. */
   focus?: FocusLabels;
   /**
-   * Why this document is not analysed: the worker stopped while analysing it (e.g. out of memory). Its requests
-   * are not sent again (nor run on the host thread) until it is reopened or the memory limit changes.
+   * Why this document is not analysed: the worker stopped while analysing it (e.g. out of memory), or its analysis
+   * threw twice. Its requests are not sent again (nor run on the host thread) until it is reopened or the memory
+   * limit changes.
    */
   failed?: string;
+  /** The version whose analysis threw once: it was asked for again from the full text (a second error fails it). */
+  erredVersion?: number;
 }
 
 /** The labels of lines `firstLine`.. of a document version (see `AnalysisCache.peekFocus`). */
@@ -721,11 +726,19 @@ export class AnalysisCache implements vscode.Disposable {
     }
     if (r.type === 'resync' || r.type === 'error') {
       if (!mine) return;
-      if (r.type === 'error') console.warn(`Scraped News: analysis failed in the ${this.backend.kind} (${r.message}); analysing again from the full text.`);
-      e.sent = undefined;
+      e.sent = undefined; // the service dropped its state: the full text goes next
       e.inflight = undefined;
-      if (r.type === 'resync') this.request(e.doc);
-      else this.wake(e); // ready() falls back to get()
+      if (r.type === 'error') {
+        // An exception in the analysis (a bug). Perhaps in the incremental state, so once more from the full text;
+        // a second error fails the document: running it on the host thread would only throw there (or block it).
+        console.warn(`Scraped News: the analysis of ${docName(e.doc)} failed in the ${this.backend.kind} (${r.message})${e.erredVersion === r.version ? '' : '; analysing it again from the full text'}.`);
+        if (e.erredVersion === r.version) {
+          this.markFailed(e, `its analysis failed (${r.message}), which is a bug in Scraped News: please report it, with the file if you can`, '');
+          return;
+        }
+        e.erredVersion = r.version;
+      }
+      this.request(e.doc);
       return;
     }
     if (r.type === 'focus') {
@@ -740,7 +753,10 @@ export class AnalysisCache implements vscode.Disposable {
     }
     if (r.phase === 'full') this.counters.workerHeapUsed = r.heapUsed;
     if (!mine) return;
-    if (r.phase === 'full') e.inflight = undefined;
+    if (r.phase === 'full') {
+      e.inflight = undefined;
+      e.erredVersion = undefined;
+    }
     const current = !e.doc.isClosed && r.version === e.doc.version;
     const have = e.analysis && e.complete && !e.stale && e.version === r.version && e.key === r.optionsKey;
     if (current && !have) {
@@ -838,16 +854,19 @@ export class AnalysisCache implements vscode.Disposable {
     if (this.crashRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     else this.backend = new InlineBackend((r) => this.onReply(r));
     console.warn(`Scraped News: ${err.message}; ${this.backend.kind === 'worker' ? 'a new analysis worker was started' : 'analysing on the extension host thread from now on'}.`);
-    if (culprit) {
-      culprit.failed = why;
-      const msg = `Scraped News: ${docName(culprit.doc)} is not analysed: ${why}. Its lines are not dimmed or highlighted. Reopen the file to try again${oom ? ', or raise the limit' : ''}.`;
-      this.failureMessages.push(msg);
-      void vscode.window.showWarningMessage(msg);
-      this.wake(culprit);
-      this.emitter.fire(culprit.doc);
-    }
+    if (culprit) this.markFailed(culprit, why, oom ? ', or raise the limit' : '');
     for (const e of again) this.request(e.doc);
     for (const e of this.entries.values()) this.wake(e);
+  }
+
+  /** `e` is not analysed (`Entry.failed`): a message says why, and the commands waiting for it stop waiting. */
+  private markFailed(e: Entry, why: string, orElse: string): void {
+    e.failed = why;
+    const msg = `Scraped News: ${docName(e.doc)} is not analysed: ${why}. Its lines are not dimmed or highlighted. Reopen the file to try again${orElse}.`;
+    this.failureMessages.push(msg);
+    void vscode.window.showWarningMessage(msg);
+    this.wake(e);
+    this.emitter.fire(e.doc);
   }
 
   /** A new worker knows nothing of `e`: its full text goes next; slices still being read stop (`e.gen`). */
