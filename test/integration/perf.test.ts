@@ -207,6 +207,12 @@ function openTimeline(s: ReturnType<Api['cacheStats']>, opened: number, shown: n
   return `reading started ${at(s.lastReadAt)}, request posted ${at(s.lastPostedAt)}, first labels arrived ${at(s.lastFirstLabelsAt)}, all line labels ${at(s.lastLabelsAt)}, editor shown ${at(shown)}, dimming ${at(decorated)}`;
 }
 
+/** What the analysis worker held before a document was opened (its heap as of its last complete answer). */
+function workerBefore(api: Api): string {
+  const s = api.cacheStats();
+  return `before opening: ${s.documents} documents in the cache, analysis worker heap ${f1(s.workerHeapUsed / 1048576)} MB`;
+}
+
 /** When the document's first boilerplate decorations were set (polled every 5 ms), or -1 when none by `since` + 60 s. */
 async function firstDimming(api: Api, uri: vscode.Uri, since: number): Promise<number> {
   while (performance.now() - since < 60000) {
@@ -288,6 +294,7 @@ suite('perf: 5 MB dump in the extension host', function () {
       if (d.uri.toString() === uri.toString() && tOpened < 0) tOpened = performance.now();
     });
     const focused = api.focusDecorations();
+    const before = workerBefore(api);
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(uri);
     onOpen.dispose();
@@ -327,7 +334,7 @@ suite('perf: 5 MB dump in the extension host', function () {
         `first dimming ${fromEstimate ? `from the estimate of the lines on screen (worker ${f1(opened.lastFocusMs)} ms${cpuOf(opened.lastFocusCpuMs)})` : 'from all line labels (the editor was shown after they came)'}, ` +
         `all line labels ${opened.lastLabelsAt !== undefined && opened.lastLabelsAt >= 0 ? f1(opened.lastLabelsAt - tOpened) : '?'} ms after opening`,
     );
-    console.log(`    PERF open timeline (ms after the document was opened): ${openTimeline(api.cacheStats(), tOpened, tShown, tDecorated)}`);
+    console.log(`    PERF open timeline (ms after the document was opened): ${openTimeline(api.cacheStats(), tOpened, tShown, tDecorated)}; ${before}`);
 
     // ---- 50 scripted edits, spread over the document, each analysed before the next ----
     // SCRAPED_NEWS_PERF_PROFILE=<file.cpuprofile>: a CPU profile of the extension host during the edits (to find
@@ -509,6 +516,7 @@ suite('perf: 5 MB dump in the extension host', function () {
     fs.writeFileSync(pagedUri.fsPath, text);
     try {
       const focused = api.focusDecorations();
+      const before = workerBefore(api);
       let tOpened = -1;
       const onOpen = vscode.workspace.onDidOpenTextDocument((d) => {
         if (d.uri.toString() === pagedUri.toString() && tOpened < 0) tOpened = performance.now();
@@ -532,7 +540,7 @@ suite('perf: 5 MB dump in the extension host', function () {
         `    PERF open-to-decorations on a 5 MB file of ${pages.length} pages: ${f1(openMs)} ms after the document was opened; worker time: visible pages' labels ` +
           `${f1(st.lastFocusMs)} ms${cpuOf(st.lastFocusCpuMs)}, all line labels ${f1(st.lastLinesMs)} ms${cpuOf(st.lastLinesCpuMs)}; first dimming ${fromFocus ? 'from the visible pages\' labels' : 'from all line labels (the editor was shown after they came)'}`,
       );
-      console.log(`    PERF open timeline of the file of several pages (ms after the document was opened): ${openTimeline(st, tOpened, tShown, tDecorated)}`);
+      console.log(`    PERF open timeline of the file of several pages (ms after the document was opened): ${openTimeline(st, tOpened, tShown, tDecorated)}; ${before}`);
       console.log(`    PERF budget dimming <= ${OPEN_BUDGET_MS} ms after opening, 5 MB file of several pages: ${openMs <= OPEN_BUDGET_MS ? 'met' : 'NOT MET'} (${f1(openMs)} ms)`);
       // typing in it: each edit classifies again only the page it is in (the incremental analyser's page memo)
       const read = st.lastPages.classified + st.lastPages.reused;
