@@ -136,3 +136,33 @@ test('offsets survive CRLF line endings and leading spaces', () => {
   has(e, 'person', 'Angela Merkel');
   has(e, 'place', 'Berlin');
 });
+
+test('initials inside and before names belong to the person', () => {
+  const e = ents('Former President George W. Bush and author H. G. Wells were named in the report, along with John F. Kennedy Jr. and A. B. Jones.');
+  has(e, 'person', 'George W. Bush');
+  has(e, 'person', 'H. G. Wells');
+  has(e, 'person', 'John F. Kennedy Jr.');
+  has(e, 'person', 'A. B. Jones');
+  hasNot(e, 'W. Bush');
+  hasNot(e, 'George');
+  const d = ents('Harry S. Truman met Dwight D. Eisenhower and Mary J. Blige in London.');
+  has(d, 'person', 'Harry S. Truman');
+  has(d, 'person', 'Dwight D. Eisenhower');
+  has(d, 'person', 'Mary J. Blige');
+  // a first name the tagger reads as a place, before a person's initial and surname
+  const w = ents('The framework is developed at greater length in Warren A. Nord\'s Religion and American Education.');
+  has(w, 'person', 'Warren A. Nord');
+});
+
+test('initials that are not part of a name stay out of it', () => {
+  // a numeral ending a sentence, a country's initials, an organisation's, a title, a post box
+  const e = ents('He wrote about King Duncan I. The play was staged in the U.S. Biden administration years.');
+  hasNot(e, 'Duncan I. The');
+  assert.ok(!e.some((x) => x.type === 'person' && /\bThe\b/.test(x.text)), JSON.stringify(e));
+  assert.ok(!e.some((x) => x.type === 'person' && x.text.startsWith('U.S.')), JSON.stringify(e));
+  const u = ents('The U.N. Security Council and the U.N. Ambassador met the E.W. Scripps Company board.');
+  assert.ok(!u.some((x) => x.type === 'person'), JSON.stringify(u));
+  const box = ents('Write to Jane Doe, P.O. Box 12, Springfield, or call Mr K. Swamy.');
+  assert.ok(!box.some((x) => /Box/.test(x.text) && x.type === 'person'), JSON.stringify(box));
+  has(box, 'person', 'K. Swamy');
+});

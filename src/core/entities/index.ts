@@ -13,7 +13,7 @@
  */
 import { detach } from '../strings';
 import type { Entity, EntityType, LineInfo } from '../types';
-import { tokenize, type Token } from './tokenize';
+import { isLetter, tokenize, type Token } from './tokenize';
 import { lineFeatures, isCapsLine, getLexicon } from './features';
 import { getModel, tagTokens } from './model';
 
@@ -74,6 +74,7 @@ export function tagParagraph(para: string): LineEntities {
     out = splitTitles(tokens, out);
     out = countryAcronyms(tokens, out);
     out = corporateSuffixes(tokens, out);
+    out = initialsInNames(tokens, out);
   }
   return { tokens, spans: out, caps };
 }
@@ -204,6 +205,86 @@ function corporateSuffixes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return out;
 }
 
+/** An initial: "W.", or dotted initials "P.W." / "J.R.R." that are not a country's ("U.S."). */
+function isInitial(w: string): boolean {
+  if (w.length === 2) return w[1] === '.' && isCapitalised(w) && isLetter(w[0]);
+  if (w.length < 4 || w.length > 6 || w.length % 2 !== 0 || COUNTRY_ACRONYMS.has(w)) return false;
+  for (let i = 0; i < w.length; i += 2) if (w[i + 1] !== '.' || !isCapitalised(w[i]) || !isLetter(w[i])) return false;
+  return true;
+}
+
+/** A capitalised word that can be part of a name (not an initial, not punctuation). */
+function isNameWord(w: string): boolean {
+  return w.length > 1 && isCapitalised(w) && isLetter(w[1]) && !isInitial(w);
+}
+
+/** Lexicon classes of words that do not follow initials in a name ("I. The", "B. He", "P.S. Please"). */
+const NOT_NAMES = new Set([...LEADING_JUNK, 'expr']);
+
+const NAME_SUFFIXES = new Set(['Jr.', 'Sr.', 'Jr', 'Sr', 'II', 'III', 'IV']);
+
+/**
+ * Initials inside and before people's names, which the tagger (fitted on Reuters, which seldom writes them) cuts
+ * off or reads as other names: "George W. Bush" (not "George" + the place "W. Bush"), "H. G. Wells", "John F.
+ * Kennedy Jr.", "P.W. Botha". A run of initials joins a name on its left (a person, or a first name) to the
+ * capitalised word on its right; a run before a person (with no name on its left) becomes part of it; "Jr."/"Sr."
+ * after a person too. "The E.W. Scripps", "U.S. Biden administration" and "Minister P.W." stay as they are.
+ */
+function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: string) => boolean): LineSpan[] {
+  const n = tokens.length;
+  if (n < 2) return spans;
+  let found = false;
+  for (let i = 0; i < n && !found; i++) found = isInitial(tokens[i].w) || NAME_SUFFIXES.has(tokens[i].w);
+  if (!found) return spans;
+  const spanAt = new Int32Array(n).fill(-1);
+  spans.forEach((s, k) => { for (let i = s.ts; i < s.te; i++) spanAt[i] = k; });
+  const joined: LineSpan[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!isInitial(tokens[i].w)) continue;
+    let j = i;
+    while (j < n && j - i < 3 && isInitial(tokens[j].w)) j++;
+    const next = j < n ? tokens[j].w : '';
+    // "Duncan I. The …" (a numeral ending a sentence), "P.O. Box", "U.N. Ambassador": the next word is not a name's
+    if (!isNameWord(next) || NOT_NAMES.has(lexClass(next)) || TITLES.has(next.toLowerCase()) || (next === 'Box' && /O\.$/.test(tokens[j - 1].w))) { i = j; continue; }
+    // the word after them in a span of another type: only a misread "W. Bush" (initials and that word) gives way
+    const right = spanAt[j] >= 0 ? spans[spanAt[j]] : null;
+    if (right && right.tag !== 'PER' && (right.ts < i || right.te > j + 1)) { i = j; continue; }
+    const known = isPerson !== undefined && !PLACE_CLASSES.has(lexClass(next)) && isPerson(next); // a person's name elsewhere
+    const rightPerson = right ? right.tag === 'PER' || known : known;
+    const l = i - 1;
+    const left = l >= 0 && spanAt[l] >= 0 && spans[spanAt[l]].te === i ? spans[spanAt[l]] : null;
+    const lw = l >= 0 ? tokens[l].w : '';
+    // a person on the left, or a first name ("Warren", which the tagger may read as a place, before "A. Nord")
+    const lc = lexClass(lw);
+    const firstName = lc === 'first' || (lc === 'person' && rightPerson);
+    const leftName = isNameWord(lw) && !TITLES.has(lw.toLowerCase()) && lc !== 'hon' && (left ? left.tag === 'PER' || (left.te - left.ts === 1 && firstName && rightPerson) : firstName);
+    // initials that end a span of another type ("the U.S." of "the U.S. Biden administration"), or are one of their
+    // own that is not a single letter ("U.N." as an organisation) with no first name before them: not a name's
+    let other = false;
+    for (let k = i; k < j && !other; k++) {
+      const s = spanAt[k] >= 0 ? spans[spanAt[k]] : null;
+      if (!s || s.tag === 'PER' || s === right) continue;
+      other = s.ts < i || (tokens[k].w.length > 2 && !leftName);
+    }
+    if (other) { i = j; continue; }
+    let ts: number;
+    if (leftName) ts = left ? left.ts : l;
+    else if (rightPerson && !(isNameWord(lw) && spanAt[l] >= 0 && lexClass(lw) !== 'hon')) ts = i;
+    else { i = j; continue; }
+    joined.push({ ts, te: right ? Math.max(right.te, j + 1) : j + 1, tag: 'PER' });
+    i = joined[joined.length - 1].te - 1;
+  }
+  let out = joined.length === 0 ? spans : spans.filter((s) => !joined.some((x) => s.ts < x.te && s.te > x.ts)).concat(joined).sort((a, b) => a.ts - b.ts);
+  // "P.O. Box" is not a person
+  out = out.filter((s) => !(s.tag === 'PER' && tokens[s.te - 1].w === 'Box' && s.te - s.ts <= 3 && /O\.$/.test(tokens[s.te - 2].w)));
+  // "Kennedy Jr.": the suffix belongs to the person
+  out = out.map((s, k) => {
+    const next = out[k + 1];
+    return s.tag === 'PER' && s.te < n && NAME_SUFFIXES.has(tokens[s.te].w) && !(next && next.ts === s.te) ? { ts: s.ts, te: s.te + 1, tag: s.tag } : s;
+  });
+  return out;
+}
+
 /**
  * Drop punctuation at the edges of a span, and (in mixed-case text) lower-case words at its end and
  * lower-case function words or verbs at its start; false when nothing is left.
@@ -290,6 +371,7 @@ function documentPass(docLines: DocLine[]): void {
     for (const t of seen) if (v[t] > v[b]) b = t;
     best.set(k, b);
   }
+  const isPerson = (w: string) => best.get(w.toLowerCase()) === 'PER';
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
   for (const d of docLines) {
     const toks = d.res.tokens;
@@ -323,7 +405,8 @@ function documentPass(docLines: DocLine[]): void {
         break;
       }
     }
-    d.spans = spans;
+    // initials before a person's name known from elsewhere ("A.I. Antonov" after "Anatoly Antonov")
+    d.spans = d.res.caps ? spans : initialsInNames(toks, spans, isPerson);
   }
 }
 

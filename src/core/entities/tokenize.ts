@@ -27,7 +27,7 @@ const OPEN = new Set(['(', '[', '{', '"', '“', '‘', '«', '„']);
 const CLOSE = new Set([')', ']', '}', '"', '”', '’', '»', ',', ';', ':', '!', '?']);
 const APOS = new Set(["'", '’']);
 
-function isLetter(c: string): boolean {
+export function isLetter(c: string): boolean {
   return c.toLowerCase() !== c.toUpperCase();
 }
 
