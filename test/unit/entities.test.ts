@@ -166,3 +166,29 @@ test('initials that are not part of a name stay out of it', () => {
   assert.ok(!box.some((x) => /Box/.test(x.text) && x.type === 'person'), JSON.stringify(box));
   has(box, 'person', 'K. Swamy');
 });
+
+test('name particles and O\' surnames are part of the person; party-state tags are not places', () => {
+  const e = ents('European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman, and visitors talked about Leonardo da Vinci in Brussels on Tuesday.');
+  has(e, 'person', 'Ursula von der Leyen');
+  has(e, 'person', 'Mohammed bin Salman');
+  has(e, 'person', 'Leonardo da Vinci');
+  hasNot(e, 'Leyen');
+  const o = ents("The former congressman Beto O'Rourke and the comedian Conan O’Brien spoke in Washington on Monday.");
+  has(o, 'person', "Beto O'Rourke");
+  has(o, 'person', 'Conan O’Brien');
+  const t = ents('Mr. O’Reilly thanked Professor O’Neill, while Sandra Day O\'Connor listened.');
+  assert.ok(!t.some((x) => /^(Mr\.|Professor) /.test(x.text)), JSON.stringify(t));
+  const p = ents('Sen. Elizabeth Warren, D-Mass., and Rep. Nancy Pelosi (D-Calif.) spoke in the Senate chamber on Thursday.');
+  has(p, 'person', 'Elizabeth Warren');
+  hasNot(p, 'D-Mass');
+  hasNot(p, 'D-Calif');
+});
+
+test('a lower-case clause word inside a span splits it', () => {
+  const e = ents('Sen. Elizabeth Warren told The New York Times that Bank of America had cooperated with the inquiry.');
+  hasNot(e, 'The New York Times that Bank of America');
+  has(e, 'organization', 'Bank of America');
+  // "or" and "and" stay: titles and names use them
+  const c = ents('The European Charter for Regional or Minority Languages was signed by the Council of Europe in Strasbourg.');
+  assert.ok(!e.some((x) => x.text === 'Minority Languages') && !c.some((x) => x.text === 'Minority Languages'), JSON.stringify(c));
+});

@@ -74,6 +74,8 @@ export function tagParagraph(para: string): LineEntities {
     out = splitTitles(tokens, out);
     out = countryAcronyms(tokens, out);
     out = corporateSuffixes(tokens, out);
+    out = splitAtClauseWords(tokens, out);
+    out = namePieces(tokens, out);
     out = initialsInNames(tokens, out);
   }
   return { tokens, spans: out, caps };
@@ -203,6 +205,97 @@ function corporateSuffixes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     out.sort((x, y) => x.ts - y.ts);
   }
   return out;
+}
+
+/** Lower-case words that never stand inside a name ("The New York Times that Bank of America"). */
+const CLAUSE_CLASSES = new Set(['verb', 'pron', 'adv']);
+const CLAUSE_WORDS = new Set(['that', 'than', 'but', 'if', 'because', 'while', 'whether', 'although', 'though', 'unless']);
+
+/** A span with a lower-case clause word inside is two names (or one and nothing): split there. */
+function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out: LineSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    const parts: LineSpan[] = [];
+    let a = s.ts;
+    for (let i = s.ts + 1; i < s.te - 1; i++) {
+      const w = tokens[i].w;
+      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)))) continue;
+      parts.push({ ts: a, te: i, tag: s.tag });
+      a = i + 1;
+    }
+    if (parts.length === 0) { out?.push(s); continue; }
+    out ??= spans.slice(0, k);
+    parts.push({ ts: a, te: s.te, tag: s.tag });
+    for (const p of parts) if (trimSpan(tokens, p, false) && p.te > p.ts) out.push(p);
+  }
+  return out ?? spans;
+}
+
+/** Particles inside people's names: "Ursula von der Leyen", "Mohammed bin Salman", "Leonardo da Vinci". */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'des', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'zu', 'y']);
+/** Words before a surname that are not a first name ("Professor O'Neill", "Father O'Malley"). */
+const ADDRESS_WORDS = new Set(
+  ('professor doctor father mother sister brother reverend sir lord lady dame king queen prince princess pope saint ' +
+    'bishop cardinal miss mister madam judge justice coach senator congressman congresswoman officer detective ' +
+    'sergeant agent inspector uncle aunt grandma grandpa').split(' '),
+);
+/** Irish surnames the tagger reads as other things: "Beto O'Rourke", "Conan O’Brien". */
+const O_SURNAME = /^O['’]\p{Lu}\p{Ll}+$/u;
+/** Party and state after a politician's name ("D-Mass.", "R-Texas"): not a place of its own. */
+const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
+
+/**
+ * People's names the tagger cuts in pieces: a person, then particles, then a capitalised word ("von der Leyen");
+ * a capitalised name word before an O' surname ("Beto O'Rourke"). "D-Mass." alone is not a place.
+ */
+function namePieces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let out = spans.filter((s) => !(s.te - s.ts === 1 && PARTY_STATE.test(tokens[s.ts].w)));
+  const spanAt = new Int32Array(n).fill(-1);
+  out.forEach((s, k) => { for (let i = s.ts; i < s.te; i++) spanAt[i] = k; });
+  const joined: LineSpan[] = [];
+  for (let i = 1; i < n; i++) {
+    const w = tokens[i].w;
+    let ts = -1;
+    let te = -1;
+    if (PARTICLES.has(w)) {
+      const left = spanAt[i - 1] >= 0 ? out[spanAt[i - 1]] : null;
+      if (!left || left.tag !== 'PER' || left.te !== i) continue;
+      let j = i;
+      while (j < n && j - i < 3 && PARTICLES.has(tokens[j].w)) j++;
+      if (j >= n || !isNameWord(tokens[j].w) || NOT_NAMES.has(lexClass(tokens[j].w))) continue;
+      const right = spanAt[j] >= 0 ? out[spanAt[j]] : null;
+      if (right && (right.ts !== j || (right.tag !== 'PER' && right.te - right.ts > 1))) continue;
+      ts = left.ts;
+      te = right ? right.te : j + 1;
+    } else if (O_SURNAME.test(w)) {
+      const lw = tokens[i - 1].w;
+      const inside = spanAt[i] >= 0 ? out[spanAt[i]] : null;
+      if (inside && inside.tag === 'PER' && inside.ts < i) continue; // "Sandra Day O'Connor" already whole
+      if (!isNameWord(lw) || lw.endsWith('.') || NOT_NAMES.has(lexClass(lw)) || TITLES.has(lw.toLowerCase()) || ADDRESS_WORDS.has(lw.toLowerCase()) || lexClass(lw) === 'hon') continue;
+      const left = spanAt[i - 1] >= 0 ? out[spanAt[i - 1]] : null;
+      ts = left && left.te === i && (left.tag === 'PER' || left.te - left.ts === 1) ? left.ts : i - 1;
+      te = i + 1;
+    } else continue;
+    joined.push({ ts, te, tag: 'PER' });
+    i = te - 1;
+  }
+  if (joined.length === 0) return out;
+  // spans overlapping a joined name give way; what they held outside it is kept if it still reads as a name
+  const rest: LineSpan[] = [];
+  for (const s of out) {
+    const over = joined.filter((x) => s.ts < x.te && s.te > x.ts);
+    if (over.length === 0) { rest.push(s); continue; }
+    let a = s.ts;
+    for (const x of over) {
+      if (x.ts > a) rest.push({ ts: a, te: x.ts, tag: s.tag });
+      a = Math.max(a, x.te);
+    }
+    if (a < s.te) rest.push({ ts: a, te: s.te, tag: s.tag });
+  }
+  out = rest.filter((s) => trimSpan(tokens, s, false)).concat(joined);
+  return out.sort((a, b) => a.ts - b.ts);
 }
 
 /** An initial: "W.", or dotted initials "P.W." / "J.R.R." that are not a country's ("U.S."). */

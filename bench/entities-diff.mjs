@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The entities two builds of the core find on real dumps, side by side (there is no entity gold for the dumps: this
+// is for reading what a change to src/core/entities/ does beyond CoNLL-2003, whose Reuters text lacks many of the
+// patterns of web news).
+//
+// Usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]
+//   NEW defaults to this tree's dist/core.js (run `npm run build` first); the corpora default to l3s-gn1, cleaneval
+//   and cleanportaleval beside the repository. OLD: e.g. `git worktree add /tmp/old REV`, then `npm run build` there.
+// Prints the number of documents and of spans removed/added, then one line per changed document:
+//   FILE: -[spans only OLD finds] +[spans only NEW finds]   (P person, L place, O organisation)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { root, require, takeCores, speedCorporaOr } from './golden-args.mjs';
+
+const argv = process.argv.slice(2);
+const given = argv.filter((a) => a === '--core').length;
+const cores = takeCores(argv);
+if (given === 1) cores.push(path.join(root, 'dist/core.js'));
+if (given === 0 || cores.length !== 2) {
+  console.error('usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
+  process.exit(2);
+}
+const [A, B] = cores.map((c) => require(c));
+const TYPE = { person: 'P', place: 'L', organization: 'O' };
+const show = (k) => {
+  const [type, , text] = k.split('|');
+  return `${TYPE[type]}:${text}`;
+};
+let docs = 0;
+let removed = 0;
+let added = 0;
+const lines = [];
+for (const given of speedCorporaOr(argv)) {
+  const dir = fs.existsSync(path.join(given, 'dumps')) ? path.join(given, 'dumps') : given; // a corpus: its dumps
+  for (const f of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, f);
+    if (!fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    docs++;
+    const keys = (core) => core.analyze(text, { entities: true }).entities.map((e) => `${e.type}|${e.start}|${e.text}`);
+    const a = keys(A);
+    const b = keys(B);
+    const sa = new Set(a);
+    const sb = new Set(b);
+    const r = a.filter((k) => !sb.has(k));
+    const n = b.filter((k) => !sa.has(k));
+    removed += r.length;
+    added += n.length;
+    if (r.length || n.length) lines.push(`${f}: -[${r.map(show).join('; ')}] +[${n.map(show).join('; ')}]`);
+  }
+}
+console.log(`docs ${docs}, changed ${lines.length}, spans removed ${removed}, added ${added}`);
+for (const l of lines) console.log(l);
