@@ -192,3 +192,11 @@ test('a lower-case clause word inside a span splits it', () => {
   const c = ents('The European Charter for Regional or Minority Languages was signed by the Council of Europe in Strasbourg.');
   assert.ok(!e.some((x) => x.text === 'Minority Languages') && !c.some((x) => x.text === 'Minority Languages'), JSON.stringify(c));
 });
+
+test('a name ending in an organisation word is an organisation; places ending in one stay places', () => {
+  const e = ents('The Los Angeles Police Department and the Berlin Philharmonic Orchestra thanked the Santa Monica Police Department on Friday.');
+  has(e, 'organization', 'Los Angeles Police Department');
+  has(e, 'organization', 'Santa Monica Police Department');
+  const w = ents('Israeli troops entered the West Bank on Monday, and officials of the former Soviet Union met in Moscow.');
+  assert.ok(!w.some((x) => x.type === 'organization' && (x.text === 'West Bank' || x.text === 'Soviet Union')), JSON.stringify(w));
+});

@@ -74,6 +74,7 @@ export function tagParagraph(para: string): LineEntities {
     out = splitTitles(tokens, out);
     out = countryAcronyms(tokens, out);
     out = corporateSuffixes(tokens, out);
+    out = organisationHeads(tokens, out);
     out = splitAtClauseWords(tokens, out);
     out = namePieces(tokens, out);
     out = initialsInNames(tokens, out);
@@ -206,6 +207,20 @@ function corporateSuffixes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   }
   return out;
 }
+
+/**
+ * A name of two or more words that ends in an organisation word of the lexicon ("Los Angeles Police Department",
+ * "Harvard University", "Berlin Philharmonic Orchestra") is an organisation, whatever place or person opens it.
+ */
+function organisationHeads(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.map((s) => {
+    if (s.tag === 'ORG' || s.tag === 'MISC' || s.te - s.ts < 2) return s;
+    const head = tokens[s.te - 1].w;
+    return isCapitalised(head) && lexClass(head) === 'orgword' && !PLACE_HEADS.has(head.toLowerCase()) ? { ts: s.ts, te: s.te, tag: 'ORG' as Tag } : s;
+  });
+}
+/** Organisation words that also end names of places and buildings ("West Bank", "Soviet Union", "Tennis Centre"). */
+const PLACE_HEADS = new Set(['bank', 'union', 'hotel', 'hotels', 'federation', 'centre', 'center', 'hospital', 'office', 'house', 'hall', 'church', 'museum', 'school', 'college']);
 
 /** Lower-case words that never stand inside a name ("The New York Times that Bank of America"). */
 const CLAUSE_CLASSES = new Set(['verb', 'pron', 'adv']);
