@@ -290,3 +290,17 @@ test('a big table whose rows are duplicates once digits are folded: the settle r
   assert.ok(lines <= Math.max(64 * 8192, 3 * rows.length) + rows.length, `${rounds} settle rounds classified ${lines} lines`);
   assert.equal(clean(text, a).split('\n').filter((l) => l !== '').length, kept);
 });
+
+test('date lines with a time and "on", or a published and an updated date, are datelines (meta)', () => {
+  for (const d of ['Published March 3, 2024 at 10:15 a.m. | Updated March 3, 2024 at 6:40 p.m.', '3:35 PM on 08/25/2012', 'Posted on March 5, 2013 at 10:02 am | Last updated on March 6, 2013']) {
+    assert.equal(lineFeatures(d).meta, 'dateline', d);
+    const text = ['City Council Approves New Budget After Marathon Session', '', 'By Sarah Kim', d, '',
+      'The Riverton City Council approved a $412 million budget early Sunday after a 14-hour session in which residents lined up to speak against cuts.', '',
+      'The budget, which takes effect July 1, reduces library hours at four branches but restores funding for two community pools.', ''].join('\n');
+    const a = analyze(text);
+    assert.deepEqual([a.lines[3].label, a.lines[3].reason], ['meta', 'dateline'], d);
+    assert.ok(!clean(text, a).includes(d.slice(0, 12)), 'not in the cleaned text');
+  }
+  // a sentence with dates in it is not a dateline
+  assert.equal(lineFeatures('The council met on March 3, 2024 and again on March 5 to vote on the budget.').meta, null);
+});

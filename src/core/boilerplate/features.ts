@@ -383,9 +383,11 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t))) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
-  }
+  } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
   return code;
 }
+/** The most words of a dateline ("Published March 3, 2024 at 10:15 a.m. | Updated March 3, 2024 at 6:40 p.m.": 18). */
+const DATELINE_WORDS = 24;
 const BYLINE_SENTENCE = /\p{Ll}{3,}\.$/u;
 
 /** Upper-cases `t` to test an all-caps line holding letters without an upper-case form. */
