@@ -304,3 +304,23 @@ test('date lines with a time and "on", or a published and an updated date, are d
   // a sentence with dates in it is not a dateline
   assert.equal(lineFeatures('The council met on March 3, 2024 and again on March 5 to vote on the budget.').meta, null);
 });
+
+test('tag lists, "ALSO READ:" / "Watch:" promos and syndication notes inside the article are widget lines', () => {
+  const lines = ['Drought Forces Farmers to Sell Cattle Early', '',
+    'FORT MORGAN, Colo. — Ranchers across eastern Colorado are selling cattle months ahead of schedule as a second dry summer leaves pastures bare.', '',
+    'ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade', '',
+    '"We\'ve never had to do this in July," said rancher Ellen Ortiz, who sold 40 head last week. "You can\'t feed them on dust."', '',
+    'WATCH: Ranchers line up at the auction barn', '',
+    'Hay now costs about $300 a ton, nearly double the price two years ago, according to the state agriculture department.', '',
+    'This article originally appeared on The Fort Morgan Herald.', '',
+    'Tags: drought, agriculture, Colorado', ''];
+  const text = lines.join('\n');
+  const { get } = labels(text);
+  for (const l of ['ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade', 'WATCH: Ranchers line up at the auction barn', 'This article originally appeared on The Fort Morgan Herald.', 'Tags: drought, agriculture, Colorado']) {
+    assert.deepEqual([get(l).label, get(l).reason], ['boilerplate', 'widget-phrase'], l);
+  }
+  assert.equal(get('Hay now costs about…').label, 'article');
+  // a listing's field line ("Category: … Director: …") and a sentence that starts like a label are not
+  assert.equal(lineFeatures('Category: Drama    Director: Michael Caton-Jones').rule, null);
+  assert.equal(lineFeatures('Watch: the council will vote on Tuesday, and residents say they will be there. It matters.').rule, null);
+});

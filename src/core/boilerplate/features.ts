@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, CREDIT,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -209,7 +209,7 @@ class IntFlags {
  * rule (the rule's regex is only tried then).
  */
 const WORDS = new IntFlags();
-const W_STOP = 1, W_TRIGGER = 2, W_AD = 4, W_SOURCE = 8, W_COMMENT = 16, W_BYLINE = 32, W_CREDIT = 64;
+const W_STOP = 1, W_TRIGGER = 2, W_AD = 4, W_SOURCE = 8, W_COMMENT = 16, W_BYLINE = 32, W_CREDIT = 64, W_LABEL = 128;
 /**
  * First three letters of the whole-line widget phrases, as numbers (three code units, see prefixNumber: no string
  * per look-up): WIDGET_LINE is only tried on lines starting so.
@@ -224,6 +224,7 @@ const FIRST_WORDS: [number, string][] = [
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
+  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s'],
 ];
 
 function hashWord(w: string): number {
@@ -377,6 +378,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 80 && words >= 2 && words <= 8 && SHARE_SEQUENCE.test(lower)) rule = 5;
   else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
+  else if (words <= 25 && (firstFlags & W_LABEL) !== 0 && LINK_LABEL.test(t)) rule = 5;
   else if (letters === 0 && digits === 0) rule = 7;
   if (rule !== 0) return code | rule;
   if (words <= 16) {

@@ -908,7 +908,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
       if (um) { o.label = 'boilerplate'; o.reason = 'user-pattern'; o.detail = um.source; forced[j] = 1; continue; }
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
-    if (f.meta && (f.words <= 16 || f.meta === 'dateline')) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; }
+    if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
     // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
     // counted in the page's threshold and is decided by the fixed one
     if (ctx.templateOthers[j] < 2 && d1.dup[j] !== 1) wts[j] = f.words + 1;

@@ -162,6 +162,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'get (the|our) app', 'download (the|our) app', 'this article (was|is) (published|posted)', 'reproduction (in whole or in part )?(is )?prohibited',
     'terms (of use|and conditions) and privacy policy', 'sponsored links?', 'by submitting (this|your) comment', 'by posting a comment',
     'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
+    'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
     // de/fr/es/it/pt/nl/ru
     'wir verwenden cookies', 'diese (web)?seite verwendet cookies', 'alle rechte vorbehalten', 'nous utilisons des cookies',
     'ce site utilise des cookies', 'tous droits réservés', 'utilizamos cookies', 'este sitio (web )?utiliza cookies',
@@ -217,6 +218,13 @@ export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]epor
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|image caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+
+/**
+ * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
+ * "ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade", "Related: …", "Watch: …" (a headline: not two
+ * sentences). Not "Category: Drama Director: …" (a field of a listing page, content in the gold standards).
+ */
+export const LINK_LABEL = /^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:also read|read also|read more|see also|related(?: stories| story| articles?| coverage| content| links?)?|recommended(?: for you)?|must read|more on this(?: story)?|watch|listen|previously|further reading|editor['’]s picks?)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$/iu;
 
 /** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
 export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
