@@ -264,9 +264,11 @@ interface Entry {
   /**
    * Why this document is not analysed: the worker stopped while analysing it (e.g. out of memory), or its analysis
    * threw twice. Its requests are not sent again (nor run on the host thread) until it is reopened or the memory
-   * limit changes.
+   * limit changes (or, when it threw, until a setting or its kept lines change).
    */
   failed?: string;
+  /** `failed` because its analysis threw (not because the worker stopped): a setting or kept-lines change tries again. */
+  failedByError?: boolean;
   /** The version whose analysis threw once: it was asked for again from the full text (a second error fails it). */
   erredVersion?: number;
 }
@@ -343,7 +345,7 @@ export class AnalysisCache implements vscode.Disposable {
         if (change.affects('analysisMemoryLimitMB') && this.config.get().analysisMemoryLimitMB !== this.workerLimit) this.restartWorker();
         for (const e of [...this.entries.values()]) {
           if (change.affects('boilerplatePatterns', e.doc.uri) || change.affects('entities.maxDocumentLength', e.doc.uri) || change.affects('keepMeta', e.doc.uri) || change.affects('unwrapLines', e.doc.uri)) {
-            this.invalidate(e.doc);
+            this.invalidate(e.doc, true);
           }
         }
       }),
@@ -360,7 +362,7 @@ export class AnalysisCache implements vscode.Disposable {
       this.subs.push(
         keep.onDidChange((uri) => {
           const e = this.entries.get(uri.toString());
-          if (e) this.invalidate(e.doc);
+          if (e) this.invalidate(e.doc, true);
         }),
       );
     }
@@ -695,11 +697,20 @@ export class AnalysisCache implements vscode.Disposable {
     this.wake(e);
   }
 
-  /** Mark a document's analysis stale (options changed) and request the new one (`onDidUpdate` fires with it). */
-  invalidate(doc: vscode.TextDocument): void {
+  /**
+   * Mark a document's analysis stale (options changed) and request the new one (`onDidUpdate` fires with it).
+   * `retryFailed` (a change the user made: a setting, kept lines): a document whose analysis threw is tried again,
+   * as with other options it may not throw. (Not on a change of the folder's templates, which any file written
+   * beside it causes: that would retry, and warn, again and again.)
+   */
+  invalidate(doc: vscode.TextDocument, retryFailed = false): void {
     const e = this.entries.get(doc.uri.toString());
     if (!e) return;
     e.stale = true;
+    if (e.failedByError && retryFailed) {
+      e.failed = e.failedByError = e.erredVersion = undefined;
+      this.emitter.fire(doc); // the status bar and views stop saying "not analysed"
+    }
     this.request(doc);
   }
 
@@ -734,6 +745,7 @@ export class AnalysisCache implements vscode.Disposable {
         console.warn(`Scraped News: the analysis of ${docName(e.doc)} failed in the ${this.backend.kind} (${r.message})${e.erredVersion === r.version ? '' : '; analysing it again from the full text'}.`);
         if (e.erredVersion === r.version) {
           this.markFailed(e, `its analysis failed (${r.message}), which is a bug in Scraped News: please report it, with the file if you can`, '');
+          e.failedByError = true;
           return;
         }
         e.erredVersion = r.version;
@@ -886,7 +898,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     for (const e of this.entries.values()) {
       this.forgetWorkerState(e);
-      e.failed = undefined;
+      e.failed = e.failedByError = undefined;
     }
     for (const e of [...this.entries.values()]) {
       if (!e.doc.isClosed) this.request(e.doc);

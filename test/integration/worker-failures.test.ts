@@ -65,7 +65,9 @@ suite('a document whose analysis throws (a bug in the core)', function () {
       const after = p.sent.slice(n);
       assert.ok(after.length >= 2, `two requests after the edit: ${JSON.stringify(after)}`);
       assert.deepStrictEqual(after[0], { full: false, changes: true, poisoned: true }, 'the edit went as changes (and threw)');
-      assert.deepStrictEqual(after[1], { full: true, changes: false, poisoned: false }, 'then the full text');
+      // then the full text (an options-only request may come between, e.g. when the folder's templates change: the
+      // service, which dropped the document's state, answers it with a resync)
+      assert.ok(after.slice(1).some((x) => x.full && !x.poisoned), `then the full text: ${JSON.stringify(after)}`);
       assert.strictEqual(api.cache.failure(doc), undefined);
       assert.strictEqual(api.cache.failureMessages.length, messages, 'no message');
       assert.strictEqual(api.cacheStats().backend, 'worker');
@@ -77,19 +79,21 @@ suite('a document whose analysis throws (a bug in the core)', function () {
     }
   });
 
-  test('an analysis that throws again from the full text: not analysed, said so, never run on the host; analysed when reopened', async () => {
+  test('an analysis that throws again from the full text: not analysed, said so, never run on the host; analysed when reopened or when its options change', async () => {
     const api = await failureApi();
+    const config = vscode.workspace.getConfiguration('scrapedNews');
     const uri = await writeWorkspaceFile('throws-twice.news.txt', BRIDGE_DUMP);
     const restarts = api.cacheStats().workerRestarts;
     let doc: vscode.TextDocument | undefined;
     const p = poison(api, uri, () => doc);
-    p.state.left = 2;
+    p.state.left = 1000; // every request throws until the document is marked (an options-only request may come between)
     try {
       const editor = await openDump(uri);
       doc = editor.document;
       const why = await until('the document marked as not analysed', () => api.cache.failure(doc!), 15000);
       assert.match(why, /^its analysis failed \(.*keepLines.*\), which is a bug in Scraped News: please report it/);
-      assert.deepStrictEqual(p.sent.map((s) => [s.full, s.poisoned]), [[true, true], [true, true]], 'sent twice, both times in full');
+      p.state.left = 0;
+      assert.ok(p.sent.length >= 2 && p.sent[0].full && p.sent[p.sent.length - 1].full, `the last request was the full text: ${JSON.stringify(p.sent)}`);
       const msg = api.cache.failureMessages.find((m) => m.includes('throws-twice.news.txt'));
       assert.ok(msg, `a message names the file: ${api.cache.failureMessages.join(' | ')}`);
       assert.match(msg, /is not analysed: its analysis failed .* Reopen the file to try again\.$/);
@@ -115,8 +119,21 @@ suite('a document whose analysis throws (a bug in the core)', function () {
       const again = await vscode.languages.setTextDocumentLanguage(plain, 'scraped-news');
       await until('the reopened document analysed', () => api.cache.peek(again), 15000);
       assert.strictEqual(api.cache.failure(again), undefined);
+      // failed again (after an edit); a change of its options (a setting) tries again, and it is analysed
+      doc = again;
+      p.state.left = 1000;
+      const ed2 = await vscode.window.showTextDocument(again);
+      await ed2.edit((b) => b.insert(new vscode.Position(0, 0), 'Breaking: '));
+      await until('failed again after the edit', () => api.cache.failure(again), 15000);
+      p.state.left = 0;
+      await config.update('boilerplatePatterns', ['^Zzz never matches$'], vscode.ConfigurationTarget.Workspace);
+      await until('analysed after the setting changed', () => api.cache.failure(again) === undefined && api.cache.peek(again), 15000);
+      await until('the status bar no longer says not analysed', () => !api.statusBar().text.includes('not analysed'));
+      await vscode.commands.executeCommand('undo');
     } finally {
       p.restore();
+      await config.update('boilerplatePatterns', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
     }
