@@ -48,7 +48,7 @@ import { lineWindow, VISIBLE_MARGIN } from './visibleWindow';
 const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
 
 /** The file name of a document, for messages. */
-function docName(doc: vscode.TextDocument): string {
+export function docName(doc: vscode.TextDocument): string {
   return doc.uri.path.split('/').pop() || doc.uri.toString();
 }
 
@@ -742,10 +742,10 @@ export class AnalysisCache implements vscode.Disposable {
       if (r.type === 'error') {
         // An exception in the analysis (a bug). Perhaps in the incremental state, so once more from the full text;
         // a second error fails the document: running it on the host thread would only throw there (or block it).
-        console.warn(`Scraped News: the analysis of ${docName(e.doc)} failed in the ${this.backend.kind} (${r.message})${e.erredVersion === r.version ? '' : '; analysing it again from the full text'}.`);
-        if (e.erredVersion === r.version) {
-          this.markFailed(e, `its analysis failed (${r.message}), which is a bug in Scraped News: please report it, with the file if you can`, '');
-          e.failedByError = true;
+        const twice = e.erredVersion === r.version;
+        console.warn(`Scraped News: the analysis of ${docName(e.doc)} failed in the ${this.backend.kind} (${r.message})${twice ? '' : '; analysing it again from the full text'}.`);
+        if (twice) {
+          this.markFailed(e, `its analysis failed (${r.message}), which is a bug in Scraped News: please report it, with the file if you can`, '', true);
           return;
         }
         e.erredVersion = r.version;
@@ -871,9 +871,13 @@ export class AnalysisCache implements vscode.Disposable {
     for (const e of this.entries.values()) this.wake(e);
   }
 
-  /** `e` is not analysed (`Entry.failed`): a message says why, and the commands waiting for it stop waiting. */
-  private markFailed(e: Entry, why: string, orElse: string): void {
+  /**
+   * `e` is not analysed (`Entry.failed`; `byError`: its analysis threw, see `Entry.failedByError`): a message says
+   * why, and the commands waiting for it stop waiting.
+   */
+  private markFailed(e: Entry, why: string, orElse: string, byError = false): void {
     e.failed = why;
+    e.failedByError = byError;
     const msg = `Scraped News: ${docName(e.doc)} is not analysed: ${why}. Its lines are not dimmed or highlighted. Reopen the file to try again${orElse}.`;
     this.failureMessages.push(msg);
     void vscode.window.showWarningMessage(msg);

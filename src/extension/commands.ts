@@ -9,7 +9,7 @@ import { analyzeWith } from '../core/analyze-base';
 import { clean, cleanSummary } from '../core/clean';
 import { markupToText } from '../core/markup';
 import { literalLinePattern } from '../core/patterns';
-import type { AnalysisCache } from './analysisCache';
+import { docName, type AnalysisCache } from './analysisCache';
 import { LANGUAGE_ID, SECTION, isScrapedNewsDocument, type ConfigReader } from './configuration';
 import type { KeepLinesStore } from './keepLines';
 
@@ -230,10 +230,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       return undefined;
     }
     const uri = CleanPreviewProvider.previewUri(doc.uri);
-    const name = doc.uri.path.split('/').pop() || 'document';
     if (!(await deps.cache.readyOrWarn(doc))) return undefined;
     const { removed } = cleanedText(doc, deps);
-    await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${name} ↔ Clean Article (${removed} line${removed === 1 ? '' : 's'} removed)`, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${docName(doc)} ↔ Clean Article (${removed} line${removed === 1 ? '' : 's'} removed)`, { preview: true });
     return uri;
   });
 

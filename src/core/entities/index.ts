@@ -260,57 +260,55 @@ const O_SURNAME = /^O['’]\p{Lu}\p{Ll}+$/u;
 /** Party and state after a politician's name ("D-Mass.", "R-Texas"): not a place of its own. */
 const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
+/** The span covering each of `n` tokens, or null. */
+function spansByToken(n: number, spans: LineSpan[]): (LineSpan | null)[] {
+  const at: (LineSpan | null)[] = new Array(n).fill(null);
+  for (const s of spans) for (let i = s.ts; i < s.te; i++) at[i] = s;
+  return at;
+}
+
+/** `spans` with the `joined` names, which replace the spans they overlap. */
+function withJoined(spans: LineSpan[], joined: LineSpan[]): LineSpan[] {
+  if (joined.length === 0) return spans;
+  return spans.filter((s) => !joined.some((x) => s.ts < x.te && s.te > x.ts)).concat(joined).sort((x, y) => x.ts - y.ts);
+}
+
 /**
  * People's names the tagger cuts in pieces: a person, then particles, then a capitalised word ("von der Leyen");
  * a capitalised name word before an O' surname ("Beto O'Rourke"). "D-Mass." alone is not a place.
  */
 function namePieces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   const n = tokens.length;
-  let out = spans.filter((s) => !(s.te - s.ts === 1 && PARTY_STATE.test(tokens[s.ts].w)));
-  const spanAt = new Int32Array(n).fill(-1);
-  out.forEach((s, k) => { for (let i = s.ts; i < s.te; i++) spanAt[i] = k; });
+  const out = spans.filter((s) => !(s.te - s.ts === 1 && PARTY_STATE.test(tokens[s.ts].w)));
+  const at = spansByToken(n, out);
   const joined: LineSpan[] = [];
   for (let i = 1; i < n; i++) {
     const w = tokens[i].w;
     let ts = -1;
     let te = -1;
     if (PARTICLES.has(w)) {
-      const left = spanAt[i - 1] >= 0 ? out[spanAt[i - 1]] : null;
+      const left = at[i - 1];
       if (!left || left.tag !== 'PER' || left.te !== i) continue;
       let j = i;
       while (j < n && j - i < 3 && PARTICLES.has(tokens[j].w)) j++;
       if (j >= n || !isNameWord(tokens[j].w) || NOT_NAMES.has(lexClass(tokens[j].w))) continue;
-      const right = spanAt[j] >= 0 ? out[spanAt[j]] : null;
+      const right = at[j];
       if (right && (right.ts !== j || (right.tag !== 'PER' && right.te - right.ts > 1))) continue;
       ts = left.ts;
       te = right ? right.te : j + 1;
     } else if (O_SURNAME.test(w)) {
       const lw = tokens[i - 1].w;
-      const inside = spanAt[i] >= 0 ? out[spanAt[i]] : null;
+      const inside = at[i];
       if (inside && inside.tag === 'PER' && inside.ts < i) continue; // "Sandra Day O'Connor" already whole
       if (!isNameWord(lw) || lw.endsWith('.') || NOT_NAMES.has(lexClass(lw)) || TITLES.has(lw.toLowerCase()) || ADDRESS_WORDS.has(lw.toLowerCase()) || lexClass(lw) === 'hon') continue;
-      const left = spanAt[i - 1] >= 0 ? out[spanAt[i - 1]] : null;
+      const left = at[i - 1];
       ts = left && left.te === i && (left.tag === 'PER' || left.te - left.ts === 1) ? left.ts : i - 1;
       te = i + 1;
     } else continue;
     joined.push({ ts, te, tag: 'PER' });
     i = te - 1;
   }
-  if (joined.length === 0) return out;
-  // spans overlapping a joined name give way; what they held outside it is kept if it still reads as a name
-  const rest: LineSpan[] = [];
-  for (const s of out) {
-    const over = joined.filter((x) => s.ts < x.te && s.te > x.ts);
-    if (over.length === 0) { rest.push(s); continue; }
-    let a = s.ts;
-    for (const x of over) {
-      if (x.ts > a) rest.push({ ts: a, te: x.ts, tag: s.tag });
-      a = Math.max(a, x.te);
-    }
-    if (a < s.te) rest.push({ ts: a, te: s.te, tag: s.tag });
-  }
-  out = rest.filter((s) => trimSpan(tokens, s, false)).concat(joined);
-  return out.sort((a, b) => a.ts - b.ts);
+  return withJoined(out, joined);
 }
 
 /** An initial: "W.", or dotted initials "P.W." / "J.R.R." that are not a country's ("U.S."). */
@@ -344,8 +342,7 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
   let found = false;
   for (let i = 0; i < n && !found; i++) found = isInitial(tokens[i].w) || NAME_SUFFIXES.has(tokens[i].w);
   if (!found) return spans;
-  const spanAt = new Int32Array(n).fill(-1);
-  spans.forEach((s, k) => { for (let i = s.ts; i < s.te; i++) spanAt[i] = k; });
+  const at = spansByToken(n, spans);
   const joined: LineSpan[] = [];
   for (let i = 0; i < n; i++) {
     if (!isInitial(tokens[i].w)) continue;
@@ -355,12 +352,12 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
     // "Duncan I. The …" (a numeral ending a sentence), "P.O. Box", "U.N. Ambassador": the next word is not a name's
     if (!isNameWord(next) || NOT_NAMES.has(lexClass(next)) || TITLES.has(next.toLowerCase()) || (next === 'Box' && /O\.$/.test(tokens[j - 1].w))) { i = j; continue; }
     // the word after them in a span of another type: only a misread "W. Bush" (initials and that word) gives way
-    const right = spanAt[j] >= 0 ? spans[spanAt[j]] : null;
+    const right = at[j];
     if (right && right.tag !== 'PER' && (right.ts < i || right.te > j + 1)) { i = j; continue; }
     const known = isPerson !== undefined && !PLACE_CLASSES.has(lexClass(next)) && isPerson(next); // a person's name elsewhere
     const rightPerson = right ? right.tag === 'PER' || known : known;
     const l = i - 1;
-    const left = l >= 0 && spanAt[l] >= 0 && spans[spanAt[l]].te === i ? spans[spanAt[l]] : null;
+    const left = l >= 0 && at[l]?.te === i ? at[l] : null;
     const lw = l >= 0 ? tokens[l].w : '';
     // a person on the left, or a first name ("Warren", which the tagger may read as a place, before "A. Nord")
     const lc = lexClass(lw);
@@ -370,19 +367,19 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
     // own that is not a single letter ("U.N." as an organisation) with no first name before them: not a name's
     let other = false;
     for (let k = i; k < j && !other; k++) {
-      const s = spanAt[k] >= 0 ? spans[spanAt[k]] : null;
+      const s = at[k];
       if (!s || s.tag === 'PER' || s === right) continue;
       other = s.ts < i || (tokens[k].w.length > 2 && !leftName);
     }
     if (other) { i = j; continue; }
     let ts: number;
     if (leftName) ts = left ? left.ts : l;
-    else if (rightPerson && !(isNameWord(lw) && spanAt[l] >= 0 && lexClass(lw) !== 'hon')) ts = i;
+    else if (rightPerson && !(isNameWord(lw) && at[l] && lexClass(lw) !== 'hon')) ts = i;
     else { i = j; continue; }
     joined.push({ ts, te: right ? Math.max(right.te, j + 1) : j + 1, tag: 'PER' });
     i = joined[joined.length - 1].te - 1;
   }
-  let out = joined.length === 0 ? spans : spans.filter((s) => !joined.some((x) => s.ts < x.te && s.te > x.ts)).concat(joined).sort((a, b) => a.ts - b.ts);
+  let out = withJoined(spans, joined);
   // "P.O. Box" is not a person
   out = out.filter((s) => !(s.tag === 'PER' && tokens[s.te - 1].w === 'Box' && s.te - s.ts <= 3 && /O\.$/.test(tokens[s.te - 2].w)));
   // "Kennedy Jr.": the suffix belongs to the person
