@@ -6,7 +6,8 @@
 // Usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]
 //   NEW defaults to this tree's dist/core.js (run `npm run build` first); the corpora default to l3s-gn1, cleaneval
 //   and cleanportaleval beside the repository. OLD: e.g. `git worktree add /tmp/old REV`, then `npm run build` there.
-// Prints the number of documents and of spans removed/added, then one line per changed document:
+// Prints the number of documents and of spans removed/added (and of spans kept with another type), then one line
+// per changed document:
 //   FILE: -[spans only OLD finds] +[spans only NEW finds]   (P person, L place, O organisation)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,6 +31,7 @@ let docs = 0;
 let removed = 0;
 let added = 0;
 const lines = [];
+const retyped = new Map();
 for (const given of speedCorporaOr(argv)) {
   const dir = fs.existsSync(path.join(given, 'dumps')) ? path.join(given, 'dumps') : given; // a corpus: its dumps
   for (const f of fs.readdirSync(dir).sort()) {
@@ -47,7 +49,13 @@ for (const given of speedCorporaOr(argv)) {
     removed += r.length;
     added += n.length;
     if (r.length || n.length) lines.push(`${f}: -[${r.map(show).join('; ')}] +[${n.map(show).join('; ')}]`);
+    // the same span with another type
+    const typeAt = new Map(r.map((k) => [k.slice(k.indexOf('|')), k.slice(0, k.indexOf('|'))]));
+    for (const k of n) {
+      const was = typeAt.get(k.slice(k.indexOf('|')));
+      if (was) retyped.set(`${TYPE[was]}->${TYPE[k.slice(0, k.indexOf('|'))]}`, (retyped.get(`${TYPE[was]}->${TYPE[k.slice(0, k.indexOf('|'))]}`) ?? 0) + 1);
+    }
   }
 }
-console.log(`docs ${docs}, changed ${lines.length}, spans removed ${removed}, added ${added}`);
+console.log(`docs ${docs}, changed ${lines.length}, spans removed ${removed}, added ${added}; same span retyped: ${[...retyped].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
 for (const l of lines) console.log(l);
