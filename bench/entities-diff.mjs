@@ -10,18 +10,10 @@
 // per changed document:
 //   FILE: -[spans only OLD finds] +[spans only NEW finds]   (P person, L place, O organisation)
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { root, require, takeCores, speedCorporaOr } from './golden-args.mjs';
+import { takeOldNew, corpusDumps } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
-const given = argv.filter((a) => a === '--core').length;
-const cores = takeCores(argv);
-if (given === 1) cores.push(path.join(root, 'dist/core.js'));
-if (given === 0 || cores.length !== 2) {
-  console.error('usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
-  process.exit(2);
-}
-const [A, B] = cores.map((c) => require(c));
+const [A, B] = takeOldNew(argv, 'usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
 const TYPE = { person: 'P', place: 'L', organization: 'O' };
 const show = (k) => {
   const [type, , text] = k.split('|');
@@ -32,29 +24,25 @@ let removed = 0;
 let added = 0;
 const lines = [];
 const retyped = new Map();
-for (const given of speedCorporaOr(argv)) {
-  const dir = fs.existsSync(path.join(given, 'dumps')) ? path.join(given, 'dumps') : given; // a corpus: its dumps
-  for (const f of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, f);
-    if (!fs.statSync(file).isFile()) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    docs++;
-    const keys = (core) => core.analyze(text, { entities: true }).entities.map((e) => `${e.type}|${e.start}|${e.text}`);
-    const a = keys(A);
-    const b = keys(B);
-    const sa = new Set(a);
-    const sb = new Set(b);
-    const r = a.filter((k) => !sb.has(k));
-    const n = b.filter((k) => !sa.has(k));
-    removed += r.length;
-    added += n.length;
-    if (r.length || n.length) lines.push(`${f}: -[${r.map(show).join('; ')}] +[${n.map(show).join('; ')}]`);
-    // the same span with another type
-    const typeAt = new Map(r.map((k) => [k.slice(k.indexOf('|')), k.slice(0, k.indexOf('|'))]));
-    for (const k of n) {
-      const was = typeAt.get(k.slice(k.indexOf('|')));
-      if (was) retyped.set(`${TYPE[was]}->${TYPE[k.slice(0, k.indexOf('|'))]}`, (retyped.get(`${TYPE[was]}->${TYPE[k.slice(0, k.indexOf('|'))]}`) ?? 0) + 1);
-    }
+for (const [f, text] of corpusDumps(argv, fs)) {
+  docs++;
+  const keys = (core) => core.analyze(text, { entities: true }).entities.map((e) => `${e.type}|${e.start}|${e.text}`);
+  const a = keys(A);
+  const b = keys(B);
+  const sa = new Set(a);
+  const sb = new Set(b);
+  const r = a.filter((k) => !sb.has(k));
+  const n = b.filter((k) => !sa.has(k));
+  removed += r.length;
+  added += n.length;
+  if (r.length || n.length) lines.push(`${f}: -[${r.map(show).join('; ')}] +[${n.map(show).join('; ')}]`);
+  // the same span with another type
+  const split = (k) => [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|'))]; // [type, |start|text]
+  const typeAt = new Map(r.map((k) => split(k).reverse()));
+  for (const k of n) {
+    const [type, at] = split(k);
+    const was = typeAt.get(at);
+    if (was) retyped.set(`${TYPE[was]}->${TYPE[type]}`, (retyped.get(`${TYPE[was]}->${TYPE[type]}`) ?? 0) + 1);
   }
 }
 console.log(`docs ${docs}, changed ${lines.length}, spans removed ${removed}, added ${added}; same span retyped: ${[...retyped].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);

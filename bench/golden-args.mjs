@@ -82,3 +82,29 @@ export function onePageDump() {
   }
   return parts.join('\n');
 }
+
+/**
+ * The two core bundles of a diff bench: `--core OLD [--core NEW]` (NEW: this tree's dist/core.js), loaded; exits
+ * with `usage` otherwise. Removes the flags from argv.
+ */
+export function takeOldNew(argv, usage) {
+  const given = argv.filter((a) => a === '--core').length;
+  const cores = takeCores(argv);
+  if (given === 1) cores.push(path.join(root, 'dist/core.js'));
+  if (given === 0 || cores.length !== 2) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return cores.map((c) => require(c));
+}
+
+/** Every dump of the corpus folders given (or of speedCorporaOr's three; a corpus folder stands for its dumps/), as [name, text]. */
+export function* corpusDumps(argv, fs) {
+  for (const given of speedCorporaOr(argv)) {
+    const dir = fs.existsSync(path.join(given, 'dumps')) ? path.join(given, 'dumps') : given;
+    for (const f of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, f);
+      if (fs.statSync(file).isFile()) yield [f, fs.readFileSync(file, 'utf8')];
+    }
+  }
+}

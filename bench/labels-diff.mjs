@@ -9,44 +9,30 @@
 // Prints the counts per change (OLD label/reason -> NEW label/reason), then one line per changed line:
 //   FILE:LINE OLD -> NEW | the line's text (first 100 characters)
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { root, require, takeCores, speedCorporaOr } from './golden-args.mjs';
+import { takeOldNew, corpusDumps } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
-const given = argv.filter((a) => a === '--core').length;
-const cores = takeCores(argv);
-if (given === 1) cores.push(path.join(root, 'dist/core.js'));
-if (given === 0 || cores.length !== 2) {
-  console.error('usage: node bench/labels-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
-  process.exit(2);
-}
-const [A, B] = cores.map((c) => require(c));
+const [A, B] = takeOldNew(argv, 'usage: node bench/labels-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
 const counts = new Map();
 const out = [];
 let docs = 0;
 let changedDocs = 0;
-for (const given of speedCorporaOr(argv)) {
-  const dir = fs.existsSync(path.join(given, 'dumps')) ? path.join(given, 'dumps') : given;
-  for (const f of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, f);
-    if (!fs.statSync(file).isFile()) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    docs++;
-    const options = { entities: false, quotes: false };
-    const a = A.analyze(text, options).lines;
-    const b = B.analyze(text, options).lines;
-    let changed = false;
-    for (let i = 0; i < a.length; i++) {
-      const was = `${a[i].label}/${a[i].reason}`;
-      const now = `${b[i].label}/${b[i].reason}`;
-      if (was === now) continue;
-      changed = true;
-      const k = `${was} -> ${now}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-      out.push(`${f}:${a[i].line + 1} ${k} | ${text.slice(a[i].start, a[i].end).trim().slice(0, 100)}`);
-    }
-    if (changed) changedDocs++;
+for (const [f, text] of corpusDumps(argv, fs)) {
+  docs++;
+  const options = { entities: false, quotes: false };
+  const a = A.analyze(text, options).lines;
+  const b = B.analyze(text, options).lines;
+  let changed = false;
+  for (let i = 0; i < a.length; i++) {
+    const was = `${a[i].label}/${a[i].reason}`;
+    const now = `${b[i].label}/${b[i].reason}`;
+    if (was === now) continue;
+    changed = true;
+    const k = `${was} -> ${now}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    out.push(`${f}:${a[i].line + 1} ${k} | ${text.slice(a[i].start, a[i].end).trim().slice(0, 100)}`);
   }
+  if (changed) changedDocs++;
 }
 console.log(`docs ${docs}, changed ${changedDocs}, lines changed ${out.length}`);
 for (const [k, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`${String(n).padStart(6)}  ${k}`);
