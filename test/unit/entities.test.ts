@@ -193,10 +193,44 @@ test('a lower-case clause word inside a span splits it', () => {
   assert.ok(!e.some((x) => x.text === 'Minority Languages') && !c.some((x) => x.text === 'Minority Languages'), JSON.stringify(c));
 });
 
+test('"and" / "or" between two people or two places splits them; names of organisations and places keep theirs', () => {
+  const e = ents('Cases in sub-Saharan Africa and Southeast Asia doubled, and Silicon Valley Bank\'s collapse did not spread to JPMorgan Chase or Wells Fargo.');
+  has(e, 'place', 'Africa');
+  has(e, 'place', 'Southeast Asia');
+  has(e, 'person', 'Wells Fargo');
+  assert.ok(!e.some((x) => / (and|or) /.test(x.text)), JSON.stringify(e));
+  const k = ents('The team from Trinidad and Tobago beat Bosnia and Herzegovina, while the Securities and Exchange Commission looked on.');
+  has(k, 'place', 'Trinidad and Tobago');
+  has(k, 'place', 'Bosnia and Herzegovina');
+  has(k, 'organization', 'Securities and Exchange Commission');
+});
+
+test('titles before a name are not part of the person; regnal numbers are; counties are places', () => {
+  const e = ents('Justice Sonia Sotomayor wrote the dissent. But Justice Anthony Kennedy, often a key vote on the court, did not sound persuaded.');
+  has(e, 'person', 'Sonia Sotomayor');
+  has(e, 'person', 'Anthony Kennedy');
+  assert.ok(!e.some((x) => /Justice/.test(x.text)), JSON.stringify(e));
+  const r = ents('Pope Francis met King Charles III and Queen Camilla at the Vatican, while Prince William visited Cardiff.');
+  has(r, 'person', 'Charles III');
+  has(r, 'person', 'Queen Camilla');
+  has(r, 'person', 'Pope Francis');
+  assert.ok(!r.some((x) => /III and/.test(x.text)), JSON.stringify(r));
+  const c = ents('Police in Minneapolis said the suspect, identified as John Doe, 34, of St. Paul, was arrested near the University of Minnesota. Hennepin County Attorney Mary Moriarty declined to comment.');
+  has(c, 'place', 'Hennepin County');
+  has(c, 'person', 'Mary Moriarty');
+  hasNot(c, 'County');
+});
+
 test('a name ending in an organisation word is an organisation; places ending in one stay places', () => {
   const e = ents('The Los Angeles Police Department and the Berlin Philharmonic Orchestra thanked the Santa Monica Police Department on Friday.');
   has(e, 'organization', 'Los Angeles Police Department');
   has(e, 'organization', 'Santa Monica Police Department');
+  const b = ents('Speaking at the Brookings Institution, Yellen said Silicon Valley Bank had not been a threat, the Chicago Tribune reported; the Bill & Melinda Gates Foundation agreed, while talks between Egypt & Israel resumed.');
+  has(b, 'organization', 'Brookings Institution');
+  has(b, 'organization', 'Silicon Valley Bank');
+  has(b, 'organization', 'Chicago Tribune');
+  has(b, 'organization', 'Bill & Melinda Gates Foundation');
+  hasNot(b, 'Egypt & Israel');
   const w = ents('Israeli troops entered the West Bank on Monday, and officials of the former Soviet Union met in Moscow.');
   assert.ok(!w.some((x) => x.type === 'organization' && (x.text === 'West Bank' || x.text === 'Soviet Union')), JSON.stringify(w));
 });

@@ -72,12 +72,15 @@ export function tagParagraph(para: string): LineEntities {
     out = dropSentenceStarts(tokens, out);
     out = splitPlaceThenPerson(tokens, out);
     out = splitTitles(tokens, out);
+    out = leadingTitles(tokens, out);
     out = countryAcronyms(tokens, out);
     out = corporateSuffixes(tokens, out);
     out = organisationHeads(tokens, out);
     out = splitAtClauseWords(tokens, out);
     out = namePieces(tokens, out);
     out = initialsInNames(tokens, out);
+    out = counties(tokens, out);
+    out = ampersands(tokens, out);
   }
   return { tokens, spans: out, caps };
 }
@@ -167,6 +170,29 @@ function splitTitles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return out;
 }
 
+/**
+ * A title or form of address in front of a first name is not part of the person's name ("Justice Sonia Sotomayor",
+ * "Professor Jane Smith"): the span becomes the person from the first name on.
+ */
+function leadingTitles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  // the title alone before the person ("Justice" + "Anthony Kennedy") is nothing
+  const kept = spans.filter((s, k) => !(s.te - s.ts === 1 && isTitleWord(tokens[s.ts].w) && spans[k + 1]?.ts === s.te && spans[k + 1].tag === 'PER'));
+  return kept.map((s) => {
+    // "Queen Camilla", "Pope Francis": the whole is the person
+    if (s.tag !== 'PER' && s.te - s.ts >= 2 && STYLED.has(tokens[s.ts].w.toLowerCase()) && isCapitalised(tokens[s.ts].w) && lexClass(tokens[s.ts + 1].w) === 'first' && isNameWord(tokens[s.ts + 1].w)) return { ts: s.ts, te: s.te, tag: 'PER' as Tag };
+    let a = s.ts;
+    while (a < s.te - 1 && isTitleWord(tokens[a].w)) a++;
+    if (a === s.ts || lexClass(tokens[a].w) !== 'first' || !isNameWord(tokens[a].w)) return s;
+    return { ts: a, te: s.te, tag: 'PER' as Tag };
+  });
+}
+function isTitleWord(w: string): boolean {
+  const l = w.toLowerCase();
+  return isCapitalised(w) && (TITLES.has(l) || TITLE_MODIFIERS.has(l) || ADDRESS_WORDS.has(l) || l === 'justices') && !STYLED.has(l);
+}
+/** Titles that name the person with the name ("Pope Francis", "Prince William", "Sir David Attenborough"). */
+const STYLED = new Set(['pope', 'king', 'queen', 'prince', 'princess', 'sir', 'lord', 'lady', 'dame', 'saint', 'mother', 'father', 'sister', 'brother']);
+
 /** Country abbreviations written in capitals ("US", "UK"): places, not acronyms of organisations. */
 const COUNTRY_ACRONYMS = new Set(['US', 'USA', 'UK', 'UAE', 'U.S.', 'U.K.', 'U.S.A.', 'DRC', 'PRC', 'ROK', 'DPRK']);
 
@@ -216,9 +242,15 @@ function organisationHeads(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return spans.map((s) => {
     if (s.tag === 'ORG' || s.tag === 'MISC' || s.te - s.ts < 2) return s;
     const head = tokens[s.te - 1].w;
-    return isCapitalised(head) && lexClass(head) === 'orgword' && !PLACE_HEADS.has(head.toLowerCase()) ? { ts: s.ts, te: s.te, tag: 'ORG' as Tag } : s;
+    const h = head.toLowerCase();
+    const placeHead = PLACE_HEADS.has(h) && (h !== 'bank' || (s.te - s.ts === 2 && BANK_SIDES.has(tokens[s.ts].w.toLowerCase())));
+    return isCapitalised(head) && (lexClass(head) === 'orgword' || MORE_ORG_HEADS.has(h)) && !placeHead ? { ts: s.ts, te: s.te, tag: 'ORG' as Tag } : s;
   });
 }
+/** "West Bank", "Left Bank": a bank that is a place (any other name ending in Bank is one: "Silicon Valley Bank"). */
+const BANK_SIDES = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
+/** Organisation words the lexicon does not have as such ("Brookings Institution", "Berlin Philharmonic"). */
+const MORE_ORG_HEADS = new Set<string>(['institution', 'organisation', 'party', 'league', 'alliance', 'philharmonic', 'tribune', 'exchange', 'fund', 'trust', 'club', 'studios', 'laboratories', 'court']);
 /** Organisation words that also end names of places and buildings ("West Bank", "Soviet Union", "Tennis Centre"). */
 const PLACE_HEADS = new Set(['bank', 'union', 'hotel', 'hotels', 'federation', 'centre', 'center', 'hospital', 'office', 'house', 'hall', 'church', 'museum', 'school', 'college']);
 
@@ -233,9 +265,12 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const s = spans[k];
     const parts: LineSpan[] = [];
     let a = s.ts;
+    // "and"/"or" between two people or two places ("Africa and Southeast Asia", "Chase or Wells Fargo"), not in an
+    // organisation's name ("Securities and Exchange Commission") or a place's own ("Trinidad and Tobago")
+    const lists = (s.tag === 'PER' || s.tag === 'LOC') && !PLACE_CLASSES.has(getLexicon().multiKey.get(spanWords(tokens, s)) ?? '');
     for (let i = s.ts + 1; i < s.te - 1; i++) {
       const w = tokens[i].w;
-      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)))) continue;
+      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')))) continue;
       parts.push({ ts: a, te: i, tag: s.tag });
       a = i + 1;
     }
@@ -244,7 +279,26 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     parts.push({ ts: a, te: s.te, tag: s.tag });
     for (const p of parts) if (trimSpan(tokens, p, false) && p.te > p.ts) out.push(p);
   }
+  return placesWithAnd(tokens, out ?? spans);
+}
+
+/** "Trinidad and Tobago", "Bosnia and Herzegovina": two places around "and" that are one in the lexicon are one. */
+function placesWithAnd(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out: LineSpan[] | null = null;
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const l = spans[k], r = spans[k + 1];
+    if (l.tag !== 'LOC' || r.tag !== 'LOC' || r.ts !== l.te + 1 || tokens[l.te].w !== 'and') continue;
+    if (!PLACE_CLASSES.has(getLexicon().multiKey.get(spanWords(tokens, { ts: l.ts, te: r.te, tag: 'LOC' })) ?? '')) continue;
+    out ??= spans.slice();
+    out.splice(out.indexOf(l), 2, { ts: l.ts, te: r.te, tag: 'LOC' });
+    k++;
+  }
   return out ?? spans;
+}
+
+/** The span's words, lower-cased and joined by spaces (a key of the lexicon's multi-word names). */
+function spanWords(tokens: Token[], s: LineSpan): string {
+  return tokens.slice(s.ts, s.te).map((t) => t.w.toLowerCase()).join(' ');
 }
 
 /** Particles inside people's names: "Ursula von der Leyen", "Mohammed bin Salman", "Leonardo da Vinci". */
@@ -382,12 +436,68 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
   let out = withJoined(spans, joined);
   // "P.O. Box" is not a person
   out = out.filter((s) => !(s.tag === 'PER' && tokens[s.te - 1].w === 'Box' && s.te - s.ts <= 3 && /O\.$/.test(tokens[s.te - 2].w)));
-  // "Kennedy Jr.": the suffix belongs to the person
-  out = out.map((s, k) => {
+  // "Kennedy Jr.", "Charles III": the suffix belongs to the person, also when the tagger began another name with it
+  // ("Charles" + "III and Queen Camilla")
+  const suffixed: LineSpan[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k];
+    if (!(s.tag === 'PER' && s.te < n && NAME_SUFFIXES.has(tokens[s.te].w))) { suffixed.push(s); continue; }
+    suffixed.push({ ts: s.ts, te: s.te + 1, tag: s.tag });
     const next = out[k + 1];
-    return s.tag === 'PER' && s.te < n && NAME_SUFFIXES.has(tokens[s.te].w) && !(next && next.ts === s.te) ? { ts: s.ts, te: s.te + 1, tag: s.tag } : s;
-  });
-  return out;
+    if (next && next.ts === s.te) {
+      k++;
+      const rest = { ts: next.ts + 1, te: next.te, tag: next.tag };
+      if (trimSpan(tokens, rest, false)) suffixed.push(rest);
+    }
+  }
+  return leadingTitles(tokens, suffixed);
+}
+
+/** Words that end the name of a county or province ("Hennepin County", "Orleans Parish"). */
+const COUNTY_WORDS = new Set(['County', 'Parish', 'Province', 'Township', 'Prefecture', 'Oblast']);
+
+/**
+ * "Hennepin County": a name word and a county word, which the tagger read as two people or as nothing, is a place.
+ * Longer names ending in one ("Orange County Register") are left as the tagger read them.
+ */
+function counties(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let i = 1; i < n; i++) {
+    if (!COUNTY_WORDS.has(tokens[i].w) || !isNameWord(tokens[i - 1].w) || LEADING_JUNK.has(lexClass(tokens[i - 1].w))) continue;
+    at ??= spansByToken(n, spans);
+    const l = at[i - 1], r = at[i];
+    if (l && l === r) continue; // one span already: "Orange County", "Cork County Council"
+    if ((l && l.te - l.ts > 1) || (r && r.te - r.ts > 1)) continue;
+    joined.push({ ts: i - 1, te: i + 1, tag: 'LOC' });
+  }
+  return withJoined(spans, joined);
+}
+
+/**
+ * "Bill & Melinda Gates Foundation", "John Wiley & Sons", "Henry Holt & Company": a name joined by "&" to an
+ * organisation that ends in an organisation word or a company suffix is part of it. Other names around "&" stay as the
+ * tagger read them: in web pages they are as often two names ("Egypt & Israel", "HIV & AIDS", "Liz & Jane") or a
+ * section of the site ("Arts & Entertainment") as one firm.
+ */
+function ampersands(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let i = 1; i + 1 < n; i++) {
+    if (tokens[i].w !== '&' || !isNameWord(tokens[i - 1].w) || !isNameWord(tokens[i + 1].w)) continue;
+    at ??= spansByToken(n, spans);
+    const l = at[i - 1], r = at[i + 1];
+    if (!r || r.ts !== i + 1 || r.tag !== 'ORG' || (l && l === r)) continue;
+    const head = tokens[r.te - 1].w;
+    if (!(isCapitalised(head) && (lexClass(head) === 'orgword' || MORE_ORG_HEADS.has(head.toLowerCase()) || CORP_SUFFIX.has(head.toLowerCase())))) continue;
+    if (l && (l.te !== i || l.te - l.ts > 3)) continue;
+    const ts = l ? l.ts : i - 1;
+    if (!l && LEADING_JUNK.has(lexClass(tokens[ts].w))) continue;
+    joined.push({ ts, te: r.te, tag: 'ORG' });
+  }
+  return withJoined(spans, joined);
 }
 
 /**
