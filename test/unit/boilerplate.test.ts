@@ -303,6 +303,41 @@ test('date lines with a time and "on", or a published and an updated date, are d
   }
   // a sentence with dates in it is not a dateline
   assert.equal(lineFeatures('The council met on March 3, 2024 and again on March 5 to vote on the budget.').meta, null);
+  // a converter that glued the two dates' elements together ("…2026Updated …")
+  assert.equal(lineFeatures('Published Nov. 27, 2026Updated Nov. 28, 2026, 9:41 a.m. ET').meta, 'dateline');
+  assert.equal(lineFeatures('Nov. 27, 2026Rain fell').meta, null);
+});
+
+test('a headline in title case above a standfirst in sentence case: both kept; BBC "Media caption" lines are credits', () => {
+  const lines = ['Menu', 'Search', 'Home', 'News', 'Sport', 'Weather', 'Local', 'Markets', 'Tuesday 28 November 2026',
+    'Wildfire Forces Thousands to Flee Mountain Towns', 'Crews battled strong winds overnight as the blaze doubled in size',
+    'Image caption, Firefighters work to contain the blaze near Pine Ridge on Monday', 'By James Porter, BBC News', '28 November 2026', 'Share',
+    'Thousands of residents were ordered to leave their homes on Monday as a fast-moving wildfire tore through forested hills above three mountain towns.',
+    'The fire, which began on Sunday afternoon, had burned more than 12,000 acres by Tuesday morning, according to the state forestry agency.',
+    'Media caption, Watch: Drone footage shows the scale of the fire',
+    'Officials said no deaths had been reported, but at least 40 homes had been destroyed.', 'Related topics', 'Wildfires', 'Climate change', ''];
+  const { get } = labels(lines.join('\n'));
+  assert.deepEqual([get('Wildfire Forces…').label, get('Wildfire Forces…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('Crews battled…').label, get('Crews battled…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('Media caption…').label, get('Media caption…').reason], ['meta', 'photo-credit']);
+  // a menu's next line right above the headline is not one (a real page: the line before it is the menu's first)
+  const m = labels(fx('boilerplate/l3s-gn1-335b5036.txt'));
+  assert.equal(m.get('Search in Daily Mail Archives Charleston Newspapers Yellow Pages').label, 'boilerplate');
+  assert.equal(m.get('For the first time in a decade…').reason, 'article-headline');
+});
+
+test('audio players, share buttons, newsletter consent and "Continue reading the main story" inside the article are widget lines', () => {
+  const w = ['Listen to this article · 6:12 min Learn more', 'Share full article', 'By signing up, you agree to our Terms of Service and Privacy Policy.', 'Continue reading the main story'];
+  const lines = ['City Council Approves $40 Million Plan to Expand Bike Lanes', w[0], w[1], 'By Maria Gonzalez', '',
+    'The City Council voted on Tuesday to approve a $40 million plan that would add 60 miles of protected bike lanes across the city over the next five years.',
+    'The measure passed 7-2 after more than three hours of public comment, during which dozens of residents spoke for and against the proposal.',
+    'Sign up for the Morning Briefing newsletter.', 'Enter your email', w[2],
+    'The plan calls for the first 15 miles to be built by the end of next year, with priority given to streets with the most crashes.', w[3],
+    'Transportation officials said the project would be funded through a combination of federal grants and the city\'s capital budget.', ''];
+  const { get } = labels(lines.join('\n'));
+  for (const l of w) assert.deepEqual([get(l).label, get(l).reason], ['boilerplate', 'widget-phrase'], l);
+  assert.equal(get('The plan calls for…').label, 'article');
+  assert.equal(lineFeatures('Critics said residents should listen to the article\'s authors before they vote.').rule, null);
 });
 
 test('tag lists, "ALSO READ:" / "Watch:" promos and syndication notes inside the article are widget lines', () => {

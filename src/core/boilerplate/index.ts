@@ -1173,6 +1173,21 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     o.label = 'article';
     o.reason = 'article-headline';
     o.detail = undefined;
+    // a headline in title case right above the chosen line, which is a standfirst in sentence case ("Wildfire Forces
+    // Thousands to Flee Mountain Towns" / "Crews battled strong winds overnight as the blaze doubled in size")
+    const h = best - 1;
+    if (h >= 0 && nb[h] === nb[best] - 1 && feats[nb[best]].capShare < 0.5) {
+      const f = feats[nb[h]];
+      const oh = out[nb[h]];
+      // set apart from what comes before it: a blank line, a dateline or the start ("News Sports Opinion…" / "Search in
+      // Daily Mail Archives…" is the menu's next line)
+      const apart = nb[h] === 0 || feats[nb[h] - 1].blank || out[nb[h] - 1].label === 'meta';
+      if (apart && !forced[h] && titleLike(f) && f.capShare >= 0.5 && f.words >= 4 && f.key.charCodeAt(f.key.length - 1) !== 58 && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
+        oh.label = 'article';
+        oh.reason = 'article-headline';
+        oh.detail = undefined;
+      }
+    }
   }
 }
 

@@ -163,6 +163,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'terms (of use|and conditions) and privacy policy', 'sponsored links?', 'by submitting (this|your) comment', 'by posting a comment',
     'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
+    'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
     // de/fr/es/it/pt/nl/ru
     'wir verwenden cookies', 'diese (web)?seite verwendet cookies', 'alle rechte vorbehalten', 'nous utilisons des cookies',
     'ce site utilise des cookies', 'tous droits réservés', 'utilizamos cookies', 'este sitio (web )?utiliza cookies',
@@ -206,7 +207,7 @@ const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|
 /** "Published … | Updated …": the words may come again after the first date. */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}])))|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
   'iu',
 );
 
@@ -217,7 +218,7 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
 export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|image caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
