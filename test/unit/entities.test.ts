@@ -203,6 +203,30 @@ test('"and" / "or" between two people or two places splits them; names of organi
   has(k, 'place', 'Trinidad and Tobago');
   has(k, 'place', 'Bosnia and Herzegovina');
   has(k, 'organization', 'Securities and Exchange Commission');
+  // two organisations: a company suffix after "and", two one-word names, two names that end like whole organisations
+  const o = ents('Advanced Micro Devices and Intel Corp. fell, while researchers at the Massachusetts Institute of Technology and Stanford University published the study.');
+  has(o, 'organization', 'Intel Corp.');
+  has(o, 'organization', 'Massachusetts Institute of Technology');
+  has(o, 'organization', 'Stanford University');
+  assert.ok(!o.some((x) => / and /.test(x.text)), JSON.stringify(o));
+  const g = ents('The Organisation for Security and Cooperation in Europe and the Guangdong Post and Telecommunications Administration met.');
+  has(g, 'organization', 'Organisation for Security and Cooperation in Europe');
+});
+
+test('a headline in title case keeps the names the article knows, not the tagger\'s pieces of it', () => {
+  const e = ents('Britney Spears Has No Visitation With Kids Until Next Custody Hearing, At Least\nAfter playing a waiting game all morning, Britney Spears showed up at a court in Los Angeles on Monday for a child-custody hearing.');
+  const head = e.filter((x) => x.start < 80);
+  assert.deepEqual(head.map((x) => `${x.type}:${x.text}`), ['person:Britney Spears']);
+  has(e, 'place', 'Los Angeles');
+  // a list of names is not a headline
+  const l = ents('Tom Hanks, Meryl Streep, Denzel Washington\nThe three actors will host the ceremony in London next week.');
+  has(l, 'person', 'Meryl Streep');
+});
+
+test('storms are not people', () => {
+  const e = ents('Hurricane Helene made landfall near Perry, Florida, on Thursday.\nHelene then moved north into Georgia, and Helene\'s remnants flooded towns in the mountains.');
+  assert.ok(!e.some((x) => /Helene/.test(x.text)), JSON.stringify(e));
+  has(e, 'place', 'Florida');
 });
 
 test('titles before a name are not part of the person; regnal numbers are; counties are places', () => {

@@ -36,6 +36,8 @@ export interface LineEntities {
   tokens: Token[];
   spans: LineSpan[];
   caps: boolean;
+  /** A headline in title case ("Britney Spears Has No Visitation With Kids…"): case tells little about its names. */
+  title?: boolean;
 }
 
 export interface EntityOptions {
@@ -80,9 +82,34 @@ export function tagParagraph(para: string): LineEntities {
     out = namePieces(tokens, out);
     out = initialsInNames(tokens, out);
     out = counties(tokens, out);
+    out = storms(tokens, out);
     out = ampersands(tokens, out);
   }
-  return { tokens, spans: out, caps };
+  return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
+}
+
+/** Lexicon classes of ordinary words, which a headline in title case capitalises ("Has", "With", "Hearing"). */
+const ORDINARY = new Set(['verb', 'prep', 'conj', 'adv', 'det', 'pron']);
+
+/**
+ * A line in title case: at most 30 tokens, not ending in a full stop, at least 3 words of 4 letters or more, 80% of
+ * them capitalised, and at least two capitalised verbs, prepositions, conjunctions, adverbs, determiners or pronouns
+ * of 3 letters or more after the first word ("Has", "With", "Until"; a list of names, "Tom Hanks, Meryl Streep", a
+ * table row or a sentence such as "The U.S. Treasury and the International Monetary Fund disagreed." is not one).
+ */
+function isTitleLine(tokens: readonly Token[]): boolean {
+  if (tokens.length > 30 || tokens[tokens.length - 1].w === '.') return false;
+  let long = 0, cap = 0, ordinary = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].w;
+    if (w.length < 3 || !isLetter(w[0])) continue;
+    const c = isCapitalised(w);
+    if (c && k > 0 && ORDINARY.has(lexClass(w))) ordinary++;
+    if (w.length < 4) continue;
+    long++;
+    if (c) cap++;
+  }
+  return long >= 3 && cap >= 0.8 * long && ordinary >= 2;
 }
 
 const PLACE_CLASSES = new Set(['country', 'city', 'region', 'place']);
@@ -270,7 +297,7 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const lists = (s.tag === 'PER' || s.tag === 'LOC') && !PLACE_CLASSES.has(getLexicon().multiKey.get(spanWords(tokens, s)) ?? '');
     for (let i = s.ts + 1; i < s.te - 1; i++) {
       const w = tokens[i].w;
-      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')))) continue;
+      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')) || (s.tag === 'ORG' && w === 'and' && twoOrganisations(tokens, s.ts, i, s.te)))) continue;
       parts.push({ ts: a, te: i, tag: s.tag });
       a = i + 1;
     }
@@ -281,6 +308,30 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   }
   return placesWithAnd(tokens, out ?? spans);
 }
+
+/** Organisation words that end a whole organisation's name ("… University", "… Institute"; not "Post" or "Power"). */
+const FULL_ORG_HEADS = new Set(['university', 'institute', 'college', 'school', 'company', 'corporation', 'bank', 'agency', 'ministry', 'department', 'council', 'commission', 'committee', 'foundation', 'association', 'party', 'hospital', 'federation', 'union', 'society', 'group']);
+
+/**
+ * "and" at `i` inside an organisation's span [a, e) stands between two organisations: the second ends in a company
+ * suffix ("Advanced Micro Devices and Intel Corp."), or both are one word ("Shell and Caltex", "Braves and Cubs"), or
+ * each ends in a word that ends a whole organisation's name ("Massachusetts Institute of Technology and Stanford
+ * University"). Not "Securities and Exchange Commission", "Organisation for Security and Cooperation in Europe",
+ * "Guangdong Post and Telecommunications Administration".
+ */
+function twoOrganisations(tokens: Token[], a: number, i: number, e: number): boolean {
+  if (i - a < 1 || e - i < 2) return false;
+  const last = tokens[e - 1].w.toLowerCase();
+  // an abbreviated suffix: "Grains Research and Development Corporation" is one organisation
+  if (CORP_SUFFIX.has(last) && !SPELLED_SUFFIX.has(last)) return e - i > 2;
+  if (i - a === 1 && e - i === 2) return isNameWord(tokens[a].w) && isNameWord(tokens[i + 1].w) && !COMMON.has(lexClass(tokens[a].w)) && !COMMON.has(lexClass(tokens[i + 1].w));
+  const ends = (k: number) => FULL_ORG_HEADS.has(tokens[k].w.toLowerCase());
+  let leftHead = false;
+  for (let k = a + 1; k < i && !leftHead; k++) leftHead = ends(k) && (k === i - 1 || tokens[k + 1].w === 'of');
+  return leftHead && ends(e - 1);
+}
+const COMMON = new Set(['noun', 'adj', 'verb', 'orgword', 'placeword']);
+const SPELLED_SUFFIX = new Set(['corporation', 'limited', 'incorporated']);
 
 /** "Trinidad and Tobago", "Bosnia and Herzegovina": two places around "and" that are one in the lexicon are one. */
 function placesWithAnd(tokens: Token[], spans: LineSpan[]): LineSpan[] {
@@ -453,6 +504,18 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
   return leadingTitles(tokens, suffixed);
 }
 
+/** Words before a storm's name ("Hurricane Helene", "Typhoon Haiyan"; not "Storm", also a first name). */
+const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone']);
+
+/** A storm's name is not a person's (nor a place's): "Hurricane Helene" is no entity of the three types. */
+function storms(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.filter((s) => {
+    const first = tokens[s.ts].w;
+    if (STORM_WORDS.has(first) && s.te - s.ts === 2) return false;
+    return !(s.te - s.ts === 1 && s.ts > 0 && STORM_WORDS.has(tokens[s.ts - 1].w));
+  });
+}
+
 /** Words that end the name of a county or province ("Hennepin County", "Orleans Parish"). */
 const COUNTY_WORDS = new Set(['County', 'Parish', 'Province', 'Township', 'Prefecture', 'Oblast']);
 
@@ -551,6 +614,15 @@ function documentPass(docLines: DocLine[]): void {
     v[t] += n;
   };
   const bodyKnown = new Set<string>();
+  // names of storms ("Hurricane Helene"): no entity wherever they come ("Helene's remnants")
+  const stormNames = new Set<string>();
+  for (const d of docLines) {
+    const toks = d.res.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) if (STORM_WORDS.has(toks[i].w) && isNameWord(toks[i + 1].w)) stormNames.add(toks[i + 1].w.toLowerCase());
+  }
+  if (stormNames.size) for (const d of docLines) d.spans = d.spans.filter((s) => !stormNames.has(spanKey(d, s.ts, s.te)));
+  // a headline in title case keeps only the names known from other lines (and finds them again below)
+  for (const d of docLines) if (d.res.title) d.spans = [];
   for (const d of docLines)
     for (const s of d.spans) {
       const k = spanKey(d, s.ts, s.te);
@@ -601,6 +673,9 @@ function documentPass(docLines: DocLine[]): void {
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = best.get(spanKey(d, i, end));
         if (!t) continue;
+        // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
+        // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
+        if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || (toks[i].w.length > 2 && !ORDINARY.has(lexClass(toks[i].w)) && !COMMON.has(lexClass(toks[i].w)))))) continue;
         // every overlapping span must lie strictly inside the candidate; in ALL-CAPS lines, where case tells
         // nothing about boundaries, a name known from mixed-case lines also wins over a span not known there
         let ok = true;
