@@ -308,6 +308,24 @@ test('date lines with a time and "on", or a published and an updated date, are d
   assert.equal(lineFeatures('Nov. 27, 2026Rain fell').meta, null);
 });
 
+test('reading times, paywall notes and "read also" promos of French, German, Spanish… pages; French times in datelines', () => {
+  const lines = ['Le gouvernement annonce un plan de 2 milliards d\'euros pour les hôpitaux', 'Par Claire Dubois',
+    'Publié le 27 novembre 2026 à 10h32, mis à jour à 14h05', 'Temps de lecture : 4 min.', 'Article réservé aux abonnés',
+    'Le gouvernement a dévoilé mardi un plan de 2 milliards d\'euros destiné à renforcer les hôpitaux publics, confrontés depuis plusieurs années à une pénurie de personnel.',
+    '« Nous devons agir vite, car la situation ne peut plus durer », a déclaré le Premier ministre lors d\'une conférence de presse.',
+    'Lire aussi : Urgences : les soignants en grève dans plusieurs villes',
+    'Le plan prévoit notamment le recrutement de 10 000 infirmiers d\'ici à 2028 et la revalorisation des gardes de nuit.',
+    'Il vous reste 65 % de cet article à lire. La suite est réservée aux abonnés.', ''];
+  const { get } = labels(lines.join('\n'));
+  assert.deepEqual([get('Publié le 27…').label, get('Publié le 27…').reason], ['meta', 'dateline']);
+  for (const l of ['Temps de lecture : 4 min.', 'Article réservé aux abonnés', 'Lire aussi : Urgences…', 'Il vous reste 65 %…']) assert.deepEqual([get(l).label, get(l).reason], ['boilerplate', 'widget-phrase'], l);
+  for (const l of ['Reading time: 4 minutes', '5 min read', 'Lesezeit: ca. 3 Minuten', 'Lesen Sie auch: Die Bahn streikt wieder', 'Leer también: El Gobierno aprueba los presupuestos', 'This story is for subscribers only.'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  // sentences about reading or subscribers are not
+  for (const l of ['Reading time for children has dropped sharply, the study found in a survey of parents.', 'The lounge is for subscribers only, and members said they liked it there.'])
+    assert.equal(lineFeatures(l).rule, null, l);
+});
+
 test('a headline in title case above a standfirst in sentence case: both kept; BBC "Media caption" lines are credits', () => {
   const lines = ['Menu', 'Search', 'Home', 'News', 'Sport', 'Weather', 'Local', 'Markets', 'Tuesday 28 November 2026',
     'Wildfire Forces Thousands to Flee Mountain Towns', 'Crews battled strong winds overnight as the blaze doubled in size',

@@ -224,7 +224,7 @@ const FIRST_WORDS: [number, string][] = [
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image media foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
-  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s'],
+  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
 ];
 
 function hashWord(w: string): number {

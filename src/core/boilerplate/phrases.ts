@@ -164,6 +164,11 @@ export const WIDGET_SENTENCE_PHRASES = [
     'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
     'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
+    // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
+    'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
+    'temps de lecture\\s*:?\\s*\\d', 'réservée? aux abonnés\\W*$', 'il vous reste \\d+ ?% de cet article', 'lesezeit\\s*:?\\s*(ca\\.\\s*)?\\d',
+    'nur für abonnenten\\W*$', 'tiempo de lectura\\s*:?\\s*\\d', 'exclusivo para suscriptores\\W*$', 'tempo di lettura\\s*:?\\s*\\d',
+    'riservato agli abbonati\\W*$', 'tempo de leitura\\s*:?\\s*\\d', 'exclusivo para assinantes\\W*$', 'leestijd\\s*:?\\s*\\d',
     // de/fr/es/it/pt/nl/ru
     'wir verwenden cookies', 'diese (web)?seite verwendet cookies', 'alle rechte vorbehalten', 'nous utilisons des cookies',
     'ce site utilise des cookies', 'tous droits réservés', 'utilizamos cookies', 'este sitio (web )?utiliza cookies',
@@ -207,7 +212,7 @@ const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|
 /** "Published … | Updated …": the words may come again after the first date. */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}])))|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}])))|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
   'iu',
 );
 
@@ -225,7 +230,7 @@ export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bi
  * "ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade", "Related: …", "Watch: …" (a headline: not two
  * sentences). Not "Category: Drama Director: …" (a field of a listing page, content in the gold standards).
  */
-export const LINK_LABEL = /^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:also read|read also|read more|see also|related(?: stories| story| articles?| coverage| content| links?)?|recommended(?: for you)?|must read|more on this(?: story)?|watch|listen|previously|further reading|editor['’]s picks?)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$/iu;
+export const LINK_LABEL = /^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:also read|read also|read more|see also|related(?: stories| story| articles?| coverage| content| links?)?|recommended(?: for you)?|must read|more on this(?: story)?|watch|listen|previously|further reading|editor['’]s picks?|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|le(?:er|e|a) también|leia também|leggi anche|lees ook|читайте также)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$/iu;
 
 /** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
 export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
