@@ -305,6 +305,7 @@ test('date lines with a time and "on", or a published and an updated date, are d
   assert.equal(lineFeatures('The council met on March 3, 2024 and again on March 5 to vote on the budget.').meta, null);
   // a converter that glued the two dates' elements together ("…2026Updated …")
   assert.equal(lineFeatures('Published Nov. 27, 2026Updated Nov. 28, 2026, 9:41 a.m. ET').meta, 'dateline');
+  assert.equal(lineFeatures('November 28, 20262:41 PM UTCUpdated ago').meta, 'dateline');
   assert.equal(lineFeatures('Nov. 27, 2026Rain fell').meta, null);
 });
 
@@ -356,6 +357,9 @@ test('audio players, share buttons, newsletter consent and "Continue reading the
   for (const l of w) assert.deepEqual([get(l).label, get(l).reason], ['boilerplate', 'widget-phrase'], l);
   assert.equal(get('The plan calls for…').label, 'article');
   assert.equal(lineFeatures('Critics said residents should listen to the article\'s authors before they vote.').rule, null);
+  for (const l of ['Sign up here.', 'Get a look at the day ahead in U.S. and global markets with the Morning Bid U.S. newsletter. Sign up here.'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('Thousands of volunteers came to sign up here on Saturday, organisers said.').rule, null);
 });
 
 test('tag lists, "ALSO READ:" / "Watch:" promos and syndication notes inside the article are widget lines', () => {

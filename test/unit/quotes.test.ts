@@ -233,6 +233,16 @@ test('guillemets: «quote» counts, navigation arrows do not', () => {
   assert.deepEqual(texts(quotes('« Previous\n» Email this article\nShe called it «a disgrace» on air.')), ['«a disgrace»']);
 });
 
+test('French typography: « quote » with spaces inside counts (navigation arrows still do not); German, Spanish and French "said"', () => {
+  const fr = quotes('« Nous devons agir vite », dit le ministre Bruno Le Maire.\nLes syndicats restent prudents. «\u00a0C\'est un premier pas, mais ce n\'est pas suffisant\u00a0», estime Marie Lefèvre, de la CGT.\n« Previous | Next »\n« Précédent Suivant »\n« Crank up your speakers | Main | Black and white photos »\nSee « www.example.org/tools/find a post office »');
+  assert.deepEqual(texts(fr), ['« Nous devons agir vite »', '«\u00a0C\'est un premier pas, mais ce n\'est pas suffisant\u00a0»']);
+  assert.equal(speakerOf(fr, '« Nous'), 'le ministre Bruno Le Maire');
+  assert.equal(speakerOf(fr, '«\u00a0C\'est'), 'Marie Lefèvre');
+  const de = quotes('„Das ist ein guter Tag für den Klimaschutz“, sagte Bundeswirtschaftsminister Robert Habeck nach der Abstimmung.\n«Es un buen día para la economía», dijo el ministro Carlos Cuerpo en Madrid.');
+  assert.equal(speakerOf(de, '„Das'), 'Bundeswirtschaftsminister Robert Habeck');
+  assert.equal(speakerOf(de, '«Es'), 'el ministro Carlos Cuerpo');
+});
+
 test('a capitalised cue word after a name is a name (Edward Said), and empty marks are not quotes', () => {
   const qs = quotes('The scholar Edward Said wrote that the term "orientalism" was loaded.\nThe form showed "" twice.');
   assert.deepEqual(texts(qs), ['"orientalism"']);

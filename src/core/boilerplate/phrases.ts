@@ -164,6 +164,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
     'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
+    'sign up here\\W*$',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
     'temps de lecture\\s*:?\\s*\\d', 'réservée? aux abonnés\\W*$', 'il vous reste \\d+ ?% de cet article', 'lesezeit\\s*:?\\s*(ca\\.\\s*)?\\d',
@@ -212,7 +213,7 @@ const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|
 /** "Published … | Updated …": the words may come again after the first date. */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}])))|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?![\\p{L}\\d]))+$',
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}])))|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))))+$',
   'iu',
 );
 

@@ -10,7 +10,7 @@
  */
 import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
-import { scanParagraph, isSpaceCode, isWordCodeFast, type MarkScan, type Piece } from './marks';
+import { scanParagraph, isSpaceCode, isWordCodeFast, spacedGuillemetClose, type MarkScan, type Piece } from './marks';
 import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
 import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
 import { scareReason, type ScareReason } from './scare';
@@ -47,7 +47,8 @@ const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: 
 /**
  * Could `tokenize` (marks.ts) find a quotation mark in text[start,end) (= the paragraph text.slice(start, end))?
  * False only when every quote-like character is one that `tokenize` skips by its local rules: an apostrophe inside a
- * word (don’t, Trump’s), a `«` before a space or at the end, a `»` after a space or at the start. `<` never makes a
+ * word (don’t, Trump’s), a `«` before a space (unless a spaced `»` closes it: spacedGuillemetClose) or at the end, a `»`
+ * after a space or at the start. `<` never makes a
  * mark itself (markup is blanked), so it does not make the answer true, but the first one is remembered for
  * `markHint`; a tag hiding a quote character only makes this answer true where `tokenize` finds nothing, which costs
  * time, never a different result.
@@ -84,7 +85,7 @@ export function mayHaveMarks(text: string, start: number, end: number): boolean 
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       if (next !== c && i > start && text.charCodeAt(i - 1) !== c && isWordCodeFast(text.charCodeAt(i - 1)) && isWordCodeFast(next)) continue;
     } else if (c === 0xab) {
-      if (!(i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1)))) continue;
+      if (!(i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1))) && !(i + 1 < end && spacedGuillemetClose(text, i, end) >= 0)) continue;
     } else if (c === 0xbb) {
       if (!(i > start && !isSpaceCode(text.charCodeAt(i - 1)))) continue;
     }

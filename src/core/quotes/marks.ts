@@ -73,6 +73,30 @@ function isWordChar(c: string): boolean {
 export function isSpaceCode(c: number): boolean {
   return c < 0 || c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0x3000 || c === 13 || c === 10;
 }
+/**
+ * French typography puts a space inside guillemets (`« Nous devons agir vite »`). A `«` at `i` followed by a space
+ * opens a quote only when a `»` after a space closes it in text[i, end) before any other `«`, around at least two
+ * words of which one starts in lower case, with no `|`, `//` or `www.` inside (`« Previous | Next »`, `« Older post |
+ * Main | Newer post »` and other navigation arrows are not quotes). Returns the
+ * index of that `»`, or -1.
+ */
+export function spacedGuillemetClose(text: string, i: number, end: number): number {
+  let words = 0, lower = false, inWord = false;
+  for (let j = i + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    // another `«`, a menu's separator (`« Previous post | Main | Next post »`) or an address: no quote
+    if (c === 0xab || c === 124 || (c === 47 && text.charCodeAt(j - 1) === 47)) return -1;
+    if (c === 119 && text.charCodeAt(j + 1) === 119 && text.charCodeAt(j + 2) === 119 && text.charCodeAt(j + 3) === 46) return -1;
+    if (c === 0xbb) return isSpaceCode(text.charCodeAt(j - 1)) && words >= 2 && lower ? j : -1;
+    const w = isWordCodeFast(c);
+    if (w && !inWord) {
+      words++;
+      if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) lower = true; // a word in lower case
+    }
+    inWord = w;
+  }
+  return -1;
+}
 /** OPEN_PUNCT.includes on a character code. */
 function isOpenPunctCode(c: number): boolean {
   return c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2026 || c === 58 || c === 59;
@@ -124,6 +148,7 @@ const MARK_LIKE = /["'<\u201c\u201d\u2018\u2019\u201e\xab\xbb]/g;
 
 function tokenize(p: string, from: number): Mark[] {
   const out: Mark[] = [];
+  let spacedClose = -1; // the `»` that closes a spaced `« … »`
   const re = MARK_LIKE;
   re.lastIndex = from;
   // test() instead of exec(): no match array per hit (one character matched, so it is at lastIndex - 1)
@@ -143,9 +168,13 @@ function tokenize(p: string, from: number): Mark[] {
     }
     // an apostrophe inside a word (don’t, Trump’s, O'Neill) is never a mark
     if ((code === 39 || code === 0x2019) && p.charCodeAt(i + 1) !== code && i > 0 && p.charCodeAt(i - 1) !== code && isWordCodeFast(p.charCodeAt(i - 1)) && isWordCodeFast(p.charCodeAt(i + 1))) continue;
-    // guillemets: «quote» only when they hug the text; `« Previous`, `» Email this` are navigation arrows
-    if (code === 0xab && (i + 1 >= p.length || isSpaceCode(p.charCodeAt(i + 1)))) continue;
-    if (code === 0xbb && (i === 0 || isSpaceCode(p.charCodeAt(i - 1)))) continue;
+    // guillemets: «quote» when they hug the text, or « quote » in French typography (spacedGuillemetClose); `«
+    // Previous`, `» Email this` are navigation arrows
+    if (code === 0xab && (i + 1 >= p.length || isSpaceCode(p.charCodeAt(i + 1)))) {
+      spacedClose = spacedGuillemetClose(p, i, p.length);
+      if (spacedClose < 0) continue;
+    }
+    if (code === 0xbb && (i === 0 || isSpaceCode(p.charCodeAt(i - 1))) && i !== spacedClose) continue;
     switch (c) {
       case '“':
       case '„':

@@ -59,6 +59,10 @@ const CUE_WORDS = [
   'confirmed', 'confirms', 'estimated', 'estimates', 'pointed', 'points', 'laughed', 'sighed', 'pleaded', 'begged',
   'promised', 'recounted', 'recounts', 'reiterated', 'repeated', 'announced', 'informed', 'assured', 'reminded',
   'threatened', 'defended', 'blamed', 'mocked', 'ridiculed', 'derided', 'questioned', 'challenged',
+  // the commonest "said" of German, Spanish, Italian/Portuguese and French news (`…“, sagte Robert Habeck`): ASCII
+  // words that are not English ones
+  'sagte', 'sagt', 'betonte', 'meinte', 'schrieb', 'warnte', 'dijo', 'disse', 'dit', 'estime', 'ajoute', 'explique',
+  'souligne', 'affirme', 'indique', 'confie', 'raconte', 'poursuit', 'insiste',
 ];
 
 const CUE_SET = new Set(CUE_WORDS);
