@@ -320,7 +320,7 @@ test('reading times, paywall notes and "read also" promos of French, German, Spa
   const { get } = labels(lines.join('\n'));
   assert.deepEqual([get('Publié le 27…').label, get('Publié le 27…').reason], ['meta', 'dateline']);
   for (const l of ['Temps de lecture : 4 min.', 'Article réservé aux abonnés', 'Lire aussi : Urgences…', 'Il vous reste 65 %…']) assert.deepEqual([get(l).label, get(l).reason], ['boilerplate', 'widget-phrase'], l);
-  for (const l of ['Reading time: 4 minutes', '5 min read', 'Lesezeit: ca. 3 Minuten', 'Lesen Sie auch: Die Bahn streikt wieder', 'Leer también: El Gobierno aprueba los presupuestos', 'This story is for subscribers only.'])
+  for (const l of ['Artikel anhören', 'Écouter cet article', 'Listen to article', 'Escuchar este artículo', 'Reading time: 4 minutes', '5 min read', 'Lesezeit: ca. 3 Minuten', 'Lesen Sie auch: Die Bahn streikt wieder', 'Leer también: El Gobierno aprueba los presupuestos', 'This story is for subscribers only.'])
     assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   // sentences about reading or subscribers are not
   for (const l of ['Reading time for children has dropped sharply, the study found in a survey of parents.', 'The lounge is for subscribers only, and members said they liked it there.'])

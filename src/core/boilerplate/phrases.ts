@@ -55,6 +55,9 @@ export const WIDGET_WORDS = [
   'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
   'email to a friend', 'e-mail to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
   'like us on facebook',
+  // audio players of articles (en, de, fr, es, it, pt, nl)
+  'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
+  'escuchar (este |el )?artículo', 'ascolta(re)? l[\'’]articolo', 'ouvir (este |o )?artigo',
   // login / account
   'log ?in', 'log ?out', 'sign ?in', 'sign ?out', 'sign ?up', 'register', 'join', 'my account', 'account', 'profile', 'password',
   'username', 'forgot (your )?password\\??', 'lost (your )?password\\??', 'reset password', 'remember me', 'or with username:?',
