@@ -309,6 +309,20 @@ test('date lines with a time and "on", or a published and an updated date, are d
   assert.equal(lineFeatures('Nov. 27, 2026Rain fell').meta, null);
 });
 
+test('an agency credit under the headline ("The Associated Press") is meta, and the headline above it is kept', () => {
+  const lines = ['Local News', 'Weather', 'Sports', 'Obituaries', 'e-Edition', 'Subscribe', 'School Board Votes to Close Two Elementary Schools',
+    'The Associated Press', 'Nov 27, 2026', 'Facebook', 'Twitter', 'WhatsApp', 'SMS', 'Email', 'Print', 'Copy article link', 'Save',
+    'SPRINGFIELD, Ill. (AP) — The Springfield school board voted 5-2 on Wednesday night to close two elementary schools at the end of the school year, citing falling enrollment.',
+    'Parents packed the meeting, and many urged the board to wait another year. "These schools are the heart of our neighborhoods," said Tanya Brooks.',
+    'The closures will affect about 600 students, who will be moved to three nearby schools.',
+    'Copyright 2026 The Associated Press. All rights reserved.', 'Tags', 'Education', 'Most Popular', ''];
+  const { get } = labels(lines.join('\n'));
+  assert.equal(get('The Associated Press').label, 'meta');
+  assert.deepEqual([get('School Board Votes…').label, get('School Board Votes…').reason], ['article', 'article-headline']);
+  assert.equal(lineFeatures('THE ASSOCIATED PRESS').meta, 'photo-credit');
+  assert.equal(lineFeatures('The Associated Press reported the vote on Wednesday, citing two officials.').meta, null);
+});
+
 test('reading times, paywall notes and "read also" promos of French, German, Spanish… pages; French times in datelines', () => {
   const lines = ['Le gouvernement annonce un plan de 2 milliards d\'euros pour les hôpitaux', 'Par Claire Dubois',
     'Publié le 27 novembre 2026 à 10h32, mis à jour à 14h05', 'Temps de lecture : 4 min.', 'Article réservé aux abonnés',

@@ -227,7 +227,7 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
 export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
