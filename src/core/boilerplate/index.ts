@@ -1182,7 +1182,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       // set apart from what comes before it: a blank line, a dateline or the start ("News Sports Opinion…" / "Search in
       // Daily Mail Archives…" is the menu's next line)
       const apart = nb[h] === 0 || feats[nb[h] - 1].blank || out[nb[h] - 1].label === 'meta';
-      if (apart && !forced[h] && titleLike(f) && f.capShare >= 0.5 && f.words >= 4 && f.key.charCodeAt(f.key.length - 1) !== 58 && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
+      if (apart && !forced[h] && titleLike(f) && f.capShare >= 0.5 && f.words >= 4 && !f.endColon && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
         oh.label = 'article';
         oh.reason = 'article-headline';
         oh.detail = undefined;

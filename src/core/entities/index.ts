@@ -88,9 +88,6 @@ export function tagParagraph(para: string): LineEntities {
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
 }
 
-/** Lexicon classes of ordinary words, which a headline in title case capitalises ("Has", "With", "Hearing"). */
-const ORDINARY = new Set(['verb', 'prep', 'conj', 'adv', 'det', 'pron']);
-
 /**
  * A line in title case: at most 30 tokens, not ending in a full stop, at least 3 words of 4 letters or more, 80% of
  * them capitalised, and at least two capitalised verbs, prepositions, conjunctions, adverbs, determiners or pronouns
@@ -104,7 +101,7 @@ function isTitleLine(tokens: readonly Token[]): boolean {
     const w = tokens[k].w;
     if (w.length < 3 || !isLetter(w[0])) continue;
     const c = isCapitalised(w);
-    if (c && k > 0 && ORDINARY.has(lexClass(w))) ordinary++;
+    if (c && k > 0 && LEADING_JUNK.has(lexClass(w))) ordinary++; // a word a headline in title case capitalises
     if (w.length < 4) continue;
     long++;
     if (c) cap++;
@@ -113,6 +110,10 @@ function isTitleLine(tokens: readonly Token[]): boolean {
 }
 
 const PLACE_CLASSES = new Set(['country', 'city', 'region', 'place']);
+/**
+ * Lexicon classes of function words and verbs: not the first word of a name, and the words a headline in title case
+ * capitalises ("Has", "With", "Until").
+ */
 const LEADING_JUNK = new Set(['verb', 'det', 'pron', 'adv', 'conj', 'prep']);
 
 /** Lexicon class of a word (compromise lexicon, lower-cased). */
@@ -331,6 +332,11 @@ function twoOrganisations(tokens: Token[], a: number, i: number, e: number): boo
   return leftHead && ends(e - 1);
 }
 const COMMON = new Set(['noun', 'adj', 'verb', 'orgword', 'placeword']);
+/** A word of three letters or more that the lexicon has as no ordinary word (neither a function word nor COMMON). */
+function isRareWord(w: string): boolean {
+  const c = lexClass(w);
+  return w.length > 2 && !LEADING_JUNK.has(c) && !COMMON.has(c);
+}
 const SPELLED_SUFFIX = new Set(['corporation', 'limited', 'incorporated']);
 
 /** "Trinidad and Tobago", "Bosnia and Herzegovina": two places around "and" that are one in the lexicon are one. */
@@ -675,7 +681,7 @@ function documentPass(docLines: DocLine[]): void {
         if (!t) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
-        if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || (toks[i].w.length > 2 && !ORDINARY.has(lexClass(toks[i].w)) && !COMMON.has(lexClass(toks[i].w)))))) continue;
+        if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
         // every overlapping span must lie strictly inside the candidate; in ALL-CAPS lines, where case tells
         // nothing about boundaries, a name known from mixed-case lines also wins over a span not known there
         let ok = true;

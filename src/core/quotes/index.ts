@@ -85,7 +85,7 @@ export function mayHaveMarks(text: string, start: number, end: number): boolean 
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       if (next !== c && i > start && text.charCodeAt(i - 1) !== c && isWordCodeFast(text.charCodeAt(i - 1)) && isWordCodeFast(next)) continue;
     } else if (c === 0xab) {
-      if (!(i + 1 < end && !isSpaceCode(text.charCodeAt(i + 1))) && !(i + 1 < end && spacedGuillemetClose(text, i, end) >= 0)) continue;
+      if (i + 1 >= end || (isSpaceCode(text.charCodeAt(i + 1)) && spacedGuillemetClose(text, i, end) < 0)) continue;
     } else if (c === 0xbb) {
       if (!(i > start && !isSpaceCode(text.charCodeAt(i - 1)))) continue;
     }
