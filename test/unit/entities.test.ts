@@ -258,3 +258,43 @@ test('a name ending in an organisation word is an organisation; places ending in
   const w = ents('Israeli troops entered the West Bank on Monday, and officials of the former Soviet Union met in Moscow.');
   assert.ok(!w.some((x) => x.type === 'organization' && (x.text === 'West Bank' || x.text === 'Soviet Union')), JSON.stringify(w));
 });
+
+test('organisations the tagger cuts short or reads as other things', () => {
+  const f = ents('Shares of Morgan Stanley rose on Tuesday, and Warner Bros. Discovery said the Home Office and the Electoral Commission had been told.');
+  has(f, 'organization', 'Morgan Stanley');
+  has(f, 'organization', 'Warner Bros. Discovery');
+  has(f, 'organization', 'Home Office');
+  has(f, 'organization', 'Electoral Commission');
+  const c = ents('The Centers for Disease Control and Prevention and officials at the World Health Organization said the outbreak was contained.');
+  has(c, 'organization', 'Centers for Disease Control and Prevention');
+  has(c, 'organization', 'World Health Organization');
+  const t = ents('The San Francisco 49ers beat the Dallas Cowboys on Sunday, and the Philadelphia 76ers lost.');
+  has(t, 'organization', 'San Francisco 49ers');
+  has(t, 'organization', 'Philadelphia 76ers');
+  hasNot(t, 'San Francisco');
+  // firms of two names around "&", but not sections, places, capitals or two first names
+  const a = ents('Johnson & Johnson and Barnes & Noble gained, while Dolce & Gabbana fell. Talks between Egypt & Israel, HIV & AIDS, Tom & Jerry, and the Sexuality & Cancer page followed.');
+  has(a, 'organization', 'Johnson & Johnson');
+  has(a, 'organization', 'Barnes & Noble');
+  has(a, 'organization', 'Dolce & Gabbana');
+  for (const x of ['Egypt & Israel', 'HIV & AIDS', 'Tom & Jerry', 'Sexuality & Cancer']) hasNot(a, x);
+  // an honorific is not part of the name next to it; a first name that opens a person's name does not continue one
+  const h = ents('Mr. Asper told the Film Institute that Apple CEO Tim Cook and Microsoft President Brad Smith would come.');
+  hasNot(h, 'Mr. Asper');
+  has(h, 'person', 'Tim Cook');
+  has(h, 'person', 'Brad Smith');
+  has(h, 'organization', 'Apple');
+  has(h, 'organization', 'Microsoft');
+});
+
+test('people the tagger reads as organisations or places; laws are none of the three types', () => {
+  const j = ents('Justice Ketanji Brown Jackson wrote the dissent.');
+  has(j, 'person', 'Ketanji Brown Jackson');
+  const b = ents('Officials in the Biden administration and the Obama administration declined to comment, unlike the Kremlin administration.');
+  has(b, 'person', 'Biden');
+  has(b, 'person', 'Obama');
+  assert.ok(!b.some((x) => x.type === 'person' && x.text === 'Kremlin'), JSON.stringify(b));
+  const l = ents('Congress renewed the African Growth and Opportunity Act, and Republicans want to repeal the Affordable Care Act.');
+  has(l, 'organization', 'Congress');
+  assert.ok(!l.some((x) => /Act|Growth|Opportunity/.test(x.text)), JSON.stringify(l));
+});

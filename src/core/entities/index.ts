@@ -84,6 +84,12 @@ export function tagParagraph(para: string): LineEntities {
     out = counties(tokens, out);
     out = storms(tokens, out);
     out = ampersands(tokens, out);
+    out = titledPeople(tokens, out);
+    out = teams(tokens, out);
+    out = organisationRuns(tokens, out);
+    out = headsWithFor(tokens, out);
+    out = laws(tokens, out);
+    out = administrations(tokens, out);
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
 }
@@ -268,9 +274,10 @@ function corporateSuffixes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
  */
 function organisationHeads(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return spans.map((s) => {
-    if (s.tag === 'ORG' || s.tag === 'MISC' || s.te - s.ts < 2) return s;
+    if (s.tag === 'ORG' || s.te - s.ts < 2) return s;
     const head = tokens[s.te - 1].w;
     const h = head.toLowerCase();
+    if (s.tag === 'MISC') return isCapitalised(head) && (FULL_ORG_HEADS.has(h) || h === 'organization' || h === 'organisation') ? { ts: s.ts, te: s.te, tag: 'ORG' as Tag } : s;
     const placeHead = PLACE_HEADS.has(h) && (h !== 'bank' || (s.te - s.ts === 2 && BANK_SIDES.has(tokens[s.ts].w.toLowerCase())));
     return isCapitalised(head) && (lexClass(head) === 'orgword' || MORE_ORG_HEADS.has(h)) && !placeHead ? { ts: s.ts, te: s.te, tag: 'ORG' as Tag } : s;
   });
@@ -558,6 +565,7 @@ function ampersands(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     if (tokens[i].w !== '&' || !isNameWord(tokens[i - 1].w) || !isNameWord(tokens[i + 1].w)) continue;
     at ??= spansByToken(n, spans);
     const l = at[i - 1], r = at[i + 1];
+    if (firmOfTwo(tokens, i, l, r)) { joined.push({ ts: i - 1, te: i + 2, tag: 'ORG' }); continue; }
     if (!r || r.ts !== i + 1 || r.tag !== 'ORG' || (l && l === r)) continue;
     const head = tokens[r.te - 1].w;
     if (!(isCapitalised(head) && (lexClass(head) === 'orgword' || MORE_ORG_HEADS.has(head.toLowerCase()) || CORP_SUFFIX.has(head.toLowerCase())))) continue;
@@ -567,6 +575,185 @@ function ampersands(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     joined.push({ ts, te: r.te, tag: 'ORG' });
   }
   return withJoined(spans, joined);
+}
+
+/**
+ * "Justice Ketanji Brown Jackson": a title and two or more name words, one of them a first name or a surname of the
+ * lexicon and none an organisation word, that the tagger read as an organisation is the person after the title.
+ */
+function titledPeople(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.map((s) => {
+    if (s.tag !== 'ORG' || s.te - s.ts < 3 || !isTitleWord(tokens[s.ts].w)) return s;
+    let a = s.ts;
+    while (a < s.te - 1 && isTitleWord(tokens[a].w)) a++;
+    if (s.te - a < 2) return s;
+    let known = false;
+    for (let k = a; k < s.te; k++) {
+      const w = tokens[k].w;
+      const c = lexClass(w);
+      if (!isNameWord(w) || isOrgHead(w)) return s;
+      known ||= c === 'first' || c === 'last' || c === 'person';
+    }
+    return known ? { ts: a, te: s.te, tag: 'PER' as Tag } : s;
+  });
+}
+/** A word that ends an organisation's name (lexicon, MORE_ORG_HEADS, FULL_ORG_HEADS or a company suffix). */
+function isOrgHead(w: string): boolean {
+  const l = w.toLowerCase();
+  return lexClass(w) === 'orgword' || MORE_ORG_HEADS.has(l) || FULL_ORG_HEADS.has(l) || CORP_SUFFIX.has(l) || l === 'organization';
+}
+
+/** "San Francisco 49ers", "Los Angeles Dodgers": a place directly followed by a team of the lexicon is the team. */
+function teams(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const joined: LineSpan[] = [];
+  for (const s of spans) {
+    if (s.tag !== 'LOC') continue;
+    const inside = lexClass(tokens[s.te - 1].w) === 'team';
+    if (inside ? s.te - s.ts > 1 : s.te < tokens.length && lexClass(tokens[s.te].w) === 'team' && !/^\p{Ll}/u.test(tokens[s.te].w)) joined.push({ ts: s.ts, te: inside ? s.te : s.te + 1, tag: 'ORG' });
+  }
+  return withJoined(spans, joined);
+}
+
+/** Lexicon classes of capitalised words that do not continue an organisation's name ("Apple CEO", "Reuters Monday"). */
+const NOT_ORG_WORDS = new Set([...LEADING_JUNK, 'expr', 'date', 'hon', 'abbr', 'place', 'actor', 'demonym', 'country', 'city', 'region', 'num', 'unit']);
+/** Lexicon classes of names, and '' for a word the lexicon does not know. */
+const NAME_CLASSES = new Set(['first', 'last', 'person', 'proper', '']);
+/** Words of firms' names that the lexicon has as common words ("Warner Bros."). */
+const FIRM_WORDS = new Set(['Bros.', 'Bros', 'Brothers']);
+
+/** A plain capitalised word, perhaps abbreviated: "Stanley", "Bros." (not "Trade-Off", "I'm", "GDRs", "II"). */
+const PLAIN_NAME = /^\p{Lu}\p{Ll}+\.?$/u;
+
+/** The lexicon class of a word, of an abbreviation without its full stop ("Mr." as "mr", "Ave." as "ave"). */
+function classOf(w: string): string {
+  return lexClass(w) || (w.endsWith('.') ? lexClass(w.slice(0, -1)) : '');
+}
+
+/**
+ * Capitalised words the tagger left out of an organisation next to them: "Morgan" + "Stanley", "Warner Bros." +
+ * "Discovery", "Electoral" + "Commission". An untagged plain name word (a name of the lexicon, a word it does not know,
+ * "Bros.") directly after an organisation, or directly before it, is part of it; before an organisation that ends in
+ * an organisation word also a common word ("Home Office"). Never a title, date, place, nationality, honorific or
+ * function word, nor next to an acronym; not across a sentence boundary; at the line's start only a word the lexicon
+ * does not know ("Warner", not "Ray"); after a one-word organisation only a word the lexicon knows ("Ogun" +
+ * "Temizkanoglu" is a person the tagger misread); not a first name that opens a person's name after it.
+ * An organisation that ends in a first name followed by a surname or an unknown word ends before it: the first name
+ * and that word are a person ("NBC Hires Richard" + "Engel", "Morgan" + "Freeman"; not "San Francisco" + "Zoo", a
+ * name of the lexicon).
+ */
+function organisationRuns(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  const plain = (k: number, common: boolean) => {
+    const w = tokens[k].w;
+    const c = classOf(w);
+    return PLAIN_NAME.test(w) && !isTitleWord(w) && !NOT_ORG_WORDS.has(c) && (common || NAME_CLASSES.has(c) || FIRM_WORDS.has(w));
+  };
+  let done = 0; // tokens before this one are in a joined name already
+  for (const s of spans) {
+    if (s.tag !== 'ORG' || s.ts < done) continue;
+    at ??= spansByToken(n, spans);
+    let ts = s.ts, te = s.te;
+    const last = tokens[te - 1].w;
+    if (te < n && !at[te] && plain(te, false) && PLAIN_NAME.test(last) && classOf(last) === 'first' && (classOf(tokens[te].w) === 'last' || classOf(tokens[te].w) === '') && !(te - 2 >= ts && getLexicon().multiKey.has(spanWords(tokens, { ts: te - 2, te, tag: 'ORG' })))) {
+      if (te - 1 > ts) joined.push({ ts, te: te - 1, tag: 'ORG' });
+      joined.push({ ts: te - 1, te: te + 1, tag: 'PER' });
+      done = te + 1;
+      continue;
+    }
+    if (/\p{Ll}/u.test(last)) {
+      while (te < n && !at[te] && plain(te, false) && (s.te - s.ts > 1 || classOf(tokens[te].w) !== '') && !(classOf(tokens[te].w) === 'first' && te + 1 < n && isCapitalised(tokens[te + 1].w))) te++;
+    }
+    if (/\p{Ll}/u.test(tokens[ts].w)) {
+      const common = isOrgHead(tokens[s.te - 1].w);
+      while (ts > done && !at[ts - 1] && plain(ts - 1, common) && (ts - 1 === 0 ? classOf(tokens[0].w) === '' : classOf(tokens[ts - 1].w) !== 'first' && !SENTENCE_BOUNDARY.has(tokens[ts - 2].w))) ts--;
+    }
+    if (ts !== s.ts || te !== s.te) { joined.push({ ts, te, tag: 'ORG' }); done = te; }
+  }
+  return withJoined(spans, joined);
+}
+
+/** Plural and singular organisation words that open a name with "for" or "of" ("Centers for Disease Control"). */
+const FOR_HEADS = new Set(['center', 'centers', 'centre', 'centres', 'institute', 'institutes', 'council', 'ministry', 'department', 'bureau', 'office', 'commission', 'committee', 'campaign', 'coalition', 'alliance', 'foundation', 'society', 'association', 'league', 'federation', 'union', 'board', 'agency', 'academy', 'school', 'college', 'university', 'fund', 'organization', 'organisation', 'partnership', 'network', 'forum']);
+
+/** "Centers for" + "Disease Control and Prevention": an organisation word and "for"/"of" before an organisation. */
+function headsWithFor(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (const s of spans) {
+    if (s.tag !== 'ORG' || s.ts < 2 || (tokens[s.ts - 1].w !== 'for' && tokens[s.ts - 1].w !== 'of')) continue;
+    const h = tokens[s.ts - 2].w;
+    if (!isCapitalised(h) || !FOR_HEADS.has(h.toLowerCase())) continue;
+    at ??= spansByToken(tokens.length, spans);
+    if (at[s.ts - 2]) continue;
+    let ts = s.ts - 2;
+    while (ts > 0 && !at[ts - 1] && isNameWord(tokens[ts - 1].w) && !NOT_ORG_WORDS.has(lexClass(tokens[ts - 1].w)) && !isTitleWord(tokens[ts - 1].w)) ts--;
+    joined.push({ ts, te: s.te, tag: 'ORG' });
+  }
+  return withJoined(spans, joined);
+}
+
+/**
+ * "the Affordable Care Act", "African Growth and Opportunity Act": a law's name (capitalised words, with "and", "of",
+ * "for" or "on" between them, ending in "Act") is none of the three types, whatever the tagger made of its words.
+ */
+function laws(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out = spans;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].w !== 'Act' || !isCapitalised(tokens[i - 1].w)) continue;
+    let a = i - 1;
+    while (a > 0) {
+      const p = tokens[a - 1].w;
+      if (isNameWord(p) && !LEADING_JUNK.has(lexClass(p))) { a--; continue; }
+      if ((p === 'and' || p === 'of' || p === 'for' || p === 'on') && a >= 2 && isNameWord(tokens[a - 2].w)) { a -= 2; continue; }
+      break;
+    }
+    if (!out.some((s) => s.ts < i + 1 && s.te > a)) continue;
+    out = out.filter((s) => s.te <= a || s.ts > i).concat({ ts: a, te: i + 1, tag: 'MISC' }).sort((x, y) => x.ts - y.ts);
+  }
+  return out;
+}
+
+/** Governments and movements whose "administration" is not a president's ("the Kremlin administration"). */
+const NOT_PRESIDENTS = new Set(['kremlin', 'taliban', 'hamas', 'junta']);
+
+/**
+ * "the Biden administration", "the Obama administration": one word that the tagger read as a place or left as
+ * another name, before "administration", is the president's surname (as CoNLL's annotators read "the Clinton
+ * administration"). Not a place, nationality or organisation word of the lexicon ("the Gaza administration").
+ */
+function administrations(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.map((s) => {
+    if (s.te - s.ts !== 1 || (s.tag !== 'LOC' && s.tag !== 'MISC') || tokens[s.te]?.w !== 'administration') return s;
+    const w = tokens[s.ts].w;
+    const c = lexClass(w);
+    if (!isNameWord(w) || w === w.toUpperCase() || PLACE_CLASSES.has(c) || c === 'demonym' || c === 'orgword' || NOT_PRESIDENTS.has(w.toLowerCase())) return s;
+    return { ts: s.ts, te: s.te, tag: 'PER' as Tag };
+  });
+}
+
+/** Endings of common nouns that the lexicon lacks ("Sexuality", "Endangerment", "Trademarks"). */
+const COMMON_ENDING = /(?:ity|ment|ness|ism|tion|sion|ing|ics|ogy|s)$/;
+
+/**
+ * "Johnson & Johnson", "Barnes & Noble", "Dolce & Gabbana": two plain one-word names around "&" (each untagged or
+ * a one-word span, no other name word on either side) are a firm when one is a surname of the lexicon, or when the
+ * lexicon knows neither and neither ends like a common noun. Not "Tom & Jerry" (two first names), "Egypt & Israel"
+ * (places), "HIV & AIDS" (capitals), "Arts & Entertainment", "Sexuality & Cancer" or "Tips & Scams" (a section or a
+ * heading's two common words). "Procter & Gamble" (a verb of the lexicon) is missed.
+ */
+function firmOfTwo(tokens: Token[], i: number, l: LineSpan | null, r: LineSpan | null): boolean {
+  const a = tokens[i - 1].w, b = tokens[i + 1].w;
+  if (!PLAIN_NAME.test(a) || !PLAIN_NAME.test(b) || a.endsWith('.') || b.endsWith('.')) return false;
+  if ((l && l.te - l.ts > 1) || (r && r.te - r.ts > 1)) return false;
+  if ((i >= 2 && isCapitalised(tokens[i - 2].w) && !LEADING_JUNK.has(lexClass(tokens[i - 2].w))) || (i + 2 < tokens.length && isCapitalised(tokens[i + 2].w))) return false;
+  const ca = lexClass(a), cb = lexClass(b);
+  const place = (c: string) => PLACE_CLASSES.has(c) || c === 'demonym';
+  if (place(ca) || place(cb) || (ca === 'first' && cb === 'first')) return false;
+  const surname = (c: string) => c === 'last' || c === 'person';
+  const unknown = (w: string, c: string) => c === '' && !COMMON_ENDING.test(w);
+  return surname(ca) || surname(cb) || (unknown(a, ca) && unknown(b, cb));
 }
 
 /**
