@@ -395,3 +395,21 @@ test('tag lists, "ALSO READ:" / "Watch:" promos and syndication notes inside the
   assert.equal(lineFeatures('Category: Drama    Director: Michael Caton-Jones').rule, null);
   assert.equal(lineFeatures('Watch: the council will vote on Tuesday, and residents say they will be there. It matters.').rule, null);
 });
+
+test('bylines without "By", long captions with an agency credit, comment sections\' notes and disclaimers', () => {
+  // a name and the writer's job is a byline; a headline that ends in such a word is not
+  for (const l of ['Sarah Marsh Social affairs correspondent', 'Patrick Wintour, Diplomatic Editor', 'Charles Burress, Chronicle Staff Writer'])
+    assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['Newsroom cuts leave the paper without an editor', 'The editor said the story was wrong.', 'Letters to the Editor'])
+    assert.notEqual(lineFeatures(l).meta, 'byline', l);
+  // a caption of more than 16 words that ends in the agency's credit is a credit line
+  assert.equal(lineFeatures('Smoke rises from the Ridge Fire near Boulder, Colo., on Saturday, Nov. 28, 2026, as crews work on the ridge. (AP Photo/David Zalubowski)').meta, 'photo-credit');
+  assert.equal(lineFeatures('Firefighters from three counties worked through the night to keep the flames from the homes on the ridge above the town (see map).').meta, null);
+  // the notes of a comment section and an opinion piece's disclaimer are widget lines; an article sentence about views is not
+  for (const l of ['The comments below have not been moderated.', 'The views expressed in the contents above are those of our users and do not necessarily reflect the views of MailOnline.',
+    'Your comment will be posted to MailOnline as usual.', 'Share or comment on this article:', '12 shares', 'Supported by', 'Reuse this content',
+    'The views expressed in this article are the author\'s own and do not necessarily reflect the editorial stance of this site.'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('The senator said the views of farmers in her state had not been heard in Washington for years.').rule, null);
+  assert.equal(lineFeatures('Shares of the company fell 12% after the report, and 40 shares changed hands in the first minute.').rule, null);
+});

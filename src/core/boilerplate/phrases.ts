@@ -54,7 +54,8 @@ export const WIDGET_WORDS = [
   'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link',
   'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
   'email to a friend', 'e-mail to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
-  'like us on facebook',
+  'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
+  'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
   'escuchar (este |el )?artículo', 'ascolta(re)? l[\'’]articolo', 'ouvir (este |o )?artigo',
@@ -168,6 +169,11 @@ export const WIDGET_SENTENCE_PHRASES = [
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
     'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
     'sign up here\\W*$',
+    // comment sections' notes and opinion pieces' disclaimers
+    'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
+    'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
+    'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
+    'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
     'temps de lecture\\s*:?\\s*\\d', 'réservée? aux abonnés\\W*$', 'il vous reste \\d+ ?% de cet article', 'lesezeit\\s*:?\\s*(ca\\.\\s*)?\\d',
@@ -230,9 +236,19 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
 
 /** Bylines: "By Jane Doe", "Posted by …", "Written by …", "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short lines only). */
 export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
+/**
+ * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
+ * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
+ */
+export const STAFF_BYLINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)s?$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+/**
+ * A photo caption of more than 16 words that ends in the agency's credit: "Smoke rises from the Ridge Fire near
+ * Boulder, Colo., on Saturday. (AP Photo/David Zalubowski)", "… (Photo: Jane Doe/Reuters)". (Shorter ones are CREDIT's.)
+ */
+export const CAPTION_CREDIT = /\((?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)|(?:Photo|PHOTO|Image|Picture|Foto)(?: [Cc]redit)?: ?)[^()]{2,80}\)$/;
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
