@@ -405,9 +405,12 @@ test('bylines without "By", long captions with an agency credit, comment section
   // a caption of more than 16 words that ends in the agency's credit is a credit line
   assert.equal(lineFeatures('Smoke rises from the Ridge Fire near Boulder, Colo., on Saturday, Nov. 28, 2026, as crews work on the ridge. (AP Photo/David Zalubowski)').meta, 'photo-credit');
   assert.equal(lineFeatures('Firefighters from three counties worked through the night to keep the flames from the homes on the ridge above the town (see map).').meta, null);
+  assert.equal(lineFeatures('Afghan women attend a medical course in Kabul [File: Ali Khara/Reuters]').meta, 'photo-credit');
+  assert.equal(lineFeatures('The court heard the case in Kabul [a city of five million].').meta, null);
   // the notes of a comment section and an opinion piece's disclaimer are widget lines; an article sentence about views is not
   for (const l of ['The comments below have not been moderated.', 'The views expressed in the contents above are those of our users and do not necessarily reflect the views of MailOnline.',
     'Your comment will be posted to MailOnline as usual.', 'Share or comment on this article:', '12 shares', 'Supported by', 'Reuse this content',
+    'Ad Feedback', 'Save articles to read later and create your own reading list.',
     'The views expressed in this article are the author\'s own and do not necessarily reflect the editorial stance of this site.'])
     assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   assert.equal(lineFeatures('The senator said the views of farmers in her state had not been heard in Washington for years.').rule, null);

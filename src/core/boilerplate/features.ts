@@ -386,9 +386,15 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
+    else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
-  else if (t.charCodeAt(n - 1) === 41 /* ) */ && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
+  else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
   return code;
+}
+/** The line ends in ")" or "]" (the only lines CAPTION_CREDIT is tried on). */
+function captionEnd(t: string, n: number): boolean {
+  const c = t.charCodeAt(n - 1);
+  return c === 41 || c === 93;
 }
 /** The most words of a dateline ("Published March 3, 2024 at 10:15 a.m. | Updated March 3, 2024 at 6:40 p.m.": 18). */
 const DATELINE_WORDS = 24;
