@@ -416,3 +416,25 @@ test('bylines without "By", long captions with an agency credit, comment section
   assert.equal(lineFeatures('The senator said the views of farmers in her state had not been heard in Washington for years.').rule, null);
   assert.equal(lineFeatures('Shares of the company fell 12% after the report, and 40 shares changed hands in the first minute.').rule, null);
 });
+
+test('a headline in sentence case above a standfirst, right after a menu, is kept with it; glued am/pm times are datelines; NPR and Fox widgets', () => {
+  const lines = ['Fox News', 'U.S.', 'Politics', 'Media', 'Opinion', 'Business', 'Sports', 'Video',
+    'Senate passes stopgap bill to avert government shutdown', 'Measure funds the government through January',
+    'By Chad Pergram Fox News', 'Published November 28, 2026 8:15pm EST', 'close', 'Video',
+    'The Senate on Friday passed a short-term spending bill to keep the government funded through January, sending the measure to the president\'s desk hours before a midnight deadline.',
+    'The bill passed 71-28, with most Democrats and Republicans voting in favor, and the House approved it on Thursday.',
+    '"This is not how we should be governing," Senate Majority Leader John Thune said on the floor. "But a shutdown would be worse."',
+    'Get all the stories you need-to-know from the most powerful name in news delivered first thing every morning to your inbox', ''];
+  const { get } = labels(lines.join('\n'));
+  assert.deepEqual([get('Senate passes…').label, get('Senate passes…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('Measure funds…').label, get('Measure funds…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('Published November…').label, get('Published November…').reason], ['meta', 'dateline']);
+  assert.equal(get('Get all the stories…').label, 'boilerplate');
+  for (const l of ['5.18.2005 6:34pm', 'Jul 07, 12:05AM', '12/31/2005 at 07:01pm']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  assert.equal(lineFeatures('The meeting ran from 9am to 5pm on Tuesday.').meta, null);
+  for (const l of ['hide caption', 'toggle caption', 'Enlarge this image', 'Sponsor Message', '4-Minute Listen', 'Heard on Morning Edition',
+    'Accuracy and availability of NPR transcripts may vary. Transcript text may be revised to correct errors or match updates to audio.',
+    'NEWYou can now listen to Fox News articles!', 'Fox News Flash top headlines are here. Check out what\'s clicking on Foxnews.com.'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('She said she had heard on the radio that the bridge was closed.').rule, null);
+});

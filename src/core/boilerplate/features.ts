@@ -249,7 +249,7 @@ function hashWord(w: string): number {
     if (m[4]) WORDS.add(hashWord(m[1] + m[4]), W_TRIGGER);
   }
   for (const p of WIDGET_WORDS) {
-    const core = p.replace(/^(\\d\+ |¿)/, '');
+    const core = p.replace(/^(\\d\+[ -]|¿)/, '');
     const pre = core.slice(0, 3);
     if (/[\\()[\]?+*|{}.]/.test(pre) || pre.length < 3) continue; // short or pattern-like: tested anyway (see below)
     WIDGET_PREFIX_N.add(prefixNumber(pre, 0));
@@ -261,7 +261,9 @@ function widgetCandidate(lower: string): boolean {
   let a = 0;
   const n = lower.length;
   while (a < n && !(cls(lower.charCodeAt(a)) & (C_LETTER | C_DIGIT))) a++;
+  const d = a;
   while (a < n && cls(lower.charCodeAt(a)) & C_DIGIT) a++; // "12 comments"
+  if (a > d && a < n && lower.charCodeAt(a) === 45) a++; // "4-minute listen"
   while (a < n && cls(lower.charCodeAt(a)) & C_SPACE) a++;
   if (n - a < 3) return true;
   return WIDGET_PREFIX_N.has(prefixNumber(lower, a)); // = WIDGET_PREFIX.has(lower.slice(a, a + 3))

@@ -1180,9 +1180,15 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       const f = feats[nb[h]];
       const oh = out[nb[h]];
       // set apart from what comes before it: a blank line, a dateline or the start ("News Sports Opinion…" / "Search in
-      // Daily Mail Archives…" is the menu's next line)
-      const apart = nb[h] === 0 || feats[nb[h] - 1].blank || out[nb[h] - 1].label === 'meta';
-      if (apart && !forced[h] && titleLike(f) && f.capShare >= 0.5 && f.words >= 4 && !f.endColon && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
+      // Daily Mail Archives…" is the menu's next line); a headline in sentence case of six words or more also after a
+      // menu's last item of three words or fewer ("Video" / "Senate passes stopgap bill to avert government shutdown" /
+      // "Measure funds the government through January")
+      const before = nb[h] > 0 ? feats[nb[h] - 1] : null;
+      const title = f.capShare >= 0.5 && f.words >= 4;
+      const sentence = f.capShare < 0.5 && f.words >= 6 && f.words < feats[nb[best]].words + 6;
+      const apart = !before || before.blank || out[nb[h] - 1].label === 'meta' ||
+        (sentence && out[nb[h] - 1].label === 'boilerplate' && before.words <= 3);
+      if (apart && (title || sentence) && !forced[h] && titleLike(f) && !f.endColon && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
         oh.label = 'article';
         oh.reason = 'article-headline';
         oh.detail = undefined;

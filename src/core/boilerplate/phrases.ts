@@ -56,6 +56,8 @@ export const WIDGET_WORDS = [
   'email to a friend', 'e-mail to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
+  'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
+  'heard on( \\w+){1,4}',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
   'escuchar (este |el )?artículo', 'ascolta(re)? l[\'’]articolo', 'ouvir (este |o )?artigo',
@@ -172,7 +174,8 @@ export const WIDGET_SENTENCE_PHRASES = [
     // comment sections' notes and opinion pieces' disclaimers
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
     'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
-    'save articles to read later',
+    'save articles to read later', 'transcripts? (text )?may (vary|be revised)', 'fox news flash top headlines',
+    'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
@@ -228,7 +231,7 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
 
