@@ -438,3 +438,10 @@ test('a headline in sentence case above a standfirst, right after a menu, is kep
     assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   assert.equal(lineFeatures('She said she had heard on the radio that the bridge was closed.').rule, null);
 });
+
+test('a place and a dash before the date is a dateline; share buttons in Spanish, French and German; "Also Read" and "End of Article" alone', () => {
+  for (const l of ['Madrid - 28 nov 2026 - 14:32 CET', 'NEW DELHI — Nov 29, 2026, 09:12 IST']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  for (const l of ['Real Madrid - 3 goals in 2026 so far', 'Barcelona - the city that never sleeps, 2026 edition']) assert.equal(lineFeatures(l).meta, null, l);
+  for (const l of ['Compartir en Whatsapp', 'Copiar enlace', 'Partager sur Facebook', 'Copier le lien', 'Teilen auf X', 'Link kopieren', 'Also Read', 'End of Article'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+});

@@ -58,6 +58,7 @@ export const WIDGET_WORDS = [
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
   'heard on( \\w+){1,4}',
+  'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
   'escuchar (este |el )?artículo', 'ascolta(re)? l[\'’]articolo', 'ouvir (este |o )?artigo',
@@ -88,17 +89,17 @@ export const WIDGET_WORDS = [
   // ads
   'advertisement', 'advertising', 'advert', 'ads?', 'sponsored', 'sponsored (content|links?)', 'promoted( content)?', 'paid content',
   // de
-  'teilen', 'drucken', 'anmelden', 'abmelden', 'registrieren', 'kommentare?', 'kommentieren', 'newsletter abonnieren', 'abonnieren',
+  'teilen', 'teilen auf \\w+', 'link kopieren', 'drucken', 'anmelden', 'abmelden', 'registrieren', 'kommentare?', 'kommentieren', 'newsletter abonnieren', 'abonnieren',
   'mehr zum thema', 'weitere artikel', 'das könnte sie auch interessieren', 'anzeige', 'werbung', 'impressum', 'datenschutz',
   'datenschutzerklärung', 'kontakt', 'startseite', 'suche', 'nach oben', 'zurück', 'weiter', 'passwort vergessen\\??', 'mehr',
   'artikel versenden', 'empfehlen', 'schließen', 'alle akzeptieren', 'zustimmen',
   // fr
-  'partager', 'imprimer', 'connexion', 'se connecter', 's\'inscrire', 'inscription', 'déconnexion', 'commentaires?', 'commenter',
+  'partager', 'partager sur \\w+', 'copier le lien', 'imprimer', 'connexion', 'se connecter', 's\'inscrire', 'inscription', 'déconnexion', 'commentaires?', 'commenter',
   'réagir', 's\'abonner', 'abonnez-vous', 'newsletter', 'à lire aussi', 'lire aussi', 'voir aussi', 'sur le même sujet', 'publicité',
   'mentions légales', 'politique de confidentialité', 'accueil', 'rechercher', 'recherche', 'fermer', 'accepter', 'tout accepter',
   'mot de passe oublié\\s?\\??', 'suivez-nous', 'en savoir plus', 'lire la suite', 'haut de page',
   // es
-  'compartir', 'imprimir', 'iniciar sesión', 'registrarse', 'regístrate', 'cerrar sesión', 'comentarios?', 'comentar',
+  'compartir', 'compartir en \\w+', 'copiar enlace', 'imprimir', 'iniciar sesión', 'registrarse', 'regístrate', 'cerrar sesión', 'comentarios?', 'comentar',
   'suscríbete', 'suscribirse', 'boletín', 'noticias relacionadas', 'te puede interesar', 'publicidad', 'aviso legal',
   'política de privacidad', 'política de cookies', 'inicio', 'buscar', 'cerrar', 'aceptar', 'leer más', 'ver más', 'síguenos',
   '¿olvidaste tu contraseña\\??', 'más noticias', 'lo más leído',
@@ -230,7 +231,7 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  * Updated …": the date words may come again after the first date.
  */
 export const DATE_ONLY = new RegExp(
-  '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2},\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
+  '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
     '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
