@@ -445,3 +445,11 @@ test('a place and a dash before the date is a dateline; share buttons in Spanish
   for (const l of ['Compartir en Whatsapp', 'Copiar enlace', 'Partager sur Facebook', 'Copier le lien', 'Teilen auf X', 'Link kopieren', 'Also Read', 'End of Article'])
     assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
 });
+
+test('a headline above a name alone and a dateline is found (El País: the byline is the name only)', () => {
+  const text = fx('boilerplate/handwritten-elpais-layout.txt');
+  const { get } = labels(text);
+  assert.deepEqual([get('El Gobierno aprueba…').label, get('El Gobierno aprueba…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('La medida, que…').label, get('La medida, que…').reason], ['article', 'article-headline']);
+  assert.equal(get('Carlos E. Cué').label, 'boilerplate');
+});
