@@ -285,7 +285,7 @@ function organisationHeads(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 /** "West Bank", "Left Bank": a bank that is a place (any other name ending in Bank is one: "Silicon Valley Bank"). */
 const BANK_SIDES = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
 /** Organisation words the lexicon does not have as such ("Brookings Institution", "Berlin Philharmonic"). */
-const MORE_ORG_HEADS = new Set<string>(['institution', 'organisation', 'party', 'league', 'alliance', 'philharmonic', 'tribune', 'exchange', 'fund', 'trust', 'club', 'studios', 'laboratories', 'court']);
+const MORE_ORG_HEADS = new Set<string>(['institution', 'organisation', 'organization', 'party', 'league', 'alliance', 'philharmonic', 'tribune', 'exchange', 'fund', 'trust', 'club', 'studios', 'laboratories', 'court']);
 /** Organisation words that also end names of places and buildings ("West Bank", "Soviet Union", "Tennis Centre"). */
 const PLACE_HEADS = new Set(['bank', 'union', 'hotel', 'hotels', 'federation', 'centre', 'center', 'hospital', 'office', 'house', 'hall', 'church', 'museum', 'school', 'college']);
 
@@ -600,7 +600,7 @@ function titledPeople(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 /** A word that ends an organisation's name (lexicon, MORE_ORG_HEADS, FULL_ORG_HEADS or a company suffix). */
 function isOrgHead(w: string): boolean {
   const l = w.toLowerCase();
-  return lexClass(w) === 'orgword' || MORE_ORG_HEADS.has(l) || FULL_ORG_HEADS.has(l) || CORP_SUFFIX.has(l) || l === 'organization';
+  return lexClass(w) === 'orgword' || MORE_ORG_HEADS.has(l) || FULL_ORG_HEADS.has(l) || CORP_SUFFIX.has(l);
 }
 
 /** "San Francisco 49ers", "Los Angeles Dodgers": a place directly followed by a team of the lexicon is the team. */
