@@ -437,6 +437,8 @@ test('a headline in sentence case above a standfirst, right after a menu, is kep
     'NEWYou can now listen to Fox News articles!', 'Fox News Flash top headlines are here. Check out what\'s clicking on Foxnews.com.'])
     assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   assert.equal(lineFeatures('She said she had heard on the radio that the bridge was closed.').rule, null);
+  assert.equal(lineFeatures('Scam emails delivered to your inbox can look as if they came from your bank, the police warned.').rule, null);
+  assert.equal(lineFeatures('Press releases delivered direct to your inbox').rule, 'widget-phrase');
 });
 
 test('a place and a dash before the date is a dateline; share buttons in Spanish, French and German; "Also Read" and "End of Article" alone', () => {

@@ -176,7 +176,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
     'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
     'save articles to read later', 'transcripts? (text )?may (vary|be revised)', 'fox news flash top headlines',
-    'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox',
+    'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday)| daily| weekly)?\\W*$',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
