@@ -10,7 +10,7 @@
 // per changed document:
 //   FILE: -[spans only OLD finds] +[spans only NEW finds]   (P person, L place, O organisation)
 import * as fs from 'node:fs';
-import { takeOldNew, corpusDumps } from './golden-args.mjs';
+import { takeOldNew, corpusDumps, keysDiff } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const [A, B] = takeOldNew(argv, 'usage: node bench/entities-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
@@ -27,12 +27,7 @@ const retyped = new Map();
 for (const [f, text] of corpusDumps(argv, fs)) {
   docs++;
   const keys = (core) => core.analyze(text, { entities: true }).entities.map((e) => `${e.type}|${e.start}|${e.text}`);
-  const a = keys(A);
-  const b = keys(B);
-  const sa = new Set(a);
-  const sb = new Set(b);
-  const r = a.filter((k) => !sb.has(k));
-  const n = b.filter((k) => !sa.has(k));
+  const [r, n] = keysDiff(keys(A), keys(B));
   removed += r.length;
   added += n.length;
   if (r.length || n.length) lines.push(`${f}: -[${r.map(show).join('; ')}] +[${n.map(show).join('; ')}]`);

@@ -98,6 +98,13 @@ export function takeOldNew(argv, usage) {
   return cores.map((c) => require(c));
 }
 
+/** The keys only `a` has and those only `b` has, in their order: [removed, added]. */
+export function keysDiff(a, b) {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [a.filter((k) => !sb.has(k)), b.filter((k) => !sa.has(k))];
+}
+
 /** Every dump of the corpus folders given (or of speedCorporaOr's three; a corpus folder stands for its dumps/), as [name, text]. */
 export function* corpusDumps(argv, fs) {
   for (const given of speedCorporaOr(argv)) {

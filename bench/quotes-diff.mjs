@@ -10,7 +10,7 @@
 // changed), then one line per changed document:
 //   FILE: -[quotes only OLD finds => speaker] +[quotes only NEW finds => speaker]
 import * as fs from 'node:fs';
-import { takeOldNew, corpusDumps } from './golden-args.mjs';
+import { takeOldNew, corpusDumps, keysDiff } from './golden-args.mjs';
 
 const argv = process.argv.slice(2);
 const [A, B] = takeOldNew(argv, 'usage: node bench/quotes-diff.mjs --core OLD/dist/core.js [--core NEW/dist/core.js] [CORPUS_DIR...]');
@@ -21,12 +21,7 @@ const lines = [];
 for (const [f, text] of corpusDumps(argv, fs)) {
   docs++;
   const keys = (core) => core.analyze(text, { entities: false }).quotes.map((q) => `${q.start}|${text.slice(q.start, q.end).slice(0, 50)} => ${q.speaker?.text ?? '-'}`);
-  const a = keys(A);
-  const b = keys(B);
-  const sa = new Set(a);
-  const sb = new Set(b);
-  const r = a.filter((k) => !sb.has(k));
-  const n = b.filter((k) => !sa.has(k));
+  const [r, n] = keysDiff(keys(A), keys(B));
   removed += r.length;
   added += n.length;
   const show = (k) => k.slice(k.indexOf('|') + 1);
