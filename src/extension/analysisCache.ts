@@ -92,8 +92,9 @@ const PROGRESS_AFTER_MS = 400;
 /** `ready()` gives up waiting for the worker after this long and analyses in-thread. */
 const READY_TIMEOUT_MS = 60_000;
 /**
- * Analysis workers started after one stopped by itself (ran out of memory, crashed) in one session; after that the
- * documents that did not stop it are analysed on the extension host thread.
+ * Analysis workers started after one stopped by itself (ran out of memory, crashed) with no busy document to blame,
+ * in one session; after that the documents are analysed on the extension host thread. (A stop with a document to
+ * blame marks that document not analysed and does not count: it cannot happen twice for one document.)
  */
 const MAX_WORKER_RESTARTS = 3;
 
@@ -313,7 +314,7 @@ export class AnalysisCache implements vscode.Disposable {
   private nextTemplateId = 1;
   private backend: Backend;
   private workerRestarts = 0;
-  /** Of those, the ones after a worker stopped by itself (at most MAX_WORKER_RESTARTS). */
+  /** Of those, the ones after a worker stopped by itself with no document to blame (at most MAX_WORKER_RESTARTS). */
   private crashRestarts = 0;
   /** The memory limit the current worker was started with (MB, 0 = Node's default). */
   private workerLimit = 0;
@@ -845,8 +846,8 @@ export class AnalysisCache implements vscode.Disposable {
   /**
    * The worker stopped (out of memory, a crash). The biggest document it was analysing is the likely cause: it is
    * not analysed again until reopened (or the memory limit changes), and a message says so — running its analysis
-   * on the extension host instead would block, or stop, every extension. The others are sent to a new worker (at
-   * most MAX_WORKER_RESTARTS times in a session; then to the host thread).
+   * on the extension host instead would block, or stop, every extension. The others are sent to a new worker (for
+   * stops with no busy document to blame, at most MAX_WORKER_RESTARTS times in a session; then to the host thread).
    */
   private onWorkerFailed(err: Error): void {
     if (this.disposed) return;
@@ -863,7 +864,10 @@ export class AnalysisCache implements vscode.Disposable {
     const again = [...this.entries.values()].filter((e) => e !== culprit && (e.inflight !== undefined || e.reading !== undefined));
     for (const e of this.entries.values()) this.forgetWorkerState(e);
     this.workerRestarts++;
-    if (this.crashRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
+    // A stop with a culprit takes that document out of the rotation (it is sent again only when reopened), so such
+    // stops cannot loop and do not count: several big documents over a lowered limit each fail, and the analysis
+    // stays off the host thread. Stops with no document to blame count.
+    if (culprit || this.crashRestarts++ < MAX_WORKER_RESTARTS) this.backend = this.startWorker() ?? new InlineBackend((r) => this.onReply(r));
     else this.backend = new InlineBackend((r) => this.onReply(r));
     console.warn(`Scraped News: ${err.message}; ${this.backend.kind === 'worker' ? 'a new analysis worker was started' : 'analysing on the extension host thread from now on'}.`);
     if (culprit) this.markFailed(culprit, why, oom ? ', or raise the limit' : '');

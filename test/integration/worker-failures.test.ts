@@ -143,6 +143,41 @@ suite('a document whose analysis throws (a bug in the core)', function () {
 suite('a document whose analysis runs out of the analysis worker\'s memory', function () {
   this.timeout(120000);
 
+  // The flake of the twenty-first session: documents left open by earlier suites ran out of a lowered limit one after
+  // the other; every stop counted toward the worker's restarts, and after three all analysis went to the host thread,
+  // where a big document blocks every extension. A stop that takes its document out of the rotation cannot loop, so it
+  // must not use up a restart.
+  test('more documents out of memory than the worker may restart: each one not analysed, the worker stays; documents queued behind them are analysed', async () => {
+    const api = await failureApi();
+    const config = vscode.workspace.getConfiguration('scrapedNews');
+    const bigText = (i: number) => `${i}2345 67\n`.repeat(400_000);
+    const bigs: vscode.Uri[] = [];
+    for (let i = 1; i <= 4; i++) bigs.push(await writeWorkspaceFile(`memory-many-${i}.news.txt`, bigText(i)));
+    const small = await writeWorkspaceFile('memory-many-small.news.txt', BRIDGE_DUMP);
+    const docs: vscode.TextDocument[] = [];
+    try {
+      // the limit first (a document analysed before it keeps its analysis), then the documents, one after the other
+      const restarts = api.cacheStats().workerRestarts;
+      await config.update('analysisMemoryLimitMB', 48, vscode.ConfigurationTarget.Global);
+      await until('the worker restarted with the limit', () => api.cacheStats().workerRestarts > restarts);
+      for (const uri of bigs) docs.push((await openDump(uri)).document);
+      // the small one last: queued behind big ones in the worker
+      const smallDoc = (await openDump(small)).document;
+      await until('each big document marked as not analysed', () => docs.every((d) => api.cache.failure(d) !== undefined), 90000);
+      for (const d of docs) assert.match(api.cache.failure(d)!, /more memory than the analysis worker may use/);
+      assert.strictEqual(api.cacheStats().backend, 'worker', 'the analysis stayed off the extension host thread');
+      await until('the small document analysed', () => api.cache.peek(smallDoc), 30000);
+      assert.strictEqual(api.cache.failure(smallDoc), undefined);
+      assert.strictEqual(api.cacheStats().backend, 'worker');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // out of the cache now (VS Code keeps the documents open for minutes): another language closes them for it
+      for (const d of docs) if (!d.isClosed) await vscode.languages.setTextDocumentLanguage(d, 'log');
+      await config.update('analysisMemoryLimitMB', undefined, vscode.ConfigurationTarget.Global);
+      for (const uri of [...bigs, small]) await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('not analysed, said politely (message, status bar, Clean refused); never run on the host; other documents go on; a higher limit analyses it', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
