@@ -455,3 +455,19 @@ test('a headline above a name alone and a dateline is found (El País: the bylin
   assert.deepEqual([get('La medida, que…').label, get('La medida, que…').reason], ['article', 'article-headline']);
   assert.equal(get('Carlos E. Cué').label, 'boilerplate');
 });
+
+test('a headline above a standfirst sentence and a byline is found; a job title alone under the name is a byline', () => {
+  // headline / standfirst (a sentence) / "By …" / "Published …" / share buttons / body
+  const one = labels(fx('boilerplate/handwritten-standfirst-byline-layout.txt'));
+  assert.deepEqual([one.get('City council approves…').label, one.get('City council approves…').reason], ['article', 'article-headline']);
+  assert.equal(one.get('Most read').label, 'boilerplate');
+  // headline / standfirst / name / job title / dateline: the job title is not the headline
+  const two = labels(fx('boilerplate/handwritten-name-job-title-layout.txt'));
+  assert.deepEqual([two.get('Technology reporter').label, two.get('Technology reporter').reason], ['meta', 'byline']);
+  assert.deepEqual([two.get('Startup raises…').label, two.get('Startup raises…').reason], ['article', 'article-headline']);
+  assert.equal(two.get('Sodium cells could…').label, 'article');
+  for (const l of ['Staff Writer', 'Senior political correspondent', 'AP Sports Writer', 'OUR SPECIAL CORRESPONDENT'])
+    assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['Letters to the Editor', 'Follow this writer', 'Become a contributing writer', 'Email the reporter'])
+    assert.notEqual(lineFeatures(l).meta, 'byline', l);
+});

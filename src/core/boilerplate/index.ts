@@ -1166,7 +1166,10 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // a byline or dateline below it, or a name alone and then one ("Carlos E. Cué" / "Madrid - 28 nov 2026 - 14:32 CET")
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
     const metaBelow = next !== null && (next.meta !== null || (after !== null && after.meta !== null && !forced[j + 1] && next.words >= 2 &&
-      next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0));
+      next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0) ||
+      // a standfirst, then the byline ("City council approves new cycle lanes" / "The plan will remove 40 parking
+      // spaces…" / "By Laura Jenkins")
+      (after !== null && after.meta !== null && !forced[j + 1] && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet));
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
       (metaBelow ? 0.25 : 0) + (j === 0 ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - steps * 0.025;
     if (score > bestScore) { bestScore = score; best = j; }

@@ -247,6 +247,12 @@ export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]epor
  */
 export const STAFF_BYLINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)s?$/u;
 
+/**
+ * A reporter's job title alone on the line under the name ("Priya Raman" / "Technology reporter" / "Thu 26 Nov 2026"):
+ * "Staff Writer", "Senior political correspondent". No function words ("Letters to the Editor" is a heading).
+ */
+export const JOB_TITLE = /^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} (?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)$/u;
+
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 /**
