@@ -471,3 +471,27 @@ test('a headline above a standfirst sentence and a byline is found; a job title 
   for (const l of ['Letters to the Editor', 'Follow this writer', 'Become a contributing writer', 'Email the reporter'])
     assert.notEqual(lineFeatures(l).meta, 'byline', l);
 });
+
+test('BBC and Reuters layouts: a headline far above the body with "Published" and the date below it; "Image source, …", the caption under "Image caption," and captions ending "REUTERS/…" are credits', () => {
+  const bbc = labels(fx('boilerplate/handwritten-bbc-layout.txt'));
+  assert.deepEqual([bbc.get('Storm Bert: Hundreds…').label, bbc.get('Storm Bert: Hundreds…').reason], ['article', 'article-headline']);
+  for (const l of ['Image source, PA Media', 'Image caption,', 'Flood water covered the main road through the village on Sunday morning'])
+    assert.deepEqual([bbc.get(l).label, bbc.get(l).reason], ['meta', 'photo-credit'], l);
+  assert.equal(bbc.get('Hundreds of homes have been flooded…').label, 'article');
+  assert.equal(bbc.get('Chancellor to set out spending plans').label, 'boilerplate');
+  const reuters = labels(fx('boilerplate/handwritten-reuters-layout.txt'));
+  assert.deepEqual([reuters.get('Japan\'s Nikkei hits…').label, reuters.get('Japan\'s Nikkei hits…').reason], ['article', 'article-headline']);
+  for (const l of ['Item 1 of 2 A man walks…', '[1/2]A man walks…']) assert.deepEqual([reuters.get(l).label, reuters.get(l).reason], ['meta', 'photo-credit'], l);
+  assert.equal(reuters.get('TOKYO, Nov 27 (Reuters) - Japan\'s Nikkei…').label, 'article');
+  assert.equal(lineFeatures('Portland won the game against the 76ers, and the fans went home happy. REUTERS/Steve Dipaola').meta, 'photo-credit');
+  assert.equal(lineFeatures('The deal was first reported by Reuters/Ipsos pollsters on Monday.').meta, null);
+  assert.equal(lineFeatures('He shared the figures with REUTERS/AFP reporters in Tokyo').meta, null);
+  // a caption whose credit is on the next line (a wrap put it there) is a caption too
+  const split = labels(['Japan\'s Nikkei hits record as chip stocks rally', 'By Tetsushi Kajimoto', '',
+    'A man walks past an electronic board showing the share price index outside a brokerage in Tokyo, Japan, November 27, 2026.',
+    'REUTERS/Kim Kyung-Hoon/File Photo', '', ...fx('boilerplate/handwritten-reuters-layout.txt').split('\n').slice(19, 23)].join('\n'));
+  assert.deepEqual([split.get('A man walks past…').label, split.get('A man walks past…').reason], ['meta', 'photo-credit']);
+  // a byline as a list item (a Markdown dump of a byline list), not a menu's "By Industry"
+  for (const l of ['* By Laura Jenkins', '• By Tetsushi Kajimoto and Makiko Yamazaki']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['* By Industry', '- posted by Rikarus - last activity 12/26 03:32pm']) assert.notEqual(lineFeatures(l).meta, 'byline', l);
+});

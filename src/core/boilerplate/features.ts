@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CREDIT, CAPTION_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CREDIT, CAPTION_CREDIT, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -54,6 +54,8 @@ export interface LineFeatures {
 }
 
 const MAX_RULE_LEN = 400;
+/** The longest line read as a photo caption by its agency credit at the end (AGENCY_SLASH_CREDIT). */
+const MAX_CAPTION_LEN = 1200;
 export const MAX_KEY_LEN = 200;
 
 const BLANK: LineFeatures = Object.freeze({
@@ -390,9 +392,15 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
     else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3;
+    else if (agencyCredit(t, n)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
   else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
+  else if (agencyCredit(t, n)) code |= 3 << 3; // "… in Tokyo, January 5, 2008. REUTERS/Toru Hanai"
   return code;
+}
+/** The line ends in an agency's credit after a slash (AGENCY_SLASH_CREDIT), tried only with a slash among its last 90 characters, on its last 160. */
+function agencyCredit(t: string, n: number): boolean {
+  return n >= 12 && t.indexOf('/', n > 90 ? n - 90 : 0) >= 0 && AGENCY_SLASH_CREDIT.test(n > 160 ? t.slice(n - 160) : t);
 }
 /** The line ends in ")" or "]" (the only lines CAPTION_CREDIT is tried on). */
 function captionEnd(t: string, n: number): boolean {
@@ -516,7 +524,8 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
 
   const t = a === 0 && b === text.length ? text : text.slice(a, b);
   const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
-  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen) : 0;
+  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen)
+    : n <= MAX_CAPTION_LEN && agencyCredit(t, n) ? 3 << 3 : 0; // a long caption ending "… REUTERS/Larry Downing"
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;

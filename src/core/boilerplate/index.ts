@@ -909,6 +909,11 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
     if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
+    // the line under a caption's label alone ("Image caption," / "Flood water covered the main road…") is the caption
+    if (j > 0 && f.words <= 40 && !f.endColon && captionLabel(feats[nb[j - 1]], nb[j - 1], lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
+    // and the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
+    // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
+    if (j + 1 < nb.length && nb[j + 1] === i + 1 && f.words <= 60 && agencyCreditAlone(feats[i + 1], i + 1, lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
     // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
     // counted in the page's threshold and is decided by the fixed one
     if (ctx.templateOthers[j] < 2 && d1.dup[j] !== 1) wts[j] = f.words + 1;
@@ -959,6 +964,16 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   }
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
+}
+
+/** An agency's credit alone on its line, in capitals: "REUTERS/Kim Kyung-Hoon/File Photo", "AFP/Getty Images". */
+function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
+  return f.meta === 'photo-credit' && f.words <= 12 && /^\s*(?:REUTERS|AFP|EPA|XINHUA)\/\p{Lu}/u.test(lineText(i));
+}
+
+/** A caption's label alone on its line: "Image caption,", "Caption:", "Photo caption" (a photo-credit line of one or two words). */
+function captionLabel(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
+  return f.meta === 'photo-credit' && f.words <= 2 && /^\W*(?:image |photo |media )?caption\W*$/i.test(lineText(i));
 }
 
 /**
@@ -1146,6 +1161,10 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
  * lines, duplicates and template lines are never the headline; neither is a first line that is the page
  * title with the site name attached (a later line is contained in it).
  */
+/** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline or dateline below it. */
+const HEADLINE_NEAR = 12, HEADLINE_FAR = 20;
+const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
+
 function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc): void {
   if (firstArticle < 0) return;
   // first article paragraph
@@ -1158,9 +1177,12 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
     f.digitShare < 0.2 && !f.startLower && !f.startPunct;
   let best = -1, bestScore = 0;
-  for (let j = fp, steps = 0; j >= 0 && steps <= 12; j--, steps++) {
+  // lines passed that no rule or meta pattern decided (a far headline's distance counts only those)
+  let undecided = 0;
+  for (let j = fp, steps = 0; j >= 0 && steps <= HEADLINE_FAR; j--, steps++) {
     const i = nb[j];
     const f = feats[i];
+    if (!forced[j] && j < fp) undecided++;
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
     // a byline or dateline below it, or a name alone and then one ("Carlos E. Cué" / "Madrid - 28 nov 2026 - 14:32 CET")
@@ -1169,9 +1191,19 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0) ||
       // a standfirst, then the byline ("City council approves new cycle lanes" / "The plan will remove 40 parking
       // spaces…" / "By Laura Jenkins")
-      (after !== null && after.meta !== null && !forced[j + 1] && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet));
+      (after !== null && after.meta !== null && !forced[j + 1] && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet) ||
+      // "Published" / "24 November 2026"
+      (after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key)));
+    // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
+    // separators or brackets, with the byline right below it or under one line (a standfirst, a name), or "Published"
+    // and the date below it (a date alone is often the site's "today" in its header). Its distance counts only the
+    // lines in between that no rule or meta pattern decided.
+    const far = steps > HEADLINE_NEAR;
+    if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (next?.meta === 'byline' || (after?.meta === 'byline' && metaBelow) ||
+      (after?.meta === 'dateline' && next!.words === 1 && DATE_LABEL.test(next!.key))))) continue;
+    const distance = far ? undecided : steps;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
-      (metaBelow ? 0.25 : 0) + (j === 0 ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - steps * 0.025;
+      (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
     if (score > bestScore) { bestScore = score; best = j; }
   }
   if (best >= 0 && bestScore >= 0.4) {

@@ -239,8 +239,12 @@ export const DATE_ONLY = new RegExp(
 /** Evidence that a short line is a date: a year, a clock time, d.m.y, a month name or "… ago". */
 export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
-/** Bylines: "By Jane Doe", "Posted by …", "Written by …", "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short lines only). */
-export const BYLINE = /^\s*(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
+/**
+ * Bylines: "By Jane Doe", "Posted by …", "Written by …", "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
+ * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
+ * follows ("* By Industry" is a menu).
+ */
+export const BYLINE = /^\s*(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
 /**
  * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
  * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
@@ -254,7 +258,7 @@ export const STAFF_BYLINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{L
 export const JOB_TITLE = /^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} (?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 /**
  * A photo caption that ends in the picture's credit: "Smoke rises from the Ridge Fire near Boulder, Colo., on
  * Saturday. (AP Photo/David Zalubowski)", "… (Photo: Jane Doe/Reuters)", "Afghan women attend a course in Kabul [File:
@@ -262,6 +266,13 @@ export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bi
  * cleanportaleval keeps a lead photo's caption ending so, and l3s-gn1's drops one (a one-off build took both).
  */
 export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit)?: ?[^()[\]]{2,80})[)\]]$/;
+
+/**
+ * A photo caption that ends in an agency's credit after a slash, without brackets: "… in Tokyo, January 5, 2008.
+ * REUTERS/Toru Hanai", "… REUTERS/Kim Kyung-Hoon/File Photo Purchase Licensing Rights, opens new tab" (Reuters'
+ * captions; the gold of l3s-gn1 leaves them out).
+ */
+export const AGENCY_SLASH_CREDIT = /\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|AP Photo|XINHUA)\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}(?:\/(?:File|Pool|Handout|Illustration)(?: [Pp]hoto)?)?(?: Purchase Licensing Rights(?:, opens new tab)?)?$/u;
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
