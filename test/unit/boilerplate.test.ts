@@ -495,3 +495,13 @@ test('BBC and Reuters layouts: a headline far above the body with "Published" an
   for (const l of ['* By Laura Jenkins', '• By Tetsushi Kajimoto and Makiko Yamazaki']) assert.equal(lineFeatures(l).meta, 'byline', l);
   for (const l of ['* By Industry', '- posted by Rikarus - last activity 12/26 03:32pm']) assert.notEqual(lineFeatures(l).meta, 'byline', l);
 });
+
+test('a paragraph that ends in a news agency\'s tag after its last sentence ("… daughters. PTI") ends a sentence; a time zone does not', () => {
+  assert.equal(lineFeatures('PUNE: Noted freedom fighter Narsingh Mahadeo died here on Thursday. He is survived by his wife, son and two daughters. PTI').endSentence, true);
+  assert.equal(lineFeatures('BOLPUR: An undertrial prisoner committed suicide inside the police station lock-up on Thursday. UNI').endSentence, true);
+  for (const l of ['Michigan votes in tight GOP presidential primary race 1/15/2008, 10:23 a.m. EST', 'The talks resumed in Geneva on Monday. NATO', 'Citi loses almost $10B, slashes dividend'])
+    assert.equal(lineFeatures(l).endSentence, false, l);
+  const { get } = labels(fx('boilerplate/handwritten-briefs-layout.txt'));
+  for (const l of ['LUDHIANA: The old bridge…', 'PATIALA: A government school…']) assert.deepEqual([get(l).label, get(l).reason], ['article', 'article-prose'], l);
+  assert.equal(get('Copyright 2026 The Tribune Trust. All rights reserved.').label, 'boilerplate');
+});

@@ -402,6 +402,19 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
 function agencyCredit(t: string, n: number): boolean {
   return n >= 12 && t.indexOf('/', n > 90 ? n - 90 : 0) >= 0 && AGENCY_SLASH_CREDIT.test(n > 160 ? t.slice(n - 160) : t);
 }
+/**
+ * A sentence end and then a news agency's tag ends text[a..e] ("… survived by his wife, son and two daughters. PTI",
+ * "… in Delhi. UNI"): the paragraph ends its sentence (briefs of Indian papers end so).
+ */
+function agencyTagEnd(text: string, a: number, e: number): boolean {
+  let k = e;
+  while (k > a && e - k < 5 && text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90) k--;
+  const caps = e - k;
+  return caps >= 2 && caps <= 5 && k - 1 > a && text.charCodeAt(k) === 32 && (cls(text.charCodeAt(k - 1)) & C_END) !== 0 &&
+    AGENCY_TAGS.has(text.slice(k + 1, e + 1));
+}
+/** News agencies' tags at a paragraph's end (not a time zone: "… 10:23 a.m. EST" is a dateline). */
+const AGENCY_TAGS = new Set(['PTI', 'UNI', 'IANS', 'ANI', 'AP', 'AFP', 'DPA', 'EFE', 'ANSA', 'KUNA', 'WAM', 'SPA', 'IRNA', 'BSS', 'APP', 'TNS', 'NNN', 'SAPA', 'AAP', 'CNA', 'XNA']);
 /** The line ends in ")" or "]" (the only lines CAPTION_CREDIT is tried on). */
 function captionEnd(t: string, n: number): boolean {
   const c = t.charCodeAt(n - 1);
@@ -515,7 +528,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   // sentence end: . ! ? … possibly followed by closing quotes/brackets
   let e = b - 1;
   while (e > a && cls(text.charCodeAt(e)) & C_CLOSE) e--;
-  const endSentence = (cls(text.charCodeAt(e)) & C_END) !== 0;
+  const endSentence = (cls(text.charCodeAt(e)) & C_END) !== 0 || agencyTagEnd(text, a, e);
   const c0 = text.charCodeAt(a);
   const k0 = cls(c0);
   let bullet = false;
