@@ -505,3 +505,11 @@ test('a paragraph that ends in a news agency\'s tag after its last sentence ("�
   for (const l of ['LUDHIANA: The old bridge…', 'PATIALA: A government school…']) assert.deepEqual([get(l).label, get(l).reason], ['article', 'article-prose'], l);
   assert.equal(get('Copyright 2026 The Tribune Trust. All rights reserved.').label, 'boilerplate');
 });
+
+test('AP layout: a headline 21 lines above the body, with the lead photo\'s caption right below it and a gallery and share buttons between, is found', () => {
+  const { get } = labels(fx('boilerplate/handwritten-ap-layout.txt'));
+  assert.deepEqual([get('Wildfire forces thousands…').label, get('Wildfire forces thousands…').reason], ['article', 'article-headline']);
+  assert.deepEqual([get('Smoke rises from the Ridge Fire…').label, get('Smoke rises from the Ridge Fire…').reason], ['meta', 'photo-credit']);
+  for (const l of ['Climate', 'Bluesky', 'Read More']) assert.equal(get(l).label, 'boilerplate', l);
+  assert.equal(get('BOULDER, Colo. (AP) — A wind-driven…').label, 'article');
+});

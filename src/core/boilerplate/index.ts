@@ -1161,8 +1161,8 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
  * lines, duplicates and template lines are never the headline; neither is a first line that is the page
  * title with the site name attached (a later line is contained in it).
  */
-/** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline or dateline below it. */
-const HEADLINE_NEAR = 12, HEADLINE_FAR = 20;
+/** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline, dateline or captioned photo below it. */
+const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
 
 function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc): void {
@@ -1195,12 +1195,14 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       // "Published" / "24 November 2026"
       (after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key)));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
-    // separators or brackets, with the byline right below it or under one line (a standfirst, a name), or "Published"
-    // and the date below it (a date alone is often the site's "today" in its header). Its distance counts only the
-    // lines in between that no rule or meta pattern decided.
+    // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
+    // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
+    // lead photo's caption with its credit (AP: the gallery and share buttons follow, the byline comes 20 lines
+    // later). Its distance counts only the lines in between that no rule or meta pattern decided.
     const far = steps > HEADLINE_NEAR;
     if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (next?.meta === 'byline' || (after?.meta === 'byline' && metaBelow) ||
-      (after?.meta === 'dateline' && next!.words === 1 && DATE_LABEL.test(next!.key))))) continue;
+      (after?.meta === 'dateline' && next!.words === 1 && DATE_LABEL.test(next!.key)) ||
+      (next?.meta === 'photo-credit' && f.words >= 6 && next.words >= 8)))) continue;
     const distance = far ? undecided : steps;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
       (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
