@@ -971,7 +971,7 @@ function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => 
   return f.meta === 'photo-credit' && f.words <= 12 && /^\s*(?:REUTERS|AFP|EPA|XINHUA)\/\p{Lu}/u.test(lineText(i));
 }
 
-/** A caption's label alone on its line: "Image caption,", "Caption:", "Photo caption" (a photo-credit line of one or two words). */
+/** A caption's label alone on its line, read as a credit (CREDIT): "Image caption,", "Media caption". */
 function captionLabel(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
   return f.meta === 'photo-credit' && f.words <= 2 && /^\W*(?:image |photo |media )?caption\W*$/i.test(lineText(i));
 }
@@ -1177,7 +1177,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
     f.digitShare < 0.2 && !f.startLower && !f.startPunct;
   let best = -1, bestScore = 0;
-  // lines passed that no rule or meta pattern decided (a far headline's distance counts only those)
+  // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
   for (let j = fp, steps = 0; j >= 0 && steps <= HEADLINE_FAR; j--, steps++) {
     const i = nb[j];
@@ -1185,24 +1185,23 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (!forced[j] && j < fp) undecided++;
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
-    // a byline or dateline below it, or a name alone and then one ("Carlos E. Cué" / "Madrid - 28 nov 2026 - 14:32 CET")
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
-    const metaBelow = next !== null && (next.meta !== null || (after !== null && after.meta !== null && !forced[j + 1] && next.words >= 2 &&
-      next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0) ||
-      // a standfirst, then the byline ("City council approves new cycle lanes" / "The plan will remove 40 parking
-      // spaces…" / "By Laura Jenkins")
-      (after !== null && after.meta !== null && !forced[j + 1] && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet) ||
-      // "Published" / "24 November 2026"
-      (after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key)));
+    // below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
+    // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
+    // spaces…" / "By Laura Jenkins"), or a date's label ("Published" / "24 November 2026")
+    const lineThenMeta = next !== null && after !== null && after.meta !== null && !forced[j + 1];
+    const name = lineThenMeta && next.words >= 2 && next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0;
+    const standfirst = lineThenMeta && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet;
+    const labelledDate = next !== null && after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
+    const metaBelow = next !== null && (next.meta !== null || name || standfirst || labelledDate);
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
     // lead photo's caption with its credit (AP: the gallery and share buttons follow, the byline comes 20 lines
-    // later). Its distance counts only the lines in between that no rule or meta pattern decided.
+    // later). Its distance counts only the lines up to it that no rule or meta pattern decided.
     const far = steps > HEADLINE_NEAR;
     if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (next?.meta === 'byline' || (after?.meta === 'byline' && metaBelow) ||
-      (after?.meta === 'dateline' && next!.words === 1 && DATE_LABEL.test(next!.key)) ||
-      (next?.meta === 'photo-credit' && f.words >= 6 && next.words >= 8)))) continue;
+      labelledDate || (next?.meta === 'photo-credit' && f.words >= 6 && next.words >= 8)))) continue;
     const distance = far ? undecided : steps;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
       (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;

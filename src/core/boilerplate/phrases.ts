@@ -245,17 +245,19 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
  * follows ("* By Industry" is a menu).
  */
 export const BYLINE = /^\s*(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:)\s+[\p{Lu}\p{Lt}]/u;
+/** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
+const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
 /**
  * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
  * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
  */
-export const STAFF_BYLINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)s?$/u;
+export const STAFF_BYLINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}` + JOB_WORD + 's?$', 'u');
 
 /**
  * A reporter's job title alone on the line under the name ("Priya Raman" / "Technology reporter" / "Thu 26 Nov 2026"):
  * "Staff Writer", "Senior political correspondent". No function words ("Letters to the Editor" is a heading).
  */
-export const JOB_TITLE = /^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} (?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)$/u;
+export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} ` + JOB_WORD + '$', 'u');
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*[:/©].{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
