@@ -513,3 +513,53 @@ test('AP layout: a headline 21 lines above the body, with the lead photo\'s capt
   for (const l of ['Climate', 'Bluesky', 'Read More']) assert.equal(get(l).label, 'boilerplate', l);
   assert.equal(get('BOULDER, Colo. (AP) — A wind-driven…').label, 'article');
 });
+
+test('ad notes between paragraphs ("SKIP ADVERTISEMENT", "Story continues below advertisement") are ad markers; the sentences around ads are not', () => {
+  for (const l of ['SKIP ADVERTISEMENT', 'Story continues below advertisement', 'Article continues below this ad', 'Advertisement - Scroll to continue', 'Continue reading below', 'Skip Ad'])
+    assert.equal(lineFeatures(l).rule, 'ad-marker', l);
+  for (const l of ['The story continues below the fold.', 'Skip the ads: the app costs $5', 'Article continues to draw readers'])
+    assert.notEqual(lineFeatures(l).rule, 'ad-marker', l);
+  const nyt = labels(fx('layouts/handwritten-nyt-layout.txt'));
+  assert.deepEqual([nyt.get('SKIP ADVERTISEMENT').label, nyt.get('SKIP ADVERTISEMENT').reason], ['boilerplate', 'ad-marker']);
+  assert.deepEqual([nyt.get('Judge Blocks Plan to Close 300 Rural Post Offices').label, nyt.get('Judge Blocks Plan to Close 300 Rural Post Offices').reason], ['article', 'article-headline']);
+  assert.equal(nyt.get('The closures were part…').label, 'article');
+  const wapo = labels(fx('layouts/handwritten-wapo-layout.txt'));
+  assert.deepEqual([wapo.get('Story continues below advertisement').label, wapo.get('Story continues below advertisement').reason], ['boilerplate', 'ad-marker']);
+  assert.equal(wapo.get('Shipping analysts said…').label, 'article');
+});
+
+test('credits: "Credit..." (the New York Times), captions ending "(Name/AP)" or "[Name/AFP]"; "Reporting from …" and "by: …" are bylines', () => {
+  const nyt = labels(fx('layouts/handwritten-nyt-layout.txt'));
+  assert.deepEqual([nyt.get('Credit...Rory Doyle for The New York Times').label, nyt.get('Credit...Rory Doyle for The New York Times').reason], ['meta', 'photo-credit']);
+  assert.deepEqual([nyt.get('Reporting from Jackson, Miss.').label, nyt.get('Reporting from Jackson, Miss.').reason], ['meta', 'byline']);
+  const wapo = labels(fx('layouts/handwritten-wapo-layout.txt'));
+  assert.deepEqual([wapo.get('Ships wait to cross…').label, wapo.get('Ships wait to cross…').reason], ['meta', 'photo-credit']);
+  const aje = labels(fx('layouts/handwritten-aje-layout.txt'));
+  assert.deepEqual([aje.get('A man wades through…').label, aje.get('A man wades through…').reason], ['meta', 'photo-credit']);
+  assert.equal(aje.get('At least 37 people…').label, 'article');
+  // not a credit: a sentence that ends in a bracket with a slash
+  for (const l of ['The vote was 52/48 (Yes/No)', 'He spoke to us about the results (Smith/Jones)']) assert.notEqual(lineFeatures(l).meta, 'photo-credit', l);
+  for (const l of ['by: Jessica Dill', 'By: Jane Doe', 'Posted by: Sean']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  assert.notEqual(lineFeatures('Reporting from the front line is dangerous work for everyone involved.').meta, 'byline');
+  // the station's page: its headline is found above "by: …"; its standard note under the article is furniture
+  const tv = labels(fx('layouts/handwritten-nexstar-layout.txt'));
+  assert.deepEqual([tv.get('Akron police search…').label, tv.get('Akron police search…').reason], ['article', 'article-headline']);
+  assert.deepEqual([tv.get('by: Jessica Dill').label, tv.get('by: Jessica Dill').reason], ['meta', 'byline']);
+  assert.equal(tv.get('For the latest news, weather…').label, 'boilerplate');
+});
+
+test('a wire story\'s "(Reporting by …; Editing by …)" under its last paragraph is kept; a Substack post\'s headline is not its author\'s name', () => {
+  const yahoo = labels(fx('layouts/handwritten-yahoo-layout.txt'));
+  assert.equal(yahoo.get('(Reporting by David Shepardson; Editing by Chizu Nomiyama)').label, 'article');
+  // not under the article: stays out
+  const far = labels(['Menu', 'News', 'Sports', '', ...Array.from({ length: 4 }, (_, k) => `The agency said on Monday that paragraph ${k + 1} of the story would be long enough to read as prose in this test.`), '', 'Terms', 'Privacy', '(Reporting by Jane Doe)'].join('\n'));
+  assert.equal(far.get('(Reporting by Jane Doe)').label, 'boilerplate');
+  const subText = fx('layouts/handwritten-substack-layout.txt');
+  const sub = labels(subText);
+  // the title is on the page twice (the share dialog's copy first): the second, above the subtitle, is the headline
+  const titles = sub.a.lines.filter((l) => subText.slice(l.start, l.end) === 'The county’s new jail will cost twice what voters were told');
+  assert.deepEqual(titles.map((l) => `${l.label}/${l.reason}`), ['boilerplate/outside-body', 'article/article-headline']);
+  assert.notEqual(sub.get('Maria Delgado').label, 'article');
+  assert.equal(sub.get('Thanks for reading The Local Ledger!…').label, 'boilerplate');
+  assert.equal(sub.get('When Harlan County voters…').label, 'article');
+});

@@ -220,11 +220,12 @@ const WIDGET_PREFIX_N = new Set<number>();
 const prefixNumber = (s: string, a: number): number => (s.charCodeAt(a) * 0x10000 + s.charCodeAt(a + 1)) * 0x10000 + s.charCodeAt(a + 2);
 
 const FIRST_WORDS: [number, string][] = [
-  [W_AD, 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored'],
+  [W_AD, 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored ' +
+    'skip story article content text continue'],
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
-  [W_BYLINE, 'by posted written reported words story von par por door автор author autor auteur'],
+  [W_BYLINE, 'by posted written reported reporting words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image media foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
 ];
@@ -374,7 +375,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   const k0 = cls(c0);
   if (words <= 12 && n <= 140 && ((k0 & C_DIGIT) !== 0 || (firstFlags & W_COMMENT) !== 0) && COMMENT_HEAD.test(lower)) code = R_COMMENT_HEAD;
   let rule = 0;
-  if (n <= 40 && (c0 === 91 || (firstFlags & W_AD) !== 0 || (words <= 2 && !(k0 & C_LETTER))) && AD_MARKER.test(t)) rule = 1;
+  if (n <= 50 && (c0 === 91 || (firstFlags & W_AD) !== 0 || (words <= 2 && !(k0 & C_LETTER))) && AD_MARKER.test(t)) rule = 1;
   else if (n > 4 && t.indexOf(' ') < 0 && URL_LINE.test(t)) rule = 2;
   else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 3;
   else if (n <= 80 && words <= 8 && (firstFlags & W_SOURCE) !== 0 && SOURCE_LINK.test(t)) rule = 4;
@@ -386,7 +387,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (letters === 0 && digits === 0) rule = 7;
   if (rule !== 0) return code | rule;
   if (words <= 16) {
-    if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t))) code |= 1 << 3;
+    if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 3;
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
     else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
@@ -423,6 +424,8 @@ function captionEnd(t: string, n: number): boolean {
 /** The most words of a dateline ("Published March 3, 2024 at 10:15 a.m. | Updated March 3, 2024 at 6:40 p.m.": 18). */
 const DATELINE_WORDS = 24;
 const BYLINE_SENTENCE = /\p{Ll}{3,}\.$/u;
+/** "Reporting from Jackson, Miss.": a byline whose place may end in an abbreviation's full stop. */
+const REPORTING_FROM = /^\s*[Rr]eporting from [\p{Lu}]/u;
 
 /** Upper-cases `t` to test an all-caps line holding letters without an upper-case form. */
 function isUpperCased(t: string): boolean {

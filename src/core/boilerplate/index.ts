@@ -931,7 +931,9 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     const o = out[i];
     const dup = d1.dup[j] === 1;
     const tOthers = ctx.templateOthers[j];
-    const article = p2[j] >= (tOthers >= 2 || dup ? thrRepeated : thr);
+    const article = p2[j] >= (tOthers >= 2 || dup ? thrRepeated : thr) ||
+      // a wire story's credits right under its last paragraph: "(Reporting by Susan Cornwell; Editing by Tim Dobbyn)"
+      (j > 0 && f.words >= 3 && f.words <= 40 && !dup && tOthers < 2 && out[nb[j - 1]].label === 'article' && WIRE_CREDITS.test(lineText(i)));
     if (article) {
       articleWords += f.words;
       o.label = 'article';
@@ -965,6 +967,17 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
   return out;
 }
+
+/**
+ * A wire story's credits in brackets, the last line of the article as the agency sends it: "(Reporting by Greg
+ * Stutchbury in Melbourne; Editing by John O'Brien)", "(Additional reporting by …)", "(Writing by …; editing by …)". The
+ * gold of l3s-gn1 keeps them (5 of its 6 pages with one). Not without brackets (Reuters' own pages: "Reporting by …"
+ * then "Our Standards: …", which a dump wrapped at 78 columns can join into one paragraph).
+ */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|bin|de|van|von|da|di|le)(?:-\p{L}+)?)`;
+const NAMES = String.raw`${NAME_WORD}(?:(?:,? and |, | )${NAME_WORD}){0,12}`;
+const CREDIT_PART = String.raw`(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch) by ${NAMES}(?: in ${NAMES})?`;
+const WIRE_CREDITS = new RegExp(String.raw`^\s*\(${CREDIT_PART}(?:[;,] (?:and )?${CREDIT_PART})*\)\.?\s*$`, 'u');
 
 /** An agency's credit alone on its line, in capitals: "REUTERS/Kim Kyung-Hoon/File Photo", "AFP/Getty Images". */
 function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
@@ -1165,6 +1178,11 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
 const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
 
+/** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
+const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
+/** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
+const sentenceShaped = (f: LineFeatures): boolean => f.endSentence && f.capShare < 0.5 && f.words >= 8 && f.words <= 45;
+
 function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc): void {
   if (firstArticle < 0) return;
   // first article paragraph
@@ -1189,9 +1207,13 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
     // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
     // spaces…" / "By Laura Jenkins"), or a date's label ("Published" / "24 November 2026")
+    // the author's name alone under a standfirst and above the date (Substack: headline / standfirst / "Maria Delgado"
+    // / "Nov 29, 2026") is not the headline
+    if (nameShaped(f) && next?.meta === 'dateline' && j > 0 && sentenceShaped(feats[nb[j - 1]])) continue;
     const lineThenMeta = next !== null && after !== null && after.meta !== null && !forced[j + 1];
-    const name = lineThenMeta && next.words >= 2 && next.words <= 4 && next.capShare === 1 && !next.endSentence && next.digitShare === 0;
-    const standfirst = lineThenMeta && next.endSentence && next.capShare < 0.5 && next.words >= 8 && next.words <= 45 && !next.meta && !next.bullet;
+    const name = lineThenMeta && nameShaped(next);
+    const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && feats[nb[j + 3]].meta !== null;
+    const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && !next.meta && !next.bullet;
     const labelledDate = next !== null && after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
     const metaBelow = next !== null && (next.meta !== null || name || standfirst || labelledDate);
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
