@@ -246,7 +246,8 @@ test('last resort: a page of which the model keeps nothing is not emptied; noise
   // a page of menus and rule lines only: nothing but noise, nothing kept
   const menus = 'Home | News | Sport\n[ad_1]\nShare this\n© 2024 Example Media. All rights reserved.\n';
   const m = analyze(menus, { entities: false });
-  for (const l of m.lines) if (l.label !== 'blank') assert.notEqual(l.reason, 'article-rescue', menus.slice(l.start, l.end));
+  for (const l of m.lines) if (l.label !== 'blank') assert.equal(l.label, 'boilerplate', menus.slice(l.start, l.end));
+  assert.equal(clean(menus, m), '');
   // a short headline list the model reads as noise: kept rather than emptied
   const list = ['Salvation Army Receives Funds', 'Vatican Upholds Mass Excommunications', 'Same-Sex Unions Sanctioned', 'Geneva College Files Lawsuit'].join('\n\n');
   const l2 = analyze(list, { entities: false });
@@ -453,7 +454,8 @@ test('a headline above a name alone and a dateline is found (El País: the bylin
   const { get } = labels(text);
   assert.deepEqual([get('El Gobierno aprueba…').label, get('El Gobierno aprueba…').reason], ['article', 'article-headline']);
   assert.deepEqual([get('La medida, que…').label, get('La medida, que…').reason], ['article', 'article-headline']);
-  assert.equal(get('Carlos E. Cué').label, 'boilerplate');
+  // the name alone between the standfirst and the dateline is the byline (removed with the meta lines)
+  assert.deepEqual([get('Carlos E. Cué').label, get('Carlos E. Cué').reason], ['meta', 'byline']);
 });
 
 test('a headline above a standfirst sentence and a byline is found; a job title alone under the name is a byline', () => {
@@ -562,4 +564,52 @@ test('a wire story\'s "(Reporting by …; Editing by …)" under its last paragr
   assert.notEqual(sub.get('Maria Delgado').label, 'article');
   assert.equal(sub.get('Thanks for reading The Local Ledger!…').label, 'boilerplate');
   assert.equal(sub.get('When Harlan County voters…').label, 'article');
+});
+
+test('a dateline after desk and agency names ("TOI City Desk / TNN / Updated: …"); "Sam Jones in Madrid" under a standfirst is a byline; "… contributed to this report." is a byline; "Sign in to your CNN account" is furniture', () => {
+  const toi = labels(fx('layouts/handwritten-toi-layout.txt'));
+  assert.deepEqual([toi.get('TOI City Desk / TNN / Updated: Nov 29, 2026, 09:14 IST').label, toi.get('TOI City Desk / TNN / Updated: Nov 29, 2026, 09:14 IST').reason], ['meta', 'dateline']);
+  assert.deepEqual([toi.get('Mumbai: BMC to fine…').label, toi.get('Mumbai: BMC to fine…').reason], ['article', 'article-headline']);
+  for (const l of ['Home / News / Updated 2 hours ago', 'Globe Staff / December 28, 2007']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  for (const l of ['Prices rose 4% / year in 2026 / Updated: Nov 29, 2026', 'the desk / TNN / Updated: Nov 29, 2026']) assert.notEqual(lineFeatures(l).meta, 'dateline', l);
+  const g = labels(fx('layouts/handwritten-guardian-location-byline-layout.txt'));
+  assert.deepEqual([g.get('Sam Jones in Madrid').label, g.get('Sam Jones in Madrid').reason], ['meta', 'byline']);
+  assert.equal(g.get('Spain floods: death toll…').label, 'article');
+  // a headline in title case with "in" above its date (no standfirst above it) stays the headline
+  const us = labels(['Home', 'News', 'Sports', '', 'Protests Erupt in Madrid', 'November 29, 2026', '',
+    ...Array.from({ length: 4 }, (_, k) => `Thousands of people marched through the centre of the city on Sunday, paragraph ${k + 1} of the story said in full.`)].join('\n'));
+  assert.deepEqual([us.get('Protests Erupt in Madrid').label, us.get('Protests Erupt in Madrid').reason], ['article', 'article-headline']);
+  const cnn = labels(fx('layouts/handwritten-cnn-layout.txt'));
+  assert.deepEqual([cnn.get('Kenya’s capital hit…').label, cnn.get('Kenya’s capital hit…').reason], ['article', 'article-headline']);
+  assert.equal(cnn.get('Sign in to your CNN account').label, 'boilerplate');
+  assert.deepEqual([cnn.get('CNN’s Bethlehem Feleke contributed to this report.').label, cnn.get('CNN’s Bethlehem Feleke contributed to this report.').reason], ['meta', 'byline']);
+  assert.equal(lineFeatures('Walter Gibbs contributed reporting from Oslo.').meta, 'byline');
+  assert.notEqual(lineFeatures('Several factors contributed to the decline in sales last year.').meta, 'byline');
+});
+
+test('a line of menu separators is never the headline ("Email|Print| Text size – + By", "« Older post | Main | Newer post »")', () => {
+  const page = ['THIS STORY HAS BEEN FORMATTED FOR EASY PRINTING', '', 'Personal data loss hit record level in \'07', '', 'Email|Print| Text size – + By', '', 'Associated Press / December 31, 2007', '',
+    ...Array.from({ length: 4 }, (_, k) => `The loss or theft of personal data such as card numbers soared last year, paragraph ${k + 1} of the report said on Monday.`)].join('\n');
+  const { get } = labels(page);
+  assert.notEqual(get('Email|Print| Text size – + By').reason, 'article-headline');
+  assert.deepEqual([get('Associated Press / December 31, 2007').label, get('Associated Press / December 31, 2007').reason], ['meta', 'dateline']);
+  const blog = labels(['« Speakers vs. hearers | Main | Indigoed in Pearlspace »', '', 'The Dan Brown code', '',
+    ...Array.from({ length: 4 }, (_, k) => `I finally read the novel everyone was talking about last winter, and paragraph ${k + 1} says what I thought of it.`)].join('\n'));
+  assert.notEqual(blog.get('« Speakers vs. hearers | Main | Indigoed in Pearlspace »').reason, 'article-headline');
+  assert.deepEqual([blog.get('The Dan Brown code').label, blog.get('The Dan Brown code').reason], ['article', 'article-headline']);
+});
+
+test('a headline above a bulleted summary and the byline is found (Bloomberg); "— With assistance from …" is a byline; a headline in guillemets is still a headline', () => {
+  const b = labels(fx('layouts/handwritten-bloomberg-layout.txt'));
+  assert.deepEqual([b.get('Oil Heads for Weekly Loss…').label, b.get('Oil Heads for Weekly Loss…').reason], ['article', 'article-headline']);
+  assert.deepEqual([b.get('— With assistance from Yongchang Chin').label, b.get('— With assistance from Yongchang Chin').reason], ['meta', 'byline']);
+  assert.equal(b.get('Oil headed for a weekly decline…').label, 'article');
+  assert.notEqual(lineFeatures('With assistance from the city, the school reopened.').meta, 'byline');
+  const fr = labels(['Menu', 'Macron : « Nous ne céderons pas »', 'Par Jean Dupont', '',
+    'Le président a affirmé dimanche que le gouvernement ne reculerait pas sur la réforme des retraites, malgré les manifestations.',
+    'Les syndicats appellent à une nouvelle journée de grève jeudi prochain dans toute la France, selon plusieurs sources.'].join('\n'));
+  assert.deepEqual([fr.get('Macron : « Nous ne céderons pas »').label, fr.get('Macron : « Nous ne céderons pas »').reason], ['article', 'article-headline']);
+  const crumbs = labels(['Deccan Herald » Sports » Detailed Story', 'Dhoni leads India to series win', 'By Our Sports Reporter', '',
+    ...Array.from({ length: 3 }, (_, k) => `India beat Australia by six wickets on Sunday to take the series, paragraph ${k + 1} of the match report said.`)].join('\n'));
+  assert.notEqual(crumbs.get('Deccan Herald » Sports » Detailed Story').reason, 'article-headline');
 });

@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CREDIT, CAPTION_CREDIT, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, CREDIT, CAPTION_CREDIT, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -225,7 +225,7 @@ const FIRST_WORDS: [number, string][] = [
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
-  [W_BYLINE, 'by posted written reported reporting words story von par por door автор author autor auteur'],
+  [W_BYLINE, 'by posted written reported reporting with words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image media foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
 ];
@@ -391,13 +391,27 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
     else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
+    else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
     else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3;
     else if (agencyCredit(t, n)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
   else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
   else if (agencyCredit(t, n)) code |= 3 << 3; // "… in Tokyo, January 5, 2008. REUTERS/Toru Hanai"
+  if (code < 8 && endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
   return code;
+}
+/**
+ * A dateline after the desk's or agency's names, separated by slashes or bars: "TOI City Desk / TNN / Updated: Nov 29,
+ * 2026, 09:14 IST". Every part before the date has one to four words, no digits, and starts with a capital.
+ */
+function segmentedDate(t: string): boolean {
+  if (t.indexOf(' / ') < 0 && t.indexOf(' | ') < 0) return false;
+  const parts = t.split(/\s[/|]\s/);
+  const last = parts[parts.length - 1];
+  if (parts.length < 2 || !DATE_ONLY.test(last) || !DATE_EVIDENCE.test(last)) return false;
+  for (let k = 0; k < parts.length - 1; k++) if (!/^\s*\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}\s*$/u.test(parts[k])) return false;
+  return true;
 }
 /** The line ends in an agency's credit after a slash (AGENCY_SLASH_CREDIT), tried only with a slash among its last 90 characters, on its last 160. */
 function agencyCredit(t: string, n: number): boolean {

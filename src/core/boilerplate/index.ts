@@ -964,7 +964,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
     firstArticle = lastResort(out, feats, nb, forced, d1, ctx.templateOthers, firstArticle);
   }
-  markHeadline(out, feats, nb, p2, forced, firstArticle, d1);
+  markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   return out;
 }
 
@@ -991,7 +991,7 @@ function captionLabel(f: LineFeatures, i: number, lineText: (i: number) => strin
 
 /**
  * The last resort, after the rescue: a page where no article line is left although some lines are not marked as
- * noise by a rule, pattern, meta pattern, template or repetition keeps all those lines (a list of headlines, a
+ * noise by a rule, pattern, meta pattern, template, repetition or menu separators keeps all those lines (a list of headlines, a
  * catalogue, a page the model cannot read): Clean Article never empties a page that has text. The settle step runs
  * this pass again over the kept lines (where a first pass's context lines can all read as noise, e.g. CleanEval's
  * final-668, which was cleaned to nothing), so the guarantee also holds for clean(clean(x)).
@@ -1001,12 +1001,12 @@ function lastResort(out: LineInfo[], feats: readonly LineFeatures[], nb: readonl
   for (let j = 0; j < nb.length; j++) {
     const o = out[nb[j]];
     if (o.label === 'article') kept += feats[nb[j]].words;
-    else if (!forced[j] && d1.dup[j] !== 1 && templateOthers[j] < 2) other += feats[nb[j]].words;
+    else if (!forced[j] && d1.dup[j] !== 1 && templateOthers[j] < 2 && !menuSeparated(feats[nb[j]])) other += feats[nb[j]].words;
   }
   if (kept > 0 || other === 0) return firstArticle;
   for (let j = 0; j < nb.length; j++) {
     const o = out[nb[j]];
-    if (o.label === 'article' || forced[j] || d1.dup[j] === 1 || templateOthers[j] >= 2) continue;
+    if (o.label === 'article' || forced[j] || d1.dup[j] === 1 || templateOthers[j] >= 2 || menuSeparated(feats[nb[j]])) continue;
     o.label = 'article';
     o.reason = 'article-rescue';
     o.detail = undefined;
@@ -1178,12 +1178,27 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
 const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
 
+/**
+ * Menu separators in the line ("Home | News", "Email|Print| Text size", "Deccan Herald » Sports » Detailed Story"):
+ * guillemets in pairs are quotes ("Macron : « Nous ne céderons pas »"), not separators.
+ */
+function menuSeparated(f: LineFeatures): boolean {
+  if (f.seps === 0) return false;
+  const k = f.key;
+  if (/[|·•›‹>]/.test(k)) return true;
+  let open = 0, close = 0;
+  for (let x = 0; x < k.length; x++) { const c = k.charCodeAt(x); if (c === 0xab) open++; else if (c === 0xbb) close++; }
+  return open !== close;
+}
+
 /** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
 const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
+/** A reporter's name and where they write from: "Sam Jones in Madrid" (the Guardian's byline). */
+const NAME_IN_PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
 /** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
 const sentenceShaped = (f: LineFeatures): boolean => f.endSentence && f.capShare < 0.5 && f.words >= 8 && f.words <= 45;
 
-function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc): void {
+function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc, lineText: (i: number) => string): void {
   if (firstArticle < 0) return;
   // first article paragraph
   let fp = firstArticle;
@@ -1193,7 +1208,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   }
   const titleLike = (f: LineFeatures) =>
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
-    f.digitShare < 0.2 && !f.startLower && !f.startPunct;
+    f.digitShare < 0.2 && !f.startLower && !f.startPunct && !menuSeparated(f);
   let best = -1, bestScore = 0;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
@@ -1207,15 +1222,29 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
     // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
     // spaces…" / "By Laura Jenkins"), or a date's label ("Published" / "24 November 2026")
-    // the author's name alone under a standfirst and above the date (Substack: headline / standfirst / "Maria Delgado"
-    // / "Nov 29, 2026") is not the headline
-    if (nameShaped(f) && next?.meta === 'dateline' && j > 0 && sentenceShaped(feats[nb[j - 1]])) continue;
+    // the author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
+    // headline but the byline (Substack: headline / standfirst / "Maria Delgado" / "Nov 29, 2026"; the Guardian: "Sam
+    // Jones in Madrid")
+    if (next?.meta === 'dateline' && j > 0 && feats[nb[j - 1]].words >= 8 && feats[nb[j - 1]].capShare < 0.5) {
+      // "Sam Jones in Madrid" is a byline; two or three capitalised words only when the model dropped them too (a
+      // section's name, "Miscellaneous News", may stand there)
+      const inPlace = NAME_IN_PLACE.test(lineText(i));
+      if (inPlace || nameShaped(f)) {
+        if ((inPlace || out[i].label === 'boilerplate') && out[i].reason !== 'user-keep') { out[i].label = 'meta'; out[i].reason = 'byline'; out[i].detail = undefined; }
+        continue;
+      }
+    }
     const lineThenMeta = next !== null && after !== null && after.meta !== null && !forced[j + 1];
     const name = lineThenMeta && nameShaped(next);
     const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && feats[nb[j + 3]].meta !== null;
     const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && !next.meta && !next.bullet;
     const labelledDate = next !== null && after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
-    const metaBelow = next !== null && (next.meta !== null || name || standfirst || labelledDate);
+    // or a summary in one to four bullets, then the byline (Bloomberg: headline / "* Brent crude is down…" / "* Group
+    // postponed…" / "By …")
+    let k = j + 1;
+    while (k < nb.length && k - j <= 4 && feats[nb[k]].bullet && !forced[k]) k++;
+    const bulletsThenByline = k > j + 1 && k < nb.length && feats[nb[k]].meta === 'byline';
+    const metaBelow = next !== null && (next.meta !== null || name || standfirst || labelledDate || bulletsThenByline);
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the

@@ -174,6 +174,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'sign up here\\W*$',
     // newsletters' and stations' standard notes under the article (Substack, Nexstar's local TV sites)
     'subscribe for free to receive new posts', 'for the latest news, weather, sports,? and streaming video',
+    'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
     // comment sections' notes and opinion pieces' disclaimers
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
     'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
@@ -246,11 +247,11 @@ export const DATE_ONLY = new RegExp(
 export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
 /**
- * Bylines: "By Jane Doe", "By: Jane Doe", "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
+ * Bylines: "By Jane Doe", "By: Jane Doe", "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
  * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
  * follows ("* By Industry" is a menu).
  */
-export const BYLINE = /^\s*(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}]/u;
+export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
 const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
 /**
@@ -264,6 +265,13 @@ export const STAFF_BYLINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu
  * "Staff Writer", "Senior political correspondent". No function words ("Letters to the Editor" is a heading).
  */
 export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} ` + JOB_WORD + '$', 'u');
+
+/**
+ * A note of who else reported the story, at its end: "CNN's Bethlehem Feleke contributed to this report.", "Walter Gibbs
+ * contributed reporting." (a byline: the gold of l3s-gn1 leaves 9 of its 12 such lines out). Tried on a line's last 120
+ * characters.
+ */
+export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: (?:from|in) [^.]{2,60})?\.$/i;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*(?:[:/©]|\.{3}|…).{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
