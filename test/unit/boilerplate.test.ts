@@ -613,3 +613,17 @@ test('a headline above a bulleted summary and the byline is found (Bloomberg); "
     ...Array.from({ length: 3 }, (_, k) => `India beat Australia by six wickets on Sunday to take the series, paragraph ${k + 1} of the match report said.`)].join('\n'));
   assert.notEqual(crumbs.get('Deccan Herald » Sports » Detailed Story').reason, 'article-headline');
 });
+
+test('NPR: the caption ending "hide caption" and the credit under "toggle caption" are credits, "By" alone and the name under it a byline; the headline above the date is found across the header\'s meta lines', () => {
+  const npr = labels(fx('layouts/handwritten-npr-layout.txt'));
+  assert.deepEqual([npr.get('Maple trees need freezing nights…').label, npr.get('Maple trees need freezing nights…').reason], ['meta', 'photo-credit']);
+  assert.deepEqual([npr.get('Elena Ortiz for NPR').label, npr.get('Elena Ortiz for NPR').reason], ['meta', 'photo-credit']);
+  for (const l of ['By', 'Emma Bowman']) assert.deepEqual([npr.get(l).label, npr.get(l).reason], ['meta', 'byline'], l);
+  assert.deepEqual([npr.get('A warm winter is bad news for maple syrup producers').label, npr.get('A warm winter is bad news for maple syrup producers').reason], ['article', 'article-headline']);
+  assert.equal(npr.get('Maple syrup producers in Vermont…').label, 'article');
+  // "by" alone above a line that is not a name stays as it was
+  const other = labels(['Menu', 'by', 'the numbers: what the budget means for you', '', ...Array.from({ length: 3 }, (_, k) => `The council approved the budget on Monday, and paragraph ${k + 1} explains what it will cost the average household.`)].join('\n'));
+  assert.notEqual(other.get('by').reason, 'byline');
+  for (const l of ['By staff writers', 'By our correspondent']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['THIS STORY HAS BEEN FORMATTED FOR EASY PRINTING', 'Refer to a friend', 'Weitere Optionen zum Teilen', 'Zur Merkliste hinzufügen']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+});

@@ -395,9 +395,11 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
     else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3;
     else if (agencyCredit(t, n)) code |= 3 << 3;
+    else if (hideCaption(lower, n)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
   else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
   else if (agencyCredit(t, n)) code |= 3 << 3; // "… in Tokyo, January 5, 2008. REUTERS/Toru Hanai"
+  else if (hideCaption(lower, n)) code |= 3 << 3; // NPR: "Maple trees need freezing nights… Elena Ortiz for NPR hide caption"
   if (code < 8 && endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
   return code;
 }
@@ -412,6 +414,10 @@ function segmentedDate(t: string): boolean {
   if (parts.length < 2 || !DATE_ONLY.test(last) || !DATE_EVIDENCE.test(last)) return false;
   for (let k = 0; k < parts.length - 1; k++) if (!/^\s*\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}\s*$/u.test(parts[k])) return false;
   return true;
+}
+/** A caption as NPR's pages give it, ending in its "hide caption" button. */
+function hideCaption(lower: string, n: number): boolean {
+  return n > 24 && lower.charCodeAt(lower.length - 1) === 110 /* n */ && lower.endsWith(' hide caption');
 }
 /** The line ends in an agency's credit after a slash (AGENCY_SLASH_CREDIT), tried only with a slash among its last 90 characters, on its last 160. */
 function agencyCredit(t: string, n: number): boolean {

@@ -911,6 +911,11 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
     // the line under a caption's label alone ("Image caption," / "Flood water covered the main road…") is the caption
     if (j > 0 && f.words <= 40 && !f.endColon && captionLabel(feats[nb[j - 1]], nb[j - 1], lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
+    // NPR: the credit under its "toggle caption" button ("toggle caption" / "Elena Ortiz for NPR")
+    if (j > 0 && f.words <= 10 && !f.endSentence && feats[nb[j - 1]].key === 'toggle caption') { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
+    // NPR: "By" alone, the name on the next line
+    if (f.key === 'by' && j + 1 < nb.length && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    if (j > 0 && feats[nb[j - 1]].key === 'by' && nameShaped(f)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
     // and the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
     // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
     if (j + 1 < nb.length && nb[j + 1] === i + 1 && f.words <= 60 && agencyCreditAlone(feats[i + 1], i + 1, lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
@@ -1212,10 +1217,14 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   let best = -1, bestScore = 0;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
+  // bylines and datelines between the line and the first paragraph: the article's header, not distance (NPR: the date,
+  // "By" and the name on two lines, between headline and body; not credits: BBC's "About sharing" sits above three)
+  let metaBetween = 0;
   for (let j = fp, steps = 0; j >= 0 && steps <= HEADLINE_FAR; j--, steps++) {
     const i = nb[j];
     const f = feats[i];
     if (!forced[j] && j < fp) undecided++;
+    if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
@@ -1253,7 +1262,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const far = steps > HEADLINE_NEAR;
     if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (next?.meta === 'byline' || (after?.meta === 'byline' && metaBelow) ||
       labelledDate || (next?.meta === 'photo-credit' && f.words >= 6 && next.words >= 8)))) continue;
-    const distance = far ? undecided : steps;
+    const distance = far ? undecided : steps - metaBetween;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
       (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
     if (score > bestScore) { bestScore = score; best = j; }

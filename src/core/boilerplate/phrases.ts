@@ -53,7 +53,7 @@ export const WIDGET_WORDS = [
   'facebook', 'twitter', 'linkedin', 'linked in', 'google plus', 'google\\+', 'reddit', 'digg', 'digg it', 'stumbleupon', 'delicious', 'whatsapp',
   'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link',
   'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
-  'email to a friend', 'e-mail to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
+  'email to a friend', 'e-mail to a friend', 'refer (this )?to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
@@ -92,7 +92,7 @@ export const WIDGET_WORDS = [
   'teilen', 'teilen auf \\w+', 'link kopieren', 'drucken', 'anmelden', 'abmelden', 'registrieren', 'kommentare?', 'kommentieren', 'newsletter abonnieren', 'abonnieren',
   'mehr zum thema', 'weitere artikel', 'das könnte sie auch interessieren', 'anzeige', 'werbung', 'impressum', 'datenschutz',
   'datenschutzerklärung', 'kontakt', 'startseite', 'suche', 'nach oben', 'zurück', 'weiter', 'passwort vergessen\\??', 'mehr',
-  'artikel versenden', 'empfehlen', 'schließen', 'alle akzeptieren', 'zustimmen',
+  'artikel versenden', 'empfehlen', 'schließen', 'alle akzeptieren', 'zustimmen', 'weitere optionen zum teilen', 'zur merkliste hinzufügen',
   // fr
   'partager', 'partager sur \\w+', 'copier le lien', 'imprimer', 'connexion', 'se connecter', 's\'inscrire', 'inscription', 'déconnexion', 'commentaires?', 'commenter',
   'réagir', 's\'abonner', 'abonnez-vous', 'newsletter', 'à lire aussi', 'lire aussi', 'voir aussi', 'sur le même sujet', 'publicité',
@@ -172,6 +172,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
     'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
     'sign up here\\W*$',
+    'this (story|article|page) has been formatted for (easy )?printing',
     // newsletters' and stations' standard notes under the article (Substack, Nexstar's local TV sites)
     'subscribe for free to receive new posts', 'for the latest news, weather, sports,? and streaming video',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
@@ -247,11 +248,11 @@ export const DATE_ONLY = new RegExp(
 export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
 /**
- * Bylines: "By Jane Doe", "By: Jane Doe", "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
+ * Bylines: "By Jane Doe", "By: Jane Doe", "By staff writers", "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
  * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
  * follows ("* By Industry" is a menu).
  */
-export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
+export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
 const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
 /**
