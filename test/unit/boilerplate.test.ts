@@ -627,3 +627,20 @@ test('NPR: the caption ending "hide caption" and the credit under "toggle captio
   for (const l of ['By staff writers', 'By our correspondent']) assert.equal(lineFeatures(l).meta, 'byline', l);
   for (const l of ['THIS STORY HAS BEEN FORMATTED FOR EASY PRINTING', 'Refer to a friend', 'Weitere Optionen zum Teilen', 'Zur Merkliste hinzufügen']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
 });
+
+test('French and German pages: a quotation in guillemets is not a menu line; "Le Monde avec AFP" is a byline; "Publié le … à 09h12, modifié à 11h40" is a dateline', () => {
+  const lm = labels(fx('layouts/handwritten-lemonde-layout.txt'));
+  assert.equal(lm.get('« La défense aérienne a fonctionné toute la nuit », a écrit M. Klitschko sur Telegram.').label, 'article');
+  assert.deepEqual([lm.get('Le Monde avec AFP').label, lm.get('Le Monde avec AFP').reason], ['meta', 'byline']);
+  assert.deepEqual([lm.get('Publié le 29 novembre 2026 à 09h12, modifié à 11h40').label, lm.get('Publié le 29 novembre 2026 à 09h12, modifié à 11h40').reason], ['meta', 'dateline']);
+  assert.deepEqual([lm.get('Guerre en Ukraine : Kiev annonce…').label, lm.get('Guerre en Ukraine : Kiev annonce…').reason], ['article', 'article-headline']);
+  assert.equal(lineFeatures('« La défense aérienne a fonctionné toute la nuit », a écrit M. Klitschko.').seps, 0);
+  assert.equal(lineFeatures('»Wir sehen eine deutliche Entlastung«, sagte Behördenchef Klaus Müller.').seps, 0);
+  assert.ok(lineFeatures('« March 2005 | Main | June 2005 »').seps >= 2);
+  assert.ok(lineFeatures('Accueil » International » Europe').seps >= 2);
+  for (const l of ['Staff with Reuters', 'SPIEGEL mit dpa']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  assert.notEqual(lineFeatures('Dinner with Friends').meta, 'byline');
+  const sp = labels(fx('layouts/handwritten-spiegel-layout.txt'));
+  assert.equal(sp.get('»Wir sehen eine deutliche Entlastung«, sagte Behördenchef Klaus Müller.').label, 'article');
+  assert.equal(sp.get('Weitere Optionen zum Teilen').label, 'boilerplate');
+});

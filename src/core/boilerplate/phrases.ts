@@ -231,7 +231,7 @@ const DAYS =
   'lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
 
 /** Words that introduce a date ("Updated:", "Published"). */
-const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано';
+const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|modifié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано';
 /** A date word right after a number or a date word, glued by the converter ("…2026Updated", "UTCUpdated"). */
 const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
 /**
@@ -273,6 +273,9 @@ export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]
  * characters.
  */
 export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: (?:from|in) [^.]{2,60})?\.$/i;
+
+/** The paper with an agency, as a byline: "Le Monde avec AFP", "Staff with Reuters", "SPIEGEL mit dpa", "EL PAÍS con agencias". */
+export const AGENCY_WITH = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
 export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*(?:[:/©]|\.{3}|…).{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
