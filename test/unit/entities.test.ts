@@ -278,6 +278,10 @@ test('organisations the tagger cuts short or reads as other things', () => {
   has(a, 'organization', 'Barnes & Noble');
   has(a, 'organization', 'Dolce & Gabbana');
   for (const x of ['Egypt & Israel', 'HIV & AIDS', 'Tom & Jerry', 'Sexuality & Cancer']) hasNot(a, x);
+  // well-known firms whose words the lexicon reads as a verb, a first name or an adjective
+  const k = ents('Shares of Marks & Spencer rose after Ernst & Young audited the accounts; Simon & Schuster and Procter & Gamble were quiet, unlike Simon & Jane.');
+  for (const x of ['Marks & Spencer', 'Ernst & Young', 'Simon & Schuster', 'Procter & Gamble']) has(k, 'organization', x);
+  hasNot(k, 'Simon & Jane');
   // an honorific is not part of the name next to it; a first name that opens a person's name does not continue one
   const h = ents('Mr. Asper told the Film Institute that Apple CEO Tim Cook and Microsoft President Brad Smith would come.');
   hasNot(h, 'Mr. Asper');

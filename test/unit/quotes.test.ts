@@ -153,6 +153,19 @@ test('according to, in a statement, colon and dash attributions', () => {
   assert.equal(qs[3].cue?.text, '―');
 });
 
+test('"… — that was the message from X": the speaker follows the cue, as after `according to`', () => {
+  const t = [
+    '“We will not back down” — that was the message from Mayor Jane Smith on Monday.',
+    '“The strike goes on,” was the message from union leader Tom Baker.',
+    'He read the message from his mother: “Come home.”',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.text, 'Mayor Jane Smith');
+  assert.equal(qs[0].cue?.text, 'message from');
+  assert.equal(qs[1].speaker?.text, 'union leader Tom Baker');
+  assert.equal(qs[2].speaker?.text, 'He');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

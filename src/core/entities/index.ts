@@ -737,6 +737,19 @@ function administrations(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 const COMMON_ENDING = /(?:ity|ment|ness|ism|tion|sion|ing|ics|ogy|s)$/;
 
 /**
+ * Well-known firms named "X & Y" whose words the lexicon reads otherwise (a verb, a first name, an adjective), so that
+ * the rule below cannot tell them from two names: "Marks & Spencer", "Ernst & Young", "Simon & Schuster", "Procter &
+ * Gamble".
+ */
+const FIRMS_OF_TWO = new Set([
+  'marks & spencer', 'ernst & young', 'simon & schuster', 'procter & gamble', 'abercrombie & fitch', 'black & decker',
+  'smith & wesson', 'smith & nephew', 'tate & lyle', 'fortnum & mason', 'marsh & mclennan', 'sullivan & cromwell',
+  'arnold & porter', 'church & dwight', 'harland & wolff', 'lea & perrins', 'crabtree & evelyn', 'allen & overy',
+  'clifford & chance', 'hodder & stoughton', 'faber & faber', 'farrar & straus', 'jenner & block', 'latham & watkins',
+  'baker & mckenzie', 'booz & company', 'standard & poor\'s', 'johnson & johnson', 'barnes & noble', 'dolce & gabbana',
+]);
+
+/**
  * "Johnson & Johnson", "Barnes & Noble", "Dolce & Gabbana": two plain one-word names around "&" (each untagged or
  * a one-word span, no other name word on either side) are a firm when one is a surname of the lexicon, or when the
  * lexicon knows neither and neither ends like a common noun. Not "Tom & Jerry" (two first names), "Egypt & Israel"
@@ -745,6 +758,7 @@ const COMMON_ENDING = /(?:ity|ment|ness|ism|tion|sion|ing|ics|ogy|s)$/;
  */
 function firmOfTwo(tokens: Token[], i: number, l: LineSpan | null, r: LineSpan | null): boolean {
   const a = tokens[i - 1].w, b = tokens[i + 1].w;
+  if (FIRMS_OF_TWO.has(a.toLowerCase() + ' & ' + b.toLowerCase())) return true;
   if (!PLAIN_NAME.test(a) || !PLAIN_NAME.test(b) || a.endsWith('.') || b.endsWith('.')) return false;
   if ((l && l.te - l.ts > 1) || (r && r.te - r.ts > 1)) return false;
   if ((i >= 2 && isCapitalised(tokens[i - 2].w) && !LEADING_JUNK.has(lexClass(tokens[i - 2].w))) || (i + 2 < tokens.length && isCapitalised(tokens[i + 2].w))) return false;

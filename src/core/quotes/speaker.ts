@@ -395,7 +395,7 @@ function tokenizeWords(m: string): void {
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
       // multiword cues start with `according` or `in`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105)) multiAt.push(cnt);
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109)) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -431,6 +431,9 @@ function tokenizeWords(m: string): void {
       let span = 0;
       if (tE[at] - tS[at] === 9) {
         if (tokText(m, at).toLowerCase() === 'according' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'to') span = 1;
+      } else if (tE[at] - tS[at] === 7) {
+        // "… — that was the message from Mayor Jane Smith": the speaker follows, as after `according to`
+        if (tokText(m, at).toLowerCase() === 'message' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'from') span = 1;
       } else if (tokText(m, at).toLowerCase() === 'in' && at + 2 < cnt && tokText(m, at + 1) === 'a' && tokText(m, at + 2).toLowerCase() === 'statement') span = 2;
       if (span === 0) continue;
       if (r < 0) {
