@@ -644,3 +644,20 @@ test('French and German pages: a quotation in guillemets is not a menu line; "Le
   assert.equal(sp.get('»Wir sehen eine deutliche Entlastung«, sagte Behördenchef Klaus Müller.').label, 'article');
   assert.equal(sp.get('Weitere Optionen zum Teilen').label, 'boilerplate');
 });
+
+test('PR Newswire and Sky News: "News provided by" and the name under it, a name above the writer\'s job title with a handle, "10:15, UK" datelines; the headline above them is found', () => {
+  const prn = labels(fx('layouts/handwritten-prnewswire-layout.txt'));
+  for (const l of ['News provided by', 'Acme Robotics']) assert.deepEqual([prn.get(l).label, prn.get(l).reason], ['meta', 'byline'], l);
+  assert.deepEqual([prn.get('Acme Robotics Raises $40 Million…').label, prn.get('Acme Robotics Raises $40 Million…').reason], ['article', 'article-headline']);
+  const sky = labels(fx('layouts/handwritten-sky-layout.txt'));
+  for (const l of ['Sam Coates', 'Deputy political editor @SamCoatesSky']) assert.deepEqual([sky.get(l).label, sky.get(l).reason], ['meta', 'byline'], l);
+  assert.deepEqual([sky.get('Sunday 29 November 2026 10:15, UK').label, sky.get('Sunday 29 November 2026 10:15, UK').reason], ['meta', 'dateline']);
+  assert.equal(sky.get('Why you can trust Sky News').label, 'boilerplate');
+  assert.deepEqual([sky.get('Chancellor confirms fuel duty…').label, sky.get('Chancellor confirms fuel duty…').reason], ['article', 'article-headline']);
+  // a headline whose name-and-job byline a rule of the labels decided is still found ("Jeff Latzke" / "AP Sports Writer")
+  const ap = labels(['Sports', 'Golf', '', 'Sooners DT busted for shoplifting', '', 'Jeff Latzke', 'AP Sports Writer', 'Dec. 31, 2007 11:14 AM', '',
+    ...Array.from({ length: 3 }, (_, k) => `Oklahoma starting defensive tackle DeMarcus Granger will miss the bowl game, paragraph ${k + 1} of the story said on Monday.`)].join('\n'));
+  assert.deepEqual([ap.get('Sooners DT busted for shoplifting').label, ap.get('Sooners DT busted for shoplifting').reason], ['article', 'article-headline']);
+  assert.deepEqual([ap.get('Jeff Latzke').label, ap.get('Jeff Latzke').reason], ['meta', 'byline']);
+  assert.equal(lineFeatures('E-mail this to a friend Printable version').rule, 'widget-phrase');
+});

@@ -913,9 +913,11 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     if (j > 0 && f.words <= 40 && !f.endColon && captionLabel(feats[nb[j - 1]], nb[j - 1], lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
     // NPR: the credit under its "toggle caption" button ("toggle caption" / "Elena Ortiz for NPR")
     if (j > 0 && f.words <= 10 && !f.endSentence && feats[nb[j - 1]].key === 'toggle caption') { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
-    // NPR: "By" alone, the name on the next line
-    if (f.key === 'by' && j + 1 < nb.length && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
-    if (j > 0 && feats[nb[j - 1]].key === 'by' && nameShaped(f)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    // "By" alone, the name on the next line (NPR; PR Newswire: "News provided by" / "Acme Robotics")
+    if (BY_ALONE.has(f.key) && j + 1 < nb.length && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    if (j > 0 && BY_ALONE.has(feats[nb[j - 1]].key) && nameShaped(f)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
+    if (j + 1 < nb.length && nb[j + 1] === i + 1 && nameShaped(f) && feats[i + 1].meta === 'byline' && JOB_BELOW.test(feats[i + 1].key)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
     // and the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
     // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
     if (j + 1 < nb.length && nb[j + 1] === i + 1 && f.words <= 60 && agencyCreditAlone(feats[i + 1], i + 1, lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
@@ -1198,6 +1200,10 @@ function menuSeparated(f: LineFeatures): boolean {
 
 /** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
 const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
+/** A job title's last word (a byline line's key, lower-cased), with the writer's handle after it or not. */
+const JOB_BELOW = /(?:correspondent|reporter|editor|writer|columnist|journalist)s?(?: @\w+)?$/;
+/** A byline's label alone on its line, the name on the next (line keys: trimmed, lower-cased). */
+const BY_ALONE = new Set(['by', 'news provided by', 'provided by', 'written by', 'posted by', 'words by', 'story by', 'reported by', 'von', 'par', 'por']);
 /** A reporter's name and where they write from: "Sam Jones in Madrid" (the Guardian's byline). */
 const NAME_IN_PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
 /** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
@@ -1214,6 +1220,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   const titleLike = (f: LineFeatures) =>
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
     f.digitShare < 0.2 && !f.startLower && !f.startPunct && !menuSeparated(f);
+  const metaAt = (k: number): string | null => (k < nb.length && out[nb[k]].label === 'meta' ? out[nb[k]].reason : null);
   let best = -1, bestScore = 0;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
@@ -1228,13 +1235,15 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
+    // the meta label of the lines below (by a meta pattern, or by a rule of labelLines: "By" alone and the name under it)
+    const nextMeta = metaAt(j + 1), afterMeta = metaAt(j + 2);
     // below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
     // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
     // spaces…" / "By Laura Jenkins"), or a date's label ("Published" / "24 November 2026")
     // the author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
     // headline but the byline (Substack: headline / standfirst / "Maria Delgado" / "Nov 29, 2026"; the Guardian: "Sam
     // Jones in Madrid")
-    if (next?.meta === 'dateline' && j > 0 && feats[nb[j - 1]].words >= 8 && feats[nb[j - 1]].capShare < 0.5) {
+    if (nextMeta === 'dateline' && j > 0 && feats[nb[j - 1]].words >= 8 && feats[nb[j - 1]].capShare < 0.5) {
       // "Sam Jones in Madrid" is a byline; two or three capitalised words only when the model dropped them too (a
       // section's name, "Miscellaneous News", may stand there)
       const inPlace = NAME_IN_PLACE.test(lineText(i));
@@ -1243,25 +1252,25 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
         continue;
       }
     }
-    const lineThenMeta = next !== null && after !== null && after.meta !== null && !forced[j + 1];
+    const lineThenMeta = next !== null && after !== null && afterMeta !== null && !forced[j + 1];
     const name = lineThenMeta && nameShaped(next);
-    const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && feats[nb[j + 3]].meta !== null;
-    const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && !next.meta && !next.bullet;
-    const labelledDate = next !== null && after !== null && after.meta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
+    const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && metaAt(j + 3) !== null;
+    const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && nextMeta === null && !next.bullet;
+    const labelledDate = next !== null && after !== null && afterMeta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
     // or a summary in one to four bullets, then the byline (Bloomberg: headline / "* Brent crude is down…" / "* Group
     // postponed…" / "By …")
     let k = j + 1;
     while (k < nb.length && k - j <= 4 && feats[nb[k]].bullet && !forced[k]) k++;
-    const bulletsThenByline = k > j + 1 && k < nb.length && feats[nb[k]].meta === 'byline';
-    const metaBelow = next !== null && (next.meta !== null || name || standfirst || labelledDate || bulletsThenByline);
+    const bulletsThenByline = k > j + 1 && k < nb.length && metaAt(k) === 'byline';
+    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline);
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
     // lead photo's caption with its credit (AP: the gallery and share buttons follow, the byline comes 20 lines
     // later). Its distance counts only the lines up to it that no rule or meta pattern decided.
     const far = steps > HEADLINE_NEAR;
-    if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (next?.meta === 'byline' || (after?.meta === 'byline' && metaBelow) ||
-      labelledDate || (next?.meta === 'photo-credit' && f.words >= 6 && next.words >= 8)))) continue;
+    if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (nextMeta === 'byline' || (afterMeta === 'byline' && metaBelow) ||
+      labelledDate || (nextMeta === 'photo-credit' && next !== null && f.words >= 6 && next.words >= 8)))) continue;
     const distance = far ? undecided : steps - metaBetween;
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
       (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;

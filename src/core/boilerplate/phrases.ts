@@ -53,11 +53,11 @@ export const WIDGET_WORDS = [
   'facebook', 'twitter', 'linkedin', 'linked in', 'google plus', 'google\\+', 'reddit', 'digg', 'digg it', 'stumbleupon', 'delicious', 'whatsapp',
   'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link',
   'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
-  'email to a friend', 'e-mail to a friend', 'refer (this )?to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
+  'email to a friend', 'e-mail to a friend', 'e-?mail this to a friend( printable version)?', 'printable version', 'refer (this )?to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
-  'heard on( \\w+){1,4}',
+  'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}',
   'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
@@ -152,10 +152,11 @@ export const WIDGET_LINE = new RegExp(
 
 /**
  * Share and tool buttons of one bar, flattened onto one line by an HTML-to-text step ("Email Print", "Share Tweet
- * Email", "delicious | digg | reddit", "Save & Share"): two to eight of these words and nothing else.
+ * Email", "delicious | digg | reddit", "Save & Share", "E-mail this to a friend Printable version"): two to eight of these
+ * words and nothing else.
  * Matched against the LOWER-CASED trimmed line.
  */
-const SHARE_WORDS = 'share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
+const SHARE_WORDS = 'e-?mail this(?: (?:story|article|page))?(?: to a friend)?|printable version|print this(?: (?:story|article|page))?|printer[- ]friendly(?: version)?|share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
 export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS})){1,7}[\\s\\W_]{0,3}$`);
 
 /** Widget sentences: longer lines that are still page furniture (comment forms, cookie banners, paywalls). */
@@ -240,7 +241,7 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
+    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|uk|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
 
@@ -254,18 +255,20 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
  */
 export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
+/** The writer's social-media handle after the job title ("Deputy political editor @SamCoatesSky", Sky News). */
+const HANDLE = '(?: @\\w{2,30})?';
 const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
 /**
  * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
  * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
  */
-export const STAFF_BYLINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}` + JOB_WORD + 's?$', 'u');
+export const STAFF_BYLINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}` + JOB_WORD + 's?' + HANDLE + '$', 'u');
 
 /**
  * A reporter's job title alone on the line under the name ("Priya Raman" / "Technology reporter" / "Thu 26 Nov 2026"):
  * "Staff Writer", "Senior political correspondent". No function words ("Letters to the Editor" is a heading).
  */
-export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} ` + JOB_WORD + '$', 'u');
+export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]n|[Oo]f|[Ff]or|[Yy]our|[Mm]y|[Aa]nd|[Ff]rom|[Ww]ith|[Bb]y|[Tt]his|[Tt]hat|[Ff]ollow|[Cc]ontact|[Ee]mail|[Mm]essage|[Mm]eet|[Aa]bout|[Bb]ecome|[Aa]sk|[Dd]ear|[Nn]ew)\b)\p{Lu}[\p{L}-]*(?: [\p{L}&-]+){0,2} ` + JOB_WORD + HANDLE + '$', 'u');
 
 /**
  * A note of who else reported the story, at its end: "CNN's Bethlehem Feleke contributed to this report.", "Walter Gibbs
