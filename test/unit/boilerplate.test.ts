@@ -661,3 +661,14 @@ test('PR Newswire and Sky News: "News provided by" and the name under it, a name
   assert.deepEqual([ap.get('Jeff Latzke').label, ap.get('Jeff Latzke').reason], ['meta', 'byline']);
   assert.equal(lineFeatures('E-mail this to a friend Printable version').rule, 'widget-phrase');
 });
+
+test('USA Today: the writer\'s name above the outlet\'s name and the date, under the headline, is the byline; "Contributing: …" is a byline', () => {
+  const u = labels(fx('layouts/handwritten-usatoday-layout.txt'));
+  assert.deepEqual([u.get('Holiday travel: TSA expects…').label, u.get('Holiday travel: TSA expects…').reason], ['article', 'article-headline']);
+  assert.deepEqual([u.get('Zach Wichter').label, u.get('Zach Wichter').reason], ['meta', 'byline']);
+  assert.deepEqual([u.get('Contributing: Jane Doe').label, u.get('Contributing: Jane Doe').reason], ['meta', 'byline']);
+  // a short headline in title case under a line in title case (a menu, a kicker) is not taken for a name
+  const t = labels(['Home News Sport Weather Travel Money', 'Obama Wins Iowa', 'AP', 'January 4, 2008', '',
+    ...Array.from({ length: 3 }, (_, k) => `Barack Obama won the Iowa caucuses on Thursday night, paragraph ${k + 1} of the report said after the count.`)].join('\n'));
+  assert.notEqual(t.get('Obama Wins Iowa').reason, 'byline');
+});

@@ -225,7 +225,7 @@ const FIRST_WORDS: [number, string][] = [
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
-  [W_BYLINE, 'by posted written reported reporting with words story von par por door автор author autor auteur'],
+  [W_BYLINE, 'by posted written reported reporting contributing with words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image media foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
 ];

@@ -1243,7 +1243,11 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // the author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
     // headline but the byline (Substack: headline / standfirst / "Maria Delgado" / "Nov 29, 2026"; the Guardian: "Sam
     // Jones in Madrid")
-    if (nextMeta === 'dateline' && j > 0 && feats[nb[j - 1]].words >= 8 && feats[nb[j - 1]].capShare < 0.5) {
+    // (also with one short line between, the outlet's name: "Zach Wichter" / "USA TODAY" / "Published 6:02 a.m. ET …", under
+    // a headline in sentence case of five words or more)
+    const prev = j > 0 ? feats[nb[j - 1]] : null;
+    const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && j + 1 < nb.length && !out[nb[j + 1]].label.startsWith('article'));
+    if (prev !== null && prev.capShare < 0.5 && (prev.words >= 8 || (prev.words >= 5 && nextMeta !== 'dateline' && titleLike(prev))) && dateBelow) {
       // "Sam Jones in Madrid" is a byline; two or three capitalised words only when the model dropped them too (a
       // section's name, "Miscellaneous News", may stand there)
       const inPlace = NAME_IN_PLACE.test(lineText(i));

@@ -249,11 +249,11 @@ export const DATE_ONLY = new RegExp(
 export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
 /**
- * Bylines: "By Jane Doe", "By: Jane Doe", "By staff writers", "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
+ * Bylines: "By Jane Doe", "By: Jane Doe", "By staff writers", "Contributing: Jane Doe" (USA Today), "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
  * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
  * follows ("* By Industry" is a menu).
  */
-export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
+export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Cc]ontributing:|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
 /** The writer's social-media handle after the job title ("Deputy political editor @SamCoatesSky", Sky News). */
 const HANDLE = '(?: @\\w{2,30})?';
