@@ -912,10 +912,10 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     // the line under a caption's label alone ("Image caption," / "Flood water covered the main road…") is the caption
     if (j > 0 && f.words <= 40 && !f.endColon && captionLabel(feats[nb[j - 1]], nb[j - 1], lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
     // NPR: the credit under its "toggle caption" button ("toggle caption" / "Elena Ortiz for NPR")
-    if (j > 0 && f.words <= 10 && !f.endSentence && feats[nb[j - 1]].key === 'toggle caption') { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
+    if (j > 0 && f.words <= 10 && !f.endSentence && feats[nb[j - 1]].words === 2 && feats[nb[j - 1]].key === 'toggle caption') { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
     // "By" alone, the name on the next line (NPR; PR Newswire: "News provided by" / "Acme Robotics")
-    if (BY_ALONE.has(f.key) && j + 1 < nb.length && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
-    if (j > 0 && BY_ALONE.has(feats[nb[j - 1]].key) && nameShaped(f)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    if (f.words <= 3 && j + 1 < nb.length && BY_ALONE.has(f.key) && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
+    if (j > 0 && f.words <= 4 && feats[nb[j - 1]].words <= 3 && nameShaped(f) && BY_ALONE.has(feats[nb[j - 1]].key)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
     // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
     if (j + 1 < nb.length && nb[j + 1] === i + 1 && nameShaped(f) && feats[i + 1].meta === 'byline' && JOB_BELOW.test(feats[i + 1].key)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
     // and the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim

@@ -174,8 +174,10 @@ export const WIDGET_SENTENCE_PHRASES = [
     'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
     'sign up here\\W*$',
     'this (story|article|page) has been formatted for (easy )?printing',
-    // newsletters' and stations' standard notes under the article (Substack, Nexstar's local TV sites)
-    'subscribe for free to receive new posts', 'for the latest news, weather, sports,? and streaming video',
+    // newsletters' and stations' standard notes under the article (Substack; Nexstar's local TV sites: "For the latest
+    // news, weather, sports, and streaming video, head to …", matched from "weather": a phrase's first word is a trigger
+    // word that makes every line holding it try this regular expression, and "for" is in most lines of prose)
+    'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
     // comment sections' notes and opinion pieces' disclaimers
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
