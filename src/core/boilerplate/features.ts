@@ -390,7 +390,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 3;
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
     else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 3;
-    else if (words >= 3 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && withAgency(t) && AGENCY_WITH.test(t)) code |= 1 << 3;
+    else if (words >= 3 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
@@ -416,15 +416,16 @@ function segmentedDate(t: string): boolean {
   for (let k = 0; k < parts.length - 1; k++) if (!/^\s*\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}\s*$/u.test(parts[k])) return false;
   return true;
 }
-/** " avec ", " with ", " mit ", " con " or " com " in the line (AGENCY_WITH is only tried then). */
-function withAgency(t: string): boolean {
-  return t.indexOf(' avec ') > 0 || t.indexOf(' with ') > 0 || t.indexOf(' mit ') > 0 || t.indexOf(' con ') > 0 || t.indexOf(' com ') > 0;
+/** The line ends as AGENCY_WITH's agencies do (AFP, AP, dpa, Reuters, agences, Agenturen…): it is only tried then. */
+function agencyEnd(t: string, n: number): boolean {
+  const c = t.charCodeAt(n - 1);
+  return c === 80 /* P */ || c === 97 /* a */ || c === 110 /* n */ || (c === 115 /* s */ && (t.endsWith('Reuters') || t.endsWith('ences') || t.endsWith('encias') || t.endsWith('encies') || t.endsWith('services')));
 }
-/** The number of guillemets (« and ») in text[a..b). */
+/** The number of guillemets (« and ») in text[a..b) when there are as many « as », else -1 (read only for lines with both a quote mark and a separator, outside the hot loop). */
 function pairedGuillemets(text: string, a: number, b: number): number {
-  let g = 0;
-  for (let x = a; x < b; x++) { const c = text.charCodeAt(x); if (c === 0xab || c === 0xbb) g++; }
-  return g;
+  let open = 0, close = 0;
+  for (let x = a; x < b; x++) { const c = text.charCodeAt(x); if (c === 0xab) open++; else if (c === 0xbb) close++; }
+  return open === close ? open + close : -1;
 }
 /** A caption as NPR's pages give it, ending in its "hide caption" button. */
 function hideCaption(lower: string, n: number): boolean {
@@ -490,7 +491,6 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   // characters between words. Every character that is not a space counts as non-space (nonSpace = n - spaces).
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, spaces = 0, punct = 0, seps = 0;
   let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0;
-  let guillemets = 0; // « counted +1, » -1 (0 with both in pairs, or none)
   let seen = 0; // class bits of the letters, or-ed
   let marks = 0; // class bits of the other characters that are not spaces, or-ed
   let lastSpace = -2; // index of the last plain space (-2: none; a >= 0, so never a - 1)
@@ -553,11 +553,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
     } else {
       marks |= k;
       if (k & C_PUNCT) punct++;
-      else if (k & C_SEP) {
-        seps++;
-        if (c === 0xab) guillemets++;
-        else if (c === 0xbb) guillemets--;
-      }
+      else if (k & C_SEP) seps++;
       if (k & C_QUOTE) hasQuote = true;
     }
     i++;
@@ -565,7 +561,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   const nonSpace = n - spaces;
   // guillemets in pairs quote ("« La défense aérienne a fonctionné », a écrit…", German »…«): not menu separators
   // (only when they are the line's only separators: "« March 2005 | Main | June 2005 »" is a menu)
-  if (guillemets === 0 && hasQuote && seps > 0 && pairedGuillemets(text, a, b) === seps) seps = 0;
+  if (hasQuote && seps > 0 && pairedGuillemets(text, a, b) === seps) seps = 0;
 
   // sentence end: . ! ? … possibly followed by closing quotes/brackets
   let e = b - 1;
