@@ -17,6 +17,7 @@ import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
+import { JOB_WORD, HANDLE } from './phrases';
 import weights from './weights.json';
 
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
@@ -1200,8 +1201,8 @@ function menuSeparated(f: LineFeatures): boolean {
 
 /** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
 const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
-/** A job title's last word (a byline line's key, lower-cased), with the writer's handle after it or not. */
-const JOB_BELOW = /(?:correspondent|reporter|editor|writer|columnist|journalist)s?(?: @\w+)?$/;
+/** A job title's last word (a byline line's key, lower-cased), with the writer's handle after it or not (phrases.ts). */
+const JOB_BELOW = new RegExp(JOB_WORD + 's?' + HANDLE + '$');
 /** A byline's label alone on its line, the name on the next (line keys: trimmed, lower-cased). */
 const BY_ALONE = new Set(['by', 'news provided by', 'provided by', 'written by', 'posted by', 'words by', 'story by', 'reported by', 'von', 'par', 'por']);
 /** A reporter's name and where they write from: "Sam Jones in Madrid" (the Guardian's byline). */

@@ -258,8 +258,8 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
 export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Cc]ontributing:|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
 /** The writer's social-media handle after the job title ("Deputy political editor @SamCoatesSky", Sky News). */
-const HANDLE = '(?: @\\w{2,30})?';
-const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
+export const HANDLE = '(?: @\\w{2,30})?';
+export const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|[Ee]ditor|EDITOR|[Ww]riter|WRITER|[Cc]olumnist|COLUMNIST|[Jj]ournalist|JOURNALIST)';
 /**
  * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
  * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
