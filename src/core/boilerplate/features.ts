@@ -38,7 +38,10 @@ export interface LineFeatures {
   /** Starts with , ; . ) or similar (continuation after a link). */
   startPunct: boolean;
   bullet: boolean;
-  /** Menu separators | · • » › in the line. */
+  /**
+   * Menu separators | · • » › > « ‹ in the line; 0 when the only ones are guillemets in pairs, which quote ("« … », a
+   * écrit…"). A line with any is never the headline, nor kept by the last resort.
+   */
   seps: number;
   /** Leading whitespace (text browsers centre and indent with spaces). */
   indent: number;
@@ -363,6 +366,8 @@ export function lineFeatures(line: string): LineFeatures {
 const RULES: (RuleHit | null)[] = [null, 'ad-marker', 'url', 'image-placeholder', 'source-link', 'widget-phrase', 'copyright', 'separator-line'];
 const METAS: (MetaHit | null)[] = [null, 'byline', 'dateline', 'photo-credit'];
 const R_COMMENT_HEAD = 64;
+/** The bits of ruleCode's result that hold the METAS index. */
+const META_BITS = 7 << 3;
 
 /**
  * The rules and meta patterns of a line of at most MAX_RULE_LEN characters and 40 words (t: trimmed, lower: t
@@ -394,14 +399,12 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
-    else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3;
-    else if (agencyCredit(t, n)) code |= 3 << 3;
-    else if (hideCaption(lower, n)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
-  else if (captionEnd(t, n) && CAPTION_CREDIT.test(t)) code |= 3 << 3; // "Smoke rises … (AP Photo/David Zalubowski)"
-  else if (agencyCredit(t, n)) code |= 3 << 3; // "… in Tokyo, January 5, 2008. REUTERS/Toru Hanai"
-  else if (hideCaption(lower, n)) code |= 3 << 3; // NPR: "Maple trees need freezing nights… Elena Ortiz for NPR hide caption"
-  if (code < 8 && endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
+  if ((code & META_BITS) !== 0) return code;
+  // a caption by its credit at the end, of any length: "Smoke rises … (AP Photo/David Zalubowski)", "… in Tokyo, January
+  // 5, 2008. REUTERS/Toru Hanai", NPR's "… Elena Ortiz for NPR hide caption"
+  if ((captionEnd(t, n) && CAPTION_CREDIT.test(t)) || agencyCredit(t, n) || hideCaption(lower, n)) return code | 3 << 3;
+  if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
   return code;
 }
 /**

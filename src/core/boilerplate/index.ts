@@ -18,6 +18,7 @@ import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
 import { JOB_WORD, HANDLE } from './phrases';
+import type { MetaHit } from './features';
 import weights from './weights.json';
 
 export { lineFeatures, lineFeaturesAt, lineKey, detach, type LineFeatures, type RuleHit, type MetaHit } from './features';
@@ -910,18 +911,8 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
     if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
-    // the line under a caption's label alone ("Image caption," / "Flood water covered the main road…") is the caption
-    if (j > 0 && f.words <= 40 && !f.endColon && captionLabel(feats[nb[j - 1]], nb[j - 1], lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
-    // NPR: the credit under its "toggle caption" button ("toggle caption" / "Elena Ortiz for NPR")
-    if (j > 0 && f.words <= 10 && !f.endSentence && feats[nb[j - 1]].words === 2 && feats[nb[j - 1]].key === 'toggle caption') { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
-    // "By" alone, the name on the next line (NPR; PR Newswire: "News provided by" / "Acme Robotics")
-    if (f.words <= 3 && j + 1 < nb.length && BY_ALONE.has(f.key) && nameShaped(feats[nb[j + 1]])) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
-    if (j > 0 && f.words <= 4 && feats[nb[j - 1]].words <= 3 && nameShaped(f) && BY_ALONE.has(feats[nb[j - 1]].key)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
-    // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
-    if (j + 1 < nb.length && nb[j + 1] === i + 1 && nameShaped(f) && feats[i + 1].meta === 'byline' && JOB_BELOW.test(feats[i + 1].key)) { o.label = 'meta'; o.reason = 'byline'; forced[j] = 1; continue; }
-    // and the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
-    // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
-    if (j + 1 < nb.length && nb[j + 1] === i + 1 && f.words <= 60 && agencyCreditAlone(feats[i + 1], i + 1, lineText)) { o.label = 'meta'; o.reason = 'photo-credit'; forced[j] = 1; continue; }
+    const near = metaByNeighbours(feats, nb, j, lineText);
+    if (near) { o.label = 'meta'; o.reason = near; forced[j] = 1; continue; }
     // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
     // counted in the page's threshold and is decided by the fixed one
     if (ctx.templateOthers[j] < 2 && d1.dup[j] !== 1) wts[j] = f.words + 1;
@@ -987,6 +978,29 @@ const NAMES = String.raw`${NAME_WORD}(?:(?:,? and |, | )${NAME_WORD}){0,12}`;
 const CREDIT_PART = String.raw`(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch) by ${NAMES}(?: in ${NAMES})?`;
 const WIRE_CREDITS = new RegExp(String.raw`^\s*\(${CREDIT_PART}(?:[;,] (?:and )?${CREDIT_PART})*\)\.?\s*$`, 'u');
 
+/**
+ * A meta line known by the line next to it (nb[j], not decided by a pattern of its own): a caption under its label or
+ * button, above its credit alone, a name under "By" alone or above the writer's job title, "By" alone above a name.
+ */
+function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string): MetaHit | null {
+  const i = nb[j], f = feats[i];
+  const prev = j > 0 ? feats[nb[j - 1]] : null;
+  const next = j + 1 < nb.length && nb[j + 1] === i + 1 ? feats[i + 1] : null; // the next line, with no blank line between
+  // the line under a caption's label alone ("Image caption," / "Flood water covered the main road…") is the caption
+  if (prev && f.words <= 40 && !f.endColon && captionLabel(prev, nb[j - 1], lineText)) return 'photo-credit';
+  // NPR: the credit under its "toggle caption" button ("toggle caption" / "Elena Ortiz for NPR")
+  if (prev && f.words <= 10 && !f.endSentence && prev.words === 2 && prev.key === 'toggle caption') return 'photo-credit';
+  // "By" alone, the name on the next line (NPR; PR Newswire: "News provided by" / "Acme Robotics")
+  if (f.words <= 3 && j + 1 < nb.length && BY_ALONE.has(f.key) && nameShaped(feats[nb[j + 1]])) return 'byline';
+  if (prev && f.words <= 4 && prev.words <= 3 && nameShaped(f) && BY_ALONE.has(prev.key)) return 'byline';
+  // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
+  if (next && nameShaped(f) && next.meta === 'byline' && JOB_BELOW.test(next.key)) return 'byline';
+  // the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
+  // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
+  if (next && f.words <= 60 && agencyCreditAlone(next, i + 1, lineText)) return 'photo-credit';
+  return null;
+}
+
 /** An agency's credit alone on its line, in capitals: "REUTERS/Kim Kyung-Hoon/File Photo", "AFP/Getty Images". */
 function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
   return f.meta === 'photo-credit' && f.words <= 12 && /^\s*(?:REUTERS|AFP|EPA|XINHUA)\/\p{Lu}/u.test(lineText(i));
@@ -1009,12 +1023,12 @@ function lastResort(out: LineInfo[], feats: readonly LineFeatures[], nb: readonl
   for (let j = 0; j < nb.length; j++) {
     const o = out[nb[j]];
     if (o.label === 'article') kept += feats[nb[j]].words;
-    else if (!forced[j] && d1.dup[j] !== 1 && templateOthers[j] < 2 && !menuSeparated(feats[nb[j]])) other += feats[nb[j]].words;
+    else if (!forced[j] && d1.dup[j] !== 1 && templateOthers[j] < 2 && feats[nb[j]].seps === 0) other += feats[nb[j]].words;
   }
   if (kept > 0 || other === 0) return firstArticle;
   for (let j = 0; j < nb.length; j++) {
     const o = out[nb[j]];
-    if (o.label === 'article' || forced[j] || d1.dup[j] === 1 || templateOthers[j] >= 2 || menuSeparated(feats[nb[j]])) continue;
+    if (o.label === 'article' || forced[j] || d1.dup[j] === 1 || templateOthers[j] >= 2 || feats[nb[j]].seps > 0) continue;
     o.label = 'article';
     o.reason = 'article-rescue';
     o.detail = undefined;
@@ -1175,29 +1189,9 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
   return firstArticle;
 }
 
-/**
- * The headline: the most title-like line among the lines just before the first article paragraph (or that
- * line itself): 4-25 words, no sentence end, few digits, title case, followed by a byline or dateline, the
- * first line of the dump or contained in the page title, close to the text. Lines decided by a rule, meta
- * lines, duplicates and template lines are never the headline; neither is a first line that is the page
- * title with the site name attached (a later line is contained in it).
- */
 /** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline, dateline or captioned photo below it. */
 const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
-
-/**
- * Menu separators in the line ("Home | News", "Email|Print| Text size", "Deccan Herald » Sports » Detailed Story"):
- * guillemets in pairs are quotes ("Macron : « Nous ne céderons pas »"), not separators.
- */
-function menuSeparated(f: LineFeatures): boolean {
-  if (f.seps === 0) return false;
-  const k = f.key;
-  if (/[|·•›‹>]/.test(k)) return true;
-  let open = 0, close = 0;
-  for (let x = 0; x < k.length; x++) { const c = k.charCodeAt(x); if (c === 0xab) open++; else if (c === 0xbb) close++; }
-  return open !== close;
-}
 
 /** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
 const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
@@ -1210,6 +1204,13 @@ const NAME_IN_PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in
 /** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
 const sentenceShaped = (f: LineFeatures): boolean => f.endSentence && f.capShare < 0.5 && f.words >= 8 && f.words <= 45;
 
+/**
+ * The headline: the most title-like line among the lines just before the first article paragraph (or that
+ * line itself): 4-25 words, no sentence end, few digits, title case, followed by a byline or dateline, the
+ * first line of the dump or contained in the page title, close to the text. Lines decided by a rule, meta
+ * lines, duplicates, template lines and lines with menu separators are never the headline; neither is a first line that is the page
+ * title with the site name attached (a later line is contained in it).
+ */
 function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], p2: Float64Array, forced: Uint8Array, firstArticle: number, d1: Stage1Doc, lineText: (i: number) => string): void {
   if (firstArticle < 0) return;
   // first article paragraph
@@ -1220,7 +1221,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   }
   const titleLike = (f: LineFeatures) =>
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
-    f.digitShare < 0.2 && !f.startLower && !f.startPunct && !menuSeparated(f);
+    f.digitShare < 0.2 && !f.startLower && !f.startPunct && f.seps === 0;
   const metaAt = (k: number): string | null => (k < nb.length && out[nb[k]].label === 'meta' ? out[nb[k]].reason : null);
   let best = -1, bestScore = 0;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
@@ -1238,16 +1239,12 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
     // the meta label of the lines below (by a meta pattern, or by a rule of labelLines: "By" alone and the name under it)
     const nextMeta = metaAt(j + 1), afterMeta = metaAt(j + 2);
-    // below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
-    // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
-    // spaces…" / "By Laura Jenkins"), or a date's label ("Published" / "24 November 2026")
-    // the author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
+    // The author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
     // headline but the byline (Substack: headline / standfirst / "Maria Delgado" / "Nov 29, 2026"; the Guardian: "Sam
-    // Jones in Madrid")
-    // (also with one short line between, the outlet's name: "Zach Wichter" / "USA TODAY" / "Published 6:02 a.m. ET …", under
-    // a headline in sentence case of five words or more)
+    // Jones in Madrid"); so is a name under a headline in sentence case of five words or more, with the outlet's name
+    // between it and the date (USA Today: "Zach Wichter" / "USA TODAY" / "Published 6:02 a.m. ET …").
     const prev = j > 0 ? feats[nb[j - 1]] : null;
-    const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && j + 1 < nb.length && !out[nb[j + 1]].label.startsWith('article'));
+    const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && out[nb[j + 1]].label !== 'article');
     if (prev !== null && prev.capShare < 0.5 && (prev.words >= 8 || (prev.words >= 5 && nextMeta !== 'dateline' && titleLike(prev))) && dateBelow) {
       // "Sam Jones in Madrid" is a byline; two or three capitalised words only when the model dropped them too (a
       // section's name, "Miscellaneous News", may stand there)
@@ -1257,13 +1254,16 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
         continue;
       }
     }
+    // Below it: a byline or dateline; or one line and then one: a name alone ("Carlos E. Cué" / "Madrid - 28 nov 2026
+    // - 14:32 CET"), a standfirst ("City council approves new cycle lanes" / "The plan will remove 40 parking
+    // spaces…" / "By Laura Jenkins", also with the name alone under it), or a date's label ("Published" / "24 November
+    // 2026"); or a summary in one to four bullets, then the byline (Bloomberg: headline / "* Brent crude is down…" /
+    // "* Group postponed…" / "By …").
     const lineThenMeta = next !== null && after !== null && afterMeta !== null && !forced[j + 1];
     const name = lineThenMeta && nameShaped(next);
     const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && metaAt(j + 3) !== null;
     const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && nextMeta === null && !next.bullet;
     const labelledDate = next !== null && after !== null && afterMeta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
-    // or a summary in one to four bullets, then the byline (Bloomberg: headline / "* Brent crude is down…" / "* Group
-    // postponed…" / "By …")
     let k = j + 1;
     while (k < nb.length && k - j <= 4 && feats[nb[k]].bullet && !forced[k]) k++;
     const bulletsThenByline = k > j + 1 && k < nb.length && metaAt(k) === 'byline';

@@ -746,7 +746,7 @@ const FIRMS_OF_TWO = new Set([
   'smith & wesson', 'smith & nephew', 'tate & lyle', 'fortnum & mason', 'marsh & mclennan', 'sullivan & cromwell',
   'arnold & porter', 'church & dwight', 'harland & wolff', 'lea & perrins', 'crabtree & evelyn', 'allen & overy',
   'clifford & chance', 'hodder & stoughton', 'faber & faber', 'farrar & straus', 'jenner & block', 'latham & watkins',
-  'baker & mckenzie', 'booz & company', 'standard & poor\'s', 'johnson & johnson', 'barnes & noble', 'dolce & gabbana',
+  'baker & mckenzie', 'booz & company', 'standard & poor\'s',
 ]);
 
 /**
@@ -754,7 +754,8 @@ const FIRMS_OF_TWO = new Set([
  * a one-word span, no other name word on either side) are a firm when one is a surname of the lexicon, or when the
  * lexicon knows neither and neither ends like a common noun. Not "Tom & Jerry" (two first names), "Egypt & Israel"
  * (places), "HIV & AIDS" (capitals), "Arts & Entertainment", "Sexuality & Cancer" or "Tips & Scams" (a section or a
- * heading's two common words). "Procter & Gamble" (a verb of the lexicon) is missed.
+ * heading's two common words). Firms whose words the lexicon reads otherwise ("Procter & Gamble": a verb) are in
+ * FIRMS_OF_TWO.
  */
 function firmOfTwo(tokens: Token[], i: number, l: LineSpan | null, r: LineSpan | null): boolean {
   const a = tokens[i - 1].w, b = tokens[i + 1].w;

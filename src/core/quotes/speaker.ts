@@ -394,7 +394,7 @@ function tokenizeWords(m: string): void {
         if (c >= 97) cue = cueAt(m, i, we, true);
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
-      // multiword cues start with `according` or `in`: remember where
+      // multiword cues start with `according`, `in` or `message`: remember where
       if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109)) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
@@ -422,9 +422,10 @@ function tokenizeWords(m: string): void {
     i++;
   }
   if (multiAt.length > 0) {
-    // multiword cues, merged in place, left to right (= one pass over all tokens: a merge consumes `to`, `a`,
+    // multiword cues, merged in place, left to right (= one pass over all tokens: a merge consumes `to`, `a`, `from`,
     // `statement`, never another candidate). Only words of the right length starting with a/A or i/I can lowercase
-    // to `according` / `in`; tokens before the first merge stay where they are.
+    // to `according` / `in` (and of 7 starting with m/M to `message`, merged with `from` as an `according to` cue);
+    // tokens before the first merge stay where they are.
     let r = -1;
     let k = 0;
     for (const at of multiAt) {
