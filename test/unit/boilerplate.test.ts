@@ -672,3 +672,70 @@ test('USA Today: the writer\'s name above the outlet\'s name and the date, under
     ...Array.from({ length: 3 }, (_, k) => `Barack Obama won the Iowa caucuses on Thursday night, paragraph ${k + 1} of the report said after the count.`)].join('\n'));
   assert.notEqual(t.get('Obama Wins Iowa').reason, 'byline');
 });
+
+test('Medium: a title ending in "a.m." is the headline; the subtitle without a full stop above the name is its standfirst; the name above "Follow" / "7 min read" / "·" / the date is the byline', () => {
+  const m = labels(fx('layouts/handwritten-medium-layout.txt'));
+  assert.deepEqual([m.get('Why Our Data Pipelines Keep Breaking at 3 a.m.').label, m.get('Why Our Data Pipelines Keep Breaking at 3 a.m.').reason], ['article', 'article-headline']);
+  assert.deepEqual([m.get('Priya Raman').label, m.get('Priya Raman').reason], ['meta', 'byline']);
+  for (const l of ['Member-only story', 'Follow', '7 min read', '2.1K Followers']) assert.equal(m.get(l).label, 'boilerplate', l);
+  // a sentence ending in an abbreviation is still a sentence, and a title-case line ending so is not taken for a headline without the rest
+  const t = labels(['Menu', 'Storm Closes Schools Across the U.S.', 'By Ann Lee', '', ...Array.from({ length: 3 }, (_, k) => `Schools in a dozen states closed on Tuesday as the storm moved east, and paragraph ${k + 1} says more about it.`)].join('\n'));
+  assert.deepEqual([t.get('Storm Closes Schools Across the U.S.').label, t.get('Storm Closes Schools Across the U.S.').reason], ['article', 'article-headline']);
+});
+
+test('captions whose credit follows the last sentence or sits in brackets are credits; menu lines, people\'s titles and "(Source: …)" are not', () => {
+  for (const l of [
+    'Patients on trolleys in the emergency department at University Hospital Galway. Photograph: Joe O\'Shaughnessy',
+    'Illegally dumped construction waste at a site near Lam Tsuen Country Park. Photo: Dickson Lee',
+    'The February sales exercise will include projects in Tengah, Bukit Merah and Queenstown. ST PHOTO: GAVIN FOO',
+    'A driverless train during a trial run near Porur on Friday. | Photo Credit: B. Jothi Ramalingam',
+    'House Speaker Mike Johnson speaks to reporters at the Capitol on May 13, 2025. | Francis Chung/POLITICO',
+    'Tokyo Gov. Yuriko Koike speaks at a news conference at the metropolitan government building. | Kyodo',
+    'An Amazon fulfillment center in Robbinsville, New Jersey. Mark Makela/Getty Images',
+    'Paciente aguarda atendimento no Hospital Municipal do Tatuapé, na zona leste de São Paulo - Rubens Cavallari/Folhapress',
+    'Des voyageurs attendent sur un quai de la gare Saint-Lazare, à Paris, le 5 décembre 2024. © Thomas Samson, AFP',
+    'Viele Einrichtungen finden kein Personal mehr - und müssen Plätze abbauenBild: Sven Hoppe/dpa/picture alliance',
+    'Smith Street Mall has struggled with empty shopfronts since the pandemic. (ABC News: Michael Franchi)',
+    'The work on the Mithi river will be taken up in the first phase. (HT Photo)',
+    'Chancellor Rachel Reeves is under pressure to rule out changes to pension tax relief (PA Wire)',
+    'Rescue workers search the lake near Kumarakom on Saturday night. (Representational)',
+    'The 1958 wing of Hollis Elementary School, shown Monday, would be demolished under the plan. (Karen Whitlock/The Millbrook Ledger)',
+    'Image Credits: Halo Grid', 'Illustration: Aïda Amer/Axios', 'Photo-Illustration: WIRED Staff; Getty Images',
+    'Photo by Nadia Okafor / The Verge', 'David Paul Morris | Bloomberg | Getty Images',
+  ]) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  for (const l of ['About Us | Having a Problem? | Contact Us', 'Mr. Mike Elliott / Steering Group Member',
+    'Italian 3.8%, French 3.5%, Portuguese 3.0%, Russian 2.9%, Dutch 2.0% (Source: Global Reach)',
+    'Home | Why? | Share your story! | Get involved! | Story List', '* Britney Spears - Live - Rock In Rio Portugal/ Toxic',
+    'The mayor said the plan would be reviewed by the city council in the spring.']) assert.notEqual(lineFeatures(l).meta, 'photo-credit', l);
+});
+
+test('datelines with a time first, a time zone, a glued "Updated" or an edit note; bylines "di …", "Posted on … by …", "Edited by …", "Avec AFP"', () => {
+  for (const l of ['10:30 AM PDT · March 12, 2025', 'May 14, 20259:21 AM GMT+1Updated 3 hours ago', 'Atualizado: 12.mar.2025 às 19h05',
+    '12 marzo 2025 (modifica il 12 marzo 2025 | 10:21)', 'January 17, 2008 12:45am AEDT']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  for (const l of ['+1 703 306-1949', '+ 2006']) assert.notEqual(lineFeatures(l).meta, 'dateline', l);
+  for (const l of ['di Giacomo Valtolina', 'Posted on March 12, 2025 by Karen Whitlock', 'Edited by Abhishek Sharma', 'Avec AFP', 'With Reuters'])
+    assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['di Montezemolo pays tribute to Regazzoni', 'Edited by Alex Pravda. : Oxford University Press, 2005.']) assert.notEqual(lineFeatures(l).meta, 'byline', l);
+});
+
+test('the headline above a standfirst without its full stop, widget lines and the writer\'s name; two names one a line are bylines; rule-dropped lines are not distance', () => {
+  const s = labels(fx('layouts/handwritten-scmp-layout.txt'));
+  assert.deepEqual([s.get('Hong Kong to trial AI cameras…').label, s.get('Hong Kong to trial AI cameras…').reason], ['article', 'article-headline']);
+  assert.equal(s.get('Environment minister says pilot scheme…').label, 'article');
+  assert.deepEqual([s.get('Oscar Lau').label, s.get('Oscar Lau').reason], ['meta', 'byline']);
+  assert.deepEqual([s.get('Illegally dumped construction waste…').label, s.get('Illegally dumped construction waste…').reason], ['meta', 'photo-credit']);
+  const c = labels(fx('layouts/handwritten-corriere-layout.txt'));
+  assert.deepEqual([c.get('Metro M4, il tratto…').label, c.get('Metro M4, il tratto…').reason], ['article', 'article-headline']);
+  assert.deepEqual([c.get('di Giacomo Valtolina').label, c.get('di Giacomo Valtolina').reason], ['meta', 'byline']);
+  assert.deepEqual([c.get('Un convoglio della M4…').label, c.get('Un convoglio della M4…').reason], ['meta', 'photo-credit']);
+  const t = labels(fx('layouts/handwritten-techcrunch-layout.txt'));
+  assert.deepEqual([t.get('Halo Grid raises $42M…').label, t.get('Halo Grid raises $42M…').reason], ['article', 'article-headline']);
+  assert.deepEqual([t.get('10:30 AM PDT · March 12, 2025').label, t.get('10:30 AM PDT · March 12, 2025').reason], ['meta', 'dateline']);
+  const i = labels(fx('layouts/handwritten-irishtimes-layout.txt'));
+  for (const l of ['Jack Horgan-Jones', 'Paul Cullen']) assert.deepEqual([i.get(l).label, i.get(l).reason], ['meta', 'byline'], l);
+  assert.equal(i.get('HSE to recruit 1,200 extra nurses…').label, 'article');
+  // a menu's line is still not a byline under a headline the page's credit follows
+  const o = labels(['Home News Sport Weather Travel Money', 'Obama Wins Iowa', 'AP', 'January 4, 2008', '',
+    ...Array.from({ length: 3 }, (_, k) => `Barack Obama won the Iowa caucuses on Thursday night, paragraph ${k + 1} of the report said after the count.`)].join('\n'));
+  assert.notEqual(o.get('Obama Wins Iowa').reason, 'byline');
+});

@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -228,8 +228,8 @@ const FIRST_WORDS: [number, string][] = [
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
-  [W_BYLINE, 'by posted written reported reporting contributing with words story von par por door автор author autor auteur'],
-  [W_CREDIT, 'photo photograph picture image media foto fotos bild crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
+  [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
+  [W_CREDIT, 'photo photograph picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
 ];
 
@@ -395,7 +395,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 3;
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
     else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 3;
-    else if (words >= 3 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 3;
+    else if (words >= 2 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 3;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
@@ -403,7 +403,8 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   if ((code & META_BITS) !== 0) return code;
   // a caption by its credit at the end, of any length: "Smoke rises … (AP Photo/David Zalubowski)", "… in Tokyo, January
   // 5, 2008. REUTERS/Toru Hanai", NPR's "… Elena Ortiz for NPR hide caption"
-  if ((captionEnd(t, n) && CAPTION_CREDIT.test(t)) || agencyCredit(t, n) || hideCaption(lower, n)) return code | 3 << 3;
+  if ((captionEnd(t, n) && (CAPTION_CREDIT.test(t) || (words >= 4 && CAPTION_CREDIT_MORE.test(t)))) || agencyCredit(t, n) || hideCaption(lower, n) ||
+    (words >= 5 && captionTail(t, n))) return code | 3 << 3;
   if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
   return code;
 }
@@ -429,6 +430,23 @@ function pairedGuillemets(text: string, a: number, b: number): number {
   let open = 0, close = 0;
   for (let x = a; x < b; x++) { const c = text.charCodeAt(x); if (c === 0xab) open++; else if (c === 0xbb) close++; }
   return open === close ? open + close : -1;
+}
+/**
+ * A caption with its credit after the last sentence (CAPTION_TAIL): tried when the line ends in a letter and its last
+ * 100 characters hold a colon, a slash, a bar or "©".
+ */
+function captionTail(t: string, n: number): boolean {
+  if (n < 30 || (cls(t.charCodeAt(n - 1)) & C_LETTER) === 0) return false;
+  const from = n > 100 ? n - 100 : 0;
+  if (t.indexOf(': ', from) < 0 && t.indexOf('/', from) < 0 && t.indexOf(' | ', from) < 0 && t.indexOf('©', from) < 0) return false;
+  const m = CAPTION_TAIL.exec(from > 0 ? t.slice(from) : t);
+  if (m === null) return false;
+  // the caption before the credit: five words or more, no menu bar ("About Us | Having a Problem? | Contact Us")
+  const end = from + m.index;
+  if (t.lastIndexOf('|', end) >= 0) return false;
+  let spaces = 0;
+  for (let x = t.indexOf(' '); x >= 0 && x < end && spaces < 5; x = t.indexOf(' ', x + 1)) spaces++;
+  return spaces >= 5;
 }
 /** A caption as NPR's pages give it, ending in its "hide caption" button. */
 function hideCaption(lower: string, n: number): boolean {

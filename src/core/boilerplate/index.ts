@@ -1203,6 +1203,8 @@ const BY_ALONE = new Set(['by', 'news provided by', 'provided by', 'written by',
 const NAME_IN_PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
 /** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
 const sentenceShaped = (f: LineFeatures): boolean => f.endSentence && f.capShare < 0.5 && f.words >= 8 && f.words <= 45;
+/** A title that ends in an abbreviation's full stop, not a sentence's ("… Keep Breaking at 3 a.m.", "… Across the U.S."). */
+const ABBREV_END = /\b(?:[ap]\.m|\p{L}\.\p{L})\.$/u; // (on the line's lower-cased key)
 
 /**
  * The headline: the most title-like line among the lines just before the first article paragraph (or that
@@ -1220,10 +1222,21 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (out[nb[j]].label === 'article' && f.words >= 10 && f.endSentence) { fp = j; break; }
   }
   const titleLike = (f: LineFeatures) =>
-    f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key)) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
+    f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key) || (f.capShare >= 0.5 && ABBREV_END.test(f.key))) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
     f.digitShare < 0.2 && !f.startLower && !f.startPunct && f.seps === 0;
   const metaAt = (k: number): string | null => (k < nb.length && out[nb[k]].label === 'meta' ? out[nb[k]].reason : null);
-  let best = -1, bestScore = 0;
+  // the meta label of line k or, past up to three lines a rule dropped or names alone the model dropped (Medium: the
+  // name / "Follow" / "7 min read" / "·" / the date; SCMP: "Oscar Lau" / "+ FOLLOW" / "Published: …"; the Irish Times:
+  // two names, one a line, above the date), of the first other line
+  const skippable = (k: number) => out[nb[k]].label === 'boilerplate' && (forced[k] === 1 || (nameShaped(feats[nb[k]]) && out[nb[k]].reason !== 'duplicate'));
+  const metaPast = (k: number): string | null => {
+    for (let e = Math.min(nb.length, k + 4); k < e && skippable(k); k++);
+    return metaAt(k);
+  };
+  let best = -1, bestScore = 0, bestStandfirst = false;
+  // a title-like line right above the best line, with the best line as its standfirst (Medium: the title over a
+  // subtitle whose byline is right below it): the headline is the title
+  let standfirstAbove = -1;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
   // bylines and datelines between the line and the first paragraph: the article's header, not distance (NPR: the date,
@@ -1244,7 +1257,20 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // Jones in Madrid"); so is a name under a headline in sentence case of five words or more, with the outlet's name
     // between it and the date (USA Today: "Zach Wichter" / "USA TODAY" / "Published 6:02 a.m. ET …").
     const prev = j > 0 ? feats[nb[j - 1]] : null;
-    const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && out[nb[j + 1]].label !== 'article');
+    const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && out[nb[j + 1]].label !== 'article') ||
+      (next !== null && forced[j + 1] === 1 && metaPast(j + 1) === 'dateline');
+    // two names, one a line, between the standfirst and the date: both bylines (the Irish Times: "Jack Horgan-Jones" /
+    // "Paul Cullen" / "Sat Nov 29 2026 - 05:30")
+    if (nextMeta === 'dateline' && prev !== null && j >= 2 && !forced[j] && !forced[j - 1] && nameShaped(f) && nameShaped(prev)) {
+      const pp = feats[nb[j - 2]];
+      if (pp.capShare < 0.5 && pp.words >= 8) {
+        for (const k of [j - 1, j]) {
+          const o = out[nb[k]];
+          if (o.reason !== 'user-keep') { o.label = 'meta'; o.reason = 'byline'; o.detail = undefined; }
+        }
+        continue;
+      }
+    }
     if (prev !== null && prev.capShare < 0.5 && (prev.words >= 8 || (prev.words >= 5 && nextMeta !== 'dateline' && titleLike(prev))) && dateBelow) {
       // "Sam Jones in Madrid" is a byline; two or three capitalised words only when the model dropped them too (a
       // section's name, "Miscellaneous News", may stand there)
@@ -1259,10 +1285,17 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // spaces…" / "By Laura Jenkins", also with the name alone under it), or a date's label ("Published" / "24 November
     // 2026"); or a summary in one to four bullets, then the byline (Bloomberg: headline / "* Brent crude is down…" /
     // "* Group postponed…" / "By …").
-    const lineThenMeta = next !== null && after !== null && afterMeta !== null && !forced[j + 1];
+    const lineThenMeta = next !== null && after !== null && (afterMeta ?? metaPast(j + 2)) !== null && !forced[j + 1];
     const name = lineThenMeta && nameShaped(next);
-    const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && metaAt(j + 3) !== null;
-    const standfirst = (lineThenMeta || thenName) && sentenceShaped(next) && nextMeta === null && !next.bullet;
+    const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && metaPast(j + 3) !== null;
+    // a standfirst without its full stop only between a title and a name (Medium: title / subtitle / name / … / date)
+    // a standfirst: one sentence; or, without its full stop, of six words or more between a title and a name (Medium:
+    // title / subtitle / name / … / date), or of ten words or more and longer than the line (SCMP: headline / standfirst
+    // / "Why you can trust SCMP" / the name / "+ FOLLOW" / the date)
+    const noStop = next !== null && !next.endSentence && next.capShare < 0.5 && next.words <= 45 && next.seps === 0;
+    const titled = noStop && thenName && f.capShare >= 0.5 && f.words >= 4 && next.words >= 6 && next.digitShare === 0;
+    const standfirst = (lineThenMeta || thenName) && nextMeta === null && !next.bullet &&
+      (sentenceShaped(next) || titled || (noStop && next.words >= 10 && next.words > f.words));
     const labelledDate = next !== null && after !== null && afterMeta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
     let k = j + 1;
     while (k < nb.length && k - j <= 4 && feats[nb[k]].bullet && !forced[k]) k++;
@@ -1276,17 +1309,28 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const far = steps > HEADLINE_NEAR;
     if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (nextMeta === 'byline' || (afterMeta === 'byline' && metaBelow) ||
       labelledDate || (nextMeta === 'photo-credit' && next !== null && f.words >= 6 && next.words >= 8)))) continue;
-    const distance = far ? undecided : steps - metaBetween;
-    const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.15 : 0) +
-      (metaBelow ? 0.25 : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
-    if (score > bestScore) { bestScore = score; best = j; }
+    const distance = far ? undecided : Math.min(steps - metaBetween, undecided);
+    const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.05 : 0) +
+      (metaBelow ? (nextMeta === 'byline' ? 0.4 : 0.25) : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
+    if (standfirst && j + 1 === best && f.words >= 4 && (titled || sentenceShaped(next))) standfirstAbove = j;
+    if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; }
   }
+  if (standfirstAbove >= 0 && standfirstAbove + 1 === best) { best = standfirstAbove; bestStandfirst = true; }
   if (best >= 0 && bestScore >= 0.4) {
     const o = out[nb[best]];
     if (o.reason === 'user-keep') return;
     o.label = 'article';
     o.reason = 'article-headline';
     o.detail = undefined;
+    // the standfirst under it, which the model dropped with the header's other short lines
+    const sf = out[nb[best + 1]];
+    if (bestStandfirst && sf.label === 'boilerplate' && sf.reason !== 'user-pattern') { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    // names alone between it and the byline or date below, past lines a rule dropped: bylines ("Oscar Lau" / "+ FOLLOW")
+    for (let k = best + (bestStandfirst ? 2 : 1), e = Math.min(nb.length, k + 4); k < e && skippable(k); k++) {
+      const o = out[nb[k]];
+      const below = metaPast(k);
+      if (!forced[k] && nameShaped(feats[nb[k]]) && (below === 'byline' || below === 'dateline')) { o.label = 'meta'; o.reason = 'byline'; o.detail = undefined; }
+    }
     // a headline in title case right above the chosen line, which is a standfirst in sentence case ("Wildfire Forces
     // Thousands to Flee Mountain Towns" / "Crews battled strong winds overnight as the blaze doubled in size")
     const h = best - 1;
@@ -1302,7 +1346,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       const sentence = f.capShare < 0.5 && f.words >= 6 && f.words < feats[nb[best]].words + 6;
       const apart = !before || before.blank || out[nb[h] - 1].label === 'meta' ||
         (sentence && out[nb[h] - 1].label === 'boilerplate' && before.words <= 3);
-      if (apart && (title || sentence) && !forced[h] && titleLike(f) && !f.endColon && oh.label === 'boilerplate' && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
+      if (apart && (title || sentence) && !forced[h] && titleLike(f) && !f.endColon && (oh.label === 'boilerplate' || oh.reason === 'article-context') && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
         oh.label = 'article';
         oh.reason = 'article-headline';
         oh.detail = undefined;

@@ -234,7 +234,7 @@ const DAYS =
   'lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
 
 /** Words that introduce a date ("Updated:", "Published"). */
-const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|modifié|mis à jour|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано';
+const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|modifié|mis à jour|actualizado|publicado|aggiornato|pubblicato|modifica|atualizado|atualizada|bijgewerkt|gepubliceerd|обновлено|опубликовано';
 /** A date word right after a number or a date word, glued by the converter ("…2026Updated", "UTCUpdated"). */
 const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
 /**
@@ -243,7 +243,7 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|gmt|bst|cet|cest|utc|ist|uk|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
+    '(?:[\\s,.\\-–|/:()·]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|sgt|hkt|jst|kst|uk|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
 
@@ -255,7 +255,7 @@ export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{
  * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
  * follows ("* By Industry" is a menu).
  */
-export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Cc]ontributing:|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
+export const BYLINE = /^\s*(?:[—–-]\s*[Ww]ith (?:additional )?assistance from\s+\p{Lu}|[Bb]y (?:staff(?: writers?| reporters?)?|our (?:own )?(?:correspondents?|reporters?|staff))\s*$|(?:[*•·+\-–]\s+(?=(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y) +\p{Lu}[\p{L}.'’-]* +\p{Lu}))?(?:[Bb]y|BY|[Pp]osted [Bb]y|[Pp]osted on [\p{L}\d ,.]{4,30} by|[Ww]ritten [Bb]y|[Rr]eported [Bb]y|[Rr]eporting [Ff]rom|[Rr]eporting by|Edited by(?= \p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’.-]*){1,2}\s*$)|di(?= \p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}\s*$)|[Cc]ontributing:|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Аа]втор:?|[Aa]uthor:|[Aa]utor:|[Aa]uteur\s?:):?\s+[\p{Lu}\p{Lt}])/u;
 /** The writer's job that ends STAFF_BYLINE and JOB_TITLE. */
 /** The writer's social-media handle after the job title ("Deputy political editor @SamCoatesSky", Sky News). */
 export const HANDLE = '(?: @\\w{2,30})?';
@@ -280,10 +280,10 @@ export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]
 export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: (?:from|in) [^.]{2,60})?\.$/i;
 
 /** The paper with an agency, as a byline: "Le Monde avec AFP", "Staff with Reuters", "SPIEGEL mit dpa", "EL PAÍS con agencias". */
-export const AGENCY_WITH = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
+export const AGENCY_WITH = /^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com)|Avec|With|Mit|Con|Com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credit)?\s*(?:[:/©]|\.{3}|…).{0,120}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}\/)?(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|illustration|photo-illustration|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credits?)?\s*(?:[:/©]|\.{3}|…).{0,120}|(?:photo|photograph|illustration|image|video) by \S.{1,80}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}(?:\/| \| )){0,2}(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 /**
  * A photo caption that ends in the picture's credit: "Smoke rises from the Ridge Fire near Boulder, Colo., on
  * Saturday. (AP Photo/David Zalubowski)", "… (Photo: Jane Doe/Reuters)", "Afghan women attend a course in Kabul [File:
@@ -291,6 +291,23 @@ export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bi
  * cleanportaleval keeps a lead photo's caption ending so, and l3s-gn1's drops one (a one-off build took both).
  */
 export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit)?: ?[^()[\]]{2,80}|[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}\/(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?))[)\]]$/;
+
+/**
+ * A photo caption's credit in brackets at its end, beyond CAPTION_CREDIT's agencies: the photographer over the outlet
+ * ("(Karen Whitlock/The Millbrook Ledger)", "(Francis Chung/POLITICO)"), the outlet and the photographer ("(ABC News:
+ * Michael Franchi)"), or a short credit word ("(HT Photo)", "(PA Wire)", "(Representational)", "(Supplied)").
+ */
+export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}'’.&-]*(?: [\p{Lu}&][\p{L}'’.&-]*){0,3}|(?!Sources?:|Quelle:|Fuente:|Fonte:)\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,3}: \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}|(?:[\p{Lu}][\p{L}.]* )?(?:Photos?|PHOTO|Pic|Wire|Media|Images?)|Representational(?: [Ii]mage| [Pp]hoto)?|Supplied|File(?: [Pp]hoto)?|Handout|Fotogramma|Ansa|ANSA|LaPresse|Imago|Shutterstock|iStock|Alamy)[)\]]$/u;
+
+/**
+ * A photo caption whose credit follows its last sentence without brackets: "… University Hospital Galway.
+ * Photograph: Joe O'Shaughnessy", "… Country Park. Photo: Dickson Lee", "… and Queenstown. ST PHOTO: GAVIN FOO", "…
+ * on Friday. | Photo Credit: B. Jothi Ramalingam", "… at the Capitol on May 13, 2025. | Francis Chung/POLITICO", "… |
+ * Kyodo", "… Robbinsville, New Jersey. Mark Makela/Getty Images", "… na zona leste de São Paulo - Rubens
+ * Cavallari/Folhapress", "… le 5 décembre 2024. © Thomas Samson, AFP", and a credit glued on by the converter ("…
+ * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"). Tried on a line's last 100 characters.
+ */
+export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration)(?: [Cc]redits?| CREDITS?)?: ?\p{Lu}[^:|()]{1,60}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] (?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}'’.&-]*(?: [\p{Lu}&][\p{L}'’.&-]*){0,3}(?:\/[\p{L} ]{2,30})?|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2})$/u;
 
 /**
  * A photo caption that ends in an agency's credit after a slash, without brackets: "… in Tokyo, January 5, 2008.
