@@ -13,6 +13,7 @@ export const REASONS: Record<string, string> = {
   url: 'A bare URL or image address, not article text.',
   'link-list': 'The list of link addresses a text browser appends to a page (lynx\'s "References").',
   'widget-phrase': 'A known page-widget phrase (share, login, comments, cookies, subscribe…).',
+  'related-link': 'A linked headline under a "Related" / "Read more" label inside the article: a link to another story.',
   'source-link': 'A "Source link" / "Read more" style link left by the scraper or blog.',
   'short-fragment': 'Short line without sentence punctuation outside the article body: menu or label.',
   'outside-body': 'Outside the contiguous block of article text.',

@@ -739,3 +739,33 @@ test('the headline above a standfirst without its full stop, widget lines and th
     ...Array.from({ length: 3 }, (_, k) => `Barack Obama won the Iowa caucuses on Thursday night, paragraph ${k + 1} of the report said after the count.`)].join('\n'));
   assert.notEqual(o.get('Obama Wins Iowa').reason, 'byline');
 });
+
+test('linked headlines under a related-links label inside the article are boilerplate; the subheading after the card stays; a teaser\'s "read more" is no label', () => {
+  const para = (k: number) => `The housing authority said on Tuesday that paragraph ${k} of its report would be published next week, after a review by the city council.`;
+  const a = labels([para(1), para(2), 'Related Stories', 'Trump administration moves to end housing aid for some immigrant families', 'How the federal rental assistance program works', para(3), para(4), ''].join('\n'));
+  for (const l of ['Trump administration moves to end housing aid…', 'How the federal rental assistance program works']) assert.deepEqual([a.get(l).label, a.get(l).reason], ['boilerplate', 'related-link'], l);
+  assert.equal(a.get(para(3)).label, 'article');
+  const e = labels([para(1), para(2), 'Lea también', 'Sanidad prevé jubilar a 7.000 médicos de familia en cinco años', 'Pacientes que renuncian a pedir cita', para(3), para(4), ''].join('\n'));
+  assert.deepEqual([e.get('Sanidad prevé jubilar…').label, e.get('Sanidad prevé jubilar…').reason], ['boilerplate', 'related-link']);
+  assert.deepEqual([e.get('Lea también').label, e.get('Lea también').reason], ['boilerplate', 'related-link']);
+  assert.equal(e.get('Pacientes que renuncian a pedir cita').label, 'article');
+  // a listing page: "read more" ends a teaser, the next item's title is content
+  const r = labels([para(1), 'read more', 'European countries promise collaboration against spam', para(2), para(3), ''].join('\n'));
+  assert.notEqual(r.get('European countries promise collaboration against spam').reason, 'related-link');
+  for (const l of ['Sign up to our free Money newsletter', 'Thanks for signing up to the Money newsletter', 'By signing up, you acknowledge and agree to our Privacy Policy and Terms of Service.',
+    'Your support helps us to tell the story', 'Already contributed? Log in to hide these messages.', 'If you buy something from a Verge link, Vox Media may earn a commission. See our ethics statement.',
+    'Get the latest AI news and analysis in your inbox every weekday.', 'facebook (opens in new window)', 'Puedes seguir a EL PAÍS Salud y Bienestar en Facebook, X e Instagram.',
+    'Sign up for push alerts and have the best news, analysis and comment delivered directly to your phone']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('Your support for the plan was clear, the mayor told the council on Monday.').rule, null);
+});
+
+test('a subheading right after an ad marker or a related story\'s card, between article paragraphs, is kept; "Advertisement · Scroll to continue" and "Report This Ad" are ad markers', () => {
+  const para = (k: number) => `County commissioners said on Tuesday that paragraph ${k} of the budget request would be debated at a public hearing in May.`;
+  const a = labels([para(1), para(2), para(3), 'Advertisement', 'What happens next', para(4), para(5), ''].join('\n'));
+  assert.deepEqual([a.get('What happens next').label, a.get('Advertisement').reason], ['article', 'ad-marker']);
+  const r = labels([para(1), para(2), 'Related Article', 'Darwin CBD traders say anti-social behaviour is driving customers away', 'Posted 12 Oct 2026', 'Traders \'cautiously optimistic\'', para(3), para(4), ''].join('\n'));
+  assert.equal(r.get('Traders \'cautiously optimistic\'').label, 'article');
+  assert.equal(r.get('Darwin CBD traders say…').label, 'boilerplate');
+  for (const l of ['Advertisement · Scroll to continue', 'Report This Ad']) assert.equal(lineFeatures(l).rule, 'ad-marker', l);
+  assert.notEqual(lineFeatures('Report abuse').rule, 'ad-marker');
+});

@@ -224,7 +224,7 @@ const prefixNumber = (s: string, a: number): number => (s.charCodeAt(a) * 0x1000
 
 const FIRST_WORDS: [number, string][] = [
   [W_AD, 'ad ads advert advertisement advertising adsense banner anzeige werbung publicité publicidad publicidade pubblicità advertentie реклама sponsored ' +
-    'skip story article content text continue'],
+    'skip story article content text continue report'],
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],

@@ -963,8 +963,57 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     firstArticle = rescue(out, feats, nb, p2, d2, forced, firstArticle);
     firstArticle = lastResort(out, feats, nb, forced, d1, ctx.templateOthers, firstArticle);
   }
+  relatedCards(out, feats, nb, forced);
+  subheadsAfterInserts(out, feats, nb, forced, d1);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   return out;
+}
+
+/**
+ * A subheading right after something the page put into the article (an ad marker, a related story's card, a caption):
+ * a short line in headline shape between article prose above (past up to four ad markers, related stories' cards,
+ * captions, dates or image placeholders, an ad marker or a card among them) and article prose right below, which the model dropped for the inserted lines next to
+ * it ("County commissioners have signaled…" / "Advertisement" / "What happens next" / "The commissioners will hold…").
+ */
+const INSERTS = new Set(['ad-marker', 'related-link', 'photo-credit', 'dateline', 'image-placeholder']);
+function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, d1: Stage1Doc): void {
+  for (let j = 1; j + 1 < nb.length; j++) {
+    const o = out[nb[j]];
+    if (o.label !== 'boilerplate' || forced[j] || d1.dup[j] === 1 || (o.reason !== 'short-fragment' && o.reason !== 'low-prose')) continue;
+    const f = feats[nb[j]];
+    if (f.words < 2 || f.words > 10 || (f.endSentence && !f.key.endsWith('?')) || f.endColon || f.bullet || f.seps > 0 || f.startLower || f.startPunct) continue;
+    if (out[nb[j + 1]].reason !== 'article-prose') continue;
+    let k = j - 1, inserted = false;
+    for (; k >= 0 && j - k <= 4 && INSERTS.has(out[nb[k]].reason); k--) if (out[nb[k]].reason === 'ad-marker' || out[nb[k]].reason === 'related-link') inserted = true;
+    if (!inserted || k < 0 || out[nb[k]].reason !== 'article-prose') continue;
+    o.label = 'article'; o.reason = 'article-context'; o.detail = undefined;
+  }
+}
+
+/** A related-links label alone on its line (keys: trimmed, lower-cased): "Related Stories", "RELATED...", "Read More", "Lea también", "Mehr zum Thema". */
+const RELATED_HEAD = /^[\W_]*(?:related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|read also|also read|see also|more on this(?: story)?|go deeper|recommended(?: for you| reading)?|you may also like|lea también|leia também|leggi anche|mehr zum thema|(?:à )?lire aussi|lees ook|читайте также)[\W_]*$/;
+
+/**
+ * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20
+ * words, 7 or more after the first; no sentence end, no colon at the end) that the model kept only for the prose around them ("Related Stories" /
+ * "Trump administration moves to end housing aid…" / "How the federal rental assistance program works"), and the
+ * label itself when the model kept it too ("Lea también").
+ */
+function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
+  for (let j = 0; j + 1 < nb.length; j++) {
+    const f = feats[nb[j]];
+    if (f.words > 4 || !RELATED_HEAD.test(f.key)) continue;
+    let k = j + 1;
+    for (; k < nb.length && k <= j + 3; k++) {
+      const g = feats[nb[k]], o = out[nb[k]];
+      // after the first, only long ones: a short line there is the article's next subheading ("Lea también" / "Sanidad
+      // prevé jubilar…" / "Pacientes que renuncian a pedir cita" / the section's first paragraph)
+      if (forced[k] || o.reason !== 'article-context' || g.words < (k === j + 1 ? 3 : 7) || g.words > 20 || (g.endSentence && !g.key.endsWith('?')) || g.endColon || g.bullet) break;
+      o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined;
+    }
+    const h = out[nb[j]];
+    if (k > j + 1 && h.label === 'article' && h.reason === 'article-context') { h.label = 'boilerplate'; h.reason = 'related-link'; h.detail = undefined; }
+  }
 }
 
 /**

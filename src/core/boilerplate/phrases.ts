@@ -164,14 +164,14 @@ export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\
 export const WIDGET_SENTENCE_PHRASES = [
     'your email address will not be published', 'required fields are marked', 'we use cookies', 'this (web)?site uses cookies',
     'by continuing to (use|browse)', 'by using (this|our) (site|website)', 'enter your account data', 'password reset link',
-    'collections you\'ve created', 'sign up for (our|the) .{0,30}newsletter', 'all rights reserved', 'you must be logged in',
+    'collections you\'ve created', 'sign up (for|to) ((our|the) .{0,30}newsletter|push (alerts|notifications))', 'all rights reserved', 'you must be logged in',
     'log ?in to (post|leave|comment)', 'comments? (are|is) closed', 'be the first to comment', 'click here to', 'javascript (is )?(disabled|required)',
     'enable javascript', 'your browser does not support', 'subscribe to (our|the) ', 'follow us on', 'share (this|on) (facebook|twitter)',
     'get (the|our) app', 'download (the|our) app', 'this article (was|is) (published|posted)', 'reproduction (in whole or in part )?(is )?prohibited',
     'terms (of use|and conditions) and privacy policy', 'sponsored links?', 'by submitting (this|your) comment', 'by posting a comment',
     'comments are moderated', 'report (this )?comment', 'your (comment|name|email)',
     'this (article|story|post|piece|report) (was )?(originally|first) (appeared|published|posted|ran)',
-    'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you agree',
+    'listen to this (article|story)', 'share full (article|story)', 'continue reading the main story', 'by signing up,? you (agree|acknowledge)', 'by subscribing,? you', 'by clicking .{0,20}(sign up|subscribe|submit)',
     'sign up here\\W*$',
     'this (story|article|page) has been formatted for (easy )?printing',
     // newsletters' and stations' standard notes under the article (Substack; Nexstar's local TV sites: "For the latest
@@ -179,6 +179,13 @@ export const WIDGET_SENTENCE_PHRASES = [
     // word that makes every line holding it try this regular expression, and "for" is in most lines of prose)
     'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
+    // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
+    // phrase's first word makes the lines holding it try this regular expression)
+    'emailed about offers', 'thanks for signing up', 'your support (helps|makes|means|keeps)', 'already contributed\\?', 'afford to donate',
+    'earn a (commission|portion of sales)', 'available exclusively to .{0,40}subscribers', 'preferred source on google',
+    'inbox (every|each) (day|morning|week|weekday)', 'icon an icon in the shape of', 'opens in (a )?new (window|tab)\\W*$',
+    'apúntate a (nuestra|la|las) newsletter', 'puedes seguir a .{0,60} en (facebook|x|twitter|instagram)', 'iscriviti alla newsletter',
+    'anche su whatsapp', 'receba no seu e-?mail', 'cadastre-se e escolha', 'abonnieren sie (unseren|den) newsletter', 'inscrivez-vous à (notre|la) newsletter',
     // comment sections' notes and opinion pieces' disclaimers
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
     'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
@@ -208,7 +215,7 @@ export const WIDGET_SENTENCE = new RegExp(groupByFirstChar(WIDGET_SENTENCE_PHRAS
  * notes around an ad in the text: "SKIP ADVERTISEMENT" (the New York Times), "Story continues below advertisement" (the
  * Washington Post, Global News), "Article continues below this ad", "Advertisement - Scroll to continue".
  */
-export const AD_MARKER = /^\s*\[\/?(?:ad|ads|advert|advertisement|adsense|banner)[_\- ]?\d*\]\s*$|^\s*[-–—(\[]*\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|sponsored)\s*[-–—)\]]*\s*$|^\s*(?:skip (?:advertisement|ad)|(?:story|article|content|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|advertisement\s*[-–—:]?\s*(?:story continues below|scroll to continue(?: with content)?|continue reading below)|continue reading below(?: (?:the )?(?:advertisement|ad))?)\s*$/iu;
+export const AD_MARKER = /^\s*\[\/?(?:ad|ads|advert|advertisement|adsense|banner)[_\- ]?\d*\]\s*$|^\s*[-–—(\[]*\s*(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|sponsored)\s*[-–—)\]]*\s*$|^\s*(?:skip (?:advertisement|ad)|(?:story|article|content|text) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?|advertisement\s*[-–—:·|]?\s*(?:story continues below|scroll to continue(?: with content)?|continue reading below)|continue reading below(?: (?:the )?(?:advertisement|ad))?|report (?:this|an) ad)\s*$/iu;
 
 /** The whole line is a URL, an e-mail address or an image/file name. */
 export const URL_LINE = /^\s*(?:(?:https?:\/\/|www\.)\S+|\S+@\S+\.[a-z]{2,}|\S+\.(?:jpe?g|png|gif|webp|svg|pdf))\s*$/iu;
