@@ -769,3 +769,21 @@ test('a subheading right after an ad marker or a related story\'s card, between 
   for (const l of ['Advertisement · Scroll to continue', 'Report This Ad']) assert.equal(lineFeatures(l).rule, 'ad-marker', l);
   assert.notEqual(lineFeatures('Report abuse').rule, 'ad-marker');
 });
+
+test('the headline past share buttons ("Share Article via …") and above a name and a date with its section; not the caption under a credit alone; list items under "related stories:"', () => {
+  const b = labels(fx('layouts/handwritten-bbc-layout.txt'));
+  assert.deepEqual([b.get('Councils to get powers to seize homes…').label, b.get('Councils to get powers to seize homes…').reason], ['article', 'article-headline']);
+  assert.notEqual(b.get('There are estimated to be more than 260,000…').reason, 'article-headline');
+  const c = labels(fx('layouts/handwritten-cnbc-layout.txt'));
+  assert.deepEqual([c.get('Nvidia shares jump after chipmaker…').label, c.get('Nvidia shares jump after chipmaker…').reason], ['article', 'article-headline']);
+  for (const l of ['Share Article via Facebook', 'Share Article via Email']) assert.equal(c.get(l).reason, 'widget-phrase', l);
+  const a = labels(fx('layouts/handwritten-axios-layout.txt'));
+  assert.deepEqual([a.get('Microsoft and OpenAI renegotiate…').label, a.get('Microsoft and OpenAI renegotiate…').reason], ['article', 'article-headline']);
+  assert.deepEqual([a.get('Mar 12, 2025 - Technology').label, a.get('Mar 12, 2025 - Technology').reason], ['meta', 'dateline']);
+  assert.deepEqual([a.get('Ina Fried').label, a.get('Ina Fried').reason], ['meta', 'byline']);
+  for (const l of ['Workingman\'s Dead - Saturday, January 20, 2007', '7.   1900 - Special Collector\'s Edition', '07 Dec 02 | Scotland']) assert.notEqual(lineFeatures(l).meta, 'dateline', l);
+  assert.equal(lineFeatures('See All by Nadia Okafor').rule, 'widget-phrase');
+  const para = (k: number) => `Come Super Bowl Sunday, the retailer will get a leg up in the digital music race, paragraph ${k} of the report said on Tuesday.`;
+  const r = labels([para(1), para(2), 'related stories:', ' * Timberlake Getting His Own Golf Tourney', ' * Beyonce, Timberlake Nab 3 AMA Nods', para(3), para(4), ''].join('\n'));
+  for (const l of ['* Timberlake Getting His Own Golf Tourney', '* Beyonce, Timberlake Nab 3 AMA Nods']) assert.equal(r.get(l).label, 'boilerplate', l);
+});

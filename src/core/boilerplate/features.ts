@@ -409,11 +409,18 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   return code;
 }
 /**
- * A dateline after the desk's or agency's names, separated by slashes or bars: "TOI City Desk / TNN / Updated: Nov 29,
- * 2026, 09:14 IST". Every part before the date has one to four words, no digits, and starts with a capital.
+ * A dateline after the desk's or agency's names, separated by slashes or bars: "TOI City Desk / TNN / Updated:
+ * Nov 29, 2026, 09:14 IST". Every part before the date has one to four words, no digits, and starts with a capital. Or
+ * a date and then its section: "Mar 12, 2025 - Technology".
  */
 function segmentedDate(t: string): boolean {
-  if (t.indexOf(' / ') < 0 && t.indexOf(' | ') < 0) return false;
+  if (t.indexOf(' / ') < 0 && t.indexOf(' | ') < 0) {
+    // the date (with its month's name) and then the section: "Mar 12, 2025 - Technology" (Axios)
+    const d = t.indexOf(' - ');
+    if (d < 0 || t.indexOf(' - ', d + 3) >= 0) return false;
+    const date = t.slice(0, d);
+    return /\p{L}{3}/u.test(date) && DATE_ONLY.test(date) && DATE_EVIDENCE.test(date) && /^\s*\p{Lu}[\p{L}&'’]*(?: [\p{L}&'’]+){0,2}\s*$/u.test(t.slice(d + 3));
+  }
   const parts = t.split(/\s[/|]\s/);
   const last = parts[parts.length - 1];
   if (parts.length < 2 || !DATE_ONLY.test(last) || !DATE_EVIDENCE.test(last)) return false;

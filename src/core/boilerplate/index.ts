@@ -995,7 +995,7 @@ const RELATED_HEAD = /^[\W_]*(?:related(?: stories| story| articles?| coverage| 
 
 /**
  * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20
- * words, 7 or more after the first; no sentence end, no colon at the end) that the model kept only for the prose around them ("Related Stories" /
+ * words, 7 or more after the first unless they are list items; no sentence end, no colon at the end) that the model kept only for the prose around them ("Related Stories" /
  * "Trump administration moves to end housing aid…" / "How the federal rental assistance program works"), and the
  * label itself when the model kept it too ("Lea también").
  */
@@ -1008,7 +1008,7 @@ function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       const g = feats[nb[k]], o = out[nb[k]];
       // after the first, only long ones: a short line there is the article's next subheading ("Lea también" / "Sanidad
       // prevé jubilar…" / "Pacientes que renuncian a pedir cita" / the section's first paragraph)
-      if (forced[k] || o.reason !== 'article-context' || g.words < (k === j + 1 ? 3 : 7) || g.words > 20 || (g.endSentence && !g.key.endsWith('?')) || g.endColon || g.bullet) break;
+      if (forced[k] || o.reason !== 'article-context' || g.words < (k === j + 1 || g.bullet ? 3 : 7) || g.words > 20 || (g.endSentence && !g.key.endsWith('?')) || g.endColon) break;
       o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined;
     }
     const h = out[nb[j]];
@@ -1288,6 +1288,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   let standfirstAbove = -1;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
+  // lines from the first paragraph's up to this one that a rule dropped (share buttons, audio players): not counted
+  // toward HEADLINE_NEAR (CNBC: headline / two dates / the name / handles / "Share" and four "Share Article via …")
+  let ruled = 0;
   // bylines and datelines between the line and the first paragraph: the article's header, not distance (NPR: the date,
   // "By" and the name on two lines, between headline and body; not credits: BBC's "About sharing" sits above three)
   let metaBetween = 0;
@@ -1295,8 +1298,11 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const i = nb[j];
     const f = feats[i];
     if (!forced[j] && j < fp) undecided++;
+    else if (j < fp && out[i].label === 'boilerplate') ruled++;
     if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
     if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
+    // the caption under a photo's credit alone ("Getty Images" / "There are estimated to be more than 260,000…")
+    if (j > 0 && metaAt(j - 1) === 'photo-credit' && feats[nb[j - 1]].words <= 4) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
     // the meta label of the lines below (by a meta pattern, or by a rule of labelLines: "By" alone and the name under it)
@@ -1355,7 +1361,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
     // lead photo's caption with its credit (AP: the gallery and share buttons follow, the byline comes 20 lines
     // later). Its distance counts only the lines up to it that no rule or meta pattern decided.
-    const far = steps > HEADLINE_NEAR;
+    const far = steps - ruled > HEADLINE_NEAR;
     if (far && !(f.words >= 4 && f.seps === 0 && !/[[\]|$]/.test(f.key) && (nextMeta === 'byline' || (afterMeta === 'byline' && metaBelow) ||
       labelledDate || (nextMeta === 'photo-credit' && next !== null && f.words >= 6 && next.words >= 8)))) continue;
     const distance = far ? undecided : Math.min(steps - metaBetween, undecided);

@@ -182,7 +182,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
     // phrase's first word makes the lines holding it try this regular expression)
     'emailed about offers', 'thanks for signing up', 'your support (helps|makes|means|keeps)', 'already contributed\\?', 'afford to donate',
-    'earn a (commission|portion of sales)', 'available exclusively to .{0,40}subscribers', 'preferred source on google',
+    'earn a (commission|portion of sales)', 'see all (stories |posts |articles )?by \\w+( \\w+)?\\W*$', 'added to your daily email digest', 'share (this )?(article|story|page|post) (via|on|by) \\w+\\W*$', 'available exclusively to .{0,40}subscribers', 'preferred source on google',
     'inbox (every|each) (day|morning|week|weekday)', 'icon an icon in the shape of', 'opens in (a )?new (window|tab)\\W*$',
     'apúntate a (nuestra|la|las) newsletter', 'puedes seguir a .{0,60} en (facebook|x|twitter|instagram)', 'iscriviti alla newsletter',
     'anche su whatsapp', 'receba no seu e-?mail', 'cadastre-se e escolha', 'abonnieren sie (unseren|den) newsletter', 'inscrivez-vous à (notre|la) newsletter',
