@@ -787,3 +787,15 @@ test('the headline past share buttons ("Share Article via …") and above a name
   const r = labels([para(1), para(2), 'related stories:', ' * Timberlake Getting His Own Golf Tourney', ' * Beyonce, Timberlake Nab 3 AMA Nods', para(3), para(4), ''].join('\n'));
   for (const l of ['* Timberlake Getting His Own Golf Tourney', '* Beyonce, Timberlake Nab 3 AMA Nods']) assert.equal(r.get(l).label, 'boilerplate', l);
 });
+
+test('the writer\'s note among the article\'s last lines is meta ("… is a senior writer at …", "… joined the Post in 2023 …"); the same sentence in the body is the story', () => {
+  const para = (k: number) => `The council voted on Tuesday to approve the plan, and paragraph ${k} of the story explains what it will cost the city's residents.`;
+  const bio = 'Jennifer Ouellette is a senior writer at Ars Technica with a particular focus on where science meets culture.';
+  const a = labels([para(1), para(2), para(3), bio, ''].join('\n'));
+  assert.deepEqual([a.get(bio).label, a.get(bio).reason], ['meta', 'byline']);
+  const joined = 'Oscar Lau joined the Post in 2023 and covers environmental issues and public health.';
+  assert.equal(labels([para(1), para(2), para(3), joined, ''].join('\n')).get(joined).label, 'meta');
+  const body = 'Jane Doe is a reporter for the Star who was arrested on Monday while covering the protest outside the courthouse.';
+  const b = labels([para(1), body, para(2), para(3), para(4), para(5), ''].join('\n'));
+  assert.equal(b.get(body).label, 'article');
+});

@@ -965,6 +965,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   }
   relatedCards(out, feats, nb, forced);
   subheadsAfterInserts(out, feats, nb, forced, d1);
+  authorBio(out, nb, lineText);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   return out;
 }
@@ -987,6 +988,23 @@ function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], n
     for (; k >= 0 && j - k <= 4 && INSERTS.has(out[nb[k]].reason); k--) if (out[nb[k]].reason === 'ad-marker' || out[nb[k]].reason === 'related-link') inserted = true;
     if (!inserted || k < 0 || out[nb[k]].reason !== 'article-prose') continue;
     o.label = 'article'; o.reason = 'article-context'; o.detail = undefined;
+  }
+}
+
+/**
+ * The writer's note at the article's end: "Frank Bodani is a writer for the York Daily Record/Sunday News. He may be
+ * reached at …", "Jennifer is a senior writer at Ars Technica…", "Oscar Lau joined the Post in 2023…". Only among the
+ * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Meta (a byline's
+ * kin): kept with the meta lines. l3s-gn1's gold leaves such notes out.
+ */
+const AUTHOR_BIO = /^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the) (?:[\p{Ll}-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s? (?:for|at|with|of|based|in|who|covering)\b|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )/u;
+function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number) => string): void {
+  for (let j = nb.length - 1, seen = 0; j >= 0 && seen < 3; j--) {
+    const o = out[nb[j]];
+    if (o.label !== 'article') continue;
+    seen++;
+    if (o.reason === 'user-keep' || o.reason === 'article-headline' || !AUTHOR_BIO.test(lineText(nb[j]))) continue;
+    o.label = 'meta'; o.reason = 'byline'; o.detail = undefined;
   }
 }
 
