@@ -753,7 +753,7 @@ test('linked headlines under a related-links label inside the article are boiler
   const r = labels([para(1), 'read more', 'European countries promise collaboration against spam', para(2), para(3), ''].join('\n'));
   assert.notEqual(r.get('European countries promise collaboration against spam').reason, 'related-link');
   for (const l of ['Sign up to our free Money newsletter', 'Thanks for signing up to the Money newsletter', 'By signing up, you acknowledge and agree to our Privacy Policy and Terms of Service.',
-    'Your support helps us to tell the story', 'Already contributed? Log in to hide these messages.', 'If you buy something from a Verge link, Vox Media may earn a commission. See our ethics statement.',
+    'Your support helps us to tell the story', 'If you buy something from a Verge link, Vox Media may earn a commission. See our ethics statement.',
     'Get the latest AI news and analysis in your inbox every weekday.', 'facebook (opens in new window)', 'Puedes seguir a EL PAÍS Salud y Bienestar en Facebook, X e Instagram.',
     'Sign up for push alerts and have the best news, analysis and comment delivered directly to your phone']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   assert.equal(lineFeatures('Your support for the plan was clear, the mayor told the council on Monday.').rule, null);

@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -386,6 +386,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 80 && words <= 8 && (firstFlags & W_SOURCE) !== 0 && SOURCE_LINK.test(t)) rule = 4;
   else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
   else if (n <= 80 && words >= 2 && words <= 8 && SHARE_SEQUENCE.test(lower)) rule = 5;
+  else if (words >= 2 && words <= 6 && (c0 === 83 || c0 === 115) /* S s */ && (lower.startsWith('share ') || lower.startsWith('see all ')) && SHORT_WIDGET.test(lower)) rule = 5;
   else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
   else if (words <= 25 && (firstFlags & W_LABEL) !== 0 && LINK_LABEL.test(t)) rule = 5;

@@ -159,6 +159,12 @@ export const WIDGET_LINE = new RegExp(
 const SHARE_WORDS = 'e-?mail this(?: (?:story|article|page))?(?: to a friend)?|printable version|print this(?: (?:story|article|page))?|printer[- ]friendly(?: version)?|share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
 export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS})){1,7}[\\s\\W_]{0,3}$`);
 
+/**
+ * Short widget lines with a name in them, tried on lines of two to six words that begin with "share " or "see all "
+ * (lower-cased): "Share Article via Facebook", "Share this story on X", "See All by Nadia Okafor".
+ */
+export const SHORT_WIDGET = /^(?:share (?:this )?(?:article|story|page|post) (?:via|on|by) \S+|see all (?:stories |posts |articles )?by \S+(?: \S+)?)\W*$/u;
+
 /** Widget sentences: longer lines that are still page furniture (comment forms, cookie banners, paywalls). */
 /** Matched against the LOWER-CASED trimmed line. */
 export const WIDGET_SENTENCE_PHRASES = [
@@ -180,9 +186,10 @@ export const WIDGET_SENTENCE_PHRASES = [
     'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
     // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
-    // phrase's first word makes the lines holding it try this regular expression)
-    'emailed about offers', 'thanks for signing up', 'your support (helps|makes|means|keeps)', 'already contributed\\?', 'afford to donate',
-    'earn a (commission|portion of sales)', 'see all (stories |posts |articles )?by \\w+( \\w+)?\\W*$', 'added to your daily email digest', 'share (this )?(article|story|page|post) (via|on|by) \\w+\\W*$', 'available exclusively to .{0,40}subscribers', 'preferred source on google',
+    // phrase's first word makes the lines holding it try this regular expression; "Share Article via Facebook" and
+    // "See All by …" are SHORT_WIDGET's, tried only on short lines that begin so)
+    'emailed about offers', 'thanks for signing up', 'your support (helps|makes|means|keeps)', 'afford to donate',
+    'earn a (commission|portion of sales)', 'digest and your homepage feed', 'exclusively to .{0,40}subscribers', 'preferred source on google',
     'inbox (every|each) (day|morning|week|weekday)', 'icon an icon in the shape of', 'opens in (a )?new (window|tab)\\W*$',
     'apúntate a (nuestra|la|las) newsletter', 'puedes seguir a .{0,60} en (facebook|x|twitter|instagram)', 'iscriviti alla newsletter',
     'anche su whatsapp', 'receba no seu e-?mail', 'cadastre-se e escolha', 'abonnieren sie (unseren|den) newsletter', 'inscrivez-vous à (notre|la) newsletter',
