@@ -971,10 +971,11 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
 }
 
 /**
- * A subheading right after something the page put into the article (an ad marker, a related story's card, a caption):
- * a short line in headline shape between article prose above (past up to four ad markers, related stories' cards,
- * captions, dates or image placeholders, an ad marker or a card among them) and article prose right below, which the model dropped for the inserted lines next to
- * it ("County commissioners have signaled…" / "Advertisement" / "What happens next" / "The commissioners will hold…").
+ * A subheading right after something the page put into the article (an ad marker, a related story's card): a short
+ * line in headline shape between article prose above (past up to four ad markers, related stories' cards, captions,
+ * dates or image placeholders, an ad marker or a card among them) and article prose right below, which the model
+ * dropped for the inserted lines next to it ("County commissioners have signaled…" / "Advertisement" / "What happens
+ * next" / "The commissioners will hold…").
  */
 const INSERTS = new Set(['ad-marker', 'related-link', 'photo-credit', 'dateline', 'image-placeholder']);
 function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, d1: Stage1Doc): void {
@@ -1008,14 +1009,17 @@ function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number)
   }
 }
 
-/** A related-links label alone on its line (keys: trimmed, lower-cased): "Related Stories", "RELATED...", "Read More", "Lea también", "Mehr zum Thema". */
+/**
+ * A related-links label alone on its line (keys: trimmed, lower-cased): "Related Stories", "RELATED...", "Lea también",
+ * "Mehr zum Thema". Not "Read more": on a listing page it ends an item's teaser, and the next item's title follows.
+ */
 const RELATED_HEAD = /^[\W_]*(?:related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|read also|also read|see also|more on this(?: story)?|go deeper|recommended(?: for you| reading)?|you may also like|lea también|leia também|leggi anche|mehr zum thema|(?:à )?lire aussi|lees ook|читайте также)[\W_]*$/;
 
 /**
  * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20
- * words, 7 or more after the first unless they are list items; no sentence end, no colon at the end) that the model kept only for the prose around them ("Related Stories" /
- * "Trump administration moves to end housing aid…" / "How the federal rental assistance program works"), and the
- * label itself when the model kept it too ("Lea también").
+ * words, 7 or more after the first unless they are list items; no sentence end but "?", no colon at the end) that the
+ * model kept only for the prose around them ("Related Stories" / "Trump administration moves to end housing aid…" /
+ * "How the federal rental assistance program works"), and the label itself when the model kept it too ("Lea también").
  */
 function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
   for (let j = 0; j + 1 < nb.length; j++) {
@@ -1361,7 +1365,6 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const lineThenMeta = next !== null && after !== null && (afterMeta ?? metaPast(j + 2)) !== null && !forced[j + 1];
     const name = lineThenMeta && nameShaped(next);
     const thenName = next !== null && after !== null && !forced[j + 1] && !forced[j + 2] && nameShaped(after) && j + 3 < nb.length && metaPast(j + 3) !== null;
-    // a standfirst without its full stop only between a title and a name (Medium: title / subtitle / name / … / date)
     // a standfirst: one sentence; or, without its full stop, of six words or more between a title and a name (Medium:
     // title / subtitle / name / … / date), or of ten words or more and longer than the line (SCMP: headline / standfirst
     // / "Why you can trust SCMP" / the name / "+ FOLLOW" / the date)
@@ -1396,8 +1399,10 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     o.reason = 'article-headline';
     o.detail = undefined;
     // the standfirst under it, which the model dropped with the header's other short lines
-    const sf = out[nb[best + 1]];
-    if (bestStandfirst && sf.label === 'boilerplate' && sf.reason !== 'user-pattern') { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    if (bestStandfirst) {
+      const sf = out[nb[best + 1]];
+      if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern') { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    }
     // names alone between it and the byline or date below, past lines a rule dropped: bylines ("Oscar Lau" / "+ FOLLOW")
     for (let k = best + (bestStandfirst ? 2 : 1), e = Math.min(nb.length, k + 4); k < e && skippable(k); k++) {
       const o = out[nb[k]];

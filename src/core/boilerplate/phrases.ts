@@ -265,7 +265,7 @@ export const DATE_ONLY = new RegExp(
 export const DATE_EVIDENCE = new RegExp('(?:^|\\D)(?:1[89]|20)\\d\\d(?!\\d)|\\d{1,2}:\\d\\d|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\bago\\b|(?:' + MONTHS + ')', 'iu');
 
 /**
- * Bylines: "By Jane Doe", "By: Jane Doe", "By staff writers", "Contributing: Jane Doe" (USA Today), "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Written by …", "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
+ * Bylines: "By Jane Doe", "By: Jane Doe", "By staff writers", "Contributing: Jane Doe" (USA Today), "— With assistance from Jane Doe" (Bloomberg's credits), "Posted by …", "Posted on March 12, 2025 by …", "Written by …", "Reporting by …", "Edited by Name" and the Italian "di Name" (a name only after them), "Reporting from Jackson, Miss." (the New York Times), "Von …", "Par …", "Por …", "Door …", "Автор: …" (checked on short
  * lines only); also as a list item ("* By Laura Jenkins", a Markdown dump of a byline list) when a name of two words
  * follows ("* By Industry" is a menu).
  */
@@ -293,7 +293,7 @@ export const JOB_TITLE = new RegExp(String.raw`^(?!.*\b(?:[Tt]o|[Tt]he|[Aa]|[Aa]
  */
 export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?:additional )?reporting)(?: (?:from|in) [^.]{2,60})?\.$/i;
 
-/** The paper with an agency, as a byline: "Le Monde avec AFP", "Staff with Reuters", "SPIEGEL mit dpa", "EL PAÍS con agencias". */
+/** The paper with an agency, as a byline: "Le Monde avec AFP", "Staff with Reuters", "SPIEGEL mit dpa", "EL PAÍS con agencias", or the agency alone: "Avec AFP". */
 export const AGENCY_WITH = /^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com)|Avec|With|Mit|Con|Com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
