@@ -799,3 +799,12 @@ test('the writer\'s note among the article\'s last lines is meta ("… is a seni
   const b = labels([para(1), body, para(2), para(3), para(4), para(5), ''].join('\n'));
   assert.equal(b.get(body).label, 'article');
 });
+
+test('a header that shows the headline first: the later copy, with the byline right below it, is the headline', () => {
+  const para = (k: number) => `The council approved the budget for the new library on Monday, and paragraph ${k} of the story explains what it will cost.`;
+  const h = 'Council approves budget for new central library';
+  const a = labels(['Menu', h, 'Home', 'News', 'Local', 'Politics', 'Sports', 'Weather', h, 'By Ann Lee', 'Share', 'Facebook', 'Twitter', 'Email', 'Print',
+    'Comments', '', para(1), para(2), para(3), ''].join('\n'));
+  const heads = a.a.lines.filter((l) => l.reason === 'article-headline').map((l) => l.line);
+  assert.deepEqual(heads, [8]);
+});

@@ -1322,7 +1322,10 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (!forced[j] && j < fp) undecided++;
     else if (j < fp && out[i].label === 'boilerplate') ruled++;
     if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
-    if (forced[j] || !titleLike(f) || out[i].reason === 'duplicate' || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
+    // a repeated line only with a byline or date right below (a header that shows the headline before it: the later copy)
+    const dup = out[i].reason === 'duplicate';
+    if (forced[j] || !titleLike(f) || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
+    if (dup && !(j + 1 < nb.length && (metaAt(j + 1) === 'byline' || metaAt(j + 1) === 'dateline'))) continue;
     // the caption under a photo's credit alone ("Getty Images" / "There are estimated to be more than 260,000…")
     if (j > 0 && metaAt(j - 1) === 'photo-credit' && feats[nb[j - 1]].words <= 4) continue;
     const next = j + 1 < nb.length ? feats[nb[j + 1]] : null;
