@@ -17,7 +17,7 @@ import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
-import { JOB_WORD, HANDLE } from './phrases';
+import { JOB_WORD, HANDLE, RELATED_LABELS } from './phrases';
 import type { MetaHit } from './features';
 import weights from './weights.json';
 
@@ -998,7 +998,7 @@ function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], n
  * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Meta (a byline's
  * kin): kept with the meta lines. l3s-gn1's gold leaves such notes out.
  */
-const AUTHOR_BIO = /^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the) (?:[\p{Ll}-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s? (?:for|at|with|of|based|in|who|covering)\b|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )/u;
+const AUTHOR_BIO = new RegExp(String.raw`^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the) (?:[\p{Ll}-]+ ){0,3}(?:${JOB_WORD}|contributor)s? (?:for|at|with|of|based|in|who|covering)\b|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )`, 'u');
 function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number) => string): void {
   for (let j = nb.length - 1, seen = 0; j >= 0 && seen < 3; j--) {
     const o = out[nb[j]];
@@ -1011,9 +1011,10 @@ function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number)
 
 /**
  * A related-links label alone on its line (keys: trimmed, lower-cased): "Related Stories", "RELATED...", "Lea también",
- * "Mehr zum Thema". Not "Read more": on a listing page it ends an item's teaser, and the next item's title follows.
+ * "Mehr zum Thema" (phrases.ts's RELATED_LABELS, and two more). Not "Read more": on a listing page it ends an item's
+ * teaser, and the next item's title follows.
  */
-const RELATED_HEAD = /^[\W_]*(?:related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|read also|also read|see also|more on this(?: story)?|go deeper|recommended(?: for you| reading)?|you may also like|lea también|leia também|leggi anche|mehr zum thema|(?:à )?lire aussi|lees ook|читайте также)[\W_]*$/;
+const RELATED_HEAD = new RegExp(`^[\\W_]*(?:${RELATED_LABELS}|go deeper|you may also like)[\\W_]*$`);
 
 /**
  * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20

@@ -331,11 +331,17 @@ export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5}
 export const AGENCY_SLASH_CREDIT = /\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|AP Photo|XINHUA)\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}(?:\/(?:File|Pool|Handout|Illustration)(?: [Pp]hoto)?)?(?: Purchase Licensing Rights(?:, opens new tab)?)?$/u;
 
 /**
+ * Labels of lists of other stories, lower-case (LINK_LABEL with the link after them on the line; the boilerplate index's
+ * RELATED_HEAD alone on a line, the linked headlines below it): "Related Stories", "Lea también", "Mehr zum Thema".
+ */
+export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|читайте также";
+
+/**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
  * "ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade", "Related: …", "Watch: …" (a headline: not two
  * sentences). Not "Category: Drama Director: …" (a field of a listing page, content in the gold standards).
  */
-export const LINK_LABEL = /^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:also read|read also|read more|see also|related(?: stories| story| articles?| coverage| content| links?)?|recommended(?: for you)?|must read|more on this(?: story)?|watch|listen|previously|further reading|editor['’]s picks?|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|le(?:er|e|a) también|leia também|leggi anche|lees ook|читайте также)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$/iu;
+export const LINK_LABEL = new RegExp(String.raw`^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:${RELATED_LABELS}|read more|must read|watch|listen|previously|further reading|editor['’]s picks?|voir aussi|lesen sie auch|auch interessant)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$`, 'iu');
 
 /** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
 export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
