@@ -12,8 +12,9 @@
 // document after every edit, garbage collection). The test asserts what must always hold (the dump is analysed and
 // dimmed, every edit is re-analysed, decorations and diagnostics follow scrolling, hover and outline answer on the
 // big document), the memory budget, and the extension's own host tasks during the edits <= 150 ms (3x the budget:
-// a garbage collection can land in one of them); set SCRAPED_NEWS_PERF_BUDGETS=1 to assert the budgets themselves
-// (dimming <= 1 s, the extension's own tasks and the probe <= 50 ms).
+// a garbage collection can land in one of them; where the host thread's CPU clock is read, a task in which the
+// host ran less than 50 ms waited for a core and is not counted); set SCRAPED_NEWS_PERF_BUDGETS=1 to assert the
+// budgets themselves (dimming <= 1 s, the extension's own tasks and the probe <= 50 ms).
 // (PERF lines are indented so that the offline runner, which prints mocha's indented lines, shows them;
 // `grep -E '^\s*PERF'` extracts them.)
 import * as assert from 'assert';
@@ -495,7 +496,14 @@ suite('perf: 5 MB dump in the extension host', function () {
     // default only 3x the budget is asserted (a regression guard: publishing 1,000 diagnostics took 170 ms)
     assert.strictEqual(done, EDITS, `only ${done} of ${EDITS} edits fit in ${EDIT_LOOP_LIMIT_MS / 1000} s`);
     const ownLimit = ASSERT_BUDGETS ? BLOCK_BUDGET_MS : 3 * BLOCK_BUDGET_MS;
-    assert.ok(ownMax <= ownLimit, `a task of the extension blocked the extension host for ${f1(ownMax)} ms during the edits (limit ${ownLimit} ms): ${fmt(editTasks)}`);
+    // With the thread clock, the guard is on the work: a task over the limit in which the host thread ran less than
+    // the budget itself was waiting for a core (the machine was busy: CI once saw a 175.9 ms outline task with 1.3 ms
+    // of host CPU in it). A regression that works on the host (1,000 diagnostics: 170 ms) has its CPU time too.
+    const overLimit = Object.keys(editTasks).filter((k) => editTasks[k] > ownLimit && !(taskCpu && !ASSERT_BUDGETS && (editCpu[k] ?? Infinity) <= BLOCK_BUDGET_MS));
+    for (const k of Object.keys(editTasks).filter((k) => editTasks[k] > ownLimit && !overLimit.includes(k))) {
+      console.log(`    PERF ${k}: ${f1(editTasks[k])} ms over the ${ownLimit} ms guard, but the host thread ran ${f1(editCpu[k])} ms of it (waited for a core): not counted`);
+    }
+    assert.deepStrictEqual(overLimit, [], `a task of the extension blocked the extension host for ${f1(ownMax)} ms during the edits (limit ${ownLimit} ms): ${fmt(editTasks, taskCpu ? editCpu : undefined)}`);
     assert.ok(heapOurs <= HEAP_BUDGET_RATIO * size, `the extension's heap grew ${(heapOurs / size).toFixed(2)}x the document size (budget ${HEAP_BUDGET_RATIO}x)`);
     if (ASSERT_BUDGETS) {
       assert.ok(openMs <= OPEN_BUDGET_MS, `dimming visible ${f1(openMs)} ms after opening (budget ${OPEN_BUDGET_MS} ms)`);
