@@ -740,6 +740,99 @@ test('the headline above a standfirst without its full stop, widget lines and th
   assert.notEqual(o.get('Obama Wins Iowa').reason, 'byline');
 });
 
+test('pages of unseen sites (twenty-fifth session): headline above a standfirst of one or more lines, captions\' credits, related links, widget lines, the writer\'s note', () => {
+  const is = (m: ReturnType<typeof labels>, line: string, label: string, reason?: string) => {
+    const l = m.get(line);
+    assert.ok(l, line);
+    assert.deepEqual(reason === undefined ? [l.label] : [l.label, l.reason], reason === undefined ? [label] : [label, reason], line);
+  };
+  // the Telegraph: headline / blank / standfirst without its full stop / the writer's name and job; a caption with
+  // "Credit: Name/Agency"; topics under their label; "Gift this article free"
+  const t = labels(fx('layouts/handwritten-telegraph-layout.txt'));
+  is(t, 'Cancer patients waiting longer than ever…', 'article', 'article-headline');
+  is(t, 'Only three in five patients start treatment…', 'article');
+  is(t, 'Wes Streeting, the Health Secretary, has promised…', 'meta', 'photo-credit');
+  is(t, 'NHS, Cancer, Wes Streeting, Health news', 'boilerplate');
+  is(t, 'Gift this article free', 'boilerplate', 'widget-phrase');
+  // the Globe and Mail: headline / "Listen to this article" / "Open this photo in gallery:" / caption glued to its
+  // credit (".Fred Lum/The Globe and Mail") / the name / blank / the job
+  const g = labels(fx('layouts/handwritten-globeandmail-layout.txt'));
+  is(g, 'Ontario to cap international student permits…', 'article', 'article-headline');
+  is(g, 'Caroline Alphonso', 'meta', 'byline');
+  is(g, 'Students walk on the campus of Humber College…', 'meta', 'photo-credit');
+  is(g, 'Minister of Colleges and Universities Nolan Quinn…', 'meta', 'photo-credit');
+  is(g, 'Open this photo in gallery:', 'boilerplate', 'widget-phrase');
+  // Aftonbladet: a standfirst of three lines, one a quotation opened by a dash; Swedish datelines
+  const a = labels(fx('layouts/handwritten-aftonbladet-layout.txt'));
+  is(a, 'Pendeltågen stod stilla i två timmar…', 'article', 'article-headline');
+  for (const l of ['Ett signalfel vid Stockholms central…', 'Resenärer fick gå längs spåren i tunnlarna.', '– Det var kaos, säger en resenär till Aftonbladet.']) is(a, l, 'article', 'article-headline');
+  is(a, 'Uppdaterad 2025-03-12 19.02', 'meta', 'dateline');
+  is(a, 'Kopiera länk', 'boilerplate', 'widget-phrase');
+  // MailOnline: the headline above its summary of three lines (no bullets left), then the byline
+  const d = labels(fx('layouts/handwritten-dailymail-layout.txt'));
+  is(d, 'School bus driver hailed a hero…', 'article', 'article-headline');
+  for (const l of ['Linda Marsh, 54, smelled smoke…', 'She carried two kindergartners…', 'Fire chief said the vehicle…']) is(d, l, 'article');
+  // El Mundo: a standfirst of two lines; a credit in capitals after the caption ("BIEL ALIÑO / EFE"); "Más información"
+  const e = labels(fx('layouts/handwritten-elmundo-layout.txt'));
+  is(e, 'La Albufera pierde un 30% de sus aves…', 'article', 'article-headline');
+  is(e, 'Los arroceros reclaman un plan de choque…', 'article');
+  is(e, 'Flamencos y garzas en una de las lagunas…', 'meta', 'photo-credit');
+  for (const l of ['Más información', 'El Gobierno y la Generalitat pactan…', 'Valencia declara la emergencia hídrica…']) is(e, l, 'boilerplate', 'related-link');
+  // the Times of Israel: the caption's credit "(Name/Flash90)" (the caption was taken for the headline); the writer's
+  // note with the paper's name before the job; the membership appeal
+  const i = labels(fx('layouts/handwritten-timesofisrael-layout.txt'));
+  is(i, 'Jerusalem light rail\'s Blue Line delayed again…', 'article', 'article-headline');
+  is(i, 'State comptroller report says planning failures…', 'article');
+  is(i, 'Construction works for the Jerusalem light rail\'s…', 'meta', 'photo-credit');
+  is(i, 'Michal Ben-Ari is The Times of Israel\'s infrastructure and transportation reporter.', 'meta', 'byline');
+  for (const l of ['You\'re a dedicated reader', 'We\'re really pleased that you\'ve read X Times of Israel articles in the past month.']) is(i, l, 'boilerplate', 'widget-phrase');
+  // Clarín: "Mirá también" announces one link; the subheading after it stays
+  const c = labels(fx('layouts/handwritten-clarin-layout.txt'));
+  for (const l of ['El Gobierno anunció cambios en el esquema…', 'Calor extremo: cómo cuidar a los chicos…']) is(c, l, 'boilerplate', 'related-link');
+  is(c, 'Qué hacer si te quedás sin luz', 'article');
+  is(c, 'Las empresas, en la mira', 'article');
+  // the Mirror: "Don't miss..." and "Read More" with linked headlines inside the article
+  const m = labels(fx('layouts/handwritten-mirror-layout.txt'));
+  for (const l of ['Don\'t miss...', 'Family\'s fury as council bins…', 'Grieving dad left in tears…', 'Mum\'s plea after daughter\'s grave ornaments…']) is(m, l, 'boilerplate', 'related-link');
+  is(m, 'Mum\'s heartbreak as council removes memorial bench…', 'article', 'article-headline');
+  // captions' credits in the forms of these sites (NBC, the Globe and Mail, Vox, the Times of Israel, la Repubblica,
+  // the Telegraph, the Times, El Mundo, Dawn, the Inquirer, Arab News), and a credit alone with a spaced slash
+  for (const l of ['Nurses rally outside Riverside Medical Center in Minneapolis on Monday.Tim Evans / Star Tribune via Getty Images file',
+    'Students walk past the Ontario legislature at Queen\'s Park on Monday.Chris Young/The Canadian Press',
+    'A voter casts a ballot at a polling station in Arlington, Virginia, in 2023. Bill O\'Leary/The Washington Post via Getty Images',
+    'Construction works on Emek Refaim Street in the capital, March 12, 2025. (Yonatan Sindel/Flash90)',
+    'Il liceo Mamiani in viale delle Milizie, nel quartiere Prati (foto Ansa)',
+    'Wes Streeting has promised to publish a new national cancer plan this spring Credit: Jordan Pettitt/PA Wire',
+    'The vans have been trialled in Croydon and other parts of south London since 2023 JORDAN PETTITT/PA',
+    'Flamencos y garzas en una de las lagunas de la Albufera, en una imagen de archivo. BIEL ALIÑO / EFE',
+    'Labourers work at the site of the K-IV pumping station near Keenjhar Lake. — Photo courtesy Wapda',
+    'BACK TO SCHOOL | Parents accompany their children on the first day of classes in Manila on Saturday. —RICHARD A. REYES',
+    'Passengers board a train at the King Abdullah Financial District station in Riyadh. (SPA photo)',
+    'Jean-Philippe Ksiazek / AFP']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  for (const l of ['He said the decision was final.John Smith, the director, agreed with the board.',
+    'Shares rose 4% after the announcement — analysts had expected a smaller gain in the first quarter',
+    'Officials said the project would be finished by 2027. — Reuters',
+    'Home | News | Sport. More from the city council: Parking / Transport']) assert.equal(lineFeatures(l).meta, null, l);
+  // other converters: the byline and the date joined on one line (w3m, html2text), the document's <title> above the
+  // headline (BeautifulSoup's get_text()), a related link after its label on the line ("LÄS MER: …", "READ | …")
+  for (const l of ['By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20 a.m. ET',
+    'By Dana Whitfield and Kenji Arai Published Tue, Jun 11 2024 4:31 PM EDT']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  assert.equal(lineFeatures('By the end of the day Published figures showed a rise of 4% in 2024').meta, null);
+  for (const l of ['LÄS MER: Förseningarna ökar – så drabbas pendlarna i år', 'READ | Joburg water crisis: Residents told to brace for weeks of intermittent supply',
+    'Read: Karachi water shortage worsens as Hub Dam level falls', 'Mirá también: El Gobierno anunció cambios en el esquema de subsidios']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  const title = labels(['Bayport council approves $48 million seawall plan | The Harbor Ledger', 'The Harbor Ledger', 'News', 'Local', '',
+    'Bayport council approves $48 million seawall plan', 'By Maria Reyes', 'Oct. 16, 2024', '',
+    ...Array.from({ length: 4 }, (_, k) => `The city council voted 5-2 on Tuesday night to approve the seawall plan, paragraph ${k + 1} of the report said after the meeting.`), ''].join('\n'));
+  is(title, 'Bayport council approves $48 million seawall plan | The Harbor Ledger', 'boilerplate', 'duplicate');
+  is(title, 'Bayport council approves $48 million seawall plan', 'article', 'article-headline');
+  // topics under their label alone, as a list with commas
+  const para = (k: number) => `The health service said on Thursday that paragraph ${k} of its report would be published next week, after a review by ministers.`;
+  const tp = labels([para(1), para(2), 'Related Topics', 'NHS, Cancer, Wes Streeting, Health news', para(3), para(4), ''].join('\n'));
+  is(tp, 'NHS, Cancer, Wes Streeting, Health news', 'boilerplate', 'related-link');
+  const np = labels([para(1), para(2), 'Topics', 'Doctors, nurses and midwives will be asked about the plan in a survey', para(3), para(4), ''].join('\n'));
+  is(np, 'Doctors, nurses and midwives will be asked…', 'article');
+});
+
 test('linked headlines under a related-links label inside the article are boilerplate; the subheading after the card stays; a teaser\'s "read more" is no label', () => {
   const para = (k: number) => `The housing authority said on Tuesday that paragraph ${k} of its report would be published next week, after a review by the city council.`;
   const a = labels([para(1), para(2), 'Related Stories', 'Trump administration moves to end housing aid for some immigrant families', 'How the federal rental assistance program works', para(3), para(4), ''].join('\n'));
@@ -749,9 +842,14 @@ test('linked headlines under a related-links label inside the article are boiler
   assert.deepEqual([e.get('Sanidad prevé jubilar…').label, e.get('Sanidad prevé jubilar…').reason], ['boilerplate', 'related-link']);
   assert.deepEqual([e.get('Lea también').label, e.get('Lea también').reason], ['boilerplate', 'related-link']);
   assert.equal(e.get('Pacientes que renuncian a pedir cita').label, 'article');
-  // a listing page: "read more" ends a teaser, the next item's title is content
-  const r = labels([para(1), 'read more', 'European countries promise collaboration against spam', para(2), para(3), ''].join('\n'));
+  // a listing page: "read more" ends every teaser, the next item's title is content
+  const r = labels([para(1), 'read more', 'European countries promise collaboration against spam', para(2), 'read more', 'New rules for the city council come into force next month', para(3), 'read more', ''].join('\n'));
   assert.notEqual(r.get('European countries promise collaboration against spam').reason, 'related-link');
+  assert.notEqual(r.get('New rules for the city council come into force next month').reason, 'related-link');
+  // in an article, "Read More" once, and the linked headlines under it (the Mirror, the Evening Standard, Nikkei Asia)
+  const m = labels([para(1), para(2), 'Read More', 'Elizabeth line passengers face weekend closures between Paddington and Abbey Wood', 'Sadiq Khan confirms fares freeze on buses and trams for 2026', para(3), para(4), ''].join('\n'));
+  for (const l of ['Elizabeth line passengers face weekend closures…', 'Sadiq Khan confirms fares freeze on buses and trams for 2026']) assert.deepEqual([m.get(l).label, m.get(l).reason], ['boilerplate', 'related-link'], l);
+  assert.equal(m.get(para(3)).label, 'article');
   for (const l of ['Sign up to our free Money newsletter', 'Thanks for signing up to the Money newsletter', 'By signing up, you acknowledge and agree to our Privacy Policy and Terms of Service.',
     'Your support helps us to tell the story', 'If you buy something from a Verge link, Vox Media may earn a commission. See our ethics statement.',
     'Get the latest AI news and analysis in your inbox every weekday.', 'facebook (opens in new window)', 'Puedes seguir a EL PAÍS Salud y Bienestar en Facebook, X e Instagram.',

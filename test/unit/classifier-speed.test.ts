@@ -43,7 +43,9 @@ test('copyright and credit hints: found in any case, at any position, also insid
   for (const l of ['Photo: Jane Doe/Getty Images', 'GETTY IMAGES', 'Associated Press', 'John Smith (AP Photo)']) {
     assert.equal(lineFeatures(l).meta, 'photo-credit', l);
   }
-  assert.equal(lineFeatures('Jane Doe / REUTERS').meta, null);
+  // (a credit alone with a spaced slash is one: "Jean-Philippe Ksiazek / AFP", Le Figaro)
+  assert.equal(lineFeatures('Jane Doe / REUTERS').meta, 'photo-credit');
+  assert.equal(lineFeatures('Jane Doe and REUTERS').meta, null);
 });
 
 test('duplicates and settle rounds: the same labels as a text classified line by line in a fresh copy', () => {

@@ -230,7 +230,7 @@ const FIRST_WORDS: [number, string][] = [
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
-  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees читайте'],
+  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs más mas mirá mira don\'t don’t читайте'],
 ];
 
 function hashWord(w: string): number {
@@ -401,6 +401,9 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
+  // the byline and the date on one line, as converters that join a header's spans write it (w3m, html2text,
+  // inscriptis: "By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20")
+  if ((code & META_BITS) === 0 && digits > 0 && words <= 30 && (c0 === 66 || c0 === 98) /* B b */ && bylineThenDate(t)) code |= 1 << 3;
   if ((code & META_BITS) !== 0) return code;
   // a caption by its credit at the end, of any length: "Smoke rises … (AP Photo/David Zalubowski)", "… in Tokyo, January
   // 5, 2008. REUTERS/Toru Hanai", NPR's "… Elena Ortiz for NPR hide caption"
@@ -446,16 +449,26 @@ function pairedGuillemets(text: string, a: number, b: number): number {
 function captionTail(t: string, n: number): boolean {
   if (n < 30 || (cls(t.charCodeAt(n - 1)) & C_LETTER) === 0) return false;
   const from = n > 100 ? n - 100 : 0;
-  if (t.indexOf(': ', from) < 0 && t.indexOf('/', from) < 0 && t.indexOf(' | ', from) < 0 && t.indexOf('©', from) < 0) return false;
+  if (t.indexOf(': ', from) < 0 && t.indexOf('/', from) < 0 && t.indexOf(' | ', from) < 0 && t.indexOf('©', from) < 0 && t.indexOf('\u2014', n - 60) < 0) return false;
   const m = CAPTION_TAIL.exec(from > 0 ? t.slice(from) : t);
   if (m === null) return false;
   // the caption before the credit: five words or more, no menu bar ("About Us | Having a Problem? | Contact Us")
   const end = from + m.index;
-  if (t.lastIndexOf('|', end) >= 0) return false;
+  // (a kicker in capitals before the caption may end in a bar: "BACK TO SCHOOL | Parents accompany …")
+  const bar = t.lastIndexOf('|', end);
+  if (bar >= 0 && !(bar < 40 && t.indexOf('|') === bar && KICKER_BAR.test(t.slice(0, bar + 1)))) return false;
   let spaces = 0;
   for (let x = t.indexOf(' '); x >= 0 && x < end && spaces < 5; x = t.indexOf(' ', x + 1)) spaces++;
   return spaces >= 5;
 }
+/** "By" and one to eight words, then a date with its word ("Published", "Updated", "Posted") to the line's end. */
+const BYLINE_THEN_DATE = /^\s*[Bb][Yy] (\p{Lu}[^|]{2,80}?) ((?:[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Pp]osted|POSTED)\b.*)$/u;
+function bylineThenDate(t: string): boolean {
+  const m = BYLINE_THEN_DATE.exec(t);
+  return m !== null && m[1].split(' ').length <= 8 && DATE_ONLY.test(m[2]) && DATE_EVIDENCE.test(m[2]);
+}
+/** Words in capitals and then a bar, at a caption's start. */
+const KICKER_BAR = /^[\p{Lu}\d ,'’-]+ \|$/u;
 /** A caption as NPR's pages give it, ending in its "hide caption" button. */
 function hideCaption(lower: string, n: number): boolean {
   return n > 24 && lower.charCodeAt(lower.length - 1) === 110 /* n */ && lower.endsWith(' hide caption');

@@ -998,7 +998,7 @@ function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], n
  * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Meta (a byline's
  * kin): kept with the meta lines. l3s-gn1's gold leaves such notes out.
  */
-const AUTHOR_BIO = new RegExp(String.raw`^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the) (?:[\p{Ll}-]+ ){0,3}(?:${JOB_WORD}|contributor)s? (?:for|at|with|of|based|in|who|covering)\b|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )`, 'u');
+const AUTHOR_BIO = new RegExp(String.raw`^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the|\p{Lu}[\p{L}'’. ]{1,40}['’]s) (?:[\p{L}&-]+ ){0,4}(?:${JOB_WORD}|contributor)s?(?: (?:for|at|with|of|based|in|who|covering)\b|\.$)|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )`, 'u');
 function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number) => string): void {
   for (let j = nb.length - 1, seen = 0; j >= 0 && seen < 3; j--) {
     const o = out[nb[j]];
@@ -1011,10 +1011,26 @@ function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number)
 
 /**
  * A related-links label alone on its line (keys: trimmed, lower-cased): "Related Stories", "RELATED...", "Lea también",
- * "Mehr zum Thema" (phrases.ts's RELATED_LABELS, and two more). Not "Read more": on a listing page it ends an item's
- * teaser, and the next item's title follows.
+ * "Mehr zum Thema" (phrases.ts's RELATED_LABELS, and two more). "Read more" only where it stands once or twice
+ * (READ_MORE_HEAD): on a listing page it ends every item's teaser, and the next item's title follows.
  */
 const RELATED_HEAD = new RegExp(`^[\\W_]*(?:${RELATED_LABELS}|go deeper|you may also like)[\\W_]*$`);
+/** A related-links label that announces one link. */
+const SINGLE_HEAD = /^[\W_]*(?:also read|read also|see also|(?:à )?lire aussi|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|mir[aá] también|читайте также)[\W_]*$/;
+/** A line that opens with a dash as a quotation does in Nordic papers ("– Det var kaos, säger en resenär"), not a list's bullet. */
+const DASH_QUOTE = /^\s*[–—] \p{Lu}/u;
+/** The site's name after the headline in a page's title: " | The Harbor Ledger", " - Example News". */
+const TITLE_SUFFIX = /^\s*[|–—-]\s*\S.{0,60}$/;
+/** A topics' or tags' label alone on its line. */
+const TOPICS_HEAD = /^[\W_]*(?:related )?(?:topics?|tags?|themen|sujets|temas|argomenti|onderwerpen)[\W_]*$/;
+/** The number of commas in s. */
+function commas(s: string): number {
+  let n = 0;
+  for (let x = s.indexOf(','); x >= 0; x = s.indexOf(',', x + 1)) n++;
+  return n;
+}
+/** "Read more" alone (a related-links label where it stands once or twice in the document). */
+const READ_MORE_HEAD = /^[\W_]*read more[\W_]*$/;
 
 /**
  * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20
@@ -1023,20 +1039,44 @@ const RELATED_HEAD = new RegExp(`^[\\W_]*(?:${RELATED_LABELS}|go deeper|you may 
  * "How the federal rental assistance program works"), and the label itself when the model kept it too ("Lea también").
  */
 function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
+  // "Read more" alone heads the links below it only where it stands once or twice (a listing page ends every teaser so)
+  let readMore = 0;
+  for (let j = 0; j < nb.length && readMore <= 2; j++) if (feats[nb[j]].words === 2 && READ_MORE_HEAD.test(feats[nb[j]].key)) readMore++;
   for (let j = 0; j + 1 < nb.length; j++) {
     const f = feats[nb[j]];
-    if (f.words > 4 || !RELATED_HEAD.test(f.key)) continue;
-    let k = j + 1;
-    for (; k < nb.length && k <= j + 3; k++) {
+    // the topics under their label alone, as a list with commas ("Related Topics" / "NHS, Cancer, Wes Streeting, Health news")
+    if (f.words <= 2 && TOPICS_HEAD.test(f.key)) {
+      const g = feats[nb[j + 1]], o = out[nb[j + 1]];
+      if (o.reason === 'article-context' && !forced[j + 1] && g.words <= 20 && !g.endSentence && commas(g.key) >= 2) { o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined; }
+      continue;
+    }
+    if (f.words > 4 || !(RELATED_HEAD.test(f.key) || (readMore <= 2 && f.words === 2 && READ_MORE_HEAD.test(f.key)))) continue;
+    // "Lea también", "Read also", "Leggi anche": one link ("Mirá también" / a card / "Qué hacer si te quedás sin luz", the
+    // article's next subheading)
+    const most = SINGLE_HEAD.test(f.key) ? 1 : 5;
+    let k = j + 1, cards = 0, last = j;
+    for (; k < nb.length && k <= last + 3 && cards < most; k++) {
       const g = feats[nb[k]], o = out[nb[k]];
+      // between the cards: a line already dropped (a card the model dropped, a card's date), or a card's topic of one
+      // or two words right above it ("Mehr zum Thema" / "Verkehrswende" / "München plant 50 neue Fahrradstraßen bis
+      // 2030" / "Parkgebühren" / …)
+      if (cards > 0 && (o.label === 'boilerplate' || o.reason === 'dateline')) continue;
+      const topic = o.reason === 'article-context' && g.words <= 2 && !g.endSentence && !g.endColon && k + 1 < nb.length && cardShaped(feats[nb[k + 1]], out[nb[k + 1]], true, forced[k + 1] === 1);
       // after the first, only long ones: a short line there is the article's next subheading ("Lea también" / "Sanidad
       // prevé jubilar…" / "Pacientes que renuncian a pedir cita" / the section's first paragraph)
-      if (forced[k] || o.reason !== 'article-context' || g.words < (k === j + 1 || g.bullet ? 3 : 7) || g.words > 20 || (g.endSentence && !g.key.endsWith('?')) || g.endColon) break;
+      if (!topic && !cardShaped(g, o, cards > 0, forced[k] === 1)) break;
       o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined;
+      if (!topic) cards++;
+      last = k;
     }
     const h = out[nb[j]];
-    if (k > j + 1 && h.label === 'article' && h.reason === 'article-context') { h.label = 'boilerplate'; h.reason = 'related-link'; h.detail = undefined; }
+    if (cards > 0 && h.label === 'article' && h.reason === 'article-context') { h.label = 'boilerplate'; h.reason = 'related-link'; h.detail = undefined; }
   }
+}
+
+/** A related card's linked headline that the model kept: 3 to 20 words (7 or more after the first unless a list item), no sentence end but "?", no colon at the end. */
+function cardShaped(g: LineFeatures, o: LineInfo, later: boolean, ruled: boolean): boolean {
+  return !ruled && o.reason === 'article-context' && g.words >= (later && !g.bullet ? 7 : 3) && g.words <= 20 && !(g.endSentence && !g.key.endsWith('?')) && !g.endColon;
 }
 
 /**
@@ -1066,7 +1106,9 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   if (f.words <= 3 && j + 1 < nb.length && BY_ALONE.has(f.key) && nameShaped(feats[nb[j + 1]])) return 'byline';
   if (prev && f.words <= 4 && prev.words <= 3 && nameShaped(f) && BY_ALONE.has(prev.key)) return 'byline';
   // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
-  if (next && nameShaped(f) && next.meta === 'byline' && JOB_BELOW.test(next.key)) return 'byline';
+  // (also across a blank line: the Globe and Mail's "Caroline Alphonso" / "" / "Education Reporter")
+  const below = j + 1 < nb.length && nb[j + 1] <= i + 2 ? feats[nb[j + 1]] : null;
+  if (below && nameShaped(f) && below.meta === 'byline' && JOB_BELOW.test(below.key) && !below.key.startsWith('by ')) return 'byline';
   // the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
   // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
   if (next && f.words <= 60 && agencyCreditAlone(next, i + 1, lineText)) return 'photo-credit';
@@ -1295,7 +1337,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   }
   const titleLike = (f: LineFeatures) =>
     f.words >= 2 && f.words <= 30 && (!f.endSentence || /[?!]$/.test(f.key) || (f.capShare >= 0.5 && ABBREV_END.test(f.key))) && !f.rule && !f.meta && !f.bullet && f.chars <= 250 &&
-    f.digitShare < 0.2 && !f.startLower && !f.startPunct && f.seps === 0;
+    f.digitShare < 0.2 && !f.startLower && !f.startPunct && f.seps === 0 && !f.endColon;
   const metaAt = (k: number): string | null => (k < nb.length && out[nb[k]].label === 'meta' ? out[nb[k]].reason : null);
   // the meta label of line k or, past up to three lines a rule dropped or names alone the model dropped (Medium: the
   // name / "Follow" / "7 min read" / "·" / the date; SCMP: "Oscar Lau" / "+ FOLLOW" / "Published: …"; the Irish Times:
@@ -1305,7 +1347,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     for (let e = Math.min(nb.length, k + 4); k < e && skippable(k); k++);
     return metaAt(k);
   };
-  let best = -1, bestScore = 0, bestStandfirst = false;
+  let best = -1, bestScore = 0, bestStandfirst = false, bestBullets = -1, bestStack = -1;
   // a title-like line right above the best line, with the best line as its standfirst (Medium: the title over a
   // subtitle whose byline is right below it): the headline is the title
   let standfirstAbove = -1;
@@ -1321,7 +1363,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const i = nb[j];
     const f = feats[i];
     if (!forced[j] && j < fp) undecided++;
-    else if (j < fp && out[i].label === 'boilerplate') ruled++;
+    else if (j < fp && out[i].label !== 'article') ruled++;
     if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
     // a repeated line only with a byline or date right below (a header that shows the headline before it: the later copy)
     const dup = out[i].reason === 'duplicate';
@@ -1377,10 +1419,23 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const standfirst = (lineThenMeta || thenName) && nextMeta === null && !next.bullet &&
       (sentenceShaped(next) || titled || (noStop && next.words >= 10 && next.words > f.words));
     const labelledDate = next !== null && after !== null && afterMeta === 'dateline' && next.words === 1 && DATE_LABEL.test(next.key);
+    // a standfirst of two to four lines with no blank line between them, and then the byline or date (Aftonbladet:
+    // headline / "Ett signalfel vid Stockholms central slog ut…" / "Resenärer fick gå längs spåren i tunnlarna." / "– Det
+    // var kaos, säger en resenär till Aftonbladet." / "Text: Johan Lindqvist")
+    let stackTo = -1;
+    if (next !== null && nextMeta === null && !forced[j + 1] && !next.bullet && next.words >= 6 && next.seps === 0 && (sentenceShaped(next) || noStop)) {
+      let e = j + 1;
+      while (e + 1 < nb.length && nb[e + 1] === nb[e] + 1 && e - j < 4 && !forced[e + 1] && out[nb[e + 1]].label !== 'meta' && feats[nb[e + 1]].words >= 4 &&
+        feats[nb[e + 1]].seps === 0 && (!feats[nb[e + 1]].bullet || (feats[nb[e + 1]].endSentence && DASH_QUOTE.test(lineText(nb[e + 1]))))) e++;
+      if (e > j + 1 && e + 1 < nb.length && metaPast(e + 1) !== null) stackTo = e;
+    }
     let k = j + 1;
     while (k < nb.length && k - j <= 4 && feats[nb[k]].bullet && !forced[k]) k++;
     const bulletsThenByline = k > j + 1 && k < nb.length && metaAt(k) === 'byline';
-    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline);
+    // (or the lead photo's caption past the lines a rule dropped right below it: the Globe and Mail's headline /
+    // "Listen to this article" / "Open this photo in gallery:" / the caption / the name; not a byline or date past a
+    // separator line: l3s-gn1's "Get Arts and Entertainment Feeds" / "-----" / "By THE ASSOCIATED PRESS")
+    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit'));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
@@ -1392,20 +1447,58 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const distance = far ? undecided : Math.min(steps - metaBetween, undecided);
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.05 : 0) +
       (metaBelow ? (nextMeta === 'byline' ? 0.4 : 0.25) : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
-    if (standfirst && j + 1 === best && f.words >= 4 && (titled || sentenceShaped(next))) standfirstAbove = j;
-    if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; }
+    // a long line without its full stop under a headline of six words or more, with the byline right below it: the
+    // standfirst (the Telegraph, the Sun: headline / blank / "Only three in five patients start treatment within two
+    // months of an urgent referral, official figures reveal" / "Laura Donnelly, Health Editor")
+    const longSf = noStop && afterMeta === 'byline' && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
+    if ((standfirst || longSf) && j + 1 === best && f.words >= 4 && (titled || longSf || sentenceShaped(next))) standfirstAbove = j;
+    if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; bestBullets = bulletsThenByline ? k : -1; bestStack = stackTo; }
   }
-  if (standfirstAbove >= 0 && standfirstAbove + 1 === best) { best = standfirstAbove; bestStandfirst = true; }
+  if (standfirstAbove >= 0 && standfirstAbove + 1 === best) { best = standfirstAbove; bestStandfirst = true; bestBullets = -1; bestStack = -1; }
+  // a standfirst of two to four lines with no blank line between them, right above the byline or date, and the
+  // headline above it past one blank line (El Mundo, Aftonbladet; MailOnline's summary when the converter dropped its
+  // bullets): the best line is in the stack, and the headline is the line above the stack
+  let stackEnd = bestStack;
+  if (best >= 0 && bestBullets < 0 && bestStack < 0) {
+    const stackLine = (k: number) => !forced[k] && out[nb[k]].label !== 'meta' && feats[nb[k]].words >= 8 && !feats[nb[k]].bullet &&
+      feats[nb[k]].seps === 0 && out[nb[k]].reason !== 'duplicate' && out[nb[k]].reason !== 'template';
+    let lo = best, hi = best;
+    if (stackLine(best)) {
+      while (lo > 0 && nb[lo - 1] === nb[lo] - 1 && hi - lo < 3 && stackLine(lo - 1)) lo--;
+      while (hi + 1 < nb.length && nb[hi + 1] === nb[hi] + 1 && hi - lo < 3 && stackLine(hi + 1)) hi++;
+    }
+    const h = lo - 1;
+    if (hi > lo && h >= 0 && nb[h] === nb[lo] - 2 && metaPast(hi + 1) !== null && !forced[h] && titleLike(feats[nb[h]]) && feats[nb[h]].words >= 4 &&
+      out[nb[h]].label !== 'meta' && out[nb[h]].reason !== 'duplicate' && out[nb[h]].reason !== 'template' && d1.titleOfPage(h) !== 1) {
+      best = h; bestStandfirst = false; stackEnd = hi;
+    }
+  }
   if (best >= 0 && bestScore >= 0.4) {
     const o = out[nb[best]];
     if (o.reason === 'user-keep') return;
     o.label = 'article';
     o.reason = 'article-headline';
     o.detail = undefined;
-    // the standfirst under it, which the model dropped with the header's other short lines
+    // the standfirst under it, which the model dropped with the header's other short lines; the stack of standfirst
+    // lines under it, or the summary's bullets between it and the byline
+    const below = stackEnd >= 0 ? stackEnd : bestBullets >= 0 ? bestBullets - 1 : -1;
+    for (let k = best + 1; k <= below; k++) {
+      const sf = out[nb[k]];
+      // (a summary's items are sentences: not "* Font size: Decrease Increase" / "* Print article: Print")
+      if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern' && !forced[k] && feats[nb[k]].words >= 6) { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    }
     if (bestStandfirst) {
       const sf = out[nb[best + 1]];
       if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern') { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    }
+    // the page's title above it: the headline and the site's name after a bar or a dash (a converter that kept the
+    // document's <title>, as BeautifulSoup's get_text() does: "Bayport council approves seawall plan | The Harbor Ledger")
+    const head = lineText(nb[best]).trim();
+    for (let k = 0; k < best && k < 12; k++) {
+      const ot = out[nb[k]];
+      if (ot.label !== 'article' || forced[k] || ot.reason === 'user-keep') continue;
+      const t = lineText(nb[k]).trim();
+      if (t.length > head.length + 2 && t.startsWith(head) && TITLE_SUFFIX.test(t.slice(head.length))) { ot.label = 'boilerplate'; ot.reason = 'duplicate'; ot.detail = undefined; }
     }
     // names alone between it and the byline or date below, past lines a rule dropped: bylines ("Oscar Lau" / "+ FOLLOW")
     for (let k = best + (bestStandfirst ? 2 : 1), e = Math.min(nb.length, k + 4); k < e && skippable(k); k++) {

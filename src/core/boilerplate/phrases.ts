@@ -58,6 +58,12 @@ export const WIDGET_WORDS = [
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
   'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}',
+  // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
+  'gift( this)? article( free)?', 'share via', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
+  'scroll down for video', 'copy/paste the article video embed link below:?', 'read more about:?', 'add [\\w ]{1,30} on google',
+  'kopiera länk', 'dela', 'deel via \\w+', 'copia link', 'copiar link', 'lien copié', 'kopieren',
+  'sign up for( [\\w’\']+){1,4}', 'enter (your )?e-?mail( address)?', 'e-?mail( address)? \\(required\\)', 'please enter a valid e-?mail( address)?\\.?', 'we have more newsletters',
+  'you[\'’]re a dedicated reader', 'don[\'’]t miss out on the latest news( and information)?\\.?',
   'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
@@ -188,16 +194,19 @@ export const WIDGET_SENTENCE_PHRASES = [
     // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
     // phrase's first word makes the lines holding it try this regular expression; "Share Article via Facebook" and
     // "See All by …" are SHORT_WIDGET's, tried only on short lines that begin so)
-    'emailed about offers', 'thanks for signing up', 'your support (helps|makes|means|keeps)', 'afford to donate',
+    'emailed about offers', 'thanks for signing up', 'readers like you', 'support us from as little as', 'you\'ve read \\w+ .{0,40}articles?',
+    'you’ve read \\w+ .{0,40}articles?', 'occasionally receive promotional content', 'providing (an|your) e-?mail address', 'straight to your inbox',
+    'complaints,? or inquiries', 'translations may contain inaccuracies',
+    'comments are subject to (our|the) (community )?guidelines', 'subscribe to \\S+( \\S+){0,3} to (get|gain|unlock) access', 'your support (helps|makes|means|keeps)', 'afford to donate',
     'earn a (commission|portion of sales)', 'digest and your homepage feed', 'exclusively to .{0,40}subscribers', 'preferred source on google',
-    'inbox (every|each) (day|morning|week|weekday)', 'icon an icon in the shape of', 'opens in (a )?new (window|tab)\\W*$',
+    'inbox (every|each) (day|morning|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)', 'icon an icon in the shape of', 'opens in (a )?new (window|tab)\\W*$',
     'apúntate a (nuestra|la|las) newsletter', 'puedes seguir a .{0,60} en (facebook|x|twitter|instagram)', 'iscriviti alla newsletter',
     'anche su whatsapp', 'receba no seu e-?mail', 'cadastre-se e escolha', 'abonnieren sie (unseren|den) newsletter', 'inscrivez-vous à (notre|la) newsletter',
     // comment sections' notes and opinion pieces' disclaimers
     'the comments below have (not )?been moderated', 'the views expressed in the contents above', 'post your .{0,30}comments to your facebook',
     'your comment will be posted to', 'we will automatically post your comment', 'you can choose on each post whether',
     'save articles to read later', 'transcripts? (text )?may (vary|be revised)', 'fox news flash top headlines',
-    'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday)| daily| weekly)?\\W*$',
+    'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)| daily| weekly)?\\W*$',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
@@ -248,7 +257,7 @@ const DAYS =
   'lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
 
 /** Words that introduce a date ("Updated:", "Published"). */
-const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|modifié|mis à jour|actualizado|publicado|aggiornato|pubblicato|modifica|atualizado|atualizada|bijgewerkt|gepubliceerd|обновлено|опубликовано';
+const DATE_WORDS = 'updated|published|posted|modified|created|date|aktualisiert|veröffentlicht|publié|modifié|mis à jour|actualizado|publicado|aggiornato|pubblicato|modifica|atualizado|atualizada|bijgewerkt|gepubliceerd|publicerad|uppdaterad|publisert|oppdatert|udgivet|opdateret|обновлено|опубликовано';
 /** A date word right after a number or a date word, glued by the converter ("…2026Updated", "UTCUpdated"). */
 const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
 /**
@@ -297,7 +306,7 @@ export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?
 export const AGENCY_WITH = /^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com)|Avec|With|Mit|Con|Com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|illustration|photo-illustration|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credits?)?\s*(?:[:/©]|\.{3}|…).{0,120}|(?:photo|photograph|illustration|image|video) by \S.{1,80}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}(?:\/| \| )){0,2}(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|illustration|photo-illustration|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credits?)?\s*(?:[:/©]|\.{3}|…).{0,120}|(?:photo|photograph|illustration|image|video) by \S.{1,80}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}(?:\/ ?| \| )){0,2}(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 /**
  * A photo caption that ends in the picture's credit: "Smoke rises from the Ridge Fire near Boulder, Colo., on
  * Saturday. (AP Photo/David Zalubowski)", "… (Photo: Jane Doe/Reuters)", "Afghan women attend a course in Kabul [File:
@@ -311,7 +320,7 @@ export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhu
  * ("(Karen Whitlock/The Millbrook Ledger)", "(Francis Chung/POLITICO)"), the outlet and the photographer ("(ABC News:
  * Michael Franchi)"), or a short credit word ("(HT Photo)", "(PA Wire)", "(Representational)", "(Supplied)").
  */
-export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}'’.&-]*(?: [\p{Lu}&][\p{L}'’.&-]*){0,3}|(?!Sources?:|Quelle:|Fuente:|Fonte:)\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,3}: \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}|(?:[\p{Lu}][\p{L}.]* )?(?:Photos?|PHOTO|Pic|Wire|Media|Images?)|Representational(?: [Ii]mage| [Pp]hoto)?|Supplied|File(?: [Pp]hoto)?|Handout|Fotogramma|Ansa|ANSA|LaPresse|Imago|Shutterstock|iStock|Alamy)[)\]]$/u;
+export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}\p{N}'’.&-]*(?: [\p{Lu}&][\p{L}\p{N}'’.&-]*){0,3}|(?!Sources?:|Quelle:|Fuente:|Fonte:)\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,3}: \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}|(?:[\p{Lu}][\p{L}.]* )?(?:Photos?|PHOTO|Pic|Wire|Media|Images?)|\p{Lu}{2,5} photo|Representational(?: [Ii]mage| [Pp]hoto)?|Supplied|File(?: [Pp]hoto)?|Handout|(?:[Ff]oto )?(?:Fotogramma|Ansa|ANSA|ansa|LaPresse|Lapresse|lapresse)|Imago|Shutterstock|iStock|Alamy)[)\]]$/u;
 
 /**
  * A photo caption whose credit follows its last sentence without brackets: "… University Hospital Galway.
@@ -321,7 +330,7 @@ export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}
  * Cavallari/Folhapress", "… le 5 décembre 2024. © Thomas Samson, AFP", and a credit glued on by the converter ("…
  * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"). Tried on a line's last 100 characters.
  */
-export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration)(?: [Cc]redits?| CREDITS?)?: ?\p{Lu}[^:|()]{1,60}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] (?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}'’.&-]*(?: [\p{Lu}&][\p{L}'’.&-]*){0,3}(?:\/[\p{L} ]{2,30})?|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2})$/u;
+export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?: ?\p{Lu}[^:|()]{1,60}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto)(?: courtesy| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2})$/u;
 
 /**
  * A photo caption that ends in an agency's credit after a slash, without brackets: "… in Tokyo, January 5, 2008.
@@ -334,14 +343,14 @@ export const AGENCY_SLASH_CREDIT = /\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|AP
  * Labels of lists of other stories, lower-case (LINK_LABEL with the link after them on the line; the boilerplate index's
  * RELATED_HEAD alone on a line, the linked headlines below it): "Related Stories", "Lea también", "Mehr zum Thema".
  */
-export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|читайте также";
+export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|m[aá]s información|mir[aá] también|don['’]t miss|more to read|more from [\\p{L}.]+(?: [\\p{L}.]+){0,3}|читайте также";
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
  * "ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade", "Related: …", "Watch: …" (a headline: not two
  * sentences). Not "Category: Drama Director: …" (a field of a listing page, content in the gold standards).
  */
-export const LINK_LABEL = new RegExp(String.raw`^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:${RELATED_LABELS}|read more|must read|watch|listen|previously|further reading|editor['’]s picks?|voir aussi|lesen sie auch|auch interessant)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$`, 'iu');
+export const LINK_LABEL = new RegExp(String.raw`^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:${RELATED_LABELS}|read more|read|must read|watch|listen|previously|further reading|editor['’]s picks?|voir aussi|lesen sie auch|auch interessant)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$`, 'iu');
 
 /** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
 export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
