@@ -813,6 +813,21 @@ test('pages of unseen sites (twenty-fifth session): headline above a standfirst 
     'Shares rose 4% after the announcement — analysts had expected a smaller gain in the first quarter',
     'Officials said the project would be finished by 2027. — Reuters',
     'Home | News | Sport. More from the city council: Parking / Transport']) assert.equal(lineFeatures(l).meta, null, l);
+  // the Times: headline / standfirst without its full stop / the lead photo's caption with its credit in capitals / the
+  // writer's name and job; Nikkei Asia's two writers in capitals before "Nikkei staff writers"
+  const tt = labels(fx('layouts/handwritten-thetimes-layout.txt'));
+  is(tt, 'Facial recognition vans to patrol every major railway station', 'article', 'article-headline');
+  is(tt, 'Police will scan the faces of millions of commuters…', 'article');
+  is(tt, 'The vans have been trialled in Croydon…', 'meta', 'photo-credit');
+  for (const l of ['SHUNSUKE TABETA and RURIKA IMAHASHI, Nikkei staff writers', 'MARK SMITH, Deputy Business Editor']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  // a list's short items under a line ending in a colon: the few the model dropped are kept with the rest (Newsweek);
+  // the writer's note with a capitalised job title
+  const nw = labels(fx('layouts/handwritten-newsweek-layout.txt'));
+  for (const l of ['Iowa', 'Minnesota', 'Indiana', 'Ohio', 'Pennsylvania']) is(nw, l, 'article');
+  is(nw, 'Map Shows States Where Egg Prices Are Falling Fastest', 'article', 'article-headline');
+  is(nw, 'Jordan Whitlock is a Senior News Reporter at Newsweek…', 'meta', 'byline');
+  for (const l of ['Translate', 'Request Reprint & Licensing']) is(nw, l, 'boilerplate', 'widget-phrase');
+  for (const l of ['Deel via e-mail', 'Kopieer link', 'Deel artikel:', 'Kostenlos anmelden']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   // other converters: the byline and the date joined on one line (w3m, html2text), the document's <title> above the
   // headline (BeautifulSoup's get_text()), a related link after its label on the line ("LÄS MER: …", "READ | …")
   for (const l of ['By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20 a.m. ET',

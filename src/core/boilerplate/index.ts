@@ -964,10 +964,36 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     firstArticle = lastResort(out, feats, nb, forced, d1, ctx.templateOthers, firstArticle);
   }
   relatedCards(out, feats, nb, forced);
+  listAfterColon(out, feats, nb, forced, d1);
   subheadsAfterInserts(out, feats, nb, forced, d1);
   authorBio(out, nb, lineText);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   return out;
+}
+
+/**
+ * A list's short items under an article line that ends in a colon, up to the next paragraph of prose, most of them
+ * kept by the model: the few it dropped are kept too ("The steepest declines … have been recorded in:" / "Iowa" /
+ * "Minnesota" / "Indiana" / "Ohio" / "Pennsylvania" / "All five are major egg-producing states…": the model dropped
+ * "Indiana" and "Ohio").
+ */
+function listAfterColon(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, d1: Stage1Doc): void {
+  for (let j = 0; j + 3 < nb.length; j++) {
+    if (out[nb[j]].label !== 'article' || !feats[nb[j]].endColon) continue;
+    let k = j + 1, kept = 0;
+    for (; k < nb.length && k - j <= 12; k++) {
+      const f = feats[nb[k]];
+      if (forced[k] || d1.dup[k] === 1 || f.words > 4 || f.endColon || (out[nb[k]].label !== 'article' && out[nb[k]].reason !== 'short-fragment')) break;
+      if (out[nb[k]].label === 'article') kept++;
+    }
+    const items = k - j - 1;
+    if (items < 3 || kept * 2 < items || kept === items || k >= nb.length || out[nb[k]].reason !== 'article-prose') continue;
+    for (let m = j + 1; m < k; m++) {
+      const o = out[nb[m]];
+      if (o.label !== 'article') { o.label = 'article'; o.reason = 'article-context'; o.detail = undefined; }
+    }
+    j = k - 1;
+  }
 }
 
 /**
@@ -1450,7 +1476,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // a long line without its full stop under a headline of six words or more, with the byline right below it: the
     // standfirst (the Telegraph, the Sun: headline / blank / "Only three in five patients start treatment within two
     // months of an urgent referral, official figures reveal" / "Laura Donnelly, Health Editor")
-    const longSf = noStop && afterMeta === 'byline' && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
+    const longSf = noStop && (afterMeta === 'byline' || (afterMeta === 'photo-credit' && metaAt(j + 3) === 'byline')) && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
     if ((standfirst || longSf) && j + 1 === best && f.words >= 4 && (titled || longSf || sentenceShaped(next))) standfirstAbove = j;
     if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; bestBullets = bulletsThenByline ? k : -1; bestStack = stackTo; }
   }

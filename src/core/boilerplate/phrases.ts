@@ -61,7 +61,7 @@ export const WIDGET_WORDS = [
   // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
   'gift( this)? article( free)?', 'share via', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
   'scroll down for video', 'copy/paste the article video embed link below:?', 'read more about:?', 'add [\\w ]{1,30} on google',
-  'kopiera länk', 'dela', 'deel via \\w+', 'copia link', 'copiar link', 'lien copié', 'kopieren',
+  'kopiera länk', 'dela', 'deel via [\\w-]+', 'deel (dit )?artikel:?', 'kopieer (de )?link', 'kostenlos (anmelden|registrieren|abonnieren)', 'copia link', 'copiar link', 'lien copié', 'kopieren',
   'sign up for( [\\w’\']+){1,4}', 'enter (your )?e-?mail( address)?', 'e-?mail( address)? \\(required\\)', 'please enter a valid e-?mail( address)?\\.?', 'we have more newsletters',
   'you[\'’]re a dedicated reader', 'don[\'’]t miss out on the latest news( and information)?\\.?',
   'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
@@ -287,7 +287,8 @@ export const JOB_WORD = '(?:[Cc]orrespondent|CORRESPONDENT|[Rr]eporter|REPORTER|
  * A byline without "By": a name of two or three capitalised words and the writer's job ("Sarah Marsh Social affairs
  * correspondent", "Patrick Wintour, Diplomatic Editor", "Jane Smith Staff Writer"), as the Guardian and others print it.
  */
-export const STAFF_BYLINE = new RegExp(String.raw`^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2},? (?:[\p{L}&-]+ ){0,3}` + JOB_WORD + 's?' + HANDLE + '$', 'u');
+const STAFF_NAME = String.raw`(?:\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2}|\p{Lu}{2,}(?: \p{Lu}{2,}){1,2})`;
+export const STAFF_BYLINE = new RegExp(String.raw`^${STAFF_NAME}(?: and ${STAFF_NAME})?,? (?:[\p{L}&-]+ ){0,3}` + JOB_WORD + 's?' + HANDLE + '$', 'u');
 
 /**
  * A reporter's job title alone on the line under the name ("Priya Raman" / "Technology reporter" / "Thu 26 Nov 2026"):
