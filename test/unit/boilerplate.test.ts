@@ -828,6 +828,19 @@ test('pages of unseen sites (twenty-fifth session): headline above a standfirst 
   is(nw, 'Jordan Whitlock is a Senior News Reporter at Newsweek…', 'meta', 'byline');
   for (const l of ['Translate', 'Request Reprint & Licensing']) is(nw, l, 'boilerplate', 'widget-phrase');
   for (const l of ['Deel via e-mail', 'Kopieer link', 'Deel artikel:', 'Kostenlos anmelden']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  // the Economist: headline / blank / standfirst without its full stop / "Photograph: Getty Images" / the date
+  const ec = labels(fx('layouts/handwritten-economist-layout.txt'));
+  is(ec, 'Why a shortage of rubber could soon hit drivers', 'article', 'article-headline');
+  is(ec, 'Disease, old trees and EU rules are squeezing supply of a humble commodity', 'article');
+  is(ec, 'This article appeared in the Finance & economics section…', 'boilerplate', 'widget-phrase');
+  // more sites' credits, datelines, labels and notes (NY Post, G1, Bloomberg, Kompas, Gannett, Al Jazeera, Patch, ProPublica)
+  for (const l of ['Tenants have been using space heaters to stay warm. Gabriella Bass for NY Post',
+    'Incêndio atinge galpão de recicláveis em Sumaré — Foto: Reprodução/EPTV', 'Photographer: Cristobal Olivares/Bloomberg']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  assert.equal(lineFeatures('Kompas.com - 05/03/2025, 14:30 WIB').meta, 'dateline');
+  for (const l of ['Baca juga: Banjir rendam ratusan rumah di Jakarta Timur', 'MORE: Michigan Land Bank auction draws record bids', 'Keep reading', 'list 2 of 4',
+    'Takeaways by Bloomberg AI', 'Ouça este artigo', 'Have a news tip? Email eric.kiefer@patch.com with your story ideas.',
+    'Thank you for your interest in republishing this story. You are free to republish it so long as you do the following:',
+    'Don\'t miss local news: Sign up for free Patch newsletters and alerts.']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
   // other converters: the byline and the date joined on one line (w3m, html2text), the document's <title> above the
   // headline (BeautifulSoup's get_text()), a related link after its label on the line ("LÄS MER: …", "READ | …")
   for (const l of ['By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20 a.m. ET',

@@ -229,8 +229,8 @@ const FIRST_WORDS: [number, string][] = [
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
-  [W_CREDIT, 'photo photograph picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
-  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs más mas mirá mira don\'t don’t читайте'],
+  [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
+  [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs baca keep más mas mirá mira don\'t don’t читайте'],
 ];
 
 function hashWord(w: string): number {
@@ -449,7 +449,7 @@ function pairedGuillemets(text: string, a: number, b: number): number {
 function captionTail(t: string, n: number): boolean {
   if (n < 30 || (cls(t.charCodeAt(n - 1)) & C_LETTER) === 0) return false;
   const from = n > 100 ? n - 100 : 0;
-  if (t.indexOf(': ', from) < 0 && t.indexOf('/', from) < 0 && t.indexOf(' | ', from) < 0 && t.indexOf('©', from) < 0 && t.indexOf('\u2014', n - 60) < 0) return false;
+  if (t.indexOf(': ', from) < 0 && t.indexOf('/', from) < 0 && t.indexOf(' | ', from) < 0 && t.indexOf('©', from) < 0 && !dashCredit(t, n) && !forCredit(t, n)) return false;
   const m = CAPTION_TAIL.exec(from > 0 ? t.slice(from) : t);
   if (m === null) return false;
   // the caption before the credit: five words or more, no menu bar ("About Us | Having a Problem? | Contact Us")
@@ -460,6 +460,18 @@ function captionTail(t: string, n: number): boolean {
   let spaces = 0;
   for (let x = t.indexOf(' '); x >= 0 && x < end && spaces < 5; x = t.indexOf(' ', x + 1)) spaces++;
   return spaces >= 5;
+}
+/** An em dash among the line's last 45 characters with a capital right after it ("… Lake. — Photo courtesy Wapda", "…. —RICHARD A. REYES"). */
+function dashCredit(t: string, n: number): boolean {
+  const d = t.lastIndexOf('\u2014');
+  if (d < n - 45) return false;
+  const c = t.charCodeAt(d + 1) === 32 ? t.charCodeAt(d + 2) : t.charCodeAt(d + 1);
+  return (cls(c) & C_UPPER) !== 0;
+}
+/** " for " and a capital among the line's last 40 characters ("… to stay warm. Gabriella Bass for NY Post"). */
+function forCredit(t: string, n: number): boolean {
+  const d = t.lastIndexOf(' for ');
+  return d >= n - 40 && (cls(t.charCodeAt(d + 5)) & C_UPPER) !== 0;
 }
 /** "By" and one to eight words, then a date with its word ("Published", "Updated", "Posted") to the line's end. */
 const BYLINE_THEN_DATE = /^\s*[Bb][Yy] (\p{Lu}[^|]{2,80}?) ((?:[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Pp]osted|POSTED)\b.*)$/u;

@@ -1473,10 +1473,11 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const distance = far ? undecided : Math.min(steps - metaBetween, undecided);
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.05 : 0) +
       (metaBelow ? (nextMeta === 'byline' ? 0.4 : 0.25) : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
-    // a long line without its full stop under a headline of six words or more, with the byline right below it: the
-    // standfirst (the Telegraph, the Sun: headline / blank / "Only three in five patients start treatment within two
-    // months of an urgent referral, official figures reveal" / "Laura Donnelly, Health Editor")
-    const longSf = noStop && (afterMeta === 'byline' || (afterMeta === 'photo-credit' && metaAt(j + 3) === 'byline')) && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
+    // a long line without its full stop under a headline of six words or more, with the byline right below it, or a
+    // photo's caption or credit (not two): the standfirst (the Telegraph, the Sun: headline / blank / "Only three in five
+    // patients start treatment within two months of an urgent referral, official figures reveal" / "Laura Donnelly,
+    // Health Editor"; the Times: … / the caption / the name; the Economist: … / "Photograph: Getty Images" / the date)
+    const longSf = noStop && (afterMeta === 'byline' || (afterMeta === 'photo-credit' && metaAt(j + 3) !== 'photo-credit')) && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
     if ((standfirst || longSf) && j + 1 === best && f.words >= 4 && (titled || longSf || sentenceShaped(next))) standfirstAbove = j;
     if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; bestBullets = bulletsThenByline ? k : -1; bestStack = stackTo; }
   }

@@ -64,6 +64,10 @@ export const WIDGET_WORDS = [
   'kopiera länk', 'dela', 'deel via [\\w-]+', 'deel (dit )?artikel:?', 'kopieer (de )?link', 'kostenlos (anmelden|registrieren|abonnieren)', 'copia link', 'copiar link', 'lien copié', 'kopieren',
   'sign up for( [\\w’\']+){1,4}', 'enter (your )?e-?mail( address)?', 'e-?mail( address)? \\(required\\)', 'please enter a valid e-?mail( address)?\\.?', 'we have more newsletters',
   'you[\'’]re a dedicated reader', 'don[\'’]t miss out on the latest news( and information)?\\.?',
+  // summary boxes' labels, live blogs' and lists' buttons; Portuguese, Spanish, Italian and Indonesian players and toolbars
+  'key points', 'key takeaways', 'takeaways( by [\\w ]{2,30})?', '(key points )?ai-assisted summary', 'list of \\d+ items', 'list \\d+ of \\d+',
+  'end of list', 'keep reading', 'ouça este artigo', 'oferecer artigo', 'partilhar( (notícia|artigo))?', 'guardar artigo', 'foto',
+  'regalar artículo', 'regala (l[\'’])?articolo', 'dengarkan( artikel)?', 'bagikan',
   'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
   // audio players of articles (en, de, fr, es, it, pt, nl)
   'listen( to)?( this| the)? (article|story)', 'artikel (anhören|vorlesen|beluisteren)', 'audio', 'écouter (cet |l[\'’])article',
@@ -190,6 +194,11 @@ export const WIDGET_SENTENCE_PHRASES = [
     // news, weather, sports, and streaming video, head to …", matched from "weather": a phrase's first word is a trigger
     // word that makes every line holding it try this regular expression, and "for" is in most lines of prose)
     'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
+    // tip lines, audio apps' promotions, print-edition and republishing notes
+    'have a news tip', 'do you have a tip for', 'got a story we should hear', 'we want to hear from you', 'enjoy more audio and podcasts',
+    'listen to more stories on', 'clique aqui para seguir', 'this article appear(s|ed) in the', 'version of this article appear(s|ed) in print',
+    'views expressed in this post are', 'interest in republishing this story', 'republish (this|our) (story|article)',
+    'sign up for free .{0,30}(newsletters?|alerts)',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
     // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
     // phrase's first word makes the lines holding it try this regular expression; "Share Article via Facebook" and
@@ -265,8 +274,8 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  * Updated …": the date words may come again after the first date.
  */
 export const DATE_ONLY = new RegExp(
-  '^\\s*(?:[\\p{Lu}][\\p{L}\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–|/:()·]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|sgt|hkt|jst|kst|uk|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
+  '^\\s*(?:[\\p{Lu}][\\p{L}.\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last )?(?:' + DATE_WORDS + ')(?: on| am| le| el| il| em| op)?\\s*:?)?' +
+    '(?:[\\s,.\\-–|/:()·]|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|sgt|hkt|jst|kst|wib|wita|uk|hrs|uhr|h|ago|hours?|minutes?|mins?|days?|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
 
@@ -307,7 +316,7 @@ export const CONTRIBUTED = /\bcontributed (?:to this (?:report|story|article)|(?
 export const AGENCY_WITH = /^(?:\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3} (?:avec|with|mit|con|com)|Avec|With|Mit|Con|Com) (?:l['’])?(?:AFP|AP|Reuters|dpa|Reuters et AFP|AFP et Reuters|agences|agencias|Agenturen|news agencies|wire services)$/u;
 
 /** Photo/video credits and captions: "Photo: Reuters", "(AP Photo/…)", "Getty Images", "Foto: …", "Image caption …". */
-export const CREDIT = /^\s*(?:\(?(?:photo|photograph|picture|image|foto|fotos|bild|illustration|photo-illustration|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credits?)?\s*(?:[:/©]|\.{3}|…).{0,120}|(?:photo|photograph|illustration|image|video) by \S.{1,80}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}(?:\/ ?| \| )){0,2}(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
+export const CREDIT = /^\s*(?:\(?(?:photo|photograph|photographer|picture|image|foto|fotos|bild|illustration|photo-illustration|crédit photo|crédit|credit|credits|source|quelle|fuente|fonte|фото|video|getty images|afp|reuters|ap|dpa|epa)\s*(?:credits?)?\s*(?:[:/©]|\.{3}|…).{0,120}|(?:photo|photograph|illustration|image|video) by \S.{1,80}|.{0,200}\((?:ap|afp|reuters|getty|epa|dpa)\s*(?:photo|images?|foto)[^)]{0,80}\)|(?:image|media|video) caption\b.*|image source\s*[,:].{0,80}|(?:photo|foto|bild|image)\s*:\s*.*|(?:[\p{L}.\- ]{2,40}(?:\/ ?| \| )){0,2}(?:the )?(?:getty images|reuters|afp|associated press|ap|dpa|epa)(?:\s*\/\s*[\p{L}.\- ]{2,40})?)\s*$/iu;
 /**
  * A photo caption that ends in the picture's credit: "Smoke rises from the Ridge Fire near Boulder, Colo., on
  * Saturday. (AP Photo/David Zalubowski)", "… (Photo: Jane Doe/Reuters)", "Afghan women attend a course in Kabul [File:
@@ -331,7 +340,7 @@ export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}
  * Cavallari/Folhapress", "… le 5 décembre 2024. © Thomas Samson, AFP", and a credit glued on by the converter ("…
  * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"). Tried on a line's last 100 characters.
  */
-export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:Photo(?:graph)?|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?: ?\p{Lu}[^:|()]{1,60}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto)(?: courtesy| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2})$/u;
+export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?: ?\p{Lu}[^:|()]{1,60}|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto)(?: courtesy| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2})$/u;
 
 /**
  * A photo caption that ends in an agency's credit after a slash, without brackets: "… in Tokyo, January 5, 2008.
@@ -344,14 +353,14 @@ export const AGENCY_SLASH_CREDIT = /\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|AP
  * Labels of lists of other stories, lower-case (LINK_LABEL with the link after them on the line; the boilerplate index's
  * RELATED_HEAD alone on a line, the linked headlines below it): "Related Stories", "Lea también", "Mehr zum Thema".
  */
-export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|m[aá]s información|mir[aá] también|don['’]t miss|more to read|more from [\\p{L}.]+(?: [\\p{L}.]+){0,3}|читайте также";
+export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|baca juga|keep reading|m[aá]s información|mir[aá] también|don['’]t miss|more to read|more from [\\p{L}.]+(?: [\\p{L}.]+){0,3}|читайте также";
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
  * "ALSO READ: Colorado Reservoirs Hit Lowest Level in a Decade", "Related: …", "Watch: …" (a headline: not two
  * sentences). Not "Category: Drama Director: …" (a field of a listing page, content in the gold standards).
  */
-export const LINK_LABEL = new RegExp(String.raw`^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:${RELATED_LABELS}|read more|read|must read|watch|listen|previously|further reading|editor['’]s picks?|voir aussi|lesen sie auch|auch interessant)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$`, 'iu');
+export const LINK_LABEL = new RegExp(String.raw`^\s*(?:(?:tags?|topics?|filed under|keywords|labels?|related topics)\s*:\s*[^.!?:]{1,200}|(?:${RELATED_LABELS}|read more|read|more|must read|watch|listen|previously|further reading|editor['’]s picks?|voir aussi|lesen sie auch|auch interessant)\s*[:|»>–—]\s*(?!.*\p{Ll}\p{Ll}[.!?]\s)\S.{0,150})$`, 'iu');
 
 /** List bullets left by converters: "* ", "• ", "+ ", "o ", "- ", "– ", "1. " */
 export const BULLET = /^\s*(?:[*•·+\-–—►▪■□◦o]|\d{1,2}[.)])\s+/u;
