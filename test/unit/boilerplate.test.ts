@@ -853,6 +853,13 @@ test('pages of unseen sites (twenty-fifth session): headline above a standfirst 
     ...Array.from({ length: 4 }, (_, k) => `The city council voted 5-2 on Tuesday night to approve the seawall plan, paragraph ${k + 1} of the report said after the meeting.`), ''].join('\n'));
   is(title, 'Bayport council approves $48 million seawall plan | The Harbor Ledger', 'boilerplate', 'duplicate');
   is(title, 'Bayport council approves $48 million seawall plan', 'article', 'article-headline');
+  // pandoc's Markdown of a page: fenced divs ("::: standfirst"), attributes ("{rel=\"author\"}"), the standfirst wrapped
+  // over three lines between fences
+  const pd = labels(fx('layouts/converted-pandoc-markdown-layout.txt'));
+  is(pd, '# Curlews return to Pennine moor for first time in 30 years after rewetting scheme', 'article', 'article-headline');
+  for (const l of ['Conservationists say blocking drainage ditches on Brackenfell Moor has', 'chicks']) is(pd, l, 'article');
+  for (const l of ['::: standfirst', '::: article-body']) is(pd, l, 'boilerplate', 'separator-line');
+  is(pd, '[James Holloway](/profile/james-holloway){rel="author"} Environment', 'meta', 'byline');
   // topics under their label alone, as a list with commas
   const para = (k: number) => `The health service said on Thursday that paragraph ${k} of its report would be published next week, after a review by ministers.`;
   const tp = labels([para(1), para(2), 'Related Topics', 'NHS, Cancer, Wes Streeting, Health news', para(3), para(4), ''].join('\n'));

@@ -1047,6 +1047,8 @@ const SINGLE_HEAD = /^[\W_]*(?:also read|read also|see also|(?:à )?lire aussi|l
 const DASH_QUOTE = /^\s*[–—] \p{Lu}/u;
 /** The site's name after the headline in a page's title: " | The Harbor Ledger", " - Example News". */
 const TITLE_SUFFIX = /^\s*[|–—-]\s*\S.{0,60}$/;
+/** A pandoc fenced div's fence or a raw HTML tag alone on its line (links.ts reads both as marks). */
+const FENCE_LINE = /^\s*(?::{3}|<)/;
 /** A topics' or tags' label alone on its line. */
 const TOPICS_HEAD = /^[\W_]*(?:related )?(?:topics?|tags?|themen|sujets|temas|argomenti|onderwerpen)[\W_]*$/;
 /** The number of commas in s. */
@@ -1486,16 +1488,22 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   // headline above it past one blank line (El Mundo, Aftonbladet; MailOnline's summary when the converter dropped its
   // bullets): the best line is in the stack, and the headline is the line above the stack
   let stackEnd = bestStack;
-  if (best >= 0 && bestBullets < 0 && bestStack < 0) {
-    const stackLine = (k: number) => !forced[k] && out[nb[k]].label !== 'meta' && feats[nb[k]].words >= 8 && !feats[nb[k]].bullet &&
+  if (best >= 0 && bestBullets < 0) {
+    // (a wrapped line's continuation, starting in lower case, is part of the stack: "… the wading birds need to raise" /
+    // "chicks")
+    const stackLine = (k: number) => !forced[k] && out[nb[k]].label !== 'meta' && (feats[nb[k]].words >= 8 || feats[nb[k]].startLower) && !feats[nb[k]].bullet &&
       feats[nb[k]].seps === 0 && out[nb[k]].reason !== 'duplicate' && out[nb[k]].reason !== 'template';
-    let lo = best, hi = best;
-    if (stackLine(best)) {
+    let lo = best, hi = bestStack >= 0 ? bestStack : best;
+    if (bestStack < 0 && stackLine(best)) {
       while (lo > 0 && nb[lo - 1] === nb[lo] - 1 && hi - lo < 3 && stackLine(lo - 1)) lo--;
-      while (hi + 1 < nb.length && nb[hi + 1] === nb[hi] + 1 && hi - lo < 3 && stackLine(hi + 1)) hi++;
+      while (hi + 1 < nb.length && nb[hi + 1] === nb[hi] + 1 && hi - lo < 4 && stackLine(hi + 1)) hi++;
     }
-    const h = lo - 1;
-    if (hi > lo && h >= 0 && nb[h] === nb[lo] - 2 && metaPast(hi + 1) !== null && !forced[h] && titleLike(feats[nb[h]]) && feats[nb[h]].words >= 4 &&
+    // set apart from the headline by one blank line, or by pandoc's fences and raw tags ("# Headline" / "::: standfirst" /
+    // the standfirst's wrapped lines / … / the byline); a stack chosen with its own headline only by the latter
+    let h = lo - 1, fences = 0;
+    while (h >= 0 && lo - h <= 3 && forced[h] && out[nb[h]].reason === 'separator-line' && FENCE_LINE.test(lineText(nb[h]))) { h--; fences++; }
+    const apart = fences > 0 || (bestStack < 0 && h >= 0 && nb[h] === nb[lo] - 2 && hi > lo);
+    if (apart && h >= 0 && metaPast(hi + 1) !== null && !forced[h] && titleLike(feats[nb[h]]) && feats[nb[h]].words >= 4 &&
       out[nb[h]].label !== 'meta' && out[nb[h]].reason !== 'duplicate' && out[nb[h]].reason !== 'template' && d1.titleOfPage(h) !== 1) {
       best = h; bestStandfirst = false; stackEnd = hi;
     }
@@ -1512,7 +1520,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     for (let k = best + 1; k <= below; k++) {
       const sf = out[nb[k]];
       // (a summary's items are sentences: not "* Font size: Decrease Increase" / "* Print article: Print")
-      if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern' && !forced[k] && feats[nb[k]].words >= 6) { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+      if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern' && !forced[k] && (bestBullets < 0 || feats[nb[k]].words >= 6)) { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
     }
     if (bestStandfirst) {
       const sf = out[nb[best + 1]];

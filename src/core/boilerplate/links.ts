@@ -28,6 +28,14 @@ const IMAGE = new RegExp(String.raw`!\[([^\]\n]{0,200})` + LINK_TAIL, 'g');
 const LINK = new RegExp(String.raw`\[((?:[^[\]\n]|\[[^[\]\n]*\]){0,300})` + LINK_TAIL, 'g');
 /** An ATX heading's marks: `## Title ##`. */
 const HEADING = /^(\s{0,3})#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** A pandoc fenced div's fence: `::: story-body`, `:::`. */
+const FENCE = /^\s*:{3,}(?:\s.*)?$/;
+/** A raw HTML tag alone on its line, as pandoc leaves a `<div>` it cannot write as Markdown. */
+const RAW_TAG = /^\s*<\/?[a-z][\w-]*(?:\s[^<>]*)?>\s*$/;
+/** A pandoc bracketed span: `[Advertisement]{.ad-label}`. */
+const SPAN = /\[([^[\]\n]{1,300})\]\{(?:[#.]|[a-z][\w-]*=)[^{}\n]{0,200}\}/g;
+/** pandoc's attributes after a heading or a link: ` {#title .big}`. */
+const ATTRIBUTES = /\s*\{(?:[#.]|[a-z][\w-]*=)[^{}\n]{0,200}\}/g;
 /** Strong emphasis: `**text**`, `__text__`. */
 const STRONG = /\*\*(?=\S)([^*\n]{1,300}?)\*\*|__(?=\S)([^_\n]{1,300}?)__/g;
 /**
@@ -116,6 +124,11 @@ export function plainLine(line: string, styles = MARKDOWN): string {
       s = s.replace(LINK, '$1');
     }
     if (s.indexOf('**') >= 0 || s.indexOf('__') >= 0) s = s.replace(STRONG, (_m, a?: string, b?: string) => a ?? b ?? '');
+    // pandoc's fenced divs, raw tags and attributes: "::: story-body" and "<div>" read as marks (a line without
+    // letters), "# Title {#title .big}" as the title, "[Advertisement]{.ad-label}" as its text
+    if ((s.indexOf(':::') >= 0 && FENCE.test(s)) || (s.indexOf('<') >= 0 && RAW_TAG.test(s))) s = ':::';
+    if (s.indexOf(']{') >= 0) s = s.replace(SPAN, '$1');
+    if (s.indexOf('{') >= 0) s = s.replace(ATTRIBUTES, '');
     if (s.indexOf('#') >= 0) {
       const h = HEADING.exec(s);
       if (h) s = h[1] + h[2];

@@ -66,7 +66,8 @@ export const WIDGET_WORDS = [
   'you[\'’]re a dedicated reader', 'don[\'’]t miss out on the latest news( and information)?\\.?',
   // summary boxes' labels, live blogs' and lists' buttons; Portuguese, Spanish, Italian and Indonesian players and toolbars
   'key points', 'key takeaways', 'takeaways( by [\\w ]{2,30})?', '(key points )?ai-assisted summary', 'list of \\d+ items', 'list \\d+ of \\d+',
-  'end of list', 'keep reading', 'ouça este artigo', 'oferecer artigo', 'partilhar( (notícia|artigo))?', 'guardar artigo', 'foto',
+  'end of list', 'keep reading', 'i accept( show purposes)?', 'show purposes', '(previous image )?next image( view fullscreen)?', 'previous image',
+  'view fullscreen', '\\d+ of \\d+', 'share copy link', 'show key events only', 'ouça este artigo', 'oferecer artigo', 'partilhar( (notícia|artigo))?', 'guardar artigo', 'foto',
   'regalar artículo', 'regala (l[\'’])?articolo', 'dengarkan( artikel)?', 'bagikan',
   'also read', 'end of article', 'visual stories', 'trending stories', 'explore more',
   // audio players of articles (en, de, fr, es, it, pt, nl)
@@ -166,8 +167,8 @@ export const WIDGET_LINE = new RegExp(
  * words and nothing else.
  * Matched against the LOWER-CASED trimmed line.
  */
-const SHARE_WORDS = 'e-?mail this(?: (?:story|article|page))?(?: to a friend)?|printable version|print this(?: (?:story|article|page))?|printer[- ]friendly(?: version)?|share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
-export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS})){1,7}[\\s\\W_]{0,3}$`);
+const SHARE_WORDS = 'e-?mail this(?: (?:story|article|page))?(?: to a friend)?|printable version|print this(?: (?:story|article|page))?|printer[- ]friendly(?: version)?|share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|copy link|gift (?:this )?article|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
+export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS}|x)){1,7}[\\s\\W_]{0,3}$`);
 
 /**
  * Short widget lines with a name in them, tried on lines of two to six words that begin with "share " or "see all "
@@ -195,7 +196,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     // word that makes every line holding it try this regular expression, and "for" is in most lines of prose)
     'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
     // tip lines, audio apps' promotions, print-edition and republishing notes
-    'have a news tip', 'do you have a tip for', 'got a story we should hear', 'we want to hear from you', 'enjoy more audio and podcasts',
+    'partners use cookies', 'turn on javascript', 'have a news tip', 'do you have a tip for', 'got a story we should hear', 'we want to hear from you', 'enjoy more audio and podcasts',
     'listen to more stories on', 'clique aqui para seguir', 'this article appear(s|ed) in the', 'version of this article appear(s|ed) in print',
     'views expressed in this post are', 'interest in republishing this story', 'republish (this|our) (story|article)',
     'sign up for free .{0,30}(newsletters?|alerts)',
