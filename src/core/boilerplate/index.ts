@@ -1061,10 +1061,12 @@ function commas(s: string): number {
 const READ_MORE_HEAD = /^[\W_]*read more[\W_]*$/;
 
 /**
- * The linked headlines under a related-links label inside the article: up to three lines in headline shape (3 to 20
- * words, 7 or more after the first unless they are list items; no sentence end but "?", no colon at the end) that the
- * model kept only for the prose around them ("Related Stories" / "Trump administration moves to end housing aid…" /
- * "How the federal rental assistance program works"), and the label itself when the model kept it too ("Lea también").
+ * The linked headlines under a related-links label inside the article: up to five cards in headline shape (cardShaped:
+ * 3 to 20 words, 7 or more after the first unless they are list items; no sentence end but "?", no colon at the end),
+ * one under a label that announces one link (SINGLE_HEAD), each within three lines of the last, past lines already
+ * dropped, cards' dates and one-word topics, that the model kept only for the prose around them ("Related Stories" /
+ * "Trump administration moves to end housing aid…" / "How the federal rental assistance program works"), and the label
+ * itself when the model kept it too ("Lea también"). Also the topics with commas under a topics' label alone.
  */
 function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
   // "Read more" alone heads the links below it only where it stands once or twice (a listing page ends every teaser so)
@@ -1381,8 +1383,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   let standfirstAbove = -1;
   // lines from the first paragraph's up to this one that no rule or meta pattern decided (a far headline's distance)
   let undecided = 0;
-  // lines from the first paragraph's up to this one that a rule dropped (share buttons, audio players): not counted
-  // toward HEADLINE_NEAR (CNBC: headline / two dates / the name / handles / "Share" and four "Share Article via …")
+  // lines from the first paragraph's up to this one that a rule dropped (share buttons, audio players) or a meta
+  // pattern took (bylines, dates, captions): not counted toward HEADLINE_NEAR (CNBC: headline / two dates / the name /
+  // handles / "Share" and four "Share Article via …")
   let ruled = 0;
   // bylines and datelines between the line and the first paragraph: the article's header, not distance (NPR: the date,
   // "By" and the name on two lines, between headline and body; not credits: BBC's "About sharing" sits above three)
