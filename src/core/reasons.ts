@@ -19,7 +19,7 @@ export const REASONS: Record<string, string> = {
   'outside-body': 'Outside the contiguous block of article text.',
   'user-pattern': 'Matches a pattern in the setting scrapedNews.boilerplatePatterns.',
   template: 'Repeats across many dumps of this folder: part of the site template.',
-  duplicate: 'Repeats a line already seen in this dump (e.g. the headline echoed by a comment form).',
+  duplicate: 'Repeats another line of this dump (e.g. the headline echoed by a comment form, or the page\'s title above the headline).',
   byline: 'Byline, dateline, photo credit or caption (meta).',
   dateline: 'A date or time line (dateline, "Updated …"): meta, not article text.',
   'photo-credit': 'Photo or video credit / caption credit (meta).',

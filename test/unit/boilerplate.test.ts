@@ -852,6 +852,7 @@ test('pages of unseen sites (twenty-fifth session): headline above a standfirst 
     'Bayport council approves $48 million seawall plan', 'By Maria Reyes', 'Oct. 16, 2024', '',
     ...Array.from({ length: 4 }, (_, k) => `The city council voted 5-2 on Tuesday night to approve the seawall plan, paragraph ${k + 1} of the report said after the meeting.`), ''].join('\n'));
   is(title, 'Bayport council approves $48 million seawall plan | The Harbor Ledger', 'boilerplate', 'duplicate');
+  assert.match(describeReason('duplicate', title.get('Bayport council approves $48 million seawall plan | The Harbor Ledger').detail), /page's title/);
   is(title, 'Bayport council approves $48 million seawall plan', 'article', 'article-headline');
   // pandoc's Markdown of a page: fenced divs ("::: standfirst"), attributes ("{rel=\"author\"}"), the standfirst wrapped
   // over three lines between fences

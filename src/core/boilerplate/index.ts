@@ -1536,7 +1536,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       const ot = out[nb[k]];
       if (ot.label !== 'article' || forced[k] || ot.reason === 'user-keep') continue;
       const t = lineText(nb[k]).trim();
-      if (t.length > head.length + 2 && t.startsWith(head) && TITLE_SUFFIX.test(t.slice(head.length))) { ot.label = 'boilerplate'; ot.reason = 'duplicate'; ot.detail = undefined; }
+      if (t.length > head.length + 2 && t.startsWith(head) && TITLE_SUFFIX.test(t.slice(head.length))) { ot.label = 'boilerplate'; ot.reason = 'duplicate'; ot.detail = 'the page\'s title: the headline and the site\'s name'; }
     }
     // names alone between it and the byline or date below, past lines a rule dropped: bylines ("Oscar Lau" / "+ FOLLOW")
     for (let k = best + (bestStandfirst ? 2 : 1), e = Math.min(nb.length, k + 4); k < e && skippable(k); k++) {
