@@ -464,14 +464,14 @@ function captionTail(t: string, n: number): boolean {
 /** An em dash among the line's last 45 characters with a capital right after it ("… Lake. — Photo courtesy Wapda", "…. —RICHARD A. REYES"). */
 function dashCredit(t: string, n: number): boolean {
   const d = t.lastIndexOf('\u2014');
-  if (d < n - 45) return false;
+  if (d < 0 || d < n - 45) return false;
   const c = t.charCodeAt(d + 1) === 32 ? t.charCodeAt(d + 2) : t.charCodeAt(d + 1);
   return (cls(c) & C_UPPER) !== 0;
 }
 /** " for " and a capital among the line's last 40 characters ("… to stay warm. Gabriella Bass for NY Post"). */
 function forCredit(t: string, n: number): boolean {
   const d = t.lastIndexOf(' for ');
-  return d >= n - 40 && (cls(t.charCodeAt(d + 5)) & C_UPPER) !== 0;
+  return d >= 0 && d >= n - 40 && (cls(t.charCodeAt(d + 5)) & C_UPPER) !== 0;
 }
 /** "By" and one to eight words, then a date with its word ("Published", "Updated", "Posted") to the line's end. */
 const BYLINE_THEN_DATE = /^\s*[Bb][Yy] (\p{Lu}[^|]{2,80}?) ((?:[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Pp]osted|POSTED)\b.*)$/u;
