@@ -107,7 +107,8 @@ function decodeUtf16(bytes: Uint8Array, be: boolean): string {
   return new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true }).decode(src);
 }
 
-function countChar(text: string, code: number): number {
+/** Occurrences of the character `code` in `text`. */
+export function countChar(text: string, code: number): number {
   const ch = String.fromCharCode(code);
   let n = 0;
   for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;

@@ -20,6 +20,12 @@ function labels(text: string, options = {}) {
   return { a, get };
 }
 
+/** `line`'s label in `m` (labels()) is `label`, and its reason `reason` when given. */
+function is(m: ReturnType<typeof labels>, line: string, label: string, reason?: string): void {
+  const l = m.get(line);
+  assert.deepEqual(reason === undefined ? [l.label] : [l.label, l.reason], reason === undefined ? [label] : [label, reason], line);
+}
+
 test('every boilerplate and meta line has a reason a human can read', () => {
   for (const f of ['sputnik-antonov.txt', 'boilerplate/l3s-gn1-443b6e83.txt', 'boilerplate/cleanportaleval-wsj-brussels-10.txt', 'boilerplate/cleaneval-final-145-head.txt', 'boilerplate/handmade-de.txt', 'boilerplate/handmade-es.txt']) {
     const a = analyze(fx(f), { entities: false, quotes: false });
@@ -741,11 +747,6 @@ test('the headline above a standfirst without its full stop, widget lines and th
 });
 
 test('pages of unseen sites (twenty-fifth session): headline above a standfirst of one or more lines, captions\' credits, related links, widget lines, the writer\'s note', () => {
-  const is = (m: ReturnType<typeof labels>, line: string, label: string, reason?: string) => {
-    const l = m.get(line);
-    assert.ok(l, line);
-    assert.deepEqual(reason === undefined ? [l.label] : [l.label, l.reason], reason === undefined ? [label] : [label, reason], line);
-  };
   // the Telegraph: headline / blank / standfirst without its full stop / the writer's name and job; a caption with
   // "Credit: Name/Agency"; topics under their label; "Gift this article free"
   const t = labels(fx('layouts/handwritten-telegraph-layout.txt'));

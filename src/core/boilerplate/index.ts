@@ -12,12 +12,13 @@ import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS, scoreBelow } from '../reasons';
+import { countChar } from '../decode';
 import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
-import { JOB_WORD, HANDLE, RELATED_LABELS } from './phrases';
+import { JOB_WORD, HANDLE, RELATED_LABELS, RELATED_LABELS_ONE } from './phrases';
 import type { MetaHit } from './features';
 import weights from './weights.json';
 
@@ -1041,8 +1042,8 @@ function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number)
  * (READ_MORE_HEAD): on a listing page it ends every item's teaser, and the next item's title follows.
  */
 const RELATED_HEAD = new RegExp(`^[\\W_]*(?:${RELATED_LABELS}|go deeper|you may also like)[\\W_]*$`);
-/** A related-links label that announces one link. */
-const SINGLE_HEAD = /^[\W_]*(?:also read|read also|see also|(?:à )?lire aussi|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|mir[aá] también|читайте также)[\W_]*$/;
+/** A related-links label that announces one link (phrases.ts's RELATED_LABELS_ONE). */
+const SINGLE_HEAD = new RegExp(`^[\\W_]*(?:${RELATED_LABELS_ONE})[\\W_]*$`);
 /** A line that opens with a dash as a quotation does in Nordic papers ("– Det var kaos, säger en resenär"), not a list's bullet. */
 const DASH_QUOTE = /^\s*[–—] \p{Lu}/u;
 /** The site's name after the headline in a page's title: " | The Harbor Ledger", " - Example News". */
@@ -1051,12 +1052,6 @@ const TITLE_SUFFIX = /^\s*[|–—-]\s*\S.{0,60}$/;
 const FENCE_LINE = /^\s*(?::{3}|<)/;
 /** A topics' or tags' label alone on its line. */
 const TOPICS_HEAD = /^[\W_]*(?:related )?(?:topics?|tags?|themen|sujets|temas|argomenti|onderwerpen)[\W_]*$/;
-/** The number of commas in s. */
-function commas(s: string): number {
-  let n = 0;
-  for (let x = s.indexOf(','); x >= 0; x = s.indexOf(',', x + 1)) n++;
-  return n;
-}
 /** "Read more" alone (a related-links label where it stands once or twice in the document). */
 const READ_MORE_HEAD = /^[\W_]*read more[\W_]*$/;
 
@@ -1077,7 +1072,7 @@ function relatedCards(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // the topics under their label alone, as a list with commas ("Related Topics" / "NHS, Cancer, Wes Streeting, Health news")
     if (f.words <= 2 && TOPICS_HEAD.test(f.key)) {
       const g = feats[nb[j + 1]], o = out[nb[j + 1]];
-      if (o.reason === 'article-context' && !forced[j + 1] && g.words <= 20 && !g.endSentence && commas(g.key) >= 2) { o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined; }
+      if (o.reason === 'article-context' && !forced[j + 1] && g.words <= 20 && !g.endSentence && countChar(g.key, 44 /* , */) >= 2) { o.label = 'boilerplate'; o.reason = 'related-link'; o.detail = undefined; }
       continue;
     }
     if (f.words > 4 || !(RELATED_HEAD.test(f.key) || (readMore <= 2 && f.words === 2 && READ_MORE_HEAD.test(f.key)))) continue;
@@ -1559,7 +1554,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       const sentence = f.capShare < 0.5 && f.words >= 6 && f.words < feats[nb[best]].words + 6;
       const apart = !before || before.blank || out[nb[h] - 1].label === 'meta' ||
         (sentence && out[nb[h] - 1].label === 'boilerplate' && before.words <= 3);
-      if (apart && (title || sentence) && !forced[h] && titleLike(f) && !f.endColon && (oh.label === 'boilerplate' || oh.reason === 'article-context') && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
+      if (apart && (title || sentence) && !forced[h] && titleLike(f) && (oh.label === 'boilerplate' || oh.reason === 'article-context') && oh.reason !== 'duplicate' && oh.reason !== 'template' && d1.titleOfPage(h) !== 1) {
         oh.label = 'article';
         oh.reason = 'article-headline';
         oh.detail = undefined;

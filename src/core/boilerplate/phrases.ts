@@ -204,6 +204,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     // newsletter boxes, donation appeals and the site's notes inside the article (first words rare in prose: each
     // phrase's first word makes the lines holding it try this regular expression; "Share Article via Facebook" and
     // "See All by …" are SHORT_WIDGET's, tried only on short lines that begin so)
+    // (both apostrophes written out: a phrase's first word, "you've", is its trigger, and "you['’]ve" would make it "you")
     'emailed about offers', 'thanks for signing up', 'readers like you', 'support us from as little as', 'you\'ve read \\w+ .{0,40}articles?',
     'you’ve read \\w+ .{0,40}articles?', 'occasionally receive promotional content', 'providing (an|your) e-?mail address', 'straight to your inbox',
     'complaints,? or inquiries', 'translations may contain inaccuracies',
@@ -353,8 +354,11 @@ export const AGENCY_SLASH_CREDIT = /\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|AP
 /**
  * Labels of lists of other stories, lower-case (LINK_LABEL with the link after them on the line; the boilerplate index's
  * RELATED_HEAD alone on a line, the linked headlines below it): "Related Stories", "Lea también", "Mehr zum Thema".
+ * RELATED_LABELS_ONE: those that announce one link ("Lea también", "Read also"; the related-links step takes one card
+ * under them).
  */
-export const RELATED_LABELS = "also read|read also|see also|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|(?:à )?lire aussi|mehr zum thema|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|baca juga|keep reading|m[aá]s información|mir[aá] también|don['’]t miss|more to read|more from [\\p{L}.]+(?: [\\p{L}.]+){0,3}|читайте также";
+export const RELATED_LABELS_ONE = "also read|read also|see also|(?:à )?lire aussi|le(?:er|e|a) también|leia também|leggi anche|lees ook|läs (?:mer|också|även)|mir[aá] también|читайте также";
+export const RELATED_LABELS = RELATED_LABELS_ONE + "|related(?: stories| story| articles?| coverage| content| links?| videos?| reading| news| posts?)?|recommended(?: for you| reading)?|more on this(?: story)?|mehr zum thema|baca juga|keep reading|m[aá]s información|don['’]t miss|more to read|more from [\\p{L}.]+(?: [\\p{L}.]+){0,3}";
 
 /**
  * Labels of the page's links shown in the article: "Tags: drought, agriculture, Colorado", "Filed under: Business",
