@@ -215,6 +215,47 @@ test('pronoun and surname speakers resolve to the full name named earlier', () =
   assert.equal(qs[1].speaker?.resolved, 'Sergey Ryabkov, Russian Deputy Foreign Minister');
 });
 
+test('a description then the name between commas is one speaker; a reported clause after `said` is not an inverted speaker', () => {
+  const t = [
+    'Her neighbour, Peter Dunmore, said the water had come up "faster than anyone expected".',
+    "In mitigation, Pell's barrister, Helen Crow KC, said her client was \"deeply ashamed\".",
+    'Outside court, the charity\'s chief executive, Martin Lowe, said: "We will keep going."',
+    'A spokesman for the governor, Alan Voss, said: "No comment at this time."',
+    'Her former clerk, Samuel Okoye, said Morrow had been "tough but always fair".',
+    'Okoye said Morrow had been "strict".',
+    "Asked about Pickens' comments, Harlan said he had \"a lot of respect\" for her.",
+    'Then said Obama in a statement: "We will win."',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"faster'), 'Her neighbour, Peter Dunmore');
+  assert.equal(speakerOf(qs, '"deeply'), "Pell's barrister, Helen Crow KC");
+  assert.equal(speakerOf(qs, '"We will keep'), "the charity's chief executive, Martin Lowe");
+  assert.equal(speakerOf(qs, '"No comment'), 'A spokesman for the governor, Alan Voss');
+  assert.equal(speakerOf(qs, '"tough'), 'Her former clerk, Samuel Okoye');
+  assert.equal(speakerOf(qs, '"strict'), 'Okoye');
+  assert.equal(speakerOf(qs, '"a lot'), 'Harlan');
+  assert.equal(speakerOf(qs, '"We will win'), 'Obama');
+  // the possessive at the start is not resolved as the speaker
+  assert.equal(qs.find((q) => q.text.startsWith('"faster'))!.speaker?.resolved, undefined);
+});
+
+test('a pronoun speaker: the person named in the sentence before, of the pronoun\'s gender, not the last one quoted', () => {
+  const t = [
+    '"The budget is fine," said Jennifer Lisle, a council spokeswoman.',
+    'The mayor, Denise Hartung, was less diplomatic. "They bought it and they broke it," she said.',
+    'Local MP David Kettering disagreed. "People here have heard those words before," he said.',
+    'Paul Mercado said the comments were "insulting". He told ITV News: "She should apologise."',
+    '"We are ready," said Mary Collins. "I saw it," he said, pointing at Mercado.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  const res = (start: string) => qs.find((q) => q.text.startsWith(start))!.speaker?.resolved;
+  assert.equal(res('"They bought'), 'The mayor, Denise Hartung');
+  assert.equal(res('"People here'), 'Local MP David Kettering');
+  assert.equal(res('"She should'), 'Paul Mercado');
+  // `he` after Mary Collins: the nearest man quoted before her
+  assert.equal(res('"I saw it'), 'Paul Mercado');
+});
+
 test('headline speakers: `Name: … ‘quote’` and `Name Says … ‘quote’`', () => {
   const qs = quotes('Pat Kline: Voters Are Worried; It Is ‘All in Their Heads.’\n\nObama Sees ‘Personal Insult’ in Low Turnout');
   assert.equal(qs[0].speaker?.text, 'Pat Kline');

@@ -74,6 +74,36 @@ export function getLexicon(): Lexicon {
   return lexicon;
 }
 
+/** First names of compromise's lexicon (lower-cased) → 'm', 'f' or '' (both or no gender); built on first use. */
+let firstNames: Map<string, 'm' | 'f' | ''> | null = null;
+
+function firstNameTable(): Map<string, 'm' | 'f' | ''> {
+  if (firstNames) return firstNames;
+  firstNames = new Map();
+  const lex = (nlp as unknown as { world: () => any }).world().model.one.lexicon as Record<string, LexEntry>;
+  for (const k in lex) {
+    const tags = lex[k];
+    const list = Array.isArray(tags) ? tags : [tags];
+    const male = list.includes('MaleName');
+    const female = list.includes('FemaleName');
+    if ((male || female || list.includes('FirstName')) && !k.includes(' ')) firstNames.set(k, male === female ? '' : male ? 'm' : 'f');
+  }
+  return firstNames;
+}
+
+/**
+ * The gender a first name is given in compromise's lexicon (`denise` → f, `david` → m), or undefined for a name it
+ * gives both or neither. Lower-cased look-up (pronoun resolution of quotes' speakers).
+ */
+export function firstNameGender(lower: string): 'm' | 'f' | undefined {
+  return firstNameTable().get(lower) || undefined;
+}
+
+/** Is the lower-cased word a first name of compromise's lexicon (`helen`, `jennifer`)? */
+export function isFirstName(lower: string): boolean {
+  return firstNameTable().has(lower);
+}
+
 function shapeOf(w: string): string {
   let out = '';
   let last = '';

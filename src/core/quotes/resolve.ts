@@ -5,6 +5,7 @@
  * words (built once per paragraph when first needed), so a long paragraph with many distinct speakers stays linear.
  */
 import type { Quote, Speaker } from '../types';
+import { firstNameGender } from '../entities/features';
 
 export interface NameIndex {
   text: string;
@@ -206,23 +207,79 @@ function describe(m: Mention): string {
 export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly Quote[], antecedent: Speaker | null, window: number, pi: number): string | undefined {
   const t = sp.text.trim();
   if (PRONOUN.test(t)) {
-    // the subject of an earlier speech verb in the same paragraph (`Amira Haddad, who runs a bakery, said …`)
-    if (antecedent) return resolveName(antecedent, names, pi) || antecedent.text;
-    // otherwise the last named speaker, if quoted in this or the two previous paragraphs
+    const want = /^(?:he|him|his)$/i.test(t) ? 'm' : 'f';
+    // the candidates, nearest first: the subject of an earlier speech verb in the same paragraph (`Amira Haddad, who
+    // runs a bakery, said …`) or of the sentence before (`Local MP David Kettering disagreed. “…,” he said`), then
+    // the named speakers quoted in this or the two previous paragraphs. The first whose gender does not contradict
+    // the pronoun's (`Mary Collins`, `the spokeswoman` for `he`) wins; if every one does, the nearest.
+    let first: string | undefined;
+    if (antecedent) {
+      const r = resolveName(antecedent, names, pi) || antecedent.text;
+      if (genderOf(r) !== other(want)) return r;
+      first = r;
+    }
     for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - 40; i--) {
       const q = earlier[i];
       if (!q.speaker || q.speaker.start > sp.start) continue;
       if (q.start < window) break;
-      if (PRONOUN.test(q.speaker.text.trim())) {
-        if (q.speaker.resolved) return q.speaker.resolved;
-        continue;
-      }
-      if (!/^[\p{Lu}]/u.test(q.speaker.text) || /^(?:The|A|An)\s/.test(q.speaker.text)) return undefined;
-      return q.speaker.resolved || q.speaker.text;
+      const st = q.speaker.text.trim();
+      let r: string | undefined;
+      if (PRONOUN.test(st)) {
+        if (!q.speaker.resolved) continue;
+        // a pronoun resolved earlier: its own gender decides
+        if ((/^(?:he|him|his)$/i.test(st) ? 'm' : 'f') !== want) continue;
+        r = q.speaker.resolved;
+      } else if (!/^[\p{Lu}]/u.test(st) || (/^(?:The|A|An)\s/.test(st) && !APPOSITIVE_NAME.test(st) && !personNoun(st))) break;
+      else r = q.speaker.resolved || q.speaker.text;
+      if (genderOf(r) !== other(want)) return r;
+      first ??= r;
     }
-    return undefined;
+    return first;
   }
   return resolveName(sp, names, pi);
+}
+
+/** `The mayor, John Smith`: a description and the person's name after a comma. */
+const APPOSITIVE_NAME = /,\s+[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)+$/u;
+const MALE_WORDS =
+  /\b(?:Mr|Sir|Lord|King|Prince|Duke|Father|Brother|spokesman|chairman|congressman|councilman|businessman|policeman|father|husband|son|brother|widower|actor|king|prince|boyfriend|grandfather|uncle|nephew|man)\b/;
+const FEMALE_WORDS =
+  /\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Duchess|Sister|spokeswoman|chairwoman|congresswoman|councilwoman|businesswoman|policewoman|mother|wife|daughter|sister|widow|actress|queen|princess|girlfriend|grandmother|aunt|niece|woman)\b/;
+const PERSON_NOUN =
+  /\b(?:spokes(?:man|woman|person)|chair(?:man|woman|person)?|mayor|leader|minister|secretary|director|executive|chief|president|governor|senator|lawyer|attorney|judge|coach|manager|officer|official|owner|founder|neighbou?r|resident|mother|father|wife|husband|son|daughter|sister|brother|friend|widow|teacher|doctor|nurse|professor|analyst|economist|expert|boss|captain|striker|player|MP|councillor|councilor|barrister|solicitor|prosecutor|sheriff|man|woman)\b/i;
+
+function personNoun(t: string): boolean {
+  return PERSON_NOUN.test(t);
+}
+
+function other(g: 'm' | 'f'): 'm' | 'f' {
+  return g === 'm' ? 'f' : 'm';
+}
+
+/**
+ * What a speaker's description tells of its gender: a gendered title or noun (`Mr`, `spokeswoman`, `mother`), else
+ * the first name's gender in the lexicon (`Denise Hartung`), else undefined. Only a first name of a name of two or
+ * three words counts, and a name of the lexicon's both genders or none says nothing.
+ */
+export function genderOf(desc: string): 'm' | 'f' | undefined {
+  const m = MALE_WORDS.test(desc);
+  const f = FEMALE_WORDS.test(desc);
+  if (m !== f) return m ? 'm' : 'f';
+  if (m) return undefined;
+  // the person's name: after the last comma of `The mayor, Denise Hartung`, else the capitalised run at the start
+  // (`Local MP David Kettering`): its first word that the lexicon knows as a first name, not the last word
+  const comma = desc.lastIndexOf(', ');
+  const words = (comma >= 0 ? desc.slice(comma + 2) : desc).split(/\s+/);
+  for (let i = 0; i < words.length - 1 && i < 4; i++) {
+    const w = words[i];
+    if (!/^[\p{Lu}][\p{Ll}’'-]+$/u.test(w)) {
+      if (/^[\p{Lu}]/u.test(w)) continue;
+      break;
+    }
+    const g = firstNameGender(w.toLowerCase());
+    if (g) return g;
+  }
+  return undefined;
 }
 
 function resolveName(sp: Speaker, names: NameIndex, pi: number): string | undefined {

@@ -18,6 +18,7 @@
  * as they are (`he`).
  */
 import type { Piece } from './marks';
+import { isFirstName } from '../entities/features';
 
 export interface LocalAttribution {
   /** Speaker span relative to the paragraph, or null. */
@@ -578,6 +579,18 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
       if (w.w === ',' && j - 1 >= a0 && (isCap(W(j - 1).w) || W(j - 1).w === ')')) open = j;
     }
+    // `Her neighbour, Peter Dunmore, said`, `A spokesman for the governor, Alan Voss, said`, `Pell's barrister, Helen
+    // Crow KC, said`: a description, then the person's name between two commas. The speaker is the whole phrase
+    // (a pronoun or possessive at its start is not the speaker).
+    const inner = nameBetweenCommas(a0, k);
+    if (inner > a0) {
+      const head = npBefore(m, lo, W(inner).s);
+      if (head) {
+        const full = descriptionFor(m, lo, head);
+        return [full, W(k - 1).e];
+      }
+      return [W(inner + 1).s, W(k - 1).e];
+    }
     if (open < 0) return null;
     const head = npBefore(m, lo, W(open).s);
     return head ? [head[0], W(k - 1).e] : null;
@@ -633,6 +646,67 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
 }
 
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'dos', 'das']);
+
+/**
+ * Token index of the comma that opens `, Peter Dunmore,` when the tokens between it and the comma at token k are a
+ * person's name (two to five capitalised words, name particles or initials: `Helen Crow KC`, `Ursula von der Leyen`),
+ * starting with a first name of the lexicon or an initial, with a word before it; else -1. A lone capitalised word
+ * does not count (`…, Syria, said`).
+ */
+function nameBetweenCommas(a0: number, k: number): number {
+  let n = 0;
+  for (let j = k - 1; j > a0 && n <= 5; j--) {
+    const w = W(j).w;
+    if (w === ',') {
+      // the name starts with a first name of the lexicon or an initial (not `LIC, Chandigarh Division`)
+      const fw = W(j + 1).w;
+      if (n < 2 || !(isFirstName(fw.toLowerCase()) || /^[A-Z]\.$/.test(fw))) return -1;
+      const before = W(j - 1).w;
+      return before === ',' || before === MASK || before === '“' || before === '”' || before === '"' ? -1 : j;
+    }
+    if (NAME_PARTICLES.has(w) && n > 0) {
+      n++;
+      continue;
+    }
+    if (!isCap(w) || /^\d/.test(w) || /[’']s?$/.test(w) || PRONOUNS.has(w.toLowerCase())) return -1;
+    n++;
+  }
+  return -1;
+}
+
+/**
+ * Does a lowercase word follow m[at] before `hi` (`Morrow had been`, `the comments were`)? Then the noun phrase
+ * before `at` is the subject of a reported clause, not an inverted speaker (`said Mr. Obama: “…”`, `said X, “…”`).
+ */
+function clauseAfter(m: string, at: number, hi: number): boolean {
+  let i = at;
+  while (i < hi && isJsSpace(m.charCodeAt(i))) i++;
+  const c = m.charCodeAt(i);
+  if (i >= hi || c < 97 || c > 122) return false;
+  let e = i;
+  while (e < hi && isAsciiLetterCode(m.charCodeAt(e))) e++;
+  // `said Obama in a statement: “…”`, `said Smith on Tuesday`: a phrase of time or place, not a clause
+  return !INVERSION_TAIL.has(m.slice(i, e));
+}
+
+const INVERSION_TAIL = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'from', 'to', 'of', 'last', 'this', 'earlier',
+  'later', 'recently', 'yesterday', 'today', 'tonight', 'afterwards', 'afterward', 'again', 'then', 'once', 'via',
+  'through', 'outside', 'inside', 'near', 'by', 'with', 'as', 'shortly', 'just', 'also', 'simply', 'only', 'for',
+]);
+
+/** `A spokesman for` + `the governor`: a noun phrase before `for`/`of`/`at`/`to` that the head hangs on (start). */
+function descriptionFor(m: string, lo: number, head: [number, number]): number {
+  let start = head[0];
+  for (let n = 0; n < 3; n++) {
+    const pw = prevWord(m, lo, start);
+    if (!pw || !/^(?:for|of|at|to|with)$/.test(pw.w)) break;
+    const np = npBefore(m, lo, pw.s);
+    if (!np || !allSpace(m, np[1], pw.s)) break;
+    start = np[0];
+  }
+  return start;
+}
 
 const NP_BREAK_CAP = new Set(
   'On In At During After Before When While As But And So Yet Then Also However Meanwhile Later Earlier Still Though Although Because If Since Now Asked Speaking Writing According Last This Next Yesterday Today'.split(' '),
@@ -902,7 +976,9 @@ function attributePiece(
       // a cue word used as a noun: `Trump’s claim that …`, `initial reports of …`
       const prevW = prevWord(m, lo, c.s);
       if (prevW) {
-        if (/[’']s$/.test(prevW.w) && isCap(prevW.w)) {
+        if (/(?:[’']s|s[’'])$/.test(prevW.w) && isCap(prevW.w)) {
+          // `Asked about Pickens' comments, Harlan said …`: a later verb has the speaker
+          if (c !== cues[cues.length - 1]) continue;
           const sp = npBefore(m, lo, prevW.e);
           return { speaker: sp && sp[1] === prevW.e ? sp : [prevW.s, prevW.e], cue: [c.s, c.e], how: 'before' };
         }
@@ -916,8 +992,9 @@ function attributePiece(
       const sp = npBefore(m, lo, c.s);
       if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
       // `said X:` / `said Mr. X` inversion before the quote
+      // (not `Okoye said Morrow had been “…”`: the name after the verb is the reported clause's subject)
       const sp2 = npAfter(m, c.e, pc.start);
-      if (sp2 && isUpper(m[sp2[0]])) return { speaker: sp2, cue: [c.s, c.e], how: 'before' };
+      if (sp2 && isUpper(m[sp2[0]]) && !clauseAfter(m, sp2[1], pc.start)) return { speaker: sp2, cue: [c.s, c.e], how: 'before' };
     }
     // `X: “…”` (NP right before the colon), or a headline `Pat Caddell: … ‘in Their Heads.’`
     // = /:\s*$/.exec(m.slice(lo, pc.start)): the colon followed by nothing but whitespace
@@ -1133,15 +1210,42 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
 
 /** Nearest earlier `X said`/`X, who …, said` subject in the paragraph that is a name or a noun phrase, not a pronoun. */
 function antecedent(m: string, before: number, sentOf: (pos: number) => readonly [number, number]): [number, number] | null {
-  const cues = cuesIn(m, Math.max(0, before - 400), before);
+  const from = Math.max(0, before - 400);
+  const cues = cuesIn(m, from, before);
+  // the start of the sentence holding the pronoun: a subject named after it is not an antecedent
+  const [own] = sentOf(before);
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
     if (c.w === 'according to' || c.w === 'in a statement') continue;
     const [lo] = sentOf(c.s);
+    // a cue word used as a noun (`said the comments were`) has no speaker
+    const pw = prevWord(m, lo, c.s);
+    if (pw && NOUN_CONTEXT.has(pw.w.toLowerCase())) continue;
     const sp = npBefore(m, lo, c.s) || betweenSpeaker(m, lo, c.s);
-    if (sp && !PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase())) return sp;
+    if (sp && !PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()) && !DETERMINERS.has(m.slice(sp[0], sp[1]).toLowerCase())) return sp;
+  }
+  // `Local MP David Kettering disagreed. “…,” he said`: the named subject of the sentence before the pronoun's
+  if (own > 0 && own > from) {
+    const [plo] = sentOf(own - 1);
+    const subj = sentenceSubject(m, plo, own);
+    if (subj && personLike(m, subj)) return withAppositiveName(m, subj, own);
   }
   return null;
+}
+
+/** A sentence subject that can be a person: a capitalised name (`David Kettering`) or a title (`The mayor`). */
+function personLike(m: string, sp: [number, number]): boolean {
+  const t = m.slice(sp[0], sp[1]);
+  if (PRONOUNS.has(t.toLowerCase())) return false;
+  const words = t.split(/\s+/);
+  if (DETERMINERS.has(words[0].toLowerCase())) return words.some((w) => TITLE_WORDS.has(w.toLowerCase()));
+  return isUpper(t[0]) && words.length >= 2;
+}
+
+/** `The mayor` + `, Denise Hartung,`: the subject with the name that follows it between commas. */
+function withAppositiveName(m: string, sp: [number, number], hi: number): [number, number] {
+  const r = /^, ((?:[\p{Lu}][\p{L}’'.-]*\s){1,3}[\p{Lu}][\p{L}’'-]+),/u.exec(m.slice(sp[1], Math.min(hi, sp[1] + 60)));
+  return r ? [sp[0], sp[1] + 2 + r[1].length] : sp;
 }
 
 function insideAnyPiece(pos: number, pieces: readonly Piece[]): boolean {
