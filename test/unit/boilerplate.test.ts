@@ -870,6 +870,66 @@ test('pages of unseen sites (twenty-fifth session): headline above a standfirst 
   is(np, 'Doctors, nurses and midwives will be asked…', 'article');
 });
 
+test('pages of unseen sites and a browser\'s innerText (twenty-sixth session): datelines, players\' and embeds\' controls, consent banners, captions\' credits, names with particles', () => {
+  // Rappler: the writer's name with a particle ("Dwight de Leon") under the standfirst is the byline (it was taken for
+  // the headline, and the real headline and standfirst were dropped)
+  const r = labels(fx('layouts/handwritten-rappler-layout.txt'));
+  is(r, 'MMDA eyes expanded number coding as EDSA rehab begins in June', 'article', 'article-headline');
+  is(r, 'Dwight de Leon', 'meta', 'byline');
+  // France 24: "Issued on: 16/04/2026 - 18:22" is the dateline the headline hangs on; "2 min Reading time"
+  const f = labels(fx('layouts/handwritten-france24-layout.txt'));
+  is(f, 'Senegal\'s parliament passes law to cap rents in Dakar', 'article', 'article-headline');
+  is(f, 'Issued on: 16/04/2026 - 18:22', 'meta', 'dateline');
+  is(f, '2 min Reading time', 'boilerplate', 'widget-phrase');
+  // NDTV: a place alone ("Mumbai") between the standfirst and the byline; "Read Time: 3 mins"
+  const n = labels(fx('layouts/handwritten-ndtv-layout.txt'));
+  is(n, 'Mumbai Civic Body Approves Rs 1,200-Crore Plan…', 'article', 'article-headline');
+  is(n, 'Read Time: 3 mins', 'boilerplate', 'widget-phrase');
+  // a browser's innerText of a regional paper: the IAB consent banner on top (its paragraphs had been taken for the
+  // article's start and its first line for the headline), the headline under its section in capitals
+  const b = labels(fx('layouts/converted-innertext-regional-layout.txt'));
+  is(b, 'We value your privacy', 'boilerplate', 'widget-phrase');
+  is(b, 'With your permission we and our partners may use precise geolocation data…', 'boilerplate', 'widget-phrase');
+  is(b, 'Council approves £28m leisure centre for Darwen…', 'article', 'article-headline');
+  is(b, 'Do you live near the site? Share your views in the comments below.', 'boilerplate', 'widget-phrase');
+  // The Hill: embedded posts' attribution lines and "Copied!"
+  const h = labels(fx('layouts/handwritten-thehill-embeds-layout.txt'));
+  is(h, '— Joni Ernst (@SenJoniErnst) November 28, 2026', 'boilerplate', 'widget-phrase');
+  is(h, 'Copied!', 'boilerplate', 'widget-phrase');
+  is(h, 'Sen. Joni Ernst (R-Iowa) and Sen. Thom Tillis…', 'article');
+  // lines of players, galleries, embeds, paywalls and syndication notes, and datelines of live blogs and other sites,
+  // inside an article's body
+  const lines = [
+    'Fullscreen', 'Show Thumbnails', 'Play video', 'Tap to unmute', 'AI-assisted summary', 'Summarize this article with AI',
+    'Loading ...', 'View this post on Instagram', 'A post shared by Marisol Reyes (@marisolreyes)', '♬ original sound - Ruby Tane',
+    'This article is more than 2 years old', 'This was published 3 months ago', 'Purchase Licensing Rights, opens new tab',
+    '(This story has not been edited by News18 staff and is published from a syndicated news agency feed - PTI)',
+    'Contact IndyStar education reporter Caroline Beck at cbeck@indystar.com or follow her on X at @CarolineBeckIN.',
+    'Published in the print edition of the March 11, 2024, issue, with the headline “The Keepers.”',
+  ];
+  const dates = ['2h ago', '1 hr 5 min ago', 'Updated 17.42 GMT', 'First published on Thu 28 Nov 2026 08.55 GMT', 'April 16, 2026 — 5.00am', '5:44 PM MYT', '•Updated 14:20', 'First Published: Apr 15, 2026'];
+  const credits = [
+    'Students wait outside the examination centre in Pune on Tuesday. (Express photo)',
+    'The Auckland Harbour Bridge at dawn. Photo / Dean Purcell',
+    'Emergency crews at the scene on Tuesday night. Picture: 9News',
+    'Commuters queue at a bus stop in Singapore. (File photo: CNA/Zamzahuri Abas)',
+    'The Fold 3 is 10.2mm thick when closed. Photo by Nina Okafor / Circuitry',
+    'Mario Tama, Getty Images',
+  ];
+  const body = [
+    'Council approves new cycle lanes for city centre', '', 'By Jane Smith', '28 November 2026', '',
+    'The city council voted on Thursday to approve a network of protected cycle lanes across the centre, ending a long consultation.', '',
+    ...[...lines, ...dates, ...credits].flatMap((l) => [l, '']),
+    'Traders on the high street had argued that removing parking spaces would drive customers to out-of-town retail parks.', '',
+    'The first lanes are expected to open in the spring, with the full network completed by the end of 2028, the council said.',
+  ].join('\n');
+  const m = labels(body);
+  for (const l of lines) is(m, l, 'boilerplate', 'widget-phrase');
+  for (const l of dates) is(m, l, 'meta', 'dateline');
+  for (const l of credits) is(m, l, 'meta', 'photo-credit');
+  is(m, 'Traders on the high street had argued…', 'article');
+});
+
 test('linked headlines under a related-links label inside the article are boilerplate; the subheading after the card stays; a teaser\'s "read more" is no label', () => {
   const para = (k: number) => `The housing authority said on Tuesday that paragraph ${k} of its report would be published next week, after a review by the city council.`;
   const a = labels([para(1), para(2), 'Related Stories', 'Trump administration moves to end housing aid for some immigrant families', 'How the federal rental assistance program works', para(3), para(4), ''].join('\n'));

@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -254,13 +254,30 @@ function hashWord(w: string): number {
     if (m[2]) WORDS.add(hashWord(m[1].slice(0, -1)), W_TRIGGER);
     if (m[4]) WORDS.add(hashWord(m[1] + m[4]), W_TRIGGER);
   }
-  for (const p of WIDGET_WORDS) {
-    const core = p.replace(/^(\\d\+[ -]|¿)/, '');
-    const pre = core.slice(0, 3);
-    if (/[\\()[\]?+*|{}.]/.test(pre) || pre.length < 3) continue; // short or pattern-like: tested anyway (see below)
-    WIDGET_PREFIX_N.add(prefixNumber(pre, 0));
-  }
+  for (const p of WIDGET_WORDS)
+    for (const head of leadingForms(p.replace(/^(\\d\+[ -]|¿)/, ''), 3)) {
+      const pre = head.slice(0, 3);
+      if (/[\\()[\]?+*|{}.]/.test(pre) || pre.length < 3) continue; // short or pattern-like: tested anyway (see below)
+      WIDGET_PREFIX_N.add(prefixNumber(pre, 0));
+    }
 })();
+
+/**
+ * The forms a widget phrase can start with, its leading groups written out: `(exit )?full ?screen` → `exit full
+ * ?screen`, `full ?screen`; `(show|hide) captions` → `show captions`, `hide captions` (groups without nesting, at
+ * most `depth` of them in a row).
+ */
+function leadingForms(p: string, depth: number): string[] {
+  if (depth === 0 || p[0] !== '(') return [p];
+  const close = p.indexOf(')');
+  if (close < 0 || p.slice(1, close).includes('(')) return [p];
+  const optional = p[close + 1] === '?';
+  const rest = p.slice(close + (optional ? 2 : 1));
+  const out: string[] = [];
+  for (const alt of p.slice(1, close).split('|')) out.push(...leadingForms(alt + rest, depth - 1));
+  if (optional) out.push(...leadingForms(rest, depth - 1));
+  return out;
+}
 
 /** Lower-cased line -> should WIDGET_LINE be tried (prefix filter; lines of < 3 letters are always tried). */
 function widgetCandidate(lower: string): boolean {
@@ -273,6 +290,16 @@ function widgetCandidate(lower: string): boolean {
   while (a < n && cls(lower.charCodeAt(a)) & C_SPACE) a++;
   if (n - a < 3) return true;
   return WIDGET_PREFIX_N.has(prefixNumber(lower, a)); // = WIDGET_PREFIX.has(lower.slice(a, a + 3))
+}
+
+/** A first code unit of an EMBED_NOTICE line: a dash, ♬, A/a (a post shared by) or T/t (this article …). */
+function embedStart(c0: number): boolean {
+  return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 0x266c || c0 === 65 || c0 === 97 || c0 === 84 || c0 === 116;
+}
+
+/** A first code unit of a CONTACT_LINE: a dash, C/c, R/r or E/e. */
+function contactStart(c0: number): boolean {
+  return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 67 || c0 === 99 || c0 === 82 || c0 === 114 || c0 === 69 || c0 === 101;
 }
 
 /**
@@ -388,6 +415,8 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 80 && words >= 2 && words <= 8 && SHARE_SEQUENCE.test(lower)) rule = 5;
   else if (words >= 2 && words <= 6 && (c0 === 83 || c0 === 115) /* S s */ && (lower.startsWith('share ') || lower.startsWith('see all ')) && SHORT_WIDGET.test(lower)) rule = 5;
   else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
+  else if (words >= 2 && words <= 14 && embedStart(c0) && EMBED_NOTICE.test(t)) rule = 5;
+  else if (words >= 4 && words <= 30 && contactStart(c0) && t.indexOf('@') > 0 && CONTACT_LINE.test(t)) rule = 5;
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
   else if (words <= 25 && (firstFlags & W_LABEL) !== 0 && LINK_LABEL.test(t)) rule = 5;
   else if (letters === 0 && digits === 0) rule = 7;

@@ -1333,7 +1333,22 @@ const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
 
 /** A name alone: two to four capitalised words, no digits, no sentence end ("Carlos E. Cué", "Maria Delgado"). */
-const nameShaped = (f: LineFeatures): boolean => f.words >= 2 && f.words <= 4 && f.capShare === 1 && !f.endSentence && f.digitShare === 0;
+const nameShaped = (f: LineFeatures): boolean =>
+  f.words >= 2 && f.words <= 5 && !f.endSentence && f.digitShare === 0 && (f.capShare === 1 ? f.words <= 4 : particlesOnly(f));
+/** One capitalised word of at most 20 characters without a full stop or digits: a section or a place ("Nation", "Mumbai"). */
+const oneWordKicker = (f: LineFeatures): boolean => f.words === 1 && f.capShare === 1 && !f.endSentence && f.digitShare === 0 && f.chars <= 20;
+/** Name particles: the only lower-case words of a name ("Dwight de Leon", "Kees van der Berg", "Ahmad bin Ismail"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'dos', 'das', 'ter', 'ten']);
+/** The line's lower-case words are all name particles inside it, and two capitalised words remain. */
+function particlesOnly(f: LineFeatures): boolean {
+  const lower = Math.round(f.words * (1 - f.capShare));
+  if (lower === 0 || f.words - lower < 2) return false;
+  const ws = f.key.split(' ');
+  if (ws.length !== f.words || NAME_PARTICLES.has(ws[0]) || NAME_PARTICLES.has(ws[ws.length - 1])) return false;
+  let n = 0;
+  for (let i = 1; i < ws.length - 1; i++) if (NAME_PARTICLES.has(ws[i])) n++;
+  return n === lower;
+}
 /** A job title's last word (a byline line's key, lower-cased), with the writer's handle after it or not (phrases.ts). */
 const JOB_BELOW = new RegExp(JOB_WORD + 's?' + HANDLE + '$');
 /** A byline's label alone on its line, the name on the next (line keys: trimmed, lower-cased). */
@@ -1367,7 +1382,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   // the meta label of line k or, past up to three lines a rule dropped or names alone the model dropped (Medium: the
   // name / "Follow" / "7 min read" / "·" / the date; SCMP: "Oscar Lau" / "+ FOLLOW" / "Published: …"; the Irish Times:
   // two names, one a line, above the date), of the first other line
-  const skippable = (k: number) => out[nb[k]].label === 'boilerplate' && (forced[k] === 1 || (nameShaped(feats[nb[k]]) && out[nb[k]].reason !== 'duplicate'));
+  // (also one capitalised word: a place above the byline, NDTV's "Mumbai", or the section repeated, the Star's "Nation")
+  const skippable = (k: number) => out[nb[k]].label === 'boilerplate' &&
+    (forced[k] === 1 || (nameShaped(feats[nb[k]]) && out[nb[k]].reason !== 'duplicate') || oneWordKicker(feats[nb[k]]));
   const metaPast = (k: number): string | null => {
     for (let e = Math.min(nb.length, k + 4); k < e && skippable(k); k++);
     return metaAt(k);
