@@ -26,6 +26,7 @@ export const REASONS: Record<string, string> = {
   'image-placeholder': 'Image placeholder left by the converter, such as [logo.gif].',
   copyright: 'Copyright or "all rights reserved" footer.',
   'separator-line': 'A line of symbols only (rule, bullets, separators).',
+  code: 'Program code, style or data the converter took from a script or style element (JSON-LD, tracking calls, CSS).',
   'low-prose': 'Does not read like article prose in its context (boilerplate model).',
   'article-rescue': 'Kept because the page would otherwise lose all its text: the most article-like block.',
   'settled-out': 'Outside the article once the noise around it is removed (cleaning the cleaned text would drop it).',

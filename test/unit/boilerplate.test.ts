@@ -1003,3 +1003,53 @@ test('a header that shows the headline first: the later copy, with the byline ri
   const heads = a.a.lines.filter((l) => l.reason === 'article-headline').map((l) => l.line);
   assert.deepEqual(heads, [8]);
 });
+
+test('program code, styles and data a converter took from script and style elements are dropped as code; prose about code is not', () => {
+  const code = [
+    '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council approves plan","datePublished":"2026-11-28T10:00:00Z"}',
+    "googletag.cmd.push(function() { googletag.display('div-gpt-ad-mpu1'); });",
+    'window.dataLayer = window.dataLayer || [];',
+    'function gtag(){dataLayer.push(arguments);}',
+    'var _gaq = _gaq || [];',
+    '.article-body p { margin: 0 0 1em; font-size: 18px; }',
+    '@media (max-width: 600px) { .nav { display: none; } }',
+    '<img src="https://example.com/pixel.gif" width="1" height="1" alt="">',
+    "(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0]; if (d.getElementById(id)) return; js = d.createElement(s); js.id = id; js.src = 'https://connect.facebook.net/en_US/sdk.js'; fjs.parentNode.insertBefore(js, fjs); }(document, 'script', 'facebook-jssdk'));",
+  ];
+  const prose = [
+    'The function of the new committee, officials said, is to review the budget before it goes to a vote in March.',
+    'Var was used twice in the first half, and the referee overturned one of the decisions after watching the replay.',
+  ];
+  const text = [
+    'Council approves new cycle lanes for city centre', '', 'By Jane Smith', '28 November 2026', '',
+    'The city council voted on Thursday to approve a network of protected cycle lanes across the centre, ending a long consultation.', '',
+    ...[...code, ...prose].flatMap((l) => [l, '']),
+    'Traders on the high street had argued that removing parking spaces would drive customers to out-of-town retail parks.',
+  ].join('\n');
+  const m = labels(text);
+  for (const l of code) is(m, l, 'boilerplate', 'code');
+  for (const l of prose) is(m, l, 'article');
+  assert.ok(describeReason('code').length > 15);
+});
+
+test('a pull quote next to the paragraph it repeats is a duplicate; a quotation the article discusses further away is kept', () => {
+  const text = [
+    'Hospitals warn winter pressures have started weeks earlier than usual', '', 'By Jane Smith', '28 November 2026', '',
+    'Hospital leaders say the pressure on emergency departments has arrived weeks earlier than in any recent year, with long waits for beds.', '',
+    'Matthew Taylor, chief executive of the NHS Confederation, said: "Our members are telling us that the pressures they would normally expect to see in January are already here, and staff are exhausted."', '',
+    '“The pressures they would normally expect to see in January are already here”', '',
+    'Matthew Taylor, NHS Confederation', '',
+    'The figures come as flu cases continue to rise, with hospital admissions for the virus up by 40 per cent in a week.', '',
+    '“Staff have never worked harder to keep patients safe through the coldest months of the year.”', '',
+    'A spokesperson said the department was investing in extra beds and that ambulance handover times had improved since the spring.', '',
+    'Ministers are expected to publish a recovery plan for urgent care before Christmas, according to officials.', '',
+    'The plan will include targets for ambulance response times and new funding for community care.', '',
+    'Last year the chief nurse wrote that "staff have never worked harder to keep patients safe through the coldest months of the year", a line that unions quoted all winter.', '',
+    'Opposition parties said the plan came too late for this winter.',
+  ].join('\n');
+  const m = labels(text);
+  is(m, '“The pressures they would normally expect to see in January are already here”', 'boilerplate', 'duplicate');
+  is(m, 'Matthew Taylor, chief executive of the NHS Confederation, said…', 'article');
+  // four paragraphs from the one that quotes it: a quotation the article takes up again, not a pull quote
+  is(m, '“Staff have never worked harder to keep patients safe through the coldest months of the year.”', 'article');
+});

@@ -5,11 +5,11 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, CODE_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
-export type RuleHit = 'ad-marker' | 'url' | 'image-placeholder' | 'source-link' | 'widget-phrase' | 'copyright' | 'separator-line';
+export type RuleHit = 'ad-marker' | 'url' | 'image-placeholder' | 'source-link' | 'widget-phrase' | 'copyright' | 'separator-line' | 'code';
 export type MetaHit = 'byline' | 'dateline' | 'photo-credit';
 
 export interface LineFeatures {
@@ -297,6 +297,11 @@ function embedStart(c0: number): boolean {
   return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 0x266c || c0 === 65 || c0 === 97 || c0 === 84 || c0 === 116;
 }
 
+/** A first code unit of a CODE_LINE: { [ < . # @ ( $ _ or a lower-case ASCII letter. */
+function codeStart(c0: number): boolean {
+  return (c0 >= 97 && c0 <= 122) || c0 === 123 || c0 === 91 || c0 === 60 || c0 === 46 || c0 === 35 || c0 === 64 || c0 === 40 || c0 === 36 || c0 === 95;
+}
+
 /** A first code unit of a CONTACT_LINE: a dash, C/c, R/r or E/e. */
 function contactStart(c0: number): boolean {
   return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 67 || c0 === 99 || c0 === 82 || c0 === 114 || c0 === 69 || c0 === 101;
@@ -390,15 +395,15 @@ export function lineFeatures(line: string): LineFeatures {
   return lineFeaturesAt(line, 0, line.length);
 }
 
-const RULES: (RuleHit | null)[] = [null, 'ad-marker', 'url', 'image-placeholder', 'source-link', 'widget-phrase', 'copyright', 'separator-line'];
+const RULES: (RuleHit | null)[] = [null, 'ad-marker', 'url', 'image-placeholder', 'source-link', 'widget-phrase', 'copyright', 'separator-line', 'code'];
 const METAS: (MetaHit | null)[] = [null, 'byline', 'dateline', 'photo-credit'];
-const R_COMMENT_HEAD = 64;
+const R_COMMENT_HEAD = 128;
 /** The bits of ruleCode's result that hold the METAS index. */
-const META_BITS = 7 << 3;
+const META_BITS = 7 << 4;
 
 /**
  * The rules and meta patterns of a line of at most MAX_RULE_LEN characters and 40 words (t: trimmed, lower: t
- * lower-cased): RULES index | METAS index << 3 | R_COMMENT_HEAD. Apart from the hot character loop, so that a
+ * lower-cased): RULES index | METAS index << 4 | R_COMMENT_HEAD. Apart from the hot character loop, so that a
  * rare branch taken for the first time does not throw away the optimised code of the loop.
  */
 function ruleCode(t: string, lower: string, n: number, words: number, c0: number, firstFlags: number, trigger: boolean,
@@ -420,25 +425,26 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
   else if (words <= 25 && (firstFlags & W_LABEL) !== 0 && LINK_LABEL.test(t)) rule = 5;
   else if (letters === 0 && digits === 0) rule = 7;
+  else if (codeStart(c0) && CODE_LINE.test(t)) rule = 8;
   if (rule !== 0) return code | rule;
   if (words <= 16) {
-    if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 3;
-    else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 3;
-    else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 3;
-    else if (words >= 2 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 3;
-    else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3;
-    else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 3;
-    else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 3;
-  } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 3; // "Published … | Updated …"
+    if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 4;
+    else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 4;
+    else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 4;
+    else if (words >= 2 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 4;
+    else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 4;
+    else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 4;
+    else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 4;
+  } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 4; // "Published … | Updated …"
   // the byline and the date on one line, as converters that join a header's spans write it (w3m, html2text,
   // inscriptis: "By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20")
-  if ((code & META_BITS) === 0 && digits > 0 && words <= 30 && (c0 === 66 || c0 === 98) /* B b */ && bylineThenDate(t)) code |= 1 << 3;
+  if ((code & META_BITS) === 0 && digits > 0 && words <= 30 && (c0 === 66 || c0 === 98) /* B b */ && bylineThenDate(t)) code |= 1 << 4;
   if ((code & META_BITS) !== 0) return code;
   // a caption by its credit at the end, of any length: "Smoke rises … (AP Photo/David Zalubowski)", "… in Tokyo, January
   // 5, 2008. REUTERS/Toru Hanai", NPR's "… Elena Ortiz for NPR hide caption"
   if ((captionEnd(t, n) && (CAPTION_CREDIT.test(t) || (words >= 4 && CAPTION_CREDIT_MORE.test(t)))) || agencyCredit(t, n) || hideCaption(lower, n) ||
-    (words >= 5 && captionTail(t, n))) return code | 3 << 3;
-  if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 3;
+    (words >= 5 && captionTail(t, n))) return code | 3 << 4;
+  if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 4;
   return code;
 }
 /**
@@ -659,7 +665,8 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   const t = a === 0 && b === text.length ? text : text.slice(a, b);
   const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
   const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen)
-    : n <= MAX_CAPTION_LEN && agencyCredit(t, n) ? 3 << 3 : 0; // a long caption ending "… REUTERS/Larry Downing"
+    : n <= MAX_CAPTION_LEN && agencyCredit(t, n) ? 3 << 4 // a long caption ending "… REUTERS/Larry Downing"
+    : codeStart(c0) && CODE_LINE.test(n > 200 ? t.slice(0, 200) : t) ? 8 : 0; // a script's or style's long line
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;
@@ -692,8 +699,8 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
     allCaps: letters >= 4 && (seen & (C_UPPER | C_LOWER_ASCII)) === C_UPPER && (countClass(text, a, b, C_UPPER) === letters || isUpperCased(t)),
     hasUrl,
     hasQuote,
-    rule: RULES[code & 7],
-    meta: METAS[(code >> 3) & 3],
+    rule: RULES[code & 15],
+    meta: METAS[(code >> 4) & 3],
     commentHead: (code & R_COMMENT_HEAD) !== 0,
   };
 }

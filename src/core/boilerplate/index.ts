@@ -969,7 +969,51 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   subheadsAfterInserts(out, feats, nb, forced, d1);
   authorBio(out, nb, lineText);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
+  pullQuotes(out, feats, nb, forced, lineText);
   return out;
+}
+
+/** Lower-cased letters and digits of a line, one space between the words ("“It’s here,” she said" → "it s here she said"). */
+const wordsOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** How far (article lines) from a pull quote the paragraph it repeats may be. */
+const PULL_QUOTE_REACH = 3;
+/**
+ * A pull quote: an article line of 5 to 40 words that opens with a quotation mark and whose words all appear, in the
+ * same order, inside a longer article line at most PULL_QUOTE_REACH lines away (the Independent's, ABC's and
+ * magazines' pull quotes: "“The pressures they would normally expect to see in January are already here”" above or
+ * below the paragraph that quotes it). It repeats the article: a duplicate. Only lines opening with a quotation mark
+ * are compared, so the step costs little on long dumps. Run after the headline search: a headline in quotation marks
+ * that the article repeats stays the headline.
+ */
+function pullQuotes(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, lineText: (i: number) => string): void {
+  const norm = new Map<number, string>();
+  const normAt = (k: number): string => {
+    let v = norm.get(k);
+    if (v === undefined) norm.set(k, (v = wordsOf(lineText(nb[k]))));
+    return v;
+  };
+  for (let j = 0; j < nb.length; j++) {
+    const o = out[nb[j]];
+    const f = feats[nb[j]];
+    if (o.label !== 'article' || o.reason === 'article-headline' || forced[j] || f.words < 5 || f.words > 40 || !f.hasQuote) continue;
+    const t = lineText(nb[j]).trimStart();
+    const c = t.charCodeAt(0);
+    if (c !== 0x201c && c !== 34 && c !== 0x2018 && c !== 0xab && c !== 0x201e) continue;
+    const q = normAt(j);
+    if (q.length < 25) continue;
+    for (let k = Math.max(0, j - PULL_QUOTE_REACH); k < nb.length && k <= j + PULL_QUOTE_REACH; k++) {
+      if (k === j || out[nb[k]].label !== 'article' || feats[nb[k]].words < f.words + 3) continue;
+      const other = normAt(k);
+      const at = other.indexOf(q);
+      // whole words only
+      if (at >= 0 && (at === 0 || other.charCodeAt(at - 1) === 32) && (at + q.length === other.length || other.charCodeAt(at + q.length) === 32)) {
+        o.label = 'boilerplate';
+        o.reason = 'duplicate';
+        o.detail = 'a pull quote: repeats words of a paragraph of the article';
+        break;
+      }
+    }
+  }
 }
 
 /**

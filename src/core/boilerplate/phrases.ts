@@ -271,6 +271,16 @@ export const EMBED_NOTICE = /^(?:[—–-]\s*\p{Lu}[^()\n]{0,60}\(@\w{1,30}\)\s*
 export const CONTACT_LINE = /^(?:[—–-]\s*)?(?:contact|reach|e-?mail)\s+(?:\S+\s+){0,6}at\s+[\w.+-]+@[\w-]+\.[\w.]+/iu;
 
 /**
+ * A line of program code, style or data that a converter took from a <script> or <style> element (BeautifulSoup's
+ * get_text, textContent, Readability-less scrapers): JSON-LD ('{"@context": …'), tracking and ad calls ("googletag.cmd.push(
+ * function() {…", "window.dataLayer = …", "var _gaq = …", "(function(d, s, id) {…"), CSS rules (".article-body p {
+ * margin: 0; }", "@media (…) {"), and a tracking pixel's or embed's tag left as text ('<img src="…" width="1" …>').
+ * Tried on lines starting with { [ < . # @ ( $ _ or a lower-case ASCII letter. Code in a tutorial's prose ("if (found)
+ * {", "<strong>") is not matched.
+ */
+export const CODE_LINE = /^\s*(?:\[?\{\s*"[^"\n]{1,40}"\s*:|(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\([^)]*\)\s*\{|\(\s*function\s*\(|(?:window|document|googletag|dataLayer|jQuery|gtag|fbq|_gaq|_qevents|__tcfapi)\s*(?:\.[\w$]+\s*[(=.]|\(|\[|\s*=|\s*\|\|)|\$\(|[\w$.]+\s*\(\s*function\s*\(|[.#@]?[a-z][\w-]*(?:[\s,>+~.#:]+[\w-]+)*\s*\{\s*[a-z-]+\s*:[^{}]*;|@media\s|<(?:img|iframe|script|noscript|link|meta|style|div|span|ins|amp-[a-z-]+)(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)+\s*\/?>)/;
+
+/**
  * Advertising markers and shortcodes: [ad_1], [/ads], "Advertisement", "Anzeige", "Publicité", "Реклама"…, and the
  * notes around an ad in the text: "SKIP ADVERTISEMENT" (the New York Times), "Story continues below advertisement" (the
  * Washington Post, Global News), "Article continues below this ad", "Advertisement - Scroll to continue".
