@@ -82,6 +82,15 @@ test('multi-paragraph quote: one piece per paragraph, open pieces run to the par
   assert.equal(qs[1].speaker?.text, 'Rep. Jim Doe (D-Ohio)');
 });
 
+test('a quote of four paragraphs is one chain: every paragraph gets the speaker; a transcript label starts a new one', () => {
+  const t = '"First part of a long quote," said Omar Siddiq.\n\n"Second part.\n\n"Third part.\n\n"Fourth part, closing."\n\nThe weather was mild.';
+  const qs = quotes(t);
+  assert.deepEqual(texts(qs), ['"First part of a long quote,"', '"Second part.', '"Third part.', '"Fourth part, closing."']);
+  for (const q of qs) assert.equal(q.speaker?.text, 'Omar Siddiq');
+  const tr = quotes('"WALLACE: Will she be there?\n\n"PENCE: No, she will not.\n\n"But he will.\n\n"And so will I."');
+  assert.deepEqual(tr.map((q) => q.speaker?.text), ['WALLACE', 'PENCE', 'PENCE', 'PENCE']);
+});
+
 test('a nested-looking opening mark left open is reread as a missing closing mark', () => {
   const t = '“We are done here, she said “and that is final.\n\nThe meeting ended.';
   const qs = quotes(t);

@@ -227,7 +227,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const local = attr.pieces[k];
       let chainId = ++chain;
       // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
-      if (k === 0 && prevOpen && pq.scan.startsWithOpen && pc.start === pLead[i]) chainId = prevChain;
+      // (a transcript label inside it, `"PENCE: …`, is a new speaker: a new chain)
+      if (k === 0 && prevOpen && pq.scan.startsWithOpen && pc.start === pLead[i] && local.how !== 'label') chainId = prevChain;
       items.push({
         para: i,
         piece: pc,
@@ -242,7 +243,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     }
     const last = pieces[pieces.length - 1];
     prevOpen = !!last && last.open;
-    prevChain = prevOpen ? chain : -1;
+    // the chain of the last piece (a continued chain keeps its id: a quote of four paragraphs is one chain)
+    prevChain = prevOpen ? items[items.length - 1].chainId : -1;
   }
 
   // Stage 2b0: a bare quote opening a paragraph after `X said:` / `The New York Times reports:`.
@@ -278,6 +280,15 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   for (let n = 0; n < items.length; n++) {
     const it = items[n];
     if (it.speaker && it.how !== 'subject') continue;
+    // a later paragraph of a multi-paragraph quote whose opening paragraph got its speaker below
+    if (!it.speaker && n > 0 && items[n - 1].chainId === it.chainId && items[n - 1].speaker) {
+      const src = items[n - 1];
+      it.speaker = src.speaker;
+      it.cue = src.cue;
+      it.antecedent = src.antecedent;
+      it.how = 'chain';
+      continue;
+    }
     let src: Item | null = null;
     for (let k = n - 1; k >= 0 && k >= n - 8 && items[k].para === it.para; k--)
       if (items[k].speaker && RANK[items[k].how] >= 3) {
@@ -301,7 +312,10 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     // a bare quote paragraph right after a paragraph whose last quote is attributed: same speaker
     if (it.piece.start !== pLead[it.para] || n === 0) continue;
     const prevIt = items[n - 1];
-    if (prevIt.para !== it.para - 1 || !prevIt.speaker || RANK[prevIt.how] < 3) continue;
+    // (or when that one is itself a bare quote paragraph with the speaker of the paragraph before it or of its
+    // chain: a run of quote paragraphs passes the speaker on to its end)
+    const passed = (prevIt.how === 'inherit' || prevIt.how === 'chain') && prevIt.piece.start === pLead[prevIt.para];
+    if (prevIt.para !== it.para - 1 || !prevIt.speaker || (RANK[prevIt.how] < 3 && !passed)) continue;
     if (pText[prevIt.para].slice(prevIt.piece.end).trim().length > 60) continue;
     it.speaker = prevIt.speaker;
     it.cue = prevIt.cue;
