@@ -91,6 +91,35 @@ test('a quote of four paragraphs is one chain: every paragraph gets the speaker;
   assert.deepEqual(tr.map((q) => q.speaker?.text), ['WALLACE', 'PENCE', 'PENCE', 'PENCE']);
 });
 
+test('a single-mark quote of several paragraphs (British style): the open paragraphs are quotes, the last one is no subhead', () => {
+  const t = [
+    'Polly Nguyen, the charity’s chief executive, said: ‘Every week we speak to families who are one pay cheque away.',
+    '',
+    '‘Many of them are working full-time. They’ve done everything right.',
+    '',
+    '‘And still they’re being priced out.’',
+    '',
+    "'I was told it would be fine.",
+    '',
+    "'It wasn't.'",
+    '',
+    'The weather was mild. She had a ‘plan’ and a car.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.deepEqual(texts(qs), [
+    '‘Every week we speak to families who are one pay cheque away.',
+    '‘Many of them are working full-time. They’ve done everything right.',
+    '‘And still they’re being priced out.’',
+    "'I was told it would be fine.",
+    "'It wasn't.'",
+    '‘plan’',
+  ]);
+  for (const q of qs.slice(0, 3)) assert.equal(q.speaker?.text, 'Polly Nguyen, the charity’s chief executive');
+  assert.equal(qs[4].kind, 'quote');
+  // an opening single mark that no paragraph continues is not a quote
+  assert.deepEqual(texts(quotes('He said: ‘Every week we speak to families.\n\nThe weather was mild.')), []);
+});
+
 test('a nested-looking opening mark left open is reread as a missing closing mark', () => {
   const t = '“We are done here, she said “and that is final.\n\nThe meeting ended.';
   const qs = quotes(t);

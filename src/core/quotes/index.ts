@@ -20,6 +20,9 @@ export interface ParagraphQuotes {
   attr: ParagraphAttribution;
   /** Attribution for the alternative reading (lazily computed). */
   altAttr?: ParagraphAttribution;
+  /** Attribution and scare reasons for the reading with an open single-mark tail (`scan.singleTail`; lazily computed). */
+  tailAttr?: ParagraphAttribution;
+  tailScare?: ScareReason[];
   /** Per piece: why it looks like a scare quote / title (see scare.ts), or null. */
   scare: ScareReason[];
   altScare?: ScareReason[];
@@ -42,7 +45,11 @@ export interface FindQuotesOptions {
 }
 
 const MEMO_LIMIT = 20000;
-const EMPTY: ParagraphQuotes = { scan: { pieces: [], alt: null, startsWithOpen: false }, attr: { pieces: [], intro: null }, scare: [] };
+const EMPTY: ParagraphQuotes = {
+  scan: { pieces: [], alt: null, startsWithOpen: false, singleTail: null, startsWithOpenSingle: false },
+  attr: { pieces: [], intro: null },
+  scare: [],
+};
 
 /**
  * Could `tokenize` (marks.ts) find a quotation mark in text[start,end) (= the paragraph text.slice(start, end))?
@@ -127,6 +134,7 @@ function isTrimmedSpace(c: number): boolean {
 export function analyzeParagraph(pt: string, from = 0): ParagraphQuotes {
   const scan = scanParagraph(pt, from);
   if (scan.pieces.length === 0 && !scan.alt) {
+    if (scan.singleTail) return { scan, attr: EMPTY.attr, scare: [] };
     if (!pt.trimEnd().endsWith(':')) return EMPTY;
     return { scan, attr: attributeParagraph(pt, scan.pieces), scare: [] };
   }
@@ -178,7 +186,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       pq = analyzeParagraph(pt, nextMark >= 0 ? nextMark : 0);
       memo?.paragraphs.set(pt, pq);
     }
-    if (pq.scan.pieces.length === 0 && !pq.attr.intro) {
+    if (pq.scan.pieces.length === 0 && !pq.attr.intro && !pq.scan.singleTail) {
       // nothing to report, but it still separates multi-paragraph chains
       pLine.push(l);
       pText.push(pt);
@@ -196,12 +204,14 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   const items: Item[] = [];
   let chain = 0;
   let prevOpen = false;
+  let prevSingle = false;
   let prevChain = -1;
   for (let i = 0; i < pPq.length; i++) {
     const pq = pPq[i];
-    if (pq.scan.pieces.length === 0 && !pq.scan.alt) {
+    if (pq.scan.pieces.length === 0 && !pq.scan.alt && !(pq.scan.singleTail && i + 1 < pPq.length && pPq[i + 1].scan.startsWithOpenSingle)) {
       // no pieces (most paragraphs): it only ends a multi-paragraph chain
       prevOpen = false;
+      prevSingle = false;
       prevChain = -1;
       continue;
     }
@@ -221,6 +231,18 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
         attr = pq.altAttr;
         scare = pq.altScare!;
       }
+    } else if (pq.scan.singleTail) {
+      // a single-mark quote left open continues in the next paragraph when that one opens with a single mark
+      const next = i + 1 < pPq.length ? pPq[i + 1] : undefined;
+      if (next && next.scan.startsWithOpenSingle) {
+        pieces = pq.scan.singleTail;
+        if (!pq.tailAttr) {
+          pq.tailAttr = attributeParagraph(ptext, pieces);
+          pq.tailScare = pieces.map((pc) => scareReason(ptext, pc));
+        }
+        attr = pq.tailAttr;
+        scare = pq.tailScare!;
+      }
     }
     for (let k = 0; k < pieces.length; k++) {
       const pc = pieces[k];
@@ -228,7 +250,9 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       let chainId = ++chain;
       // continuation of a multi-paragraph quote: first piece of a paragraph starting with an opening mark
       // (a transcript label inside it, `"PENCE: …`, is a new speaker: a new chain)
-      if (k === 0 && prevOpen && pq.scan.startsWithOpen && pc.start === pLead[i] && local.how !== 'label') chainId = prevChain;
+      // (a single-mark quote continues with a single mark, a double-mark one with a double mark)
+      const continues = prevSingle ? pq.scan.startsWithOpenSingle : pq.scan.startsWithOpen;
+      if (k === 0 && prevOpen && continues && pc.start === pLead[i] && local.how !== 'label') chainId = prevChain;
       items.push({
         para: i,
         piece: pc,
@@ -243,6 +267,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     }
     const last = pieces[pieces.length - 1];
     prevOpen = !!last && last.open;
+    prevSingle = !!last && last.single;
     // the chain of the last piece (a continued chain keeps its id: a quote of four paragraphs is one chain)
     prevChain = prevOpen ? items[items.length - 1].chainId : -1;
   }
@@ -328,7 +353,11 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   let names: NameIndex | null = null;
   const out: Quote[] = [];
   const showScare = opts.scareQuotes !== false;
-  for (const it of items) {
+  for (let n = 0; n < items.length; n++) {
+    const it = items[n];
+    // a paragraph of a multi-paragraph single-mark quote is speech, not a subhead (`‘And still they’re being priced
+    // out.’`; a double-mark `"(CROSSTALK.)` in a transcript stays a stage direction)
+    if (it.scare && it.piece.single && ((n > 0 && items[n - 1].chainId === it.chainId) || (n + 1 < items.length && items[n + 1].chainId === it.chainId))) it.scare = null;
     const lineStart = pLine[it.para].start;
     const s = lineStart + it.piece.start;
     const e = lineStart + it.piece.end;

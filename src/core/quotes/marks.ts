@@ -30,6 +30,16 @@ export interface MarkScan {
   alt: Piece[] | null;
   /** Paragraph starts (after whitespace) with an opening double mark: it may continue a multi-paragraph quote. */
   startsWithOpen: boolean;
+  /**
+   * Alternative reading for British single-mark quotes of several paragraphs (`said: ‘Every week …` / `‘Many of them
+   * …` / `‘And still …’`): `pieces` plus an open single-mark piece from an opening single mark after the last piece
+   * that no closing mark pairs with, to the paragraph end. The document pass takes it when the next paragraph starts
+   * with an opening single mark (`startsWithOpenSingle`). Null when there is no such mark (or a double quote is left
+   * open).
+   */
+  singleTail: Piece[] | null;
+  /** Paragraph starts (after whitespace) with an opening single mark (not an apostrophe or elision). */
+  startsWithOpenSingle: boolean;
 }
 
 const enum K {
@@ -114,7 +124,7 @@ function isLetter(c: string): boolean {
 
 const ELISIONS = /^(?:em|til|till|cause|bout|round|n|tis|twas|s|nuff|cuz|ol|er|im|kay|sup|ya)(?![\p{L}])/iu;
 
-const NO_MARKS: MarkScan = { pieces: [], alt: null, startsWithOpen: false };
+const NO_MARKS: MarkScan = { pieces: [], alt: null, startsWithOpen: false, singleTail: null, startsWithOpenSingle: false };
 
 /**
  * `from`: an offset before which `tokenize` would find nothing (no `<`, only quote-like characters it skips by their
@@ -135,7 +145,25 @@ export function scanParagraph(p: string, from = 0): MarkScan {
   const i = leadOf(p);
   const m0 = marks[0];
   const startsWithOpen = !!m0 && m0.pos === i && (m0.kind === K.LeftD || m0.kind === K.StraightD || (m0.kind === K.RightD && !m0.rf));
-  return { pieces, alt, startsWithOpen };
+  const startsWithOpenSingle = !!m0 && m0.pos === i && opensSingle(p, m0);
+  let singleTail: Piece[] | null = null;
+  if (!(last && last.open)) {
+    // the first opening single mark after the last piece (none of them pairs: the pairing found no piece there)
+    const after = last ? last.end : 0;
+    for (const m of marks) {
+      if (m.pos < after || !opensSingle(p, m)) continue;
+      let e = p.length;
+      while (e > m.pos && isSpace(p[e - 1])) e--;
+      if (hasText(p, m.pos + 1, e)) singleTail = pieces.concat({ start: m.pos, end: e, open: true, single: true });
+      break;
+    }
+  }
+  return { pieces, alt, startsWithOpen, singleTail, startsWithOpenSingle };
+}
+
+/** A single mark that can open a quote: ‘ or ' after a space or opening punctuation, before a letter, not an elision. */
+function opensSingle(p: string, m: Mark): boolean {
+  return (m.kind === K.LeftS || m.kind === K.StraightS) && m.lf && !m.rf && !isApostrophe(p, m);
 }
 
 export function isWordCodeFast(c: number): boolean {
