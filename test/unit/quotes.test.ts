@@ -234,6 +234,27 @@ test('speaker in the neighbouring sentence or paragraph', () => {
   assert.equal(speakerOf(qs, '"The health'), 'Caddell');
 });
 
+test('a bare quote paragraph after a paraphrase paragraph; a whole-sentence quote attributed at the start of the next sentence', () => {
+  const t = [
+    'Mayor Ellen Park said the decision was final and would not be revisited.',
+    '',
+    '"We will not change our minds. The budget is set."',
+    '',
+    'New features being added to the line this spring include live traffic.',
+    '',
+    '"We are excited about the breadth of it."',
+    '',
+    'Her successor has not been named. "I hope whoever it is enjoys it as much as I did." Morrow said that was her only advice.',
+    '',
+    '"We will not back down." That was the message from Attorney General Rosa Delgado on Friday.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We will not change'), 'Mayor Ellen Park');
+  assert.equal(speakerOf(qs, '"We are excited'), null);
+  assert.equal(speakerOf(qs, '"I hope'), 'Morrow');
+  assert.equal(speakerOf(qs, '"We will not back'), 'Attorney General Rosa Delgado');
+});
+
 test('transcript labels inside the quote name the speaker', () => {
   const qs = quotes('"WALLACE: Will she be there?\n\n"PENCE: No, she will not."');
   assert.equal(qs[0].speaker?.text, 'WALLACE');

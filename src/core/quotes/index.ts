@@ -11,7 +11,7 @@
 import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
 import { scanParagraph, isSpaceCode, isWordCodeFast, spacedGuillemetClose, type MarkScan, type Piece } from './marks';
-import { attributeParagraph, type LocalAttribution, type ParagraphAttribution } from './speaker';
+import { attributeParagraph, reportingSpeaker, type LocalAttribution, type ParagraphAttribution } from './speaker';
 import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
 import { scareReason, type ScareReason } from './scare';
 
@@ -116,6 +116,17 @@ function endsWithColon(text: string, start: number, end: number): boolean {
   let i = end - 1;
   while (i >= start && isTrimmedSpace(text.charCodeAt(i))) i--;
   return i >= start && text.charCodeAt(i) === 58;
+}
+
+/** Is there no letter or digit in paragraph p outside its pieces? */
+function quotesOnly(p: string, pieces: readonly Piece[]): boolean {
+  let at = 0;
+  for (const pc of pieces) {
+    for (let i = at; i < pc.start; i++) if (isWordCodeFast(p.charCodeAt(i))) return false;
+    at = pc.end;
+  }
+  for (let i = at; i < p.length; i++) if (isWordCodeFast(p.charCodeAt(i))) return false;
+  return true;
 }
 
 /** = s.search(/\S/): the offset of the first character that is not `\s`, or -1. */
@@ -335,7 +346,21 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     }
     if (it.speaker) continue;
     // a bare quote paragraph right after a paragraph whose last quote is attributed: same speaker
-    if (it.piece.start !== pLead[it.para] || n === 0) continue;
+    if (it.piece.start !== pLead[it.para] || it.para === 0) continue;
+    // a paragraph without quotes right before, whose last sentence reports speech: `Mayor Ellen Park said the
+    // decision was final.` + `"We will not change our minds."`
+    // (the quote paragraph is quotes only: `"…," eyewitness Rehman Malik sid.` has its own attribution)
+    if ((n === 0 || items[n - 1].para < it.para - 1) && pPq[it.para - 1].scan.pieces.length === 0 && !pPq[it.para - 1].attr.intro && quotesOnly(pText[it.para], pPq[it.para].scan.pieces)) {
+      const l = pLine[it.para - 1];
+      const r = reportingSpeaker(text.slice(l.start, l.end));
+      if (r) {
+        it.speaker = [l.start + r.speaker[0], l.start + r.speaker[1]];
+        it.cue = [l.start + r.cue[0], l.start + r.cue[1]];
+        it.how = 'inherit';
+      }
+      continue;
+    }
+    if (n === 0) continue;
     const prevIt = items[n - 1];
     // (or when that one is itself a bare quote paragraph with the speaker of the paragraph before it or of its
     // chain: a run of quote paragraphs passes the speaker on to its end)

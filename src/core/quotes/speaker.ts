@@ -906,6 +906,35 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
   return { pieces: res, intro };
 }
 
+/** Speech verbs of a paraphrase that a quote paragraph after it continues (`X said the decision was final.`). */
+const REPORT_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'explains', 'insisted', 'insists', 'argued', 'argues', 'warned', 'warns', 'stressed', 'stresses', 'noted', 'notes', 'wrote', 'writes', 'claimed', 'claims']);
+
+/**
+ * The speaker of a paragraph without quotes whose last sentence reports speech (`Mayor Ellen Park said the decision
+ * was final and would not be revisited.`): the subject of the sentence when it is the noun phrase right before a
+ * speech verb. The document pass gives it to a bare quote paragraph right after. Offsets relative to `p`.
+ */
+export function reportingSpeaker(p: string): { speaker: [number, number]; cue: [number, number] } | null {
+  releaseTokens();
+  const starts = sentenceStarts(p);
+  const lo = starts[starts.length - 1];
+  let out: { speaker: [number, number]; cue: [number, number] } | null = null;
+  for (const c of cuesIn(p, lo, p.length)) {
+    if (!REPORT_VERBS.has(c.w)) continue;
+    const pw = prevWord(p, lo, c.s);
+    // (not a noun, `the comments`, nor a passive, `New features being added to the line include …`)
+    if (pw && (NOUN_CONTEXT.has(pw.w.toLowerCase()) || /^(?:be|being|been|is|was|are|were)$/i.test(pw.w))) break;
+    // the noun phrase before the verb opens the sentence (after an introductory `On Monday,`); not `who`/`which`
+    const sp = npBefore(p, lo, c.s);
+    if (!sp || /^(?:who|which)$/i.test(p.slice(sp[0], sp[1]))) break;
+    const pre = p.slice(lo, sp[0]).trim();
+    if (pre === '' || (pre.endsWith(',') && INTRO_WORD.test(pre.slice(0, pre.search(/[\s,]/))))) out = { speaker: sp, cue: [c.s, c.e] };
+    break;
+  }
+  releaseTokens();
+  return out;
+}
+
 function attributePiece(
   p: string,
   m: string,
@@ -1042,6 +1071,25 @@ function attributePiece(
       if (c && /^[\s.:,]*$/.test(m.slice(c.e, slo).replace(/\b(?:on|in|at|to)\b.*$/, ''))) {
         const sp = c.w === 'according to' ? npAfter(m, c.e, slo) : npBefore(m, plo, c.s) || npAfter(m, c.e, slo);
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+      }
+    }
+  }
+  // 4d. a quote making up a whole sentence, attributed at the start of the next one: `"I hope …" Morrow said that
+  // was her only advice.`, `"We will not back down." That was the message from X.`
+  if (!pc.open && allSpace(m, slo, pc.start) && m[pc.end - 1 - markLenBack(p, pc.end)] === '.') {
+    const [nlo, nhi] = sentOf(Math.min(m.length - 1, pc.end + 1));
+    if (nlo >= pc.end && nlo < next && allSpace(m, pc.end, nlo)) {
+      const hi = Math.min(nhi, next, nlo + 120);
+      const cues = cuesIn(m, nlo, hi);
+      const c = cues[0];
+      if (c && c.s - nlo < 60) {
+        if (c.w === 'according to') {
+          const sp = npAfter(m, c.e, hi);
+          if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+        } else if (/^(?:said|says|added|adds|wrote|writes|told|tells|explained|insisted|argued|noted|warned)$/.test(c.w)) {
+          const sp = npBefore(m, nlo, c.s);
+          if (sp && sp[0] === nlo) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+        }
       }
     }
   }
