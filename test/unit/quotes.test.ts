@@ -255,6 +255,20 @@ test('a bare quote paragraph after a paraphrase paragraph; a whole-sentence quot
   assert.equal(speakerOf(qs, '"We will not back'), 'Attorney General Rosa Delgado');
 });
 
+test('`X describes Y as "…"`: the verb before `as` is the cue, a participle\'s speaker is the sentence subject', () => {
+  const t = [
+    'The education minister, Helen Baptiste, is facing calls to apologise after describing striking teachers as "lazy" on air.',
+    '',
+    'Residents have complained about noise, and one neighbour, Geoffrey Baines, 71, describes the crowds as "a nightmare".',
+    '',
+    'Trump said that Clinton once described the deal as "the gold standard" of trade deals.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"lazy"'), 'The education minister, Helen Baptiste');
+  assert.equal(speakerOf(qs, '"a nightmare"'), 'Geoffrey Baines, 71');
+  assert.equal(speakerOf(qs, '"the gold'), 'Trump');
+});
+
 test('transcript labels inside the quote name the speaker', () => {
   const qs = quotes('"WALLACE: Will she be there?\n\n"PENCE: No, she will not."');
   assert.equal(qs[0].speaker?.text, 'WALLACE');

@@ -999,6 +999,10 @@ function attributePiece(
     // the nearest `Biden’s remarks that … “…”` after the last cue verb
     const pn = possessiveNominal(m, all.length ? all[all.length - 1].e : lo, pc.start);
     if (pn) return { speaker: pn[0], cue: pn[1], how: 'before' };
+    // `… describes the late-night crowds as "a nightmare"`, `after describing striking teachers as "lazy"`: the verb
+    // of the `as` is the cue, not an earlier one of the sentence
+    const asCue = asDescription(m, lo, pc.start, all);
+    if (asCue) return asCue;
     const verbs = all.filter((c) => c.w !== 'in a statement');
     const cues = verbs.length ? verbs : all;
     for (const c of cues) {
@@ -1104,6 +1108,35 @@ function attributePiece(
   }
   void shi;
   return none;
+}
+
+/** Verbs of `X described Y as "…"`. */
+const AS_VERB = /^(?:describ|call|label|brand|characteri[sz]|dub|dismiss|refer|denounc|condemn|slamm|blast|prais|hail|tout|mock|deride)/;
+
+/**
+ * `X describes Y as "…"` (the quote right after `as`): the nearest such verb before the quote in m[lo, at) and its
+ * subject: the noun phrase before it, or the sentence's subject for a participle (`is facing calls to apologise after
+ * describing striking teachers as "lazy"`).
+ */
+function asDescription(m: string, lo: number, at: number, cues: readonly Cue[]): LocalAttribution | null {
+  const pw = prevWord(m, lo, at);
+  if (!pw || pw.w !== 'as' || !allSpace(m, pw.e, at)) return null;
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    if (!AS_VERB.test(c.w)) continue;
+    // (not a noun, `the description`, nor a passive, `her condition was described as`; and an earlier `X said
+    // (that) Y described … as "…"` is X's quote)
+    const before = prevWord(m, lo, c.s);
+    if (before && (NOUN_CONTEXT.has(before.w.toLowerCase()) || /^(?:be|being|been|is|was|are|were)$/i.test(before.w))) return null;
+    for (let j = 0; j < k; j++) if (cues[j].w === 'according to' || REPORT_VERBS.has(cues[j].w)) return null;
+    if (c.w.endsWith('ing')) {
+      const subj = sentenceSubject(m, lo, c.s);
+      return subj ? { speaker: withAppositiveName(m, subj, c.s), cue: [c.s, c.e], how: 'before' } : null;
+    }
+    const sp = npBefore(m, lo, c.s);
+    return sp ? { speaker: sp, cue: [c.s, c.e], how: 'before' } : null;
+  }
+  return null;
 }
 
 /** Is m[a,b) all `\s` (= /^\s*$/.test(m.slice(a, b)))? */
