@@ -152,6 +152,19 @@ test('scare quotes, titles, nicknames and words-as-words: kind scare, hidden whe
   assert.deepEqual(quotes(t, { scareQuotes: false }), []);
 });
 
+test('a term after so-called is scare without a cue; a single-mark title after a title noun is scare', () => {
+  const t = [
+    'The so-called "bathroom bill" has been stalled in committee since March.',
+    '',
+    'Mr Obama called for taxing so-called "pass through" income.',
+    '',
+    'The critic Mark Osei, whose documentary ‘Rent Day’ was shortlisted, said the debate was long.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.kind), ['scare', 'quote', 'scare']);
+  assert.equal(qs[1].speaker?.text, 'Mr Obama');
+});
+
 test('short quotes with an attribution cue stay quotes', () => {
   const qs = quotes('Trump called the plan “a disaster” on Friday.\nShe says people are "sad."', { scareQuotes: false });
   assert.deepEqual(texts(qs), ['“a disaster”', '"sad."']);

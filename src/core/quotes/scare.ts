@@ -161,7 +161,12 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     // (the regexes only behind cheap necessary conditions: both are anchored at the end and tried at every offset)
     if ((mayBePossessive(before) && POSSESSIVE.test(before)) || (mayBeTitleNoun(before) && TITLE_NOUN.test(before))) return 'title';
   }
-  if (titleCase && pc.single && /[’']s\s+$/.test(before)) return 'title';
+  // a single-mark title after a possessive or a title noun (`whose documentary ‘Rent Day’`; not after `on`/`with`,
+  // which a single-mark quote of speech follows as often)
+  if (titleCase && pc.single && (/[’']s\s+$/.test(before) || (mayBeTitleNoun(before) && !/\b(?:on|with)\s*$/i.test(before) && TITLE_NOUN.test(before)))) return 'title';
+  // `The so-called "bathroom bill" has stalled`: a term, not speech; as a modifier, it stays a quote with a cue
+  // (`called for taxing so-called ''pass through'' income` is a partial quote of the caller)
+  if (/\bso[- ]called\s*$/i.test(before)) return 'modifier';
   // modifier of the following noun: `“quack” medical cures`, `the “sex tape” reference`
   if (words.length <= 2 && !/[,.;:!?]$/.test(inner)) {
     const nx = /^\s+([\p{Ll}][\p{L}-]*)/u.exec(after);
