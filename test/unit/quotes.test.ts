@@ -348,6 +348,12 @@ test('headline speakers: `Name: … ‘quote’` and `Name Says … ‘quote’`
   assert.equal(qs[1].speaker?.text, 'Obama');
 });
 
+test('a headline opening with a quote and a colon: no speaker from a verb after the colon, one right after it', () => {
+  const qs = quotes("'We were robbed': Fury as late penalty denies Town\n\n‘We will be back’: Redfern says his side will recover");
+  assert.equal(speakerOf(qs, "'We were robbed'"), null);
+  assert.equal(speakerOf(qs, '‘We will be back’'), 'Redfern');
+});
+
 test('memo gives the same result and is filled per paragraph', () => {
   const t = '“One,” she said.\n\nNo quotes here.\n\n“Two,” he said. “Three.”';
   const memo = createQuoteMemo();

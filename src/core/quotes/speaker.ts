@@ -878,7 +878,10 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
   releaseTokens();
   for (let idx = 0; idx < pieces.length; idx++) {
     const pc = pieces[idx];
-    const a = attributePiece(p, m, pc, idx, pieces, sentOf);
+    let a = attributePiece(p, m, pc, idx, pieces, sentOf);
+    // a headline opening with a quote and a colon (`'We were robbed': Fury as late penalty denies Town`): only a
+    // speaker right after the colon (`‘…’: Redfern says …`), not the subject of a later verb
+    if (a.speaker && a.how !== 'label' && !pc.open && allSpace(m, 0, pc.start) && colonThen(m, pc.end, a.speaker[0])) a = { speaker: null, cue: null, how: 'none' };
     // (the pronouns are at most 5 characters long: a longer speaker is not lowercased and looked up)
     if (a.speaker && a.speaker[1] - a.speaker[0] <= 5 && PRONOUNS.has(p.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
       const ant = antecedent(m, Math.min(a.speaker[0], pc.start), sentOf);
@@ -1137,6 +1140,13 @@ function asDescription(m: string, lo: number, at: number, cues: readonly Cue[]):
     return sp ? { speaker: sp, cue: [c.s, c.e], how: 'before' } : null;
   }
   return null;
+}
+
+/** Does m[a,b) start with a colon (after spaces) and hold a letter after it (a speaker not right after the colon)? */
+function colonThen(m: string, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && isJsSpace(m.charCodeAt(i))) i++;
+  return i < b && m.charCodeAt(i) === 58 && hasLetter(m, i + 1, b);
 }
 
 /** Is m[a,b) all `\s` (= /^\s*$/.test(m.slice(a, b)))? */
