@@ -217,6 +217,13 @@ test('"… — that was the message from X": the speaker follows the cue, as aft
   assert.equal(qs[2].speaker?.text, 'He');
 });
 
+test('`said the UN secretary-general, António Guterres` and `according to a statement from X` are whole speakers', () => {
+  const t = '"We need a ceasefire now," said the UN secretary-general, António Guterres.\n\n“The grid performed as designed,” according to a statement from the Public Utility Commission of Texas.';
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We need'), 'the UN secretary-general, António Guterres');
+  assert.equal(speakerOf(qs, '“The grid'), 'a statement from the Public Utility Commission of Texas');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

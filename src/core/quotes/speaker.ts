@@ -732,6 +732,7 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   let end = -1;
   let j = i;
   let sawCap = false;
+  let titleTail = false;
   let parens = 0;
   for (; j < e0 && j - i < 14; j++) {
     const w = W(j);
@@ -765,6 +766,13 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       continue;
     }
     if (sawCap && TITLE_WORDS.has(lw) && j + 1 < e0 && isCap(W(j + 1).w)) continue; // `MSNBC host Chris Matthews`
+    // `the UN secretary-general, António Guterres`: a (hyphenated) title after the organisation, then the name
+    if (sawCap && j + 1 < e0 && W(j + 1).w === ',' && (TITLE_WORDS.has(lw) || (lw.includes('-') && lw.split('-').some((x) => TITLE_WORDS.has(x))))) {
+      end = w.e;
+      titleTail = true;
+      j++;
+      break;
+    }
     if (sawCap && NAME_PARTICLES.has(w.w) && j + 1 < e0 && isCap(W(j + 1).w)) continue; // `Bill de Blasio`
     if (sawCap && !TITLE_WORDS.has(lw)) break;
     if (sawCap) break;
@@ -783,7 +791,7 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   if (j < e0 && W(j).w === ',' && j + 1 < e0) {
     const nx = W(j + 1).w;
     const lnx = nx.toLowerCase();
-    if (!sawCap && isCap(nx)) {
+    if ((!sawCap || titleTail) && isCap(nx)) {
       // `said its chair, Tomasz Wielgosz`: a role followed by the name
       const nm = npAfter(m, W(j + 1).s, hi);
       if (nm) end = nm[1];
@@ -811,8 +819,17 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       end = e2;
     }
   }
+  // `a statement from the Public Utility Commission of Texas`: a document and whose it is
+  if (!sawCap && j < e0 && j + 1 < e0 && DOC_NOUNS.has(m.slice(W(j - 1).s, W(j - 1).e).toLowerCase()) && /^(?:from|by|of)$/.test(W(j).w)) {
+    const who = npAfter(m, W(j).e, hi);
+    // (a named author: `from the Public Utility Commission`, not `of the kind`)
+    if (who && /(?:^|\s)\p{Lu}/u.test(m.slice(who[0], who[1]))) end = who[1];
+  }
   return [W(i).s, end];
 }
+
+/** Documents that speak for their author (`according to a statement from X`). */
+const DOC_NOUNS = new Set(['statement', 'report', 'release', 'letter', 'filing', 'memo', 'email', 'e-mail', 'document', 'study', 'survey', 'analysis', 'notice', 'bulletin']);
 
 interface Cue {
   s: number;
