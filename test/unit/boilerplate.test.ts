@@ -892,6 +892,11 @@ test('pages of unseen sites and a browser\'s innerText (twenty-sixth session): d
   is(b, 'With your permission we and our partners may use precise geolocation data…', 'boilerplate', 'widget-phrase');
   is(b, 'Council approves £28m leisure centre for Darwen…', 'article', 'article-headline');
   is(b, 'Do you live near the site? Share your views in the comments below.', 'boilerplate', 'widget-phrase');
+  // the same page through jsoup's wholeText: the lead photo's caption under the byline, the dates and the share row,
+  // with its credit below it, is not the headline
+  const j = labels(fx('layouts/converted-jsoup-regional-layout.txt'));
+  is(j, 'Council approves £28m leisure centre for Darwen…', 'article', 'article-headline');
+  assert.notEqual(j.get('An artist\'s impression of the new Darwen leisure centre…').reason, 'article-headline');
   // The Hill: embedded posts' attribution lines and "Copied!"
   const h = labels(fx('layouts/handwritten-thehill-embeds-layout.txt'));
   is(h, '— Joni Ernst (@SenJoniErnst) November 28, 2026', 'boilerplate', 'widget-phrase');

@@ -1433,6 +1433,18 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     for (let e = Math.min(nb.length, k + 4); k < e && skippable(k); k++);
     return metaAt(k);
   };
+  // Under the article's header: a byline above the line, past at most eight lines of dates, credits and rule-dropped
+  // buttons. A line there with a photo's credit below it is the lead photo's caption, not the headline (a regional
+  // paper through jsoup: the headline / the standfirst / the byline / the dates / the share row / "An artist's
+  // impression of …" / "(Image: …)"). Not when the credit is an agency's name in capitals, which is a byline ("by
+  // Financials.com" / the date / the headline / "THE ASSOCIATED PRESS").
+  const underByline = (j: number): boolean => {
+    for (let k = j - 1; k >= 0 && j - k <= 8; k--) {
+      if (out[nb[k]].reason === 'byline') return true;
+      if (!forced[k] && out[nb[k]].label !== 'meta') return false;
+    }
+    return false;
+  };
   let best = -1, bestScore = 0, bestStandfirst = false, bestBullets = -1, bestStack = -1;
   // a title-like line right above the best line, with the best line as its standfirst (Medium: the title over a
   // subtitle whose byline is right below it): the headline is the title
@@ -1533,7 +1545,8 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
       labelledDate || (nextMeta === 'photo-credit' && next !== null && f.words >= 6 && next.words >= 8)))) continue;
     const distance = far ? undecided : Math.min(steps - metaBetween, undecided);
     const score = 0.25 * p2[j] + (f.words >= 4 && f.words <= 25 ? 0.35 : 0.1) + (f.capShare >= 0.5 ? 0.05 : 0) +
-      (metaBelow ? (nextMeta === 'byline' ? 0.4 : 0.25) : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025;
+      (metaBelow ? (nextMeta === 'byline' ? 0.4 : 0.25) : 0) + (j === 0 && !far ? 0.2 : 0) + (d1.inTitle[j] === 1 ? 0.4 : 0) - distance * 0.025 -
+      (nextMeta === 'photo-credit' && !next!.allCaps && underByline(j) ? 0.3 : 0);
     // a long line without its full stop under a headline of six words or more, with the byline right below it, or a
     // photo's caption or credit (not two): the standfirst (the Telegraph, the Sun: headline / blank / "Only three in five
     // patients start treatment within two months of an urgent referral, official figures reveal" / "Laura Donnelly,
