@@ -302,6 +302,11 @@ function codeStart(c0: number): boolean {
   return (c0 >= 97 && c0 <= 122) || c0 === 123 || c0 === 91 || c0 === 60 || c0 === 46 || c0 === 35 || c0 === 64 || c0 === 40 || c0 === 36 || c0 === 95;
 }
 
+/** A code line holds a brace, a parenthesis or "=", or starts with "<" (CODE_LINE is only tried then). */
+function codeHint(t: string, c0: number): boolean {
+  return c0 === 60 || t.indexOf('{') >= 0 || t.indexOf('(') >= 0 || t.indexOf('=') >= 0;
+}
+
 /** A first code unit of a CONTACT_LINE: a dash, C/c, R/r or E/e. */
 function contactStart(c0: number): boolean {
   return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 67 || c0 === 99 || c0 === 82 || c0 === 114 || c0 === 69 || c0 === 101;
@@ -425,7 +430,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
   else if (words <= 25 && (firstFlags & W_LABEL) !== 0 && LINK_LABEL.test(t)) rule = 5;
   else if (letters === 0 && digits === 0) rule = 7;
-  else if (codeStart(c0) && CODE_LINE.test(t)) rule = 8;
+  else if (codeStart(c0) && codeHint(t, c0) && CODE_LINE.test(t)) rule = 8;
   if (rule !== 0) return code | rule;
   if (words <= 16) {
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 4;
@@ -666,7 +671,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
   const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen)
     : n <= MAX_CAPTION_LEN && agencyCredit(t, n) ? 3 << 4 // a long caption ending "… REUTERS/Larry Downing"
-    : codeStart(c0) && CODE_LINE.test(n > 200 ? t.slice(0, 200) : t) ? 8 : 0; // a script's or style's long line
+    : codeStart(c0) && codeHint(t, c0) && CODE_LINE.test(n > 200 ? t.slice(0, 200) : t) ? 8 : 0; // a script's or style's long line
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
   // function-word share instead of 0, and unspaced CJK text counts about one word per two characters.
   let stopShare = words ? stop / words : 0;

@@ -996,13 +996,18 @@ function pullQuotes(out: LineInfo[], feats: readonly LineFeatures[], nb: readonl
     const o = out[nb[j]];
     const f = feats[nb[j]];
     if (o.label !== 'article' || o.reason === 'article-headline' || forced[j] || f.words < 5 || f.words > 40 || !f.hasQuote) continue;
-    const t = lineText(nb[j]).trimStart();
-    const c = t.charCodeAt(0);
+    // (the line's key starts as the trimmed line does: no copy of the line's text for the others)
+    const c = f.key.charCodeAt(0);
     if (c !== 0x201c && c !== 34 && c !== 0x2018 && c !== 0xab && c !== 0x201e) continue;
-    const q = normAt(j);
-    if (q.length < 25) continue;
+    // sixteen characters from the line's middle, looked for in the other line's text before both are normalised
+    const t = lineText(nb[j]);
+    const mid = t.length >> 1;
+    const key = t.slice(mid - 8, mid + 8);
+    let q = '';
     for (let k = Math.max(0, j - PULL_QUOTE_REACH); k < nb.length && k <= j + PULL_QUOTE_REACH; k++) {
-      if (k === j || out[nb[k]].label !== 'article' || feats[nb[k]].words < f.words + 3) continue;
+      if (k === j || out[nb[k]].label !== 'article' || feats[nb[k]].words < f.words + 3 || lineText(nb[k]).indexOf(key) < 0) continue;
+      if (q === '') q = normAt(j);
+      if (q.length < 25) break;
       const other = normAt(k);
       const at = other.indexOf(q);
       // whole words only
@@ -1383,10 +1388,12 @@ const nameShaped = (f: LineFeatures): boolean =>
 const oneWordKicker = (f: LineFeatures): boolean => f.words === 1 && f.capShare === 1 && !f.endSentence && f.digitShare === 0 && f.chars <= 20;
 /** Name particles: the only lower-case words of a name ("Dwight de Leon", "Kees van der Berg", "Ahmad bin Ismail"). */
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'dos', 'das', 'ter', 'ten']);
+/** A name particle between two words (a cheap test before splitting the line). */
+const PARTICLE_WORD = / (?:de|da|del|della|di|du|van|von|der|den|bin|binti|al|la|le|dos|das|ter|ten) /;
 /** The line's lower-case words are all name particles inside it, and two capitalised words remain. */
 function particlesOnly(f: LineFeatures): boolean {
   const lower = Math.round(f.words * (1 - f.capShare));
-  if (lower === 0 || f.words - lower < 2) return false;
+  if (lower === 0 || f.words - lower < 2 || !PARTICLE_WORD.test(f.key)) return false;
   const ws = f.key.split(' ');
   if (ws.length !== f.words || NAME_PARTICLES.has(ws[0]) || NAME_PARTICLES.has(ws[ws.length - 1])) return false;
   let n = 0;

@@ -221,9 +221,9 @@ export const WIDGET_SENTENCE_PHRASES = [
     // newsletter and app promotions, print-edition and correction policy notes, Reuters' licensing link, embeds
     'and/or access information on a device', 'geolocation data and identification', 'summarization, which may have errors',
     'ai-generated\\. report an issue', 'syndicated (news agency |news )?feed', 'subscription to read\\W*$', 'premium articles? requires?',
-    'catch all the (business|latest|breaking|technology|tech|sports|politics|news|lifestyle)', 'disclaimer ?: (the|this) (views|article|story|content|information)',
-    'print edition of the', 'mistake, we acknowledge it', 'handled in accordance with .{0,40}privacy', 'accessible video player',
-    'sent to your inbox', 'click to play video', 'share your (views|thoughts|comments) in the comments',
+    'disclaimer ?: (the|this) (views|article|story|content|information)',
+    'edition of the .{0,40}issue,? with the headline', 'mistake, we acknowledge it', 'handled in accordance with .{0,40}privacy', 'accessible video player',
+    'click to play video', 'share your (views|thoughts|comments) in the comments',
     'download (the|our) [\\w ]{0,30}app', 'newsletter for (the )?latest',
     'comments are subject to (our|the) (community )?guidelines', 'subscribe to \\S+( \\S+){0,3} to (get|gain|unlock) access', 'your support (helps|makes|means|keeps)', 'afford to donate',
     'earn a (commission|portion of sales)', 'digest and your homepage feed', 'exclusively to .{0,40}subscribers', 'preferred source on google',
