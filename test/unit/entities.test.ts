@@ -302,3 +302,15 @@ test('people the tagger reads as organisations or places; laws are none of the t
   has(l, 'organization', 'Congress');
   assert.ok(!l.some((x) => /Act|Growth|Opportunity/.test(x.text)), JSON.stringify(l));
 });
+
+test('forms of address without a full stop ("Dr Smith", "Mr Smith") stay outside the name, as "Mr." does', () => {
+  const e = ents('"The wound is serious," Dr Hollings said on Tuesday.');
+  has(e, 'person', 'Hollings');
+  hasNot(e, 'Dr Hollings');
+  const m = ents('The court heard that Mr Pemberton had left the flat before midnight.');
+  has(m, 'person', 'Pemberton');
+  hasNot(m, 'Mr Pemberton');
+  const w = ents('Mrs Whitcombe and Ms Okafor were both at the meeting.');
+  has(w, 'person', 'Whitcombe');
+  has(w, 'person', 'Okafor');
+});

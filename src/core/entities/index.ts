@@ -75,6 +75,7 @@ export function tagParagraph(para: string): LineEntities {
     out = splitPlaceThenPerson(tokens, out);
     out = splitTitles(tokens, out);
     out = leadingTitles(tokens, out);
+    out = honorifics(tokens, out);
     out = countryAcronyms(tokens, out);
     out = corporateSuffixes(tokens, out);
     out = organisationHeads(tokens, out);
@@ -224,6 +225,28 @@ function isTitleWord(w: string): boolean {
   const l = w.toLowerCase();
   return isCapitalised(w) && (TITLES.has(l) || TITLE_MODIFIERS.has(l) || ADDRESS_WORDS.has(l) || l === 'justices') && !STYLED.has(l);
 }
+/**
+ * Forms of address, with or without a full stop ("Mr", "Dr." — British style writes them without one), that are not
+ * part of the person's name: "Dr Smith said" is the person "Smith", as "Mr. Smith" is. Not "Sir", "Lord", "Dame"
+ * (STYLED), nor "MX" in capitals.
+ */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'messrs', 'mme', 'mlle']);
+function isHonorific(w: string): boolean {
+  return isCapitalised(w) && w[1] !== w[1].toUpperCase() && HONORIFICS.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase());
+}
+
+/**
+ * A form of address opening a span before one to three name words ("Mr Smith", "Dr Jane Foster") is left out; what
+ * follows is the person, whatever type the tagger gave the whole. Not a name ending in an organisation word.
+ */
+function honorifics(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.map((s) => {
+    if (s.te - s.ts < 2 || s.te - s.ts > 4 || !isHonorific(tokens[s.ts].w) || !isNameWord(tokens[s.ts + 1].w)) return s;
+    if (s.tag !== 'PER' && isOrgHead(tokens[s.te - 1].w)) return s;
+    return { ts: s.ts + 1, te: s.te, tag: 'PER' as Tag };
+  });
+}
+
 /** Titles that name the person with the name ("Pope Francis", "Prince William", "Sir David Attenborough"). */
 const STYLED = new Set(['pope', 'king', 'queen', 'prince', 'princess', 'sir', 'lord', 'lady', 'dame', 'saint', 'mother', 'father', 'sister', 'brother']);
 
