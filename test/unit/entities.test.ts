@@ -314,3 +314,12 @@ test('forms of address without a full stop ("Dr Smith", "Mr Smith") stay outside
   has(w, 'person', 'Whitcombe');
   has(w, 'person', 'Okafor');
 });
+
+test('no name runs across the end of a sentence', () => {
+  const e = ents('He played a one-two with Martin Ødegaard. Declan Rice doubled the lead.');
+  has(e, 'person', 'Martin Ødegaard');
+  has(e, 'person', 'Declan Rice');
+  const w = ents('The goal came from an Ollie Watkins header. Unai Emery was pleased.');
+  has(w, 'person', 'Ollie Watkins');
+  for (const x of w) assert.ok(!/\. \p{Lu}|header/u.test(x.text), x.text);
+});

@@ -68,7 +68,7 @@ export function tagParagraph(para: string): LineEntities {
   }
   if (cur) spans.push(cur);
   const caps = isCapsLine(tokens);
-  let out = spans.filter((s) => trimSpan(tokens, s, caps));
+  let out = splitAtSentenceEnds(tokens, spans).filter((s) => trimSpan(tokens, s, caps));
   out = splitPossessives(tokens, out);
   if (!caps) {
     out = dropSentenceStarts(tokens, out);
@@ -93,6 +93,28 @@ export function tagParagraph(para: string): LineEntities {
     out = administrations(tokens, out);
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
+}
+
+/** Tokens that end a sentence: no name runs across one. */
+const SENTENCE_ENDS = new Set(['.', '!', '?', ';', '…', '...']);
+
+/**
+ * "with Martin Ødegaard. Declan Rice doubled", "an Ollie Watkins header. Unai Emery was": the tagger may run a name
+ * across a full stop into the next sentence's first name; a span is cut at every sentence-ending token inside it
+ * (the pieces are trimmed afterwards, so "Ollie Watkins header" loses "header").
+ */
+function splitAtSentenceEnds(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const out: LineSpan[] = [];
+  for (const s of spans) {
+    let a = s.ts;
+    for (let k = s.ts + 1; k < s.te - 1; k++) {
+      if (!SENTENCE_ENDS.has(tokens[k].w)) continue;
+      out.push({ ts: a, te: k, tag: s.tag });
+      a = k + 1;
+    }
+    out.push(a === s.ts ? s : { ts: a, te: s.te, tag: s.tag });
+  }
+  return out;
 }
 
 /**
