@@ -323,3 +323,20 @@ test('no name runs across the end of a sentence', () => {
   has(w, 'person', 'Ollie Watkins');
   for (const x of w) assert.ok(!/\. \p{Lu}|header/u.test(x.text), x.text);
 });
+
+test('names with an apostrophe inside are one name; possessives of names and places stay possessives', () => {
+  const e = ents('She was taken to King\'s College Hospital after the match at St James\' Park.');
+  has(e, 'organization', "King's College Hospital");
+  has(e, 'place', "St James' Park");
+  const w = ents('The Women\'s Tennis Association fined him, and he later appeared at Manchester Magistrates\' Court.');
+  has(w, 'organization', "Women's Tennis Association");
+  has(w, 'organization', "Manchester Magistrates' Court");
+  const c = ents('He studied at St John\'s College and they married at St Mary\'s Church.');
+  has(c, 'organization', "St John's College");
+  has(c, 'place', "St Mary's Church");
+  const l = ents('England were bowled out for 180 on the first day at Lord\'s.');
+  has(l, 'place', "Lord's");
+  const p = ents('China\'s Foreign Ministry said Sunday\'s talks had gone well.');
+  has(p, 'place', 'China');
+  hasNot(p, "China's Foreign Ministry");
+});

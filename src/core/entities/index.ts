@@ -70,6 +70,7 @@ export function tagParagraph(para: string): LineEntities {
   const caps = isCapsLine(tokens);
   let out = splitAtSentenceEnds(tokens, spans).filter((s) => trimSpan(tokens, s, caps));
   out = splitPossessives(tokens, out);
+  if (!caps) out = innerApostrophes(tokens, out);
   if (!caps) {
     out = dropSentenceStarts(tokens, out);
     out = splitPlaceThenPerson(tokens, out);
@@ -159,7 +160,9 @@ function splitPlaceThenPerson(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   const out: LineSpan[] = [];
   for (const s of spans) {
     let done = false;
-    if (s.te - s.ts >= 2) {
+    // "St Louis", "St James' Park": a saint's name, not a place and a person
+    const w0 = tokens[s.ts].w;
+    if (s.te - s.ts >= 2 && w0 !== 'St' && w0 !== 'St.' && w0 !== 'Saint') {
       for (let j = s.ts + 1; j < s.te && !done; j++) {
         if (lexClass(tokens[j].w) !== 'first' || !isCapitalised(tokens[j].w)) continue;
         const key = tokens.slice(s.ts, j).map((t) => t.w.toLowerCase()).join(' ');
@@ -190,6 +193,81 @@ function splitPossessives(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     out.push(a === s.ts ? s : { ts: a, te: s.te, tag: s.tag });
   }
   return out;
+}
+
+/** Last words of a name with an apostrophe inside that make it a place ("St James' Park", "St Mary's Church"). */
+const APOS_PLACE_HEADS = new Set(['park', 'church', 'cathedral', 'abbey', 'chapel', 'square', 'street', 'road', 'lane', 'green', 'bridge', 'cross', 'gate', 'ground', 'gardens', 'island', 'bay', 'hill']);
+/** Lexicon classes of names and places: a possessive after one is a possessive ("China's Foreign Ministry"). */
+const POSSESSOR_CLASSES = new Set(['first', 'last', 'person', 'country', 'city', 'region', 'place', 'demonym', 'date', 'team', 'org', 'hon', 'abbr', 'num', 'unit', 'expr', 'det', 'pron', 'conj', 'prep', 'adv']);
+/** Words that may follow a stand-alone name in "'s" ("at Lord's on Thursday", "at Lord's."). */
+const AFTER_STANDALONE = new Set(['.', ',', ';', ':', ')', '!', '?', 'on', 'in', 'at', 'for', 'since', 'during', 'and']);
+
+/**
+ * Names with an apostrophe inside, which the tokenizer cuts as a possessive: "King's College Hospital", "Women's
+ * Tennis Association", "St James' Park", "St John's College", "Manchester Magistrates' Court", "Landless Workers'
+ * Movement", and "Lord's" alone. The word before the apostrophe is a common noun or a title ("King", "Women",
+ * "Magistrates", "Lord"), or a name after "St"; never a name, place or date of the lexicon ("China's Foreign Ministry",
+ * "Sunday's Grand Prix" are possessives), nor a word it does not know unless a plural with a bare apostrophe
+ * ("Workers'"). The capitalised words after it must end in an organisation or place word ("College", "Association",
+ * "Court", "Park"); the whole is a place when that word is one of APOS_PLACE_HEADS, else an organisation. Alone ("at
+ * Lord's on Thursday", "at Lord's."), only a title or common noun the tagger made a name of, before punctuation or a
+ * preposition, keeps its "'s".
+ */
+function innerApostrophes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let k = 1; k < n; k++) {
+    const m = tokens[k].w;
+    const bare = m === "'" || m === '’';
+    if (!bare && !(m.length === 2 && (m[0] === "'" || m[0] === '’') && m[1] === 's')) continue;
+    const lw = tokens[k - 1].w;
+    if (!isNameWord(lw) || !PLAIN_NAME.test(lw)) continue;
+    const saint = k >= 2 && (tokens[k - 2].w === 'St' || tokens[k - 2].w === 'St.' || tokens[k - 2].w === 'Saint');
+    const lc = lexClass(lw);
+    if (!saint && (POSSESSOR_CLASSES.has(lc) || (lc === '' && !(bare && lw.endsWith('s'))))) continue;
+    at ??= spansByToken(n, spans);
+    // the capitalised words after the apostrophe, up to the last organisation or place word among them
+    let e = k + 1, end = -1;
+    while (e < n && e - k <= 5 && isNameWord(tokens[e].w) && PLAIN_NAME.test(tokens[e].w)) {
+      const h = tokens[e].w.toLowerCase();
+      const head = isOrgHead(tokens[e].w) || APOS_PLACE_HEADS.has(h) || PLACE_HEADS.has(h) || h === 'movement';
+      if (head) end = e + 1;
+      else if (LEADING_JUNK.has(lexClass(h))) break;
+      e++;
+    }
+    let tag: Tag;
+    // a one-word organisation before the apostrophe owns what follows ("Labour's National Executive Committee")
+    if (!bare && !saint && at[k - 1]?.tag === 'ORG') continue;
+    if (end > 0) {
+      tag = APOS_PLACE_HEADS.has(tokens[end - 1].w.toLowerCase()) ? 'LOC' : 'ORG';
+      const r = at[end - 1];
+      if (r && r.te > end) {
+        // a longer name that opens right after the apostrophe ("People's" + "Bank of China") is joined whole; one that
+        // opens before it is left as the tagger read it
+        if (r.ts !== k + 1 && r.ts !== k) continue;
+        end = r.te;
+        if (r.tag === 'ORG' || r.tag === 'LOC') tag = r.tag;
+      }
+    } else {
+      // alone: "Lord's"
+      const l = at[k - 1];
+      if (saint || bare || !l || l.ts !== k - 1 || l.te !== k || (k + 1 < n && !AFTER_STANDALONE.has(tokens[k + 1].w)) || !(lc === 'actor' || lc === 'noun')) continue;
+      if (k >= 2 && isCapitalised(tokens[k - 2].w) && !SENTENCE_BOUNDARY.has(tokens[k - 2].w) && !LEADING_JUNK.has(lexClass(tokens[k - 2].w))) continue;
+      joined.push({ ts: k - 1, te: k + 1, tag: l.tag });
+      continue;
+    }
+    // the name before the apostrophe: the tagger's span that ends there, "St" and the name, or the word alone, with
+    // untagged name words before it ("Manchester" + "Magistrates'")
+    const l = at[k - 1];
+    if (l && l.te >= end) continue; // the tagger has the whole name already ("Toronto Bond Traders' Association")
+    let ts = saint ? k - 2 : k - 1;
+    if (l && l.te === k && l.ts < ts) ts = l.ts;
+    while (ts > 0 && ts > k - 4 && !at[ts - 1] && isNameWord(tokens[ts - 1].w) && !NOT_ORG_WORDS.has(lexClass(tokens[ts - 1].w)) && !isTitleWord(tokens[ts - 1].w) && !(ts - 1 === 0 || SENTENCE_BOUNDARY.has(tokens[ts - 2].w))) ts--;
+    joined.push({ ts, te: end, tag });
+    k = end - 1;
+  }
+  return withJoined(spans, joined);
 }
 
 const SENTENCE_BOUNDARY = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '(', '-', '--', '—', '–']);
