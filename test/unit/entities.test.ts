@@ -340,3 +340,19 @@ test('names with an apostrophe inside are one name; possessives of names and pla
   has(p, 'place', 'China');
   hasNot(p, "China's Foreign Ministry");
 });
+
+test('common nouns opening a sentence and pronouns with a contraction are not people', () => {
+  const e = ents('The concert was a triumph. Tickets sold out in minutes, and Marta Lindqvist played an encore.');
+  hasNot(e, 'Tickets');
+  has(e, 'person', 'Marta Lindqvist');
+  const s = ents('The factory closed on Friday. Staff were told by letter. Passengers were stranded at the station.');
+  hasNot(s, 'Staff');
+  hasNot(s, 'Passengers');
+  const i = ents('"It is one of the best feelings I\'ve had in a car," said Tomas Brennick.');
+  hasNot(i, "I've");
+  has(i, 'person', 'Tomas Brennick');
+  // a word the document also writes in lower case
+  const d = ents('Doctors said cholera was spreading in the east.\nThe storm hit the town. Cholera has also been confirmed in Burundi.');
+  hasNot(d, 'Cholera');
+  has(d, 'place', 'Burundi');
+});

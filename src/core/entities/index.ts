@@ -272,12 +272,51 @@ function innerApostrophes(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 
 const SENTENCE_BOUNDARY = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '(', '-', '--', '—', '–']);
 
-/** A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name. */
+/** A pronoun with a contraction ("I've", "We'll", "It's"): never a name. */
+const PRONOUN_CONTRACTION = /^(?:I|You|We|They|He|She|It|There|That)['’](?:ve|ll|d|m|re|s)$/;
+/**
+ * Mass and collective nouns that open news sentences ("Staff at the plant…", "Demand rose…") and that the tagger,
+ * fitted on 1996 text, may read as a person's one-word name.
+ */
+const COMMON_OPENERS = new Set(
+  ('staff crew personnel management demand inflation unemployment turnover attendance traffic footage evidence research ' +
+    'funding weather damage tickets cases passengers residents officials shares prices sales profits revenues analysts ' +
+    'investors voters critics supporters fans players workers employees customers patients doctors nurses teachers ' +
+    'pupils students parents families children villagers protesters demonstrators rebels troops soldiers firefighters ' +
+    'rescuers witnesses neighbours neighbors locals visitors tourists shoppers consumers users viewers listeners readers ' +
+    'scientists researchers experts economists lawyers prosecutors investigators detectives officers police ' +
+    'paramedics survivors victims migrants refugees farmers drivers pilots travellers travelers commuters members ' +
+    'deaths infections hospitalisations hospitalizations arrests talks negotiations efforts plans reports results ' +
+    'figures data estimates forecasts exports imports sanctions tariffs rates yields bonds stocks markets').split(' '),
+);
+
+/**
+ * A plural common noun: ends in "s" (not "ss"), is no name or place of the lexicon, and its singular is a noun of the
+ * lexicon ("Tickets", "Cases", "Passengers"; not "Williams", a first name's plural, nor "Jones", which it lacks).
+ */
+function isCommonPlural(w: string): boolean {
+  const l = w.toLowerCase();
+  if (!PLAIN_NAME.test(w) || !l.endsWith('s') || l.endsWith('ss')) return false;
+  const c = lexClass(l);
+  if (c !== '' && c !== 'noun') return false;
+  const one = lexClass(l.slice(0, -1));
+  const ies = l.endsWith('ies') ? lexClass(l.slice(0, -3) + 'y') : '';
+  const es = l.endsWith('es') ? lexClass(l.slice(0, -2)) : '';
+  return one === 'noun' || ies === 'noun' || es === 'noun';
+}
+
+/**
+ * A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name; nor is a
+ * plural common noun or a mass noun the tagger read as a one-word person there ("The show was good. Tickets sold
+ * out.", "Cases rose", "Staff at the plant"), nor a pronoun with a contraction anywhere ("I've").
+ */
 function dropSentenceStarts(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return spans.filter((s) => {
     if (s.te - s.ts !== 1) return true;
-    if (s.ts > 0 && !SENTENCE_BOUNDARY.has(tokens[s.ts - 1].w)) return true;
     const w = tokens[s.ts].w;
+    if (PRONOUN_CONTRACTION.test(w)) return false;
+    if (s.ts > 0 && !SENTENCE_BOUNDARY.has(tokens[s.ts - 1].w)) return true;
+    if (s.tag === 'PER' && (isCommonPlural(w) || COMMON_OPENERS.has(w.toLowerCase())) && w !== w.toUpperCase()) return false;
     return !(isCapitalised(w) && w !== w.toUpperCase() && LEADING_JUNK.has(lexClass(w)));
   });
 }
@@ -954,6 +993,7 @@ function documentPass(docLines: DocLine[]): void {
   if (stormNames.size) for (const d of docLines) d.spans = d.spans.filter((s) => !stormNames.has(spanKey(d, s.ts, s.te)));
   // a headline in title case keeps only the names known from other lines (and finds them again below)
   for (const d of docLines) if (d.res.title) d.spans = [];
+  dropCommonWordPeople(docLines);
   for (const d of docLines)
     for (const s of d.spans) {
       const k = spanKey(d, s.ts, s.te);
@@ -1028,6 +1068,37 @@ function documentPass(docLines: DocLine[]): void {
     }
     // initials before a person's name known from elsewhere ("A.I. Antonov" after "Anatoly Antonov")
     d.spans = d.res.caps ? spans : initialsInNames(toks, spans, isPerson);
+  }
+}
+
+/**
+ * "Cases have also been confirmed in Burundi" after "610 suspected cases": a one-word person opening a sentence whose
+ * word the document also writes in lower case is a common word, unless it is the last word of a person's full name
+ * in the document ("Rice" after "Condoleezza Rice").
+ */
+function dropCommonWordPeople(docLines: DocLine[]): void {
+  let lower: Set<string> | null = null;
+  let surnames: Set<string> | null = null;
+  for (const d of docLines) {
+    if (d.res.caps) continue;
+    const toks = d.res.tokens;
+    const keep = d.spans.filter((s) => {
+      if (s.tag !== 'PER' || s.te - s.ts !== 1 || (s.ts > 0 && !SENTENCE_BOUNDARY.has(toks[s.ts - 1].w))) return true;
+      const w = toks[s.ts].w;
+      if (!PLAIN_NAME.test(w)) return true;
+      if (!lower) {
+        lower = new Set();
+        surnames = new Set();
+        for (const e of docLines) {
+          if (e.res.caps) continue;
+          for (const t of e.res.tokens) if (/^\p{Ll}+$/u.test(t.w)) lower.add(t.w);
+          for (const x of e.spans) if (x.tag === 'PER' && x.te - x.ts > 1) surnames.add(e.res.tokens[x.te - 1].w.toLowerCase());
+        }
+      }
+      const l = w.toLowerCase();
+      return !(lower.has(l) && !surnames!.has(l));
+    });
+    if (keep.length !== d.spans.length) d.spans = keep;
   }
 }
 
