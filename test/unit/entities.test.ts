@@ -356,3 +356,11 @@ test('common nouns opening a sentence and pronouns with a contraction are not pe
   hasNot(d, 'Cholera');
   has(d, 'place', 'Burundi');
 });
+
+test('"The" before an organisation that ends in an organisation word is no part of it', () => {
+  const e = ents('He was arrested on Friday. The Crown Prosecution Service said the charges had been authorised.');
+  has(e, 'organization', 'Crown Prosecution Service');
+  hasNot(e, 'The Crown Prosecution Service');
+  const g = ents('Sales rose last year. The Okonjo Group said it would build a second refinery.');
+  has(g, 'organization', 'Okonjo Group');
+});

@@ -92,6 +92,7 @@ export function tagParagraph(para: string): LineEntities {
     out = headsWithFor(tokens, out);
     out = laws(tokens, out);
     out = administrations(tokens, out);
+    out = leadingThe(tokens, out);
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
 }
@@ -875,6 +876,25 @@ function laws(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     out = out.filter((s) => s.te <= a || s.ts > i).concat({ ts: a, te: i + 1, tag: 'MISC' }).sort((x, y) => x.ts - y.ts);
   }
   return out;
+}
+
+/** Organisation words after which a leading "The" is no part of the name ("The Crown Prosecution Service"). */
+const THE_HEADS = new Set([...FULL_ORG_HEADS, ...FOR_HEADS, 'service', 'board', 'authority', 'police', 'forces', 'army', 'navy', 'court', 'trust', 'institution', 'group', 'academy', 'office', 'executive', 'tribunal']);
+
+/**
+ * "He left on Friday. The Crown Prosecution Service said…", "The Dangote Group", "The Board of Control for Cricket in
+ * India": a capitalised "The" opening an organisation that ends in an organisation word, or whose second word is
+ * one that takes "for"/"of", is the article, not part of the name. Names whose "The" belongs to them ("The Hague",
+ * "The Oval", newspapers such as "The Sunday Telegraph") end in no such word.
+ */
+function leadingThe(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  return spans.map((s) => {
+    if (s.tag !== 'ORG' || s.te - s.ts < 2 || tokens[s.ts].w !== 'The') return s;
+    const last = tokens[s.te - 1].w.toLowerCase();
+    const second = tokens[s.ts + 1].w.toLowerCase();
+    if (!THE_HEADS.has(last) && !(FOR_HEADS.has(second) && s.te - s.ts > 3 && (tokens[s.ts + 2].w === 'of' || tokens[s.ts + 2].w === 'for'))) return s;
+    return { ts: s.ts + 1, te: s.te, tag: s.tag };
+  });
 }
 
 /** Governments and movements whose "administration" is not a president's ("the Kremlin administration"). */
