@@ -364,3 +364,10 @@ test('"The" before an organisation that ends in an organisation word is no part 
   const g = ents('Sales rose last year. The Okonjo Group said it would build a second refinery.');
   has(g, 'organization', 'Okonjo Group');
 });
+
+test('acronyms of common nouns ("AI chips", "an IPO") are not organisations', () => {
+  const e = ents('Kestrel Systems said demand for AI chips and the GPU servers built on them remained strong.');
+  hasNot(e, 'AI');
+  hasNot(e, 'GPU');
+  has(e, 'organization', 'Kestrel Systems');
+});

@@ -93,6 +93,7 @@ export function tagParagraph(para: string): LineEntities {
     out = laws(tokens, out);
     out = administrations(tokens, out);
     out = leadingThe(tokens, out);
+    out = out.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(tokens[s.ts].w)));
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
 }
@@ -877,6 +878,15 @@ function laws(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   }
   return out;
 }
+
+/**
+ * Acronyms of common nouns ("demand for AI chips", "an IPO", "GDP grew", "the CEO"), which the tagger reads as
+ * organisations because Reuters' acronyms mostly were: alone in a span, never an entity of the three types.
+ */
+const COMMON_ACRONYMS = new Set(
+  ('AI AGI LLM LLMs GPU GPUs CPU CPUs EV EVs SUV SUVs PC PCs TV CCTV API APIs NFT NFTs VPN USB SIM ATM ETF ETFs IPO IPOs ' +
+    'CEO CEOs CFO COO CTO GDP CPI PMI VAT ESG LNG HIV DNA RNA ICU IVF MRI GMT BST').split(' '),
+);
 
 /** Organisation words after which a leading "The" is no part of the name ("The Crown Prosecution Service"). */
 const THE_HEADS = new Set([...FULL_ORG_HEADS, ...FOR_HEADS, 'service', 'board', 'authority', 'police', 'forces', 'army', 'navy', 'court', 'trust', 'institution', 'group', 'academy', 'office', 'executive', 'tribunal']);
