@@ -371,3 +371,18 @@ test('acronyms of common nouns ("AI chips", "an IPO") are not organisations', ()
   hasNot(e, 'GPU');
   has(e, 'organization', 'Kestrel Systems');
 });
+
+test('a place, a nationality or "and" inside a long organisation name stays in it', () => {
+  const e = ents('The company will ask the Food and Drug Administration for approval, the Brenford Health Security Agency said.');
+  has(e, 'organization', 'Food and Drug Administration');
+  hasNot(e, 'Drug Administration');
+  const u = ents('The UK Health Security Agency said two cases had been found.');
+  has(u, 'organization', 'UK Health Security Agency');
+  const i = ents('The Israel Defense Forces said it had struck targets overnight.');
+  has(i, 'organization', 'Israel Defense Forces');
+  const g = ents('A spokesman for Greater Manchester Police said two men had been charged.');
+  has(g, 'organization', 'Greater Manchester Police');
+  hasNot(g, 'Greater');
+  const w = ents('The England and Wales Cricket Board confirmed the injury.');
+  has(w, 'organization', 'England and Wales Cricket Board');
+});

@@ -90,6 +90,7 @@ export function tagParagraph(para: string): LineEntities {
     out = teams(tokens, out);
     out = organisationRuns(tokens, out);
     out = headsWithFor(tokens, out);
+    out = agencyRuns(tokens, out);
     out = laws(tokens, out);
     out = administrations(tokens, out);
     out = leadingThe(tokens, out);
@@ -854,6 +855,71 @@ function headsWithFor(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     let ts = s.ts - 2;
     while (ts > 0 && !at[ts - 1] && isNameWord(tokens[ts - 1].w) && !NOT_ORG_WORDS.has(lexClass(tokens[ts - 1].w)) && !isTitleWord(tokens[ts - 1].w)) ts--;
     joined.push({ ts, te: s.te, tag: 'ORG' });
+  }
+  return withJoined(spans, joined);
+}
+
+/**
+ * Words that end the name of a public body, a force or a board ("Agency", "Police", "Forces", "Administration"):
+ * the capitalised words before one are its name, whatever place, nationality or "and" is among them.
+ */
+const RUN_HEADS = new Set(['agency', 'police', 'forces', 'force', 'board', 'administration', 'service', 'council', 'authority', 'commission', 'department', 'ministry', 'institute', 'directorate', 'command', 'corps', 'bureau', 'inspectorate', 'court', 'tribunal', 'committee', 'parliament', 'assembly', 'executive', 'laboratory', 'observatory']);
+/** Lexicon classes that never stand inside such a name ("The", "He", "of", "and" are handled on their own). */
+const RUN_STOPS = new Set(['det', 'pron', 'conj', 'prep', 'expr', 'date', 'hon', 'num', 'unit']);
+
+/**
+ * "Food and Drug Administration" (not "Drug Administration"), "UK Health Security Agency" (not the place "UK" and
+ * an organisation), "Israel Defense Forces", "England and Wales Cricket Board", "Greater Manchester Police" (not the
+ * person "Greater"), "Japan Aerospace Exploration Agency", "Scottish Fire and Rescue Service": a run of capitalised
+ * words (or a country's acronym such as "UK" or "U.S."), with at most one "and" between two of them, that ends in a
+ * word of RUN_HEADS followed by no further capitalised word, is one organisation, when the tagger cut it or typed a
+ * piece of it otherwise. Never a title ("Home Secretary"; a title's modifier such as "Defense" or "Foreign" is part of
+ * such names, and so is "General"), a form of address, a function word, a date, nor across a sentence start; a
+ * nationality before a ministry or department is not part of it ("German" + "Foreign Ministry");
+ * spans that reach outside the run keep it from growing over them.
+ */
+function agencyRuns(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  const word = (k: number) => {
+    const w = tokens[k].w;
+    if (COUNTRY_ACRONYMS.has(w)) return true;
+    const l = w.toLowerCase();
+    if (!isNameWord(w) || (TITLES.has(l) && l !== 'general') || ADDRESS_WORDS.has(l) || RUN_STOPS.has(lexClass(w))) return false;
+    if (/^\p{Lu}+$/u.test(w) && w.length > 1) return true; // "NHS", "EU"
+    return PLAIN_NAME.test(w) || /^\p{Lu}\p{Ll}+-\p{Lu}?\p{Ll}+$/u.test(w);
+  };
+  const opens = (k: number) => k === 0 || SENTENCE_BOUNDARY.has(tokens[k - 1].w);
+  for (let h = 1; h < n; h++) {
+    const hw = tokens[h].w;
+    if (!RUN_HEADS.has(hw.toLowerCase()) || !isCapitalised(hw)) continue;
+    if (h + 1 < n && isNameWord(tokens[h + 1].w)) continue; // the name goes on ("Police Department")
+    at ??= spansByToken(n, spans);
+    if (at[h] && at[h]!.te > h + 1) continue;
+    let a = h, and = false;
+    while (a > 0 && h - a < 7) {
+      if (opens(a)) break;
+      const p = tokens[a - 1].w;
+      if (word(a - 1)) {
+        // at a sentence start only a word that is no verb or adverb ("Said", "Only")
+        if (opens(a - 1) && LEADING_JUNK.has(lexClass(p))) break;
+        a--;
+        continue;
+      }
+      if (p === 'and' && !and && a - 2 >= 0 && word(a - 2) && a < h) { and = true; a -= 2; continue; }
+      break;
+    }
+    if (tokens[a].w === 'and') a++;
+    // "German Foreign Ministry": a nationality before a ministry or department says whose it is (CoNLL's reading)
+    if (lexClass(tokens[a].w) === 'demonym' && (hw === 'Ministry' || hw === 'Department')) a++;
+    // spans that reach outside the run: start after them
+    while (a < h && at[a] && at[a]!.ts < a) a = at[a]!.te;
+    if (h - a < 1) continue;
+    const cur = at[a];
+    if (cur && cur.tag === 'ORG' && cur.ts === a && cur.te === h + 1) continue;
+    // one "and" only between two names of the run, not at its edges
+    joined.push({ ts: a, te: h + 1, tag: 'ORG' });
   }
   return withJoined(spans, joined);
 }
