@@ -386,3 +386,15 @@ test('a place, a nationality or "and" inside a long organisation name stays in i
   const w = ents('The England and Wales Cricket Board confirmed the injury.');
   has(w, 'organization', 'England and Wales Cricket Board');
 });
+
+test('organisations the 1996 model cannot know are organisations (gazetteer)', () => {
+  const e = ents('TikTok said on Monday it would appeal, while Hezbollah and the Houthis rejected the plan and UNRWA warned of shortages.');
+  has(e, 'organization', 'TikTok');
+  has(e, 'organization', 'Hezbollah');
+  has(e, 'organization', 'Houthis');
+  has(e, 'organization', 'UNRWA');
+  const a = ents('Microsoft has invested in OpenAI, and Airbus will buy engines from Safran.');
+  has(a, 'organization', 'OpenAI');
+  has(a, 'organization', 'Airbus');
+  has(a, 'organization', 'Safran');
+});

@@ -16,6 +16,7 @@ import type { Entity, EntityType, LineInfo } from '../types';
 import { isLetter, tokenize, type Token } from './tokenize';
 import { lineFeatures, isCapsLine, getLexicon } from './features';
 import { getModel, tagTokens } from './model';
+import { gazetteer } from './gazetteer';
 
 export { tokenize } from './tokenize';
 export { lineFeatures, getLexicon } from './features';
@@ -1125,12 +1126,15 @@ function documentPass(docLines: DocLine[]): void {
     for (const t of seen) if (v[t] > v[b]) b = t;
     best.set(k, b);
   }
+  // organisations of the gazetteer (names the 1996 model cannot know: "TikTok", "OpenAI"), wherever they come
+  const gaz = gazetteer();
+  const typeOf = (k: string): Tag | undefined => (gaz.has(k) ? 'ORG' : best.get(k));
   const isPerson = (w: string) => best.get(w.toLowerCase()) === 'PER';
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
   for (const d of docLines) {
     const toks = d.res.tokens;
     let spans: LineSpan[] = d.spans.map((s) => {
-      const t = best.get(spanKey(d, s.ts, s.te));
+      const t = typeOf(spanKey(d, s.ts, s.te));
       return { ts: s.ts, te: s.te, tag: t || s.tag };
     });
     for (let i = 0; i < toks.length; i++) {
@@ -1138,7 +1142,7 @@ function documentPass(docLines: DocLine[]): void {
       for (let len = Math.min(6, toks.length - i); len >= 1; len--) {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
-        const t = best.get(spanKey(d, i, end));
+        const t = typeOf(spanKey(d, i, end));
         if (!t) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
