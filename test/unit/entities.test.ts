@@ -398,3 +398,9 @@ test('organisations the 1996 model cannot know are organisations (gazetteer)', (
   has(a, 'organization', 'Airbus');
   has(a, 'organization', 'Safran');
 });
+
+test('"and" between an organisation and one of the gazetteer splits them', () => {
+  const e = ents('Shares in Hollowell Micro Devices and Broadcom also rose on Thursday.');
+  has(e, 'organization', 'Broadcom');
+  hasNot(e, 'Hollowell Micro Devices and Broadcom');
+});

@@ -490,11 +490,15 @@ const FULL_ORG_HEADS = new Set(['university', 'institute', 'college', 'school', 
  * "and" at `i` inside an organisation's span [a, e) stands between two organisations: the second ends in a company
  * suffix ("Advanced Micro Devices and Intel Corp."), or both are one word ("Shell and Caltex", "Braves and Cubs"), or
  * each ends in a word that ends a whole organisation's name ("Massachusetts Institute of Technology and Stanford
- * University"). Not "Securities and Exchange Commission", "Organisation for Security and Cooperation in Europe",
- * "Guangdong Post and Telecommunications Administration".
+ * University"), or one side is a name of the gazetteer ("Advanced Micro Devices and Broadcom"). Not "Securities and
+ * Exchange Commission", "Organisation for Security and Cooperation in Europe", "Guangdong Post and Telecommunications
+ * Administration".
  */
 function twoOrganisations(tokens: Token[], a: number, i: number, e: number): boolean {
   if (i - a < 1 || e - i < 2) return false;
+  // one side is an organisation of the gazetteer ("Advanced Micro Devices and Broadcom")
+  const gaz = gazetteer();
+  if (gaz.has(spanWords(tokens, { ts: a, te: i, tag: 'ORG' })) || gaz.has(spanWords(tokens, { ts: i + 1, te: e, tag: 'ORG' }))) return true;
   const last = tokens[e - 1].w.toLowerCase();
   // an abbreviated suffix: "Grains Research and Development Corporation" is one organisation
   if (CORP_SUFFIX.has(last) && !SPELLED_SUFFIX.has(last)) return e - i > 2;
