@@ -404,3 +404,17 @@ test('"and" between an organisation and one of the gazetteer splits them', () =>
   has(e, 'organization', 'Broadcom');
   hasNot(e, 'Hollowell Micro Devices and Broadcom');
 });
+
+test('a short name ending in an organisation word, then "for"/"of" and an organisation, is one organisation', () => {
+  const e = ents('The vote was held by the Academy of Motion Picture Arts and Sciences in March.');
+  has(e, 'organization', 'Academy of Motion Picture Arts and Sciences');
+  const a = ents('The Africa Centres for Disease Control and Prevention said the outbreak was spreading.');
+  has(a, 'organization', 'Africa Centres for Disease Control and Prevention');
+});
+
+test('a preposition before a month or weekday ends a name', () => {
+  const e = ents('He lost the title to Darnell Okafor in March, and the Brenford City Council on Monday said nothing.');
+  has(e, 'person', 'Darnell Okafor');
+  hasNot(e, 'Darnell Okafor in March');
+  hasNot(e, 'March');
+});

@@ -459,7 +459,14 @@ const PLACE_HEADS = new Set(['bank', 'union', 'hotel', 'hotels', 'federation', '
 const CLAUSE_CLASSES = new Set(['verb', 'pron', 'adv']);
 const CLAUSE_WORDS = new Set(['that', 'than', 'but', 'if', 'because', 'while', 'whether', 'although', 'though', 'unless']);
 
-/** A span with a lower-case clause word inside is two names (or one and nothing): split there. */
+/** Prepositions before a date: "… Sciences in March", "… Council on Monday" end the name before them. */
+const DATE_PREPS = new Set(['in', 'on', 'since', 'until', 'by']);
+const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * A span with a lower-case clause word inside is two names (or one and nothing): split there; also at a preposition
+ * before a date ("the Academy of Motion Picture Arts and Sciences in March").
+ */
 function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   let out: LineSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
@@ -471,13 +478,15 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const lists = (s.tag === 'PER' || s.tag === 'LOC') && !PLACE_CLASSES.has(getLexicon().multiKey.get(spanWords(tokens, s)) ?? '');
     for (let i = s.ts + 1; i < s.te - 1; i++) {
       const w = tokens[i].w;
-      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')) || (s.tag === 'ORG' && w === 'and' && twoOrganisations(tokens, s.ts, i, s.te)))) continue;
+      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')) || (s.tag === 'ORG' && w === 'and' && twoOrganisations(tokens, s.ts, i, s.te)) || (DATE_PREPS.has(w) && DATE_WORD.test(tokens[i + 1].w)))) continue;
       parts.push({ ts: a, te: i, tag: s.tag });
       a = i + 1;
+      // the date itself ("in March", "on Monday") and what follows it in the span are no part of a name
+      if (DATE_PREPS.has(w) && DATE_WORD.test(tokens[i + 1].w)) { a = s.te; break; }
     }
     if (parts.length === 0) { out?.push(s); continue; }
     out ??= spans.slice(0, k);
-    parts.push({ ts: a, te: s.te, tag: s.tag });
+    if (a < s.te) parts.push({ ts: a, te: s.te, tag: s.tag });
     for (const p of parts) if (trimSpan(tokens, p, false) && p.te > p.ts) out.push(p);
   }
   return placesWithAnd(tokens, out ?? spans);
@@ -847,7 +856,10 @@ function organisationRuns(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 /** Plural and singular organisation words that open a name with "for" or "of" ("Centers for Disease Control"). */
 const FOR_HEADS = new Set(['center', 'centers', 'centre', 'centres', 'institute', 'institutes', 'council', 'ministry', 'department', 'bureau', 'office', 'commission', 'committee', 'campaign', 'coalition', 'alliance', 'foundation', 'society', 'association', 'league', 'federation', 'union', 'board', 'agency', 'academy', 'school', 'college', 'university', 'fund', 'organization', 'organisation', 'partnership', 'network', 'forum']);
 
-/** "Centers for" + "Disease Control and Prevention": an organisation word and "for"/"of" before an organisation. */
+/**
+ * "Centers for" + "Disease Control and Prevention": an organisation word and "for"/"of" before an organisation; also
+ * when the tagger made a short name of its own that ends in that word ("Africa Centres", "Academy").
+ */
 function headsWithFor(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   let at: (LineSpan | null)[] | null = null;
   const joined: LineSpan[] = [];
@@ -856,7 +868,13 @@ function headsWithFor(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const h = tokens[s.ts - 2].w;
     if (!isCapitalised(h) || !FOR_HEADS.has(h.toLowerCase())) continue;
     at ??= spansByToken(tokens.length, spans);
-    if (at[s.ts - 2]) continue;
+    const l = at[s.ts - 2];
+    // the tagger's short name ending in the head word ("Africa Centres" + "for Disease Control and Prevention",
+    // "Academy" + "of Motion Picture Arts and Sciences") is the start of the organisation
+    if (l) {
+      if (l.te === s.ts - 1 && l.te - l.ts <= 3) joined.push({ ts: l.ts, te: s.te, tag: 'ORG' });
+      continue;
+    }
     let ts = s.ts - 2;
     while (ts > 0 && !at[ts - 1] && isNameWord(tokens[ts - 1].w) && !NOT_ORG_WORDS.has(lexClass(tokens[ts - 1].w)) && !isTitleWord(tokens[ts - 1].w)) ts--;
     joined.push({ ts, te: s.te, tag: 'ORG' });
