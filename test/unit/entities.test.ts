@@ -418,3 +418,9 @@ test('a preposition before a month or weekday ends a name', () => {
   hasNot(e, 'Darnell Okafor in March');
   hasNot(e, 'March');
 });
+
+test('a place of several words in the lexicon that the tagger cut in pieces is one place', () => {
+  const e = ents('Growth was strong in Ho Chi Minh City and Hanoi last year.');
+  has(e, 'place', 'Ho Chi Minh City');
+  hasNot(e, 'Chi Minh City');
+});

@@ -95,6 +95,7 @@ export function tagParagraph(para: string): LineEntities {
     out = laws(tokens, out);
     out = administrations(tokens, out);
     out = leadingThe(tokens, out);
+    out = lexiconPlaces(tokens, out);
     out = out.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(tokens[s.ts].w)));
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
@@ -976,6 +977,46 @@ const COMMON_ACRONYMS = new Set(
   ('AI AGI LLM LLMs GPU GPUs CPU CPUs EV EVs SUV SUVs PC PCs TV CCTV API APIs NFT NFTs VPN USB SIM ATM ETF ETFs IPO IPOs ' +
     'CEO CEOs CFO COO CTO GDP CPI PMI VAT ESG LNG HIV DNA RNA ICU IVF MRI GMT BST').split(' '),
 );
+
+/**
+ * "Ho Chi Minh City" (not the place "Ho" and the person "Chi Minh City"): a place of two words or more in the lexicon,
+ * written with capitals, that the tagger cut in pieces or left partly out, is that place, unless a span reaches beyond
+ * it ("Ho Chi Minh City Council"). One span of another type over the whole is left as it is ("New York" as a team).
+ */
+function lexiconPlaces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const lex = getLexicon();
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!isNameWord(tokens[i].w)) continue;
+    const list = lex.multi.get(tokens[i].w.toLowerCase());
+    if (!list) continue;
+    let len = 0;
+    for (const m of list) {
+      if (!PLACE_CLASSES.has(m.cls) || m.words.length <= len || i + m.words.length > n) continue;
+      let ok = true;
+      for (let j = 0; j < m.words.length && ok; j++) {
+        const w = tokens[i + j].w;
+        ok = w.toLowerCase() === m.words[j] && (isCapitalised(w) || PARTICLES.has(w) || w === 'of' || w === 'the');
+      }
+      if (ok && isCapitalised(tokens[i + m.words.length - 1].w)) len = m.words.length;
+    }
+    if (len < 2) continue;
+    if (i + len < n && tokens[i + len].w === 'City') len++; // "Ho Chi Minh" + "City"
+    at ??= spansByToken(n, spans);
+    let cut = false, outside = false;
+    for (let j = i; j < i + len; j++) {
+      const s = at[j];
+      if (!s) { cut = true; continue; }
+      if (s.ts < i || s.te > i + len) outside = true;
+      if (s.ts !== i || s.te !== i + len) cut = true; // one span of another type: a team ("New York" won) is left
+    }
+    if (cut && !outside) joined.push({ ts: i, te: i + len, tag: 'LOC' });
+    i += len - 1;
+  }
+  return withJoined(spans, joined);
+}
 
 /** Organisation words after which a leading "The" is no part of the name ("The Crown Prosecution Service"). */
 const THE_HEADS = new Set([...FULL_ORG_HEADS, ...FOR_HEADS, 'service', 'board', 'authority', 'police', 'forces', 'army', 'navy', 'court', 'trust', 'institution', 'group', 'academy', 'office', 'executive', 'tribunal']);
