@@ -424,3 +424,9 @@ test('a place of several words in the lexicon that the tagger cut in pieces is o
   has(e, 'place', 'Ho Chi Minh City');
   hasNot(e, 'Chi Minh City');
 });
+
+test('"in" after an organisation word separates the organisation from its place', () => {
+  const e = ents('Staff at the Jet Propulsion Laboratory in Pasadena have been told that jobs will go.');
+  has(e, 'organization', 'Jet Propulsion Laboratory');
+  has(e, 'place', 'Pasadena');
+});

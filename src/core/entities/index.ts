@@ -460,6 +460,19 @@ const PLACE_HEADS = new Set(['bank', 'union', 'hotel', 'hotels', 'federation', '
 const CLAUSE_CLASSES = new Set(['verb', 'pron', 'adv']);
 const CLAUSE_WORDS = new Set(['that', 'than', 'but', 'if', 'because', 'while', 'whether', 'although', 'though', 'unless']);
 
+/**
+ * "Jet Propulsion Laboratory in Pasadena": "in" after an organisation word, before one to three capitalised words that
+ * end the span, separates the organisation from its place. Not "Board of Control for Cricket in India" (no such word
+ * before "in").
+ */
+function placeAfterHead(tokens: Token[], i: number, e: number): boolean {
+  const h = tokens[i - 1].w;
+  if (!isCapitalised(h) || !(RUN_HEADS.has(h.toLowerCase()) || FULL_ORG_HEADS.has(h.toLowerCase()))) return false;
+  if (e - i - 1 > 3) return false;
+  for (let k = i + 1; k < e; k++) if (!isNameWord(tokens[k].w)) return false;
+  return true;
+}
+
 /** Prepositions before a date: "… Sciences in March", "… Council on Monday" end the name before them. */
 const DATE_PREPS = new Set(['in', 'on', 'since', 'until', 'by']);
 const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -479,9 +492,10 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const lists = (s.tag === 'PER' || s.tag === 'LOC') && !PLACE_CLASSES.has(getLexicon().multiKey.get(spanWords(tokens, s)) ?? '');
     for (let i = s.ts + 1; i < s.te - 1; i++) {
       const w = tokens[i].w;
-      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')) || (s.tag === 'ORG' && w === 'and' && twoOrganisations(tokens, s.ts, i, s.te)) || (DATE_PREPS.has(w) && DATE_WORD.test(tokens[i + 1].w)))) continue;
+      if (!/^\p{Ll}/u.test(w) || !(CLAUSE_WORDS.has(w) || CLAUSE_CLASSES.has(lexClass(w)) || (lists && (w === 'and' || w === 'or')) || (s.tag === 'ORG' && w === 'and' && twoOrganisations(tokens, s.ts, i, s.te)) || (DATE_PREPS.has(w) && DATE_WORD.test(tokens[i + 1].w)) || (s.tag === 'ORG' && w === 'in' && placeAfterHead(tokens, i, s.te)))) continue;
       parts.push({ ts: a, te: i, tag: s.tag });
       a = i + 1;
+      if (w === 'in' && s.tag === 'ORG') { parts.push({ ts: a, te: s.te, tag: 'LOC' }); a = s.te; break; }
       // the date itself ("in March", "on Monday") and what follows it in the span are no part of a name
       if (DATE_PREPS.has(w) && DATE_WORD.test(tokens[i + 1].w)) { a = s.te; break; }
     }
