@@ -430,3 +430,10 @@ test('"in" after an organisation word separates the organisation from its place'
   has(e, 'organization', 'Jet Propulsion Laboratory');
   has(e, 'place', 'Pasadena');
 });
+
+test('a football club\'s short name after its full name is the club', () => {
+  const e = ents('Aston Villa beat Brenford Rovers 2-0 on Saturday.\nThe manager said afterwards that Villa were building something special.');
+  has(e, 'organization', 'Aston Villa');
+  has(e, 'organization', 'Villa');
+  hasNot(e.filter((x) => x.type === 'person'), 'Villa');
+});

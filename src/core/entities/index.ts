@@ -1143,6 +1143,9 @@ function spanKey(d: DocLine, ts: number, te: number): string {
   return d.para.slice(t[ts].s, t[te - 1].e).toLowerCase();
 }
 
+/** Last words of football clubs' names that stand for the club alone ("Manchester United" ... "United"). */
+const CLUB_SHORT = new Set(['United', 'City', 'Villa', 'Rovers', 'Wanderers', 'Athletic', 'Hotspur', 'Albion', 'Forest', 'Palace', 'Rangers', 'Celtic', 'Argyle', 'Wednesday', 'Orient', 'Stanley', 'Dons']);
+
 /**
  * Document-level pass: one type per name (weighted vote), surnames of people, and mentions the tagger missed.
  * Linear in the number of tokens of the document.
@@ -1188,6 +1191,10 @@ function documentPass(docLines: DocLine[]): void {
             vote(last.toLowerCase(), 'PER', W);
             bodyKnown.add(last.toLowerCase());
           }
+        } else if (s.tag === 'ORG' && s.te - s.ts <= 3 && CLUB_SHORT.has(toks[s.te - 1].w)) {
+          // "Manchester United" ... "United": a club's short name
+          vote(toks[s.te - 1].w.toLowerCase(), 'ORG', W);
+          bodyKnown.add(toks[s.te - 1].w.toLowerCase());
         } else if (s.tag === 'ORG' && CORP_SUFFIX.has(toks[s.te - 1].w.toLowerCase())) {
           vote(spanKey(d, s.ts, s.te - 1), 'ORG', W);
           bodyKnown.add(spanKey(d, s.ts, s.te - 1));
