@@ -437,3 +437,11 @@ test('a football club\'s short name after its full name is the club', () => {
   has(e, 'organization', 'Villa');
   hasNot(e.filter((x) => x.type === 'person'), 'Villa');
 });
+
+test('names of competitions, prizes and festivals are none of the three types', () => {
+  const e = ents('Raducanu will lead the team at next year\'s Billie Jean King Cup, and the film opens at the Venice Film Festival.');
+  hasNot(e, 'Billie');
+  hasNot(e, 'Jean King Cup');
+  hasNot(e, 'Film Festival');
+  hasNot(e, 'Venice');
+});

@@ -96,6 +96,7 @@ export function tagParagraph(para: string): LineEntities {
     out = administrations(tokens, out);
     out = leadingThe(tokens, out);
     out = lexiconPlaces(tokens, out);
+    out = events(tokens, out);
     out = out.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(tokens[s.ts].w)));
   }
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
@@ -1030,6 +1031,28 @@ function lexiconPlaces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     i += len - 1;
   }
   return withJoined(spans, joined);
+}
+
+/** Last words of the names of competitions, prizes and festivals ("Davis Cup", "Booker Prize", "Glastonbury Festival"). */
+const EVENT_HEADS = new Set(['Cup', 'Trophy', 'Prize', 'Prizes', 'Award', 'Awards', 'Festival', 'Championship', 'Championships', 'Olympics', 'Games', 'Marathon', 'Prix']);
+
+/**
+ * "Billie Jean King Cup", "Glastonbury Festival", "Booker Prize": a span that ends in the name of a competition, prize
+ * or festival is such a name (MISC, not reported), whatever type the tagger gave it, and takes in a one-word span
+ * right before it that the tagger cut off ("Billie" + "Jean King Cup").
+ */
+function events(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out: LineSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.tag === 'MISC' || s.te - s.ts < 2 || !EVENT_HEADS.has(tokens[s.te - 1].w)) continue;
+    out ??= spans.slice();
+    const prev = k > 0 ? spans[k - 1] : null;
+    const i = out.indexOf(s);
+    if (prev && prev.te === s.ts && prev.te - prev.ts === 1 && out[i - 1] === prev) out.splice(i - 1, 2, { ts: prev.ts, te: s.te, tag: 'MISC' });
+    else out.splice(i, 1, { ts: s.ts, te: s.te, tag: 'MISC' });
+  }
+  return out ?? spans;
 }
 
 /** Organisation words after which a leading "The" is no part of the name ("The Crown Prosecution Service"). */
