@@ -444,4 +444,6 @@ test('names of competitions, prizes and festivals are none of the three types', 
   hasNot(e, 'Jean King Cup');
   hasNot(e, 'Film Festival');
   hasNot(e, 'Venice');
+  // a firm of the gazetteer that ends in such a word stays a firm
+  has(ents('The judge ruled for Epic Games on Monday.'), 'organization', 'Epic Games');
 });

@@ -24,7 +24,7 @@ const NAMES = [
   'Shein', 'Ericsson', 'Nokia', 'Vodafone', 'Jio', 'Jio Platforms', 'Reliance Jio', 'Reliance Industries', 'Infosys',
   'Wipro', 'Meituan', 'Pinduoduo', 'Xpeng', 'BYD', 'CATL', 'Geely', 'Hugging Face', 'Mistral AI', 'Microsoft Azure',
   'Intel', 'Motorola', 'Lenovo', 'Sony', 'Panasonic', 'Toshiba', 'Hitachi', 'Fujitsu', 'Siemens', 
-  'Accenture', 'Deloitte', 'PwC', 'KPMG',
+  'Accenture', 'Deloitte', 'PwC', 'KPMG', 'Epic Games', 'Riot Games', 'Rockstar Games', 'Electronic Arts',
   // carmakers
   'Volkswagen', 'Toyota', 'Nissan', 'Hyundai', 'BMW', 'Renault', 'Peugeot', 'Stellantis', 'Porsche', 'Volvo',
   'Jaguar Land Rover', 'JLR', 'Rivian', 'Polestar', 'General Motors', 'Chrysler', 'Fiat', 'Audi', 'Lamborghini',
