@@ -447,3 +447,9 @@ test('names of competitions, prizes and festivals are none of the three types', 
   // a firm of the gazetteer that ends in such a word stays a firm
   has(ents('The judge ruled for Epic Games on Monday.'), 'organization', 'Epic Games');
 });
+
+test('particles before a surname with no first name belong to the person', () => {
+  const e = ents('"Europe will stand by them," von der Leyen said on Thursday.');
+  has(e, 'person', 'von der Leyen');
+  hasNot(e, 'Leyen');
+});

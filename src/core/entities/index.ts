@@ -562,6 +562,8 @@ function spanWords(tokens: Token[], s: LineSpan): string {
 
 /** Particles inside people's names: "Ursula von der Leyen", "Mohammed bin Salman", "Leonardo da Vinci". */
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'des', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'zu', 'y']);
+/** Particles that open a surname alone ("van Gogh", "de Gaulle", "bin Laden"; not "la", "y", "al", "da"). */
+const LONE_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'bin', 'ibn', 'ter', 'ten']);
 /** Words before a surname that are not a first name ("Professor O'Neill", "Father O'Malley"). */
 const ADDRESS_WORDS = new Set(
   ('professor doctor father mother sister brother reverend sir lord lady dame king queen prince princess pope saint ' +
@@ -588,6 +590,7 @@ function withJoined(spans: LineSpan[], joined: LineSpan[]): LineSpan[] {
 
 /**
  * People's names the tagger cuts in pieces: a person, then particles, then a capitalised word ("von der Leyen");
+ * particles before a one-word person, with no name before them ("von der Leyen said", "de Gaulle");
  * a capitalised name word before an O' surname ("Beto O'Rourke"). "D-Mass." alone is not a place.
  */
 function namePieces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
@@ -599,7 +602,17 @@ function namePieces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const w = tokens[i].w;
     let ts = -1;
     let te = -1;
-    if (PARTICLES.has(w)) {
+    if (PARTICLES.has(w) && !isNameWord(tokens[i - 1].w) && !PARTICLES.has(tokens[i - 1].w)) {
+      // a surname with its particles and no first name ("von der Leyen said", "de Gaulle"): the particles join the
+      // one-word person after them
+      let j = i;
+      while (j < n && j - i < 3 && PARTICLES.has(tokens[j].w)) j++;
+      const right = j < n ? at[j] : null;
+      if (!right || right.tag !== 'PER' || right.ts !== j || right.te - right.ts !== 1) continue;
+      if (j - i === 1 && !LONE_PARTICLES.has(w)) continue;
+      ts = i;
+      te = right.te;
+    } else if (PARTICLES.has(w)) {
       const left = at[i - 1];
       if (!left || left.tag !== 'PER' || left.te !== i) continue;
       let j = i;
