@@ -453,3 +453,11 @@ test('particles before a surname with no first name belong to the person', () =>
   has(e, 'person', 'von der Leyen');
   hasNot(e, 'Leyen');
 });
+
+test('a form of address alone is nobody, also after its name was found elsewhere', () => {
+  const e = ents('As Mr Ratan Tata, Mr Krishna Kant and a few others from the firm stood by, the car rolled out.\nAs Mr Kant said, it was built for families.');
+  hasNot(e, 'Mr');
+  has(e, 'person', 'Krishna Kant');
+  has(e, 'person', 'Kant');
+  for (const x of e) assert.ok(!/^M[rs]s?$/.test(x.text), x.text);
+});

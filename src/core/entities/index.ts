@@ -377,7 +377,7 @@ function isTitleWord(w: string): boolean {
  */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'messrs', 'mme', 'mlle']);
 function isHonorific(w: string): boolean {
-  return isCapitalised(w) && w[1] !== w[1].toUpperCase() && HONORIFICS.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase());
+  return w.length > 1 && isCapitalised(w) && w[1] !== w[1].toUpperCase() && HONORIFICS.has((w.endsWith('.') ? w.slice(0, -1) : w).toLowerCase());
 }
 
 /**
@@ -385,7 +385,8 @@ function isHonorific(w: string): boolean {
  * follows is the person, whatever type the tagger gave the whole. Not a name ending in an organisation word.
  */
 function honorifics(tokens: Token[], spans: LineSpan[]): LineSpan[] {
-  return spans.map((s) => {
+  // a form of address alone is nobody
+  return spans.filter((s) => !(s.te - s.ts === 1 && isHonorific(tokens[s.ts].w))).map((s) => {
     if (s.te - s.ts < 2 || s.te - s.ts > 4 || !isHonorific(tokens[s.ts].w) || !isNameWord(tokens[s.ts + 1].w)) return s;
     if (s.tag !== 'PER' && isOrgHead(tokens[s.te - 1].w)) return s;
     return { ts: s.ts + 1, te: s.te, tag: 'PER' as Tag };
@@ -1206,7 +1207,7 @@ function documentPass(docLines: DocLine[]): void {
   if (stormNames.size) for (const d of docLines) d.spans = d.spans.filter((s) => !stormNames.has(spanKey(d, s.ts, s.te)));
   // a headline in title case keeps only the names known from other lines (and finds them again below)
   for (const d of docLines) if (d.res.title) d.spans = [];
-  dropCommonWordPeople(docLines);
+  dropCommonWordNames(docLines);
   for (const d of docLines)
     for (const s of d.spans) {
       const k = spanKey(d, s.ts, s.te);
@@ -1263,7 +1264,7 @@ function documentPass(docLines: DocLine[]): void {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = typeOf(spanKey(d, i, end));
-        if (!t) continue;
+        if (!t || (len === 1 && isHonorific(toks[i].w))) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
         if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
@@ -1292,18 +1293,19 @@ function documentPass(docLines: DocLine[]): void {
 }
 
 /**
- * "Cases have also been confirmed in Burundi" after "610 suspected cases": a one-word person opening a sentence whose
- * word the document also writes in lower case is a common word, unless it is the last word of a person's full name
- * in the document ("Rice" after "Condoleezza Rice").
+ * "Cases have also been confirmed in Burundi" after "610 suspected cases": a one-word name (person, place or
+ * organisation) opening a sentence whose word the document also writes in lower case is a common word, unless it is
+ * the last word of a person's full name in the document ("Rice" after "Condoleezza Rice"). A gazetteer name is found
+ * again by the document pass.
  */
-function dropCommonWordPeople(docLines: DocLine[]): void {
+function dropCommonWordNames(docLines: DocLine[]): void {
   let lower: Set<string> | null = null;
   let surnames: Set<string> | null = null;
   for (const d of docLines) {
     if (d.res.caps) continue;
     const toks = d.res.tokens;
     const keep = d.spans.filter((s) => {
-      if (s.tag !== 'PER' || s.te - s.ts !== 1 || (s.ts > 0 && !SENTENCE_BOUNDARY.has(toks[s.ts - 1].w))) return true;
+      if (s.tag === 'MISC' || s.te - s.ts !== 1 || (s.ts > 0 && !SENTENCE_BOUNDARY.has(toks[s.ts - 1].w))) return true;
       const w = toks[s.ts].w;
       if (!PLAIN_NAME.test(w)) return true;
       if (!lower) {
