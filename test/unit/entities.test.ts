@@ -370,6 +370,10 @@ test('acronyms of common nouns ("AI chips", "an IPO") are not organisations', ()
   hasNot(e, 'AI');
   hasNot(e, 'GPU');
   has(e, 'organization', 'Kestrel Systems');
+  // nor in an ALL-CAPS headline, nor found again from there
+  const h = ents('KESTREL SAYS API AND AI DEMAND STRONG\nKestrel Systems said the API was ready and AI demand was strong.');
+  hasNot(h, 'API');
+  hasNot(h, 'AI');
 });
 
 test('a place, a nationality or "and" inside a long organisation name stays in it', () => {

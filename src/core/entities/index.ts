@@ -1254,7 +1254,9 @@ function documentPass(docLines: DocLine[]): void {
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
   for (const d of docLines) {
     const toks = d.res.tokens;
-    let spans: LineSpan[] = d.spans.map((s) => {
+    // acronyms of common nouns are no names in ALL-CAPS lines either ("AI", "API")
+    const own = d.res.caps ? d.spans.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(toks[s.ts].w))) : d.spans;
+    let spans: LineSpan[] = own.map((s) => {
       const t = typeOf(spanKey(d, s.ts, s.te));
       return { ts: s.ts, te: s.te, tag: t || s.tag };
     });
@@ -1264,7 +1266,7 @@ function documentPass(docLines: DocLine[]): void {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = typeOf(spanKey(d, i, end));
-        if (!t || (len === 1 && isHonorific(toks[i].w))) continue;
+        if (!t || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w)))) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
         if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
