@@ -18,14 +18,22 @@ import { scareReason, type ScareReason } from './scare';
 export interface ParagraphQuotes {
   scan: MarkScan;
   attr: ParagraphAttribution;
-  /** Attribution for the alternative reading (lazily computed). */
-  altAttr?: ParagraphAttribution;
-  /** Attribution and scare reasons for the reading with an open single-mark tail (`scan.singleTail`; lazily computed). */
-  tailAttr?: ParagraphAttribution;
-  tailScare?: ScareReason[];
+  /** Attribution and scare reasons of the alternative reading (`scan.alt`; lazily computed). */
+  altRead?: Reading;
+  /** Attribution and scare reasons of the reading with an open single-mark tail (`scan.singleTail`; lazily computed). */
+  tailRead?: Reading;
   /** Per piece: why it looks like a scare quote / title (see scare.ts), or null. */
   scare: ScareReason[];
-  altScare?: ScareReason[];
+}
+
+/** A paragraph's pieces read another way: their attribution and scare reasons. */
+interface Reading {
+  attr: ParagraphAttribution;
+  scare: ScareReason[];
+}
+
+function readPieces(ptext: string, pieces: readonly Piece[]): Reading {
+  return { attr: attributeParagraph(ptext, pieces), scare: pieces.map((pc) => scareReason(ptext, pc)) };
 }
 
 export interface QuoteMemo {
@@ -235,24 +243,18 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       const next = i + 1 < pPq.length ? pPq[i + 1] : undefined;
       if (!next || !next.scan.startsWithOpen) {
         pieces = pq.scan.alt;
-        if (!pq.altAttr) {
-          pq.altAttr = attributeParagraph(ptext, pieces);
-          pq.altScare = pieces.map((pc) => scareReason(ptext, pc));
-        }
-        attr = pq.altAttr;
-        scare = pq.altScare!;
+        pq.altRead ??= readPieces(ptext, pieces);
+        attr = pq.altRead.attr;
+        scare = pq.altRead.scare;
       }
     } else if (pq.scan.singleTail) {
       // a single-mark quote left open continues in the next paragraph when that one opens with a single mark
       const next = i + 1 < pPq.length ? pPq[i + 1] : undefined;
       if (next && next.scan.startsWithOpenSingle) {
         pieces = pq.scan.singleTail;
-        if (!pq.tailAttr) {
-          pq.tailAttr = attributeParagraph(ptext, pieces);
-          pq.tailScare = pieces.map((pc) => scareReason(ptext, pc));
-        }
-        attr = pq.tailAttr;
-        scare = pq.tailScare!;
+        pq.tailRead ??= readPieces(ptext, pieces);
+        attr = pq.tailRead.attr;
+        scare = pq.tailRead.scare;
       }
     }
     for (let k = 0; k < pieces.length; k++) {
