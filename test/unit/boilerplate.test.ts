@@ -1058,3 +1058,27 @@ test('a pull quote next to the paragraph it repeats is a duplicate; a quotation 
   // four paragraphs from the one that quotes it: a quotation the article takes up again, not a pull quote
   is(m, '“Staff have never worked harder to keep patients safe through the coldest months of the year.”', 'article');
 });
+
+test('a live blog\'s post headlines under the posts\' times are kept', () => {
+  const post = (ago: string, head: string, by: string, body: string) => [ago, '', head, '', by, '', body, '', 'Link Copied!', ''];
+  const text = [
+    'Home', 'US', 'World', 'Politics', '', 'Live updates: Lake-effect snow buries western New York', '',
+    ...post('32 min ago', 'Airlines issue travel waivers as cancellations climb', 'From CNN\'s Pete Muntean',
+      'Delta, United and American have all issued travel waivers for passengers flying into or out of Buffalo and Rochester this weekend.'),
+    ...post('1 hr 5 min ago', 'Drivers stranded on I-90 near Erie', 'From CNN\'s Andy Rose',
+      'Some drivers have been stuck for more than six hours on Interstate 90 near Erie, Pennsylvania, as crews try to clear the crashes.'),
+    ...post('1 hr 40 min ago', 'Why lake-effect snow can be so extreme', 'From CNN Meteorologist Mary Gilbert',
+      'Lake-effect snow happens when frigid air moves over the relatively warm waters of the Great Lakes and picks up moisture.'),
+    ...post('2 hr 12 min ago', 'Schools closed across the region', 'From CNN\'s Sara Smart',
+      'More than forty school districts in western New York have cancelled classes for Monday as the snow keeps falling.'),
+    'Load more', '', 'Terms of Use', 'Privacy Policy', '© 2026 Cable News Network.',
+  ].join('\n');
+  const m = labels(text);
+  for (const h of ['Drivers stranded on I-90 near Erie', 'Why lake-effect snow can be so extreme', 'Schools closed across the region']) is(m, h, 'article');
+  is(m, 'Some drivers have been stuck for more than six hours…', 'article');
+  is(m, '1 hr 5 min ago', 'meta', 'dateline');
+  // a CNN live page written by hand: the posts' headlines the model dropped (their times are datelines)
+  const c = labels(fx('layouts/handwritten-cnn-live-layout.txt'));
+  for (const h of ['Drivers stranded on I-90 near Erie', 'Why lake-effect snow can be so extreme']) is(c, h, 'article', 'article-context');
+  is(c, '1 hr 5 min ago', 'meta', 'dateline');
+});

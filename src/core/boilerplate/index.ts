@@ -967,6 +967,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   relatedCards(out, feats, nb, forced);
   listAfterColon(out, feats, nb, forced, d1);
   subheadsAfterInserts(out, feats, nb, forced, d1);
+  postHeads(out, feats, nb, forced, d1);
   authorBio(out, nb, lineText);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   pullQuotes(out, feats, nb, forced, lineText);
@@ -1064,6 +1065,47 @@ function subheadsAfterInserts(out: LineInfo[], feats: readonly LineFeatures[], n
     let k = j - 1, inserted = false;
     for (; k >= 0 && j - k <= 4 && INSERTS.has(out[nb[k]].reason); k--) if (out[nb[k]].reason === 'ad-marker' || out[nb[k]].reason === 'related-link') inserted = true;
     if (!inserted || k < 0 || out[nb[k]].reason !== 'article-prose') continue;
+    o.label = 'article'; o.reason = 'article-context'; o.detail = undefined;
+  }
+}
+
+/** The first article-prose line within three lines after line j, past at most one short line (a post's byline); -1 if none. */
+function proseAfter(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, j: number): number {
+  let short = 0;
+  for (let k = j + 1; k < nb.length && k - j <= 3; k++) {
+    if (out[nb[k]].reason === 'article-prose') return k;
+    if (forced[k]) continue;
+    if (feats[nb[k]].words > 8 || ++short > 1) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A live blog's post headlines: a line of two to fourteen words in headline shape right under a post's time (past
+ * rule-dropped lines), with the post's prose right below it (past one short line: "From CNN's Sara Smart"), which the
+ * model dropped (CNN: "1 hr 5 min ago" / "Drivers stranded on I-90 near Erie" / "From CNN's Andy Rose" / the post). Only
+ * on a page of three or more such times each followed by prose: an article's own date has one headline, above it.
+ */
+function postHeads(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, d1: Stage1Doc): void {
+  const heads: number[] = [];
+  let posts = 0;
+  for (let j = 0; j + 2 < nb.length; j++) {
+    if (out[nb[j]].reason !== 'dateline') continue;
+    let h = j + 1;
+    while (h < nb.length && h - j <= 3 && forced[h] && out[nb[h]].label === 'boilerplate') h++;
+    if (h >= nb.length) continue;
+    const o = out[nb[h]];
+    const f = feats[nb[h]];
+    const head = o.label === 'boilerplate' && !forced[h] && d1.dup[h] !== 1 && o.reason !== 'template' && f.words >= 2 && f.words <= 14 &&
+      (!f.endSentence || f.key.endsWith('?')) && !f.endColon && !f.bullet && f.seps === 0 && !f.startLower && !f.startPunct && !nameShaped(f);
+    if (head && proseAfter(out, feats, nb, forced, h) >= 0) {
+      heads.push(h);
+      posts++;
+    } else if (proseAfter(out, feats, nb, forced, h - 1) >= 0) posts++;
+  }
+  if (posts < 3) return;
+  for (const h of heads) {
+    const o = out[nb[h]];
     o.label = 'article'; o.reason = 'article-context'; o.detail = undefined;
   }
 }
