@@ -75,6 +75,14 @@ export interface AnalysisStats {
    * text first (`markupToText`).
    */
   markup?: { tags: number; share: number };
+  /**
+   * Set when one line holds a whole page (3,000 characters or more with the furniture of several page widgets in it:
+   * cookies, sign-in, sharing, newsletters, comments, copyright…): the converter joined the page's blocks into one line
+   * (jsoup's `text()`, `get_text()` without a separator, textContent of minified HTML). The line classifier cannot
+   * separate article from noise inside one line. `line`: the longest such line; `chars`: its length; `widgets`: how
+   * many kinds of furniture it holds.
+   */
+  joined?: { line: number; chars: number; widgets: number };
 }
 
 export type LineEnding = '\n' | '\r\n' | '\r';

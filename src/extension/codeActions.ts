@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { cleanSummary } from '../core/clean';
 import { COMMANDS, cleanEdit, type CommandDeps, type KeepLineArgs, type RemoveLineArgs, type AlwaysBoilerplateArgs } from './commands';
-import { DIAGNOSTIC_SOURCE, MARKUP_CODE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, JOINED_CODE, MARKUP_CODE } from './diagnostics';
 import { LANGUAGE_ID } from './configuration';
 
 const EDITABLE_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
@@ -47,7 +47,7 @@ export class ScrapedNewsCodeActions implements vscode.CodeActionProvider {
     if (!info) return out;
     const uri = doc.uri.toString();
     const text = doc.lineAt(line).text;
-    const diags = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.start.line === line && d.code !== MARKUP_CODE);
+    const diags = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.start.line === line && d.code !== MARKUP_CODE && d.code !== JOINED_CODE);
 
     const markupDiags = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === MARKUP_CODE && d.range.start.line === line);
     if (markupDiags.length && a.stats.markup && this.deps.config.get(doc.uri).convertMarkup) {

@@ -68,10 +68,41 @@ function markupDiagnostic(a: Analysis, convert: boolean): vscode.Diagnostic[] {
   return [d];
 }
 
+/** Code of the diagnostic on a line that holds a whole page (`stats.joined`). */
+export const JOINED_CODE = 'joined-page';
+
+/**
+ * One diagnostic (Information, on the line) for a dump whose converter joined the page into one line: the line
+ * classifier keeps or drops it whole, so the user should know why nothing inside it is dimmed.
+ */
+function joinedDiagnostic(a: Analysis): vscode.Diagnostic[] {
+  const j = a.stats.joined;
+  if (!j || j.line >= a.lines.length) return [];
+  const d = new vscode.Diagnostic(
+    new vscode.Range(j.line, 0, j.line, 200),
+    `This line holds a whole page (${j.chars.toLocaleString('en-US')} characters, with the text of ${j.widgets} kinds of page widgets: ` +
+      'cookies, sign-in, sharing, comments…): the converter joined the page\'s blocks into one line (jsoup\'s text(), get_text() ' +
+      'without a separator, textContent of minified HTML). Scraped News keeps or drops whole lines, so it cannot separate the ' +
+      'article from the noise inside it. Convert the page again with line breaks (jsoup\'s wholeText(), get_text("\\n"), innerText).',
+    vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = JOINED_CODE;
+  return [d];
+}
+
+/** The diagnostics about the whole dump (markup, a joined page), and their part of the published signature. */
+function pageDiagnostics(a: Analysis, convert: boolean): vscode.Diagnostic[] {
+  return [...markupDiagnostic(a, convert), ...joinedDiagnostic(a)];
+}
+function pageSig(a: Analysis): string {
+  return (a.stats.markup ? 'markup\n' : '') + (a.stats.joined ? `joined ${a.stats.joined.line}\n` : '');
+}
+
 export function buildDiagnostics(a: Analysis, severity: vscode.DiagnosticSeverity | null, meta: boolean, convertMarkup = true): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   if (severity === null) return out;
-  out.push(...markupDiagnostic(a, convertMarkup));
+  out.push(...pageDiagnostics(a, convertMarkup));
   for (const l of a.lines) {
     if (out.length >= MAX_DIAGNOSTICS) break;
     if (l.label === 'boilerplate' || (meta && l.label === 'meta')) out.push(diagnosticOf(l.line, l.end - l.start, l.label === 'meta', l.reason, withoutScore(l.reason, l.detail), severity));
@@ -196,19 +227,19 @@ export class DiagnosticsController implements vscode.Disposable {
       const window = lineWindow(visibleRangesOf(doc), doc.lineCount, DIAGNOSTIC_MARGIN);
       const noise = noiseIn(analysis, cfg.metaDiagnostics, window[0], window[1]);
       // an edit or a scroll that left the published diagnostics as they are publishes nothing
-      const sig = (analysis.stats.markup ? 'markup\n' : '') + noise.map((t) => t.join(',')).join('\n');
+      const sig = pageSig(analysis) + noise.map((t) => t.join(',')).join('\n');
       if (!force && prev && prev.key === key && prev.sig === sig) {
         prev.analysis = analysis;
         prev.window = window;
         return;
       }
       this.published.set(doc, { analysis, key, sig, window });
-      this.collection.set(doc.uri, severity === null ? [] : [...markupDiagnostic(analysis, cfg.convertMarkup), ...noise.map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity))]);
+      this.collection.set(doc.uri, severity === null ? [] : [...pageDiagnostics(analysis, cfg.convertMarkup), ...noise.map(([line, len, isMeta, reason, detail]) => diagnosticOf(line, len, isMeta, reason, detail, severity))]);
       return;
     }
     if (!force && prev && prev.analysis === analysis && prev.key === key && !prev.window) return;
     // an edit that left the published diagnostics as they are (e.g. typing in an article line) publishes nothing
-    const sig = (analysis.stats.markup ? 'markup\n' : '') + noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
+    const sig = pageSig(analysis) + noiseSignature(analysis, cfg.metaDiagnostics, MAX_DIAGNOSTICS);
     if (!force && prev && prev.key === key && prev.sig === sig && !prev.window) {
       prev.analysis = analysis;
       return;

@@ -563,6 +563,27 @@ suite('editor: Scraped News features', function () {
     assert.strictEqual(doc.getText(), html);
   });
 
+  test('a page the converter joined into one line (jsoup text()): one diagnostic on that line says so; none on the page with its lines', async () => {
+    const page = fs.readFileSync(path.join(root().fsPath, 'layouts', 'handwritten-telegraph-layout.txt'), 'utf8');
+    const joined = 'Scraped 2026-11-30\n' + page.split(/\r?\n/).filter((l) => l.trim()).join(' ') + '\n';
+    const uri = writeDump('joined.news.txt', joined);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await api.refresh(uri);
+    const d = await until('joined-page diagnostic', () => vscode.languages.getDiagnostics(uri).find((x) => x.code === 'joined-page'));
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(d.range.start.line, 1);
+    assert.match(d.message, /holds a whole page \([\d,]+ characters/);
+    assert.ok(!(await codeActions(doc, 1, vscode.CodeActionKind.QuickFix.value)).some((a) => a.diagnostics?.some((x) => x.code === 'joined-page')), 'no quick fix claims it');
+    // the same page with its lines: no such diagnostic
+    const uri2 = writeDump('lined.news.txt', page);
+    const doc2 = await vscode.workspace.openTextDocument(uri2);
+    await vscode.window.showTextDocument(doc2);
+    await api.refresh(uri2);
+    await until('diagnostics of the page with its lines', () => vscode.languages.getDiagnostics(uri2).length > 0);
+    assert.ok(!vscode.languages.getDiagnostics(uri2).some((x) => x.code === 'joined-page'));
+  });
+
   test('a hard-wrapped dump is dimmed paragraph by paragraph, its quotes found across line breaks; unwrapLines off judges each line; Clean Article keeps whole paragraphs', async () => {
     // the fixture word-wrapped at 78 columns, as html2text or lynx would write it
     const wrapped = wrapText(fixture, 78);

@@ -47,3 +47,16 @@ test('clean keeps CRLF and collapses blank runs', () => {
   assert.ok(!out.includes('\r\n\r\n\r\n'), 'no blank runs');
   assert.ok(!out.includes('[ad_1]'));
 });
+
+test('stats.joined: a page a converter joined into one line is reported (the line, its length, the kinds of furniture); a long paragraph and the page with its lines are not', () => {
+  const page = readFileSync('test/fixtures/layouts/handwritten-telegraph-layout.txt', 'utf8');
+  const joined = 'Scraped 2026-11-30\n' + page.split(/\r?\n/).filter((l) => l.trim()).join(' ') + '\n';
+  const j = analyze(joined, { entities: false, quotes: false }).stats.joined;
+  assert.ok(j, 'reported');
+  assert.equal(j!.line, 1);
+  assert.equal(j!.chars, joined.split('\n')[1].length);
+  assert.ok(j!.widgets >= 3);
+  assert.equal(analyze(page, { entities: false, quotes: false }).stats.joined, undefined);
+  const prose = 'The council voted on Thursday to approve a network of protected cycle lanes across the centre. '.repeat(60);
+  assert.equal(analyze(prose + '\n', { entities: false, quotes: false }).stats.joined, undefined);
+});
