@@ -6,3 +6,10 @@
 export function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
+
+/**
+ * Name particles: lower-case words inside people's names ("Dwight de Leon", "Ursula von der Leyen", "Ahmad bin
+ * Ismail"). Shared by the boilerplate's name shapes and the quotes' speaker phrases (the entity tagger keeps its own,
+ * wider list with "y", "el", "zu", which would split ordinary phrases there).
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'dos', 'das', 'ter', 'ten']);

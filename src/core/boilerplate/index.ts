@@ -7,6 +7,7 @@
  *    phrases / copyright), then a two-stage logistic regression over line + neighbourhood + position + folder
  *    template features (model.ts, weights.json), then the headline and meta (byline, dateline, credit) labels.
  */
+import { NAME_PARTICLES } from '../strings';
 import { MIN_TEMPLATE_DOCUMENTS, type AnalyzeOptions, type FocusLines, type LineInfo, type TemplateIndex } from '../types';
 import { splitLines, type RawLine } from '../lines';
 import { compileUserPatterns } from '../patterns';
@@ -1428,10 +1429,8 @@ const nameShaped = (f: LineFeatures): boolean =>
   f.words >= 2 && f.words <= 5 && !f.endSentence && f.digitShare === 0 && (f.capShare === 1 ? f.words <= 4 : particlesOnly(f));
 /** One capitalised word of at most 20 characters without a full stop or digits: a section or a place ("Nation", "Mumbai"). */
 const oneWordKicker = (f: LineFeatures): boolean => f.words === 1 && f.capShare === 1 && !f.endSentence && f.digitShare === 0 && f.chars <= 20;
-/** Name particles: the only lower-case words of a name ("Dwight de Leon", "Kees van der Berg", "Ahmad bin Ismail"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'dos', 'das', 'ter', 'ten']);
-/** A name particle between two words (a cheap test before splitting the line). */
-const PARTICLE_WORD = / (?:de|da|del|della|di|du|van|von|der|den|bin|binti|al|la|le|dos|das|ter|ten) /;
+/** A name particle (strings.ts's NAME_PARTICLES) between two words: a cheap test before splitting the line. */
+const PARTICLE_WORD = new RegExp(` (?:${[...NAME_PARTICLES].join('|')}) `);
 /** The line's lower-case words are all name particles inside it, and two capitalised words remain. */
 function particlesOnly(f: LineFeatures): boolean {
   const lower = Math.round(f.words * (1 - f.capShare));

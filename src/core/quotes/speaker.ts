@@ -17,6 +17,7 @@
  * the full noun phrase with titles and appositives (`Rep. Jim Clyburn (D-S.C.), the assistant leader of …`), pronouns
  * as they are (`he`).
  */
+import { NAME_PARTICLES } from '../strings';
 import type { Piece } from './marks';
 import { isFirstName } from '../entities/features';
 
@@ -645,7 +646,6 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   return [start, e];
 }
 
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'dos', 'das']);
 
 /**
  * Token index of the comma that opens `, Peter Dunmore,` when the tokens between it and the comma at token k are a
