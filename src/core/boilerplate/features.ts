@@ -743,7 +743,19 @@ const WARM_LINES = [
   '© 2020 Example Media. All rights reserved.', 'Copyright (c) 2019', '-----', '* * *', 'By John Smith', 'Posted by Jane Doe on Monday',
   'Updated: March 3, 2020 10:00 am', '3 hours ago', 'Photo: Reuters', '(AP Photo/John Doe)', 'Getty Images', '• Home | News | Sport',
   '1. First item', '12) Second item', '- a dash item', '“Quoted words,” he said.', '«Citation», dit-il.', ', and then', 'don’t stop-it now',
-  'İstanbul', 'ΣΟΦΙΑ σοφία', '𝐁𝐨𝐥𝐝 text', 'visit www.example.org today', 'By John Smith, who wrote it.',
+  'İstanbul', 'ΣΟΦΙΑ σοφία', '𝐁𝐨𝐥𝐝 text', 'visit www.example.org today', 'By John Smith, who wrote this story.',
+  // the meta rules' and the captions' rarer branches (each threw ruleCode, captionTail or lineFeaturesAt away once per
+  // thread in the CLI when its first such line came: `node --trace-deopt dist/cli.js clean …`)
+  'Mar 12, 2025 - Technology', 'Politics | Mar 12, 2025', 'Jane Smith / March 3, 2020', 'By the end of the day, the council had agreed to the plan.',
+  'BACK TO SCHOOL | Parents walk their children to the first day of classes at a school in the city. Photo: Jane Doe/Reuters',
+  'Residents walk past the flooded houses along the river in the north of the city on Monday. — Photo courtesy Wapda',
+  'People queue outside the shelter to stay warm in the cold morning air on Monday. Gabriella Bass for NY Post',
+  'Ferries wait at the terminal as the fog lifts over the harbor on a cold Monday morning in the north of the city, officials said (Photo by Jane Doe/Getty Images)',
+  'He is survived by his wife, son and two daughters. PTI', 'Jane Smith and John Doe in Lagos contributed to this report.',
+  'Crowds gather on the waterfront to watch the first of the new ferries arrive in the harbor on Monday. —RICHARD A. REYES',
+  'The harbor authority, the city council and the ferry operator all said they would meet again before the end of the month. Jane Smith, John Doe and Ann Lee in Lagos contributed to this report.',
+  'window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag("js", new Date()); gtag("config", "UA-000000-1"); var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];',
+  'var a = 1; '.repeat(45),
 ];
 // Flat strings only: 'x'.repeat(n) and + make cons strings, and one cons string seen here made V8 compile every
 // charCodeAt of the character loop for cons strings (the loop ran about 4x slower on the flat document texts).
