@@ -1,8 +1,9 @@
-import type { Analysis, AnalysisStats, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } from './types';
+import type { Analysis, AnalyzeOptions, Entity, LineEnding, LineInfo, Quote } from './types';
 import { splitLines, detectEol } from './lines';
 import { classifyLines, paragraphView } from './boilerplate';
 import { findQuotes } from './quotes';
 import { detectMarkup, type MarkupShare } from './markup';
+import { joinedPage } from './joined';
 
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
@@ -82,31 +83,4 @@ export function assemble(text: string, eol: LineEnding, lines: LineInfo[], quote
     if (joined) a.stats.joined = joined;
   }
   return a;
-}
-
-/** A line at least this long may be a whole page joined into one line. */
-const JOINED_MIN = 3000;
-/** Page furniture's words: a long line holding three kinds of them is a page, not a paragraph. */
-const FURNITURE = [
-  ['cookie'], ['privacy policy', 'privacy notice'], ['sign in', 'log in', 'login', 'register'], ['subscribe', 'newsletter'],
-  ['share on', 'facebook', 'twitter', 'whatsapp'], ['comments', 'leave a reply', 'leave a comment'], ['©', 'copyright', 'all rights reserved'],
-  ['advertisement', 'sponsored'], ['related articles', 'related stories', 'read more', 'most read', 'trending'], ['terms of use', 'terms of service', 'terms and conditions'],
-];
-/**
- * The longest line of 3,000 characters or more (its first 200,000 looked at) holding at least three kinds of page
- * furniture (FURNITURE), or undefined. Only the longest few lines are read, so the cost does not grow with the dump.
- */
-function joinedPage(text: string, lines: readonly LineInfo[]): AnalysisStats['joined'] {
-  let best: AnalysisStats['joined'];
-  let looked = 0;
-  for (const l of lines) {
-    const n = l.end - l.start;
-    if (n < JOINED_MIN || (best && n <= best.chars)) continue;
-    if (++looked > 8) break;
-    const lower = text.slice(l.start, Math.min(l.end, l.start + 200_000)).toLowerCase();
-    let widgets = 0;
-    for (const words of FURNITURE) if (words.some((w) => lower.includes(w))) widgets++;
-    if (widgets >= 3) best = { line: l.line, chars: n, widgets };
-  }
-  return best;
 }

@@ -15,3 +15,4 @@ export type { DecodedDump, DumpEncoding, DumpDecodeErrorCode } from './decode';
 export { REASONS, describeReason } from './reasons';
 export { findWraps, logicalLines, type Wraps } from './boilerplate/unwrap';
 export { detectMarkup, looksLikeMarkup, markupShare, markupToText, decodeEntities, textOf } from './markup';
+export { joinedPage, joinedPageOf } from './joined';
