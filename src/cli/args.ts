@@ -118,7 +118,8 @@ Clean options:
   -j, --jobs N         threads: this one plus N-1 worker threads (default: one per 4 MB of input up to one
                        fewer than the cores, every core from 12 MB per core; 1 = single-threaded; the output
                        is the same for every N)
-      --json           print a summary as JSON on stdout (files, cleaned, skipped with reasons, lines removed, seconds)
+      --json           print a summary as JSON on stdout (files, cleaned, skipped with reasons, joined pages, lines
+                       removed, seconds)
       --keep-meta      keep meta lines (bylines, datelines, captions)
       --keep-markup    clean a dump that is HTML markup line by line as it is (default: convert it to
                        text lines first: block elements become lines, scripts/styles/comments dropped)
@@ -150,4 +151,8 @@ Exit codes:
   1  some files were skipped or failed (see stderr or the --json summary); others were written;
      for --jsonl: some input lines were malformed (reported with their line number), the others were processed
   2  usage error, missing or unreadable input, refused output path: nothing was written
+
+A page that a converter joined into one line (a line of 3,000+ characters holding cookies, sign-in, sharing…
+text) is cleaned and written all the same, with a warning on stderr (and in the --json summary's "joined");
+the exit code does not change.
 `;

@@ -16,7 +16,9 @@ import { TemplateCounter } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { lineKeyAt } from '../core/boilerplate/features';
 import { textOf } from '../core/markup';
-import type { TemplateIndex } from '../core/types';
+import { joinedPageOf } from '../core/joined';
+import { keptByClean } from '../core/clean-lines';
+import type { AnalysisStats, LineInfo, TemplateIndex } from '../core/types';
 import { labelLines, cleanLabelled, removedLines } from './labels';
 import { decodeBytes, encodeText, type DumpEncoding, warmDecoding } from './decode';
 import { errorText } from './util';
@@ -65,6 +67,15 @@ export interface Task {
   seen?: FileStat;
 }
 
+/** A page joined into one line, as the CLI reports it: `stats.joined` and whether the clean kept the line. */
+export type JoinedPage = NonNullable<AnalysisStats['joined']> & { kept: boolean };
+
+/** `stats.joined` of the labelled text (see TaskResult.joined), or undefined. Looks only at lines of 3,000+ characters. */
+export function joinedOf(text: string, lines: readonly LineInfo[], keepMeta: boolean): JoinedPage | undefined {
+  const j = joinedPageOf(text, lines);
+  return j && { ...j, kept: keptByClean(lines[j.line].label, keepMeta) };
+}
+
 export interface TaskResult {
   index: number;
   path: string;
@@ -74,6 +85,13 @@ export interface TaskResult {
   linesRemoved: number;
   bytesIn: number;
   bytesOut: number;
+  /**
+   * Set when a line of the (converted) text holds a whole page that a converter joined into one line: the analysis'
+   * `stats.joined` (0-based line, its length, the kinds of page furniture in it), and whether the clean kept that line
+   * (then the output still holds the page's noise) or removed it (then the article went with it). The file is cleaned
+   * all the same (the line is kept or dropped whole); the CLI warns about it.
+   */
+  joined?: JoinedPage;
 }
 
 interface Loaded extends FileStat {
@@ -194,6 +212,8 @@ export class Engine {
       const labels = labelLines(loaded.text, { boilerplatePatterns: this.settings.patterns, templates: tpl, templateLineCounts: lineCounts, keepMeta: this.settings.keepMeta, unwrap: this.settings.unwrap });
       cleaned = cleanLabelled(loaded.text, labels, this.settings.keepMeta);
       res.linesRemoved = removedLines(labels.lines, this.settings.keepMeta);
+      const joined = joinedOf(loaded.text, labels.lines, this.settings.keepMeta);
+      if (joined) res.joined = joined;
     } catch (e) {
       return { ...res, reason: 'analysis failed: ' + errorText(e) };
     }

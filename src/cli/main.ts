@@ -1,6 +1,7 @@
 /**
  * scraped-news CLI (bundled to dist/cli.js, bin `scraped-news`). See HELP in ./args.ts for the forms.
  * Exit codes: 0 ok; 1 some files skipped / some --jsonl lines malformed; 2 usage or input error, nothing written.
+ * A page joined into one line (TaskResult.joined) is a warning on stderr, not an error: the exit code does not change.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +12,7 @@ import { parseArgs, UsageError, HELP, type Args } from './args';
 import { decodeBytes, encodeText } from './decode';
 import { planClean } from './files';
 import { runBatch, WorkerPool } from './batch';
-import type { CleanSettings, LoadFailure } from './engine';
+import type { CleanSettings, JoinedPage, LoadFailure } from './engine';
 import { defaultJobs, errorText, trace, traceThreads } from './util';
 import { compileUserPatterns } from '../core/patterns';
 import { textOf } from '../core/markup';
@@ -27,6 +28,11 @@ const t0 = Date.now();
 let coreModule: typeof import('../core') | null = null;
 function core(): typeof import('../core') {
   return (coreModule ??= require(path.join(__dirname, 'core.js')) as typeof import('../core'));
+}
+
+/** The engine's helpers (loaded with the line classifier). */
+function engine(): typeof import('./engine') {
+  return require('./engine') as typeof import('./engine');
 }
 
 /** The line classifier, loaded on first use (after the worker threads of a batch are started). */
@@ -172,6 +178,26 @@ async function annotateJsonl(args: Args, opts: AnalyzeOptions): Promise<number> 
 
 // ---------- clean ----------
 
+/**
+ * The warning for a dump whose converter joined the page into one line (`stats.joined`; the editor's `joined-page`
+ * diagnostic): the file is cleaned all the same, so this is a warning on stderr, not an error (the exit code does not
+ * change). `where`: the file's path (or "stdin"); the line is 1-based here (0-based in the --json summary, as in annotate);
+ * `dryRun`: what the clean would do.
+ */
+function joinedWarning(where: string, j: JoinedPage, dryRun = false): string {
+  return `scraped-news: warning: ${where}: line ${j.line + 1} holds a whole page (${j.chars.toLocaleString('en-US')} characters, with the text of ` +
+    `${j.widgets} kinds of page widgets: cookies, sign-in, sharing, comments…), ` +
+    (j.kept ? `so the cleaned text ${dryRun ? 'would still hold' : 'still holds'} the page's noise` : `so it ${dryRun ? 'would be' : 'was'} removed whole, article included`) +
+    ': the converter joined the page\'s blocks into one line (jsoup\'s text(), get_text() without a separator, textContent of ' +
+    'minified HTML) and cleaning keeps or drops whole lines. Convert the page again with line breaks (innerText, ' +
+    'get_text("\\n"), jsoup\'s wholeText()) and clean that.\n';
+}
+
+/** The --json summary's entry for a joined page: `stats.joined` (0-based line), whether its line was kept, the path. */
+function joinedEntry(p: string, j: JoinedPage): { path: string } & JoinedPage {
+  return { path: p, line: j.line, chars: j.chars, widgets: j.widgets, kept: j.kept };
+}
+
 async function cleanStdin(args: Args): Promise<number> {
   checkPatterns(args.patterns);
   if (args.inputs.length !== 1) fail("'-' (stdin) cannot be combined with other inputs");
@@ -180,8 +206,11 @@ async function cleanStdin(args: Args): Promise<number> {
   const encoding = input.encoding;
   const text = args.convertMarkup ? textOf(input.text) : input.text;
   const { labelLines, cleanLabelled } = labels();
-  const out = cleanLabelled(text, labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta, unwrap: args.unwrap }), args.keepMeta);
+  const labelled = labelLines(text, { boilerplatePatterns: args.patterns, keepMeta: args.keepMeta, unwrap: args.unwrap });
+  const out = cleanLabelled(text, labelled, args.keepMeta);
   await writeAll(encodeText(out, (encoding as { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }).encoding));
+  const joined = engine().joinedOf(text, labelled.lines, args.keepMeta);
+  if (joined) process.stderr.write(joinedWarning('stdin', joined));
   return 0;
 }
 
@@ -256,6 +285,8 @@ async function cleanFiles(args: Args): Promise<number> {
   const cleaned = outcome.results.filter((r) => r.status === 'cleaned').length;
   const unchanged = outcome.results.filter((r) => r.status === 'unchanged').length;
   const linesRemoved = outcome.results.filter((r) => r.status !== 'skipped').reduce((s, r) => s + r.linesRemoved, 0);
+  // pages a converter joined into one line, in the input order (the files were written all the same)
+  const joined = outcome.results.filter((r) => r.joined && r.status !== 'skipped');
   const seconds = (Date.now() - t0) / 1000;
   if (args.json) {
     const summary = {
@@ -263,6 +294,7 @@ async function cleanFiles(args: Args): Promise<number> {
       cleaned,
       unchanged,
       skipped,
+      joined: joined.map((r) => joinedEntry(r.path, r.joined!)),
       linesRemoved,
       bytesIn: outcome.results.reduce((s, r) => s + r.bytesIn, 0),
       bytesOut: outcome.results.reduce((s, r) => s + r.bytesOut, 0),
@@ -272,7 +304,12 @@ async function cleanFiles(args: Args): Promise<number> {
     };
     await writeAll(JSON.stringify(summary) + '\n');
   }
+  for (const r of joined) process.stderr.write(joinedWarning(r.path, r.joined!));
   for (const s of skipped) process.stderr.write(`scraped-news: skipped ${s.path}: ${s.reason}\n`);
+  const files = tasks.length + plan.skipped.length;
+  if (joined.length > 0 && files > 1) {
+    process.stderr.write(`scraped-news: ${joined.length} of ${files} files hold a page joined into one line (warnings above); they were written all the same\n`);
+  }
   return skipped.length > 0 ? 1 : 0;
 }
 
@@ -293,16 +330,25 @@ async function dryRun(args: Args, plan: ReturnType<typeof planClean>, settings: 
   const { labelLines, removedLines } = labels();
   const { buildTemplateIndex } = require('../core/templates') as typeof import('../core/templates');
   const tpl = settings.templates ? buildTemplateIndex(texts.map((x) => x.text)) : null;
+  const { joinedOf } = engine();
   let linesRemoved = 0;
-  const perFile: { path: string; linesRemoved: number }[] = [];
+  const perFile: { path: string; linesRemoved: number; joined?: JoinedPage }[] = [];
+  const joined: { path: string; j: JoinedPage }[] = [];
   for (const x of texts) {
-    const r = removedLines(labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl, keepMeta: settings.keepMeta, unwrap: settings.unwrap }).lines, settings.keepMeta);
+    const lines = labelLines(x.text, { boilerplatePatterns: settings.patterns, templates: tpl, keepMeta: settings.keepMeta, unwrap: settings.unwrap }).lines;
+    const r = removedLines(lines, settings.keepMeta);
     linesRemoved += r;
-    perFile.push({ path: x.path, linesRemoved: r });
+    const j = joinedOf(x.text, lines, settings.keepMeta);
+    if (j) joined.push({ path: x.path, j });
+    perFile.push({ path: x.path, linesRemoved: r, ...(j ? { joined: j } : {}) });
   }
-  const summary = { dryRun: true, files: plan.tasks.length + plan.skipped.length, wouldClean: texts.length, skipped, linesRemoved, seconds: (Date.now() - t0) / 1000 };
+  const summary = { dryRun: true, files: plan.tasks.length + plan.skipped.length, wouldClean: texts.length, skipped, joined: joined.map((x) => joinedEntry(x.path, x.j)), linesRemoved, seconds: (Date.now() - t0) / 1000 };
   if (args.json) await writeAll(JSON.stringify({ ...summary, perFile }) + '\n');
-  else process.stderr.write(`scraped-news: dry run: ${texts.length} files would be cleaned, ${linesRemoved} lines removed, ${skipped.length} skipped\n`);
+  for (const x of joined) process.stderr.write(joinedWarning(x.path, x.j, true));
+  if (!args.json) {
+    const also = joined.length ? `, ${joined.length} holding a page joined into one line` : '';
+    process.stderr.write(`scraped-news: dry run: ${texts.length} files would be cleaned, ${linesRemoved} lines removed, ${skipped.length} skipped${also}\n`);
+  }
   return skipped.length > 0 ? 1 : 0;
 }
 

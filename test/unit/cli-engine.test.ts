@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Engine, mergeTemplateIndices } from '../../src/cli/engine';
+import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import { Engine, mergeTemplateIndices, type TaskResult } from '../../src/cli/engine';
 import { decodeBytes, encodeText } from '../../src/cli/decode';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { buildTemplateIndex, normalizeLineKey } from '../../src/core';
+import { analyze, buildTemplateIndex, clean, normalizeLineKey } from '../../src/core';
+import { keptByClean } from '../../src/core/clean-lines';
 import { TemplateCounter } from '../../src/core/templates';
 import { defaultJobs, mergeShared } from '../../src/cli/util';
 
@@ -289,4 +292,83 @@ test('the default --jobs: one thread for small inputs, a core left free below th
   assert.equal(defaultJobs(9 * MB, 100, 4), 2);
   assert.equal(defaultJobs(47 * MB, 100, 4), 3);
   assert.equal(defaultJobs(48 * MB, 100, 4), 4);
+});
+
+/** A dump whose converter joined the page's lines into one (jsoup's text()): a header line, then the page on line 1. */
+function joinedDump(layout: string): string {
+  const page = fs.readFileSync(`test/fixtures/layouts/${layout}`, 'utf8');
+  return 'Scraped 2026-11-30\n' + page.split(/\r?\n/).filter((l) => l.trim()).join(' ') + '\n';
+}
+
+test('cleanOne reports a page joined into one line as the analysis does (stats.joined, and whether the clean kept the line); the result survives the worker protocol; lines of a normal dump or of markup are not reported', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-engine-'));
+  try {
+    const files: Record<string, string> = {
+      'telegraph.txt': joinedDump('handwritten-telegraph-layout.txt'),
+      'corriere.txt': joinedDump('handwritten-corriere-layout.txt'),
+      'normal.txt': fixture,
+      // the same joined page as one line of HTML markup (--keep-markup): the analysis reports markup, not a joined page
+      'markup.txt': fs.readFileSync('test/fixtures/layouts/handwritten-telegraph-layout.txt', 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => `<div class="block"><p class="text">${l}</p></div>`).join('') + '\n',
+    };
+    for (const [f, t] of Object.entries(files)) fs.writeFileSync(path.join(d, f), t);
+    for (const convertMarkup of [true, false]) {
+      const e = new Engine({ ...settings, templates: false, convertMarkup });
+      const names = Object.keys(files);
+      e.load(names.map((f) => path.join(d, f)));
+      const res = e.cleanTasks(names.map((f, index) => ({ index, path: path.join(d, f), target: path.join(d, `out-${convertMarkup}`, f), inPlace: false })), null);
+      const by = new Map(res.map((r) => [path.basename(r.path), r]));
+      for (const f of ['telegraph.txt', 'corriere.txt']) {
+        const r = by.get(f)!;
+        assert.equal(r.status, 'cleaned', 'written all the same');
+        const a = analyze(files[f], { entities: false, quotes: false });
+        assert.ok(a.stats.joined, f);
+        assert.deepEqual(r.joined, { ...a.stats.joined, kept: keptByClean(a.lines[a.stats.joined!.line].label, false) }, f);
+        assert.equal(r.joined!.line, 1);
+        assert.equal(fs.readFileSync(path.join(d, `out-${convertMarkup}`, f), 'utf8'), clean(files[f], a), f);
+        // results are posted between threads (structured clone)
+        assert.deepEqual(structuredClone(r), r);
+      }
+      assert.equal(by.get('normal.txt')!.joined, undefined);
+      assert.equal(by.get('markup.txt')!.status, 'cleaned');
+      assert.equal(by.get('markup.txt')!.joined, undefined, `markup, convertMarkup ${convertMarkup}`);
+    }
+    assert.ok(analyze(files['markup.txt'], { entities: false, quotes: false }).stats.markup);
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('a worker thread (dist/worker.js) reports a joined page in the results it posts back', async () => {
+  if (!fs.existsSync(path.resolve('dist/worker.js'))) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    assert.equal(b.status, 0, 'build failed');
+  }
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sn-engine-'));
+  const w = new Worker(path.resolve('dist/worker.js'), { workerData: { ...settings, templates: false } });
+  try {
+    const files: Record<string, string> = { 'a.txt': joinedDump('handwritten-telegraph-layout.txt'), 'b.txt': fixture };
+    for (const [f, t] of Object.entries(files)) fs.writeFileSync(path.join(d, f), t);
+    const paths = Object.keys(files).map((f) => path.join(d, f));
+    const ask = (msg: object) => new Promise<any>((resolve, reject) => {
+      const on = (m: any) => { if (m.type !== 'progress') { w.off('message', on); resolve(m); } };
+      w.on('message', on);
+      w.once('error', reject);
+      w.postMessage(msg);
+    });
+    // the worker reads both files (this thread claims none), then cleans them
+    const loaded = await ask({ type: 'load', paths, counter: new SharedArrayBuffer(4), chunk: 4 });
+    assert.deepEqual(loaded.owned, [0, 1]);
+    const tasks = paths.map((p, index) => ({ index, path: p, target: path.join(d, 'out', path.basename(p)), inPlace: false }));
+    const cleaned = await ask({ type: 'clean', lists: [[], tasks], me: 1, counters: new SharedArrayBuffer(8), templates: null, slotCounts: null });
+    assert.equal(cleaned.type, 'cleaned');
+    const [ra, rb] = (cleaned.results as TaskResult[]).sort((x, y) => x.index - y.index);
+    const a = analyze(files['a.txt'], { entities: false, quotes: false });
+    assert.equal(ra.status, 'cleaned');
+    assert.deepEqual(ra.joined, { ...a.stats.joined, kept: keptByClean(a.lines[a.stats.joined!.line].label, false) });
+    assert.equal(rb.status, 'cleaned');
+    assert.equal(rb.joined, undefined);
+  } finally {
+    await w.terminate();
+    fs.rmSync(d, { recursive: true, force: true });
+  }
 });

@@ -477,3 +477,93 @@ test('hard-wrapped dumps are judged paragraph by paragraph (--jobs 1 and 2, temp
   assert.equal(s.status, 0, s.stderr);
   assert.equal(s.stdout, clean(files['sputnik.txt'], analyze(files['sputnik.txt'], { entities: false, quotes: false })));
 });
+
+/** A dump whose converter joined the page's lines into one (jsoup's text()): a header line, then the page on line 1. */
+function joinedDump(layout: string): string {
+  const page = fs.readFileSync(`test/fixtures/layouts/${layout}`, 'utf8');
+  return 'Scraped 2026-11-30\n' + page.split(/\r?\n/).filter((l) => l.trim()).join(' ') + '\n';
+}
+
+const JOINED_WARNING = /^scraped-news: warning: (.+): line 2 holds a whole page \(4,470 characters, with the text of \d+ kinds of page widgets.*convert the page again with line breaks \(innerText, get_text\("\\n"\), jsoup's wholeText\(\)\)/im;
+
+test('a page joined into one line (one file, stdin): a warning on stderr (file, line, why, how to fix); written as the core cleans it; exit 0', () => {
+  const joined = joinedDump('handwritten-telegraph-layout.txt');
+  assert.ok(analyze(joined, { entities: false, quotes: false }).stats.joined, 'the fixture is a joined page');
+  const one = dir('joined-one', { 'page.txt': joined });
+  const r = run(['clean', path.join(one, 'page.txt'), '--out', path.join(tmp, 'joined-one-out')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.equal(r.stderr.match(JOINED_WARNING)?.[1], path.join(one, 'page.txt'), r.stderr);
+  assert.match(r.stderr, /so the cleaned text still holds the page's noise/);
+  assert.match(r.stderr, /jsoup's text\(\), get_text\(\) without a separator/);
+  assert.equal(fs.readFileSync(path.join(tmp, 'joined-one-out', 'page.txt'), 'utf8'), expectedClean(joined));
+  const s = run(['clean', '-'], { input: joined });
+  assert.equal(s.status, 0, s.stderr);
+  assert.equal(s.stdout, expectedClean(joined));
+  assert.equal(s.stderr.match(JOINED_WARNING)?.[1], 'stdin');
+});
+
+/** A folder of two joined pages (j1.txt: its line kept; j2.txt) and six normal dumps; its files. */
+let joinedFolder: { d: string; files: Record<string, string> } | null = null;
+function joinedBatch(): { d: string; files: Record<string, string> } {
+  if (joinedFolder) return joinedFolder;
+  const files: Record<string, string> = { 'j1.txt': joinedDump('handwritten-telegraph-layout.txt'), 'j2.txt': joinedDump('handwritten-corriere-layout.txt') };
+  for (let i = 0; i < 6; i++) files[`d${i}.txt`] = siteDump(i);
+  return (joinedFolder = { d: dir('joined-batch', files), files });
+}
+
+test('a page joined into one line in a batch (--jobs 1 and 2): a warning per file in the input order and a count at the end; the same files written as the core cleans them; exit 0', () => {
+  const { d, files } = joinedBatch();
+  const tpl = buildTemplateIndex(Object.values(files));
+  const outs: string[] = [];
+  for (const jobs of ['1', '2']) {
+    const o = path.join(tmp, `joined-batch-o${jobs}`);
+    outs.push(o);
+    const h = run(['clean', d, '--out', o, '--jobs', jobs]);
+    assert.equal(h.status, 0, h.stderr);
+    const lines = h.stderr.trim().split('\n');
+    assert.equal(lines.length, 3, h.stderr);
+    assert.equal(lines[0].match(JOINED_WARNING)?.[1], path.join(d, 'j1.txt'), jobs);
+    assert.match(lines[1], /^scraped-news: warning: .*j2\.txt: line 2 holds a whole page/);
+    assert.equal(lines[2], 'scraped-news: 2 of 8 files hold a page joined into one line (warnings above); they were written all the same');
+    for (const [f, t] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(o, f), 'utf8'), clean(t, analyze(t, { entities: false, quotes: false, templates: tpl })), f);
+  }
+  assert.deepEqual(snapshot(outs[1]), snapshot(outs[0]));
+});
+
+test('a page joined into one line, --json (--jobs 1 and 2, --dry-run): the summary lists each file with annotate\'s stats.joined (0-based line) and whether its line was kept; a normal folder: an empty list, no warning', () => {
+  const { d, files } = joinedBatch();
+  const tpl = buildTemplateIndex(Object.values(files));
+  for (const jobs of ['1', '2']) {
+    const j = run(['clean', d, '--out', path.join(tmp, `joined-json-o${jobs}`), '--jobs', jobs, '--json']);
+    assert.equal(j.status, 0, j.stderr);
+    const sum = JSON.parse(j.stdout);
+    assert.equal(sum.cleaned, 8);
+    assert.equal(sum.joined.length, 2, jobs);
+    for (const [k, f] of ['j1.txt', 'j2.txt'].entries()) {
+      const an = analyze(files[f], { entities: false, quotes: false, templates: tpl });
+      assert.deepEqual(sum.joined[k], { path: path.join(d, f), ...an.stats.joined, kept: an.lines[an.stats.joined!.line].label === 'article' }, f);
+    }
+    assert.equal(sum.joined[0].kept, true);
+    assert.equal(j.stderr.trim().split('\n').length, 3, 'the warnings on stderr with --json too');
+  }
+  // annotate prints the same stats.joined
+  const an = run(['annotate', path.join(d, 'j1.txt'), '--no-entities', '--no-quotes']);
+  assert.deepEqual(JSON.parse(an.stdout).stats.joined, analyze(files['j1.txt'], { entities: false, quotes: false }).stats.joined);
+  // --dry-run says it too
+  const dry = run(['clean', d, '--out', path.join(tmp, 'joined-dry'), '--dry-run', '--json']);
+  assert.equal(dry.status, 0, dry.stderr);
+  const dj = JSON.parse(dry.stdout);
+  assert.deepEqual(dj.joined.map((x: { path: string; line: number }) => [path.basename(x.path), x.line]), [['j1.txt', 1], ['j2.txt', 1]]);
+  assert.equal(dj.perFile.filter((x: { joined?: unknown }) => x.joined).length, 2);
+  assert.equal(dry.stderr.match(JOINED_WARNING)?.[1], path.join(d, 'j1.txt'));
+  assert.ok(!fs.existsSync(path.join(tmp, 'joined-dry')));
+  // a normal folder: no warning, an empty list
+  const n = dir('joined-none', { 'a.txt': fixture, 'b.txt': siteDump(1), 'c.txt': siteDump(2) });
+  for (const jobs of ['1', '2']) {
+    const h = run(['clean', n, '--out', path.join(tmp, `joined-none-o${jobs}`), '--jobs', jobs, '--json']);
+    assert.equal(h.status, 0, h.stderr);
+    assert.equal(h.stderr, '');
+    assert.deepEqual(JSON.parse(h.stdout).joined, []);
+  }
+});
