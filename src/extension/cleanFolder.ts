@@ -100,6 +100,20 @@ export interface CleanFolderPlan {
   templateDocuments: number;
   /** Files refused during the scan. */
   skipped: SkippedFile[];
+  /**
+   * Dumps holding a whole page that a converter joined into one line (the analysis' `stats.joined`), by path: cleaning
+   * keeps or drops whole lines, so such a page keeps its noise (`kept`) or loses its article with it. They are cleaned
+   * all the same; the dialog and the summary say so.
+   */
+  joined: JoinedFile[];
+}
+
+/** A dump whose converter joined the page into one line: its 0-based line, that line's length, and whether cleaning keeps it. */
+export interface JoinedFile {
+  path: string;
+  line: number;
+  chars: number;
+  kept: boolean;
 }
 
 export interface CleanFolderSummary {
@@ -470,6 +484,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     linesToRemove: 0,
     templateDocuments: 0,
     skipped,
+    joined: [],
   };
   const summary: CleanFolderSummary = {
     folder: folder.toString(),
@@ -491,6 +506,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
     // files are written several at a time: listed in path order, not in the order they were done
     summary.cleaned.sort(byPath);
     summary.unsaved.sort(byPath);
+    plan.joined.sort((a, b) => byPath(a.path, b.path));
     summary.skipped = skipped.slice();
     summary.ms = Date.now() - t0;
     return summary;
@@ -608,7 +624,8 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         chars = text.length;
         cleaning = cleanOf(text, c.uri);
       }
-      await dryRun.push(cleaning, chars, ({ same, out, removed }) => {
+      await dryRun.push(cleaning, chars, ({ same, out, removed, joined }) => {
+        if (joined) plan.joined.push({ path: c.rel, line: joined.line, chars: joined.chars, kept: joined.kept });
         const changes = !same;
         const keep = changes && keptOut + out!.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
         if (keep) keptOut += out!.length;
@@ -656,6 +673,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
       (plan.templateDocuments ? ` (site templates learned from ${plan.templateDocuments} dumps)` : '') +
       '.' +
       (skipped.length ? ` ${skipped.length} file(s) will be skipped.` : '') +
+      (plan.joined.length ? ` ${plan.joined.length} file(s) hold a whole page that the converter joined into one line, which cleaning can only keep or drop whole (listed in the output "Scraped News: Clean Folder" afterwards).` : '') +
       ' Open documents are edited in the editor; closed files are rewritten on disk.';
     const choice = await vscode.window.showWarningMessage(
       `Clean ${toChange.length} dump(s) in "${folderName}"?`,
@@ -794,23 +812,37 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
   return finish();
 }
 
+/** The output channel's line for a dump whose page was joined into one line (the CLI's warning says the same). */
+export function joinedText(j: JoinedFile): string {
+  return `page joined into one line: ${j.path}, line ${j.line + 1} (${j.chars.toLocaleString('en-US')} characters) was ` +
+    (j.kept ? 'kept whole, so the cleaned text still holds the page\'s noise' : 'removed whole, article included') +
+    '. Cleaning keeps or drops whole lines: convert the page again with line breaks (innerText, get_text("\\n"), jsoup\'s wholeText()) and clean that.';
+}
+
 function report(summary: CleanFolderSummary, folderName: string, notify: boolean, output?: vscode.OutputChannel): void {
   const skipped = summary.skipped.length ? summary.skipped : summary.plan.skipped;
+  // the dry run's findings, for the files that were cleaned as it planned (not those skipped since, nor those a
+  // cancel left untouched)
+  const gone = new Set(skipped.map((s) => s.path));
+  const done = new Set(summary.cleaned);
+  const joined = summary.plan.joined.filter((j) => !gone.has(j.path) && (!summary.cancelled || done.has(j.path)));
   const head =
     `${summary.cancelled ? 'Cancelled: cleaned' : 'Cleaned'} ${summary.cleaned.length} dump(s) in "${folderName}", ` +
     `${summary.linesRemoved} line(s) removed` +
     (summary.unchanged ? `, ${summary.unchanged} already clean` : '') +
     (summary.cancelled ? `, ${summary.notProcessed} not processed (untouched)` : '') +
     (skipped.length ? `; skipped ${skipped.length}` : '') +
+    (joined.length ? `; ${joined.length} hold a page joined into one line` : '') +
     '.';
   if (output) {
     output.appendLine(`[${new Date().toISOString()}] ${summary.folder}`);
     output.appendLine(head);
     for (const s of skipped) output.appendLine(`  skipped ${s.path}: ${s.reason}`);
+    for (const j of joined) output.appendLine(`  ${joinedText(j)}`);
     for (const u of summary.unsaved) output.appendLine(`  edited, not saved: ${u}`);
   }
   if (!notify) return;
-  const actions = skipped.length && output ? ['Show Skipped Files'] : [];
+  const actions = (skipped.length || joined.length) && output ? [joined.length ? 'Show Details' : 'Show Skipped Files'] : [];
   void vscode.window.showInformationMessage(head, ...actions).then((c) => {
     if (c && output) output.show(true);
   });

@@ -9,7 +9,7 @@
 import type { AnalyzeOptions } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, ownBuffer, readDump } from './dumpBytes';
-import type { CleanRequest, FolderReply, FolderRequest, FolderService } from './folderService';
+import type { CleanRequest, FolderReply, FolderRequest, FolderService, JoinedLine } from './folderService';
 
 /**
  * Files up to this size are decoded and encoded on the host (at most ~1 ms each; a round trip to the worker would
@@ -24,11 +24,12 @@ type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
 
 export type CleanerKind = 'worker' | 'extension host';
 
-/** A cleaned dump: `same` when cleaning leaves it as it is, else `out`; the lines it drops. */
+/** A cleaned dump: `same` when cleaning leaves it as it is, else `out`; the lines it drops; a page joined into one line. */
 export interface Cleaned {
   same: boolean;
   out?: string;
   removed: number;
+  joined?: JoinedLine;
 }
 
 export class FolderCleaner {
@@ -128,7 +129,7 @@ export class FolderCleaner {
   private async cleaning(req: Unsequenced<CleanRequest>): Promise<Cleaned> {
     const r = await this.request(req);
     if (r.type !== 'cleaned') throw new Error(`unexpected answer ${r.type}`);
-    return { same: r.same, out: r.out, removed: r.removed };
+    return { same: r.same, out: r.out, removed: r.removed, ...(r.joined ? { joined: r.joined } : {}) };
   }
 
   /**

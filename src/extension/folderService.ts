@@ -14,7 +14,8 @@ import { analyzeWith } from '../core/analyze-base';
 import { clean, cleanSummary } from '../core/clean';
 import { textOf } from '../core/markup';
 import { TemplateCounter } from '../core/templates';
-import { MIN_TEMPLATE_DOCUMENTS, type AnalyzeOptions, type TemplateIndex } from '../core/types';
+import { keptByClean } from '../core/clean-lines';
+import { MIN_TEMPLATE_DOCUMENTS, type AnalysisStats, type AnalyzeOptions, type TemplateIndex } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, readDump } from './dumpBytes';
 
@@ -85,7 +86,7 @@ export type FolderReply =
   | { type: 'ok'; seq: number }
   | { type: 'templates'; seq: number; documents: number }
   /** `out` is left out when the cleaned text is the text itself (`same`). */
-  | { type: 'cleaned'; seq: number; same: boolean; out?: string; removed: number }
+  | { type: 'cleaned'; seq: number; same: boolean; out?: string; removed: number; joined?: JoinedLine }
   /** The file's text, encoding and the hash of its bytes; or why it is not rewritten (binary, bad bytes). */
   | { type: 'read'; seq: number; text: string; encoding: DumpEncoding; hash: string }
   | { type: 'refused'; seq: number; reason: string }
@@ -94,14 +95,23 @@ export type FolderReply =
   | { type: 'loaded'; seq: number; encoding: DumpEncoding; hash: string; chars: number }
   | { type: 'error'; seq: number; message: string };
 
-/** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup). */
-export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number } {
+/**
+ * A line holding a whole page that a converter joined into one line (the analysis' `stats.joined`: 0-based line of
+ * the text cleaned, its length, the kinds of page furniture in it) and whether the clean keeps it (then the page's
+ * noise stays) or drops it (then its article goes too): cleaning keeps or drops whole lines.
+ */
+export type JoinedLine = NonNullable<AnalysisStats['joined']> & { kept: boolean };
+
+/** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup); `joined` (see JoinedLine). */
+export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number; joined?: JoinedLine } {
   const t = run.convertMarkup ? textOf(text) : text;
   const cleanOpts = { keepMeta: run.keepMeta };
   // a converted dump: the lines kept by hand are lines of the original, not of its conversion
   const a = analyzeWith(t, { ...options, entities: false, quotes: false, keepMeta: run.keepMeta, ...(t !== text ? { keepLines: [] } : {}), templates });
   const out = clean(t, a, cleanOpts);
-  return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed };
+  const j = a.stats.joined;
+  const joined = j ? { joined: { ...j, kept: keptByClean(a.lines[j.line].label, run.keepMeta) } } : {};
+  return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed, ...joined };
 }
 
 export class FolderService {
@@ -146,8 +156,9 @@ export class FolderService {
             this.kept.delete(req.kept);
           }
           if (text === undefined) return { type: 'error', seq: req.seq, message: `no text kept for ${req.kept}` };
-          const { out, removed } = cleanDump(text, req.options, this.run, this.templates);
-          return out === text ? { type: 'cleaned', seq: req.seq, same: true, removed } : { type: 'cleaned', seq: req.seq, same: false, out, removed };
+          const { out, removed, joined } = cleanDump(text, req.options, this.run, this.templates);
+          const also = joined ? { joined } : {};
+          return out === text ? { type: 'cleaned', seq: req.seq, same: true, removed, ...also } : { type: 'cleaned', seq: req.seq, same: false, out, removed, ...also };
         }
         case 'read': {
           const d = readDump(req.bytes);

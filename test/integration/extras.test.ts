@@ -470,6 +470,27 @@ suite('extras: Clean All Dumps in Folder', function () {
     }
   });
 
+  test('a page a converter joined into one line is named in the dry run\'s plan and the summary; cleaned all the same', async () => {
+    const dir = tmpFolder('sn-joined-');
+    made.push(dir);
+    const page = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'layouts', 'handwritten-telegraph-layout.txt'), 'utf8');
+    // jsoup's text(): the page's blocks joined by spaces, under a header line
+    fs.writeFileSync(path.join(dir, 'joined.txt'), 'Saved page\n' + page.split(/\r?\n/).filter((l) => l.trim()).join(' ') + '\n');
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `d${i}.txt`), siteDump(i));
+    let planSeen: CleanFolderPlan | undefined;
+    const s = await vscode.commands.executeCommand<CleanFolderSummary>('scrapedNews.cleanFolder', vscode.Uri.file(dir), {
+      confirm: false,
+      notify: false,
+      afterDryRun: (plan: CleanFolderPlan) => { planSeen = JSON.parse(JSON.stringify(plan)); },
+    });
+    assert.ok(planSeen && s);
+    assert.deepStrictEqual(planSeen.joined.map((j) => [j.path, j.line]), [['joined.txt', 1]], JSON.stringify(planSeen.joined));
+    assert.ok(planSeen.joined[0].chars >= 3000);
+    assert.deepStrictEqual(s.plan.joined.map((j) => j.path), ['joined.txt']);
+    assert.ok(!s.skipped.some((x) => x.path === 'joined.txt'), 'not skipped: cleaned as its lines are labelled');
+    for (const f of ['d0.txt', 'd1.txt', 'd2.txt']) assert.ok(s.cleaned.includes(f), f);
+  });
+
   test('the worker thread and the in-thread fallback write the same bytes (templates, markup, UTF-16, CRLF)', async () => {
     const html = fs.readFileSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'l3s-raw-html.txt'), 'utf8');
     const a = tmpFolder('sn-worker-');

@@ -286,3 +286,30 @@ test('folder cleaner: worker thread and in-thread answer the same; a worker that
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('folder service: a page joined into one line is reported with the analysis\' stats.joined and whether the clean keeps that line; a normal dump is not', async () => {
+  // a header line, then the page joined into one line (jsoup's text()), as the CLI's test makes it
+  const joinedDump = (layout: string) => 'Saved page\n' + readFileSync(join('test/fixtures/layouts', layout), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).join(' ') + '\n';
+  const s = new FolderService();
+  s.handle({ type: 'start', seq: 1, convertMarkup: true, keepMeta: false });
+  let seq = 1;
+  for (const d of [joinedDump('handwritten-telegraph-layout.txt'), joinedDump('handwritten-corriere-layout.txt')]) {
+    const a = analyze(d, { entities: false, quotes: false });
+    assert.ok(a.stats.joined, 'the analysis finds the joined page');
+    const r = s.handle({ type: 'clean', seq: ++seq, text: d, options: {} });
+    assert.equal(r.type, 'cleaned');
+    if (r.type !== 'cleaned') return;
+    const kept = a.lines[a.stats.joined.line].label === 'article';
+    assert.deepEqual(r.joined, { ...a.stats.joined, kept });
+    assert.equal(r.joined!.line, 1);
+  }
+  const normal = s.handle({ type: 'clean', seq: ++seq, text: dumps[0], options: {} });
+  assert.equal(normal.type === 'cleaned' && 'joined' in normal, false, 'no joined page in a normal dump');
+  // through the cleaner (in-thread) too
+  const c = new FolderCleaner({ inThread: true });
+  await c.start({ convertMarkup: true, keepMeta: false });
+  const got = await c.clean(joinedDump('handwritten-telegraph-layout.txt'), {});
+  assert.equal(got.joined?.line, 1);
+  assert.equal((await c.clean(dumps[0], {})).joined, undefined);
+  c.dispose();
+});
