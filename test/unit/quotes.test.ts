@@ -254,6 +254,35 @@ test('speaker in the neighbouring sentence or paragraph', () => {
   assert.equal(speakerOf(qs, '"The health'), 'Caddell');
 });
 
+test('a subhead between quote paragraphs ends the passing on of the speaker: dropped as boilerplate or a quoted subhead', () => {
+  const t = [
+    'Ross Finnie, the party spokesman, said: "It would be acceptable to make improvements."',
+    'The manifesto',
+    '"We will abolish the agency and set up three trusts."',
+    '"We have waited far too long for this," said council leader Tom Baker.',
+    '"The wall will be finished before next winter."',
+    "'A disaster waiting to happen'",
+    '"Nobody can tell me where the money is coming from."',
+    '"It is a good plan," Baker said.',
+    'Story continues below',
+    '"And I will defend it."',
+  ].join('\n');
+  // the boilerplate pass dropped the subhead as a short fragment; the ad line is furniture, not a subhead
+  const lines = linesOf(t).map((l) => {
+    const s = t.slice(l.start, l.end);
+    if (s === 'The manifesto') return { ...l, label: 'boilerplate', reason: 'short-fragment' } as LineInfo;
+    if (s === 'Story continues below') return { ...l, label: 'boilerplate', reason: 'ad-marker' } as LineInfo;
+    return l;
+  });
+  const qs = findQuotes(t, lines, {});
+  assert.equal(speakerOf(qs, '"It would'), 'Ross Finnie, the party spokesman');
+  assert.equal(speakerOf(qs, '"We will abolish'), null);
+  assert.equal(speakerOf(qs, '"The wall'), 'council leader Tom Baker');
+  assert.equal(qs.find((q) => q.text.startsWith("'A disaster"))?.kind, 'scare');
+  assert.equal(speakerOf(qs, '"Nobody'), null);
+  assert.equal(speakerOf(qs, '"And I will'), 'Baker');
+});
+
 test('a bare quote paragraph after a paraphrase paragraph; a whole-sentence quote attributed at the start of the next sentence', () => {
   const t = [
     'Mayor Ellen Park said the decision was final and would not be revisited.',

@@ -174,6 +174,22 @@ interface Item {
 
 const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 3, intro: 3, chain: 2, subject: 2, inherit: 1, none: 0 };
 
+/** Reasons of the boilerplate pass that a subhead inside the article can get (not furniture such as ads or widgets). */
+const HEADING_REASONS = new Set(['short-fragment', 'low-prose', 'outside-body', 'settled-out']);
+const HEADING_SHAPE = /^\s*[\p{Lu}\d][^.!?:;|"“”«»]*[\p{L}\d)’']\s*$/u;
+
+/**
+ * Is text[start,end) shaped like a subhead: 2 to 12 words, at most 100 characters, starting with a capital or digit,
+ * without sentence punctuation, colon, bar or quotation mark (`The manifesto`, `Money worries`)?
+ */
+function headingLike(text: string, start: number, end: number): boolean {
+  if (end - start > 100 || end - start < 5) return false;
+  const t = text.slice(start, end);
+  if (!HEADING_SHAPE.test(t)) return false;
+  const words = t.trim().split(/\s+/).length;
+  return words >= 2 && words <= 12;
+}
+
 export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQuotesOptions = {}): Quote[] {
   const memo = opts.memo;
   if (memo && memo.paragraphs.size > MEMO_LIMIT) memo.paragraphs.clear();
@@ -184,9 +200,21 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   const pLead: number[] = [];
   // pre-scan: a paragraph in which `tokenize` finds no quotation mark and without a final colon has nothing to
   // analyse (= analyzeParagraph's EMPTY)
+  // a page heading the boilerplate pass dropped between two article paragraphs (`The manifesto`) still ends a
+  // multi-paragraph quote and the passing on of a speaker: it stands in as an empty paragraph (pSep)
+  const pSep: boolean[] = [];
   resetMarks();
   for (const l of lines) {
-    if (l.label !== 'article') continue;
+    if (l.label !== 'article') {
+      if (l.label === 'boilerplate' && pLine.length > 0 && !pSep[pLine.length - 1] && HEADING_REASONS.has(l.reason) && headingLike(text, l.start, l.end)) {
+        pLine.push(l);
+        pText.push('');
+        pPq.push(EMPTY);
+        pLead.push(0);
+        pSep[pLine.length - 1] = true;
+      }
+      continue;
+    }
     if (l.end - l.start === 0) continue;
     const has = mayHaveMarks(text, l.start, l.end);
     const nextMark = has ? hint : -1;
@@ -327,6 +355,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       it.how = 'chain';
       continue;
     }
+    // a quoted subhead (`'A disaster waiting to happen'` alone on its line) takes no speaker, so it passes none on
+    if (it.scare === 'subhead' && !it.speaker) continue;
     let src: Item | null = null;
     for (let k = n - 1; k >= 0 && k >= n - 8 && items[k].para === it.para; k--)
       if (items[k].speaker && RANK[items[k].how] >= 3) {
@@ -352,7 +382,7 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     // a paragraph without quotes right before, whose last sentence reports speech: `Mayor Ellen Park said the
     // decision was final.` + `"We will not change our minds."`
     // (the quote paragraph is quotes only: `"…," eyewitness Rehman Malik sid.` has its own attribution)
-    if ((n === 0 || items[n - 1].para < it.para - 1) && pPq[it.para - 1].scan.pieces.length === 0 && !pPq[it.para - 1].attr.intro && quotesOnly(pText[it.para], pPq[it.para].scan.pieces)) {
+    if ((n === 0 || items[n - 1].para < it.para - 1) && !pSep[it.para - 1] && pPq[it.para - 1].scan.pieces.length === 0 && !pPq[it.para - 1].attr.intro && quotesOnly(pText[it.para], pPq[it.para].scan.pieces)) {
       const l = pLine[it.para - 1];
       const r = reportingSpeaker(text.slice(l.start, l.end));
       if (r) {
