@@ -217,6 +217,24 @@ test('"… — that was the message from X": the speaker follows the cue, as aft
   assert.equal(qs[2].speaker?.text, 'He');
 });
 
+test('"Those were the words of X" after a quote names its speaker; `words of encouragement` names nobody', () => {
+  const t = [
+    'The council met on Monday.',
+    '"We will rebuild this bridge this year," she said. Those were the words of Jane Smith, the mayor of Riverton, at a packed town hall.',
+    '"Nobody will be left behind." Those were the words of Tom Baker, the council leader.',
+    'In the words of John I. Smith, taken from his textbook, Circuit Design:',
+    '"Integral calculus is no barrier."',
+    'The meeting ended at nine.',
+    '"Keep going, all of you." Those were her words of encouragement.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We will'), 'she');
+  assert.equal(qs.find((q) => q.text.startsWith('"We will'))?.speaker?.resolved, 'Jane Smith, the mayor of Riverton');
+  assert.equal(speakerOf(qs, '"Nobody'), 'Tom Baker, the council leader');
+  assert.equal(speakerOf(qs, '"Integral'), 'John I. Smith');
+  assert.equal(speakerOf(qs, '"Keep going'), null);
+});
+
 test('`said the UN secretary-general, António Guterres` and `according to a statement from X` are whole speakers', () => {
   const t = '"We need a ceasefire now," said the UN secretary-general, António Guterres.\n\n“The grid performed as designed,” according to a statement from the Public Utility Commission of Texas.';
   const qs = quotes(t);

@@ -396,8 +396,8 @@ function tokenizeWords(m: string): void {
         if (c >= 97) cue = cueAt(m, i, we, true);
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
-      // multiword cues start with `according`, `in` or `message`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109)) multiAt.push(cnt);
+      // multiword cues start with `according`, `in`, `message` or `words`: remember where
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119)) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -437,6 +437,10 @@ function tokenizeWords(m: string): void {
       } else if (tE[at] - tS[at] === 7) {
         // "… — that was the message from Mayor Jane Smith": the speaker follows, as after `according to`
         if (tokText(m, at).toLowerCase() === 'message' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'from') span = 1;
+      } else if (tE[at] - tS[at] === 5) {
+        // "Those were the words of Jane Smith, the mayor": the speaker follows (a person or a title after `of`, not
+        // `words of encouragement`)
+        if (tokText(m, at).toLowerCase() === 'words' && at + 2 < cnt && tokText(m, at + 1) === 'of' && wordsOfWho(m, at + 2)) span = 1;
       } else if (tokText(m, at).toLowerCase() === 'in' && at + 2 < cnt && tokText(m, at + 1) === 'a' && tokText(m, at + 2).toLowerCase() === 'statement') span = 2;
       if (span === 0) continue;
       if (r < 0) {
@@ -467,6 +471,15 @@ function tokenizeWords(m: string): void {
   nTok = cnt;
   // dense, so that writing a Word at any index stays a plain store (a sparse write would make it a dictionary)
   while (tObj.length < cnt) tObj.push(undefined);
+}
+
+/** After `words of`: token k (stored) starts a speaker: a capitalised word or a determiner (`the mayor`). */
+function wordsOfWho(m: string, k: number): boolean {
+  if ((tK[k] & 7) !== T_WORD) return false;
+  const c = m.charCodeAt(tS[k]);
+  if (c >= 65 && c <= 90) return true;
+  const w = tokText(m, k);
+  return w === 'the' || w === 'a' || w === 'an' || w === 'one';
 }
 
 /**
@@ -807,6 +820,8 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
         const w = W(k);
         if (w.w === '\u0001' || w.w === '“' || w.w === '"' || w.w === ';' || w.w === ':' || w.w === '—') break;
         if (w.w === ',' && k + 1 < e0 && (/^(?:said|says|told|adding|noting|who)$/.test(W(k + 1).w) || /^[a-z]+ing$/.test(W(k + 1).w))) break;
+        // `Jane Smith, the mayor of Riverton, at a town hall`: a phrase of time or place after the appositive
+        if (w.w === ',' && k + 1 < e0 && k > j + 1 && INVERSION_TAIL.has(W(k + 1).w)) break;
         // a finite verb after the comma: not an appositive but the main clause (`According to X, the plan was …`)
         if (k - j <= 4 && /^(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does)$/.test(w.w) && W(k - 1).w !== 'who') {
           clause = true;
@@ -901,7 +916,7 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
     if (a.speaker && a.how !== 'label' && !pc.open && allSpace(m, 0, pc.start) && colonThen(m, pc.end, a.speaker[0])) a = { speaker: null, cue: null, how: 'none' };
     // (the pronouns are at most 5 characters long: a longer speaker is not lowercased and looked up)
     if (a.speaker && a.speaker[1] - a.speaker[0] <= 5 && PRONOUNS.has(p.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
-      const ant = antecedent(m, Math.min(a.speaker[0], pc.start), sentOf);
+      const ant = namedAfter(m, a.speaker[1], sentOf) ?? antecedent(m, Math.min(a.speaker[0], pc.start), sentOf);
       if (ant) a.antecedent = ant;
     }
     res.push(a);
@@ -1314,6 +1329,21 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
     }
   }
   return null;
+}
+
+/**
+ * `“…,” she said. Those were the words of Jane Smith, the mayor.`: the person the next sentence names as the author of
+ * the words (`the words of X`, `the message from X` opening it), for the pronoun speaker ending at `at`.
+ */
+function namedAfter(m: string, at: number, sentOf: (pos: number) => readonly [number, number]): [number, number] | null {
+  const [, hi] = sentOf(at);
+  if (hi >= m.length) return null;
+  const [nlo, nhi] = sentOf(hi);
+  if (nlo !== hi) return null;
+  const cues = cuesIn(m, nlo, Math.min(nhi, nlo + 60));
+  const c = cues[0];
+  if (!c || c.w !== 'according to' || c.s - nlo > 40 || /^according/i.test(m.slice(c.s, c.e))) return null;
+  return npAfter(m, c.e, nhi);
 }
 
 /** Nearest earlier `X said`/`X, who …, said` subject in the paragraph that is a name or a noun phrase, not a pronoun. */
