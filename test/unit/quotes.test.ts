@@ -242,6 +242,22 @@ test('`said the UN secretary-general, António Guterres` and `according to a sta
   assert.equal(speakerOf(qs, '“The grid'), 'a statement from the Public Utility Commission of Texas');
 });
 
+test('a role and its `for`/`at`/`of` phrase are one speaker: `A spokeswoman for the company said`, `said an analyst at Barclays`', () => {
+  const t = [
+    'A spokeswoman for the company said: "We do not comment on rumours."',
+    '"Prices will fall," said a spokesman for the ministry.',
+    '"It is a mess," said an analyst at Barclays.',
+    '"The hospitals are coping," according to experts at the institute.',
+    '"We will appeal," the Bank of England said.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We do not'), 'A spokeswoman for the company');
+  assert.equal(speakerOf(qs, '"Prices'), 'a spokesman for the ministry');
+  assert.equal(speakerOf(qs, '"It is a mess'), 'an analyst at Barclays');
+  assert.equal(speakerOf(qs, '"The hospitals'), 'experts at the institute');
+  assert.equal(speakerOf(qs, '"We will appeal'), 'the Bank of England');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

@@ -656,8 +656,26 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   // do not return a bare determiner-less lowercase word that is likely a verb/adjective
   let e = last.e;
   if (last.w === ')') e = last.e;
+  // `A spokeswoman for` + `the company`, `an analyst at` + `Barclays`: the role the noun phrase hangs on
+  const pw = prevWord(m, lo, start);
+  if (pw && (pw.w === 'for' || pw.w === 'at' || pw.w === 'of')) {
+    const head = prevWord(m, lo, pw.s);
+    if (head && roleNoun(head.w) && allSpace(m, head.e, pw.s)) {
+      const np = npBefore(m, lo, pw.s);
+      if (np && np[1] === head.e) return [np[0], e];
+    }
+  }
   return [start, e];
 }
+
+/** A lowercase noun of a person's role (`spokeswoman`, `analyst`, `experts`) that a `for`/`at`/`of` phrase completes. */
+function roleNoun(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 97 || c > 122) return false;
+  return (TITLE_WORDS.has(w) && !ROLE_NOT_HEAD.has(w)) || (w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1)));
+}
+/** Title words that are not a role's head noun (`former`, `press`, `then`: modifiers). */
+const ROLE_NOT_HEAD = new Set(['former', 'longtime', 'senior', 'top', 'current', 'then', 'vice', 'assistant', 'press', 'campaign', 'running', 'presidential', 'republican', 'democratic', 'deputy', 'rep', 'sen', 'gov', 'del', 'vice-presidential']);
 
 
 /**
@@ -800,6 +818,11 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
     break;
   }
   if (end < 0) return null;
+  // `said a spokesman for the ministry`, `an analyst at Barclays`: the role's `for`/`at`/`of` phrase
+  if (!sawCap && j < e0 && j > i && (W(j).w === 'for' || W(j).w === 'at' || W(j).w === 'of') && W(j - 1).e === end && roleNoun(W(j - 1).w)) {
+    const pp = npAfter(m, W(j).e, hi);
+    if (pp && j + 1 < e0 && pp[0] === W(j + 1).s && !PRONOUNS.has(m.slice(pp[0], pp[1]).toLowerCase())) return [W(i).s, pp[1]];
+  }
   // appositive: `said X, a former …` → run to the end of the clause
   if (j < e0 && W(j).w === ',' && j + 1 < e0) {
     const nx = W(j + 1).w;
