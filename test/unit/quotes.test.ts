@@ -258,6 +258,19 @@ test('a role and its `for`/`at`/`of` phrase are one speaker: `A spokeswoman for 
   assert.equal(speakerOf(qs, '"We will appeal'), 'the Bank of England');
 });
 
+test('two quotes in one sentence: the first one\'s attribution does not speak for the second (`"…," said Lee, while Park insisted: "…"`)', () => {
+  const t = [
+    '"We start at dawn," said Lee, while Park insisted: "Not before nine."',
+    '"It will be efficient," said Bajaj, adding that the car will suit "city" driving.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We start'), 'Lee');
+  assert.equal(speakerOf(qs, '"Not before'), 'Park');
+  assert.equal(speakerOf(qs, '"It will be'), 'Bajaj');
+  const city = qs.find((q) => q.text === '"city"');
+  assert.ok(!city || city.kind === 'scare' || city.speaker?.text === 'Bajaj');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

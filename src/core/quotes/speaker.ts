@@ -1063,7 +1063,11 @@ function attributePiece(
     if (asCue) return asCue;
     const verbs = all.filter((c) => c.w !== 'in a statement');
     const cues = verbs.length ? verbs : all;
-    for (const c of cues) {
+    // the attribution of the previous quote (`"…," said Lee, while Park insisted: "…"`) is tried after the later cues
+    // (still the speaker of `"…," said Bajaj, adding that … "intra-city" …`)
+    let order = cues;
+    if (cues.length > 1 && idx > 0 && cues[0].s >= prevEnd && allSpaceOrComma(m, prevEnd, cues[0].s)) order = [...cues.slice(1), cues[0]];
+    for (const c of order) {
       // a cue word used as a noun: `Trump’s claim that …`, `initial reports of …`
       const prevW = prevWord(m, lo, c.s);
       if (prevW) {
@@ -1202,6 +1206,12 @@ function colonThen(m: string, a: number, b: number): boolean {
   let i = a;
   while (i < b && isJsSpace(m.charCodeAt(i))) i++;
   return i < b && m.charCodeAt(i) === 58 && hasLetter(m, i + 1, b);
+}
+
+/** Is m[a,b) all `\s` and commas? */
+function allSpaceOrComma(m: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (m.charCodeAt(i) !== 44 && !isJsSpace(m.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Is m[a,b) all `\s` (= /^\s*$/.test(m.slice(a, b)))? */
