@@ -384,6 +384,29 @@ test('pronoun and surname speakers resolve to the full name named earlier', () =
   assert.equal(qs[1].speaker?.resolved, 'Sergey Ryabkov, Russian Deputy Foreign Minister');
 });
 
+test('a pronoun speaker at the start of a paragraph resolves to the person the paragraph before is about', () => {
+  const t = [
+    '"We will rebuild," said council leader Tom Baker.',
+    'Lisa Chen runs a small bakery in Leeds.',
+    '"Prices of flour have doubled since January," she told the Guardian.',
+    '"Some weeks I do not pay myself at all."',
+    'Rep. Trey Gowdy of South Carolina said the committee should work like a court.',
+    '"That is not the way it works," he said.',
+    'The State Department issued a travel warning.',
+    '"We urge him to lift it," he said.',
+    'That Verbeek lives in Australia helps. Covic believes fresh eyes work in his favour.',
+    '"Having him here helps," he says.',
+  ].join('\n');
+  const qs = quotes(t);
+  const res = (start: string) => qs.find((q) => q.text.startsWith(start))?.speaker?.resolved;
+  assert.equal(res('"Prices'), 'Lisa Chen');
+  assert.equal(res('"Some weeks'), 'Lisa Chen');
+  assert.equal(res('"That is not'), 'Rep. Trey Gowdy');
+  // not a person: the nearest speaker quoted before, as without the paragraph
+  assert.equal(res('"We urge'), 'Rep. Trey Gowdy');
+  assert.equal(res('"Having him'), 'Rep. Trey Gowdy');
+});
+
 test('a description then the name between commas is one speaker; a reported clause after `said` is not an inverted speaker', () => {
   const t = [
     'Her neighbour, Peter Dunmore, said the water had come up "faster than anyone expected".',

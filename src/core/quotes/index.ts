@@ -11,7 +11,7 @@
 import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
 import { scanParagraph, isSpaceCode, isWordCodeFast, spacedGuillemetClose, type MarkScan, type Piece } from './marks';
-import { attributeParagraph, reportingSpeaker, type LocalAttribution, type ParagraphAttribution } from './speaker';
+import { attributeParagraph, reportingSpeaker, paragraphPerson, type LocalAttribution, type ParagraphAttribution } from './speaker';
 import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
 import { scareReason, type ScareReason } from './scare';
 
@@ -426,7 +426,14 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     if (it.speaker && kind === 'quote') {
       const [a, b] = it.speaker;
       speaker = { start: a, end: b, text: text.slice(a, b) };
-      const ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
+      let ant = it.antecedent ? { start: it.antecedent[0], end: it.antecedent[1], text: text.slice(it.antecedent[0], it.antecedent[1]) } : null;
+      // a pronoun attributed in its own paragraph, nobody named before it there: the person the paragraph before
+      // (without quotes) is about
+      if (!ant && b - a <= 3 && a >= lineStart && it.para > 0 && !pSep[it.para - 1] && pPq[it.para - 1].scan.pieces.length === 0 && /^(?:he|she)$/i.test(speaker.text)) {
+        const l = pLine[it.para - 1];
+        const r = paragraphPerson(text.slice(l.start, l.end));
+        if (r) ant = { start: l.start + r[0], end: l.start + r[1], text: text.slice(l.start + r[0], l.start + r[1]) };
+      }
       names ??= collectNames(text, pLine);
       const r = resolveSpeaker(speaker, names, out, ant, pLine[Math.max(0, it.para - 2)].start, it.para);
       if (r) speaker.resolved = r;

@@ -993,6 +993,39 @@ export function reportingSpeaker(p: string): { speaker: [number, number]; cue: [
   return out;
 }
 
+/**
+ * The person a paragraph without quotes is about, for a pronoun speaker at the start of the next one (`Lisa Chen runs
+ * a bakery in Leeds.` + `"…," she told the Guardian.`): the subject of its last sentence that can be a person (a
+ * name of two or more words or a title: personLike), looking back at most three sentences. Offsets relative to `p`.
+ */
+export function paragraphPerson(p: string): [number, number] | null {
+  if (p.length > 2000) return null;
+  releaseTokens();
+  const starts = sentenceStarts(p);
+  const lo = starts[starts.length - 1];
+  const subj = sentenceSubject(p, lo, p.length);
+  const out = subj && namedPerson(p, subj) ? withAppositiveName(p, subj, p.length) : null;
+  releaseTokens();
+  return out;
+}
+
+/**
+ * A subject that surely names a person: a name of two or more words starting with a first name of the lexicon or a
+ * title (`Lisa Chen`, `Dr. Sarah Okafor`, `Senate President Tom Birmingham`), or a determiner and a role (`The chief`,
+ * `A DEC spokeswoman`); not a possessive (`Gordon Brown's spokesman`), not `In 2007 Wu`, `Star Wars`, `State Department`.
+ */
+function namedPerson(m: string, sp: [number, number]): boolean {
+  const t = m.slice(sp[0], sp[1]);
+  if (/[’']s?(?:\s|$)/.test(t)) return false;
+  const words = t.split(/\s+/);
+  const w0 = words[0];
+  if (DETERMINERS.has(w0)) return personLike(m, sp);
+  if (words.length < 2 || words.length > 6) return false;
+  const l0 = w0.replace(/\.$/, '').toLowerCase();
+  return isFirstName(l0) || HONORIFIC_WORD.has(l0) || (TITLE_WORDS.has(l0) && !ROLE_NOT_HEAD.has(l0)) || (l0 === 'former' && words.length > 2);
+}
+const HONORIFIC_WORD = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'rev', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'prime', 'foreign', 'defence', 'defense', 'home', 'health', 'chancellor', 'police', 'detective', 'inspector', 'superintendent', 'coach', 'bishop', 'father', 'judge', 'justice', 'chief', 'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'senate', 'house', 'attorney', 'district']);
+
 function attributePiece(
   p: string,
   m: string,
