@@ -401,10 +401,28 @@ test('a pronoun speaker at the start of a paragraph resolves to the person the p
   const res = (start: string) => qs.find((q) => q.text.startsWith(start))?.speaker?.resolved;
   assert.equal(res('"Prices'), 'Lisa Chen');
   assert.equal(res('"Some weeks'), 'Lisa Chen');
-  assert.equal(res('"That is not'), 'Rep. Trey Gowdy');
+  assert.equal(res('"That is not'), 'Rep. Trey Gowdy of South Carolina');
   // not a person: the nearest speaker quoted before, as without the paragraph
-  assert.equal(res('"We urge'), 'Rep. Trey Gowdy');
-  assert.equal(res('"Having him'), 'Rep. Trey Gowdy');
+  assert.equal(res('"We urge'), 'Rep. Trey Gowdy of South Carolina');
+  assert.equal(res('"Having him'), 'Rep. Trey Gowdy of South Carolina');
+});
+
+test('pronoun resolution: a lowercase role and a name quoted before, one who reports speech in the paragraph before, no subordinator taken for a first name', () => {
+  const t = [
+    '"We have waited far too long," said council leader Tom Baker, who has campaigned for the wall.',
+    '"The wall will be finished before winter," he said.',
+    'Portsmouth director Joe Jordan spoke after training.',
+    'Jordan said he knew of no plans to sell the club.',
+    '"Things will go on as planned," he said.',
+    'While Selectman Tom White listened, the vote went ahead.',
+    'White said he hoped more taxes would be paid.',
+    '"We are a poor town," he said.',
+  ].join('\n');
+  const qs = quotes(t);
+  const res = (start: string) => qs.find((q) => q.text.startsWith(start))?.speaker?.resolved;
+  assert.equal(res('"The wall'), 'council leader Tom Baker, who has campaigned for the wall');
+  assert.equal(res('"Things'), 'Joe Jordan, Portsmouth director');
+  assert.equal(res('"We are a poor'), 'Selectman Tom White');
 });
 
 test('a description then the name between commas is one speaker; a reported clause after `said` is not an inverted speaker', () => {

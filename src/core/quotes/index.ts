@@ -12,7 +12,7 @@ import { detach } from '../strings';
 import type { LineInfo, Quote, Speaker, Span } from '../types';
 import { scanParagraph, isSpaceCode, isWordCodeFast, spacedGuillemetClose, type MarkScan, type Piece } from './marks';
 import { attributeParagraph, reportingSpeaker, paragraphPerson, type LocalAttribution, type ParagraphAttribution } from './speaker';
-import { resolveSpeaker, collectNames, type NameIndex } from './resolve';
+import { resolveSpeaker, collectNames, genderOf, type NameIndex } from './resolve';
 import { scareReason, type ScareReason } from './scare';
 
 export interface ParagraphQuotes {
@@ -173,6 +173,9 @@ interface Item {
 }
 
 const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 3, intro: 3, chain: 2, subject: 2, inherit: 1, none: 0 };
+
+/** A dateline before a speaker: `BERLIN - `, `WASHINGTON -- `. */
+const DATELINE = /^[A-Z][A-Z .,']+\s(?:-|--|—|–)\s+/;
 
 /** Reasons of the boilerplate pass that a subhead inside the article can get (not furniture such as ads or widgets). */
 const HEADING_REASONS = new Set(['short-fragment', 'low-prose', 'outside-body', 'settled-out']);
@@ -431,8 +434,19 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       // (without quotes) is about
       if (!ant && b - a <= 3 && a >= lineStart && it.para > 0 && !pSep[it.para - 1] && pPq[it.para - 1].scan.pieces.length === 0 && /^(?:he|she)$/i.test(speaker.text)) {
         const l = pLine[it.para - 1];
-        const r = paragraphPerson(text.slice(l.start, l.end));
-        if (r) ant = { start: l.start + r[0], end: l.start + r[1], text: text.slice(l.start + r[0], l.start + r[1]) };
+        const pt = text.slice(l.start, l.end);
+        // (one who reports speech there first: `Jordan said he knew of no plans.` + `"…," he said.`)
+        const rs = reportingSpeaker(pt);
+        const r = rs && !/^(?:he|she|they|it|we|i|you|who|which)$/i.test(pt.slice(rs.speaker[0], rs.speaker[1])) ? rs.speaker : paragraphPerson(pt);
+        if (r) {
+          // (without a dateline before it: `BERLIN - Secretary of State Condoleezza Rice`)
+          const dl = DATELINE.exec(pt.slice(r[0], r[1]));
+          const a0 = l.start + r[0] + (dl ? dl[0].length : 0);
+          const cand = { start: a0, end: l.start + r[1], text: text.slice(a0, l.start + r[1]) };
+          // (only a person of the pronoun's gender, or of none known: `Paul Dhaliwal told …` is not `she`)
+          const comma = cand.text.indexOf(',');
+          if (genderOf(comma > 0 ? cand.text.slice(0, comma) : cand.text) !== (/^he$/i.test(speaker.text) ? 'f' : 'm')) ant = cand;
+        }
       }
       names ??= collectNames(text, pLine);
       const r = resolveSpeaker(speaker, names, out, ant, pLine[Math.max(0, it.para - 2)].start, it.para);

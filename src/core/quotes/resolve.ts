@@ -43,7 +43,7 @@ const TITLE_TAIL =
   /((?:(?:[A-Z][\w.-]*|former|deputy|vice|assistant|senior|chief|top|longtime|press|campaign|presidential|foreign|of|the)\s+){0,6}(?:President|Minister|Secretary|Ambassador|Senator|Representative|Governor|Mayor|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Chairman|Chairwoman|chairman|Director|director|Adviser|adviser|Nominee|nominee|Leader|leader|Chief|Judge|Justice|General|Commissioner|secretary|minister|ambassador|pollster|strategist|host|anchor|economist|professor|analyst|official|candidate|journalist|activist))\s+$/;
 const PRONOUN = /^(?:he|she|him|her|his)$/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof)\.?\s+/;
-const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former)$/;
+const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former|While|Although|Though|Because|Since|After|Before|Until|Unless|Whereas|Whether|Once|Then|So|Yet|Or|Nor|For|From|By|With|Of|To|Is|Was|Are|Were|Has|Had|Have|Will|Would|Can|Could|Should|Did|Does|Do|Even|Only|Also|Now|Here|There|Where|What|Who|How|Why|Am|My|His|Her|Their|Our|Its)$/;
 
 /** A paragraph's offsets (a LineInfo is one). */
 export interface ParagraphRange {
@@ -214,7 +214,9 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
     // the pronoun's (`Mary Collins`, `the spokeswoman` for `he`) wins; if every one does, the nearest.
     let first: string | undefined;
     if (antecedent) {
-      const r = resolveName(antecedent, names, pi) || antecedent.text;
+      // (`Fenton, editor of …`: the surname before the description resolves too)
+      const comma = antecedent.text.indexOf(',');
+      const r = resolveName(comma > 0 ? { ...antecedent, text: antecedent.text.slice(0, comma) } : antecedent, names, pi) || antecedent.text;
       if (genderOf(r) !== other(want)) return r;
       first = r;
     }
@@ -229,7 +231,12 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
         // a pronoun resolved earlier: its own gender decides
         if ((/^(?:he|him|his)$/i.test(st) ? 'm' : 'f') !== want) continue;
         r = q.speaker.resolved;
-      } else if (!/^[\p{Lu}]/u.test(st) || (/^(?:The|A|An)\s/.test(st) && !APPOSITIVE_NAME.test(st) && !personNoun(st))) break;
+      } else if (!/^[\p{Lu}]/u.test(st)) {
+        // `council leader Tom Baker`: lowercase role words and a name (other lowercase speakers end the search)
+        if (!LOWER_TITLED_NAME.test(st)) break;
+        r = q.speaker.resolved || q.speaker.text;
+        if (genderOf(r) === other(want)) continue;
+      } else if (/^(?:The|A|An)\s/.test(st) && !APPOSITIVE_NAME.test(st) && !personNoun(st)) break;
       else r = q.speaker.resolved || q.speaker.text;
       if (genderOf(r) !== other(want)) return r;
       first ??= r;
@@ -239,6 +246,8 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
   return resolveName(sp, names, pi);
 }
 
+/** `council leader Tom Baker`, `opposition member Ann Lee, who …`: lowercase role words, then a name. */
+const LOWER_TITLED_NAME = /^(?!(?:the|a|an)\s)(?:[\p{Ll}][\p{L}-]*\s+){1,3}[\p{Lu}][\p{L}’'.-]*\s+[\p{Lu}][\p{L}’'-]+(?:,|$)/u;
 /** `The mayor, John Smith`: a description and the person's name after a comma. */
 const APPOSITIVE_NAME = /,\s+[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)+$/u;
 const MALE_WORDS =
