@@ -271,6 +271,17 @@ test('two quotes in one sentence: the first one\'s attribution does not speak fo
   assert.ok(!city || city.kind === 'scare' || city.speaker?.text === 'Bajaj');
 });
 
+test('a speech verb inside a relative clause on the speaker is not the attribution (`…," a senior official, who asked not to be named, told the FT`)', () => {
+  const t = [
+    '"The project is dead," a senior official, who asked not to be named, told the Financial Times.',
+    '"We will win," Ann Lee, who warned last year that the plan would fail, said on Monday.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"The project'), 'a senior official, who asked not to be named');
+  assert.equal(qs[0].cue?.text, 'told');
+  assert.equal(qs[1].cue?.text, 'said');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

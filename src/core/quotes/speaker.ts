@@ -1064,7 +1064,13 @@ function attributePiece(
     const hi = Math.min(endSent, pc.end + 300);
     const cues = cuesIn(m, pc.end, hi);
     if (cues.length) {
-      const c = cues[0];
+      let c = cues[0];
+      // a cue inside a relative clause on the speaker (`…," a senior official, who asked not to be named, told the FT`):
+      // the verb after the clause
+      if (cues.length > 1 && /^(?:who|whom)$/.test(prevWord(m, pc.end, c.s)?.w ?? '')) {
+        const c2 = cues.find((x) => x.s > c.e && /,\s*$/.test(m.slice(c.e, x.s)));
+        if (c2) c = c2;
+      }
       const between = m.slice(pc.end, c.s);
       if (/^[\s,]*$/.test(between) || c.w === 'according to') {
         const sp = npAfter(m, c.e, Math.min(next, endSent));
