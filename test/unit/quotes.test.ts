@@ -282,6 +282,20 @@ test('a speech verb inside a relative clause on the speaker is not the attributi
   assert.equal(qs[1].cue?.text, 'said');
 });
 
+test('a speech participle after a medium in an opening phrase is not the verb (`In a video posted online, the commander said:`)', () => {
+  const t = [
+    'In a Facebook message posted Friday, Cruz said he had "areas of significant disagreement" with Trump.',
+    'In a video posted online, the rebel commander said:',
+    '"We will take the city within a week."',
+    'The Foreign Office memo cited a warning that the US would not tolerate threats from "under-populated" countries.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"areas'), 'Cruz');
+  assert.equal(speakerOf(qs, '"We will take'), 'the rebel commander');
+  const memo = qs.find((q) => q.text === '"under-populated"');
+  assert.ok(!memo || memo.kind === 'scare' || memo.speaker?.text === 'The Foreign Office memo');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

@@ -952,7 +952,7 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
     const [lo] = sentOf(colon);
     const cues = cuesIn(m, lo, colon + 1);
     if (cues.length) {
-      const c = cues[0];
+      const c = cues.length > 1 && modifierCue(m, lo, cues[0], cues[1]) ? cues[1] : cues[0];
       const sp = c.w === 'according to' ? npAfter(m, c.e, colon) : npBefore(m, lo, c.s);
       if (sp) intro = { speaker: sp, cue: [c.s, c.e] };
     } else {
@@ -1100,7 +1100,7 @@ function attributePiece(
     // of the `as` is the cue, not an earlier one of the sentence
     const asCue = asDescription(m, lo, pc.start, all);
     if (asCue) return asCue;
-    const verbs = all.filter((c) => c.w !== 'in a statement');
+    const verbs = all.filter((c, k) => c.w !== 'in a statement' && !(k + 1 < all.length && modifierCue(m, lo, c, all[k + 1])));
     const cues = verbs.length ? verbs : all;
     // the attribution of the previous quote (`"…," said Lee, while Park insisted: "…"`) is tried after the later cues
     // (still the speaker of `"…," said Bajaj, adding that … "intra-city" …`)
@@ -1209,6 +1209,24 @@ function attributePiece(
   }
   void shi;
   return none;
+}
+
+/** Media and documents that a participle describes (`a video posted online`, `a statement released by …`). */
+const MEDIA_NOUNS = new Set(['video', 'videos', 'post', 'posts', 'message', 'messages', 'tweet', 'tweets', 'letter', 'letters', 'statement', 'report', 'reports', 'interview', 'article', 'clip', 'speech', 'blog', 'column', 'footage', 'document', 'documents', 'email', 'memo', 'filing', 'recording', 'note', 'comments', 'remarks', 'book', 'study', 'paper', 'op-ed', 'editorial', 'broadcast', 'podcast', 'episode', 'transcript']);
+
+/**
+ * A cue word used as a participle after a medium in an opening phrase (`In a video posted online, the commander
+ * said:`, before the sentence's verb `next` past a comma): not the verb of the sentence. Only forms in -ed that are
+ * not plain speech verbs (`the statement said` is a speaker).
+ */
+function modifierCue(m: string, lo: number, c: Cue, next: Cue): boolean {
+  if (!c.w.endsWith('ed') || REPORT_VERBS.has(c.w) || !m.slice(c.e, next.s).includes(',')) return false;
+  const pw = prevWord(m, lo, c.s);
+  if (!pw || !MEDIA_NOUNS.has(pw.w) || !allSpace(m, pw.e, c.s)) return false;
+  // a participle goes on with a place, time or agent (`posted online`, `released by`), a verb with its object
+  // (`The memo cited a warning`)
+  const r = /^\s*([A-Za-z]+)/.exec(m.slice(c.e, c.e + 20));
+  return !!r && (INVERSION_TAIL.has(r[1]) || r[1] === 'online' || DAYS.test(r[1]));
 }
 
 /** Verbs of `X described Y as "…"`. */
