@@ -296,6 +296,18 @@ test('a speech participle after a medium in an opening phrase is not the verb (`
   assert.ok(!memo || memo.kind === 'scare' || memo.speaker?.text === 'The Foreign Office memo');
 });
 
+test('a participle phrase between commas after the speaker is not part of it (`Smith, speaking on BBC Radio 4, said`)', () => {
+  const t = [
+    "Smith, speaking on BBC Radio 4's Today programme, said: \"The figures are wrong.\"",
+    '"We are still here," Mr. Obi, speaking from his home in Lagos, said.',
+    '"We will win," Ann Lee, a former minister, said.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"The figures'), 'Smith');
+  assert.equal(speakerOf(qs, '"We are still'), 'Mr. Obi');
+  assert.equal(speakerOf(qs, '"We will win'), 'Ann Lee, a former minister');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

@@ -607,6 +607,8 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     }
     if (open < 0) return null;
     const head = npBefore(m, lo, W(open).s);
+    // `Smith, speaking on BBC Radio 4, said`: a participle phrase, not an appositive
+    if (head && open + 1 < k && PARTICIPLE.test(W(open + 1).w)) return head;
     return head ? [head[0], W(k - 1).e] : null;
   }
   let j = k;
@@ -1229,6 +1231,9 @@ function modifierCue(m: string, lo: number, c: Cue, next: Cue): boolean {
   return !!r && (INVERSION_TAIL.has(r[1]) || r[1] === 'online' || DAYS.test(r[1]));
 }
 
+/** A participle opening a phrase between commas after the speaker (`speaking`, `writing`, `standing`). */
+const PARTICIPLE = /^(?:speaking|writing|standing|addressing|talking|appearing|responding|reacting|commenting|posting|testifying|interviewed|asked|pressed|quoted|sitting|walking)$/;
+
 /** Verbs of `X described Y as "…"`. */
 const AS_VERB = /^(?:describ|call|label|brand|characteri[sz]|dub|dismiss|refer|denounc|condemn|slamm|blast|prais|hail|tout|mock|deride)/;
 
@@ -1375,6 +1380,8 @@ function betweenSpeaker(m: string, lo: number, cue: number): [number, number] | 
       if (capsBefore >= 3 && lastComma - i >= 3) return [ws[lastComma + 1].s, ws[k].e];
     }
   }
+  // `…,” Mr. Obi, speaking from his home in Lagos, said`: the name before a participle phrase
+  for (let j = i + 1; j < k; j++) if (ws[j].w === ',' && PARTICIPLE.test(ws[j + 1].w) && isCap(ws[j - 1].w)) return [ws[i].s, ws[j - 1].e];
   // the stretch must look like a noun phrase: no verb-like stop word before a comma-free head
   for (let j = i; j <= k; j++) {
     const w = ws[j].w.toLowerCase();
