@@ -308,6 +308,15 @@ test('a participle phrase between commas after the speaker is not part of it (`S
   assert.equal(speakerOf(qs, '"We will win'), 'Ann Lee, a former minister');
 });
 
+test('`said another`, `asked one`: a determiner alone after the verb is the speaker', () => {
+  const t = '"It\'s a disgrace," said one fan. "We deserve better," said another. "Where today?" asked one, "can you walk home safely?"';
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"It\'s'), 'one fan');
+  assert.equal(speakerOf(qs, '"We deserve'), 'another');
+  assert.equal(speakerOf(qs, '"Where'), 'one');
+  assert.equal(speakerOf(qs, '"can you'), 'one');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

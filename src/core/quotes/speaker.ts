@@ -819,7 +819,8 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
     }
     break;
   }
-  if (end < 0) return null;
+  // `said another`, `said one`, `said others`: a pronoun-like determiner alone
+  if (end < 0) return ALONE.has(first.w.toLowerCase()) && (i + 1 >= e0 || (tK[i + 1] & 7) !== T_WORD) ? [first.s, first.e] : null;
   // `said a spokesman for the ministry`, `an analyst at Barclays`: the role's `for`/`at`/`of` phrase
   if (!sawCap && j < e0 && j > i && (W(j).w === 'for' || W(j).w === 'at' || W(j).w === 'of') && W(j - 1).e === end && roleNoun(W(j - 1).w)) {
     const pp = npAfter(m, W(j).e, hi);
@@ -867,6 +868,9 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
   }
   return [W(i).s, end];
 }
+
+/** Determiners that stand alone for people after a speech verb (`said another`). */
+const ALONE = new Set(['another', 'one', 'others', 'some', 'many', 'several', 'both', 'most', 'few']);
 
 /** Documents that speak for their author (`according to a statement from X`). */
 const DOC_NOUNS = new Set(['statement', 'report', 'release', 'letter', 'filing', 'memo', 'email', 'e-mail', 'document', 'study', 'survey', 'analysis', 'notice', 'bulletin']);
