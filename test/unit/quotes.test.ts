@@ -397,6 +397,20 @@ test('a bare quote paragraph after a paraphrase paragraph; a whole-sentence quot
   assert.equal(speakerOf(qs, '"We will not back'), 'Attorney General Rosa Delgado');
 });
 
+test('a quote ending its paragraph after a paraphrase sentence gets the paraphrase\'s subject (`Miles says the drought … . "I can\'t go on."`)', () => {
+  const t = [
+    'Miles says the drought has cost him half his herd. "I can\'t go on like this."',
+    'King added that the partnership has been good for both companies. "Dell\'s storage business was never this good. And EMC got into small business."',
+    '"I hope so." Anakin explained, adding nothing. "I don\'t think she liked it."',
+    '"What is she thinking?" Obi-Wan looked towards the door.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"I can'), 'Miles');
+  assert.equal(speakerOf(qs, '"Dell'), 'King');
+  // (a paraphrase attribution is not passed on to the next paragraph)
+  assert.equal(speakerOf(qs, '"What is she'), null);
+});
+
 test('`X describes Y as "…"`: the verb before `as` is the cue, a participle\'s speaker is the sentence subject', () => {
   const t = [
     'The education minister, Helen Baptiste, is facing calls to apologise after describing striking teachers as "lazy" on air.',

@@ -172,7 +172,7 @@ interface Item {
   chainId: number;
 }
 
-const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 3, intro: 3, chain: 2, subject: 2, inherit: 1, none: 0 };
+const RANK: Record<string, number> = { label: 6, adjacent: 5, before: 4, after: 3, intro: 3, chain: 2, subject: 2, paraphrase: 2, inherit: 1, none: 0 };
 
 /** A dateline before a speaker: `BERLIN - `, `WASHINGTON -- `. */
 const DATELINE = /^[A-Z][A-Z .,']+\s(?:-|--|—|–)\s+/;

@@ -26,7 +26,7 @@ export interface LocalAttribution {
   speaker: [number, number] | null;
   cue: [number, number] | null;
   /** How it was found: used by the document pass to decide whether to override. */
-  how: 'label' | 'adjacent' | 'before' | 'after' | 'subject' | 'none';
+  how: 'label' | 'adjacent' | 'before' | 'after' | 'subject' | 'paraphrase' | 'none';
   /** For a pronoun speaker: the nearest non-pronoun subject of a speech verb earlier in the paragraph. */
   antecedent?: [number, number];
 }
@@ -981,9 +981,15 @@ const REPORT_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 
 export function reportingSpeaker(p: string): { speaker: [number, number]; cue: [number, number] } | null {
   releaseTokens();
   const starts = sentenceStarts(p);
-  const lo = starts[starts.length - 1];
+  const out = reportingIn(p, starts[starts.length - 1], p.length);
+  releaseTokens();
+  return out;
+}
+
+/** `reportingSpeaker` on the sentence m[lo,hi) of the paragraph being read (its tokens are kept). */
+function reportingIn(p: string, lo: number, hi: number): { speaker: [number, number]; cue: [number, number] } | null {
   let out: { speaker: [number, number]; cue: [number, number] } | null = null;
-  for (const c of cuesIn(p, lo, p.length)) {
+  for (const c of cuesIn(p, lo, hi)) {
     if (!REPORT_VERBS.has(c.w)) continue;
     const pw = prevWord(p, lo, c.s);
     // (not a noun, `the comments`, nor a passive, `New features being added to the line include …`)
@@ -995,7 +1001,6 @@ export function reportingSpeaker(p: string): { speaker: [number, number]; cue: [
     if (pre === '' || (pre.endsWith(',') && INTRO_WORD.test(pre.slice(0, pre.search(/[\s,]/))))) out = { speaker: sp, cue: [c.s, c.e] };
     break;
   }
-  releaseTokens();
   return out;
 }
 
@@ -1182,6 +1187,12 @@ function attributePiece(
       if (c && /^[\s.:,]*$/.test(m.slice(c.e, slo).replace(/\b(?:on|in|at|to)\b.*$/, ''))) {
         const sp = c.w === 'according to' ? npAfter(m, c.e, slo) : npBefore(m, plo, c.s) || npAfter(m, c.e, slo);
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+      }
+      // a paraphrase before it, `Miles says the drought has cost him half his herd. "I can't go on."`: its subject (a
+      // quote making up the rest of the paragraph)
+      if (c && !pc.open && allSpace(m, pc.end, m.length)) {
+        const r = reportingIn(m, plo, slo);
+        if (r && !/^(?:who|which|it)$/i.test(m.slice(r.speaker[0], r.speaker[1]))) return { speaker: r.speaker, cue: r.cue, how: 'paraphrase' };
       }
     }
   }
