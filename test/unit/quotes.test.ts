@@ -376,6 +376,19 @@ test('a subhead between quote paragraphs ends the passing on of the speaker: dro
   assert.equal(speakerOf(qs, '"And I will'), 'Baker');
 });
 
+test('a bare quote paragraph after a quote paragraph whose long tail is only its own attribution gets that speaker', () => {
+  const t = [
+    '"I would suggest this week is fairly important for the club," said Maurice, who might be further pressured to win with the club president also making the trip.',
+    '"Mr. Peddie\'s travel plans are not related to anything here."',
+    '(AP) "The Great Debaters," a film based on the real-life victories of a black debating team, topped the list of nominees announced on Tuesday.',
+    '"Girlfriends" and "Everybody Hates Chris" led TV nominees.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"Mr. Peddie'), 'Maurice, who might be further pressured to win with the club president also making the trip');
+  const g = qs.find((q) => q.text === '"Girlfriends"');
+  assert.ok(!g || !g.speaker);
+});
+
 test('a bare quote paragraph after a paraphrase paragraph; a whole-sentence quote attributed at the start of the next sentence', () => {
   const t = [
     'Mayor Ellen Park said the decision was final and would not be revisited.',

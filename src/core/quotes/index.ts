@@ -401,7 +401,11 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
     // chain: a run of quote paragraphs passes the speaker on to its end)
     const passed = (prevIt.how === 'inherit' || prevIt.how === 'chain') && prevIt.piece.start === pLead[prevIt.para];
     if (prevIt.para !== it.para - 1 || !prevIt.speaker || (RANK[prevIt.how] < 3 && !passed)) continue;
-    if (pText[prevIt.para].slice(prevIt.piece.end).trim().length > 60) continue;
+    // (what follows the quote there, besides its own attribution when the quote opens that paragraph: `"…," said
+    // council leader Tom Baker, who has …`)
+    const pStart = pLine[prevIt.para].start;
+    const own = prevIt.piece.start === pLead[prevIt.para] && prevIt.speaker[0] >= pStart + prevIt.piece.end && prevIt.speaker[1] <= pLine[prevIt.para].end && (prevIt.how === 'adjacent' || prevIt.how === 'after');
+    if (pText[prevIt.para].slice(own ? prevIt.speaker[1] - pStart : prevIt.piece.end).trim().length > 60) continue;
     it.speaker = prevIt.speaker;
     it.cue = prevIt.cue;
     it.antecedent = prevIt.antecedent;
