@@ -317,6 +317,23 @@ test('`said another`, `asked one`: a determiner alone after the verb is the spea
   assert.equal(speakerOf(qs, '"can you'), 'one');
 });
 
+test('`as X put it` attributes like a speech verb; `put it back in the drawer` does not', () => {
+  const t = [
+    'As one voter put it: "We are tired of being ignored."',
+    '"It is a circus," as one MP put it.',
+    'Or, as the coach put it after the game, "we were awful."',
+    'She said the country was "the Florida of judges", as she put it bluntly.',
+    'He took the "lucky" coin and put it back in the drawer.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We are tired'), 'one voter');
+  assert.equal(speakerOf(qs, '"It is a circus'), 'one MP');
+  assert.equal(speakerOf(qs, '"we were awful'), 'the coach');
+  assert.equal(qs.find((q) => q.text.startsWith('"the Florida'))?.cue?.text, 'said');
+  const coin = qs.find((q) => q.text === '"lucky"');
+  assert.ok(!coin || coin.kind === 'scare' || coin.cue?.text !== 'put it');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

@@ -299,6 +299,8 @@ const T_MASK = 1;
 const T_PUNCT = 2;
 const T_ACCORDING = 3;
 const T_STATEMENT = 4;
+/** `put it` / `puts it` (`as one voter put it:`): a speech verb whose speaker comes before it. */
+const T_PUTIT = 5;
 const T_CUE = 8;
 
 /**
@@ -332,7 +334,7 @@ function growTokens(): void {
 /** Text of token k of m: the word (trailing sentence dot excluded), the punctuation mark, MASK or the multiword cue. */
 function tokText(m: string, k: number): string {
   const kind = tK[k] & 7;
-  return kind === T_WORD || kind === T_PUNCT ? m.slice(tS[k], tE[k]) : kind === T_MASK ? MASK : kind === T_ACCORDING ? 'according to' : 'in a statement';
+  return kind === T_WORD || kind === T_PUNCT ? m.slice(tS[k], tE[k]) : kind === T_MASK ? MASK : kind === T_ACCORDING ? 'according to' : kind === T_PUTIT ? 'put it' : 'in a statement';
 }
 
 /** Is token k of m the word `w` (= `W(k).w === w` for a word of letters)? */
@@ -396,8 +398,8 @@ function tokenizeWords(m: string): void {
         if (c >= 97) cue = cueAt(m, i, we, true);
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
-      // multiword cues start with `according`, `in`, `message` or `words`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119)) multiAt.push(cnt);
+      // multiword cues start with `according`, `in`, `message`, `words` or `put(s)`: remember where
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119) || (c === 112 && (we - i === 3 || we - i === 4))) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -437,6 +439,10 @@ function tokenizeWords(m: string): void {
       } else if (tE[at] - tS[at] === 7) {
         // "… — that was the message from Mayor Jane Smith": the speaker follows, as after `according to`
         if (tokText(m, at).toLowerCase() === 'message' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'from') span = 1;
+      } else if (m.charCodeAt(tS[at]) === 112 && tE[at] - tS[at] <= 4) {
+        // "As one voter put it: …", "…," as one MP put it.
+        const w = tokText(m, at);
+        if ((w === 'put' || w === 'puts') && at + 1 < cnt && tokText(m, at + 1) === 'it' && (at + 2 >= cnt || (tK[at + 2] & 7) !== T_WORD || PUT_IT_TAIL.has(tokText(m, at + 2)))) span = -1;
       } else if (tE[at] - tS[at] === 5) {
         // "Those were the words of Jane Smith, the mayor": the speaker follows (a person or a title after `of`, not
         // `words of encouragement`)
@@ -452,9 +458,11 @@ function tokenizeWords(m: string): void {
         tE[r] = tE[k];
         tK[r] = tK[k];
       }
+      const put = span < 0;
+      if (put) span = 1;
       tS[r] = tS[at];
       tE[r] = tE[at + span];
-      tK[r] = (span === 1 ? T_ACCORDING : T_STATEMENT) | T_CUE;
+      tK[r] = (put ? T_PUTIT : span === 1 ? T_ACCORDING : T_STATEMENT) | T_CUE;
       r++;
       k = at + span + 1;
     }
@@ -472,6 +480,9 @@ function tokenizeWords(m: string): void {
   // dense, so that writing a Word at any index stays a plain store (a sparse write would make it a dictionary)
   while (tObj.length < cnt) tObj.push(undefined);
 }
+
+/** Words after `put it` that keep it a speech verb (`put it bluntly`, `put it this way`). */
+const PUT_IT_TAIL = new Set(['bluntly', 'simply', 'succinctly', 'best', 'plainly', 'starkly', 'this', 'another', 'more', 'memorably', 'aptly', 'nicely', 'well', 'mildly', 'frankly', 'recently', 'later', 'afterwards', 'after', 'on', 'in', 'at', 'during', 'last', 'when', 'to']);
 
 /** After `words of`: token k (stored) starts a speaker: a capitalised word or a determiner (`the mayor`). */
 function wordsOfWho(m: string, k: number): boolean {
