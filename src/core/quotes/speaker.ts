@@ -399,7 +399,7 @@ function tokenizeWords(m: string): void {
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
       }
       // multiword cues start with `according`, `in`, `message`, `words` or `put(s)`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119) || (c === 112 && (we - i === 3 || we - i === 4))) multiAt.push(cnt);
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1))) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -625,6 +625,7 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   let j = k;
   let sawCap = false;
   let start = -1;
+  let sTok = -1;
   let parens = 0;
   for (let n = 0; j >= a0 && n < 16; j--, n++) {
     const w = W(j);
@@ -647,15 +648,18 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
       if (NP_BREAK_CAP.has(w.w)) break;
       sawCap = true;
       start = w.s;
+      sTok = j;
       continue;
     }
     if (DETERMINERS.has(lw)) {
       start = w.s;
+      sTok = j;
       break;
     }
     // `The mayor of Altenburg`, `the chair of the DNC`
     if (lw === 'of' && j > a0 && start >= 0 && (TITLE_WORDS.has(W(j - 1).w.toLowerCase()) || isCap(W(j - 1).w))) {
       start = w.s;
+      sTok = j;
       continue;
     }
     // name particles: `Bill de Blasio`, `Ursula von der Leyen`
@@ -664,19 +668,18 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
     if (lw.endsWith('ly') && lw.length > 4) break;
     start = w.s;
+    sTok = j;
   }
   if (start < 0) return null;
   // do not return a bare determiner-less lowercase word that is likely a verb/adjective
   let e = last.e;
   if (last.w === ')') e = last.e;
   // `A spokeswoman for` + `the company`, `an analyst at` + `Barclays`: the role the noun phrase hangs on
-  const pw = prevWord(m, lo, start);
-  if (pw && (pw.w === 'for' || pw.w === 'at' || pw.w === 'of')) {
-    const head = prevWord(m, lo, pw.s);
-    if (head && roleNoun(head.w) && allSpace(m, head.e, pw.s)) {
-      const np = npBefore(m, lo, pw.s);
-      if (np && np[1] === head.e) return [np[0], e];
-    }
+  // (the token arrays directly: this runs for every speaker phrase)
+  const p1 = sTok - 1;
+  if (p1 > a0 && (isWordToken(m, p1, 'for') || isWordToken(m, p1, 'at') || isWordToken(m, p1, 'of')) && (tK[p1 - 1] & 7) === T_WORD && roleNoun(tokText(m, p1 - 1)) && allSpace(m, tE[p1 - 1], tS[p1])) {
+    const np = npBefore(m, lo, tS[p1]);
+    if (np && np[1] === tE[p1 - 1]) return [np[0], e];
   }
   return [start, e];
 }
