@@ -334,6 +334,16 @@ test('`as X put it` attributes like a speech verb; `put it back in the drawer` d
   assert.ok(!coin || coin.kind === 'scare' || coin.cue?.text !== 'put it');
 });
 
+test('a title\'s modifier after a possessive or determiner stays in the speaker (`its finance chief Lars Dahl told`)', () => {
+  const t = [
+    'The airline expects demand to recover, its finance chief Lars Dahl told the BBC. "Bookings are up," he said.',
+    '"We have a plan," the club\'s football director Ian Holt said.',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(qs.find((q) => q.text.startsWith('"Bookings'))?.speaker?.resolved, 'its finance chief Lars Dahl');
+  assert.equal(speakerOf(qs, '"We have a plan'), "the club's football director Ian Holt");
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

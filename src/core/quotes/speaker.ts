@@ -665,7 +665,15 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     // name particles: `Bill de Blasio`, `Ursula von der Leyen`
     if (NAME_PARTICLES.has(w.w) && j + 1 <= k && isCap(W(j + 1).w) && j > a0 && isCap(W(j - 1).w)) continue;
     if (STOP_WORDS.has(lw)) break;
-    if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) break;
+    if (sawCap && !TITLE_WORDS.has(lw) && !lw.includes('-')) {
+      // `its finance chief Lars Dahl`, `the club's first-team coach Ian Holt`: a modifier of the title after a
+      // possessive or a determiner
+      if (sTok === j + 1 && j > a0 && TITLE_WORDS.has(W(j + 1).w) && /^[a-z]+$/.test(w.w) && POSSESSOR.test(W(j - 1).w)) {
+        start = W(j - 1).s;
+        sTok = j - 1;
+      }
+      break;
+    }
     if (lw.endsWith('ly') && lw.length > 4) break;
     start = w.s;
     sTok = j;
@@ -683,6 +691,9 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   }
   return [start, e];
 }
+
+/** A possessive or a determiner before a title's modifier (`its`, `the`, `the club's`). */
+const POSSESSOR = /^(?:its|his|her|their|our|the|a|an|[\p{L}.-]+[’']s)$/u;
 
 /** A lowercase noun of a person's role (`spokeswoman`, `analyst`, `experts`) that a `for`/`at`/`of` phrase completes. */
 function roleNoun(w: string): boolean {
