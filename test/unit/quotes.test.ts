@@ -344,6 +344,26 @@ test('a title\'s modifier after a possessive or determiner stays in the speaker 
   assert.equal(speakerOf(qs, '"We have a plan'), "the club's football director Ian Holt");
 });
 
+test('French, Spanish, Italian and German speech verbs with accents or an auxiliary (`a déclaré`, `afirmó`, `ha detto`, `hat gesagt`)', () => {
+  const t = [
+    "« Nous ne céderons pas », a déclaré le ministre de l'Intérieur.",
+    'Le maire a dit : « La ville est prête. »',
+    "« C'est un scandale », a-t-il ajouté.",
+    '"No vamos a rendirnos", afirmó el presidente Pedro Sánchez.',
+    '"Non ci arrenderemo", ha detto il premier Giorgia Meloni.',
+    '„Die Lage ist ernst“, erklärte Innenminister Nancy Faeser.',
+    'Der Kanzler hat gesagt: „Wir schaffen das.“',
+  ].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '« Nous'), "le ministre de l'Intérieur");
+  assert.equal(speakerOf(qs, '« La ville'), 'Le maire');
+  assert.equal(speakerOf(qs, "« C'est"), 'il');
+  assert.equal(speakerOf(qs, '"No vamos'), 'el presidente Pedro Sánchez');
+  assert.equal(speakerOf(qs, '"Non ci'), 'il premier Giorgia Meloni');
+  assert.equal(speakerOf(qs, '„Die Lage'), 'Innenminister Nancy Faeser');
+  assert.equal(speakerOf(qs, '„Wir'), 'Der Kanzler');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

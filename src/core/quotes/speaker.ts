@@ -65,7 +65,24 @@ const CUE_WORDS = [
   // words that are not English ones
   'sagte', 'sagt', 'betonte', 'meinte', 'schrieb', 'warnte', 'dijo', 'disse', 'dit', 'estime', 'ajoute', 'explique',
   'souligne', 'affirme', 'indique', 'confie', 'raconte', 'poursuit', 'insiste',
+  // past participles and preterites of those languages without accents (`a dit`, `ha detto`, `dijo`)
+  'detto', 'dicho', 'disse', 'gesagt', 'reconnu', 'sostuvo', 'afirmou', 'declarou', 'explicou', 'spiegato',
 ];
+
+/**
+ * Speech verbs of French, Spanish and German news with non-ASCII letters (`a déclaré`, `afirmó`, `erklärte`): looked
+ * up only for words ending in é or ó or starting with `erkl` (see tokenizeWords).
+ */
+const NONASCII_CUES = new Set([
+  'déclaré', 'affirmé', 'ajouté', 'expliqué', 'indiqué', 'souligné', 'estimé', 'assuré', 'précisé', 'confié', 'lancé',
+  'insisté', 'martelé', 'déploré', 'dénoncé', 'répondu', 'réagi', 'écrit', 'prévenu', 'raconté', 'rappelé', 'annoncé',
+  'afirmó', 'señaló', 'explicó', 'añadió', 'aseguró', 'declaró', 'indicó', 'agregó', 'manifestó', 'subrayó', 'advirtió',
+  'apuntó', 'destacó', 'comentó', 'preguntó', 'respondió', 'denunció', 'reconoció', 'insistió',
+  'erklärte', 'erklärt', 'erklärten',
+]);
+/** Speech verbs that take an auxiliary before them (`a dit`, `ont déclaré`, `ha detto`, `hat gesagt`). */
+const AUX_CUES = new Set([...NONASCII_CUES, 'dit', 'detto', 'dicho', 'gesagt', 'reconnu', 'spiegato']);
+const AUX_WORDS = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'haben', 'hatte']);
 
 const CUE_SET = new Set(CUE_WORDS);
 
@@ -397,6 +414,9 @@ function tokenizeWords(m: string): void {
       if ((nl < 0 || nl >= we) && we - i >= 3 && we - i <= 13) {
         if (c >= 97) cue = cueAt(m, i, we, true);
         else cue = cueAt(m, i, we, false) && capCue(m, cnt);
+      } else if (we - i >= 4 && we - i <= 10 && c >= 97) {
+        const z = m.charCodeAt(we - 1);
+        if ((z === 0xe9 || z === 0xf3 || (c === 101 && m.startsWith('rkl', i + 1))) && NONASCII_CUES.has(m.slice(i, we))) cue = true;
       }
       // multiword cues start with `according`, `in`, `message`, `words` or `put(s)`: remember where
       if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1))) multiAt.push(cnt);
@@ -1108,7 +1128,14 @@ function attributePiece(
         if (c2) c = c2;
       }
       const between = m.slice(pc.end, c.s);
-      if (/^[\s,]*$/.test(between) || c.w === 'according to') {
+      // `», a-t-il ajouté`: the pronoun of the inverted auxiliary
+      const inv = AUX_CUES.has(c.w) ? /^[\s,]*(?:a|ont|avait)-(?:t-)?(il|elle|ils|elles|on)\s+$/.exec(between) : null;
+      if (inv) {
+        const at = pc.end + between.lastIndexOf(inv[1]);
+        return { speaker: [at, at + inv[1].length], cue: [c.s, c.e], how: 'adjacent' };
+      }
+      // (`», a déclaré le ministre`, `“…”, ha detto il premier`: an auxiliary before an inverted participle)
+      if (/^[\s,]*$/.test(between) || c.w === 'according to' || (AUX_CUES.has(c.w) && /^[\s,]*(?:a|ont|avait|ha|han|había|hat|hatte)\s+$/.test(between))) {
         const sp = npAfter(m, c.e, Math.min(next, endSent));
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
       } else if (/^[\s,]*(?:[\p{Lu}\d]|(?:he|she|they|it|we|i|who|the|a|an|his|her|their|its|one|some|several|many|two|three)\s)/u.test(between)) {
@@ -1151,6 +1178,12 @@ function attributePiece(
           if (c !== cues[cues.length - 1]) continue;
           const sp = npBefore(m, lo, prevW.e);
           return { speaker: sp && sp[1] === prevW.e ? sp : [prevW.s, prevW.e], cue: [c.s, c.e], how: 'before' };
+        }
+        // `Le maire a dit : « … »`: an auxiliary, then the subject
+        if (AUX_CUES.has(c.w) && AUX_WORDS.has(prevW.w)) {
+          const sp = npBefore(m, lo, prevW.s);
+          if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
+          continue;
         }
         if (NOUN_CONTEXT.has(prevW.w.toLowerCase())) continue;
       }
