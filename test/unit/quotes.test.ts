@@ -471,6 +471,18 @@ test('a quote ending its paragraph after a paraphrase sentence gets the paraphra
   assert.equal(speakerOf(qs, '"What is she'), null);
 });
 
+test('a possessive determiner alone is no speaker (`My family loved "The Camp"`), but `His comments were "…"` keeps it', () => {
+  const t = [
+    'My family loved "The Camp" and went back every summer.',
+    'His comments were "outrageous and false," the senator later admitted.',
+    'Her message to voters was simple — "vote, whatever you vote".',
+  ].join('\n');
+  const qs = quotes(t);
+  const camp = qs.find((q) => q.text === '"The Camp"');
+  assert.ok(!camp || !camp.speaker, JSON.stringify(camp?.speaker));
+  assert.notEqual(speakerOf(qs, '"outrageous'), null);
+});
+
 test('`X describes Y as "…"`: the verb before `as` is the cue, a participle\'s speaker is the sentence subject', () => {
   const t = [
     'The education minister, Helen Baptiste, is facing calls to apologise after describing striking teachers as "lazy" on air.',

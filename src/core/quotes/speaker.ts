@@ -1671,6 +1671,9 @@ function headlineSubject(m: string, hi: number): [[number, number], [number, num
 const INTRO_WORD =
   /^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Similarly|Despite|Following|Only|For|From|With|Without|Unlike|Like|Amid|Among|Under|Over|Through|By|To|Until|Once|Even|Just|Here|There|Today|Yesterday|Thus|Still|Besides|Overall|Ultimately|Finally|First|Second|Third|Next|Recently|Previously|Currently|Sometimes|Often)$/;
 
+/** Possessive determiners opening a sentence (`His`, `My`): not a subject by themselves. */
+const POSS_DET = new Set(['His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your']);
+
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
 function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
   wordRange(m, lo, hi);
@@ -1724,6 +1727,8 @@ function sentenceSubject(m: string, lo: number, hi: number): [number, number] | 
     break;
   }
   if (!sawCap || end < 0) return null;
+  // a possessive determiner alone is no subject (`My family …`), unless its words follow (`His comments were …`)
+  if (j === i + 1 && POSS_DET.has(W(wa + i).w) && !(j < wn && NOMINAL_CUES.has(W(wa + j).w))) return null;
   if (j >= wn) return null;
   const nw = W(wa + j).w.toLowerCase();
   // require a verb-like word next (lowercase, not a preposition)
