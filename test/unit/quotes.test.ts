@@ -364,6 +364,14 @@ test('French, Spanish, Italian and German speech verbs with accents or an auxili
   assert.equal(speakerOf(qs, '„Wir'), 'Der Kanzler');
 });
 
+test('`The statement read: "…"`: the document is the speaker, `read` the cue', () => {
+  const t = ['The statement read: "The club regrets the decision."', 'The letter read:', '"We will not pay."'].join('\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"The club'), 'The statement');
+  assert.equal(qs[0].cue?.text, 'read');
+  assert.equal(speakerOf(qs, '"We will not'), 'The letter');
+});
+
 test('appositive speakers: `X, a …, said` and `said X, a …`', () => {
   const t = [
     '“This is not reform,” said Douglas Holt, an economist at the Budget Institute.',

@@ -1008,7 +1008,9 @@ export function attributeParagraph(p: string, pieces: readonly Piece[]): Paragra
       if (sp) intro = { speaker: sp, cue: [c.s, c.e] };
     } else {
       const sp = npBefore(m, lo, colon);
-      if (sp && colon - sp[0] < 80) intro = { speaker: sp, cue: [colon, colon + 1] };
+      const rd = sp && docReads(m, sp);
+      if (rd) intro = { speaker: rd[0], cue: rd[1] };
+      else if (sp && colon - sp[0] < 80) intro = { speaker: sp, cue: [colon, colon + 1] };
     }
   }
   releaseTokens();
@@ -1205,7 +1207,10 @@ function attributePiece(
     while (cpos >= lo && isJsSpace(m.charCodeAt(cpos))) cpos--;
     if (cpos >= lo && m.charCodeAt(cpos) === 58) {
       const sp = npBefore(m, lo, cpos);
-      if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) return { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
+      if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) {
+        const rd = docReads(m, sp);
+        return rd ? { speaker: rd[0], cue: rd[1], how: 'before' } : { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
+      }
       const subj = sentenceSubject(m, lo, cpos);
       if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
     }
@@ -1306,6 +1311,17 @@ function modifierCue(m: string, lo: number, c: Cue, next: Cue): boolean {
 
 /** A participle opening a phrase between commas after the speaker (`speaking`, `writing`, `standing`). */
 const PARTICIPLE = /^(?:speaking|writing|standing|addressing|talking|appearing|responding|reacting|commenting|posting|testifying|interviewed|asked|pressed|quoted|sitting|walking)$/;
+
+/**
+ * `The statement read:` / `The sign reads:`: a noun phrase before a colon that ends in read(s) after a document (the
+ * verb is not a cue word: `I read the report` is no speech): the document and the verb.
+ */
+function docReads(m: string, sp: [number, number]): [[number, number], [number, number]] | null {
+  const r = /(\S+)\s+(reads?)$/.exec(m.slice(sp[0], sp[1]));
+  if (!r || !(DOC_NOUNS.has(r[1].toLowerCase()) || MEDIA_NOUNS.has(r[1].toLowerCase()) || /^(?:sign|banner|placard|caption|headline|text|inscription|notice|message|note)s?$/i.test(r[1]))) return null;
+  const vs = sp[1] - r[2].length;
+  return [[sp[0], vs - (r[0].length - r[1].length - r[2].length)], [vs, sp[1]]];
+}
 
 /** Verbs of `X described Y as "…"`. */
 const AS_VERB = /^(?:describ|call|label|brand|characteri[sz]|dub|dismiss|refer|denounc|condemn|slamm|blast|prais|hail|tout|mock|deride)/;
