@@ -206,19 +206,31 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   // a page heading the boilerplate pass dropped between two article paragraphs (`The manifesto`) still ends a
   // multi-paragraph quote and the passing on of a speaker: it stands in as an empty paragraph (pSep)
   const pSep: boolean[] = [];
+  // (the candidates since the last article paragraph, tested only when another one follows: most boilerplate lines
+  // come after the article)
+  let gap: LineInfo | null = null;
+  let gap2: LineInfo | null = null;
   resetMarks();
   for (const l of lines) {
     if (l.label !== 'article') {
-      if (l.label === 'boilerplate' && pLine.length > 0 && !pSep[pLine.length - 1] && HEADING_REASONS.has(l.reason) && headingLike(text, l.start, l.end)) {
-        pLine.push(l);
+      if (l.label === 'boilerplate' && HEADING_REASONS.has(l.reason) && l.end - l.start <= 100) {
+        if (gap === null) gap = l;
+        else if (gap2 === null) gap2 = l;
+      }
+      continue;
+    }
+    if (l.end - l.start === 0) continue;
+    if (gap !== null) {
+      const h = headingLike(text, gap.start, gap.end) ? gap : gap2 !== null && headingLike(text, gap2.start, gap2.end) ? gap2 : null;
+      if (h !== null && pLine.length > 0 && !pSep[pLine.length - 1]) {
+        pLine.push(h);
         pText.push('');
         pPq.push(EMPTY);
         pLead.push(0);
         pSep[pLine.length - 1] = true;
       }
-      continue;
+      gap = gap2 = null;
     }
-    if (l.end - l.start === 0) continue;
     const has = mayHaveMarks(text, l.start, l.end);
     const nextMark = has ? hint : -1;
     if (!has && !endsWithColon(text, l.start, l.end)) {
@@ -415,6 +427,8 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
   // Stage 2d: output with scare decision and speaker resolution.
   // the name index (paragraph ranges) only when a speaker is resolved
   let names: NameIndex | null = null;
+  /** paragraphPerson per paragraph index (computed at most once). */
+  const persons = new Map<number, [number, number] | null>();
   const out: Quote[] = [];
   const showScare = opts.scareQuotes !== false;
   for (let n = 0; n < items.length; n++) {
@@ -438,10 +452,13 @@ export function findQuotes(text: string, lines: readonly LineInfo[], opts: FindQ
       // (without quotes) is about
       if (!ant && b - a <= 3 && a >= lineStart && it.para > 0 && !pSep[it.para - 1] && pPq[it.para - 1].scan.pieces.length === 0 && /^(?:he|she)$/i.test(speaker.text)) {
         const l = pLine[it.para - 1];
-        const pt = text.slice(l.start, l.end);
-        // (one who reports speech there first: `Jordan said he knew of no plans.` + `"…," he said.`)
-        const rs = reportingSpeaker(pt);
-        const r = rs && !/^(?:he|she|they|it|we|i|you|who|which)$/i.test(pt.slice(rs.speaker[0], rs.speaker[1])) ? rs.speaker : paragraphPerson(pt);
+        // (one who reports speech there first: `Jordan said he knew of no plans.` + `"…," he said.`; once per paragraph)
+        let r = persons.get(it.para - 1);
+        if (r === undefined) {
+          r = paragraphPerson(text.slice(l.start, l.end));
+          persons.set(it.para - 1, r);
+        }
+        const pt = r ? text.slice(l.start, l.end) : '';
         if (r) {
           // (without a dateline before it: `BERLIN - Secretary of State Condoleezza Rice`)
           const dl = DATELINE.exec(pt.slice(r[0], r[1]));

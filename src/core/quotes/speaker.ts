@@ -1061,8 +1061,14 @@ export function paragraphPerson(p: string): [number, number] | null {
   releaseTokens();
   const starts = sentenceStarts(p);
   const lo = starts[starts.length - 1];
-  const subj = sentenceSubject(p, lo, p.length);
-  const out = subj && namedPerson(p, subj) ? withAppositiveName(p, subj, p.length) : null;
+  // one who reports speech in its last sentence first (`Jordan said he knew of no plans.`), then its subject
+  const rs = reportingIn(p, lo, p.length);
+  let out: [number, number] | null = null;
+  if (rs && !PRONOUNS.has(p.slice(rs.speaker[0], rs.speaker[1]).toLowerCase())) out = rs.speaker;
+  else {
+    const subj = sentenceSubject(p, lo, p.length);
+    if (subj && namedPerson(p, subj)) out = withAppositiveName(p, subj, p.length);
+  }
   releaseTokens();
   return out;
 }
