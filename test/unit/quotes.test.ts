@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findQuotes, createQuoteMemo, splitLines } from '../../src/core';
+import { analyze, findQuotes, createQuoteMemo, splitLines } from '../../src/core';
 import type { LineInfo, Quote } from '../../src/core';
 
 /** Every non-blank line is an article line, unless its text is listed in `boiler`. */
@@ -690,4 +690,17 @@ test('property: on random mark soup, pieces stay inside one article line, do not
     }),
     { numRuns: 300 },
   );
+});
+
+test('a speaker named with a description after a comma resolves to the full name given earlier (the span keeps the description)', () => {
+  const text = [
+    'Roger Federer reached the final in Paris on Sunday.',
+    '"I feel fresh, I feel fit," said Federer, who has never won the French Open.',
+    '',
+  ].join('\n');
+  const a = analyze(text, { entities: false });
+  const q = a.quotes.find((x) => x.text.includes('I feel fresh'));
+  assert.ok(q && q.speaker, JSON.stringify(a.quotes));
+  assert.match(q.speaker.text, /^Federer, who has never won/);
+  assert.equal(q.speaker.resolved, 'Roger Federer');
 });

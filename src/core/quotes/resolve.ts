@@ -243,7 +243,11 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
     }
     return first;
   }
-  return resolveName(sp, names, pi);
+  const r = resolveName(sp, names, pi);
+  if (r) return r;
+  // `Federer, who has never won the French Open`, `Pratt, a former world No 1`: the name before the description
+  const comma = t.indexOf(',');
+  return comma > 0 ? resolveName({ ...sp, text: t.slice(0, comma) }, names, pi) : undefined;
 }
 
 /** `council leader Tom Baker`, `opposition member Ann Lee, who …`: lowercase role words, then a name. */
