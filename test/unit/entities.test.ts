@@ -465,3 +465,12 @@ test('a form of address alone is nobody, also after its name was found elsewhere
   has(e, 'person', 'Kant');
   for (const x of e) assert.ok(!/^M[rs]s?$/.test(x.text), x.text);
 });
+
+test('function words are no one-word names, also after an ALL-CAPS line typed one', () => {
+  const e = ents('THE WEEK IN TECH: IT IS OVER\nThe company said on Monday that it would close the plant. It was the end of an era, and We will miss it, said Tom Baker.\nWhy do WE cheer? The IT staff handles the servers, with The HP Backup system.');
+  for (const w of ['THE', 'The', 'It', 'We']) hasNot(e, w);
+  has(e, 'person', 'Tom Baker');
+  // a surname that is also a function word stays the person's ("Peter Such" ... "Such")
+  const s = ents('Peter Such took four wickets for Essex.\nSUCH ON SONG AS ESSEX WIN\nOff-spinner Such had the last word.');
+  has(s, 'person', 'Such');
+});

@@ -1198,6 +1198,7 @@ function documentPass(docLines: DocLine[]): void {
     v[t] += n;
   };
   const bodyKnown = new Set<string>();
+  const ownBody = new Set<string>();
   // names of storms ("Hurricane Helene"): no entity wherever they come ("Helene's remnants")
   const stormNames = new Set<string>();
   for (const d of docLines) {
@@ -1213,10 +1214,15 @@ function documentPass(docLines: DocLine[]): void {
       const k = spanKey(d, s.ts, s.te);
       vote(k, s.tag, d.res.caps ? 1 : 2);
       if (!d.res.caps) bodyKnown.add(k);
+      // a one-word name the tagger found inside a mixed-case sentence, as written ("the Dole campaign"; not "IT" for "It")
+      if (!d.res.caps && s.te - s.ts === 1 && s.ts > 0 && !SENTENCE_BOUNDARY.has(d.res.tokens[s.ts - 1].w)) ownBody.add(d.res.tokens[s.ts].w);
     }
   // 2. definitional mentions: the last word of a person's full name is that person ("Antonov");
   //    a company named with its suffix is that company without it ("Magna International Inc" -> "Magna International", "Magna")
   const W = 4;
+  // names defined by a full mention (a person's surname after a first name, a firm's first word before its suffix): no
+  // function word then ("Peter Such" ... "Such", "Target Corp." ... "Target")
+  const defined = new Set<string>();
   for (const d of docLines) {
       if (d.res.caps) continue;
       const toks = d.res.tokens;
@@ -1227,6 +1233,8 @@ function documentPass(docLines: DocLine[]): void {
           if (isCapitalised(last) && last.length > 1 && !last.endsWith('.')) {
             vote(last.toLowerCase(), 'PER', W);
             bodyKnown.add(last.toLowerCase());
+            const prev = toks[s.te - 2].w;
+            if (isNameWord(prev)) defined.add(last.toLowerCase());
           }
         } else if (s.tag === 'ORG' && s.te - s.ts <= 3 && CLUB_SHORT.has(toks[s.te - 1].w)) {
           // "Manchester United" ... "United": a club's short name
@@ -1237,6 +1245,7 @@ function documentPass(docLines: DocLine[]): void {
           bodyKnown.add(spanKey(d, s.ts, s.te - 1));
           const first = toks[s.ts].w;
           if (s.te - s.ts > 2 && first.length > 2 && isCapitalised(first)) vote(first.toLowerCase(), 'ORG', W);
+          if (s.te - s.ts === 2 && isNameWord(first)) defined.add(first.toLowerCase());
         }
       }
     }
@@ -1254,8 +1263,9 @@ function documentPass(docLines: DocLine[]): void {
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
   for (const d of docLines) {
     const toks = d.res.tokens;
-    // acronyms of common nouns are no names in ALL-CAPS lines either ("AI", "API")
-    const own = d.res.caps ? d.spans.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(toks[s.ts].w))) : d.spans;
+    // acronyms of common nouns are no names in ALL-CAPS lines either ("AI", "API"); determiners, conjunctions and
+    // prepositions nowhere ("with The HP Backup system"), unless the surname of a full name ("Peter Such")
+    const own = d.spans.filter((s) => !(s.te - s.ts === 1 && ((d.res.caps && COMMON_ACRONYMS.has(toks[s.ts].w)) || (CAPS_FUNCTION.has(lexClass(toks[s.ts].w)) && !COUNTRY_ACRONYMS.has(toks[s.ts].w) && !defined.has(toks[s.ts].w.toLowerCase())))));
     let spans: LineSpan[] = own.map((s) => {
       const t = typeOf(spanKey(d, s.ts, s.te));
       return { ts: s.ts, te: s.te, tag: t || s.tag };
@@ -1266,7 +1276,7 @@ function documentPass(docLines: DocLine[]): void {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = typeOf(spanKey(d, i, end));
-        if (!t || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w)))) continue;
+        if (!t || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w) || (isFunctionWord(toks[i].w, d.res.caps) && !defined.has(toks[i].w.toLowerCase()) && (CAPS_FUNCTION.has(lexClass(toks[i].w)) || !ownBody.has(toks[i].w)))))) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
         if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
@@ -1292,6 +1302,22 @@ function documentPass(docLines: DocLine[]): void {
     // initials before a person's name known from elsewhere ("A.I. Antonov" after "Anatoly Antonov")
     d.spans = d.res.caps ? spans : initialsInNames(toks, spans, isPerson);
   }
+}
+
+/** Lexicon classes of words that are never a one-word name in an ALL-CAPS line ("THE", "OF", "AND"). */
+const CAPS_FUNCTION = new Set(['det', 'conj', 'prep']);
+
+/**
+ * A function word, verb, adverb or interjection that is no one-word name (unless it is the surname of a full name in
+ * the document: "Dole" after "Bob Dole", "Such" after "Peter Such"): in mixed case written with a capital only
+ * ("The", "It", "Please", "Finally"; not "US", "WHO" or "IT" in capitals, which are acronyms); in an ALL-CAPS line a
+ * determiner, conjunction or preposition ("THE", "AND"). An ALL-CAPS line's "THE" that the tagger typed must not make
+ * every "The" of the document a name.
+ */
+function isFunctionWord(w: string, caps: boolean): boolean {
+  const c = lexClass(w);
+  if (caps) return CAPS_FUNCTION.has(c) && !COUNTRY_ACRONYMS.has(w);
+  return (LEADING_JUNK.has(c) || c === 'expr') && w !== w.toUpperCase();
 }
 
 /**
