@@ -474,3 +474,9 @@ test('function words are no one-word names, also after an ALL-CAPS line typed on
   const s = ents('Peter Such took four wickets for Essex.\nSUCH ON SONG AS ESSEX WIN\nOff-spinner Such had the last word.');
   has(s, 'person', 'Such');
 });
+
+test('page furniture and references to numbered parts of a text are no names', () => {
+  const e = ents('The man was arrested in Leeds on Friday.\nArticle continues below\nPrevious Article\nUnder Article 46 of the treaty, as Figure 4 shows, the court may act.\nPermalink | Comments (7) | Email this\nArticle VI of the NPT binds Britain.');
+  for (const w of ['Article', 'Figure', 'Permalink', 'Article VI', 'VI']) hasNot(e, w);
+  has(e, 'place', 'Britain');
+});

@@ -99,7 +99,31 @@ export function tagParagraph(para: string): LineEntities {
     out = events(tokens, out);
     out = out.filter((s) => !(s.te - s.ts === 1 && COMMON_ACRONYMS.has(tokens[s.ts].w)));
   }
+  out = out.filter((s) => !isFurniture(tokens, s.ts, s.te));
   return caps || !isTitleLine(tokens) ? { tokens, spans: out, caps } : { tokens, spans: out, caps, title: true };
+}
+
+/**
+ * Words of a page's furniture that the tagger, which never saw a web page, reads as a one-word name: "Article
+ * continues below", "Previous Article", "Permalink | Comments (7)", "Click here", "Email this".
+ */
+const PAGE_WORDS = new Set(['article', 'articles', 'advertisement', 'advertisements', 'permalink', 'comment', 'comments', 'subscribe', 'login', 'click', 'email', 'e-mail', 'photo', 'photos', 'video', 'videos', 'gallery', 'caption', 'print', 'previous', 'related']);
+/** Nouns that refer to a part of a text by its number ("Article 46", "Figure 4", "Section 2.1", "Chapter IV"). */
+const REFERENCE_NOUNS = new Set(['article', 'articles', 'section', 'sections', 'figure', 'fig.', 'table', 'chapter', 'part', 'paragraph', 'clause', 'appendix', 'annex', 'schedule', 'page']);
+const NUMBER_OR_ROMAN = /^(?:\d[\d.:()a-z]*|[IVXLC]+)$/;
+
+/**
+ * A span of one word of the page's furniture (PAGE_WORDS), or a reference to a part of a text by its number
+ * ("Article 39", "Figure 4", "Article VI", with the numeral in the span or alone): no entity of the three types.
+ */
+function isFurniture(tokens: readonly Token[], ts: number, te: number): boolean {
+  const w = tokens[ts].w.toLowerCase();
+  if (te - ts === 1 && PAGE_WORDS.has(w)) return true;
+  // the numeral alone after such a noun ("Article" + "VI")
+  if (te - ts === 1 && ts > 0 && REFERENCE_NOUNS.has(tokens[ts - 1].w.toLowerCase()) && NUMBER_OR_ROMAN.test(tokens[ts].w)) return true;
+  if (!REFERENCE_NOUNS.has(w) || te - ts > 2) return false;
+  const next = tokens[ts + 1]?.w ?? '';
+  return NUMBER_OR_ROMAN.test(next);
 }
 
 /** Tokens that end a sentence: no name runs across one. */
@@ -1265,7 +1289,7 @@ function documentPass(docLines: DocLine[]): void {
     const toks = d.res.tokens;
     // acronyms of common nouns are no names in ALL-CAPS lines either ("AI", "API"); determiners, conjunctions and
     // prepositions nowhere ("with The HP Backup system"), unless the surname of a full name ("Peter Such")
-    const own = d.spans.filter((s) => !(s.te - s.ts === 1 && ((d.res.caps && COMMON_ACRONYMS.has(toks[s.ts].w)) || (CAPS_FUNCTION.has(lexClass(toks[s.ts].w)) && !COUNTRY_ACRONYMS.has(toks[s.ts].w) && !defined.has(toks[s.ts].w.toLowerCase())))));
+    const own = d.spans.filter((s) => !isFurniture(toks, s.ts, s.te) && !(s.te - s.ts === 1 && ((d.res.caps && COMMON_ACRONYMS.has(toks[s.ts].w)) || (CAPS_FUNCTION.has(lexClass(toks[s.ts].w)) && !COUNTRY_ACRONYMS.has(toks[s.ts].w) && !defined.has(toks[s.ts].w.toLowerCase())))));
     let spans: LineSpan[] = own.map((s) => {
       const t = typeOf(spanKey(d, s.ts, s.te));
       return { ts: s.ts, te: s.te, tag: t || s.tag };
@@ -1276,7 +1300,7 @@ function documentPass(docLines: DocLine[]): void {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = typeOf(spanKey(d, i, end));
-        if (!t || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w) || (isFunctionWord(toks[i].w, d.res.caps) && !defined.has(toks[i].w.toLowerCase()) && (CAPS_FUNCTION.has(lexClass(toks[i].w)) || !ownBody.has(toks[i].w)))))) continue;
+        if (!t || isFurniture(toks, i, end) || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w) || (isFunctionWord(toks[i].w, d.res.caps) && !defined.has(toks[i].w.toLowerCase()) && (CAPS_FUNCTION.has(lexClass(toks[i].w)) || !ownBody.has(toks[i].w)))))) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
         if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
