@@ -480,3 +480,13 @@ test('page furniture and references to numbered parts of a text are no names', (
   for (const w of ['Article', 'Figure', 'Permalink', 'Article VI', 'VI']) hasNot(e, w);
   has(e, 'place', 'Britain');
 });
+
+test('unfamiliar people: an age, a role, or a full name that acts and is shortened to its surname', () => {
+  const e = ents("Kwabena Osei will miss the game after injuring his knee, manager Sean Dyche said.\nOsei, 24, has scored nine goals this season.\nRahmat Gurbaz took four wickets for 21 runs.\nGurbaz's spell broke the innings.\nThe singer Zenobia wore black. Zenobia, 28, left on Tuesday.");
+  has(e, 'person', 'Kwabena Osei');
+  has(e, 'person', 'Rahmat Gurbaz');
+  has(e, 'person', 'Zenobia');
+  // a firm is shortened to its first word, and its words are common ones
+  const f = ents('Wizzard Software explained its plans on Friday.\nThe software firm said Software sales rose.');
+  hasNot(f.filter((x) => x.type === 'person'), 'Wizzard Software');
+});

@@ -1282,6 +1282,7 @@ function documentPass(docLines: DocLine[]): void {
   }
   // organisations of the gazetteer (names the 1996 model cannot know: "TikTok", "OpenAI"), wherever they come
   const gaz = gazetteer();
+  for (const k of unfamiliarPeople(docLines, gaz)) best.set(k, 'PER');
   const typeOf = (k: string): Tag | undefined => (gaz.has(k) ? 'ORG' : best.get(k));
   const isPerson = (w: string) => best.get(w.toLowerCase()) === 'PER';
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
@@ -1326,6 +1327,83 @@ function documentPass(docLines: DocLine[]): void {
     // initials before a person's name known from elsewhere ("A.I. Antonov" after "Anatoly Antonov")
     d.spans = d.res.caps ? spans : initialsInNames(toks, spans, isPerson);
   }
+}
+
+/** Roles written in lower case before a person's name ("manager Mikel Arteta", "actress Zendaya", "chairman Lee"). */
+const PERSON_ROLES = new Set(
+  ('manager coach striker winger midfielder defender goalkeeper captain batter batsman bowler spinner all-rounder ' +
+    'actor actress singer rapper chairman chairwoman spokesman spokeswoman spokesperson founder governor senator ' +
+    'lawmaker mayor prosecutor analyst economist professor').split(' '),
+);
+/** Verbs of speech and action after a person's full name ("Jasprit Bumrah took five wickets"). */
+const PERSON_VERBS = new Set(
+  ('said says told tells added scored scores took takes won wins struck netted finished signed joined played starred ' +
+    'sang wrote married died insisted admitted explained argued claimed denied confirmed revealed smiled laughed ' +
+    'walked ran returned bowled kicked fired tweeted posted wore').split(' '),
+);
+/** A person's age in an apposition: "Saka, 23,", "Zendaya, 28, wore". */
+const AGE = /^(?:[1-9]|[1-9]\d|10\d)$/;
+/** Endings of common nouns and adjectives ("Revolution", "Assembly", "Science", "Parliamentary"). */
+const NOT_SURNAME_ENDING = /(?:ity|ment|ness|ism|ist|tion|sion|ing|ics|ogy|ence|ance|ship|ure|ary|ery|ory|ive|ous|ful|al|an|ian|ese|ic|s|y)$/;
+
+/**
+ * People's names the 1996 tagger does not know and types as organisations or places ("Bukayo Saka", "Jasprit
+ * Bumrah", "Zendaya"): the keys (lower-cased) of names that the document shows to be people's. Their words must be
+ * plain capitalised words that are first names or surnames of the lexicon, or words it does not know that do not end
+ * like a common noun or adjective, nor words the document also writes in lower case ("Wizzard Software" ... "software";
+ * no organisation word, place, nationality, gazetteer name); then
+ *  - a name with a person's age after it ("Zendaya, 28,", "Saka, 23,"), or a role in lower case before it ("winger
+ *    Saka", "actress Zendaya"), also when that is said of the last word of a longer name;
+ *  - a name of two or three such words directly followed by a verb of speech or action ("Jasprit Bumrah took") whose
+ *    LAST word the document also writes alone ("Bumrah's spell"): people are shortened to their surname, firms to
+ *    their first word ("Goldman Sachs said" ... "Goldman").
+ */
+function unfamiliarPeople(docLines: DocLine[], gaz: ReadonlyMap<string, unknown>): string[] {
+  const alone = new Set<string>();
+  const cued = new Set<string>();
+  const lower = new Set<string>();
+  const out: string[] = [];
+  for (const d of docLines) {
+    if (d.res.caps || d.res.title) continue;
+    const toks = d.res.tokens;
+    const n = toks.length;
+    for (let i = 0; i < n; i++) {
+      const w = toks[i].w;
+      if (/^\p{Ll}+$/u.test(w)) lower.add(w);
+      if (!PLAIN_NAME.test(w) || (i > 0 && isNameWord(toks[i - 1].w)) || (i + 1 < n && isNameWord(toks[i + 1].w))) continue;
+      alone.add(w.toLowerCase());
+      const prev = i > 0 ? toks[i - 1].w : '';
+      if ((toks[i + 1]?.w === ',' && AGE.test(toks[i + 2]?.w ?? '') && (toks[i + 3]?.w === ',' || toks[i + 3]?.w === 'and')) || PERSON_ROLES.has(prev)) cued.add(w.toLowerCase());
+    }
+    for (const s of d.spans) {
+      const next = toks[s.te]?.w ?? '';
+      const prev = s.ts > 0 ? toks[s.ts - 1].w : '';
+      if ((next === ',' && AGE.test(toks[s.te + 1]?.w ?? '') && (toks[s.te + 2]?.w === ',' || toks[s.te + 2]?.w === 'and')) || PERSON_ROLES.has(prev)) cued.add(spanKey(d, s.ts, s.te));
+    }
+  }
+  for (const d of docLines) {
+    if (d.res.caps) continue;
+    const toks = d.res.tokens;
+    for (const s of d.spans) {
+      if (s.tag === 'PER' || s.tag === 'MISC') continue;
+      const k = spanKey(d, s.ts, s.te);
+      const len = s.te - s.ts;
+      if (gaz.has(k) || len > 3) continue;
+      let ok = true;
+      for (let i = s.ts; i < s.te && ok; i++) {
+        const w = toks[i].w;
+        const c = lexClass(w);
+        ok = PLAIN_NAME.test(w) && !w.endsWith('.') && (c === 'first' || c === 'last' || c === 'person' || (c === '' && !NOT_SURNAME_ENDING.test(w.toLowerCase()))) && !gaz.has(w.toLowerCase()) && !lower.has(w.toLowerCase());
+      }
+      if (!ok) continue;
+      const last = toks[s.te - 1].w.toLowerCase();
+      const person = cued.has(k) || (len > 1 && (cued.has(last) || (alone.has(last) && PERSON_VERBS.has(toks[s.te]?.w ?? ''))));
+      if (!person) continue;
+      out.push(k);
+      if (len > 1) out.push(last);
+    }
+  }
+  return out;
 }
 
 /** Lexicon classes of words that are never a one-word name in an ALL-CAPS line ("THE", "OF", "AND"). */
