@@ -490,3 +490,10 @@ test('unfamiliar people: an age, a role, or a full name that acts and is shorten
   const f = ents('Wizzard Software explained its plans on Friday.\nThe software firm said Software sales rose.');
   hasNot(f.filter((x) => x.type === 'person'), 'Wizzard Software');
 });
+
+test('unfamiliar places the tagger reads as people: a preposition of place, a direction, "X\'s mayor"', () => {
+  const e = ents("Fighting continued near Pokrovsk on Monday, officials said.\nPokrovsk's exiled mayor said residents were leaving.\nAn aid convoy reached Beit Lahia on Sunday. Residents in Beit Lahia queued for bread.");
+  has(e, 'place', 'Pokrovsk');
+  has(e, 'place', 'Beit Lahia');
+  hasNot(e.filter((x) => x.type === 'person'), 'Beit Lahia');
+});

@@ -1258,7 +1258,7 @@ function documentPass(docLines: DocLine[]): void {
             vote(last.toLowerCase(), 'PER', W);
             bodyKnown.add(last.toLowerCase());
             const prev = toks[s.te - 2].w;
-            if (isNameWord(prev)) defined.add(last.toLowerCase());
+            if (isNameWord(prev) || PARTICLES.has(prev)) defined.add(last.toLowerCase());
           }
         } else if (s.tag === 'ORG' && s.te - s.ts <= 3 && CLUB_SHORT.has(toks[s.te - 1].w)) {
           // "Manchester United" ... "United": a club's short name
@@ -1283,6 +1283,7 @@ function documentPass(docLines: DocLine[]): void {
   // organisations of the gazetteer (names the 1996 model cannot know: "TikTok", "OpenAI"), wherever they come
   const gaz = gazetteer();
   for (const k of unfamiliarPeople(docLines, gaz)) best.set(k, 'PER');
+  for (const k of unfamiliarPlaces(docLines, best, defined)) best.set(k, 'LOC');
   const typeOf = (k: string): Tag | undefined => (gaz.has(k) ? 'ORG' : best.get(k));
   const isPerson = (w: string) => best.get(w.toLowerCase()) === 'PER';
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
@@ -1402,6 +1403,74 @@ function unfamiliarPeople(docLines: DocLine[], gaz: ReadonlyMap<string, unknown>
       out.push(k);
       if (len > 1) out.push(last);
     }
+  }
+  return out;
+}
+
+/** Prepositions before a place ("fighting near Mariupol", "queues in Khan Younis"). */
+const PLACE_PREPS = new Set(['in', 'near', 'outside', 'across', 'throughout']);
+/** Words for a place's officials, people or parts after its possessive ("Mariupol's exiled mayor", "Gaza's hospitals"). */
+const PLACE_PARTS = new Set(
+  ('mayor governor residents inhabitants citizens population streets suburbs outskirts port airport harbour harbor ' +
+    'hospitals districts neighbourhoods neighborhoods').split(' '),
+);
+/** Endings of languages' names ("in Persian", "in Gujarati", "in Arabic", "in Swedish", "in Japanese"). */
+const LANGUAGE_ENDING = /(?:ian|ese|ish|ic|ati|i)$/;
+/** Adjectives of direction before a place ("southern Gaza", "eastern Ukraine"). */
+const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+/**
+ * Places the 1996 tagger does not know and types as people ("Mariupol", "Khan Younis"): the keys of one- or two-word
+ * names the vote made people (cues are read off their mentions typed as people or places), of words the lexicon does not know (a surname of the lexicon beside one: "Khan Younis"), that
+ * the document puts after a preposition
+ * of place ("near Mariupol", "in Khan Younis"; not before "'s" or another name), after a direction ("southern
+ * Gaza"), or before a possessive and a word for a place's officials, people or parts ("Mariupol's exiled mayor"), and
+ * never after a title or role, a form of address, or before a verb of speech ("Khan Younis said"); not the surname of
+ * a full name in the document ("Mike Huckabee" ... "in Huckabee's", "Nicolas Anelka").
+ */
+function unfamiliarPlaces(docLines: DocLine[], best: Map<string, Tag>, defined: Set<string>): string[] {
+  const place = new Set<string>();
+  const person = new Set<string>();
+  const shapes = new Set<string>();
+  const inOnce = new Set<string>();
+  let lower: Set<string> | null = null;
+  for (const d of docLines) {
+    if (d.res.caps || d.res.title) continue;
+    const toks = d.res.tokens;
+    for (const s of d.spans) {
+      if ((s.tag !== 'PER' && s.tag !== 'LOC') || s.te - s.ts > 2) continue;
+      const k = spanKey(d, s.ts, s.te);
+      let plain = true;
+      for (let i = s.ts; i < s.te; i++) plain &&= /^\p{Lu}\p{Ll}{2,}$/u.test(toks[i].w);
+      if (plain) shapes.add(k);
+      const prev = s.ts > 0 ? toks[s.ts - 1].w : '';
+      const next = toks[s.te]?.w ?? '';
+      if ((prev && (isTitleWord(prev) || isHonorific(prev))) || PERSON_ROLES.has(prev) || TITLES.has(prev) || PERSON_VERBS.has(next) || (next === ',' && AGE.test(toks[s.te + 1]?.w ?? ''))) { person.add(k); continue; }
+      const possessive = next === "'s" || next === '’s' || next === "'" || next === '’';
+      const parts = possessive && (PLACE_PARTS.has(toks[s.te + 1]?.w ?? '') || PLACE_PARTS.has(toks[s.te + 2]?.w ?? ''));
+      if (DIRECTIONS.has(prev) || parts || (PLACE_PREPS.has(prev) && prev !== 'in' && !possessive && !isNameWord(next))) place.add(k);
+      else if (prev === 'in' && !possessive && !isNameWord(next)) {
+        // "in" alone says less ("in Christ", "in Eiffel"): twice for a one-word name
+        if (s.te - s.ts > 1 || inOnce.has(k)) place.add(k);
+        inOnce.add(k);
+      }
+    }
+  }
+  const out: string[] = [];
+  for (const k of place) {
+    if (person.has(k) || best.get(k) !== 'PER' || defined.has(k)) continue;
+    if (!lower) {
+      lower = new Set();
+      for (const d of docLines) if (!d.res.caps) for (const t of d.res.tokens) if (/^\p{Ll}+$/u.test(t.w)) lower.add(t.w);
+    }
+    // words the lexicon does not know (not "God", "Wilson", "Patsy"); a surname beside one ("Khan Younis")
+    const words = k.split(' ');
+    const cls = words.map((w) => lexClass(w));
+    if (!cls.includes('') || !cls.every((c) => c === '' || (c === 'last' && words.length === 2))) continue;
+    // plain words ("X", "U.", "NGOs" are not), no language ("in Persian", "in Gujarati"), no word the document also
+    // writes in lower case ("in Computer Science")
+    if (!shapes.has(k) || words.some((w) => LANGUAGE_ENDING.test(w) || lower!.has(w))) continue;
+    out.push(k);
   }
   return out;
 }
