@@ -497,3 +497,14 @@ test('unfamiliar places the tagger reads as people: a preposition of place, a di
   has(e, 'place', 'Beit Lahia');
   hasNot(e.filter((x) => x.type === 'person'), 'Beit Lahia');
 });
+
+test('teams and firms named like people or places: "X team principal", "X boss"', () => {
+  const e = ents('Russell won in Las Vegas as Mercedes took a one-two.\nMercedes team principal Toto Wolff said the car was on rails.\nWilliams boss James Vowles said his team would study the data. Williams scored no points.');
+  has(e, 'organization', 'Mercedes');
+  has(e, 'organization', 'Williams');
+  assert.ok(!e.some((x) => x.text === 'Mercedes' && x.type !== 'organization'));
+  // a country's squad is the country, and a full name's surname stays the person's
+  const f = ents('Serena Williams won in Paris. Williams staff cheered.\nBrazil squad members arrived in Paris.');
+  has(f, 'person', 'Williams');
+  has(f, 'place', 'Brazil');
+});

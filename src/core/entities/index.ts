@@ -1284,6 +1284,7 @@ function documentPass(docLines: DocLine[]): void {
   const gaz = gazetteer();
   for (const k of unfamiliarPeople(docLines, gaz)) best.set(k, 'PER');
   for (const k of unfamiliarPlaces(docLines, best, defined)) best.set(k, 'LOC');
+  for (const k of organisationsByRole(docLines, best, defined)) best.set(k, 'ORG');
   const typeOf = (k: string): Tag | undefined => (gaz.has(k) ? 'ORG' : best.get(k));
   const isPerson = (w: string) => best.get(w.toLowerCase()) === 'PER';
   // 3. one type per name; mentions of known names where the tagger missed them or cut them in pieces
@@ -1403,6 +1404,50 @@ function unfamiliarPeople(docLines: DocLine[], gaz: ReadonlyMap<string, unknown>
       out.push(k);
       if (len > 1) out.push(last);
     }
+  }
+  return out;
+}
+
+/**
+ * Lower-case words after a one-word name that make it an organisation ("Mercedes team principal", "Williams boss",
+ * "Ferrari driver", "Tesco shareholders"): a team's or firm's people and things.
+ */
+const ORG_ROLES_AFTER = new Set(['boss', 'bosses', 'team', 'driver', 'drivers', 'car', 'cars', 'engine', 'engines', 'shareholders', 'shares', 'executives', 'employees', 'staff', 'squad', 'teammate', 'team-mate', 'chairman', 'chief', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+/**
+ * Teams and firms whose names are also people's or places' ("Mercedes", "Williams" in motor racing): the keys of
+ * one-word names typed as people or places that the document writes before a word of a team's or firm's people or
+ * things ("Mercedes team principal Toto Wolff", "Williams boss James Vowles"; ORG_ROLES_AFTER), unless it also puts an
+ * age after the name or a title, role or form of address before it, or the name is the surname of a full name in the
+ * document ("Serena Williams"), a place or common word of the lexicon ("the Brazil squad" is the place, as CoNLL
+ * reads it), or a word the document writes in lower case ("Gasoline engines").
+ */
+function organisationsByRole(docLines: DocLine[], best: Map<string, Tag>, defined: Set<string>): string[] {
+  const org = new Set<string>();
+  const person = new Set<string>();
+  const lower = new Set<string>();
+  for (const d of docLines) {
+    if (d.res.caps || d.res.title) continue;
+    const toks = d.res.tokens;
+    // every capitalised word alone (the tagger may have left "Mercedes team principal" untagged)
+    for (let i = 0; i < toks.length; i++) {
+      const w = toks[i].w;
+      if (/^\p{Ll}+$/u.test(w)) { lower.add(w); continue; }
+      if (!PLAIN_NAME.test(w) || w.endsWith('.') || (i > 0 && isNameWord(toks[i - 1].w))) continue;
+      const k = w.toLowerCase();
+      const prev = i > 0 ? toks[i - 1].w : '';
+      const next = toks[i + 1]?.w ?? '';
+      if ((prev && (isTitleWord(prev) || isHonorific(prev))) || PERSON_ROLES.has(prev) || TITLES.has(prev) || (next === ',' && AGE.test(toks[i + 2]?.w ?? ''))) person.add(k);
+      else if (ORG_ROLES_AFTER.has(next)) org.add(k);
+    }
+  }
+  const out: string[] = [];
+  for (const k of org) {
+    if (person.has(k) || defined.has(k) || (best.get(k) !== 'PER' && best.get(k) !== 'LOC')) continue;
+    // a country's or city's team is the place, as CoNLL reads it ("the Brazil squad"); no common word or numeral
+    const c = lexClass(k);
+    if (!NAME_CLASSES.has(c) || lower.has(k)) continue;
+    out.push(k);
   }
   return out;
 }
