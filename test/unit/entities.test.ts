@@ -508,3 +508,9 @@ test('teams and firms named like people or places: "X team principal", "X boss"'
   has(f, 'person', 'Williams');
   has(f, 'place', 'Brazil');
 });
+
+test('programmes and infirmaries end the names of organisations', () => {
+  const e = ents('The World Food Programme said the convoy had arrived. She was taken to Leeds General Infirmary with minor injuries.');
+  has(e, 'organization', 'World Food Programme');
+  has(e, 'organization', 'Leeds General Infirmary');
+});

@@ -940,7 +940,7 @@ function headsWithFor(tokens: Token[], spans: LineSpan[]): LineSpan[] {
  * Words that end the name of a public body, a force or a board ("Agency", "Police", "Forces", "Administration"):
  * the capitalised words before one are its name, whatever place, nationality or "and" is among them.
  */
-const RUN_HEADS = new Set(['agency', 'police', 'forces', 'force', 'board', 'administration', 'service', 'council', 'authority', 'commission', 'department', 'ministry', 'institute', 'directorate', 'command', 'corps', 'bureau', 'inspectorate', 'court', 'tribunal', 'committee', 'parliament', 'assembly', 'executive', 'laboratory', 'observatory']);
+const RUN_HEADS = new Set(['agency', 'programme', 'infirmary', 'police', 'forces', 'force', 'board', 'administration', 'service', 'council', 'authority', 'commission', 'department', 'ministry', 'institute', 'directorate', 'command', 'corps', 'bureau', 'inspectorate', 'court', 'tribunal', 'committee', 'parliament', 'assembly', 'executive', 'laboratory', 'observatory']);
 /** Lexicon classes that never stand inside such a name ("The", "He", "of", "and" are handled on their own). */
 const RUN_STOPS = new Set(['det', 'pron', 'conj', 'prep', 'expr', 'date', 'hon', 'num', 'unit']);
 
