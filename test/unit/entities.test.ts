@@ -514,3 +514,11 @@ test('programmes and infirmaries end the names of organisations', () => {
   has(e, 'organization', 'World Food Programme');
   has(e, 'organization', 'Leeds General Infirmary');
 });
+
+test('Arabic names with a hyphened particle are whole: "Deir al-Balah", "Mohammed al-Masri"', () => {
+  const e = ents('The convoy reached Deir al-Balah on Sunday, where Mohammed al-Masri and Abdel Fattah el-Sisi met.');
+  has(e, 'person', 'Mohammed al-Masri');
+  has(e, 'person', 'Abdel Fattah el-Sisi');
+  hasNot(e, 'Deir');
+  assert.ok(e.some((x) => x.text === 'Deir al-Balah'));
+});

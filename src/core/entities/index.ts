@@ -83,6 +83,7 @@ export function tagParagraph(para: string): LineEntities {
     out = organisationHeads(tokens, out);
     out = splitAtClauseWords(tokens, out);
     out = namePieces(tokens, out);
+    out = hyphenedParticles(tokens, out);
     out = initialsInNames(tokens, out);
     out = counties(tokens, out);
     out = storms(tokens, out);
@@ -660,6 +661,33 @@ function namePieces(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     i = te - 1;
   }
   return withJoined(out, joined);
+}
+
+/** Arabic names' article or kinship word joined by a hyphen to the next name ("al-Balah", "al-Assad", "el-Sisi"). */
+const HYPHENED_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|abd)-\p{Lu}\p{Ll}[\p{L}'’-]*$/u;
+
+/**
+ * "Deir al-Balah", "Bashar al-Assad", "Mohammed al-Masri": a word with a hyphened Arabic particle, which the tagger
+ * (and the trimming of lower-case words) leaves out, ends the name right before it; after a plain capitalised word
+ * that no span covers, the two are a person's name (not after a function word, title, place or nationality).
+ */
+function hyphenedParticles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let k = 1; k < n; k++) {
+    if (!HYPHENED_PARTICLE.test(tokens[k].w)) continue;
+    at ??= spansByToken(n, spans);
+    if (at[k]) continue;
+    const l = at[k - 1];
+    if (l && l.te === k) { joined.push({ ts: l.ts, te: k + 1, tag: l.tag }); continue; }
+    const p = tokens[k - 1].w;
+    const c = lexClass(p);
+    if (l || !PLAIN_NAME.test(p) || p.endsWith('.') || isTitleWord(p) || isHonorific(p) || NOT_ORG_WORDS.has(c)) continue;
+    if (k - 1 === 0 || SENTENCE_BOUNDARY.has(tokens[k - 2].w) ? c !== 'first' && c !== '' : false) continue;
+    joined.push({ ts: k - 1, te: k + 1, tag: 'PER' });
+  }
+  return withJoined(spans, joined);
 }
 
 /** An initial: "W.", or dotted initials "P.W." / "J.R.R." that are not a country's ("U.S."). */
