@@ -1082,3 +1082,35 @@ test('a live blog\'s post headlines under the posts\' times are kept', () => {
   for (const h of ['Drivers stranded on I-90 near Erie', 'Why lake-effect snow can be so extreme']) is(c, h, 'article', 'article-context');
   is(c, '1 hr 5 min ago', 'meta', 'dateline');
 });
+
+test('photos\' credits alone and captions above them or ending in their agency (twenty-seventh session)', () => {
+  const para = (k: number) => `The transport authority said on Thursday that paragraph ${k} of its plan would be put to the city council next week, after a public consultation.`;
+  // credits alone: an agency in brackets, alone, after a dash, "via Getty Images", a photographer over an agency
+  for (const l of ['(Yonhap)', 'Yonhap', '- Bernama', 'AFP via Getty Images', 'SIMON MAINA / AFP/File', 'Reuters pic']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  // captions whose credit is sure by its words
+  for (const l of ['Workers at the construction site in Bayan Lepas April 16, 2026. — Bernama pic', 'Okada riders. File photo', 'KT file photo used for illustrative purposes',
+    'The minister arrives for the press conference. Tom Williams/CQ-Roll Call via Getty Images']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  // a menu's items with a slash are no credits
+  for (const l of ['Call Center/CRM', 'Living Well/Health News', 'Sign In / Register']) assert.equal(lineFeatures(l).meta, null, l);
+  const text = [
+    'Seoul to add 300 electric buses as city retires diesel fleet', '', 'By Lee Ji-yoon', 'April 16, 2026', '', para(1), '',
+    // a caption ending in its agency between paragraphs; a photographer over the outlet under a caption
+    'Commuters board a bus in central Seoul. (Yonhap)', '', para(2), '',
+    'TRAFFIC. Vehicles crawl along EDSA in Quezon City on April 10, 2026.', 'Jire Carreon/Rappler', '', para(3), '',
+    // a caption above its credit alone: the photographer over the agency, a labelled credit
+    'A sugarcane farmer in Kakamega, western Kenya.', 'SIMON MAINA / AFP/File', '', para(4), '',
+    'The new bridge at Al Khail Road.', 'Image Credit: Supplied', '', para(5), '',
+    // a screen reader's label alone above the caption (a browser's innerText)
+    'Photograph:', 'A beaver at a wildlife trust site in Oxfordshire.', 'Photograph: Ben Birchall/PA', '', para(6), '',
+    // a short last paragraph above a photo's credit: said, could, would… are a story's, not a caption's
+    'The minister could not be reached for comment.', 'Photo: CBS News', '', para(7), '',
+    // the story's last paragraph ending in its agency, under no paragraph
+    'Officials said the buses would first go to routes in the city\'s northern districts. (Yonhap)', '', 'Most Popular', 'Seoul\'s subway fares to rise 150 won in June', '',
+  ].join('\n');
+  const m = labels(text);
+  for (const l of ['Commuters board a bus in central Seoul. (Yonhap)', 'Jire Carreon/Rappler', 'TRAFFIC. Vehicles crawl along EDSA…', 'A sugarcane farmer in Kakamega, western Kenya.',
+    'The new bridge at Al Khail Road.', 'A beaver at a wildlife trust site in Oxfordshire.']) is(m, l, 'meta', 'photo-credit');
+  is(m, 'The minister could not be reached for comment.', 'article');
+  is(m, 'Officials said the buses would first go to routes…', 'article');
+  is(m, para(7), 'article');
+});

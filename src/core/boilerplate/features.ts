@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, CODE_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, LINK_LABEL,
+  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, CODE_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, CREDIT_ALONE, CAPTION_SURE_END, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -229,7 +229,7 @@ const FIRST_WORDS: [number, string][] = [
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
-  [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated'],
+  [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated yonhap kyodo jiji xinhua bernama anadolu newsis efe ansa pti ani ians aap'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs baca keep más mas mirá mira don\'t don’t читайте'],
 ];
 
@@ -440,6 +440,8 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 4;
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 4;
     else if (((firstFlags & W_CREDIT) !== 0 || creditHint(lower, marks, seen)) && CREDIT.test(t)) code |= 3 << 4;
+    // "Jire Carreon/Rappler", "(Yonhap)", "AFP via Getty Images", "- Bernama" (CREDIT_ALONE)
+    else if (words <= 10 && !endSentence && ((marks & C_MARK_PS) !== 0 || (firstFlags & W_CREDIT) !== 0 || lower.endsWith('images')) && CREDIT_ALONE.test(t)) code |= 3 << 4;
   } else if (words <= DATELINE_WORDS && digits > 0 && n <= 120 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 4; // "Published … | Updated …"
   // the byline and the date on one line, as converters that join a header's spans write it (w3m, html2text,
   // inscriptis: "By Maria Reyes Staff Writer Published Oct. 16, 2024, 7:45 a.m. ET Updated 11:20")
@@ -448,7 +450,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   // a caption by its credit at the end, of any length: "Smoke rises … (AP Photo/David Zalubowski)", "… in Tokyo, January
   // 5, 2008. REUTERS/Toru Hanai", NPR's "… Elena Ortiz for NPR hide caption"
   if ((captionEnd(t, n) && (CAPTION_CREDIT.test(t) || (words >= 4 && CAPTION_CREDIT_MORE.test(t)))) || agencyCredit(t, n) || hideCaption(lower, n) ||
-    (words >= 5 && captionTail(t, n))) return code | 3 << 4;
+    (words >= 5 && captionTail(t, n)) || (words >= 2 && sureEnd(lower) && CAPTION_SURE_END.test(n > 200 ? t.slice(n - 200) : t))) return code | 3 << 4;
   if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 4;
   return code;
 }
@@ -521,6 +523,11 @@ function bylineThenDate(t: string): boolean {
 }
 /** Words in capitals and then a bar, at a caption's start. */
 const KICKER_BAR = /^[\p{Lu}\d ,'’-]+ \|$/u;
+/** The line ends as CAPTION_SURE_END's credits and notes do (" pic", "photo", "images", "picture", "purposes", "only"). */
+function sureEnd(lower: string): boolean {
+  return lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
+    lower.endsWith('purposes') || lower.endsWith('purposes only') || lower.endsWith('purposes.') || lower.endsWith('only.');
+}
 /** A caption as NPR's pages give it, ending in its "hide caption" button. */
 function hideCaption(lower: string, n: number): boolean {
   return n > 24 && lower.charCodeAt(lower.length - 1) === 110 /* n */ && lower.endsWith(' hide caption');

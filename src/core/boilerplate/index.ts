@@ -19,7 +19,7 @@ import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
-import { JOB_WORD, HANDLE, RELATED_LABELS, RELATED_LABELS_ONE } from './phrases';
+import { JOB_WORD, HANDLE, RELATED_LABELS, RELATED_LABELS_ONE, CREDIT_ALONE, CAPTION_AGENCY_END, PHOTOGRAPHER_CREDIT } from './phrases';
 import type { MetaHit } from './features';
 import weights from './weights.json';
 
@@ -1231,8 +1231,41 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
   // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
   if (next && f.words <= 60 && agencyCreditAlone(next, i + 1, lineText)) return 'photo-credit';
+  // a photographer over the outlet alone, under a caption or a paragraph ("… on April 10, 2026." / "Jire Carreon/Rappler";
+  // not a forum's poster above the post's date: "Jim Pappas/Jabba" / "05-07-2005, 12:02 AM")
+  if (prev && f.words >= 3 && f.words <= 8 && prev.words >= 4 && prev.words <= 40 && prev.endSentence && !prev.rule && PHOTOGRAPHER_CREDIT.test(lineText(i)) &&
+    !(j + 1 < nb.length && feats[nb[j + 1]].meta === 'dateline') && captionShaped(lineText(nb[j - 1]))) return 'photo-credit';
+  // A caption between two paragraphs: one short sentence without a quotation or a speaker, after a paragraph (not a
+  // standfirst under the headline: the Economist's "Photograph: Getty Images" under it), above its credit alone in a
+  // credit's own shape, the photographer over the outlet or a labelled credit ("… in Kakamega, western Kenya." / "SIMON
+  // MAINA / AFP/File"; the Guardian's "… in Oxfordshire." / "Photograph: Ben Birchall/PA"; Gulf News' "Image Credit:
+  // Supplied"; not an agency alone: the BBC puts "Getty Images" above its caption, wires put "- AAP" under the story),
+  // or ending in its agency's name ("… in central Seoul. (Yonhap)", "… in Bayan Lepas. - Bernama": with the next
+  // paragraph below, not the story's last paragraph, which Yonhap and Bernama end so).
+  if (prev && j + 1 < nb.length && f.words >= 3 && f.words <= 35 && !f.hasQuote && !f.endColon && !f.bullet && f.seps === 0 &&
+    prev.words >= 8 && prev.endSentence && !prev.meta && !prev.rule) {
+    const k = nb[j + 1], below = feats[k];
+    // (and the line under the credit is not a menu's next item: "NSG Activities/Information" / "Solidarity Events/Actions" / …)
+    if ((below.meta === 'photo-credit' || (!below.meta && !below.rule)) && below.words <= 10 && !below.endSentence && j + 2 < nb.length && feats[nb[j + 2]].words >= 6 &&
+      (f.capShare < 1 || below.meta === 'photo-credit') && (PHOTOGRAPHER_CREDIT.test(lineText(k)) || (below.meta === 'photo-credit' && CREDIT_LABELLED.test(lineText(k)))) &&
+      captionShaped(lineText(i))) return 'photo-credit';
+    if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
+  }
   return null;
 }
+
+/** A credit with its label: "Photograph: Ben Birchall/PA", "Image Credit: Supplied", "Photo: Jire Carreon/Rappler". */
+const CREDIT_LABELLED = /^\s*(?:Photograph|Photo|Picture|Image|Foto|Credit)(?: [Cc]redit)?s?\s*:\s*\p{Lu}/u;
+/** One sentence (no sentence end followed by a capital inside it) without a speaker: a photo's caption, not a paragraph's sentence of reported speech. */
+function captionShaped(t: string): boolean {
+  return !/[.!?]["”’)]? \p{Lu}\p{Ll}/u.test(t.replace(CAPTION_AGENCY_END, '').replace(CAPS_KICKER, '')) && !PROSE_VERB.test(t) && !PERSON_WORD.test(t);
+}
+/** The first and second persons of comments and posts ("I know what it's like to be a fan"), not of captions. */
+const PERSON_WORD = /\b(?:I|[Yy]ou|[Ww]e|[Mm]y|[Yy]our|[Oo]ur)\b/;
+/** Reported speech and the tenses of a story's sentences ("… could not be reached by presstime."), which captions, in the present, have not. */
+const PROSE_VERB = /\b(?:said|says|told|tells|according to|added|stated|announced|could|would|should|will|had|has|have|was|were|did|been)\b/;
+/** A caption's kicker in capitals: "TRAFFIC. Vehicles crawl along EDSA…" (Rappler). */
+const CAPS_KICKER = /^\s*\p{Lu}{2,}(?: \p{Lu}{2,})*\. /u;
 
 /** An agency's credit alone on its line, in capitals: "REUTERS/Kim Kyung-Hoon/File Photo", "AFP/Getty Images". */
 function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
@@ -1241,7 +1274,7 @@ function agencyCreditAlone(f: LineFeatures, i: number, lineText: (i: number) => 
 
 /** A caption's label alone on its line, read as a credit (CREDIT): "Image caption,", "Media caption". */
 function captionLabel(f: LineFeatures, i: number, lineText: (i: number) => string): boolean {
-  return f.meta === 'photo-credit' && f.words <= 2 && /^\W*(?:image |photo |media )?caption\W*$/i.test(lineText(i));
+  return f.meta === 'photo-credit' && f.words <= 2 && /^\W*(?:(?:image |photo |media )?caption\W*|(?:photograph|photo|image|picture|foto):\s*)$/i.test(lineText(i));
 }
 
 /**

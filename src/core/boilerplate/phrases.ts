@@ -385,7 +385,49 @@ export const CAPTION_CREDIT_MORE = /[(\[](?:\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}
  * Cavallari/Folhapress", "… le 5 décembre 2024. © Thomas Samson, AFP", and a credit glued on by the converter ("…
  * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"). Tried on a line's last 100 characters.
  */
-export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )[\p{Lu}\d][^:|()]{1,60}|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto)(?: courtesy| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
+export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )[\p{Lu}\d][^:|()]{1,60}|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto|Picture)(?: courtesy(?: of)?| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
+
+/** News and photo agencies named alone as a credit (CREDIT_ALONE, CAPTION_AGENCY_END). */
+export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Shutterstock|Pool|Handout';
+const CRED_NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const CRED_ORG = String.raw`\p{Lu}[\p{L}\p{N}'’.&-]*`;
+/**
+ * A photo's credit alone on its line, in the shapes CREDIT misses: a photographer over an agency ("SIMON MAINA /
+ * AFP/File", "Ali Khara/Xinhua"), an agency in brackets ("(Yonhap)", "(AFP/File)"), an agency alone or "via Getty
+ * Images" ("Yonhap", "AFP via Getty Images", "- Bernama", "Reuters pic"). Case-sensitive (the names' capitals are the
+ * evidence). A photographer over another outlet ("Jire Carreon/Rappler") is PHOTOGRAPHER_CREDIT, taken only under a
+ * caption or a paragraph (menus hold "Call Center/CRM").
+ */
+export const CREDIT_ALONE = new RegExp(String.raw`^\s*(?:[-–—]\s*)?(?:` +
+  String.raw`(?:${CRED_NAME} ){1,3}?\/ ?(?:${CREDIT_AGENCIES})(?:\/(?:File|Pool|Handout|Archive)(?: [Pp]hoto)?)?(?: via Getty Images)?` +
+  String.raw`|\((?:${CREDIT_AGENCIES})(?:\/(?:File|Pool|Handout))?\)` +
+  String.raw`|(?:${CREDIT_AGENCIES})(?:\/${CRED_NAME}(?: ${CRED_NAME}){0,3})?(?: (?:pic|photo|file photo|via Getty Images))?` +
+  String.raw`|${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG})? via Getty Images` +
+  String.raw`)\s*$`, 'u');
+/**
+ * A photographer over the outlet, alone on a line: "Jire Carreon/Rappler", "Fred Lum/The Globe and Mail", "STEVE
+ * RUSSELL/TORONTO STAR", "SIMON MAINA / AFP/File". The name in two to four words, all in capitals or each a capital and
+ * lower-case letters; the slash with a space on both sides or on neither.
+ */
+const PH_MIXED = String.raw`\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?|\.)`;
+const PH_CAPS = String.raw`\p{Lu}[\p{Lu}'’.-]{2,}`;
+export const PHOTOGRAPHER_CREDIT = new RegExp(String.raw`^\s*(?:${PH_MIXED}(?: ${PH_MIXED}){1,2}|${PH_CAPS}(?: ${PH_CAPS}){1,2})(?:\/| \/ )(?:The )?${CRED_ORG}(?: (?:${CRED_ORG}|and|of|de)){0,4}(?:\/(?:File|Pool|Handout|Archive)(?: [Pp]hoto)?)?\s*$`, 'u');
+
+/**
+ * A caption whose credit is sure by its words, after the caption's last sentence: "… in Bayan Lepas. — Bernama pic",
+ * "Okada riders. File photo", "… at the press conference. AFP via Getty Images", "… a Senate hearing. Tom
+ * Williams/CQ-Roll Call via Getty Images"; or a note that the photo only illustrates ("KT file photo used for illustrative
+ * purposes"). Tried on lines ending in "pic", "photo", "image(s)", "picture" or "purposes" / "only".
+ */
+export const CAPTION_SURE_END = new RegExp(String.raw`(?:[.!?)"”’] ?(?:[—–-] ?)?(?:${CRED_ORG}(?: ${CRED_ORG}){0,2} pic|(?:File|Representative|Representational|Stock|Archive) (?:photo|image|picture|pic)|(?:${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG}(?: ${CRED_ORG}){0,3})? )?via Getty Images)` +
+  String.raw`|^(?:\p{Lu}[\p{L}.&-]* )?(?:[Ff]ile )?(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? (?:(?:is |are )?used )?(?:for|is for) (?:illustrative|illustration|representational|representative) purposes?(?: only)?\.?)$`, 'u');
+
+/**
+ * A caption's last sentence and then its agency's name alone, in brackets or after a dash: "Commuters board a bus in
+ * central Seoul. (Yonhap)", "… in Bayan Lepas. - Bernama". A story's last paragraph may end so too (Yonhap's and
+ * Bernama's own stories): the boilerplate index takes it only between paragraphs, short and without a speaker.
+ */
+export const CAPTION_AGENCY_END = new RegExp(String.raw`[.!?)"”’] ?(?:\((?:${CREDIT_AGENCIES})\)|[—–-] ?(?:${CREDIT_AGENCIES}))$`, 'u');
 
 /**
  * A photo caption that ends in an agency's credit after a slash, without brackets: "… in Tokyo, January 5, 2008.
