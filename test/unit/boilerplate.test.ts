@@ -1114,3 +1114,23 @@ test('photos\' credits alone and captions above them or ending in their agency (
   is(m, 'Officials said the buses would first go to routes…', 'article');
   is(m, para(7), 'article');
 });
+
+test('a byline\'s or dateline\'s label alone with its colon, the writer\'s name twice or above the note, a place under the byline (twenty-seventh session)', () => {
+  for (const [l, m] of [['Reported By :', 'byline'], ['Published By:', 'byline'], ['Last Updated:', 'dateline'], ['First Published:', 'dateline'], ['Published On:', 'dateline']]) assert.equal(lineFeatures(l).meta, m, l);
+  // a form's label is no byline's
+  assert.equal(lineFeatures('Location:').meta, null);
+  const para = (k: number) => `The monsoon was likely to reach the coast on June 1, the weather office said in paragraph ${k} of its forecast on Thursday.`;
+  // News18: the labels and their values one a line between the headline and the article
+  const n = labels(['News18', 'Latest', 'India', 'World', 'Cricket', '', 'Monsoon likely to hit Kerala on June 1, says IMD', 'Reported By :', 'Ananya Sharma', 'News18.com', 'Last Updated:',
+    'Follow us on Google', para(1), para(2), para(3), ''].join('\n'));
+  is(n, 'Monsoon likely to hit Kerala on June 1, says IMD', 'article', 'article-headline');
+  is(n, 'Ananya Sharma', 'meta', 'byline');
+  // News24: the name twice above the date; the Nation: a place under the byline; Khaleej Times: the name above the note
+  const w = labels(['Cape Town\'s water restrictions lifted as dams reach 95%', 'Jenna Etheridge', 'Jenna Etheridge', 'Published 16 Apr 2026', para(1), para(2), para(3),
+    'Nasreen Abdulla', 'Nasreen Abdulla is a Senior Correspondent at Khaleej Times.', 'Top stories', ''].join('\n'));
+  is(w, 'Jenna Etheridge', 'meta', 'byline');
+  is(w, 'Nasreen Abdulla', 'meta', 'byline');
+  const p = labels(['Lahore to get 200 new electric buses', 'Our Staff Reporter', 'Lahore', `LAHORE - ${para(1)}`, para(2), para(3), ''].join('\n'));
+  is(p, 'Lahore', 'meta', 'byline');
+  is(p, 'Lahore to get 200 new electric buses', 'article', 'article-headline');
+});

@@ -432,6 +432,11 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (letters === 0 && digits === 0) rule = 7;
   else if (codeStart(c0) && codeHint(t, c0) && CODE_LINE.test(t)) rule = 8;
   if (rule !== 0) return code | rule;
+  if (words <= 3 && n <= 24 && t.charCodeAt(n - 1) === 58 /* : */) {
+    // a byline's or dateline's label alone, its value on the next line ("Reported By :" / the name, "Last Updated:" / the date)
+    const m = META_LABELS.get(lower.slice(0, lower.length - 1).trimEnd());
+    if (m !== undefined) return code | m << 4;
+  }
   if (words <= 16) {
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 4;
     else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 4;
@@ -528,6 +533,12 @@ function sureEnd(lower: string): boolean {
   return lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
     lower.endsWith('purposes') || lower.endsWith('purposes only') || lower.endsWith('purposes.') || lower.endsWith('only.');
 }
+/** Labels of a byline (1) or a dateline (2) alone on their line, with a colon (NDTV, News18, India Today: "Reported By :", "Last Updated:", "Published On:"). */
+const META_LABELS = new Map<string, number>([
+  ...['reported by', 'written by', 'edited by', 'published by', 'posted by', 'compiled by', 'curated by', 'author', 'authors'].map((k) => [k, 1] as [string, number]),
+  ...['published', 'published on', 'published at', 'updated', 'updated on', 'updated at', 'last updated', 'last updated on', 'first published', 'first published on',
+    'posted', 'posted on', 'last modified', 'modified', 'date'].map((k) => [k, 2] as [string, number]),
+]);
 /** A caption as NPR's pages give it, ending in its "hide caption" button. */
 function hideCaption(lower: string, n: number): boolean {
   return n > 24 && lower.charCodeAt(lower.length - 1) === 110 /* n */ && lower.endsWith(' hide caption');

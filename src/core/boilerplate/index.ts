@@ -1127,6 +1127,13 @@ function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number)
     seen++;
     if (o.reason === 'user-keep' || o.reason === 'article-headline' || !AUTHOR_BIO.test(lineText(nb[j]))) continue;
     o.label = 'meta'; o.reason = 'byline'; o.detail = undefined;
+    // the writer's name alone above the note that starts with it (Khaleej Times: "Nasreen Abdulla" / "Nasreen Abdulla
+    // is a Senior Correspondent at Khaleej Times.")
+    const a = j > 0 ? out[nb[j - 1]] : null;
+    if (a !== null && a.label === 'article' && a.reason !== 'user-keep' && a.reason !== 'article-headline') {
+      const name = lineText(nb[j - 1]).trim();
+      if (name.length >= 5 && name.length <= 40 && lineText(nb[j]).trimStart().startsWith(name + ' ')) { a.label = 'meta'; a.reason = 'byline'; a.detail = undefined; }
+    }
   }
 }
 
@@ -1223,7 +1230,16 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   if (prev && f.words <= 10 && !f.endSentence && prev.words === 2 && prev.key === 'toggle caption') return 'photo-credit';
   // "By" alone, the name on the next line (NPR; PR Newswire: "News provided by" / "Acme Robotics")
   if (f.words <= 3 && j + 1 < nb.length && BY_ALONE.has(f.key) && nameShaped(feats[nb[j + 1]])) return 'byline';
-  if (prev && f.words <= 4 && prev.words <= 3 && nameShaped(f) && BY_ALONE.has(prev.key)) return 'byline';
+  if (prev && f.words <= 4 && prev.words <= 3 && nameShaped(f) && (BY_ALONE.has(prev.key) || (prev.meta === 'byline' && prev.endColon && BY_ALONE.has(prev.key.replace(/\s*:$/, ''))))) return 'byline';
+  // the writer's name twice, above the date (the portrait's alternative text and the name: News24's "Jenna Etheridge" /
+  // "Jenna Etheridge" / "Published 16 Apr 2026")
+  if (next && nameShaped(f) && next.key === f.key && j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline') return 'byline';
+  // a place alone under the byline, above the article (the Nation: "Our Staff Reporter" / "Lahore"; India Today's "Bengaluru,")
+  // (above the first paragraph, or above the date; with a comma only above the date: "Posted by: …" / "King," / a comment's
+  // first line is a salutation)
+  if (prev && prev.meta === 'byline' && j + 1 < nb.length && f.words === 1 && f.digitShare === 0 && f.chars <= 20 && !f.endSentence && !f.endColon &&
+    (feats[nb[j + 1]].meta === 'dateline' ? /^\s*\p{Lu}\p{Ll}[\p{L}-]*,?\s*$/u : /^\s*\p{Lu}\p{Ll}[\p{L}-]*\s*$/u).test(lineText(i)) &&
+    (feats[nb[j + 1]].meta === 'dateline' || (feats[nb[j + 1]].words >= 12 && feats[nb[j + 1]].endSentence))) return 'byline';
   // the name above the writer's job title ("Sam Coates" / "Deputy political editor @SamCoatesSky"; not above "By …")
   // (also across a blank line: the Globe and Mail's "Caroline Alphonso" / "" / "Education Reporter")
   const below = j + 1 < nb.length && nb[j + 1] <= i + 2 ? feats[nb[j + 1]] : null;
