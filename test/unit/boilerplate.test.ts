@@ -1134,3 +1134,10 @@ test('a byline\'s or dateline\'s label alone with its colon, the writer\'s name 
   is(p, 'Lahore', 'meta', 'byline');
   is(p, 'Lahore to get 200 new electric buses', 'article', 'article-headline');
 });
+
+test('the headline above a summary box ("In Short" and its lines, then the byline), past an ad marker and a place (twenty-seventh session)', () => {
+  const t = labels(fx('layouts/handwritten-indiatoday-layout.txt'));
+  is(t, 'Bengaluru metro\'s Yellow Line to open for commuters from next week', 'article', 'article-headline');
+  assert.notEqual(t.get('Fare to be capped at Rs 60').reason, 'article-headline');
+  is(t, 'The much-delayed Yellow Line of Bengaluru\'s Namma Metro…', 'article');
+});

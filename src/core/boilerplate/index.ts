@@ -1471,6 +1471,10 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
   return firstArticle;
 }
 
+/** A summary box's label (a widget phrase's key): "in short", "key points", "story highlights", "what you need to know:". */
+const SUMMARY_HEAD = /^\W*(?:in short|key points|key takeaways|(?:story |key )?highlights|what you need to know|quick read|tl;? ?dr|synopsis|summary)\W*$/;
+/** A place alone with its comma, above a summary box or a dateline (India Today's "Bengaluru,"). */
+const PLACE_COMMA = /^\s*\p{Lu}\p{Ll}[\p{L}-]*(?: \p{Lu}\p{Ll}[\p{L}-]*)?,\s*$/u;
 /** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline, dateline or captioned photo below it. */
 const HEADLINE_NEAR = 12, HEADLINE_FAR = 24;
 const DATE_LABEL = /^(?:published|updated|posted|last updated|date)\W*$/;
@@ -1544,6 +1548,22 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     }
     return false;
   };
+  // A summary box between the headline and the byline: its label (a rule's: "In Short", "Key Points", "Highlights",
+  // "What you need to know:"), past up to three lines a rule dropped or places alone (India Today: the headline /
+  // "Advertisement" / "Bengaluru," / "In Short" / three lines / the name / …), then up to six lines, then a byline or date.
+  // The box's lines are not the headline, and the line above the box has its byline below it.
+  const summaryBelow = new Map<number, number>(); // the line above the box -> the box's label
+  const inSummary = new Set<number>();
+  for (let j = Math.max(0, fp - HEADLINE_FAR); j < fp; j++) {
+    if (!forced[j] || out[nb[j]].reason !== 'widget-phrase' || !SUMMARY_HEAD.test(feats[nb[j]].key)) continue;
+    let e = j + 1;
+    while (e < fp && e - j <= 6 && !forced[e] && out[nb[e]].label !== 'meta' && feats[nb[e]].words >= 3) e++;
+    if (e === j + 1 || e >= nb.length || metaPast(e) === null) continue;
+    for (let k = j + 1; k < e; k++) inSummary.add(k);
+    let h = j - 1;
+    while (h >= 0 && j - h <= 3 && (forced[h] === 1 || oneWordKicker(feats[nb[h]]) || PLACE_COMMA.test(lineText(nb[h])))) h--;
+    if (h >= 0) summaryBelow.set(h, j);
+  }
   let best = -1, bestScore = 0, bestStandfirst = false, bestBullets = -1, bestStack = -1;
   // a title-like line right above the best line, with the best line as its standfirst (Medium: the title over a
   // subtitle whose byline is right below it): the headline is the title
@@ -1565,7 +1585,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
     // a repeated line only with a byline or date right below (a header that shows the headline before it: the later copy)
     const dup = out[i].reason === 'duplicate';
-    if (forced[j] || !titleLike(f) || out[i].reason === 'template' || d1.titleOfPage(j) === 1) continue;
+    if (forced[j] || !titleLike(f) || out[i].reason === 'template' || d1.titleOfPage(j) === 1 || inSummary.has(j)) continue;
     if (dup && !(j + 1 < nb.length && (metaAt(j + 1) === 'byline' || metaAt(j + 1) === 'dateline'))) continue;
     // the caption under a photo's credit alone ("Getty Images" / "There are estimated to be more than 260,000…")
     if (j > 0 && metaAt(j - 1) === 'photo-credit' && feats[nb[j - 1]].words <= 4) continue;
@@ -1633,7 +1653,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // (or the lead photo's caption past the lines a rule dropped right below it: the Globe and Mail's headline /
     // "Listen to this article" / "Open this photo in gallery:" / the caption / the name; not a byline or date past a
     // separator line: l3s-gn1's "Get Arts and Entertainment Feeds" / "-----" / "By THE ASSOCIATED PRESS")
-    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit'));
+    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit'));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
