@@ -1141,3 +1141,18 @@ test('the headline above a summary box ("In Short" and its lines, then the bylin
   assert.notEqual(t.get('Fare to be capped at Rs 60').reason, 'article-headline');
   is(t, 'The much-delayed Yellow Line of Bengaluru\'s Namma Metro…', 'article');
 });
+
+test('a drop cap alone on its line is kept with its paragraph; subscription and channel appeals; a photo\'s alternative text above its caption (twenty-seventh session)', () => {
+  const para = (k: number) => `The library garden will be open during library hours from April through October, the director said in note ${k} on Thursday.`;
+  const m = labels(['Library’s new reading garden opens this Saturday', '', 'Posted on April 16, 2026 by Karen Whitfield', '', 'T',
+    'he Millbrook Public Library will open its new reading garden on Saturday with a ribbon-cutting at 10 a.m., followed by story time for children.', '',
+    para(1), '', 'A woman reads on a bench in the garden.', 'A woman reads on a bench in the garden. | Millbrook Gazette', '', para(2), '', para(3), '',
+    'In a time of both misinformation and too much information, quality journalism is more crucial than ever.', 'Stay up to date with the latest news. Follow KT on WhatsApp Channels.', ''].join('\n'));
+  is(m, 'T', 'article');
+  is(m, 'he Millbrook Public Library will open…', 'article');
+  is(m, 'A woman reads on a bench in the garden.', 'meta', 'photo-credit');
+  for (const l of ['In a time of both misinformation…', 'Stay up to date with the latest news…']) is(m, l, 'boilerplate', 'widget-phrase');
+  // not a list's letter above a line in lower case that the model dropped
+  const n = labels(['Council approves new cycle lanes', '', 'By Jane Smith', '', para(1), '', para(2), '', 'Contents', 'A', 'bout us', 'B', 'log', ''].join('\n'));
+  assert.notEqual(n.get('A').label, 'article');
+});

@@ -972,6 +972,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   subheadsAfterInserts(out, feats, nb, forced, d1);
   postHeads(out, feats, nb, forced, d1);
   authorBio(out, nb, lineText);
+  dropCaps(out, feats, nb, forced, lineText);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   pullQuotes(out, feats, nb, forced, lineText);
   return out;
@@ -1114,6 +1115,24 @@ function postHeads(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly
 }
 
 /**
+ * A drop cap on its own line: the paragraph's first letter, which a browser's innerText (a floated first letter) or a
+ * converter put apart from the rest of its word ("T" / "he lamp was lit…"). Kept with the paragraph it starts: a
+ * capital alone (after an opening quotation mark or not) right above an article line that starts in lower case.
+ */
+function dropCaps(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array, lineText: (i: number) => string): void {
+  for (let j = 0; j + 1 < nb.length; j++) {
+    const f = feats[nb[j]];
+    if (f.chars > 2 || f.words !== 1 || forced[j] || out[nb[j]].label === 'article' || nb[j + 1] > nb[j] + 2) continue;
+    const g = feats[nb[j + 1]], o = out[nb[j + 1]];
+    if (!g.startLower || o.label !== 'article' || g.words < 5 || !DROP_CAP.test(lineText(nb[j]))) continue;
+    const d = out[nb[j]];
+    if (d.reason === 'user-pattern') continue;
+    d.label = 'article'; d.reason = 'article-context'; d.detail = 'a drop cap: the first letter of the paragraph below';
+  }
+}
+const DROP_CAP = /^\s*["“‘']?\p{Lu}\s*$/u;
+
+/**
  * The writer's note at the article's end: "Frank Bodani is a writer for the York Daily Record/Sunday News. He may be
  * reached at …", "Jennifer is a senior writer at Ars Technica…", "Oscar Lau joined the Post in 2023…". Only among the
  * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Meta (a byline's
@@ -1247,6 +1266,9 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // the line right above an agency's credit alone ("… in Tokyo, Japan, November 27, 2026." / "REUTERS/Kim
   // Kyung-Hoon/File Photo": a caption whose credit a wrap or the page put on its own line)
   if (next && f.words <= 60 && agencyCreditAlone(next, i + 1, lineText)) return 'photo-credit';
+  // a photo's alternative text above its caption, which starts with it and ends in the credit (the Buenos Aires Times: "A
+  // woman shops at a market in Buenos Aires." / "A woman shops at a market in Buenos Aires. | NA")
+  if (next && next.meta === 'photo-credit' && f.words >= 3 && next.chars > f.chars && next.key.startsWith(f.key)) return 'photo-credit';
   // a photographer over the outlet alone, under a caption or a paragraph ("… on April 10, 2026." / "Jire Carreon/Rappler";
   // not a forum's poster above the post's date: "Jim Pappas/Jabba" / "05-07-2005, 12:02 AM")
   if (prev && f.words >= 3 && f.words <= 8 && prev.words >= 4 && prev.words <= 40 && prev.endSentence && !prev.rule && PHOTOGRAPHER_CREDIT.test(lineText(i)) &&
