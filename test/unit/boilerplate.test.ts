@@ -1156,3 +1156,11 @@ test('a drop cap alone on its line is kept with its paragraph; subscription and 
   const n = labels(['Council approves new cycle lanes', '', 'By Jane Smith', '', para(1), '', para(2), '', 'Contents', 'A', 'bout us', 'B', 'log', ''].join('\n'));
   assert.notEqual(n.get('A').label, 'article');
 });
+
+test('captions\' and datelines\' shapes of more sites (twenty-seventh session)', () => {
+  assert.equal(lineFeatures('Updated about 5 hours ago').meta, 'dateline');
+  for (const l of ['The Green Line bus at Numaish on Wednesday. — Photo courtesy: Sindh Mass Transit Authority',
+    'Visitors walk along Cheonggyecheon in central Seoul on Wednesday. [NEWS1]', 'Cheonggyecheon at night in a rendering of the project. [SEOUL METROPOLITAN GOVERNMENT]',
+    'A Yamanote Line train arrives at Tokyo Station on April 15, 2026. (Mainichi/Taro Yamada)', 'File photo: Lagos-Ibadan train']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  for (const l of ['Proj. Portfolio Mgt. [PPM]', 'About 5 hours of testimony', 'File a complaint: the council will reply within ten days']) assert.equal(lineFeatures(l).meta, null, l);
+});

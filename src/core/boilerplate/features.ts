@@ -528,9 +528,9 @@ function bylineThenDate(t: string): boolean {
 }
 /** Words in capitals and then a bar, at a caption's start. */
 const KICKER_BAR = /^[\p{Lu}\d ,'’-]+ \|$/u;
-/** The line ends as CAPTION_SURE_END's credits and notes do (" pic", "photo", "images", "picture", "purposes", "only"). */
+/** The line ends as CAPTION_SURE_END's credits and notes do (" pic", "photo", "images", "picture", "purposes", "only"), or starts with "file " ("File photo: …"). */
 function sureEnd(lower: string): boolean {
-  return lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
+  return lower.startsWith('file ') || lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
     lower.endsWith('purposes') || lower.endsWith('purposes only') || lower.endsWith('purposes.') || lower.endsWith('only.');
 }
 /** Labels of a byline (1) or a dateline (2) alone on their line, with a colon (NDTV, News18, India Today: "Reported By :", "Last Updated:", "Published On:"). */
