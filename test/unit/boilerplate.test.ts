@@ -1164,3 +1164,19 @@ test('captions\' and datelines\' shapes of more sites (twenty-seventh session)',
     'A Yamanote Line train arrives at Tokyo Station on April 15, 2026. (Mainichi/Taro Yamada)', 'File photo: Lagos-Ibadan train']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
   for (const l of ['Proj. Portfolio Mgt. [PPM]', 'About 5 hours of testimony', 'File a complaint: the council will reply within ten days']) assert.equal(lineFeatures(l).meta, null, l);
 });
+
+test('the section\'s name above the headline repeating a menu\'s item, with the byline under the headline; a date\'s label alone above the date; more channel promotions (twenty-seventh session)', () => {
+  const para = (k: number) => `Prices rose 38.4% in the 12 months to March, down from 45.2% in February, the statistics bureau said in table ${k} of its report.`;
+  const m = labels(['Buenos Aires Times', 'Argentina', 'Economy', 'Politics', 'Society', '', 'ECONOMY', 'Argentina\'s inflation slows to 2.1% in March, lowest in five years',
+    'Monthly price rises eased for a fourth straight month, the INDEC national statistics bureau said on Tuesday.', 'BY JORGE HERRERA', 'Updated', 'Apr 15, 2026, 05:42 PM', '',
+    para(1), '', para(2), '', para(3), '', 'Join ST\'s WhatsApp Channel and get the latest news and must-reads.',
+    'Get Current Updates on India News, Mumbai News along with Latest News and Top Headlines from India and around the world.', ''].join('\n'));
+  is(m, 'ECONOMY', 'boilerplate', 'short-fragment');
+  is(m, 'Argentina\'s inflation slows to 2.1% in March, lowest in five years', 'article', 'article-headline');
+  is(m, 'Updated', 'meta', 'dateline');
+  for (const l of ['Join ST\'s WhatsApp Channel…', 'Get Current Updates on India News…']) is(m, l, 'boilerplate', 'widget-phrase');
+  // a page's heading under its menu's item, without a byline or date: kept (CleanEval's pages)
+  const h = labels(['Home', 'Packaging', 'Recycling', 'Contact', '', 'Packaging', '', 'Is the packaging used for soft drinks recyclable?', '',
+    'Most cans and bottles used for soft drinks can be recycled, and the industry has set itself targets for the share of packaging it collects.', '', para(1), '', para(2), ''].join('\n'));
+  assert.notEqual(h.a.lines.find((l, i) => i === 5)!.reason, 'short-fragment');
+});

@@ -1253,6 +1253,8 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // the writer's name twice, above the date (the portrait's alternative text and the name: News24's "Jenna Etheridge" /
   // "Jenna Etheridge" / "Published 16 Apr 2026")
   if (next && nameShaped(f) && next.key === f.key && j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline') return 'byline';
+  // a date's label alone above the date ("Updated" / "Apr 16, 2026, 05:42 PM": the Straits Times)
+  if (next && f.words <= 2 && next.meta === 'dateline' && !f.endColon && DATE_LABEL.test(f.key)) return 'dateline';
   // a place alone under the byline, above the article (the Nation: "Our Staff Reporter" / "Lahore"; India Today's "Bengaluru,")
   // (above the first paragraph, or above the date; with a comma only above the date: "Posted by: …" / "King," / a comment's
   // first line is a salutation)
@@ -1738,6 +1740,16 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (bestStandfirst) {
       const sf = out[nb[best + 1]];
       if (sf.label === 'boilerplate' && sf.reason !== 'user-pattern') { sf.label = 'article'; sf.reason = 'article-headline'; sf.detail = undefined; }
+    }
+    // the section's name right above it, repeating a menu's item, that the model kept with the headline (the Buenos Aires
+    // Times' "ECONOMY" under the menu's "Economy", Malay Mail's "Malaysia"; not a heading in capitals alone, "CHAPTER I";
+    // only with the byline or date right under the headline: CleanEval's pages' headings repeat their menus' items)
+    let header = false; // a byline or date within three lines under the headline: a news article's header
+    for (let k = best + 1; k < nb.length && k <= best + 3 && !header; k++) header = out[nb[k]].reason === 'byline' || out[nb[k]].reason === 'dateline';
+    if (header && best > 0 && nb[best - 1] >= nb[best] - 2) {
+      const kf = feats[nb[best - 1]], ko = out[nb[best - 1]];
+      if (ko.label === 'article' && ko.reason === 'article-context' && !forced[best - 1] && kf.words <= 3 && !kf.endSentence && !kf.endColon && kf.digitShare === 0 && kf.seps === 0 &&
+        kf.capShare === 1 && d1.dup[best - 1] === 1) { ko.label = 'boilerplate'; ko.reason = 'short-fragment'; ko.detail = 'the section\'s name above the headline'; }
     }
     // the page's title above it: the headline and the site's name after a bar or a dash (a converter that kept the
     // document's <title>, as BeautifulSoup's get_text() does: "Bayport council approves seawall plan | The Harbor Ledger")

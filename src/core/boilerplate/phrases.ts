@@ -237,7 +237,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)| daily| weekly)?\\W*$',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     // subscription appeals and channel promotions under the article (the Japan Times, News24, Khaleej Times)
-    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'whatsapp channels?\\W*$',
+    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
