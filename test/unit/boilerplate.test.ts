@@ -1180,3 +1180,18 @@ test('the section\'s name above the headline repeating a menu\'s item, with the 
     'Most cans and bottles used for soft drinks can be recycled, and the industry has set itself targets for the share of packaging it collects.', '', para(1), '', para(2), ''].join('\n'));
   assert.notEqual(h.a.lines.find((l, i) => i === 5)!.reason, 'short-fragment');
 });
+
+test('the writer\'s name between the standfirst and the date, kept by the model with the standfirst, is the byline; not a post\'s title above its date (twenty-seventh session)', () => {
+  const d = labels(fx('layouts/handwritten-dailymaverick-layout.txt'));
+  is(d, 'Jane Mokoena', 'meta', 'byline');
+  is(d, 'Cape Town council votes to expand MyCiTi bus service to Khayelitsha', 'article', 'article-headline');
+  is(d, 'The route, planned for a decade, will link the township to the city centre by 2028.', 'article');
+  // reviews one under the other: the next review's title above its date is no byline
+  const review = (title: string, body: string) => [title, '12/23/2006 at 07:51pm', body, ''];
+  const r = labels([
+    ...review('The best way to cook a roast', 'The most succulent christmas roast I have ever had, and it ranks right up with the turkey my mother used to make every year.'),
+    ...review('Good Eats', 'Do not fool around with other recipes, because this is the last rib roast recipe you will need: it is simple and produces a perfect roast.'),
+    ...review('Perfect every time', 'I have made this roast for three holidays now and it has come out perfectly every single time, even in my old and unreliable oven.'),
+  ].join('\n'));
+  assert.notEqual(r.get('Good Eats').reason, 'byline');
+});

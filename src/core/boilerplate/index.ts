@@ -1253,6 +1253,11 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // the writer's name twice, above the date (the portrait's alternative text and the name: News24's "Jenna Etheridge" /
   // "Jenna Etheridge" / "Published 16 Apr 2026")
   if (next && nameShaped(f) && next.key === f.key && j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline') return 'byline';
+  // the writer's name between the standfirst (under the headline) and the date, which the model may keep with the
+  // standfirst (Daily Maverick: the headline / "The route, planned for a decade, will link…" / "Jane Mokoena" / "16 Apr
+  // 2026"; not a post's title above its date, below the previous post's paragraphs: no paragraph above the headline)
+  if (prev && next && next.meta === 'dateline' && nameShaped(f) && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
+    j >= 2 && headlineShaped(feats[nb[j - 2]]) && !proseAbove(feats, nb, j - 2)) return 'byline';
   // a date's label alone above the date ("Updated" / "Apr 16, 2026, 05:42 PM": the Straits Times)
   if (next && f.words <= 2 && next.meta === 'dateline' && !f.endColon && DATE_LABEL.test(f.key)) return 'dateline';
   // a place alone under the byline, above the article (the Nation: "Our Staff Reporter" / "Lahore"; India Today's "Bengaluru,")
@@ -1294,6 +1299,13 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   return null;
 }
 
+/** A paragraph of prose (15 words or more, with its sentence end) among the non-blank lines above nb[j]. */
+function proseAbove(feats: readonly LineFeatures[], nb: readonly number[], j: number): boolean {
+  for (let k = 0; k < j; k++) if (feats[nb[k]].words >= 15 && feats[nb[k]].endSentence) return true;
+  return false;
+}
+/** A headline's shape: 4 to 25 words, no sentence end, no colon, decided by no rule or meta pattern. */
+const headlineShaped = (f: LineFeatures): boolean => f.words >= 4 && f.words <= 25 && !f.endSentence && !f.endColon && !f.meta && !f.rule && !f.startLower && f.seps === 0;
 /** A credit with its label: "Photograph: Ben Birchall/PA", "Image Credit: Supplied", "Photo: Jire Carreon/Rappler". */
 const CREDIT_LABELLED = /^\s*(?:Photograph|Photo|Picture|Image|Foto|Credit)(?: [Cc]redit)?s?\s*:\s*\p{Lu}/u;
 /** One sentence (no sentence end followed by a capital inside it) without a speaker: a photo's caption, not a paragraph's sentence of reported speech. */
