@@ -1195,3 +1195,10 @@ test('the writer\'s name between the standfirst and the date, kept by the model 
   ].join('\n'));
   assert.notEqual(r.get('Good Eats').reason, 'byline');
 });
+
+test('the lead photo\'s caption ending in its agency right under the header\'s date and buttons is no headline (twenty-seventh session)', () => {
+  const k = labels(fx('layouts/handwritten-koreaherald-layout.txt'));
+  is(k, 'Seoul to add 300 electric buses as city retires diesel fleet', 'article', 'article-headline');
+  is(k, 'An electric bus charges at a depot in Gangseo-gu, western Seoul, on Wednesday. (Yonhap)', 'meta', 'photo-credit');
+  is(k, 'The Seoul Metropolitan Government will add 300 electric buses…', 'article');
+});

@@ -14,7 +14,7 @@ import { compileUserPatterns } from '../patterns';
 import { keptByClean, cleanLabelled } from '../clean-lines';
 import { REASONS, scoreBelow } from '../reasons';
 import { countChar } from '../decode';
-import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, type LineFeatures } from './features';
+import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, MAX_KEY_LEN, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
 import { linkView, linksBlanked } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
@@ -1278,7 +1278,7 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   if (next && next.meta === 'photo-credit' && f.words >= 3 && next.chars > f.chars && next.key.startsWith(f.key)) return 'photo-credit';
   // a photographer over the outlet alone, under a caption or a paragraph ("… on April 10, 2026." / "Jire Carreon/Rappler";
   // not a forum's poster above the post's date: "Jim Pappas/Jabba" / "05-07-2005, 12:02 AM")
-  if (prev && f.words >= 3 && f.words <= 8 && prev.words >= 4 && prev.words <= 40 && prev.endSentence && !prev.rule && PHOTOGRAPHER_CREDIT.test(lineText(i)) &&
+  if (prev && f.words >= 3 && f.words <= 8 && prev.words >= 4 && prev.words <= 40 && prev.endSentence && !prev.rule && f.key.indexOf('/') > 0 && PHOTOGRAPHER_CREDIT.test(lineText(i)) &&
     !(j + 1 < nb.length && feats[nb[j + 1]].meta === 'dateline') && captionShaped(lineText(nb[j - 1]))) return 'photo-credit';
   // A caption between two paragraphs: one short sentence without a quotation or a speaker, after a paragraph (not a
   // standfirst under the headline: the Economist's "Photograph: Getty Images" under it), above its credit alone in a
@@ -1287,14 +1287,22 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // Supplied"; not an agency alone: the BBC puts "Getty Images" above its caption, wires put "- AAP" under the story),
   // or ending in its agency's name ("… in central Seoul. (Yonhap)", "… in Bayan Lepas. - Bernama": with the next
   // paragraph below, not the story's last paragraph, which Yonhap and Bernama end so).
+  // Also the lead photo's caption ending in its agency right under the header's dates or buttons, above the first
+  // paragraph (the Korea Herald: the headline / "Published : …" / "Link copied" / "… on Wednesday. (Yonhap)" / the
+  // story: it was taken for the headline).
+  if (prev && j + 1 < nb.length && f.words >= 3 && f.words <= 35 && !f.hasQuote && !f.endColon && !f.bullet && f.seps === 0 &&
+    (prev.rule || prev.meta) && agencyEndHint(f)) {
+    const below = feats[nb[j + 1]];
+    if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
+  }
   if (prev && j + 1 < nb.length && f.words >= 3 && f.words <= 35 && !f.hasQuote && !f.endColon && !f.bullet && f.seps === 0 &&
     prev.words >= 8 && prev.endSentence && !prev.meta && !prev.rule) {
     const k = nb[j + 1], below = feats[k];
     // (and the line under the credit is not a menu's next item: "NSG Activities/Information" / "Solidarity Events/Actions" / …)
     if ((below.meta === 'photo-credit' || (!below.meta && !below.rule)) && below.words <= 10 && !below.endSentence && j + 2 < nb.length && feats[nb[j + 2]].words >= 6 &&
-      (f.capShare < 1 || below.meta === 'photo-credit') && (PHOTOGRAPHER_CREDIT.test(lineText(k)) || (below.meta === 'photo-credit' && CREDIT_LABELLED.test(lineText(k)))) &&
+      (f.capShare < 1 || below.meta === 'photo-credit') && ((below.key.indexOf('/') > 0 && PHOTOGRAPHER_CREDIT.test(lineText(k))) || (below.meta === 'photo-credit' && CREDIT_LABELLED.test(lineText(k)))) &&
       captionShaped(lineText(i))) return 'photo-credit';
-    if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
+    if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && agencyEndHint(f) && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
   }
   return null;
 }
@@ -1303,6 +1311,12 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
 function proseAbove(feats: readonly LineFeatures[], nb: readonly number[], j: number): boolean {
   for (let k = 0; k < j; k++) if (feats[nb[k]].words >= 15 && feats[nb[k]].endSentence) return true;
   return false;
+}
+/** The line's key ends as CAPTION_AGENCY_END's credits do: in ")" or with a dash among its last 14 characters (a cheap test before the line's text is sliced). */
+function agencyEndHint(f: LineFeatures): boolean {
+  const k = f.key, n = k.length;
+  if (f.chars > MAX_KEY_LEN) return false;
+  return k.charCodeAt(n - 1) === 41 || k.indexOf('- ', n - 14) >= 0 || k.indexOf('\u2014', n - 14) >= 0 || k.indexOf('\u2013', n - 14) >= 0;
 }
 /** A headline's shape: 4 to 25 words, no sentence end, no colon, decided by no rule or meta pattern. */
 const headlineShaped = (f: LineFeatures): boolean => f.words >= 4 && f.words <= 25 && !f.endSentence && !f.endColon && !f.meta && !f.rule && !f.startLower && f.seps === 0;
