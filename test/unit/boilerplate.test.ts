@@ -1202,3 +1202,19 @@ test('the lead photo\'s caption ending in its agency right under the header\'s d
   is(k, 'An electric bus charges at a depot in Gangseo-gu, western Seoul, on Wednesday. (Yonhap)', 'meta', 'photo-credit');
   is(k, 'The Seoul Metropolitan Government will add 300 electric buses…', 'article');
 });
+
+test('a dateline with its place in capitals after a dash; "/FILE" after a caption; more agencies (twenty-seventh session)', () => {
+  for (const l of ['Updated - April 16, 2026 09:42 pm IST - CHENNAI', 'Published - April 16, 2026 09:40 pm IST']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  assert.equal(lineFeatures('Vehicles on the Nairobi Expressway. /FILE').meta, 'photo-credit');
+  assert.equal(lineFeatures('(SPA)').meta, 'photo-credit');
+  assert.equal(lineFeatures('The case was adjourned to April 16, 2026 - JUDGE SMITH RULED').meta, null);
+  const para = (k: number) => `The commission said ridership had passed 100 million journeys since the line opened, in note ${k} of its statement on Thursday.`;
+  const m = labels(['Riyadh Metro adds late-night service on weekends', 'Updated 16 April 2026', '', para(1), '', 'A Riyadh Metro train at King Abdullah Financial District station. (SPA)', '', para(2), '', para(3), ''].join('\n'));
+  is(m, 'A Riyadh Metro train at King Abdullah Financial District station. (SPA)', 'meta', 'photo-credit');
+  // the Hindu: the dateline with its place, then the writer's name: the headline is above the dateline (the name was
+  // taken for it)
+  const h = labels(['Chennai', 'Chennai Metro Phase 2: trial runs on Poonamallee-Porur stretch from June', 'Updated - April 16, 2026 09:42 pm IST - CHENNAI', 'R. Sivaraman',
+    'Trains on the stretch will run on a driverless system. File | Photo Credit: B. Jothi Ramalingam', para(1), para(2), para(3), ''].join('\n'));
+  is(h, 'Chennai Metro Phase 2: trial runs on Poonamallee-Porur stretch from June', 'article', 'article-headline');
+  assert.notEqual(h.get('R. Sivaraman').reason, 'article-headline');
+});

@@ -229,7 +229,7 @@ const FIRST_WORDS: [number, string][] = [
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
   [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
-  [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated yonhap kyodo jiji xinhua bernama anadolu newsis efe ansa pti ani ians aap'],
+  [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated yonhap kyodo jiji xinhua bernama antara anadolu newsis efe ansa pti ani ians aap spa wam kuna qna tass'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs baca keep más mas mirá mira don\'t don’t читайте'],
 ];
 
@@ -462,9 +462,16 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
 /**
  * A dateline after the desk's or agency's names, separated by slashes or bars: "TOI City Desk / TNN / Updated:
  * Nov 29, 2026, 09:14 IST". Every part before the date has one to four words, no digits, and starts with a capital. Or
- * a date and then its section: "Mar 12, 2025 - Technology".
+ * a date and then its section: "Mar 12, 2025 - Technology"; or its place in capitals: "Updated - April 16, 2026 09:42
+ * pm IST - CHENNAI".
  */
 function segmentedDate(t: string): boolean {
+  // the date and then the place in capitals: "Updated - April 16, 2026 09:42 pm IST - CHENNAI" (the Hindu)
+  const place = PLACE_AFTER.exec(t);
+  if (place !== null) {
+    const date = t.slice(0, place.index);
+    if (DATE_ONLY.test(date) && DATE_EVIDENCE.test(date)) return true;
+  }
   if (t.indexOf(' / ') < 0 && t.indexOf(' | ') < 0) {
     // the date (with its month's name) and then the section: "Mar 12, 2025 - Technology" (Axios)
     const d = t.indexOf(' - ');
@@ -478,6 +485,8 @@ function segmentedDate(t: string): boolean {
   for (let k = 0; k < parts.length - 1; k++) if (!/^\s*\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}\s*$/u.test(parts[k])) return false;
   return true;
 }
+/** A place in capitals after a dash at a dateline's end. */
+const PLACE_AFTER = / [-–—] \p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2}\s*$/u;
 /** The line ends as AGENCY_WITH's agencies do (AFP, AP, dpa, Reuters, agences, Agenturen…): it is only tried then. */
 function agencyEnd(t: string, n: number): boolean {
   const c = t.charCodeAt(n - 1);
@@ -530,7 +539,7 @@ function bylineThenDate(t: string): boolean {
 const KICKER_BAR = /^[\p{Lu}\d ,'’-]+ \|$/u;
 /** The line ends as CAPTION_SURE_END's credits and notes do (" pic", "photo", "images", "picture", "purposes", "only"), or starts with "file " ("File photo: …"). */
 function sureEnd(lower: string): boolean {
-  return lower.startsWith('file ') || lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
+  return lower.startsWith('file ') || lower.endsWith('/file') || lower.endsWith('/courtesy') || lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
     lower.endsWith('purposes') || lower.endsWith('purposes only') || lower.endsWith('purposes.') || lower.endsWith('only.');
 }
 /** Labels of a byline (1) or a dateline (2) alone on their line, with a colon (NDTV, News18, India Today: "Reported By :", "Last Updated:", "Published On:"). */

@@ -392,7 +392,7 @@ export const CAPTION_CREDIT_MORE = /(?:[.!?"”’] \[\p{Lu}[\p{Lu}\p{N}'’.&\/
 export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )[\p{Lu}\d][^:|()]{1,60}|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto|Picture)(?: courtesy(?: of)?:?| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
 
 /** News and photo agencies named alone as a credit (CREDIT_ALONE, CAPTION_AGENCY_END). */
-export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Shutterstock|Pool|Handout';
+export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Antara|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|SPA|WAM|KUNA|QNA|TASS|Reuters|REUTERS|Getty Images|Shutterstock|Pool|Handout';
 const CRED_NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const CRED_ORG = String.raw`\p{Lu}[\p{L}\p{N}'’.&-]*`;
 /**
@@ -423,7 +423,7 @@ export const PHOTOGRAPHER_CREDIT = new RegExp(String.raw`^\s*(?:${PH_MIXED}(?: $
  * Williams/CQ-Roll Call via Getty Images"; or a note that the photo only illustrates ("KT file photo used for illustrative
  * purposes"). Tried on lines ending in "pic", "photo", "image(s)", "picture" or "purposes" / "only".
  */
-export const CAPTION_SURE_END = new RegExp(String.raw`(?:[.!?)"”’] ?(?:[—–-] ?)?(?:${CRED_ORG}(?: ${CRED_ORG}){0,2} pic|(?:File|Representative|Representational|Stock|Archive) (?:photo|image|picture|pic)|(?:${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG}(?: ${CRED_ORG}){0,3})? )?via Getty Images)` +
+export const CAPTION_SURE_END = new RegExp(String.raw`(?:[.!?)"”’] ?(?:[—–-] ?)?(?:${CRED_ORG}(?: ${CRED_ORG}){0,2} pic|(?:File|Representative|Representational|Stock|Archive) (?:photo|image|picture|pic)|(?:${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG}(?: ${CRED_ORG}){0,3})? )?via Getty Images)|[.!?] ?\/ ?(?:FILE|File|COURTESY|Courtesy)` +
   String.raw`|^(?:File|FILE) (?:[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|[Pp]ic)s?: \S.*|^(?:\p{Lu}[\p{L}.&-]* )?(?:[Ff]ile )?(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? (?:(?:is |are )?used )?(?:for|is for) (?:illustrative|illustration|representational|representative) purposes?(?: only)?\.?)$`, 'u');
 
 /**
