@@ -1218,3 +1218,17 @@ test('a dateline with its place in capitals after a dash; "/FILE" after a captio
   is(h, 'Chennai Metro Phase 2: trial runs on Poonamallee-Porur stretch from June', 'article', 'article-headline');
   assert.notEqual(h.get('R. Sivaraman').reason, 'article-headline');
 });
+
+test('the writer\'s name with the paper\'s next to the date; "Article was updated 2 hrs ago"; "journalism costs money" (twenty-seventh session)', () => {
+  assert.equal(lineFeatures('Article was updated 2 hrs ago').meta, 'dateline');
+  assert.equal(lineFeatures('Independent journalism costs money. Support Times of Malta for the price of a coffee.').rule, 'widget-phrase');
+  const para = (k: number) => `The 11.8-kilometer extension will add seven stations, the operator said in paragraph ${k} of its statement on Thursday.`;
+  const m = labels(['Jakarta extends MRT to Ancol as ridership hits record', 'The extension is expected to be completed by 2029.', 'Jane Sutrisno (The Jakarta Post)', 'Jakarta',
+    'Thu, April 16, 2026', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(m, 'Jane Sutrisno (The Jakarta Post)', 'meta', 'byline');
+  const p = labels(['Cebu City to build 10 new footbridges along Osmeña Boulevard', 'Jane Cruz - The Freeman', 'April 16, 2026 | 12:00am', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(p, 'Jane Cruz - The Freeman', 'meta', 'byline');
+  // a heading's two parts above a date are no byline
+  const h = labels(['Altitude Illness - Cerebral Syndromes', 'March 13, 2001', '', para(1), '', para(2), ''].join('\n'));
+  assert.notEqual(h.get('Altitude Illness - Cerebral Syndromes').reason, 'byline');
+});

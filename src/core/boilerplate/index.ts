@@ -1258,6 +1258,11 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // 2026"; not a post's title above its date, below the previous post's paragraphs: no paragraph above the headline)
   if (prev && next && next.meta === 'dateline' && nameShaped(f) && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
     j >= 2 && headlineShaped(feats[nb[j - 2]]) && !proseAbove(feats, nb, j - 2)) return 'byline';
+  // the writer's name and the paper's, next to the date ("Jane Sutrisno (The Jakarta Post)" / "Jakarta" / "Thu, April
+  // 16, 2026"; Philstar's "Jane Cruz - The Freeman" / "April 16, 2026 | 12:00am")
+  if (f.words >= 3 && f.words <= 9 && !f.endSentence && !f.meta && (f.key.indexOf(' (') > 0 || f.key.indexOf(' - ') > 0 || f.key.indexOf(' \u2013 ') > 0 || f.key.indexOf(' \u2014 ') > 0) &&
+    ((prev && prev.meta === 'dateline') || (j + 1 < nb.length && feats[nb[j + 1]].meta === 'dateline') || (j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline')) &&
+    NAME_OUTLET.test(lineText(i))) return 'byline';
   // a date's label alone above the date ("Updated" / "Apr 16, 2026, 05:42 PM": the Straits Times)
   if (next && f.words <= 2 && next.meta === 'dateline' && !f.endColon && DATE_LABEL.test(f.key)) return 'dateline';
   // a place alone under the byline, above the article (the Nation: "Our Staff Reporter" / "Lahore"; India Today's "Bengaluru,")
@@ -1320,6 +1325,11 @@ function agencyEndHint(f: LineFeatures): boolean {
 }
 /** A headline's shape: 4 to 25 words, no sentence end, no colon, decided by no rule or meta pattern. */
 const headlineShaped = (f: LineFeatures): boolean => f.words >= 4 && f.words <= 25 && !f.endSentence && !f.endColon && !f.meta && !f.rule && !f.startLower && f.seps === 0;
+/**
+ * A writer's name and the paper's, in brackets or after a dash and "The": "Jane Sutrisno (The Jakarta Post)", "Jane Cruz
+ * - The Freeman" (not a heading's two parts: "Altitude Illness - Cerebral Syndromes", "Sheridan College – Main Gym").
+ */
+const NAME_OUTLET = /^\s*\p{Lu}(?:\p{Ll}+|\.)(?:[ -]\p{Lu}(?:\p{Ll}+|\.)){1,2} (?:\((?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,3}\)|[-–—] The \p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,3})\s*$/u;
 /** A credit with its label: "Photograph: Ben Birchall/PA", "Image Credit: Supplied", "Photo: Jire Carreon/Rappler". */
 const CREDIT_LABELLED = /^\s*(?:Photograph|Photo|Picture|Image|Foto|Credit)(?: [Cc]redit)?s?\s*:\s*\p{Lu}/u;
 /** One sentence (no sentence end followed by a capital inside it) without a speaker: a photo's caption, not a paragraph's sentence of reported speech. */

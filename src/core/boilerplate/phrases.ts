@@ -237,7 +237,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)| daily| weekly)?\\W*$',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     // subscription appeals and channel promotions under the article (the Japan Times, News24, Khaleej Times)
-    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
+    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'journalism costs money', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
@@ -321,7 +321,7 @@ const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
  * Updated …": the date words may come again after the first date.
  */
 export const DATE_ONLY = new RegExp(
-  '^\\s*(?:[\\p{Lu}][\\p{L}.\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last |first )?(?:' + DATE_WORDS + ')(?: on| at| am| le| el| il| em| op)?\\s*:?)?' +
+  '^\\s*(?:[\\p{Lu}][\\p{L}.\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last |first |(?:this )?(?:article|story|page) was )?(?:' + DATE_WORDS + ')(?: on| at| am| le| el| il| em| op)?\\s*:?)?' +
     '(?:[\\s,.\\-–—|/:()·•]|\\d{1,3}(?:h|hrs?|m|mins?|d)(?![\\p{L}\\d])|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|awst|acst|acdt|nzst|nzdt|sgt|hkt|jst|kst|myt|pht|wib|wita|wat|eat|cat|sast|pkt|ict|msk|eet|eest|uk|hrs?|uhr|h|ago|about|over|nearly|almost|just|an|a|hours?|minutes?|mins?|days?|weeks?|months?|read|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
