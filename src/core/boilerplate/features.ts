@@ -539,8 +539,20 @@ function bylineThenDate(t: string): boolean {
 const KICKER_BAR = /^[\p{Lu}\d ,'’-]+ \|$/u;
 /** The line ends as CAPTION_SURE_END's credits and notes do (" pic", "photo", "images", "picture", "purposes", "only"), or starts with "file " ("File photo: …"). */
 function sureEnd(lower: string): boolean {
-  return lower.startsWith('file ') || lower.endsWith('/file') || lower.endsWith('/courtesy') || lower.endsWith(' pic') || lower.endsWith(' photo') || lower.endsWith(' images') || lower.endsWith(' image') || lower.endsWith(' picture') ||
-    lower.endsWith('purposes') || lower.endsWith('purposes only') || lower.endsWith('purposes.') || lower.endsWith('only.');
+  const n = lower.length, c = lower.charCodeAt(n - 1);
+  if (c === 46 /* . */) {
+    const d = lower.charCodeAt(n - 2);
+    return (d === 115 /* s */ && lower.endsWith('purposes.')) || (d === 121 /* y */ && lower.endsWith('only.'));
+  }
+  if (lower.charCodeAt(0) === 102 /* f */ && lower.startsWith('file ')) return true;
+  switch (c) {
+    case 99: return lower.endsWith(' pic'); // c
+    case 111: return lower.endsWith(' photo'); // o
+    case 115: return lower.endsWith(' images') || lower.endsWith('purposes'); // s
+    case 101: return lower.endsWith(' image') || lower.endsWith(' picture') || lower.endsWith('/file'); // e
+    case 121: return lower.endsWith('purposes only') || lower.endsWith('/courtesy'); // y
+    default: return false;
+  }
 }
 /** Labels of a byline (1) or a dateline (2) alone on their line, with a colon (NDTV, News18, India Today: "Reported By :", "Last Updated:", "Published On:"). */
 const META_LABELS = new Map<string, number>([

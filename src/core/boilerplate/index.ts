@@ -1252,15 +1252,15 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   if (prev && f.words <= 4 && prev.words <= 3 && nameShaped(f) && (BY_ALONE.has(prev.key) || (prev.meta === 'byline' && prev.endColon && BY_ALONE.has(prev.key.replace(/\s*:$/, ''))))) return 'byline';
   // the writer's name twice, above the date (the portrait's alternative text and the name: News24's "Jenna Etheridge" /
   // "Jenna Etheridge" / "Published 16 Apr 2026")
-  if (next && nameShaped(f) && next.key === f.key && j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline') return 'byline';
+  if (next && next.key === f.key && j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline' && nameShaped(f)) return 'byline';
   // the writer's name between the standfirst (under the headline) and the date, which the model may keep with the
   // standfirst (Daily Maverick: the headline / "The route, planned for a decade, will link…" / "Jane Mokoena" / "16 Apr
   // 2026"; not a post's title above its date, below the previous post's paragraphs: no paragraph above the headline)
-  if (prev && next && next.meta === 'dateline' && nameShaped(f) && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
-    j >= 2 && headlineShaped(feats[nb[j - 2]]) && !proseAbove(feats, nb, j - 2)) return 'byline';
+  if (prev && next && next.meta === 'dateline' && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
+    j >= 2 && nameShaped(f) && headlineShaped(feats[nb[j - 2]]) && !proseAbove(feats, nb, j - 2)) return 'byline';
   // the writer's name and the paper's, next to the date ("Jane Sutrisno (The Jakarta Post)" / "Jakarta" / "Thu, April
   // 16, 2026"; Philstar's "Jane Cruz - The Freeman" / "April 16, 2026 | 12:00am")
-  if (f.words >= 3 && f.words <= 9 && !f.endSentence && !f.meta && (f.key.indexOf(' (') > 0 || f.key.indexOf(' - ') > 0 || f.key.indexOf(' \u2013 ') > 0 || f.key.indexOf(' \u2014 ') > 0) &&
+  if (f.words >= 3 && f.words <= 9 && !f.endSentence && !f.meta &&
     ((prev && prev.meta === 'dateline') || (j + 1 < nb.length && feats[nb[j + 1]].meta === 'dateline') || (j + 2 < nb.length && feats[nb[j + 2]].meta === 'dateline')) &&
     NAME_OUTLET.test(lineText(i))) return 'byline';
   // a date's label alone above the date ("Updated" / "Apr 16, 2026, 05:42 PM": the Straits Times)
