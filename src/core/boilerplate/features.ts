@@ -795,6 +795,7 @@ const WARM_LINES = [
   'The harbor authority, the city council and the ferry operator all said they would meet again before the end of the month. Jane Smith, John Doe and Ann Lee in Lagos contributed to this report.',
   'window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag("js", new Date()); gtag("config", "UA-000000-1"); var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];',
   'var a = 1; '.repeat(45),
+  'Commuters wait on the platform of the old station in the north of the city on a cold and wet Monday morning in November, as the first of the new trains is late again after a signal failure near the river crossing. File photo used for illustrative purposes.',
 ];
 // Flat strings only: 'x'.repeat(n) and + make cons strings, and one cons string seen here made V8 compile every
 // charCodeAt of the character loop for cons strings (the loop ran about 4x slower on the flat document texts).
