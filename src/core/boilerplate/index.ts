@@ -1971,9 +1971,11 @@ function warmDocumentPass(): void {
       const t = s.split('').join(''); // a flat string (see the end of features.ts)
       const raw = splitLines(t);
       classifyLines(t, raw);
-      // the document pass once more with a line reader of its own: its passes call the line reader they are given (the
-      // first pass's, or the settle step's on the cleaned text), and a call that had seen only one of them threw the
-      // pass away when the other came ("wrong feedback cell"); having seen two, it expects any
+      // the document pass once more with a line reader of its own (in the last round only: once is enough, the
+      // feedback is allocated by then): its passes call the line reader they are given (the first pass's, or the
+      // settle step's on the cleaned text), and a call that had seen only one of them threw the pass away when the
+      // other came ("wrong feedback cell"); having seen two, it expects any
+      if (round < 3) continue;
       const feats: LineFeatures[] = [];
       const nb: number[] = [];
       for (let i = 0; i < raw.length; i++) {
