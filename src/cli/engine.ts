@@ -16,9 +16,8 @@ import { TemplateCounter } from '../core/templates';
 import { splitLines } from '../core/lines';
 import { lineKeyAt } from '../core/boilerplate/features';
 import { textOf } from '../core/markup';
-import { joinedPageOf } from '../core/joined';
-import { keptByClean } from '../core/clean-lines';
-import type { AnalysisStats, LineInfo, TemplateIndex } from '../core/types';
+import { joinedPageOf, joinedKept, type JoinedPage } from '../core/joined';
+import type { LineInfo, TemplateIndex } from '../core/types';
 import { labelLines, cleanLabelled, removedLines } from './labels';
 import { decodeBytes, encodeText, type DumpEncoding, warmDecoding } from './decode';
 import { errorText } from './util';
@@ -67,13 +66,12 @@ export interface Task {
   seen?: FileStat;
 }
 
-/** A page joined into one line, as the CLI reports it: `stats.joined` and whether the clean kept the line. */
-export type JoinedPage = NonNullable<AnalysisStats['joined']> & { kept: boolean };
+export type { JoinedPage };
 
 /** `stats.joined` of the labelled text (see TaskResult.joined), or undefined. Looks only at lines of 3,000+ characters. */
 export function joinedOf(text: string, lines: readonly LineInfo[], keepMeta: boolean): JoinedPage | undefined {
   const j = joinedPageOf(text, lines);
-  return j && { ...j, kept: keptByClean(lines[j.line].label, keepMeta) };
+  return j && joinedKept(j, lines, keepMeta);
 }
 
 export interface TaskResult {

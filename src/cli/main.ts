@@ -16,6 +16,7 @@ import type { CleanSettings, JoinedPage, LoadFailure } from './engine';
 import { defaultJobs, errorText, trace, traceThreads } from './util';
 import { compileUserPatterns } from '../core/patterns';
 import { textOf } from '../core/markup';
+import { JOINED_CAUSE, JOINED_FIX } from '../core/joined';
 import { version } from '../../package.json';
 
 const t0 = Date.now();
@@ -188,14 +189,12 @@ function joinedWarning(where: string, j: JoinedPage, dryRun = false): string {
   return `scraped-news: warning: ${where}: line ${j.line + 1} holds a whole page (${j.chars.toLocaleString('en-US')} characters, with the text of ` +
     `${j.widgets} kinds of page widgets: cookies, sign-in, sharing, comments…), ` +
     (j.kept ? `so the cleaned text ${dryRun ? 'would still hold' : 'still holds'} the page's noise` : `so it ${dryRun ? 'would be' : 'was'} removed whole, article included`) +
-    ': the converter joined the page\'s blocks into one line (jsoup\'s text(), get_text() without a separator, textContent of ' +
-    'minified HTML) and cleaning keeps or drops whole lines. Convert the page again with line breaks (innerText, ' +
-    'get_text("\\n"), jsoup\'s wholeText()) and clean that.\n';
+    `: ${JOINED_CAUSE} and cleaning keeps or drops whole lines. ${JOINED_FIX} and clean that.\n`;
 }
 
 /** The --json summary's entry for a joined page: `stats.joined` (0-based line), whether its line was kept, the path. */
 function joinedEntry(p: string, j: JoinedPage): { path: string } & JoinedPage {
-  return { path: p, line: j.line, chars: j.chars, widgets: j.widgets, kept: j.kept };
+  return { path: p, ...j };
 }
 
 async function cleanStdin(args: Args): Promise<number> {

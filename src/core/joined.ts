@@ -1,5 +1,18 @@
 import type { AnalysisStats, LineInfo } from './types';
 import { detectMarkup } from './markup';
+import { keptByClean } from './clean-lines';
+
+/** A page joined into one line as a clean reports it: `stats.joined` and whether the clean keeps that line whole. */
+export type JoinedPage = NonNullable<AnalysisStats['joined']> & { kept: boolean };
+
+/** `j` with whether cleaning (with or without the meta lines) keeps its line: the page's noise stays, or its article goes. */
+export function joinedKept(j: NonNullable<AnalysisStats['joined']>, lines: readonly LineInfo[], keepMeta: boolean): JoinedPage {
+  return { ...j, kept: keptByClean(lines[j.line].label, keepMeta) };
+}
+
+/** Why such a line happens, and how to mend it: the same words in the editor's diagnostic, the CLI's warning and the folder command's summary. */
+export const JOINED_CAUSE = "the converter joined the page's blocks into one line (jsoup's text(), get_text() without a separator, textContent of minified HTML)";
+export const JOINED_FIX = 'Convert the page again with line breaks (innerText, get_text("\\n"), jsoup\'s wholeText())';
 
 /** A line at least this long may be a whole page joined into one line. */
 export const JOINED_MIN = 3000;

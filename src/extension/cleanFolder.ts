@@ -24,6 +24,7 @@ import * as nodeFs from 'fs';
 import * as nodePath from 'path';
 import type { AnalyzeOptions } from '../core';
 import type { DumpEncoding } from '../core/decode';
+import { JOINED_CAUSE, JOINED_FIX, type JoinedPage } from '../core/joined';
 import type { AnalysisCache } from './analysisCache';
 import { readConfig } from './configuration';
 import { KeepLinesStore } from './keepLines';
@@ -108,13 +109,8 @@ export interface CleanFolderPlan {
   joined: JoinedFile[];
 }
 
-/** A dump whose converter joined the page into one line: its 0-based line, that line's length, and whether cleaning keeps it. */
-export interface JoinedFile {
-  path: string;
-  line: number;
-  chars: number;
-  kept: boolean;
-}
+/** A dump whose converter joined the page into one line: its path and `stats.joined` (0-based line), with whether cleaning keeps it. */
+export type JoinedFile = { path: string } & JoinedPage;
 
 export interface CleanFolderSummary {
   folder: string;
@@ -625,7 +621,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
         cleaning = cleanOf(text, c.uri);
       }
       await dryRun.push(cleaning, chars, ({ same, out, removed, joined }) => {
-        if (joined) plan.joined.push({ path: c.rel, line: joined.line, chars: joined.chars, kept: joined.kept });
+        if (joined) plan.joined.push({ path: c.rel, ...joined });
         const changes = !same;
         const keep = changes && keptOut + out!.length <= (options.keepTextChars ?? KEEP_TEXT_CHARS);
         if (keep) keptOut += out!.length;
@@ -816,7 +812,7 @@ async function cleanWith(cleaner: FolderCleaner, folder: vscode.Uri, options: Cl
 export function joinedText(j: JoinedFile): string {
   return `page joined into one line: ${j.path}, line ${j.line + 1} (${j.chars.toLocaleString('en-US')} characters) was ` +
     (j.kept ? 'kept whole, so the cleaned text still holds the page\'s noise' : 'removed whole, article included') +
-    '. Cleaning keeps or drops whole lines: convert the page again with line breaks (innerText, get_text("\\n"), jsoup\'s wholeText()) and clean that.';
+    `: ${JOINED_CAUSE}, and cleaning keeps or drops whole lines. ${JOINED_FIX} and clean that.`;
 }
 
 function report(summary: CleanFolderSummary, folderName: string, notify: boolean, output?: vscode.OutputChannel): void {

@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import { describeReason, withoutScore } from '../core/reasons';
 import type { Analysis } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
+import { JOINED_CAUSE, JOINED_FIX } from '../core/joined';
 import { compactOf, noiseSignature } from './analysisProtocol';
 import { isScrapedNewsDocument, toSeverity, type ConfigReader } from './configuration';
 import { BIG_DOCUMENT_LINES, lineWindow, windowCovers, type LineWindow } from './visibleWindow';
@@ -81,9 +82,8 @@ function joinedDiagnostic(a: Analysis): vscode.Diagnostic[] {
   const d = new vscode.Diagnostic(
     new vscode.Range(j.line, 0, j.line, 200),
     `This line holds a whole page (${j.chars.toLocaleString('en-US')} characters, with the text of ${j.widgets} kinds of page widgets: ` +
-      'cookies, sign-in, sharing, comments…): the converter joined the page\'s blocks into one line (jsoup\'s text(), get_text() ' +
-      'without a separator, textContent of minified HTML). Scraped News keeps or drops whole lines, so it cannot separate the ' +
-      'article from the noise inside it. Convert the page again with line breaks (jsoup\'s wholeText(), get_text("\\n"), innerText).',
+      `cookies, sign-in, sharing, comments…): ${JOINED_CAUSE}. Scraped News keeps or drops whole lines, so it cannot separate the ` +
+      `article from the noise inside it. ${JOINED_FIX}.`,
     vscode.DiagnosticSeverity.Information,
   );
   d.source = DIAGNOSTIC_SOURCE;

@@ -9,7 +9,8 @@
 import type { AnalyzeOptions } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, ownBuffer, readDump } from './dumpBytes';
-import type { CleanRequest, FolderReply, FolderRequest, FolderService, JoinedLine } from './folderService';
+import type { JoinedPage } from '../core/joined';
+import type { CleanRequest, FolderReply, FolderRequest, FolderService } from './folderService';
 
 /**
  * Files up to this size are decoded and encoded on the host (at most ~1 ms each; a round trip to the worker would
@@ -29,7 +30,7 @@ export interface Cleaned {
   same: boolean;
   out?: string;
   removed: number;
-  joined?: JoinedLine;
+  joined?: JoinedPage;
 }
 
 export class FolderCleaner {

@@ -14,8 +14,8 @@ import { analyzeWith } from '../core/analyze-base';
 import { clean, cleanSummary } from '../core/clean';
 import { textOf } from '../core/markup';
 import { TemplateCounter } from '../core/templates';
-import { keptByClean } from '../core/clean-lines';
-import { MIN_TEMPLATE_DOCUMENTS, type AnalysisStats, type AnalyzeOptions, type TemplateIndex } from '../core/types';
+import { joinedKept, type JoinedPage } from '../core/joined';
+import { MIN_TEMPLATE_DOCUMENTS, type AnalyzeOptions, type TemplateIndex } from '../core/types';
 import type { DumpEncoding } from '../core/decode';
 import { encodeDump, readDump } from './dumpBytes';
 
@@ -86,7 +86,7 @@ export type FolderReply =
   | { type: 'ok'; seq: number }
   | { type: 'templates'; seq: number; documents: number }
   /** `out` is left out when the cleaned text is the text itself (`same`). */
-  | { type: 'cleaned'; seq: number; same: boolean; out?: string; removed: number; joined?: JoinedLine }
+  | { type: 'cleaned'; seq: number; same: boolean; out?: string; removed: number; joined?: JoinedPage }
   /** The file's text, encoding and the hash of its bytes; or why it is not rewritten (binary, bad bytes). */
   | { type: 'read'; seq: number; text: string; encoding: DumpEncoding; hash: string }
   | { type: 'refused'; seq: number; reason: string }
@@ -96,21 +96,18 @@ export type FolderReply =
   | { type: 'error'; seq: number; message: string };
 
 /**
- * A line holding a whole page that a converter joined into one line (the analysis' `stats.joined`: 0-based line of
- * the text cleaned, its length, the kinds of page furniture in it) and whether the clean keeps it (then the page's
- * noise stays) or drops it (then its article goes too): cleaning keeps or drops whole lines.
+ * The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup); `joined`: a line that
+ * holds a whole page a converter joined into one line (`stats.joined`, 0-based in the text cleaned) and whether the
+ * clean keeps it.
  */
-export type JoinedLine = NonNullable<AnalysisStats['joined']> & { kept: boolean };
-
-/** The cleaned text of a dump and the lines it drops (of the converted text, for HTML markup); `joined` (see JoinedLine). */
-export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number; joined?: JoinedLine } {
+export function cleanDump(text: string, options: AnalyzeOptions, run: { convertMarkup: boolean; keepMeta: boolean }, templates: TemplateIndex | null): { out: string; removed: number; joined?: JoinedPage } {
   const t = run.convertMarkup ? textOf(text) : text;
   const cleanOpts = { keepMeta: run.keepMeta };
   // a converted dump: the lines kept by hand are lines of the original, not of its conversion
   const a = analyzeWith(t, { ...options, entities: false, quotes: false, keepMeta: run.keepMeta, ...(t !== text ? { keepLines: [] } : {}), templates });
   const out = clean(t, a, cleanOpts);
   const j = a.stats.joined;
-  const joined = j ? { joined: { ...j, kept: keptByClean(a.lines[j.line].label, run.keepMeta) } } : {};
+  const joined = j ? { joined: joinedKept(j, a.lines, run.keepMeta) } : {};
   return { out, removed: out === text ? 0 : cleanSummary(a, cleanOpts).removed, ...joined };
 }
 
