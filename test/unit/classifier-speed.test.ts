@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, WIDGET_LINE, WIDGET_SENTENCE, groupByFirstChar } from '../../src/core/boilerplate/phrases';
+import { widgetSentenceFirstWords } from '../../src/core/boilerplate/features';
 import { lineFeatures, lineFeaturesAt, classifyLines, Stage1Doc, Stage2Doc, addBoostRows, boostLogit, STAGE1_NAMES, STAGE2_EXTRA, type LineFeatures } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
@@ -32,6 +33,40 @@ test('groupByFirstChar: same language as the plain alternation (widget lines and
     if (s) sentences++;
   }
   assert.ok(lines > 300 && sentences > 100, `${lines} widget lines, ${sentences} widget sentences among the inputs`);
+});
+
+test('widget sentences are tried where a first word of theirs starts: every phrase is found after prose, after many trigger words, and with its first word in each form', () => {
+  // the per-word sticky regular expressions (features.ts widgetSentence) against the whole alternation
+  const plainSentence = new RegExp(WIDGET_SENTENCE_PHRASES.join('|'));
+  // each phrase written out: a group's first alternative, wildcards as a word, optional marks dropped
+  const forms = WIDGET_SENTENCE_PHRASES.map((p) => {
+    let f = p.replace(/\\W\*\$/g, '').replace(/\$/g, '');
+    for (let k = 0; k < 4; k++) f = f.replace(/\(([^()|]*)(?:\|[^()]*)?\)\??/g, '$1');
+    return f.replace(/\\d\+/g, '12').replace(/\\d/g, '5').replace(/\\s[*?]?/g, ' ').replace(/\.\{\d+,\d+\}|\\[Sw]\+|\[\\w \]\{\d+,\d+\}/g, 'word')
+      .replace(/\\\./g, '.').replace(/\?/g, '').replace(/ +/g, ' ').trim();
+  });
+  let found = 0;
+  for (const f of forms) {
+    for (const x of ['Readers told us that ' + f, 'The and this by be are have you all your we do get, then ' + f,
+      'the '.repeat(20) + f /* more trigger words than the line records: the whole alternation */]) {
+      if (!plainSentence.test(x.toLowerCase()) || x.length > 300) continue;
+      assert.equal(lineFeatures(x).rule, 'widget-phrase', JSON.stringify(x));
+      found++;
+    }
+  }
+  assert.ok(found > 300, `${found} lines`);
+  // the first word's optional letters and groups: each form is a trigger word of its own
+  assert.deepEqual(widgetSentenceFirstWords('min(ute)?s? read\\W*$').sort(), ['min', 'mins', 'minute', 'minutes']);
+  assert.deepEqual(widgetSentenceFirstWords('comments? (are|is) closed').sort(), ['comment', 'comments']);
+  assert.deepEqual(widgetSentenceFirstWords('log ?in to (post|leave|comment)').sort(), ['log', 'login']);
+  assert.deepEqual(widgetSentenceFirstWords('réservée? aux abonnés\\W*$').sort(), ['réservé', 'réservée']);
+  for (const x of ['It is a 5 minutes read', 'Reading: 12 mins read', 'Login to post a comment']) assert.equal(lineFeatures(x).rule, 'widget-phrase', x);
+  // a line whose lower-casing changes its length (İ): the positions do not line up, the whole alternation is tried
+  assert.equal(lineFeatures('İstanbul bureau: all rights reserved').rule, 'widget-phrase');
+  // a capital inside a word: spans a converter glued together, the phrase may start inside the word
+  assert.equal(lineFeatures('BREAKINGYour email address will not be published').rule, 'widget-phrase');
+  // not inside a word, not a first word of another form
+  assert.equal(lineFeatures('He said the ministry would follow user-generated trends').rule, null);
 });
 
 test('copyright and credit hints: found in any case, at any position, also inside words', () => {

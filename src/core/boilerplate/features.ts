@@ -5,7 +5,7 @@
  */
 import { detach } from '../strings';
 import {
-  COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, CODE_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, CREDIT_ALONE, CAPTION_SURE_END, LINK_LABEL,
+  groupByFirstChar, COMMENT_HEAD, STOPWORDS, WIDGET_LINE, SHARE_SEQUENCE, WIDGET_SENTENCE, SHORT_WIDGET, WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, EMBED_NOTICE, CONTACT_LINE, CODE_LINE, AD_MARKER, URL_LINE, IMAGE_PLACEHOLDER, SOURCE_LINK, COPYRIGHT, DATE_ONLY, DATE_EVIDENCE, BYLINE, STAFF_BYLINE, JOB_TITLE, CONTRIBUTED, AGENCY_WITH, CREDIT, CAPTION_CREDIT, CAPTION_CREDIT_MORE, CAPTION_TAIL, AGENCY_SLASH_CREDIT, CREDIT_ALONE, CAPTION_SURE_END, LINK_LABEL,
 } from './phrases';
 
 /** A rule that decides a line on its own text (reason codes in reasons.ts). */
@@ -215,6 +215,85 @@ class IntFlags {
  */
 const WORDS = new IntFlags();
 const W_STOP = 1, W_TRIGGER = 2, W_AD = 4, W_SOURCE = 8, W_COMMENT = 16, W_BYLINE = 32, W_CREDIT = 64, W_LABEL = 128;
+/** A trigger word's flags hold, from this bit up, the index in TRIGGER_RES of the phrases that start with it. */
+const W_TRIGGER_SHIFT = 8;
+/** Per first word of the widget sentences (see init): its phrases, a sticky regular expression tried where the word starts. */
+const TRIGGER_RES: RegExp[] = [];
+/**
+ * The trigger words of the line lineFeaturesAt is reading: where each starts (in the trimmed line) and its
+ * TRIGGER_RES index; read by widgetSentence within the same call (no allocation per line). More than TRIG_MAX of
+ * them: the whole alternation is tried instead.
+ */
+const TRIG_MAX = 16;
+const TRIG_AT = new Int32Array(TRIG_MAX);
+const TRIG_RE = new Int32Array(TRIG_MAX);
+let trigCount = 0;
+/** The line has a word a converter may have glued onto another ("NEWYou", also "iPhone": gluedAt), so a phrase may start inside a word. */
+let trigGlued = false;
+
+/**
+ * The words a widget sentence can start with: its first word, with the optional letters and groups right after it
+ * written out (`comments? …` → comments, comment; `min(ute)?s? …` → min, mins, minute, minutes; `log ?in …` → log,
+ * login).
+ */
+export function widgetSentenceFirstWords(p: string): string[] {
+  const m = /^[\p{L}\p{N}'’-]+/u.exec(p);
+  if (!m) throw new Error('widget sentence must start with a word: ' + p);
+  let forms = [m[0]];
+  let i = m[0].length;
+  for (;;) {
+    if (p[i] === '?') { // the letter before is optional
+      forms = forms.flatMap((f) => [f, f.slice(0, -1)]);
+      i++;
+      continue;
+    }
+    const g = /^\(([\p{L}'’-]+)\)\?/u.exec(p.slice(i)); // an optional group of letters
+    if (g) {
+      forms = forms.flatMap((f) => [f, f + g[1]]);
+      i += g[0].length;
+      continue;
+    }
+    const r = /^[\p{L}\p{N}'’-]+/u.exec(p.slice(i)); // more letters of the same word
+    if (r) {
+      forms = forms.map((f) => f + r[0]);
+      i += r[0].length;
+      continue;
+    }
+    const sp = /^ \?([\p{L}]+)/u.exec(p.slice(i)); // an optional space: the next word joined on ("log ?in")
+    if (sp) forms = forms.flatMap((f) => [f, f + sp[1]]);
+    break;
+  }
+  return [...new Set(forms)].filter((f) => f.length > 0);
+}
+
+/**
+ * A capital at text[i] inside a word starts a word a converter glued on: after a small letter ("ShareYour",
+ * "iPhone"), or after a capital with a small letter next ("NEWYou"); not in an acronym ("NASA", "USA") or after a
+ * digit ("5G").
+ */
+function gluedAt(text: string, i: number, b: number): boolean {
+  const p = cls(text.charCodeAt(i - 1));
+  if ((p & (C_LETTER | C_UPPER)) === C_LETTER) return true;
+  return (p & C_UPPER) !== 0 && i + 1 < b && (cls(text.charCodeAt(i + 1)) & (C_LETTER | C_UPPER)) === C_LETTER;
+}
+
+/**
+ * WIDGET_SENTENCE where a trigger word of the line starts (`lower`: the trimmed line, lower-cased; the positions
+ * are the last lineFeaturesAt call's): only the phrases that start with that word, so a line of prose holding "the"
+ * or "and" costs a few anchored tries instead of a scan of the whole alternation. A line with more than TRIG_MAX
+ * trigger words, with a capital inside a word (spans glued by a converter: "NEWYou can now listen to …", where the
+ * phrase starts inside a word), or whose lower-casing changed its length (positions no longer line up), takes the
+ * scan.
+ */
+function widgetSentence(lower: string, n: number): boolean {
+  if (trigCount > TRIG_MAX || trigGlued || lower.length !== n) return WIDGET_SENTENCE.test(lower);
+  for (let j = 0; j < trigCount; j++) {
+    const re = TRIGGER_RES[TRIG_RE[j]];
+    re.lastIndex = TRIG_AT[j];
+    if (re.test(lower)) return true;
+  }
+  return false;
+}
 /**
  * First three letters of the whole-line widget phrases, as numbers (three code units, see prefixNumber: no string
  * per look-up): WIDGET_LINE is only tried on lines starting so.
@@ -247,12 +326,20 @@ function hashWord(w: string): number {
   for (let c = 0; c < EAGER; c++) computeCls(c);
   for (const w of STOPWORDS) WORDS.add(hashWord(w), W_STOP);
   for (const [flag, words] of FIRST_WORDS) for (const w of words.split(' ')) WORDS.add(hashWord(w), flag);
+  // each widget sentence's first word (in every form it can take) -> the phrases that start with it, one sticky
+  // regular expression per word (per hash), tried where the word starts in the line
+  const byHash = new Map<number, string[]>();
   for (const p of WIDGET_SENTENCE_PHRASES) {
-    const m = /^([\p{L}\p{N}'’-]+)(\??)( \?([\p{L}]+))?/u.exec(p);
-    if (!m) throw new Error('widget sentence must start with a word: ' + p);
-    WORDS.add(hashWord(m[1]), W_TRIGGER);
-    if (m[2]) WORDS.add(hashWord(m[1].slice(0, -1)), W_TRIGGER);
-    if (m[4]) WORDS.add(hashWord(m[1] + m[4]), W_TRIGGER);
+    for (const w of widgetSentenceFirstWords(p)) {
+      const h = hashWord(w) || 1;
+      const ps = byHash.get(h);
+      if (!ps) byHash.set(h, [p]);
+      else if (!ps.includes(p)) ps.push(p);
+    }
+  }
+  for (const [h, ps] of byHash) {
+    WORDS.add(h, W_TRIGGER | (TRIGGER_RES.length << W_TRIGGER_SHIFT));
+    TRIGGER_RES.push(new RegExp(groupByFirstChar(ps), 'y'));
   }
   for (const p of WIDGET_WORDS)
     for (const head of leadingForms(p.replace(/^(\\d\+[ -]|¿)/, ''), 3)) {
@@ -424,7 +511,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
   else if (n <= 80 && words >= 2 && words <= 8 && SHARE_SEQUENCE.test(lower)) rule = 5;
   else if (words >= 2 && words <= 6 && (c0 === 83 || c0 === 115) /* S s */ && (lower.startsWith('share ') || lower.startsWith('see all ')) && SHORT_WIDGET.test(lower)) rule = 5;
-  else if (words >= 3 && trigger && WIDGET_SENTENCE.test(lower)) rule = 5;
+  else if (words >= 3 && trigger && widgetSentence(lower, n)) rule = 5;
   else if (words >= 2 && words <= 14 && embedStart(c0) && EMBED_NOTICE.test(t)) rule = 5;
   else if (words >= 4 && words <= 30 && contactStart(c0) && t.indexOf('@') > 0 && CONTACT_LINE.test(t)) rule = 5;
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
@@ -624,6 +711,8 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   // characters between words. Every character that is not a space counts as non-space (nonSpace = n - spaces).
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, spaces = 0, punct = 0, seps = 0;
   let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0;
+  trigCount = 0;
+  trigGlued = false;
   let seen = 0; // class bits of the letters, or-ed
   let marks = 0; // class bits of the other characters that are not spaces, or-ed
   let lastSpace = -2; // index of the last plain space (-2: none; a >= 0, so never a - 1)
@@ -642,6 +731,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
         else {
           letters++;
           seen |= k; // the rare counts (capitals, scripts) are only made when a line needs them, after the loop
+          if (k & C_UPPER && i !== ws && !trigGlued) trigGlued = gluedAt(text, i, b); // "NEWYou can now listen…"
           if (k & C_HW && !hasUrl) hasUrl = urlAt(text, i, b); // "http" / "www." anywhere in the line (same as indexOf)
         }
         h = (Math.imul(h, 31) + LOWER[c]) | 0;
@@ -671,7 +761,14 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
         x = (x + 1) & wmask;
       }
       if (len <= 11 && wf & W_STOP) stop++;
-      if (wf & W_TRIGGER) trigger = true;
+      if (wf & W_TRIGGER) {
+        trigger = true;
+        if (trigCount < TRIG_MAX) {
+          TRIG_AT[trigCount] = ws - a;
+          TRIG_RE[trigCount] = wf >>> W_TRIGGER_SHIFT;
+        }
+        trigCount++;
+      }
       if (words === 1) firstFlags = wf;
       if (i >= b) break;
       // text[i] (class k) is not part of a word: handled below
@@ -782,7 +879,7 @@ const WARM_LINES = [
   '© 2020 Example Media. All rights reserved.', 'Copyright (c) 2019', '-----', '* * *', 'By John Smith', 'Posted by Jane Doe on Monday',
   'Updated: March 3, 2020 10:00 am', '3 hours ago', 'Photo: Reuters', '(AP Photo/John Doe)', 'Getty Images', '• Home | News | Sport',
   '1. First item', '12) Second item', '- a dash item', '“Quoted words,” he said.', '«Citation», dit-il.', ', and then', 'don’t stop-it now',
-  'İstanbul', 'ΣΟΦΙΑ σοφία', '𝐁𝐨𝐥𝐝 text', 'visit www.example.org today', 'By John Smith, who wrote this story.',
+  'İstanbul', 'İstanbul bureau: all rights reserved by the company', 'the '.repeat(20) + 'comments are closed', 'NEWYou can now listen to Fox News articles!', 'ΣΟΦΙΑ σοφία', '𝐁𝐨𝐥𝐝 text', 'visit www.example.org today', 'By John Smith, who wrote this story.',
   // the meta rules' and the captions' rarer branches (each threw ruleCode, captionTail or lineFeaturesAt away once per
   // thread in the CLI when its first such line came: `node --trace-deopt dist/cli.js clean …`)
   'Mar 12, 2025 - Technology', 'Politics | Mar 12, 2025', 'Jane Smith / March 3, 2020', 'By the end of the day, the council had agreed to the plan.',
