@@ -9,8 +9,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, WIDGET_LINE, WIDGET_SENTENCE, groupByFirstChar } from '../../src/core/boilerplate/phrases';
-import { widgetSentenceFirstWords } from '../../src/core/boilerplate/features';
+import { WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, WIDGET_LINE, WIDGET_SENTENCE, STAFF_BYLINE, JOB_TITLE, groupByFirstChar } from '../../src/core/boilerplate/phrases';
+import { widgetSentenceFirstWords, jobEnd } from '../../src/core/boilerplate/features';
 import { lineFeatures, lineFeaturesAt, classifyLines, Stage1Doc, Stage2Doc, addBoostRows, boostLogit, STAGE1_NAMES, STAGE2_EXTRA, type LineFeatures } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
 
@@ -67,6 +67,25 @@ test('widget sentences are tried where a first word of theirs starts: every phra
   assert.equal(lineFeatures('BREAKINGYour email address will not be published').rule, 'widget-phrase');
   // not inside a word, not a first word of another form
   assert.equal(lineFeatures('He said the ministry would follow user-generated trends').rule, null);
+});
+
+test('jobEnd lets through every line STAFF_BYLINE or JOB_TITLE accepts (their prefilter)', () => {
+  const names = ['Sarah Marsh', 'Patrick Wintour,', 'JANE DOE', 'Mary J. Blige', 'Jane Smith and John Doe', 'Priya Raman'];
+  const jobs = ['Correspondent', 'correspondent', 'CORRESPONDENT', 'Reporter', 'reporter', 'REPORTER', 'Editor', 'editor', 'EDITOR',
+    'Writer', 'writer', 'WRITER', 'Columnist', 'columnist', 'COLUMNIST', 'Journalist', 'journalist', 'JOURNALIST'];
+  let accepted = 0;
+  for (const name of names) for (const mid of ['', ' Social affairs', ' Diplomatic', ' Staff', ' Senior political']) for (const job of jobs)
+    for (const tail of ['', 's', ' @janedoe', 's @jd_news', ' @x']) for (const line of [`${name}${mid} ${job}${tail}`, `Technology ${job}${tail}`, `Chief ${job}${tail}`]) {
+      const yes = STAFF_BYLINE.test(line) || JOB_TITLE.test(line);
+      if (yes) accepted++;
+      if (yes) assert.ok(jobEnd(line.toLowerCase()), line);
+    }
+  assert.ok(accepted > 500, `${accepted} accepted`);
+  for (const line of ['Sarah Marsh Social affairs correspondent', 'Technology reporter @techdesk']) assert.ok(jobEnd(line.toLowerCase()), line);
+  for (const line of ['Home News Sport', 'Sign in', 'Reporters without borders said', 'Editor’s picks']) assert.ok(!jobEnd(line.toLowerCase()), line);
+  // the rules still read the lines the regular expressions accept
+  assert.equal(lineFeatures('Sarah Marsh Social affairs correspondent').meta, 'byline');
+  assert.equal(lineFeatures('Technology reporter').meta, 'byline');
 });
 
 test('copyright and credit hints: found in any case, at any position, also inside words', () => {

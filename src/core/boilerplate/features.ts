@@ -526,8 +526,8 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   }
   if (words <= 16) {
     if (words <= 12 && (firstFlags & W_BYLINE) !== 0 && BYLINE.test(t) && !(endSentence && BYLINE_SENTENCE.test(t) && !REPORTING_FROM.test(t))) code |= 1 << 4;
-    else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && STAFF_BYLINE.test(t)) code |= 1 << 4;
-    else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && JOB_TITLE.test(t)) code |= 1 << 4;
+    else if (words >= 3 && words <= 8 && !endSentence && (k0 & C_UPPER) !== 0 && jobEnd(lower) && STAFF_BYLINE.test(t)) code |= 1 << 4;
+    else if (words >= 2 && words <= 4 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && jobEnd(lower) && JOB_TITLE.test(t)) code |= 1 << 4;
     else if (words >= 2 && words <= 8 && digits === 0 && !endSentence && (k0 & C_UPPER) !== 0 && agencyEnd(t, n) && AGENCY_WITH.test(t)) code |= 1 << 4;
     else if (digits > 0 && n <= 90 && DATE_ONLY.test(t) && DATE_EVIDENCE.test(t)) code |= 2 << 4;
     else if (digits > 0 && n <= 120 && segmentedDate(t)) code |= 2 << 4;
@@ -545,6 +545,22 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
     (words >= 5 && captionTail(t, n)) || (words >= 2 && sureEnd(lower) && CAPTION_SURE_END.test(n > 200 ? t.slice(n - 200) : t))) return code | 3 << 4;
   if (endSentence && words <= 40 && n >= 24 && t.indexOf(' contributed ', n - 120) >= 0 && CONTRIBUTED.test(n > 120 ? t.slice(n - 120) : t)) code |= 1 << 4;
   return code;
+}
+/**
+ * The line ends as STAFF_BYLINE's and JOB_TITLE's do: a writer's job (correspondent, reporter, editor, writer,
+ * columnist, journalist; in the plural too), perhaps followed by " @handle" (lower: the line lower-cased). The
+ * regular expressions are only tried then.
+ */
+export function jobEnd(lower: string): boolean {
+  if (jobWordEnds(lower, lower.length)) return true;
+  const h = lower.lastIndexOf(' @');
+  return h > 0 && jobWordEnds(lower, h);
+}
+function jobWordEnds(lower: string, e: number): boolean {
+  let c = lower.charCodeAt(e - 1);
+  if (c === 115 /* s */) c = lower.charCodeAt(--e - 1);
+  if (c === 116 /* t */) return lower.endsWith('correspondent', e) || lower.endsWith('journalist', e) || lower.endsWith('columnist', e);
+  return c === 114 /* r */ && (lower.endsWith('reporter', e) || lower.endsWith('editor', e) || lower.endsWith('writer', e));
 }
 /**
  * A dateline after the desk's or agency's names, separated by slashes or bars: "TOI City Desk / TNN / Updated:
