@@ -8,8 +8,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, WIDGET_LINE, WIDGET_SENTENCE, STAFF_BYLINE, JOB_TITLE, groupByFirstChar } from '../../src/core/boilerplate/phrases';
+import { WIDGET_WORDS, WIDGET_SENTENCE_PHRASES, WIDGET_LINE, WIDGET_SENTENCE, STAFF_BYLINE, JOB_TITLE, URL_LINE, groupByFirstChar } from '../../src/core/boilerplate/phrases';
 import { widgetSentenceFirstWords, jobEnd } from '../../src/core/boilerplate/features';
 import { lineFeatures, lineFeaturesAt, classifyLines, Stage1Doc, Stage2Doc, addBoostRows, boostLogit, STAGE1_NAMES, STAGE2_EXTRA, type LineFeatures } from '../../src/core/boilerplate';
 import { splitLines } from '../../src/core/lines';
@@ -86,6 +87,16 @@ test('jobEnd lets through every line STAFF_BYLINE or JOB_TITLE accepts (their pr
   // the rules still read the lines the regular expressions accept
   assert.equal(lineFeatures('Sarah Marsh Social affairs correspondent').meta, 'byline');
   assert.equal(lineFeatures('Technology reporter').meta, 'byline');
+});
+
+test('URL_LINE matches only lines holding a full stop or a colon (the rule tries it only then)', () => {
+  const parts = ['http', 'https', '//', 'www', 'example', 'com', '@', 'mail', 'jpg', 'png', 'pdf', '/', '-', '_', 'x', '1', ' ', '．', '：'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 12 }), (xs) => {
+    const line = xs.join('');
+    assert.equal(URL_LINE.test(line), false, line);
+  }), { numRuns: 3000, seed: 20261130 });
+  for (const x of ['https://example.com/page', 'www.example.org', 'info@example.com', 'logo.gif', 'photo.JPG', 'report.pdf']) assert.equal(lineFeatures(x).rule, 'url', x);
+  for (const x of ['Home', 'wwwexamplecom', 'info@examplecom']) assert.equal(lineFeatures(x).rule === 'url', false, x);
 });
 
 test('copyright and credit hints: found in any case, at any position, also inside words', () => {

@@ -505,7 +505,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   if (words <= 12 && n <= 140 && ((k0 & C_DIGIT) !== 0 || (firstFlags & W_COMMENT) !== 0) && COMMENT_HEAD.test(lower)) code = R_COMMENT_HEAD;
   let rule = 0;
   if (n <= 50 && (c0 === 91 || (firstFlags & W_AD) !== 0 || (words <= 2 && !(k0 & C_LETTER))) && AD_MARKER.test(t)) rule = 1;
-  else if (n > 4 && t.indexOf(' ') < 0 && URL_LINE.test(t)) rule = 2;
+  else if (n > 4 && t.indexOf(' ') < 0 && (t.indexOf('.') >= 0 || t.indexOf(':') >= 0) && URL_LINE.test(t)) rule = 2; // every URL_LINE holds . or :
   else if (c0 === 91 /* [ */ && IMAGE_PLACEHOLDER.test(t)) rule = 3;
   else if (n <= 80 && words <= 8 && (firstFlags & W_SOURCE) !== 0 && SOURCE_LINK.test(t)) rule = 4;
   else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
