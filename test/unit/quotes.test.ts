@@ -704,3 +704,67 @@ test('a speaker named with a description after a comma resolves to the full name
   assert.match(q.speaker.text, /^Federer, who has never won/);
   assert.equal(q.speaker.resolved, 'Roger Federer');
 });
+
+test('a dateline in capitals before a sentence with its own speech verb is no speaker; a transcript label still is', () => {
+  const t = [
+    'NEW DELHI: Union Finance Minister Nirmala Sitharaman on Tuesday said the government was "committed to fiscal prudence".',
+    'MILLER: "I never said that."',
+    'SUSAN DENTZER: So, when did you first say to yourself, "There must be a better way"?',
+    'KOLKATA: The chief minister said: "We will fight."',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), ['Union Finance Minister Nirmala Sitharaman', 'MILLER', 'SUSAN DENTZER', 'The chief minister']);
+});
+
+test('a time phrase between the subject and the verb (`X on Tuesday said`, `X yesterday said`) is skipped, not after an auxiliary', () => {
+  const t = [
+    'Chelsea boss Enzo Maresca on Friday night said his side were "not ready" to challenge.',
+    'Frank Hall yesterday said it was "a daft idea".',
+    'Lerner on Wednesday insisted that "I have not done anything wrong."',
+    'Her "remarkable" revelation on Monday has continued to puzzle us, wrote nobody.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"not ready"'), 'Chelsea boss Enzo Maresca');
+  assert.equal(speakerOf(qs, '"a daft'), 'Frank Hall');
+  assert.equal(speakerOf(qs, '"I have not'), 'Lerner');
+  assert.notEqual(speakerOf(qs, '"remarkable"'), 'Her');
+});
+
+test('a spaced dash ends a speaker phrase (datelines, asides); a clause after `, while X` has its own speaker', () => {
+  const t = [
+    'Talking of the cup - the first leg is tonight at Stamford Bridge - Blues midfielder Joe Cole said: "This is an opportunity."',
+    'OTTAWA - Karlheinz Schreiber told the committee the former prime minister was in "desperate shape".',
+    'Washington on Tuesday warned Iran against threatening moves, while Tehran denied anything other than "routine" contacts.',
+    'Google lawyer Michael Kwun said the company was pleased, but added: "We will defend the claims."',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"This is'), 'Blues midfielder Joe Cole');
+  assert.equal(speakerOf(qs, '"desperate'), 'Karlheinz Schreiber');
+  assert.equal(speakerOf(qs, '"routine"'), 'Tehran');
+  assert.equal(speakerOf(qs, '"We will defend'), 'Google lawyer Michael Kwun');
+});
+
+test('a passive attribution: `"…" was the advice from X`, `was the warning from X`; not `Following advice from police, X said`', () => {
+  const t = [
+    '"Don\'t make it easy for them" was the advice from Sergeant Paul Wright.',
+    '"Stay away from the river" was the warning from the fire service on Sunday.',
+    'Following advice from police, residents said "we are scared".',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"Don'), 'Sergeant Paul Wright');
+  assert.equal(qs[0].cue?.text, 'advice from');
+  assert.equal(speakerOf(qs, '"Stay away'), 'the fire service');
+  assert.equal(speakerOf(qs, '"we are'), 'residents');
+});
+
+test('Markdown emphasis around a quote (`**"…,"** said X`, `said: **"…"**`) does not hide its attribution', () => {
+  const t = [
+    '**"We need to be honest about the challenge,"** said the report\'s author, Professor Linda Hall.',
+    'The minister said: **"We will win."**',
+    '_"No,"_ Tom Smith replied.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We need'), "the report's author, Professor Linda Hall");
+  assert.equal(speakerOf(qs, '"We will win'), 'The minister');
+  assert.equal(speakerOf(qs, '"No,"'), 'Tom Smith');
+});

@@ -419,7 +419,7 @@ function tokenizeWords(m: string): void {
         if ((z === 0xe9 || z === 0xf3 || (c === 101 && m.startsWith('rkl', i + 1))) && NONASCII_CUES.has(m.slice(i, we))) cue = true;
       }
       // multiword cues start with `according`, `in`, `message`, `words` or `put(s)`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1))) multiAt.push(cnt);
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1)) || (we - i >= 6 && we - i <= 8 && (c === 97 || c === 119 || c === 118 || c === 114))) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -454,7 +454,13 @@ function tokenizeWords(m: string): void {
     let k = 0;
     for (const at of multiAt) {
       let span = 0;
-      if (tE[at] - tS[at] === 9) {
+      const len = tE[at] - tS[at];
+      const c0 = m.charCodeAt(tS[at]);
+      if (len >= 6 && len <= 8 && (c0 === 97 || c0 === 119 || c0 === 118 || c0 === 114)) {
+        // `"…" was the advice from police`, `… is the verdict from Judge X`: a passive attribution, the speaker follows
+        // (only after `was the`: not `Following advice from police, residents said …`)
+        if (FROM_NOUNS.has(tokText(m, at)) && at + 1 < cnt && isWordToken(m, at + 1, 'from') && COPULA_THE.test(m.slice(Math.max(0, tS[at] - 10), tS[at]))) span = 1;
+      } else if (len === 9) {
         if (tokText(m, at).toLowerCase() === 'according' && at + 1 < cnt && tokText(m, at + 1).toLowerCase() === 'to') span = 1;
       } else if (tE[at] - tS[at] === 7) {
         // "… — that was the message from Mayor Jane Smith": the speaker follows, as after `according to`
@@ -500,6 +506,11 @@ function tokenizeWords(m: string): void {
   // dense, so that writing a Word at any index stays a plain store (a sparse write would make it a dictionary)
   while (tObj.length < cnt) tObj.push(undefined);
 }
+
+/** Nouns of a passive attribution (`"…" was the advice from police`): the speaker follows `from`. */
+const FROM_NOUNS = new Set(['advice', 'warning', 'verdict', 'response', 'reaction']);
+/** The copula and article before one of FROM_NOUNS (in the 10 characters before it). */
+const COPULA_THE = /(?:^|\s)(?:was|is|were|came) the\s+$/;
 
 /** Words after `put it` that keep it a speech verb (`put it bluntly`, `put it this way`). */
 const PUT_IT_TAIL = new Set(['bluntly', 'simply', 'succinctly', 'best', 'plainly', 'starkly', 'this', 'another', 'more', 'memorably', 'aptly', 'nicely', 'well', 'mildly', 'frankly', 'recently', 'later', 'afterwards', 'after', 'on', 'in', 'at', 'during', 'last', 'when', 'to']);
@@ -593,6 +604,10 @@ const TITLE_WORDS = new Set([
   'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'sister', 'brother', 'friend', 'veteran', 'owner',
   'trustee', 'fellow', 'scholar', 'vice-presidential', 'rep', 'sen', 'gov', 'source', 'sources', 'insider',
   'insiders', 'staffer', 'staffers', 'widow', 'widower', 'survivor', 'organizer', 'organiser', 'chairperson', 'del',
+  // British and sports usage (`Chelsea boss Enzo Maresca`, `England skipper Ben Stokes`), courts and services
+  'boss', 'skipper', 'captain', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'batsman', 'bowler',
+  'prosecutor', 'barrister', 'solicitor', 'detective', 'inspector', 'constable', 'superintendent', 'sergeant',
+  'doctor', 'nurse', 'teacher', 'surgeon', 'envoy', 'premier', 'treasurer',
 ]);
 
 function isCap(w: string): boolean {
@@ -611,6 +626,11 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   let k = e0 - 1;
   // skip adverbs/auxiliaries right before the verb
   while (k >= a0 && SKIP_BEFORE_VERB.has(W(k).w.toLowerCase()) && !isCap(W(k).w)) k--;
+  if (k < a0) return null;
+  // a time phrase between the subject and the verb (Indian English and wire copy): `X on Tuesday said`, `X on
+  // Friday night told`, `X yesterday said`
+  // (right before it: `Her revelation on Monday has continued` is no speaker)
+  if (k === e0 - 1) k = beforeTimePhrase(a0, k);
   if (k < a0) return null;
   const last = W(k);
   if (PRONOUNS.has(last.w.toLowerCase())) return [last.s, last.e];
@@ -663,6 +683,9 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     }
     if (parens > 0) continue;
     if (w.w === ',' || w.w === ':' || w.w === ';' || w.w === '—' || w.w === '―' || w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === '‘' || w.w === '’') break;
+    // a spaced hyphen or en dash after the word (`… at Stamford Bridge - Blues' midfielder Joe Cole said`, a dateline
+    // `LONDON - The minister said`) ends the phrase
+    if (j < k && dashGap(m, w.e, tS[j + 1])) break;
     if (isCap(w.w)) {
       if (DAYS.test(w.w) && j === k) break;
       if (NP_BREAK_CAP.has(w.w)) break;
@@ -710,6 +733,45 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     if (np && np[1] === tE[p1 - 1]) return [np[0], e];
   }
   return [start, e];
+}
+
+/**
+ * Do the tokens in m[a,b) hold a comma, `while` or `whereas`, and a capitalised word (a subject of its own: `, while
+ * Tehran denied`)? (Not `but`: `X said …, but added: "…"` keeps its subject.)
+ */
+function contrastBetween(m: string, a: number, b: number): boolean {
+  wordRange(m, a, b);
+  for (let k = wrA; k + 2 < wrE; k++)
+    if ((tK[k] & 7) === T_PUNCT && m.charCodeAt(tS[k]) === 44 && (isWordToken(m, k + 1, 'while') || isWordToken(m, k + 1, 'whereas')) && (tK[k + 2] & 7) === T_WORD && isUpperCode(m.charCodeAt(tS[k + 2]))) return true;
+  return false;
+}
+
+/** Does m[a,b) (the gap between two words) hold a hyphen or an en dash? */
+function dashGap(m: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = m.charCodeAt(i);
+    if (c === 45 || c === 0x2013) return true;
+  }
+  return false;
+}
+
+/** Parts of a day after its name (`on Friday night`). */
+const DAY_PART = new Set(['morning', 'afternoon', 'evening', 'night']);
+
+/**
+ * Token k ends a time phrase between a subject and its verb (`on Tuesday`, `on Friday night`, `yesterday`, `today`):
+ * the token before the phrase; else k. A day needs its `on` and a word before it (`said on Tuesday` keeps its day).
+ */
+function beforeTimePhrase(a0: number, k: number): number {
+  const w = W(k).w;
+  const c = w.charCodeAt(0);
+  if (c === 121 || c === 116) return (w === 'yesterday' || w === 'today') && k > a0 ? k - 1 : k;
+  let d = k;
+  if (c >= 97 && DAY_PART.has(w) && d > a0) d--;
+  const dw = W(d).w;
+  const dc = dw.charCodeAt(0);
+  if (dc < 70 || dc > 87 || !DAYS.test(dw)) return k;
+  return d - 1 > a0 && W(d - 1).w === 'on' ? d - 2 : k;
 }
 
 /** A possessive or a determiner before a title's modifier (`its`, `the`, `the club's`). */
@@ -1143,10 +1205,11 @@ function attributePiece(
         return { speaker: [at, at + inv[1].length], cue: [c.s, c.e], how: 'adjacent' };
       }
       // (`», a déclaré le ministre`, `“…”, ha detto il premier`: an auxiliary before an inverted participle)
-      if (/^[\s,]*$/.test(between) || c.w === 'according to' || (AUX_CUES.has(c.w) && /^[\s,]*(?:a|ont|avait|ha|han|había|hat|hatte)\s+$/.test(between))) {
+      // (`**"…,"** said X`: the emphasis marks of a Markdown converter around the quote count as space)
+      if (/^[\s,*_]*$/.test(between) || c.w === 'according to' || (AUX_CUES.has(c.w) && /^[\s,]*(?:a|ont|avait|ha|han|había|hat|hatte)\s+$/.test(between))) {
         const sp = npAfter(m, c.e, Math.min(next, endSent));
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
-      } else if (/^[\s,]*(?:[\p{Lu}\d]|(?:he|she|they|it|we|i|who|the|a|an|his|her|their|its|one|some|several|many|two|three)\s)/u.test(between)) {
+      } else if (/^[\s,*_]*(?:[\p{Lu}\d]|(?:he|she|they|it|we|i|who|the|a|an|his|her|their|its|one|some|several|many|two|three)\s)/u.test(between)) {
         const sp = betweenSpeaker(m, pc.end, c.s);
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
       }
@@ -1177,6 +1240,13 @@ function attributePiece(
     // (still the speaker of `"…," said Bajaj, adding that … "intra-city" …`)
     let order = cues;
     if (cues.length > 1 && idx > 0 && cues[0].s >= prevEnd && allSpaceOrComma(m, prevEnd, cues[0].s)) order = [...cues.slice(1), cues[0]];
+    // a clause of its own after `, while` / `, whereas` (`Washington warned Iran …, while Tehran denied
+    // anything other than "routine" …`): the verbs before it speak for the first clause only
+    else if (cues.length > 1) for (let k = cues.length - 1; k > 0; k--)
+      if (contrastBetween(m, cues[k - 1].e, cues[k].s)) {
+        order = cues.slice(k);
+        break;
+      }
     for (const c of order) {
       // a cue word used as a noun: `Trump’s claim that …`, `initial reports of …`
       const prevW = prevWord(m, lo, c.s);
@@ -1210,7 +1280,7 @@ function attributePiece(
     // `X: “…”` (NP right before the colon), or a headline `Pat Caddell: … ‘in Their Heads.’`
     // = /:\s*$/.exec(m.slice(lo, pc.start)): the colon followed by nothing but whitespace
     let cpos = pc.start - 1;
-    while (cpos >= lo && isJsSpace(m.charCodeAt(cpos))) cpos--;
+    while (cpos >= lo && (isJsSpace(m.charCodeAt(cpos)) || m.charCodeAt(cpos) === 42 || m.charCodeAt(cpos) === 95)) cpos--;
     if (cpos >= lo && m.charCodeAt(cpos) === 58) {
       const sp = npBefore(m, lo, cpos);
       if (sp && cpos - sp[0] < 90 && (isUpper(m[sp[0]]) || PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()))) {
@@ -1601,11 +1671,39 @@ function headlineColon(m: string, lo: number, hi: number): [[number, number], [n
     if (W(wa + k).w === ':') {
       if (k === 0) return null;
       for (let j = 0; j < k; j++) if (!isCap(W(wa + j).w) && !(j > 0 && /^(?:of|the|and|de|van|von)$/.test(W(wa + j).w))) return null;
+      // a dateline in capitals before a sentence with its own speech verb (`NEW DELHI: The minister on Tuesday said
+      // …`, Indian and African papers): the verb's subject speaks, not the place
+      // (a named one: `SUSAN DENTZER: So, when did you first say to yourself, "…"` is a transcript label)
+      if (allCaps(m, W(wa).s, W(wa + k - 1).e) && namedCueSubject(m, wa + k, wb)) return null;
       return [[W(wa).s, W(wa + k - 1).e], [W(wa + k).s, W(wa + k).e]];
     }
     if (W(wa + k).w === ',' || W(wa + k).w === MASK) return null;
   }
   return null;
+}
+
+/** Does m[a,b) hold a letter and no lowercase ASCII letter (`NEW DELHI`)? */
+function allCaps(m: string, a: number, b: number): boolean {
+  let letter = false;
+  for (let i = a; i < b; i++) {
+    const c = m.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letter = true;
+  }
+  return letter;
+}
+
+/**
+ * Is the first cue among the tokens (colon, b) of the current paragraph a verb with a subject after the colon at token
+ * `colon` that is not a pronoun (`NEW DELHI: The minister on Tuesday said`)?
+ */
+function namedCueSubject(m: string, colon: number, b: number): boolean {
+  for (let k = colon + 1; k < b; k++) {
+    if ((tK[k] & T_CUE) === 0) continue;
+    const sp = npBefore(m, tE[colon], tS[k]);
+    return sp !== null && !(sp[1] - sp[0] <= 5 && PRONOUNS.has(m.slice(sp[0], sp[1]).toLowerCase()));
+  }
+  return false;
 }
 
 /** Title-case line without a final sentence of lowercase prose: a headline. */
