@@ -768,3 +768,18 @@ test('Markdown emphasis around a quote (`**"…,"** said X`, `said: **"…"**`) 
   assert.equal(speakerOf(qs, '"We will win'), 'The minister');
   assert.equal(speakerOf(qs, '"No,"'), 'Tom Smith');
 });
+
+test('a pronoun resolves to a first name alone and past a relative clause on the subject; a colon speaker keeps its relative clause out', () => {
+  const t = [
+    'Margaret, who asked that her surname not be used, lost her job in March.',
+    '‘I sent out 60 applications,’ she says.',
+    'Justice James Ardaiz, who assisted in drafting the bill, is even more explicit: "Crime has declined dramatically."',
+    'Mali, who came closest to levelling, face Benin and Nigeria in the "Group of Death".',
+  ].join('\n\n');
+  const qs = quotes(t);
+  const she = qs.find((q) => q.text.startsWith('‘I sent'));
+  assert.equal(she?.speaker?.text, 'she');
+  assert.equal(she?.speaker?.resolved, 'Margaret');
+  assert.equal(speakerOf(qs, '"Crime'), 'Justice James Ardaiz');
+  assert.equal(speakerOf(qs, '"Group'), null);
+});

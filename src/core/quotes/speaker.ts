@@ -1128,7 +1128,7 @@ export function paragraphPerson(p: string): [number, number] | null {
   let out: [number, number] | null = null;
   if (rs && !PRONOUNS.has(p.slice(rs.speaker[0], rs.speaker[1]).toLowerCase())) out = rs.speaker;
   else {
-    const subj = sentenceSubject(p, lo, p.length);
+    const subj = sentenceSubject(p, lo, p.length, true);
     if (subj && namedPerson(p, subj)) out = withAppositiveName(p, subj, p.length);
   }
   releaseTokens();
@@ -1146,8 +1146,10 @@ function namedPerson(m: string, sp: [number, number]): boolean {
   const words = t.split(/\s+/);
   const w0 = words[0];
   if (DETERMINERS.has(w0)) return personLike(m, sp);
-  if (words.length < 2 || words.length > 6) return false;
   const l0 = w0.replace(/\.$/, '').toLowerCase();
+  // a first name alone (feature writing: `Margaret, who asked that her surname not be used, lost her job`)
+  if (words.length === 1) return isFirstName(l0);
+  if (words.length > 6) return false;
   return isFirstName(l0) || HONORIFIC_WORD.has(l0) || (TITLE_WORDS.has(l0) && !ROLE_NOT_HEAD.has(l0)) || (l0 === 'former' && words.length > 2);
 }
 const HONORIFIC_WORD = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'rev', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'prime', 'foreign', 'defence', 'defense', 'home', 'health', 'chancellor', 'police', 'detective', 'inspector', 'superintendent', 'coach', 'bishop', 'father', 'judge', 'justice', 'chief', 'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'senate', 'house', 'attorney', 'district']);
@@ -1287,7 +1289,7 @@ function attributePiece(
         const rd = docReads(m, sp);
         return rd ? { speaker: rd[0], cue: rd[1], how: 'before' } : { speaker: sp, cue: [cpos, cpos + 1], how: 'before' };
       }
-      const subj = sentenceSubject(m, lo, cpos);
+      const subj = sentenceSubject(m, lo, cpos, true);
       if (subj) return { speaker: subj, cue: [cpos, cpos + 1], how: 'before' };
     }
     // (a headline `Name: … ‘quote’` was looked for first: headlineColon(m, lo, pc.start) is null here)
@@ -1788,6 +1790,19 @@ function headlineSubject(m: string, hi: number): [[number, number], [number, num
   return null;
 }
 
+/**
+ * The index (relative to `wa`) of the word after the comma closing a relative clause that opens at relative index `r`
+ * (`who`), within 30 words and without a quote or another clause mark in it; else -1.
+ */
+function afterRelative(wa: number, r: number, wn: number): number {
+  for (let k = r + 1; k < wn && k - r <= 30; k++) {
+    const w = W(wa + k).w;
+    if (w === ',') return k + 1;
+    if (w === MASK || w === ';' || w === ':' || w === '“' || w === '"' || w === '(') return -1;
+  }
+  return -1;
+}
+
 const INTRO_WORD =
   /^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Similarly|Despite|Following|Only|For|From|With|Without|Unlike|Like|Amid|Among|Under|Over|Through|By|To|Until|Once|Even|Just|Here|There|Today|Yesterday|Thus|Still|Besides|Overall|Ultimately|Finally|First|Second|Third|Next|Recently|Previously|Currently|Sometimes|Often)$/;
 
@@ -1795,7 +1810,7 @@ const INTRO_WORD =
 const POSS_DET = new Set(['His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your']);
 
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
-function sentenceSubject(m: string, lo: number, hi: number): [number, number] | null {
+function sentenceSubject(m: string, lo: number, hi: number, relative = false): [number, number] | null {
   wordRange(m, lo, hi);
   const wa = wrA;
   const wb = wrE;
@@ -1850,6 +1865,12 @@ function sentenceSubject(m: string, lo: number, hi: number): [number, number] | 
   // a possessive determiner alone is no subject (`My family …`), unless its words follow (`His comments were …`)
   if (j === i + 1 && POSS_DET.has(W(wa + i).w) && !(j < wn && NOMINAL_CUES.has(W(wa + j).w))) return null;
   if (j >= wn) return null;
+  // `Margaret, who asked that her surname not be used, lost her job`: a relative clause on the subject between commas,
+  // then the verb
+  // (only for a person looked for, or the speaker before a colon: as the subject of any sentence holding a quote, a
+  // relative clause gives a team or a player who speaks no words, `Mali, who came closest, face … the 'Group of Death'`)
+  if (relative && W(wa + j).w === ',' && j + 1 < wn && isWordToken(m, wa + j + 1, 'who')) j = afterRelative(wa, j + 1, wn);
+  if (j < 0 || j >= wn) return null;
   const nw = W(wa + j).w.toLowerCase();
   // require a verb-like word next (lowercase, not a preposition)
   if (STOP_WORDS.has(nw) && !/^(?:has|had|is|was|also|did|does|would|will|then)$/.test(nw)) return null;
