@@ -783,3 +783,19 @@ test('a pronoun resolves to a first name alone and past a relative clause on the
   assert.equal(speakerOf(qs, '"Crime'), 'Justice James Ardaiz');
   assert.equal(speakerOf(qs, '"Group'), null);
 });
+
+test('nicknames with an article or after `known as`, and titles after single/track/poem, are scare quotes', () => {
+  const t = [
+    'Former boxer Marvin "The Hammer" Jones opened a gym in Leeds.',
+    'The striker, known to fans as "The Bullet", scored twice.',
+    'The band\'s single "Burn Slow" is on every radio station.',
+    'He was known as "a fighter", she said.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => [q.text, q.kind, q.scareReason ?? null]), [
+    ['"The Hammer"', 'scare', 'nickname'],
+    ['"The Bullet"', 'scare', 'nickname'],
+    ['"Burn Slow"', 'scare', 'title'],
+    ['"a fighter"', 'quote', null],
+  ]);
+});

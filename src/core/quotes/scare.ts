@@ -18,7 +18,7 @@ export type ScareReason = 'title' | 'nickname' | 'modifier' | 'mention' | 'subhe
 
 const SMALL = /^(?:of|the|and|with|on|in|a|an|to|for|at|by|or|is|it|my|our|de|la|vs\.?|&|-)$/;
 export const TITLE_NOUN =
-  /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|album|anthem|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
+  /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|single|track|album|anthem|poem|opera|sitcom|drama|thriller|comedy|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
 export const POSSESSIVE = /(?:[\p{L}.]+[’']s?|\b(?:his|her|their|its|our|my))\s+$/u;
 const NOUN_AFTER_STOP = new Set([
   'in', 'on', 'at', 'to', 'for', 'of', 'from', 'with', 'by', 'about', 'and', 'or', 'but', 'as', 'that', 'which', 'who',
@@ -77,7 +77,8 @@ export function mayBePossessive(before: string): boolean {
 
 /** The words TITLE_NOUN ends with (lowercase, without their comma). */
 const TITLE_NOUN_WORDS = new Set(
-  ('titled entitled show shows program programme series book novel memoir film movie documentary song album anthem ' +
+  ('titled entitled show shows program programme series book novel memoir film movie documentary song single track album anthem ' +
+    'poem opera sitcom drama thriller comedy ' +
     'newspaper magazine column podcast episode segment broadcast play musical painting exhibition exhibit festival ' +
     'conference campaign initiative operation tour game app website blog called dubbed named nicknamed nickname hashtag ' +
     'slogan headline on with host hosts anchor anchors').split(' '),
@@ -158,6 +159,12 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   if (!pc.single && words.length === 1 && /^[\p{Lu}]/u.test(clean[0]) && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
   const titleCase = clean.every((w, i) => (i > 0 && SMALL.test(w)) || /^[\p{Lu}\d]/u.test(w));
   if (titleCase && !pc.single) {
+    // a nickname with an article inside a name: Marvin "The Hammer" Jones
+    if (words.length <= 3 && clean[0] === 'The' && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
+    // `known to fans as "The Bullet"`, `better known as "Magic"`
+    if (endsWithAs(before) && KNOWN_AS.test(before)) return 'nickname';
+  }
+  if (titleCase && !pc.single) {
     // (the regexes only behind cheap necessary conditions: both are anchored at the end and tried at every offset)
     if ((mayBePossessive(before) && POSSESSIVE.test(before)) || (mayBeTitleNoun(before) && TITLE_NOUN.test(before))) return 'title';
   }
@@ -173,6 +180,15 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     if (nx && !NOUN_AFTER_STOP.has(nx[1]) && !/(?:ed|ly|ing)$/.test(nx[1]) && !/^["“”'‘’]/.test(after.trim())) return 'modifier';
   }
   return null;
+}
+
+/** `known as`, `known to fans as`, `better known as` at the end of the text before a quote. */
+const KNOWN_AS = /\bknown\b[^.,;:!?"“”]{0,25}\bas\s*$/;
+
+/** Does s end with the word `as` and whitespace (a necessary condition for KNOWN_AS)? */
+function endsWithAs(s: string): boolean {
+  const t = trailingBlank(s, false);
+  return t >= 3 && t < s.length && s.charCodeAt(t - 1) === 115 && s.charCodeAt(t - 2) === 97 && isJsSpace(s.charCodeAt(t - 3));
 }
 
 /** = w.replace(/^[(\[]+|[,.;:!?)\]]+$/g, ''): a word without brackets and punctuation around it. */
