@@ -799,3 +799,30 @@ test('nicknames with an article or after `known as`, and titles after single/tra
     ['"a fighter"', 'quote', null],
   ]);
 });
+
+test('speech verbs of Nigerian, Indian, Australian and British news and of dialogue: disclosed, opined, reckons, whispered, muttered, retorted', () => {
+  const t = [
+    'The Commissioner for Health, Dr Kemi Ogunyemi, disclosed that "over 3,000 cases have been recorded".',
+    '"The party has always stood for the poor," the Congress leader opined.',
+    '"It\'s a cracking result for the club," Hawthorn coach Sam Mitchell reckons.',
+    '"Don\'t go," she whispered.',
+    '"I have to," he muttered, not looking at her.',
+    '"Mate, we\'ve waited twenty years," retorted the local member, Bob Katter.',
+    'Defence counsel Ruth Owusu told the court her client had been "manipulated by older men".',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), [
+    'The Commissioner for Health, Dr Kemi Ogunyemi',
+    'the Congress leader',
+    'Hawthorn coach Sam Mitchell',
+    'she',
+    'he',
+    'the local member, Bob Katter',
+    'Defence counsel Ruth Owusu',
+  ]);
+  // (not `alleged`, mostly an adjective: `the alleged challenge`, nor a passive `was underlined by`)
+  const adj = quotes('By seeking a technological "fix" to the alleged challenge posed by "rogue" states, one participant suggested, Washington was wrong.');
+  assert.equal(adj[0].speaker?.text, 'one participant');
+  const passive = quotes('The importance of verification was underlined by one speaker, with reference to "the biggest risk in the world today" - the arsenals.');
+  assert.equal(passive[0].cue ?? null, null);
+});

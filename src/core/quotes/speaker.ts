@@ -61,6 +61,11 @@ const CUE_WORDS = [
   'confirmed', 'confirms', 'estimated', 'estimates', 'pointed', 'points', 'laughed', 'sighed', 'pleaded', 'begged',
   'promised', 'recounted', 'recounts', 'reiterated', 'repeated', 'announced', 'informed', 'assured', 'reminded',
   'threatened', 'defended', 'blamed', 'mocked', 'ridiculed', 'derided', 'questioned', 'challenged',
+  // the speech verbs of Nigerian, Indian, Australian and British English news and of dialogue (`X disclosed that`,
+  // `the leader opined`, `Mitchell reckons`, `she whispered`)
+  'disclosed', 'discloses', 'averred', 'opined', 'opines', 'clarified', 'clarifies', 'reckoned', 'reckons', 'retorted',
+  'whispered', 'muttered', 'murmured', 'snapped', 'cried', 'screamed', 'queried', 'interjected', 'elaborated',
+  'alleges', 'appealed', 'fumed',
   // the commonest "said" of German, Spanish, Italian/Portuguese and French news (`…“, sagte Robert Habeck`): ASCII
   // words that are not English ones
   'sagte', 'sagt', 'betonte', 'meinte', 'schrieb', 'warnte', 'dijo', 'disse', 'dit', 'estime', 'ajoute', 'explique',
@@ -606,7 +611,7 @@ const TITLE_WORDS = new Set([
   'insiders', 'staffer', 'staffers', 'widow', 'widower', 'survivor', 'organizer', 'organiser', 'chairperson', 'del',
   // British and sports usage (`Chelsea boss Enzo Maresca`, `England skipper Ben Stokes`), courts and services
   'boss', 'skipper', 'captain', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'batsman', 'bowler',
-  'prosecutor', 'barrister', 'solicitor', 'detective', 'inspector', 'constable', 'superintendent', 'sergeant',
+  'prosecutor', 'barrister', 'solicitor', 'counsel', 'detective', 'inspector', 'constable', 'superintendent', 'sergeant',
   'doctor', 'nurse', 'teacher', 'surgeon', 'envoy', 'premier', 'treasurer',
 ]);
 
@@ -660,7 +665,8 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     const head = npBefore(m, lo, W(open).s);
     // `Smith, speaking on BBC Radio 4, said`: a participle phrase, not an appositive
     if (head && open + 1 < k && PARTICIPLE.test(W(open + 1).w)) return head;
-    return head ? [head[0], W(k - 1).e] : null;
+    // (`The Commissioner for Health, Dr Kemi Ogunyemi, disclosed`: the head's `for`/`of` description too)
+    return head ? [descriptionFor(m, lo, head), W(k - 1).e] : null;
   }
   let j = k;
   let sawCap = false;
