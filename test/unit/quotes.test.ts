@@ -826,3 +826,17 @@ test('speech verbs of Nigerian, Indian, Australian and British news and of dialo
   const passive = quotes('The importance of verification was underlined by one speaker, with reference to "the biggest risk in the world today" - the arsenals.');
   assert.equal(passive[0].cue ?? null, null);
 });
+
+test('a title-case quote right before the noun it names is a title (`the "Fair Pay Now" campaign`, `the "Food for Work" programme`)', () => {
+  const t = [
+    'Workers at the plant say the union has launched a "Fair Pay Now" campaign.',
+    'He said works should be taken up under the "Food for Work" programme in the district.',
+    'She called the plan "A Disaster" at the rally.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => [q.text, q.kind, q.scareReason ?? null]), [
+    ['"Fair Pay Now"', 'scare', 'title'],
+    ['"Food for Work"', 'scare', 'title'],
+    ['"A Disaster"', 'quote', null],
+  ]);
+});

@@ -163,6 +163,8 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     if (words.length <= 3 && clean[0] === 'The' && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
     // `known to fans as "The Bullet"`, `better known as "Magic"`
     if (endsWithAs(before) && KNOWN_AS.test(before)) return 'nickname';
+    // a name before the noun it names: `the "Fair Pay Now" campaign`, `her "Eras" tour`, `the "Strictly" series`
+    if (after.charCodeAt(0) === 32 && TITLE_AFTER.test(after)) return 'title';
   }
   if (titleCase && !pc.single) {
     // (the regexes only behind cheap necessary conditions: both are anchored at the end and tried at every offset)
@@ -181,6 +183,9 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   }
   return null;
 }
+
+/** A noun right after a title-case quote that makes it a name (`the "Fair Pay Now" campaign`). */
+const TITLE_AFTER = /^\s+(?:campaign|tour|show|series|programme|program|podcast|album|film|movie|song|single|documentary|slogan|hashtag|initiative|scheme|festival|exhibition|franchise|brand|app|newsletter)\b/;
 
 /** `known as`, `known to fans as`, `better known as` at the end of the text before a quote. */
 const KNOWN_AS = /\bknown\b[^.,;:!?"“”]{0,25}\bas\s*$/;
