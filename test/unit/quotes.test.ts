@@ -840,3 +840,14 @@ test('a title-case quote right before the noun it names is a title (`the "Fair P
     ['"A Disaster"', 'quote', null],
   ]);
 });
+
+test('pronoun antecedents: a possessive and a role (`His deputy put it differently.`), a reporter after a dateline, never a first-person narrator', () => {
+  const t1 = 'Mayor John Park met the families on Friday.\n\nHis deputy put it differently. "We are not going anywhere," he said.';
+  assert.equal(quotes(t1)[0].speaker?.resolved, 'His deputy');
+  const t2 = 'BERLIN - Secretary of State Condoleezza Rice said Tuesday the administration will fight the cuts.\n\n"The situation is very complicated," she said.';
+  assert.equal(quotes(t2)[0].speaker?.resolved, 'Secretary of State Condoleezza Rice');
+  const t3 = 'Ann Hale came to the door.\n\n"Sit down," Ann Hale said.\n\n"I have to throw up," I whispered to my mother. "Do it in the bag!" she replied.';
+  const qs = quotes(t3);
+  assert.equal(speakerOf(qs, '"Do it'), 'she');
+  assert.equal(qs.find((q) => q.text.startsWith('"Do it'))?.speaker?.resolved, undefined);
+});

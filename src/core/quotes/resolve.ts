@@ -225,6 +225,9 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
       if (!q.speaker || q.speaker.start > sp.start) continue;
       if (q.start < window) break;
       const st = q.speaker.text.trim();
+      // (a first- or second-person speaker is nobody's antecedent, and ends the search: `"…" I whispered. "…!" she
+      // replied.` is a narrator's story, whose people are rarely the speakers quoted before the narrator)
+      if (st.length <= 4 && FIRST_SECOND.test(st)) break;
       let r: string | undefined;
       if (PRONOUN.test(st)) {
         if (!q.speaker.resolved) continue;
@@ -249,6 +252,8 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
   const comma = t.indexOf(',');
   return comma > 0 ? resolveName({ ...sp, text: t.slice(0, comma) }, names, pi) : undefined;
 }
+
+const FIRST_SECOND = /^(?:I|we|you|We|You|WE|YOU)$/;
 
 /** `council leader Tom Baker`, `opposition member Ann Lee, who …`: lowercase role words, then a name. */
 const LOWER_TITLED_NAME = /^(?!(?:the|a|an)\s)(?:[\p{Ll}][\p{L}-]*\s+){1,3}[\p{Lu}][\p{L}’'.-]*\s+[\p{Lu}][\p{L}’'-]+(?:,|$)/u;

@@ -753,6 +753,12 @@ function contrastBetween(m: string, a: number, b: number): boolean {
   return false;
 }
 
+/** A dateline in capitals before a dash (`BERLIN -`, `WASHINGTON (AP) —`, `NEW YORK --`). */
+const DATELINE_PRE = /^[A-Z][A-Z .,'()]*\s*(?:-|--|—|–)$/;
+function isDashCode(c: number): boolean {
+  return c === 45 || c === 0x2014 || c === 0x2013;
+}
+
 /** Does m[a,b) (the gap between two words) hold a hyphen or an en dash? */
 function dashGap(m: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
@@ -1114,7 +1120,8 @@ function reportingIn(p: string, lo: number, hi: number): { speaker: [number, num
     const sp = npBefore(p, lo, c.s);
     if (!sp || /^(?:who|which)$/i.test(p.slice(sp[0], sp[1]))) break;
     const pre = p.slice(lo, sp[0]).trim();
-    if (pre === '' || (pre.endsWith(',') && INTRO_WORD.test(pre.slice(0, pre.search(/[\s,]/))))) out = { speaker: sp, cue: [c.s, c.e] };
+    // (or after a dateline: `BERLIN - Secretary of State Condoleezza Rice said`, the dash ends the noun phrase)
+    if (pre === '' || (pre.endsWith(',') && INTRO_WORD.test(pre.slice(0, pre.search(/[\s,]/)))) || (isDashCode(pre.charCodeAt(pre.length - 1)) && DATELINE_PRE.test(pre))) out = { speaker: sp, cue: [c.s, c.e] };
     break;
   }
   return out;
@@ -1636,7 +1643,7 @@ function antecedent(m: string, before: number, sentOf: (pos: number) => readonly
   // `Local MP David Kettering disagreed. “…,” he said`: the named subject of the sentence before the pronoun's
   if (own > 0 && own > from) {
     const [plo] = sentOf(own - 1);
-    const subj = sentenceSubject(m, plo, own);
+    const subj = sentenceSubject(m, plo, own, true);
     if (subj && personLike(m, subj)) return withAppositiveName(m, subj, own);
   }
   return null;
@@ -1817,7 +1824,7 @@ const INTRO_WORD =
 const POSS_DET = new Set(['His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your']);
 
 /** First noun phrase of the sentence (after an introductory `On Monday,`-style phrase) followed by a verb-like word. */
-function sentenceSubject(m: string, lo: number, hi: number, relative = false): [number, number] | null {
+function sentenceSubject(m: string, lo: number, hi: number, person = false): [number, number] | null {
   wordRange(m, lo, hi);
   const wa = wrA;
   const wb = wrE;
@@ -1870,13 +1877,22 @@ function sentenceSubject(m: string, lo: number, hi: number, relative = false): [
   }
   if (!sawCap || end < 0) return null;
   // a possessive determiner alone is no subject (`My family …`), unless its words follow (`His comments were …`)
-  if (j === i + 1 && POSS_DET.has(W(wa + i).w) && !(j < wn && NOMINAL_CUES.has(W(wa + j).w))) return null;
+  if (j === i + 1 && POSS_DET.has(W(wa + i).w) && !(j < wn && NOMINAL_CUES.has(W(wa + j).w))) {
+    // (but a role is, when a person is looked for: `Her deputy put it differently.`; as the subject of any sentence
+    // holding a quote it is too often a group, `My fellow passengers …`)
+    if (!person) return null;
+    let r = j;
+    while (r < wn && r - j < 3 && (tK[wa + r] & 7) === T_WORD && TITLE_WORDS.has(tokText(m, wa + r))) r++;
+    if (r === j) return null;
+    end = tE[wa + r - 1];
+    j = r;
+  }
   if (j >= wn) return null;
   // `Margaret, who asked that her surname not be used, lost her job`: a relative clause on the subject between commas,
   // then the verb
   // (only for a person looked for, or the speaker before a colon: as the subject of any sentence holding a quote, a
   // relative clause gives a team or a player who speaks no words, `Mali, who came closest, face … the 'Group of Death'`)
-  if (relative && W(wa + j).w === ',' && j + 1 < wn && isWordToken(m, wa + j + 1, 'who')) j = afterRelative(wa, j + 1, wn);
+  if (person && W(wa + j).w === ',' && j + 1 < wn && isWordToken(m, wa + j + 1, 'who')) j = afterRelative(wa, j + 1, wn);
   if (j < 0 || j >= wn) return null;
   const nw = W(wa + j).w.toLowerCase();
   // require a verb-like word next (lowercase, not a preposition)
