@@ -851,3 +851,27 @@ test('pronoun antecedents: a possessive and a role (`His deputy put it different
   assert.equal(speakerOf(qs, '"Do it'), 'she');
   assert.equal(qs.find((q) => q.text.startsWith('"Do it'))?.speaker?.resolved, undefined);
 });
+
+test('a passive speech verb: its agent after `by` speaks, its subject does not (`the family was told by a senior doctor`)', () => {
+  const t = [
+    '"You should have come sooner," the family was told by a senior doctor at the hospital.',
+    'The jury was told by prosecutor Helen Marsh that he had acted "with cold calculation".',
+    'In article 5, it was said that this would be achieved "by publishing a professional journal".',
+    'When he was asked about it, Smith said: "No comment."',
+    'The general was quoted as saying the army would "not stand by".',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), ['a senior doctor at the hospital', 'prosecutor Helen Marsh', null, 'Smith', 'The general']);
+});
+
+test('speaker phrases: a relative clause after a lowercase noun, a modifier before a title after the verb, no subordinator as a subject', () => {
+  const t = [
+    'As one nurse, who did not want to be named, told us: "We are exhausted."',
+    '"We wanted to go to him every time," said Rockets head coach Rick Adelman.',
+    'When terrorists are revealed as part of the second front of the war, Obama and Clinton call them "lone wolves" and more.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(speakerOf(qs, '"We are'), 'one nurse, who did not want to be named');
+  assert.equal(speakerOf(qs, '"We wanted'), 'Rockets head coach Rick Adelman');
+  assert.equal(speakerOf(qs, '"lone'), null);
+});

@@ -648,7 +648,8 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     for (let j = k - 1, n = 0; j > a0 && n < 40; j--, n++) {
       const w = W(j);
       if (w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === ';' || w.w === ':') break;
-      if (w.w === ',' && j - 1 >= a0 && (isCap(W(j - 1).w) || W(j - 1).w === ')')) open = j;
+      // (or any noun before a relative clause on the speaker: `one nurse, who did not want to be named, told us`)
+      if (w.w === ',' && j - 1 >= a0 && (isCap(W(j - 1).w) || W(j - 1).w === ')' || (j + 1 < k && isWordToken(m, j + 1, 'who') && (tK[j - 1] & 7) === T_WORD))) open = j;
     }
     // `Her neighbour, Peter Dunmore, said`, `A spokesman for the governor, Alan Voss, said`, `Pell's barrister, Helen
     // Crow KC, said`: a description, then the person's name between two commas. The speaker is the whole phrase
@@ -919,6 +920,8 @@ export function npAfter(m: string, from: number, hi: number): [number, number] |
       continue;
     }
     if (sawCap && TITLE_WORDS.has(lw) && j + 1 < e0 && isCap(W(j + 1).w)) continue; // `MSNBC host Chris Matthews`
+    // `Indian team manager Chetan Chauhan`: a lowercase modifier of the title
+    if (sawCap && j + 2 < e0 && !STOP_WORDS.has(lw) && TITLE_WORDS.has(W(j + 1).w) && isCap(W(j + 2).w)) continue;
     // `the UN secretary-general, António Guterres`: a (hyphenated) title after the organisation, then the name
     if (sawCap && j + 1 < e0 && W(j + 1).w === ',' && (TITLE_WORDS.has(lw) || (lw.includes('-') && lw.split('-').some((x) => TITLE_WORDS.has(x))))) {
       end = w.e;
@@ -1177,6 +1180,8 @@ function attributePiece(
   sentOf: (pos: number) => readonly [number, number],
 ): LocalAttribution {
   const none: LocalAttribution = { speaker: null, cue: null, how: 'none' };
+  /** A passive speech verb without its agent before the quote (`it was said that …`): its subject is no speaker. */
+  let passive = false;
   // 1. transcript label inside the quote
   const tl = mayBeLabel(p, pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60))
     ? TRANSCRIPT_LABEL.exec(p.slice(pc.start + markLen(p, pc.start), Math.min(pc.end, pc.start + 60)))
@@ -1222,7 +1227,10 @@ function attributePiece(
       }
       // (`», a déclaré le ministre`, `“…”, ha detto il premier`: an auxiliary before an inverted participle)
       // (`**"…,"** said X`: the emphasis marks of a Markdown converter around the quote count as space)
-      if (/^[\s,*_]*$/.test(between) || c.w === 'according to' || (AUX_CUES.has(c.w) && /^[\s,]*(?:a|ont|avait|ha|han|había|hat|hatte)\s+$/.test(between))) {
+      // (`"…," the family was told by a senior doctor`: a passive verb's agent; without one, no speaker here)
+      if (passiveCue(m, pc.end, c, Math.min(next, endSent))) {
+        if (pAgent) return { speaker: pAgent, cue: [c.s, c.e], how: 'adjacent' };
+      } else if (/^[\s,*_]*$/.test(between) || c.w === 'according to' || (AUX_CUES.has(c.w) && /^[\s,]*(?:a|ont|avait|ha|han|había|hat|hatte)\s+$/.test(between))) {
         const sp = npAfter(m, c.e, Math.min(next, endSent));
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'adjacent' };
       } else if (/^[\s,*_]*(?:[\p{Lu}\d]|(?:he|she|they|it|we|i|who|the|a|an|his|her|their|its|one|some|several|many|two|three)\s)/u.test(between)) {
@@ -1286,6 +1294,12 @@ function attributePiece(
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
         continue;
       }
+      // `The jury was told by prosecutor Helen Marsh that …`: the agent; `He was asked about it, and said: "…"`: a later verb
+      if (passiveCue(m, lo, c, pc.start)) {
+        if (pAgent) return { speaker: pAgent, cue: [c.s, c.e], how: 'before' };
+        passive = true;
+        continue;
+      }
       const sp = npBefore(m, lo, c.s);
       if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'before' };
       // `said X:` / `said Mr. X` inversion before the quote
@@ -1317,6 +1331,10 @@ function attributePiece(
       if (c.w === 'according to') {
         const sp = npAfter(m, c.e, hi);
         if (sp) return { speaker: sp, cue: [c.s, c.e], how: 'after' };
+        continue;
+      }
+      if (passiveCue(m, pc.end, c, hi)) {
+        if (pAgent) return { speaker: pAgent, cue: [c.s, c.e], how: 'after' };
         continue;
       }
       const before = m.slice(Math.max(pc.end, c.s - 3), c.s);
@@ -1374,13 +1392,33 @@ function attributePiece(
   {
     const lo = slo;
     // (a letter is not whitespace: the old second test `!/^\s*$/.test(pre)` followed from the first)
-    if (hasLetter(m, lo, pc.start)) {
+    if (!passive && hasLetter(m, lo, pc.start)) {
       const sp = sentenceSubject(m, lo, pc.start);
       if (sp) return { speaker: sp, cue: null, how: 'subject' };
     }
   }
   void shi;
   return none;
+}
+
+/** Auxiliaries of a passive speech verb (`the family was told by a doctor`). */
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+/** The agent `passiveCue` found (`by a senior doctor`), or null. */
+let pAgent: [number, number] | null = null;
+
+/**
+ * Is the cue a participle in the passive right after an auxiliary (`was told`, `were warned`, `is called`; not `was
+ * quoted`, whose subject is the speaker)? Then pAgent is the noun phrase after a `by` right after it, or null.
+ */
+function passiveCue(m: string, lo: number, c: Cue, hi: number): boolean {
+  const w = c.w;
+  if (!(w === 'told' || w === 'said' || (w.length > 4 && w.charCodeAt(w.length - 1) === 100 && w.charCodeAt(w.length - 2) === 101 && w !== 'quoted'))) return false;
+  const pw = prevWord(m, lo, c.s);
+  if (!pw || !PASSIVE_AUX.has(pw.w) || !allSpace(m, pw.e, c.s)) return false;
+  pAgent = null;
+  wordRange(m, c.e, hi);
+  if (wrE > wrA && isWordToken(m, wrA, 'by') && allSpace(m, c.e, tS[wrA])) pAgent = npAfter(m, tE[wrA], hi);
+  return true;
 }
 
 /** Media and documents that a participle describes (`a video posted online`, `a statement released by …`). */
@@ -1820,6 +1858,9 @@ function afterRelative(wa: number, r: number, wn: number): number {
 const INTRO_WORD =
   /^(?:On|In|At|During|After|Before|When|While|As|But|And|So|Yet|Then|Also|However|Meanwhile|Later|Earlier|Still|Though|Although|Because|If|Since|Now|Last|This|Speaking|Asked|Instead|Indeed|Moreover|Again|Similarly|Despite|Following|Only|For|From|With|Without|Unlike|Like|Amid|Among|Under|Over|Through|By|To|Until|Once|Even|Just|Here|There|Today|Yesterday|Thus|Still|Besides|Overall|Ultimately|Finally|First|Second|Third|Next|Recently|Previously|Currently|Sometimes|Often)$/;
 
+/** Subordinating conjunctions opening a sentence with a clause before its subject. */
+const SUBORDINATOR = new Set(['When', 'If', 'While', 'Although', 'Though', 'Because', 'Since', 'Unless', 'Whereas', 'Whenever', 'Once', 'After', 'Before', 'Until', 'As']);
+
 /** Possessive determiners opening a sentence (`His`, `My`): not a subject by themselves. */
 const POSS_DET = new Set(['His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your']);
 
@@ -1838,6 +1879,9 @@ function sentenceSubject(m: string, lo: number, hi: number, person = false): [nu
       break;
     }
   }
+  // a subordinate clause longer than that (`When terrorists are revealed as part of …, Obama and Clinton call them`):
+  // its subject is not `When`, and the main clause's after a long clause is too often no speaker (`If …, Almost …`)
+  if (i === 0 && wn > 0 && SUBORDINATOR.has(W(wa).w)) return null;
   if (i < wn && /^(?:But|And|So|Yet|Then|Also|However|Still)$/.test(W(wa + i).w)) i++;
   if (i >= wn) return null;
   const w0 = W(wa + i);
