@@ -875,3 +875,14 @@ test('speaker phrases: a relative clause after a lowercase noun, a modifier befo
   assert.equal(speakerOf(qs, '"We wanted'), 'Rockets head coach Rick Adelman');
   assert.equal(speakerOf(qs, '"lone'), null);
 });
+
+test('a word or phrase after `the word`, `the term`, `the phrase` is mentioned, not spoken; `his words "…"` and `used the phrase "…"` stay speech', () => {
+  const t = [
+    'The word "unprecedented" has been used so often that it has lost all meaning.',
+    'The phrase "level playing field" appears 40 times in the report.',
+    'He chose his words "very carefully," the aide said.',
+    'Trump has used the phrase “Islamic terrorism” often in his campaign.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => [q.kind, q.scareReason ?? null]), [['scare', 'mention'], ['scare', 'mention'], ['quote', null], ['quote', null]]);
+});

@@ -155,6 +155,8 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   const clean = words.map(cleanWord);
   // word mentioned as a word: `"she" is a "he"`
   if (words.length === 1 && /^(?:he|she|they|him|her|it|we|i|you)$/i.test(clean[0])) return 'mention';
+  // `The word "unprecedented"`, `the term "net zero"`, `the phrase "level playing field"`
+  if (words.length <= 3 && endsWithWordNoun(before)) return 'mention';
   // nickname: Robert C. "Bobby" Scott
   if (!pc.single && words.length === 1 && /^[\p{Lu}]/u.test(clean[0]) && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
   const titleCase = clean.every((w, i) => (i > 0 && SMALL.test(w)) || /^[\p{Lu}\d]/u.test(w));
@@ -186,6 +188,25 @@ export function scareReason(p: string, pc: Piece): ScareReason {
 
 /** A noun right after a title-case quote that makes it a name (`the "Fair Pay Now" campaign`). */
 const TITLE_AFTER = /^\s+(?:campaign|tour|show|series|programme|program|podcast|album|film|movie|song|single|documentary|slogan|hashtag|initiative|scheme|festival|exhibition|franchise|brand|app|newsletter)\b/;
+
+/** Does the text before a quote end with `word`, `term`, `phrase` or `expression` (singular: `his words "…"` is speech)? */
+function endsWithWordNoun(s: string): boolean {
+  const t = trailingBlank(s, false);
+  if (t === s.length) return false;
+  let a = t;
+  while (a > 0 && s.charCodeAt(a - 1) >= 97 && s.charCodeAt(a - 1) <= 122) a--;
+  const n = t - a;
+  if (n < 4 || n > 10 || (a > 0 && !isJsSpace(s.charCodeAt(a - 1)))) return false;
+  const w = s.slice(a, t);
+  if (w !== 'word' && w !== 'term' && w !== 'phrase' && w !== 'expression') return false;
+  // `the word` / `The term`, not after a verb of speech (`Trump has used the phrase “Islamic terrorism”` quotes him)
+  const r = USE_THE.exec(s.slice(0, a));
+  return r !== null && (r[1] === undefined || !SPEECH_USE.has(r[1]));
+}
+/** `the`/`The` at the end, and the word before it. */
+const USE_THE = /(?:^|(?:^|\s)([a-z]+)\s+)[Tt]he\s+$/;
+/** Verbs with which a person says the word (`used the word`, `coined the term`). */
+const SPEECH_USE = new Set(['used', 'uses', 'use', 'using', 'uttered', 'utters', 'utter', 'uttering', 'invoked', 'invokes', 'invoking', 'repeated', 'repeats', 'said', 'says', 'shouted', 'chanted', 'coined', 'coins', 'employed', 'employs', 'chose', 'dropped', 'called', 'calling', 'yelled', 'wrote', 'writes', 'tweeted', 'adopted', 'embraced', 'popularised', 'popularized']);
 
 /** `known as`, `known to fans as`, `better known as` at the end of the text before a quote. */
 const KNOWN_AS = /\bknown\b[^.,;:!?"“”]{0,25}\bas\s*$/;
