@@ -886,3 +886,8 @@ test('a word or phrase after `the word`, `the term`, `the phrase` is mentioned, 
   const qs = quotes(t);
   assert.deepEqual(qs.map((q) => [q.kind, q.scareReason ?? null]), [['scare', 'mention'], ['scare', 'mention'], ['quote', null], ['quote', null]]);
 });
+
+test('a spaced dash after a bracketed wire credit ends the speaker phrase too (`BEIJING, Nov 3 (Reuters) - China\'s foreign ministry`)', () => {
+  const qs = quotes('BEIJING, Nov 3 (Reuters) - China\'s foreign ministry on Friday urged Washington to "stop interfering" in its affairs.');
+  assert.equal(qs[0].speaker?.text, "China's foreign ministry");
+});

@@ -678,6 +678,9 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
   for (let n = 0; j >= a0 && n < 16; j--, n++) {
     const w = W(j);
     const lw = w.w.toLowerCase();
+    // a spaced hyphen or en dash after the word (`… at Stamford Bridge - Blues' midfielder Joe Cole said`, a dateline
+    // `LONDON - The minister said`, `BEIJING, Nov 3 (Reuters) - China's foreign ministry on Friday urged`) ends the phrase
+    if (j < k && dashGap(m, w.e, tS[j + 1])) break;
     if (w.w === ')') {
       parens++;
       continue;
@@ -691,9 +694,6 @@ export function npBefore(m: string, lo: number, end: number): [number, number] |
     }
     if (parens > 0) continue;
     if (w.w === ',' || w.w === ':' || w.w === ';' || w.w === '—' || w.w === '―' || w.w === '\u0001' || w.w === '“' || w.w === '”' || w.w === '"' || w.w === '‘' || w.w === '’') break;
-    // a spaced hyphen or en dash after the word (`… at Stamford Bridge - Blues' midfielder Joe Cole said`, a dateline
-    // `LONDON - The minister said`) ends the phrase
-    if (j < k && dashGap(m, w.e, tS[j + 1])) break;
     if (isCap(w.w)) {
       if (DAYS.test(w.w) && j === k) break;
       if (NP_BREAK_CAP.has(w.w)) break;
