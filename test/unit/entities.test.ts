@@ -522,3 +522,15 @@ test('Arabic names with a hyphened particle are whole: "Deir al-Balah", "Mohamme
   hasNot(e, 'Deir');
   assert.ok(e.some((x) => x.text === 'Deir al-Balah'));
 });
+
+test('sentence adverbs and connectives opening a sentence are no names: "Finally,", "Elsewhere,", "Authorities said"', () => {
+  const e = ents(
+    'Finally, the plane landed in Lisbon. Unfortunately, the bags stayed in Madrid. Additionally, two flights were cancelled. ' +
+      'Elsewhere, schools closed. Overall, turnout was 62 percent. Authorities said on Friday that the water was safe. ' +
+      'Notably, none of the neighbours had heard. Connolly said nothing.',
+  );
+  for (const w of ['Finally', 'Unfortunately', 'Additionally', 'Elsewhere', 'Overall', 'Authorities', 'Notably']) hasNot(e, w);
+  has(e, 'place', 'Lisbon');
+  has(e, 'place', 'Madrid');
+  has(e, 'person', 'Connolly');
+});

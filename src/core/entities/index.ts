@@ -337,9 +337,44 @@ function isCommonPlural(w: string): boolean {
 }
 
 /**
+ * Connectives and sentence adverbs that open sentences ("Elsewhere, …", "Overall, turnout …", "Earlier, police …") and
+ * that compromise's lexicon lacks or has as adjectives; adverbs in "-ly" are found by their shape (isLyAdverb).
+ */
+const SENTENCE_ADVERBS = new Set(
+  ('elsewhere overall earlier later still yet again instead meanwhile moreover furthermore likewise otherwise ' +
+    'nevertheless nonetheless besides anyway indeed altogether afterwards afterward thereafter beforehand nowadays ' +
+    'henceforth hence therefore thus however whereas perhaps maybe sometimes today tonight tomorrow yesterday').split(' '),
+);
+/** Lexicon classes of names and places: a word of these is no adverb whatever its ending ("Emily", "Italy"). */
+/** A capitalised word of plain English letters ("Finally"; not "Kodály", a name). */
+const ASCII_WORD = /^[A-Z][a-z]+$/;
+const NAMED_CLASSES = new Set(['first', 'last', 'person', 'country', 'city', 'region', 'place', 'org', 'team', 'demonym']);
+
+/**
+ * An adverb in "-ly" by its shape ("Finally", "Unfortunately", "Additionally", "Notably", "Luckily"; compromise's
+ * lexicon lacks most of them): six letters or more, "-lly" only as "-ally" (not "Connolly", "Kelly"), and no name or
+ * place of the lexicon ("Emily", "Beverly", "Italy"), in plain English letters ("Kodály" is a name).
+ */
+function isLyAdverb(w: string): boolean {
+  const n = w.length;
+  if (n < 6 || w.charCodeAt(n - 1) !== 121 /* y */ || w.charCodeAt(n - 2) !== 108 /* l */) return false;
+  if (w.charCodeAt(n - 3) === 108 && w.charCodeAt(n - 4) !== 97 /* a */) return false;
+  return ASCII_WORD.test(w) && !NAMED_CLASSES.has(lexClass(w));
+}
+
+/**
+ * A plural of a common or organisation word of the lexicon ("Authorities", "Agencies"): a person's one-word name
+ * nowhere.
+ */
+function isPluralOfOrgWord(l: string): boolean {
+  return l.endsWith('ies') ? lexClass(l.slice(0, -3) + 'y') === 'orgword' : l.endsWith('s') && !l.endsWith('ss') && lexClass(l.slice(0, -1)) === 'orgword';
+}
+
+/**
  * A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name; nor is a
- * plural common noun or a mass noun the tagger read as a one-word person there ("The show was good. Tickets sold
- * out.", "Cases rose", "Staff at the plant"), nor a pronoun with a contraction anywhere ("I've").
+ * connective or sentence adverb ("Elsewhere", "Overall", "Finally", "Unfortunately"), nor a plural common noun or a
+ * mass noun the tagger read as a one-word person there ("The show was good. Tickets sold out.", "Cases rose", "Staff
+ * at the plant", "Authorities said"), nor a pronoun with a contraction anywhere ("I've").
  */
 function dropSentenceStarts(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return spans.filter((s) => {
@@ -347,8 +382,10 @@ function dropSentenceStarts(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const w = tokens[s.ts].w;
     if (PRONOUN_CONTRACTION.test(w)) return false;
     if (s.ts > 0 && !SENTENCE_BOUNDARY.has(tokens[s.ts - 1].w)) return true;
-    if (s.tag === 'PER' && (isCommonPlural(w) || COMMON_OPENERS.has(w.toLowerCase())) && w !== w.toUpperCase()) return false;
-    return !(isCapitalised(w) && w !== w.toUpperCase() && LEADING_JUNK.has(lexClass(w)));
+    if (!isCapitalised(w) || w === w.toUpperCase()) return true;
+    const l = w.toLowerCase();
+    if (s.tag === 'PER' && (isCommonPlural(w) || COMMON_OPENERS.has(l) || isPluralOfOrgWord(l))) return false;
+    return !(LEADING_JUNK.has(lexClass(w)) || SENTENCE_ADVERBS.has(l) || isLyAdverb(w));
   });
 }
 
@@ -1561,7 +1598,7 @@ const CAPS_FUNCTION = new Set(['det', 'conj', 'prep']);
 function isFunctionWord(w: string, caps: boolean): boolean {
   const c = lexClass(w);
   if (caps) return CAPS_FUNCTION.has(c) && !COUNTRY_ACRONYMS.has(w);
-  return (LEADING_JUNK.has(c) || c === 'expr') && w !== w.toUpperCase();
+  return (LEADING_JUNK.has(c) || c === 'expr' || SENTENCE_ADVERBS.has(w.toLowerCase()) || isLyAdverb(w)) && w !== w.toUpperCase();
 }
 
 /**
