@@ -534,3 +534,10 @@ test('sentence adverbs and connectives opening a sentence are no names: "Finally
   has(e, 'place', 'Madrid');
   has(e, 'person', 'Connolly');
 });
+
+test('names written with diacritics are looked up without them: "Nicolás" is the first name "Nicolas"', () => {
+  const e = ents('Nicolás Maduro spoke in Caracas while Andrés Iniesta watched. Québec voted on Sunday.');
+  has(e, 'person', 'Nicolás Maduro');
+  has(e, 'person', 'Andrés Iniesta');
+  has(e, 'place', 'Québec');
+});

@@ -74,6 +74,30 @@ export function getLexicon(): Lexicon {
   return lexicon;
 }
 
+/** Folded forms of words with diacritics (`nicolás` → `nicolas`), or '' when folding changes nothing. */
+const folded = new Map<string, string>();
+const MARKS = /\p{M}+/gu;
+
+/**
+ * The lexicon class of a lower-cased word; a word with diacritics the lexicon lacks is looked up without them
+ * ("nicolás", "maría", "andrés" are the first names "nicolas", "maria", "andres"): news in English writes Spanish,
+ * Portuguese, Turkish or Polish names with their accents, compromise's lexicon has them without.
+ */
+export function wordClass(lower: string): string {
+  const c = getLexicon().single.get(lower);
+  if (c !== undefined) return c;
+  let i = 0;
+  while (i < lower.length && lower.charCodeAt(i) < 0xc0) i++;
+  if (i === lower.length) return '';
+  let f = folded.get(lower);
+  if (f === undefined) {
+    f = lower.normalize('NFD').replace(MARKS, '');
+    if (f === lower) f = '';
+    if (folded.size < 50000) folded.set(lower, f);
+  }
+  return f ? getLexicon().single.get(f) || '' : '';
+}
+
 /** First names of compromise's lexicon (lower-cased) → 'm', 'f' or '' (both or no gender); built on first use. */
 let firstNames: Map<string, 'm' | 'f' | ''> | null = null;
 
@@ -164,7 +188,7 @@ export function lineFeatures(tokens: readonly Token[]): string[][] {
     sh[i] = shapeOf(w);
     cc[i] = caps && w.toLowerCase() !== w.toUpperCase() ? 'C' : capClass(w);
     const key = lw[i].endsWith('.') && lw[i].length > 2 && !lw[i].slice(0, -1).includes('.') ? lw[i].slice(0, -1) : lw[i];
-    lc[i] = lex.single.get(key) || '';
+    lc[i] = wordClass(key);
   }
   // multi-word lexicon names (B/I marks)
   for (let i = 0; i < n; i++) {

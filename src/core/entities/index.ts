@@ -14,7 +14,7 @@
 import { detach } from '../strings';
 import type { Entity, EntityType, LineInfo } from '../types';
 import { isLetter, tokenize, type Token } from './tokenize';
-import { lineFeatures, isCapsLine, getLexicon } from './features';
+import { lineFeatures, isCapsLine, getLexicon, wordClass } from './features';
 import { getModel, tagTokens } from './model';
 import { gazetteer } from './gazetteer';
 
@@ -179,7 +179,7 @@ const LEADING_JUNK = new Set(['verb', 'det', 'pron', 'adv', 'conj', 'prep']);
 
 /** Lexicon class of a word (compromise lexicon, lower-cased). */
 function lexClass(w: string): string {
-  return getLexicon().single.get(w.toLowerCase()) || '';
+  return wordClass(w.toLowerCase());
 }
 
 /**
