@@ -541,3 +541,16 @@ test('names written with diacritics are looked up without them: "Nicolás" is th
   has(e, 'person', 'Andrés Iniesta');
   has(e, 'place', 'Québec');
 });
+
+test('no name holds a preposition: "X of Kenya" is a person and her country, "X in Putrajaya" a person and a place', () => {
+  const e = ents('Faith Cherotich of Kenya took the steeplechase title. Reporters met Mahathir Mohamad in Putrajaya on Monday.');
+  has(e, 'person', 'Faith Cherotich');
+  has(e, 'place', 'Kenya');
+  has(e, 'person', 'Mahathir Mohamad');
+  has(e, 'place', 'Putrajaya');
+  // organisations named "X of Place" stay whole
+  const o = ents('The Royal Bank of Scotland and the Bank of England agreed, the Toy Manufacturers of America said.');
+  has(o, 'organization', 'Royal Bank of Scotland');
+  has(o, 'organization', 'Bank of England');
+  hasNot(o, 'Toy Manufacturers');
+});

@@ -82,6 +82,7 @@ export function tagParagraph(para: string): LineEntities {
     out = corporateSuffixes(tokens, out);
     out = organisationHeads(tokens, out);
     out = splitAtClauseWords(tokens, out);
+    out = prepositionsInNames(tokens, out);
     out = namePieces(tokens, out);
     out = hyphenedParticles(tokens, out);
     out = initialsInNames(tokens, out);
@@ -569,6 +570,66 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     for (const p of parts) if (trimSpan(tokens, p, false) && p.te > p.ts) out.push(p);
   }
   return placesWithAnd(tokens, out ?? spans);
+}
+
+/** Prepositions of place inside a person's span: what follows is a place ("Anwar Ibrahim in Kuala Lumpur"). */
+const PLACE_AFTER_PREP = new Set(['in', 'at', 'from', 'near']);
+/** Endings of common nouns that are no surname ("Society", "Movement", "Fighting", "Manufacturers"). */
+const NOUN_ENDING = /(?:ity|ment|ness|ism|tion|sion|ing|ics|ogy|ship|ance|ence|ers)$/;
+
+/** A span's words [a, e) are a person's name: plain capitalised words, first names, surnames or words the lexicon does
+ * not know (not ending like a common noun nor a plural of one: "Manufacturers"), the first one perhaps a common noun used as a first name ("Faith",
+ * "Hope"); no organisation or place word, title, adjective or function word ("Bank", "Royal Bank", "Islamic Republic"). */
+function personWords(tokens: readonly Token[], a: number, e: number): boolean {
+  for (let k = a; k < e; k++) {
+    const w = tokens[k].w;
+    if (!PLAIN_NAME.test(w) || w.endsWith('.') || isTitleWord(w)) return false;
+    const c = lexClass(w);
+    if (c === 'first' || c === 'last' || c === 'person') continue;
+    if (c === '' && !NOUN_ENDING.test(w) && !isCommonPlural(w)) continue;
+    if (c === 'noun' && k === a && e - a >= 2 && lexClass(tokens[k + 1].w) !== 'noun') continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A name does not hold a preposition: "Faith Kipyegon of Kenya" (read as one organisation) is the person and her
+ * country, when the words before "of" are a person's (two or three: "Bank of England", "Royal Bank of Scotland",
+ * "Islamic Republic of Iran" stay whole) and the words after it a place of the lexicon to the span's end; "Anwar Ibrahim
+ * in Kuala Lumpur" (read as one person) is the person and, after "in", "at", "from" or "near", a place; another
+ * lower-case preposition ("for", "with", "as") ends the person ("Relay for Life" is none). Particles ("de", "van",
+ * "bin") are no prepositions here.
+ */
+function prepositionsInNames(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out: LineSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    let parts: LineSpan[] | null = null;
+    if (s.te - s.ts >= 3 && s.tag !== 'MISC') {
+      for (let i = s.ts + 1; i < s.te - 1 && !parts; i++) {
+        const w = tokens[i].w;
+        const c0 = w.charCodeAt(0);
+        if (c0 < 97 || c0 > 122 || PARTICLES.has(w)) continue; // a lower-case word first (cheap)
+        if (w === 'of') {
+          if (i - s.ts < (s.tag === 'PER' ? 1 : 2) || i - s.ts > 3 || !personWords(tokens, s.ts, i)) continue;
+          const right = { ts: i + 1, te: s.te, tag: 'LOC' as Tag };
+          const cls = s.te - i - 1 === 1 ? lexClass(tokens[i + 1].w) : getLexicon().multiKey.get(spanWords(tokens, right)) ?? '';
+          if (!PLACE_CLASSES.has(cls) || !isCapitalised(tokens[i + 1].w)) continue;
+          parts = [{ ts: s.ts, te: i, tag: 'PER' }, right];
+        } else if (s.tag === 'PER' && lexClass(w) === 'prep') {
+          let ok = true;
+          for (let j = i + 1; j < s.te && ok; j++) ok = isNameWord(tokens[j].w);
+          if (!ok) continue;
+          parts = PLACE_AFTER_PREP.has(w) ? [{ ts: s.ts, te: i, tag: 'PER' }, { ts: i + 1, te: s.te, tag: 'LOC' }] : [{ ts: s.ts, te: i, tag: 'PER' }];
+        }
+      }
+    }
+    if (!parts) { out?.push(s); continue; }
+    out ??= spans.slice(0, k);
+    out.push(...parts);
+  }
+  return out ?? spans;
 }
 
 /** Organisation words that end a whole organisation's name ("… University", "… Institute"; not "Post" or "Power"). */
