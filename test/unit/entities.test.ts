@@ -554,3 +554,10 @@ test('no name holds a preposition: "X of Kenya" is a person and her country, "X 
   has(o, 'organization', 'Bank of England');
   hasNot(o, 'Toy Manufacturers');
 });
+
+test('a run of three capitalised words or more ending in "Bank" is one bank, its nationality included; "West Bank" a place', () => {
+  const e = ents('Lagarde said the European Central Bank would wait. Settlers in the occupied West Bank protested.');
+  has(e, 'organization', 'European Central Bank');
+  hasNot(e, 'Central Bank');
+  has(e, 'place', 'West Bank');
+});

@@ -1096,8 +1096,10 @@ function agencyRuns(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   const opens = (k: number) => k === 0 || SENTENCE_BOUNDARY.has(tokens[k - 1].w);
   for (let h = 1; h < n; h++) {
     const hw = tokens[h].w;
-    if (!RUN_HEADS.has(hw.toLowerCase()) || !isCapitalised(hw)) continue;
+    const bank = hw === 'Bank';
+    if ((!bank && !RUN_HEADS.has(hw.toLowerCase())) || !isCapitalised(hw)) continue;
     if (h + 1 < n && isNameWord(tokens[h + 1].w)) continue; // the name goes on ("Police Department")
+    if (bank && (h < 2 || BANK_SIDES.has(tokens[h - 1].w.toLowerCase()))) continue; // "West Bank" is a place
     at ??= spansByToken(n, spans);
     if (at[h] && at[h]!.te > h + 1) continue;
     let a = h, and = false;
@@ -1118,7 +1120,8 @@ function agencyRuns(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     if (lexClass(tokens[a].w) === 'demonym' && (hw === 'Ministry' || hw === 'Department')) a++;
     // spans that reach outside the run: start after them
     while (a < h && at[a] && at[a]!.ts < a) a = at[a]!.te;
-    if (h - a < 1) continue;
+    // a bank: three words or more ("European Central Bank", "Asian Development Bank"; not "Deutsche" + "Bank")
+    if (h - a < (bank ? 2 : 1)) continue;
     const cur = at[a];
     if (cur && cur.tag === 'ORG' && cur.ts === a && cur.te === h + 1) continue;
     // one "and" only between two names of the run, not at its edges
