@@ -561,3 +561,13 @@ test('a run of three capitalised words or more ending in "Bank" is one bank, its
   hasNot(e, 'Central Bank');
   has(e, 'place', 'West Bank');
 });
+
+test('initials without full stops before a name are a person\'s when the sentence says so: "bowler RP Singh", "VVS Laxman told"', () => {
+  const e = ents('The bowler RP Singh took three wickets and VVS Laxman told reporters he was happy. Analysts at JP Morgan said FC Porto had sold SK Hynix shares before the USS Cole docked.');
+  has(e, 'person', 'RP Singh');
+  has(e, 'person', 'VVS Laxman');
+  has(e, 'organization', 'JP Morgan');
+  has(e, 'organization', 'FC Porto');
+  has(e, 'organization', 'SK Hynix');
+  assert.ok(!e.some((x) => x.type === 'person' && x.text.includes('Cole')), 'USS Cole is no person');
+});

@@ -38,7 +38,7 @@ const NAMES = [
   'Delta Air Lines', 'United Airlines', 'American Airlines', 'Southwest Airlines', 'JetBlue', 'Wizz Air',
   'Aeroflot', 'Cathay Pacific', 'Singapore Airlines', 'Turkish Airlines', 'IndiGo', 'Air India', 'Virgin Atlantic',
   // banks, finance
-  'JPMorgan', 'JPMorgan Chase', 'Goldman Sachs', 'Morgan Stanley', 'Citigroup', 'HSBC', 'Barclays', 'NatWest',
+  'JPMorgan', 'JPMorgan Chase', 'JP Morgan', 'Goldman Sachs', 'Morgan Stanley', 'Citigroup', 'HSBC', 'Barclays', 'NatWest',
   'Lloyds', 'Santander', 'BNP Paribas', 'Deutsche Bank', 'UBS', 'Credit Suisse', 'Nomura', 'Mizuho', 'BlackRock',
   'Berkshire Hathaway', 'Mastercard', 'Revolut', 'Monzo', 'Klarna', 'Coinbase', 'Binance', 'FTX', 'Commerzbank',
   'Société Générale', 'Societe Generale', 'Standard Chartered', 'ING', 'Rabobank', 'Raiffeisen',

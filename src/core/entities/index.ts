@@ -86,6 +86,7 @@ export function tagParagraph(para: string): LineEntities {
     out = namePieces(tokens, out);
     out = hyphenedParticles(tokens, out);
     out = initialsInNames(tokens, out);
+    out = bareInitials(tokens, out);
     out = counties(tokens, out);
     out = storms(tokens, out);
     out = ampersands(tokens, out);
@@ -575,7 +576,7 @@ function splitAtClauseWords(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 /** Prepositions of place inside a person's span: what follows is a place ("Anwar Ibrahim in Kuala Lumpur"). */
 const PLACE_AFTER_PREP = new Set(['in', 'at', 'from', 'near']);
 /** Endings of common nouns that are no surname ("Society", "Movement", "Fighting", "Manufacturers"). */
-const NOUN_ENDING = /(?:ity|ment|ness|ism|tion|sion|ing|ics|ogy|ship|ance|ence|ers)$/;
+const NOUN_ENDING = /(?:ity|ities|ments?|ness|isms?|tions?|sions?|ings?|ics|ogy|ships?|ances?|ences?|ers)$/;
 
 /** A span's words [a, e) are a person's name: plain capitalised words, first names, surnames or words the lexicon does
  * not know (not ending like a common noun nor a plural of one: "Manufacturers"), the first one perhaps a common noun used as a first name ("Faith",
@@ -874,6 +875,56 @@ function initialsInNames(tokens: Token[], spans: LineSpan[], isPerson?: (w: stri
     }
   }
   return leadingTitles(tokens, suffixed);
+}
+
+/** Two or three capitals without full stops: initials of a first name ("KL Rahul", "MS Dhoni", "VVS Laxman"). */
+const BARE_INITIALS = /^[A-Z]{2,3}$/;
+/**
+ * Abbreviations before a name that are no initials: clubs' ("AZ Alkmaar", "FC Porto", "AS Roma"), ships' ("USS Cole",
+ * "HMS Victory") and titles ("PM Modi", "MP Phillips", "AG Gonzalez", "FM Ivanov").
+ */
+const NOT_INITIALS = new Set([
+  'FC', 'AC', 'AS', 'SC', 'SS', 'SV', 'RB', 'CF', 'CD', 'UD', 'SD', 'RC', 'AZ', 'FK', 'NK', 'SK', 'KV', 'IF', 'BK', 'IK', 'AIK', 'PSV', 'TSG', 'SL', 'GD', 'CA', 'CR', 'SE', 'EC',
+  'USS', 'HMS', 'RMS', 'HMAS', 'HMCS', 'INS', 'MV', 'RN',
+  'PM', 'MP', 'MEP', 'MLA', 'MSP', 'MPP', 'AM', 'FM', 'AG', 'DA', 'GM', 'QC', 'KC', 'VP',
+]);
+
+/**
+ * Initials without full stops, as Indian and some African and American names are written: "KL Rahul", "MS Dhoni",
+ * "AR Rahman", "VVS Laxman" (the tagger reads them as an organisation's acronym, or cuts them off). Two or three
+ * capitals alone in a span or in none, then one plain capitalised word and no further name word, are a person's name
+ * when the document says it of this mention: a role or title before it ("captain MS Dhoni", "Composer AR Rahman"),
+ * a verb of speech or action after it ("PV Sindhu won"), the tagger's own person on the name word, or a first name
+ * or surname of the lexicon there ("KL Rahul"). Never a country's, a common noun's, a club's or a ship's abbreviation
+ * or a title's ("US", "CEO", "FC Porto", "AZ Alkmaar", "USS Cole", "PM Modi"), nor a name of the gazetteer ("SK Hynix", "JP Morgan"), nor an organisation or place
+ * word after it ("EU Commission", "UN Women").
+ */
+function bareInitials(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let i = 0; i + 1 < n; i++) {
+    const t = tokens[i].w;
+    if (t.length < 2 || t.length > 3 || !BARE_INITIALS.test(t)) continue;
+    if (COUNTRY_ACRONYMS.has(t) || COMMON_ACRONYMS.has(t) || NOT_INITIALS.has(t)) continue;
+    const w = tokens[i + 1].w;
+    if (!PLAIN_NAME.test(w) || w.endsWith('.') || (i + 2 < n && isNameWord(tokens[i + 2].w))) continue;
+    const prev = i > 0 ? tokens[i - 1].w : '';
+    if (prev && isNameWord(prev) && !isTitleWord(prev) && !PERSON_ROLES.has(prev.toLowerCase())) continue;
+    const gaz = gazetteer();
+    if (gaz.has(t.toLowerCase()) || gaz.has(t.toLowerCase() + ' ' + w.toLowerCase())) continue;
+    const c = lexClass(w);
+    if (!(c === 'first' || c === 'last' || c === 'person' || (c === '' && !NOUN_ENDING.test(w) && !isCommonPlural(w)))) continue;
+    at ??= spansByToken(n, spans);
+    const ts = at[i], ws = at[i + 1];
+    // only the tagger's acronym alone, the two words as one span, or nothing; the name word alone or in that span
+    if (ts && !(ts.te === i + 1 && ts.ts === i) && !(ts.ts === i && ts.te === i + 2)) continue;
+    if (ws && ws !== ts && !(ws.ts === i + 1 && ws.te === i + 2)) continue;
+    const next = i + 2 < n ? tokens[i + 2].w : '';
+    const cued = (prev !== '' && (PERSON_ROLES.has(prev.toLowerCase()) || TITLES.has(prev.toLowerCase()) || isTitleWord(prev))) || PERSON_VERBS.has(next) || (ws !== null && ws !== ts && ws.tag === 'PER') || c === 'first' || c === 'last' || c === 'person';
+    if (cued) joined.push({ ts: i, te: i + 2, tag: 'PER' });
+  }
+  return withJoined(spans, joined);
 }
 
 /** Words before a storm's name ("Hurricane Helene", "Typhoon Haiyan"; not "Storm", also a first name). */
@@ -1464,7 +1515,8 @@ function documentPass(docLines: DocLine[]): void {
 const PERSON_ROLES = new Set(
   ('manager coach striker winger midfielder defender goalkeeper captain batter batsman bowler spinner all-rounder ' +
     'actor actress singer rapper chairman chairwoman spokesman spokeswoman spokesperson founder governor senator ' +
-    'lawmaker mayor prosecutor analyst economist professor').split(' '),
+    'lawmaker mayor prosecutor analyst economist professor opener skipper pacer seamer wicketkeeper composer ' +
+    'pundit director writer author novelist poet playwright filmmaker').split(' '),
 );
 /** Verbs of speech and action after a person's full name ("Jasprit Bumrah took five wickets"). */
 const PERSON_VERBS = new Set(
