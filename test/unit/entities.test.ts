@@ -571,3 +571,9 @@ test('initials without full stops before a name are a person\'s when the sentenc
   has(e, 'organization', 'SK Hynix');
   assert.ok(!e.some((x) => x.type === 'person' && x.text.includes('Cole')), 'USS Cole is no person');
 });
+
+test('divine names after "in" are no places: "peace in Christ", "faith in Allah"', () => {
+  const e = ents('He found peace in Christ, his widow said. They put their faith in Allah. Later they prayed in Christ again.');
+  assert.ok(!e.some((x) => x.type === 'place'), JSON.stringify(e.map((x) => `${x.type}:${x.text}`)));
+  has(e, 'person', 'Allah');
+});

@@ -89,6 +89,7 @@ export function tagParagraph(para: string): LineEntities {
     out = bareInitials(tokens, out);
     out = counties(tokens, out);
     out = storms(tokens, out);
+    out = divineNames(tokens, out);
     out = ampersands(tokens, out);
     out = titledPeople(tokens, out);
     out = teams(tokens, out);
@@ -927,6 +928,21 @@ function bareInitials(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   return withJoined(spans, joined);
 }
 
+/** Names of God and of prophets ("in Christ", "in God", "in Allah"): persons, as CoNLL reads "God" and "Jesus". */
+const DIVINE_NAMES = new Set(['christ', 'god', 'allah', 'jesus', 'buddha', 'jehovah', 'yahweh', 'krishna', 'vishnu', 'shiva']);
+
+/** "peace in Christ", "faith in Allah": the tagger reads a divine name after "in" as a place; it is a person. */
+function divineNames(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  let out: LineSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.tag !== 'LOC' || s.te - s.ts !== 1 || !DIVINE_NAMES.has(tokens[s.ts].w.toLowerCase()) || !isCapitalised(tokens[s.ts].w)) continue;
+    out ??= spans.slice();
+    out[k] = { ts: s.ts, te: s.te, tag: 'PER' };
+  }
+  return out ?? spans;
+}
+
 /** Words before a storm's name ("Hurricane Helene", "Typhoon Haiyan"; not "Storm", also a first name). */
 const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone']);
 
@@ -1684,7 +1700,7 @@ function unfamiliarPlaces(docLines: DocLine[], best: Map<string, Tag>, defined: 
   }
   const out: string[] = [];
   for (const k of place) {
-    if (person.has(k) || best.get(k) !== 'PER' || defined.has(k)) continue;
+    if (person.has(k) || best.get(k) !== 'PER' || defined.has(k) || DIVINE_NAMES.has(k)) continue;
     if (!lower) {
       lower = new Set();
       for (const d of docLines) if (!d.res.caps) for (const t of d.res.tokens) if (/^\p{Ll}+$/u.test(t.w)) lower.add(t.w);
