@@ -196,9 +196,8 @@ function endsWithWordNoun(s: string): boolean {
   let a = t;
   while (a > 0 && s.charCodeAt(a - 1) >= 97 && s.charCodeAt(a - 1) <= 122) a--;
   const n = t - a;
-  if (n < 4 || n > 10 || (a > 0 && !isJsSpace(s.charCodeAt(a - 1)))) return false;
-  const w = s.slice(a, t);
-  if (w !== 'word' && w !== 'term' && w !== 'phrase' && w !== 'expression') return false;
+  if (a > 0 && !isJsSpace(s.charCodeAt(a - 1))) return false;
+  if (!(n === 4 ? s.startsWith('word', a) || s.startsWith('term', a) : n === 6 ? s.startsWith('phrase', a) : n === 10 && s.startsWith('expression', a))) return false;
   // `the word` / `The term`, not after a verb of speech (`Trump has used the phrase “Islamic terrorism”` quotes him)
   const r = USE_THE.exec(s.slice(0, a));
   return r !== null && (r[1] === undefined || !SPEECH_USE.has(r[1]));

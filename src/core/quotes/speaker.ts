@@ -424,7 +424,7 @@ function tokenizeWords(m: string): void {
         if ((z === 0xe9 || z === 0xf3 || (c === 101 && m.startsWith('rkl', i + 1))) && NONASCII_CUES.has(m.slice(i, we))) cue = true;
       }
       // multiword cues start with `according`, `in`, `message`, `words` or `put(s)`: remember where
-      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1)) || (we - i >= 6 && we - i <= 8 && (c === 97 || c === 119 || c === 118 || c === 114))) multiAt.push(cnt);
+      if ((we - i === 9 && (c | 32) === 97) || (we - i === 2 && (c | 32) === 105) || (we - i === 7 && (c | 32) === 109) || (we - i === 5 && (c | 32) === 119 && m.startsWith('ords', i + 1)) || (c === 112 && (we - i === 3 || we - i === 4) && m.startsWith('ut', i + 1)) || (we - i >= 6 && we - i <= 8 && fromNounStart(c, m.charCodeAt(i + 1)))) multiAt.push(cnt);
       tS[cnt] = i;
       tE[cnt] = we;
       tK[cnt] = cue ? T_WORD | T_CUE : T_WORD;
@@ -513,6 +513,11 @@ function tokenizeWords(m: string): void {
   while (tObj.length < cnt) tObj.push(undefined);
 }
 
+/** Can a word starting with the letters c, d be one of FROM_NOUNS (ad-, wa-, ve-, re-)? */
+function fromNounStart(c: number, d: number): boolean {
+  return (c === 97 && d === 100) || (c === 119 && d === 97) || (c === 118 && d === 101) || (c === 114 && d === 101);
+}
+
 /** Nouns of a passive attribution (`"…" was the advice from police`): the speaker follows `from`. */
 const FROM_NOUNS = new Set(['advice', 'warning', 'verdict', 'response', 'reaction']);
 /** The copula and article before one of FROM_NOUNS (in the 10 characters before it). */
@@ -542,6 +547,13 @@ function capCue(m: string, cnt: number): boolean {
 /** Token indices of words that may start a multiword cue (`according`, `in`), filled by tokenizeWords. */
 const multiAt: number[] = [];
 
+/** Does the current masked paragraph hold `, while ` or `, whereas ` (contrastBetween's prefilter)? -1 = not computed. */
+let contrastFlag = -1;
+function paraContrast(m: string): boolean {
+  if (contrastFlag < 0) contrastFlag = m.indexOf(', while ') >= 0 || m.indexOf(', whereas ') >= 0 ? 1 : 0;
+  return contrastFlag === 1;
+}
+
 /** `m.length <= 200 && isHeadline(m)` for the current masked paragraph: -1 = not computed yet, 0 = no, 1 = yes. */
 let headlineFlag = -1;
 function paraHeadline(m: string): boolean {
@@ -552,6 +564,7 @@ function paraHeadline(m: string): boolean {
 /** Forget the current paragraph's tokens (no reference to its text is kept; oversized buffers are dropped). */
 function releaseTokens(): void {
   headlineFlag = -1;
+  contrastFlag = -1;
   curM = null;
   tokensReady = false;
   nTok = 0;
@@ -1266,7 +1279,7 @@ function attributePiece(
     if (cues.length > 1 && idx > 0 && cues[0].s >= prevEnd && allSpaceOrComma(m, prevEnd, cues[0].s)) order = [...cues.slice(1), cues[0]];
     // a clause of its own after `, while` / `, whereas` (`Washington warned Iran …, while Tehran denied
     // anything other than "routine" …`): the verbs before it speak for the first clause only
-    else if (cues.length > 1) for (let k = cues.length - 1; k > 0; k--)
+    else if (cues.length > 1 && paraContrast(m)) for (let k = cues.length - 1; k > 0; k--)
       if (contrastBetween(m, cues[k - 1].e, cues[k].s)) {
         order = cues.slice(k);
         break;
@@ -1401,8 +1414,30 @@ function attributePiece(
   return none;
 }
 
-/** Auxiliaries of a passive speech verb (`the family was told by a doctor`). */
-const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+/**
+ * Is the word right before m[pos] (after spaces, not before `lo`) an auxiliary of a passive: was, were, is, are, been,
+ * being, be? Character by character (it runs for every cue).
+ */
+function auxBefore(m: string, lo: number, pos: number): boolean {
+  let e = pos;
+  while (e > lo && isJsSpace(m.charCodeAt(e - 1))) e--;
+  if (e === pos) return false;
+  let a = e;
+  while (a > lo && a > e - 6 && isAsciiLetterCode(m.charCodeAt(a - 1))) a--;
+  if (a > lo && isAlnumCode(m.charCodeAt(a - 1))) return false;
+  switch (e - a) {
+    case 2:
+      return m.startsWith('is', a) || m.startsWith('be', a);
+    case 3:
+      return m.startsWith('was', a) || m.startsWith('are', a);
+    case 4:
+      return m.startsWith('were', a) || m.startsWith('been', a);
+    case 5:
+      return m.startsWith('being', a);
+    default:
+      return false;
+  }
+}
 /** The agent `passiveCue` found (`by a senior doctor`), or null. */
 let pAgent: [number, number] | null = null;
 
@@ -1413,8 +1448,7 @@ let pAgent: [number, number] | null = null;
 function passiveCue(m: string, lo: number, c: Cue, hi: number): boolean {
   const w = c.w;
   if (!(w === 'told' || w === 'said' || (w.length > 4 && w.charCodeAt(w.length - 1) === 100 && w.charCodeAt(w.length - 2) === 101 && w !== 'quoted'))) return false;
-  const pw = prevWord(m, lo, c.s);
-  if (!pw || !PASSIVE_AUX.has(pw.w) || !allSpace(m, pw.e, c.s)) return false;
+  if (!auxBefore(m, lo, c.s)) return false;
   pAgent = null;
   wordRange(m, c.e, hi);
   if (wrE > wrA && isWordToken(m, wrA, 'by') && allSpace(m, c.e, tS[wrA])) pAgent = npAfter(m, tE[wrA], hi);
