@@ -891,3 +891,16 @@ test('a spaced dash after a bracketed wire credit ends the speaker phrase too (`
   const qs = quotes('BEIJING, Nov 3 (Reuters) - China\'s foreign ministry on Friday urged Washington to "stop interfering" in its affairs.');
   assert.equal(qs[0].speaker?.text, "China's foreign ministry");
 });
+
+test('wire copy: a reporting clause with its object ends the sentence (`…, spokeswoman X told reporters on Thursday.`); a hyphen after a headline quote names its speaker, not an agency credit', () => {
+  const t = [
+    'Russia accused the West of "playing with fire" over Ukraine, foreign ministry spokeswoman Maria Zakharova told reporters on Thursday.',
+    'The company called the ruling "deeply disappointing", a spokesman said on Friday.',
+    'He called it "a disaster", and Smith said nothing.',
+    "'We were robbed' - Keane slams referee after late penalty",
+    'Bakkies will play in March, the doctor said.',
+    '"We are confident he will be back in March." - Sapa',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), ['foreign ministry spokeswoman Maria Zakharova', 'a spokesman', 'He', 'Keane', null]);
+});

@@ -1212,10 +1212,13 @@ function attributePiece(
   // 2. adjacent after the quote: `,” said X` / `,” X said` / `” ― X`
   if (!pc.open) {
     const aftEnd = Math.min(next, pc.end + 250);
-    const dash = dashAt(m, pc.end, aftEnd) ? /^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.exec(m.slice(pc.end, aftEnd)) : null;
+    // (a spaced hyphen after a quote opening its paragraph: the headline `'We were robbed' - Keane slams referee`)
+    const dash = dashAt(m, pc.end, aftEnd) ? /^\s*(?:―|—|--|–)\s*(?=[\p{Lu}])/u.exec(m.slice(pc.end, aftEnd)) ?? (allSpace(m, 0, pc.start) ? HYPHEN_NAME.exec(m.slice(pc.end, aftEnd)) : null) : null;
     if (dash) {
       const sp = npAfter(m, pc.end + dash[0].length, Math.min(next, m.length));
-      if (sp) return { speaker: sp, cue: [pc.end + dash[0].search(/[―—–-]/), pc.end + dash[0].search(/[―—–-]/) + 1], how: 'adjacent' };
+      // (after a hyphen, one word ending the paragraph is an agency's credit: `"…" - Sapa`, `- AFP`)
+      const credit = sp !== null && dash[0].charCodeAt(dash[0].length - 1) !== 0x2014 && m.charCodeAt(pc.end + dash[0].search(/[―—–-]/)) === 45 && !hasSpace(m, sp[0], sp[1]) && allSpace(m, sp[1], m.length);
+      if (sp && !credit) return { speaker: sp, cue: [pc.end + dash[0].search(/[―—–-]/), pc.end + dash[0].search(/[―—–-]/) + 1], how: 'adjacent' };
     }
     // a quote ending in ? or ! ends its sentence, but `“…?” Graham asked.` is still attributed by what follows
     const qEnd = m[pc.end - 1 - markLenBack(p, pc.end)];
@@ -1455,6 +1458,15 @@ function passiveCue(m: string, lo: number, c: Cue, hi: number): boolean {
   return true;
 }
 
+/** Does m[a,b) hold a whitespace character? */
+function hasSpace(m: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isJsSpace(m.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A spaced hyphen before a capitalised word (`' - Keane slams …`). */
+const HYPHEN_NAME = /^\s+-\s+(?=[\p{Lu}])/u;
+
 /** Media and documents that a participle describes (`a video posted online`, `a statement released by …`). */
 const MEDIA_NOUNS = new Set(['video', 'videos', 'post', 'posts', 'message', 'messages', 'tweet', 'tweets', 'letter', 'letters', 'statement', 'report', 'reports', 'interview', 'article', 'clip', 'speech', 'blog', 'column', 'footage', 'document', 'documents', 'email', 'memo', 'filing', 'recording', 'note', 'comments', 'remarks', 'book', 'study', 'paper', 'op-ed', 'editorial', 'broadcast', 'podcast', 'episode', 'transcript']);
 
@@ -1671,12 +1683,36 @@ function trailingAttribution(m: string, lo: number, hi: number): [[number, numbe
   // `…, said Mr. X.`
   for (let k = b - 1, n = 0; k > a && n < 8; k--, n++) {
     const w = W(k);
-    if (w.w === ',' || w.w === MASK || w.w === '“' || w.w === '"') return null;
+    if (w.w === ',') break;
+    if (w.w === MASK || w.w === '“' || w.w === '"') return null;
     if (w.cue && /^(?:said|says|added|wrote|asked|noted|explained|told)$/.test(w.w) && W(k - 1).w === ',') {
       const sp = npAfter(m, w.e, e);
       if (sp && sp[1] >= W(b - 1).e) return [sp, [w.s, w.e]];
       return null;
     }
+  }
+  // `…, foreign ministry spokeswoman Maria Zakharova told reporters on Thursday.`, `…, a spokesman said on Friday.`:
+  // the last clause is a reporting verb with its subject right after the comma and a short object or time after it
+  for (let k = b - 2, n = 0; k > a && n < 16; k--, n++) {
+    if ((tK[k] & 7) === T_MASK) return null;
+    if ((tK[k] & 7) !== T_PUNCT) continue;
+    const c = m.charCodeAt(tS[k]);
+    if (c !== 44) return null;
+    for (let j = k + 2; j < b - 1; j++) {
+      if ((tK[j] & T_CUE) === 0) continue;
+      if (b - 1 - j > 8 || !REPORT_VERBS.has(tokText(m, j))) return null;
+      const sp = npBefore(m, tE[k], tS[j]);
+      if (!sp) return null;
+      if (allSpace(m, tE[k], sp[0])) return [sp, [tS[j], tE[j]]];
+      // (lowercase modifiers of its title before it: `foreign ministry spokeswoman Maria Zakharova`)
+      let q = k + 1;
+      for (; q < j && tS[q] < sp[0]; q++) {
+        const c0 = m.charCodeAt(tS[q]);
+        if ((tK[q] & 7) !== T_WORD || c0 < 97 || c0 > 122 || q - k > 3 || STOP_WORDS.has(tokText(m, q))) return null;
+      }
+      return [[tS[k + 1], sp[1]], [tS[j], tE[j]]];
+    }
+    return null;
   }
   return null;
 }
