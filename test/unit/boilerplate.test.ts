@@ -1232,3 +1232,15 @@ test('the writer\'s name with the paper\'s next to the date; "Article was update
   const h = labels(['Altitude Illness - Cerebral Syndromes', 'March 13, 2001', '', para(1), '', para(2), ''].join('\n'));
   assert.notEqual(h.get('Altitude Illness - Cerebral Syndromes').reason, 'byline');
 });
+
+test('reading times with the number first, a bar\'s own buttons, save-for-later prompts; dates "Today at 07:30"; captions\' credits "Bild: dpa", "[ NAME | Outlet ]", "(OUTLET.com/NAME)", "(fotogramma)" (twenty-eighth session)', () => {
+  for (const l of ['2 minuti di lettura', '3 minutos de leitura', '4 minutes de lecture', '5 Minuten Lesezeit', 'Social Sharing', 'Add to myFT', 'Add to my list', 'Lihat Foto',
+    'Log in, register or subscribe to save articles for later.']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('Readers said the two minutes of reading were worth it.').rule, null);
+  for (const l of ['Today at 07:30', 'Yesterday at 18:45', '6:58 am today', 'Vandaag, 11:02', 'Heute, 09:14 Uhr']) assert.equal(lineFeatures(l).meta, 'dateline', l);
+  assert.equal(lineFeatures('Today at the council').meta, null);
+  for (const l of ['Ein ICE auf der Schnellfahrstrecke bei Erfurt Bild: dpa', 'Waves crash over the seawall at Coffee Pot Bayou in October 2024. [ DIRK SHADD | Times ]',
+    'Bus listrik Transjakarta di Halte Harmoni, Jakarta Pusat. (KOMPAS.com/RIZKY SYAHRIAL)', 'Un varco della ztl in centro a Roma (fotogramma)']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  assert.equal(lineFeatures('The mayor met the unions on Monday (AP/REUTERS)').meta, 'photo-credit'); // (CAPTION_CREDIT's already)
+  assert.equal(lineFeatures('The council voted on the plan [ see page 4 ]').meta, null);
+});

@@ -76,6 +76,8 @@ export const WIDGET_WORDS = [
   'loading youtube content', '(very )?(small|large|larger|smaller) text size', 'report an? (error|issue|correction|typo)',
   'summari[sz]e (this )?(article|story)( with ai)?', '\\d+ mins? (to read|reading time)', 'read time:? \\d+ mins?', 'powered by trinity audio',
   'join our whatsapp channel', 'follow topic:?', 'we value your privacy', 'more options', 'manage (preferences|options|settings)',
+  // a bar's label and buttons of its own: "Social Sharing" (CBC), "Add to myFT", "Add to my list", Indonesian papers' "Lihat Foto" ("see the photo")
+  'social sharing', 'add to my ?[\\w-]+( list)?', 'add to (reading )?list', 'lihat (foto|video)',
   'view this post on (instagram|tiktok|threads)', 'watch on youtube', 'already a subscriber\\? sign in( here)?', 'read more from [\\w ]{2,30}',
   'synopsis', 'in short:?', '(story |key )?highlights:?', 'what you need to know:?', 'quick read', 'tl;? ?dr:?',
   'purchase licensing rights(, opens new tab)?', 'listen · \\d+:\\d\\d', 'representative (image|photo|picture)', 'loading ?(\\.\\.\\.|…)', 'only have a minute\\?( listen instead)?', 'listen instead',
@@ -244,6 +246,10 @@ export const WIDGET_SENTENCE_PHRASES = [
     'temps de lecture\\s*:?\\s*\\d', 'réservée? aux abonnés\\W*$', 'il vous reste \\d+ ?% de cet article', 'lesezeit\\s*:?\\s*(ca\\.\\s*)?\\d',
     'nur für abonnenten\\W*$', 'tiempo de lectura\\s*:?\\s*\\d', 'exclusivo para suscriptores\\W*$', 'tempo di lettura\\s*:?\\s*\\d',
     'riservato agli abbonati\\W*$', 'tempo de leitura\\s*:?\\s*\\d', 'exclusivo para assinantes\\W*$', 'leestijd\\s*:?\\s*\\d',
+    // the number first ("2 minuti di lettura", la Repubblica; "3 minutos de leitura", "4 minutes de lecture", "5 Minuten Lesezeit")
+    'minuti di lettura\\W*$', 'minuto di lettura\\W*$', 'minutos? de (lectura|leitura)\\W*$', 'minutes? de lecture\\W*$', 'minuten? (lesezeit|leestijd|lesedauer)\\W*$',
+    // save-for-later prompts ("Log in, register or subscribe to save articles for later.", Nine's papers)
+    'subscribe to save (articles|stories)', 'save (articles|stories) for later',
     // de/fr/es/it/pt/nl/ru
     'wir verwenden cookies', 'diese (web)?seite verwendet cookies', 'alle rechte vorbehalten', 'nous utilisons des cookies',
     'ce site utilise des cookies', 'tous droits réservés', 'utilizamos cookies', 'este sitio (web )?utiliza cookies',
@@ -318,11 +324,12 @@ const DATE_WORDS = 'updated|published|posted|modified|created|issued|date|aktual
 const GLUED_DATE_WORD = '(?=(?:' + DATE_WORDS + ')(?![\\p{L}]))';
 /**
  * A date, a time or both, possibly with "Updated:"/"Published" and a weekday: a dateline line (meta). "Published … |
- * Updated …": the date words may come again after the first date.
+ * Updated …": the date words may come again after the first date. A day said in words with the time: "Today at 07:30",
+ * "6:58 am today", "Vandaag, 11:02" (DATE_EVIDENCE still wants the clock time).
  */
 export const DATE_ONLY = new RegExp(
   '^\\s*(?:[\\p{Lu}][\\p{L}.\\-]+(?: [\\p{Lu}][\\p{L}\\-]+){0,2}(?:,| [-–—])\\s*)?(?:(?:last |first |(?:this )?(?:article|story|page) was )?(?:' + DATE_WORDS + ')(?: on| at| am| le| el| il| em| op)?\\s*:?)?' +
-    '(?:[\\s,.\\-–—|/:()·•]|\\d{1,3}(?:h|hrs?|m|mins?|d)(?![\\p{L}\\d])|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|awst|acst|acdt|nzst|nzdt|sgt|hkt|jst|kst|myt|pht|wib|wita|wat|eat|cat|sast|pkt|ict|msk|eet|eest|uk|hrs?|uhr|h|ago|about|over|nearly|almost|just|an|a|hours?|minutes?|mins?|days?|weeks?|months?|read|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
+    '(?:[\\s,.\\-–—|/:()·•]|\\d{1,3}(?:h|hrs?|m|mins?|d)(?![\\p{L}\\d])|\\d+(?!\\d)(?:st|nd|rd|th|er)?(?:(?![\\p{L}])|' + GLUED_DATE_WORD + ')|\\d{1,2}h\\d\\d(?![\\p{L}\\d])|\\d{1,2}(?:am|pm)(?![\\p{L}])|(?:' + MONTHS + '|' + DAYS + '|' + DATE_WORDS + '|last|on|at|um|à|alle|às|om|в|am|pm|today|yesterday|tonight|heute|gestern|aujourd.hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|gisteren|a\\.m|p\\.m|et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt[+−-]\\d{1,2}|utc[+−-]\\d{1,2}|gmt|bst|cet|cest|utc|ist|aest|aedt|awst|acst|acdt|nzst|nzdt|sgt|hkt|jst|kst|myt|pht|wib|wita|wat|eat|cat|sast|pkt|ict|msk|eet|eest|uk|hrs?|uhr|h|ago|about|over|nearly|almost|just|an|a|hours?|minutes?|mins?|days?|weeks?|months?|read|de|del|di|il|van)(?:(?![\\p{L}\\d])|' + GLUED_DATE_WORD + '))+$',
   'iu',
 );
 
@@ -377,9 +384,11 @@ export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhu
  * ("(Karen Whitlock/The Millbrook Ledger)", "(Francis Chung/POLITICO)"), the outlet and the photographer ("(ABC News:
  * Michael Franchi)"), the outlet over the photographer ("(Mainichi/Taro Yamada)"), or a short credit word ("(HT Photo)",
  * "(PA Wire)", "(Representational)", "(Supplied)"); or, after the caption's last sentence, a credit in capitals in
- * square brackets (Korea JoongAng Daily: "… on Wednesday. [NEWS1]", "… of the project. [SEOUL METROPOLITAN GOVERNMENT]").
+ * square brackets (Korea JoongAng Daily: "… on Wednesday. [NEWS1]", "… of the project. [SEOUL METROPOLITAN GOVERNMENT]");
+ * the photographer in capitals after the outlet's slash ("(KOMPAS.com/RIZKY SYAHRIAL)"), or before the outlet in square
+ * brackets with a bar (the Tampa Bay Times: "… in October 2024. [ DIRK SHADD | Times ]").
  */
-export const CAPTION_CREDIT_MORE = /(?:[.!?"”’] \[\p{Lu}[\p{Lu}\p{N}'’.&\/ -]{3,60}\]$)|[(\[](?:\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}\/\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’.-]*){1,2}|\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}\p{N}'’.&-]*(?: [\p{Lu}&][\p{L}\p{N}'’.&-]*){0,3}|(?!Sources?:|Quelle:|Fuente:|Fonte:)\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,3}: \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}|(?:[\p{Lu}][\p{L}.]* )?(?:[Pp]hotos?|PHOTO|[Pp]ic|Wire|Media|[Ii]mages?)|File, \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|\p{Lu}{2,5} photo|Representational(?: [Ii]mage| [Pp]hoto)?|Supplied|File(?: [Pp]hoto)?|Handout|(?:[Ff]oto )?(?:Fotogramma|Ansa|ANSA|ansa|LaPresse|Lapresse|lapresse)|Imago|Shutterstock|iStock|Alamy)[)\]]$/u;
+export const CAPTION_CREDIT_MORE = /(?:[.!?"”’] \[\p{Lu}[\p{Lu}\p{N}'’.&\/ -]{3,60}\]$)|\[ \p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,3} \| (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,3} \]$|[(\[](?:\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}\/(?:\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’.-]*){1,2}|\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){1,2})|\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?(?:The )?\p{Lu}[\p{L}\p{N}'’.&-]*(?: [\p{Lu}&][\p{L}\p{N}'’.&-]*){0,3}|(?!Sources?:|Quelle:|Fuente:|Fonte:)\p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,3}: \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}|(?:[\p{Lu}][\p{L}.]* )?(?:[Pp]hotos?|PHOTO|[Pp]ic|Wire|Media|[Ii]mages?)|File, \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|\p{Lu}{2,5} photo|Representational(?: [Ii]mage| [Pp]hoto)?|Supplied|File(?: [Pp]hoto)?|Handout|(?:[Ff]oto )?(?:Fotogramma|fotogramma|Ansa|ANSA|ansa|LaPresse|Lapresse|lapresse)|Imago|Shutterstock|iStock|Alamy)[)\]]$/u;
 
 /**
  * A photo caption whose credit follows its last sentence without brackets: "… University Hospital Galway.
@@ -387,9 +396,10 @@ export const CAPTION_CREDIT_MORE = /(?:[.!?"”’] \[\p{Lu}[\p{Lu}\p{N}'’.&\/
  * on Friday. | Photo Credit: B. Jothi Ramalingam", "… at the Capitol on May 13, 2025. | Francis Chung/POLITICO", "… |
  * Kyodo", "… Robbinsville, New Jersey. Mark Makela/Getty Images", "… na zona leste de São Paulo - Rubens
  * Cavallari/Folhapress", "… le 5 décembre 2024. © Thomas Samson, AFP", and a credit glued on by the converter ("…
- * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"). Tried on a line's last 100 characters.
+ * Plätze abbauenBild: Sven Hoppe/dpa/picture alliance"), also with the agency in lower case ("… bei Erfurt Bild: dpa").
+ * Tried on a line's last 100 characters.
  */
-export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )[\p{Lu}\d][^:|()]{1,60}|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto|Picture)(?: courtesy(?: of)?:?| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
+export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )(?:[\p{Lu}\d][^:|()]{1,60}|dpa\b[^:|()]{0,60})|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto|Picture)(?: courtesy(?: of)?:?| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
 
 /** News and photo agencies named alone as a credit (CREDIT_ALONE, CAPTION_AGENCY_END). */
 export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Antara|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|SPA|WAM|KUNA|QNA|TASS|Reuters|REUTERS|Getty Images|Shutterstock|Pool|Handout';
