@@ -1244,3 +1244,42 @@ test('reading times with the number first, a bar\'s own buttons, save-for-later 
   assert.equal(lineFeatures('The mayor met the unions on Monday (AP/REUTERS)').meta, 'photo-credit'); // (CAPTION_CREDIT's already)
   assert.equal(lineFeatures('The council voted on the plan [ see page 4 ]').meta, null);
 });
+
+test('a converter\'s layouts of three more sites: BeautifulSoup (la Repubblica), lynx (Irish Independent), innerText (Tampa Bay Times) (twenty-eighth session)', () => {
+  // the byline's "di" alone above the name, "2 minuti di lettura" below the date: the headline is the line above them
+  const r = labels(fx('layouts/handwritten-repubblica-bs4-layout.txt'));
+  is(r, 'Roma, dal 15 dicembre la ztl del centro sarà attiva anche di notte nei weekend', 'article', 'article-headline');
+  is(r, 'di', 'meta', 'byline');
+  is(r, 'Giulia Mancini', 'meta', 'byline');
+  is(r, '2 minuti di lettura', 'boilerplate', 'widget-phrase');
+  is(r, 'Un varco della ztl in centro a Roma (fotogramma)', 'meta', 'photo-credit');
+  is(r, 'Dal 15 dicembre la zona a traffico limitato del centro storico di Roma resterà attiva anche il venerdì e il sabato notte, dalle 23 alle 3.', 'article');
+  // "Today at 07:30" under the writer's name: the indented headline above them
+  const i = labels(fx('layouts/handwritten-irishindependent-lynx-layout.txt'));
+  is(i, 'Dublin\'s MetroLink gets final planning approval after seven-year wait', 'article', 'article-headline');
+  is(i, 'Today at 07:30', 'meta', 'dateline');
+  // the caption's credit in square brackets; the writer's note on the beat at the end
+  const t = labels(fx('layouts/handwritten-tampabay-innertext-layout.txt'));
+  is(t, 'St. Petersburg approves $30M seawall repair along Coffee Pot Bayou', 'article', 'article-headline');
+  is(t, 'Waves crash over the seawall at Coffee Pot Bayou in October 2024. [ DIRK SHADD | Times ]', 'meta', 'photo-credit');
+  is(t, 'Olivia George covers St. Petersburg city government for the Tampa Bay Times. Reach her at ogeorge@tampabay.com.', 'meta', 'byline');
+  is(t, 'Residents along the bayou will lose access to some docks during construction, the city said.', 'article');
+});
+
+test('a reader service\'s "Title:" header is not the headline; menus laid out in columns are not the headline; two names with their places are a byline (twenty-eighth session)', () => {
+  const para = (k: number) => `The operator said the new timetable would add about 40 trains a week on the busiest routes, in paragraph ${k} of its statement on Friday.`;
+  const j = labels(['Title: Ferry operator adds night sailings to the islands', '', 'URL Source: https://example.com/news/ferry-night-sailings', '', 'Markdown Content:',
+    '[Home](https://example.com/) [News](https://example.com/news)', '', 'Ferry operator adds night sailings to the islands', '==================================================', '',
+    'By [Jane Smith](https://example.com/jane-smith)', '', 'November 29, 2026', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(j, 'Title: Ferry operator adds night sailings to the islands', 'boilerplate', 'duplicate');
+  is(j, 'Ferry operator adds night sailings to the islands', 'article', 'article-headline');
+  // w3m: the site's bar and the menu in columns (the headline, far above the byline past a wrapped caption, is still
+  // missed there)
+  const w = labels(fx('layouts/handwritten-nation-w3m-layout.txt'));
+  assert.notEqual(w.get('News   Counties   Business   Sports   Opinion   Health   Newsplex').label, 'article');
+  assert.notEqual(w.get('Nation                                                        Subscribe  Log in').label, 'article');
+  // the FT: the writers in their cities between the standfirst and the date
+  const f = labels(['Ferry operator adds night sailings to the islands', '', 'The company says demand from tourists has doubled since the spring and will keep growing',
+    'Robert Wright in London and Richard Milne in Oslo', 'Published November 29 2026', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(f, 'Robert Wright in London and Richard Milne in Oslo', 'meta', 'byline');
+});

@@ -973,9 +973,23 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   postHeads(out, feats, nb, forced, d1);
   authorBio(out, nb, lineText);
   dropCaps(out, feats, nb, forced, lineText);
+  readerTitle(out, feats, nb, forced);
   markHeadline(out, feats, nb, p2, forced, firstArticle, d1, lineText);
   pullQuotes(out, feats, nb, forced, lineText);
   return out;
+}
+
+/**
+ * The header of a reader service's Markdown (Jina Reader's "Title: …" / "URL Source: …" / "Published Time: …" /
+ * "Markdown Content:"): its first line is the page's <title>, which the article's heading repeats below (often with the
+ * site's name after it), so it is not the headline. Taken only when the second line is the "URL Source:" line.
+ */
+function readerTitle(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
+  if (nb.length < 2 || !feats[nb[0]].key.startsWith('title: ') || !feats[nb[1]].key.startsWith('url source:')) return;
+  const o = out[nb[0]];
+  if (o.reason === 'user-keep' || o.reason === 'user-pattern') return;
+  o.label = 'boilerplate'; o.reason = 'duplicate'; o.detail = 'the page\'s title in a reader service\'s header ("Title:" above "URL Source:")';
+  forced[0] = 1;
 }
 
 /** Lower-cased letters and digits of a line, one space between the words ("“It’s here,” she said" → "it s here she said"). */
@@ -1135,10 +1149,11 @@ const DROP_CAP = /^\s*["“‘']?\p{Lu}\s*$/u;
 /**
  * The writer's note at the article's end: "Frank Bodani is a writer for the York Daily Record/Sunday News. He may be
  * reached at …", "Jennifer is a senior writer at Ars Technica…", "Oscar Lau joined the Post in 2023…". Only among the
- * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Meta (a byline's
- * kin): kept with the meta lines. l3s-gn1's gold leaves such notes out.
+ * last three article lines: in the body, "Jane Doe is a reporter for the Star who…" is the story. Also the beat's
+ * form: "Olivia George covers city government for the Tampa Bay Times. Reach her at …". Meta (a byline's kin): kept
+ * with the meta lines. l3s-gn1's gold leaves such notes out.
  */
-const AUTHOR_BIO = new RegExp(String.raw`^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the|\p{Lu}[\p{L}'’. ]{1,40}['’]s) (?:[\p{L}&-]+ ){0,4}(?:${JOB_WORD}|contributor)s?(?: (?:for|at|with|of|based|in|who|covering)\b|\.$)|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) )`, 'u');
+const AUTHOR_BIO = new RegExp(String.raw`^\s*\p{Lu}[\p{Ll}'’.-]+(?: \p{Lu}[\p{L}'’.-]*){0,2} (?:is (?:an?|the|\p{Lu}[\p{L}'’. ]{1,40}['’]s) (?:[\p{L}&-]+ ){0,4}(?:${JOB_WORD}|contributor)s?(?: (?:for|at|with|of|based|in|who|covering)\b|\.$)|joined (?:the )?\p{Lu}[\p{L}'’.-]* (?:\p{Lu}[\p{L}'’.-]* )?(?:in|as) |covers (?:[\p{L}\p{N}'’.,&-]+ ){1,8}(?:for|at) (?:the )?\p{Lu})`, 'u');
 function authorBio(out: LineInfo[], nb: readonly number[], lineText: (i: number) => string): void {
   for (let j = nb.length - 1, seen = 0; j >= 0 && seen < 3; j--) {
     const o = out[nb[j]];
@@ -1559,9 +1574,17 @@ function particlesOnly(f: LineFeatures): boolean {
 /** A job title's last word (a byline line's key, lower-cased), with the writer's handle after it or not (phrases.ts). */
 const JOB_BELOW = new RegExp(JOB_WORD + 's?' + HANDLE + '$');
 /** A byline's label alone on its line, the name on the next (line keys: trimmed, lower-cased). */
-const BY_ALONE = new Set(['by', 'news provided by', 'provided by', 'written by', 'posted by', 'words by', 'story by', 'reported by', 'von', 'par', 'por']);
-/** A reporter's name and where they write from: "Sam Jones in Madrid" (the Guardian's byline). */
-const NAME_IN_PLACE = /^\s*\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
+const BY_ALONE = new Set(['by', 'news provided by', 'provided by', 'written by', 'posted by', 'words by', 'story by', 'reported by', 'von', 'par', 'por', 'di', 'door']);
+/** A reporter's name and where they write from: "Sam Jones in Madrid" (the Guardian's byline); two with "and" (the FT's "Robert Wright in London and Richard Milne in Oslo"). */
+const NAME_PLACE = String.raw`\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2} in \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}`;
+const NAME_IN_PLACE = new RegExp(String.raw`^\s*${NAME_PLACE}(?:,? and ${NAME_PLACE})?\s*$`, 'u');
+/**
+ * Three or more items of one to three words set apart by runs of two spaces or more: a menu or a table's row laid out in
+ * columns by a text browser or a layout-keeping converter (w3m, inscriptis: "News   Counties   Business   Sports",
+ * "Nation        Subscribe  Log in"), never the headline. (A headline a text browser wrapped and indented reads, once
+ * joined, with one run of spaces between two long parts.)
+ */
+const WIDE_GAPS = /^\s*\S+(?: \S+){0,2}(?: {2,}\S+(?: \S+){0,2}){2,}\s*$/;
 /** A standfirst's shape: one sentence in sentence case of 8 to 45 words. */
 const sentenceShaped = (f: LineFeatures): boolean => f.endSentence && f.capShare < 0.5 && f.words >= 8 && f.words <= 45;
 /** A title that ends in an abbreviation's full stop, not a sentence's ("… Keep Breaking at 3 a.m.", "… Across the U.S."). */
@@ -1645,7 +1668,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     if (j < fp && j + 1 < fp && (out[nb[j + 1]].reason === 'byline' || out[nb[j + 1]].reason === 'dateline')) metaBetween++;
     // a repeated line only with a byline or date right below (a header that shows the headline before it: the later copy)
     const dup = out[i].reason === 'duplicate';
-    if (forced[j] || !titleLike(f) || out[i].reason === 'template' || d1.titleOfPage(j) === 1 || inSummary.has(j)) continue;
+    if (forced[j] || !titleLike(f) || out[i].reason === 'template' || d1.titleOfPage(j) === 1 || inSummary.has(j) || WIDE_GAPS.test(lineText(i))) continue;
     if (dup && !(j + 1 < nb.length && (metaAt(j + 1) === 'byline' || metaAt(j + 1) === 'dateline'))) continue;
     // the caption under a photo's credit alone ("Getty Images" / "There are estimated to be more than 260,000…")
     if (j > 0 && metaAt(j - 1) === 'photo-credit' && feats[nb[j - 1]].words <= 4) continue;
@@ -1945,6 +1968,10 @@ function warmDocumentPass(): void {
       'The first trains will run every half hour, and the fares will be set by the regional transport office next spring.',
       'Students walk to class in Kakamega, western Kenya.', 'SIMON MAINA / AFP/File',
       'Work on the line will start in the summer, once the last of the land along the route has been bought by the state.', ''].join('\n'),
+    // a reader service's Markdown header (readerTitle): "Title: …" above "URL Source: …", the heading repeating it below
+    ['Title: Ferry fares to rise in the spring', '', 'URL Source: https://example.com/ferry-fares', '', 'Markdown Content:', '# Ferry fares to rise in the spring', '',
+      'By Jane Smith', '', 'The ferry operator said on Monday that fares on all routes would rise by five percent from the first of April this year.',
+      '', 'The operator said the rise was needed to pay for new engines and for the crews, whose pay had not risen for three years.', ''].join('\n'),
     // a live blog's posts: a time, a post's headline, its prose (postHeads)
     ['Live: fog over the harbor', ...[10, 11, 12].flatMap((h) => [`${h}:05 am`, `Ferries delayed by fog at ${h}`,
       'Morning ferries were delayed by thick fog across the harbor, the operator said in a statement on its website today.']), ''].join('\n'),
