@@ -1283,3 +1283,12 @@ test('a reader service\'s "Title:" header is not the headline; menus laid out in
     'Robert Wright in London and Richard Milne in Oslo', 'Published November 29 2026', '', para(1), '', para(2), '', para(3), ''].join('\n'));
   is(f, 'Robert Wright in London and Richard Milne in Oslo', 'meta', 'byline');
 });
+
+test('newsletter boxes\' promises; the Star\'s credit after a dash ("— NAME/The Star"); Indonesian and bare "Editor" bylines (twenty-eighth session)', () => {
+  for (const l of ['We’ll send you a myFT Daily Digest email rounding up the latest Shipping news every morning.', 'Receive free Shipping updates'])
+    assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('We’ll send you the bill, the minister told the company on Monday.').rule, null);
+  assert.equal(lineFeatures('Residents wade through flood waters in Bayan Lepas on Nov 20. — ZHAFARAN NASIB/The Star').meta, 'photo-credit');
+  for (const l of ['Penulis Rizky Syahrial', 'Editor Ambaranie Nadia']) assert.equal(lineFeatures(l).meta, 'byline', l);
+  for (const l of ['Editor Picks', 'Editor Picks of the Week']) assert.equal(lineFeatures(l).meta, null, l);
+});

@@ -307,7 +307,7 @@ const FIRST_WORDS: [number, string][] = [
   [W_SOURCE, 'source quelle fuente fonte bron источник read continue view original originally weiterlesen lire seguir continua lees читать'],
   [W_COMMENT, 'comment comments reader readers user your response responses leave post add write have join discussion what kommentare ' +
     'leserkommentare commentaires réactions comentarios commenti comentários reacties комментарии'],
-  [W_BYLINE, 'by posted written reported reporting edited di contributing with words story von par por door автор author autor auteur'],
+  [W_BYLINE, 'by posted written reported reporting edited editor penulis di contributing with words story von par por door автор author autor auteur'],
   [W_CREDIT, 'photo photograph photographer picture image media foto fotos bild illustration photo-illustration crédit credit credits source quelle fuente fonte фото video getty afp reuters ap dpa epa associated yonhap kyodo jiji xinhua bernama antara anadolu newsis efe ansa pti ani ians aap spa wam kuna qna tass'],
   [W_LABEL, 'tags tag topics topic categories category filed keywords labels label related also read see recommended must more watch listen previously further editor\'s editor’s lire à voir lesen mehr auch leer lee leia leggi lees läs baca keep más mas mirá mira don\'t don’t читайте'],
 ];
