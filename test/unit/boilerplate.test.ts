@@ -1292,3 +1292,19 @@ test('newsletter boxes\' promises; the Star\'s credit after a dash ("— NAME/Th
   for (const l of ['Penulis Rizky Syahrial', 'Editor Ambaranie Nadia']) assert.equal(lineFeatures(l).meta, 'byline', l);
   for (const l of ['Editor Picks', 'Editor Picks of the Week']) assert.equal(lineFeatures(l).meta, null, l);
 });
+
+test('a reader service\'s Markdown: the setext heading\'s underline is left out of the view (the standfirst under the headline, the name between blank lines above the date); its "Markdown Content:" line (twenty-eighth session)', () => {
+  const b = labels(fx('layouts/handwritten-bangkokpost-jina-layout.txt'));
+  is(b, 'Title: Chiang Mai haze forces schools to close early', 'boilerplate', 'duplicate');
+  is(b, 'Markdown Content:', 'boilerplate', 'widget-phrase');
+  is(b, 'Chiang Mai haze forces schools to close early', 'article', 'article-headline');
+  is(b, '=============================================', 'boilerplate', 'separator-line');
+  is(b, 'Officials say PM2.5 levels reached three times the safe limit', 'article', 'article-headline');
+  is(b, 'Haze covers Doi Suthep mountain in Chiang Mai on Friday. (Photo: Panu Wongcha-um)', 'meta', 'photo-credit');
+  const para = (k: number) => `The operator said the new timetable would add about 40 trains a week on the busiest routes, in paragraph ${k} of its statement on Friday.`;
+  const s = labels(['[Home](https://example.com/) [News](https://example.com/news) [Sport](https://example.com/sport)', '', 'Ferry operator adds night sailings to the islands',
+    '=================================================', '', 'The company says demand from tourists has doubled since the spring.', '', '[Jane Mokoena](https://example.com/authors/jane-mokoena)', '',
+    '05:00, Nov 29 2026', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(s, '[Jane Mokoena](https://example.com/authors/jane-mokoena)', 'meta', 'byline');
+  is(s, 'Ferry operator adds night sailings to the islands', 'article', 'article-headline');
+});

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { analyze, clean, splitLines } from '../../src/core';
-import { linkView, linkStyles, plainLine, MARKDOWN, LYNX, HREFS } from '../../src/core/boilerplate/links';
+import { linkView, linkStyles, plainLine, MARKDOWN, LYNX, HREFS, SETEXT_OUT } from '../../src/core/boilerplate/links';
 import { findWraps } from '../../src/core/boilerplate/unwrap';
 import { checkRandomEdits } from '../random-edits';
 import { readableSpan } from '../../src/core/boilerplate/links';
@@ -243,4 +243,13 @@ test('readableSpan: line breaks as spaces, Markdown link marks left out (also of
   assert.equal(readableSpan('[12]Jane Smith, the mayor of [13]Springfield'), 'Jane Smith, the mayor of Springfield');
   assert.equal(readableSpan('Jane Smith [https://example.com/j], the mayor'), 'Jane Smith, the mayor');
   assert.equal(readableSpan('C[6]H[6] and [sic]'), 'C[6]H[6] and [sic]');
+});
+
+test('linkView: a Markdown dump\'s setext underlines are left out of the view (SETEXT_OUT); a rule after a blank line and a dump without Markdown links keep theirs', () => {
+  const t = ['[Home](https://example.com/) [News](https://example.com/news)', 'Ferry fares to rise', '===================', '', 'Why now', '-------', 'Text.', '', '---', 'More [text](https://example.com/x).', ''].join('\n');
+  const v = linkView(t, splitLines(t));
+  assert.ok(v);
+  assert.deepEqual([...v.of].flatMap((k, i) => (k < 0 ? [[i, k]] : [])), [[2, SETEXT_OUT], [5, SETEXT_OUT]]);
+  const plain = 'Ferry fares to rise\n===================\n\nText.\n';
+  assert.equal(linkView(plain, splitLines(plain)), null);
 });

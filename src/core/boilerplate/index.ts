@@ -16,7 +16,7 @@ import { REASONS, scoreBelow } from '../reasons';
 import { countChar } from '../decode';
 import { lineFeaturesAt, lineKeyAt, detach, warmFeatures, featuresWarmedUp, MAX_KEY_LEN, type LineFeatures } from './features';
 import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './unwrap';
-import { linkView, linksBlanked } from './links';
+import { linkView, linksBlanked, SETEXT_OUT } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
 import { JOB_WORD, HANDLE, RELATED_LABELS, RELATED_LABELS_ONE, CREDIT_ALONE, CAPTION_AGENCY_END, PHOTOGRAPHER_CREDIT } from './phrases';
@@ -689,7 +689,7 @@ function classifyOnce(text: string, raw: readonly RawLine[], options: AnalyzeOpt
   // reads it, one line of the view per line.
   const lv = linkView(lt, lraw, userDecided(lt, lraw, options));
   if (!wraps && !lv) return { lines: classifyRaw(text, raw, options, memo), viewed: false, templateCounts: null };
-  // of[i]: the line of the view that input line i is read in (-1: left out of the view, see linkView)
+  // of[i]: the line of the view that input line i is read in (-1 or SETEXT_OUT: left out of the view, see linkView)
   const of = lg ? lg.of : Int32Array.from({ length: raw.length }, (_, i) => i);
   if (lv) for (let i = 0; i < of.length; i++) of[i] = lv.of[of[i]];
   const vt = lv ? lv.text : lt, vraw = lv ? lv.raw : lraw;
@@ -752,12 +752,14 @@ function wrappedView(text: string, raw: readonly RawLine[], lines: LineInfo[], o
 
 /** The label of a line left out of the link view (lynx's References list). */
 const LINK_LIST: LineInfo = { line: 0, start: 0, end: 0, label: 'boilerplate', reason: 'link-list', detail: undefined };
+/** The label of a setext heading's underline left out of the link view ("=====" under a Markdown heading). */
+const UNDERLINE: LineInfo = { line: 0, start: 0, end: 0, label: 'boilerplate', reason: 'separator-line', detail: undefined };
 
 /** The labels of the logical lines given to the physical lines they are made of. */
 function toPhysical(lines: readonly LineInfo[], raw: readonly RawLine[], of: Int32Array): LineInfo[] {
   const out: LineInfo[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    const l = of[i] >= 0 ? lines[of[i]] : LINK_LIST;
+    const l = of[i] >= 0 ? lines[of[i]] : of[i] === SETEXT_OUT ? UNDERLINE : LINK_LIST;
     out[i] = { line: i, start: raw[i].start, end: raw[i].end, label: l.label, reason: l.reason, detail: l.detail };
   }
   return out;
@@ -982,7 +984,8 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
 /**
  * The header of a reader service's Markdown (Jina Reader's "Title: …" / "URL Source: …" / "Published Time: …" /
  * "Markdown Content:"): its first line is the page's <title>, which the article's heading repeats below (often with the
- * site's name after it), so it is not the headline. Taken only when the second line is the "URL Source:" line.
+ * site's name after it), so it is not the headline; its "Markdown Content:" line is no part of the page either. Taken
+ * only when the second line is the "URL Source:" line.
  */
 function readerTitle(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly number[], forced: Uint8Array): void {
   if (nb.length < 2 || !feats[nb[0]].key.startsWith('title: ') || !feats[nb[1]].key.startsWith('url source:')) return;
@@ -990,6 +993,13 @@ function readerTitle(out: LineInfo[], feats: readonly LineFeatures[], nb: readon
   if (o.reason === 'user-keep' || o.reason === 'user-pattern') return;
   o.label = 'boilerplate'; o.reason = 'duplicate'; o.detail = 'the page\'s title in a reader service\'s header ("Title:" above "URL Source:")';
   forced[0] = 1;
+  // the header's last line, "Markdown Content:", above the page (within its next four lines: "Published Time: …" and others)
+  for (let j = 2; j < nb.length && j <= 5; j++) {
+    if (feats[nb[j]].key !== 'markdown content:') continue;
+    const m = out[nb[j]];
+    if (m.reason !== 'user-keep' && m.reason !== 'user-pattern') { m.label = 'boilerplate'; m.reason = 'widget-phrase'; m.detail = 'a reader service\'s header'; forced[j] = 1; }
+    break;
+  }
 }
 
 /** Lower-cased letters and digits of a line, one space between the words ("“It’s here,” she said" → "it s here she said"). */
@@ -1271,7 +1281,9 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   // the writer's name between the standfirst (under the headline) and the date, which the model may keep with the
   // standfirst (Daily Maverick: the headline / "The route, planned for a decade, will link…" / "Jane Mokoena" / "16 Apr
   // 2026"; not a post's title above its date, below the previous post's paragraphs: no paragraph above the headline)
-  if (prev && next && next.meta === 'dateline' && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
+  // (also with a blank line on each side, as Markdown writes every block: a reader service's "[Jane Mokoena](…)")
+  const nearNext = next ?? (j > 0 && j + 1 < nb.length && nb[j + 1] === i + 2 && nb[j - 1] === i - 2 ? feats[i + 2] : null);
+  if (prev && nearNext && nearNext.meta === 'dateline' && f.words <= 3 && f.stopShare === 0 && prev.endSentence && prev.words >= 8 && prev.words <= 45 && !prev.meta && !prev.rule &&
     j >= 2 && nameShaped(f) && headlineShaped(feats[nb[j - 2]]) && !proseAbove(feats, nb, j - 2)) return 'byline';
   // the writer's name and the paper's, next to the date ("Jane Sutrisno (The Jakarta Post)" / "Jakarta" / "Thu, April
   // 16, 2026"; Philstar's "Jane Cruz - The Freeman" / "April 16, 2026 | 12:00am")
@@ -1969,8 +1981,11 @@ function warmDocumentPass(): void {
       'Students walk to class in Kakamega, western Kenya.', 'SIMON MAINA / AFP/File',
       'Work on the line will start in the summer, once the last of the land along the route has been bought by the state.', ''].join('\n'),
     // a reader service's Markdown header (readerTitle): "Title: …" above "URL Source: …", the heading repeating it below
-    ['Title: Ferry fares to rise in the spring', '', 'URL Source: https://example.com/ferry-fares', '', 'Markdown Content:', '# Ferry fares to rise in the spring', '',
-      'By Jane Smith', '', 'The ferry operator said on Monday that fares on all routes would rise by five percent from the first of April this year.',
+    // (a setext heading, its underline left out of the view, and the writer's name between blank lines under the standfirst;
+    // an html-to-text address in the menu: linkStyles' branch for them, which this page made it reach only later)
+    ['Title: Ferry fares to rise in the spring', '', 'URL Source: https://example.com/ferry-fares', '', 'Markdown Content:', '[Home](https://example.com/) [News](https://example.com/news) Gallery [https://example.com/gallery]', '',
+      'Ferry fares to rise in the spring', '================================', '', 'The operator says the rise will pay for new engines and for the crews of its ferries.', '',
+      '[Jane Smith](https://example.com/jane-smith)', '', 'November 29, 2026', '', 'The ferry operator said on Monday that fares on all routes would rise by five percent from the first of April this year.',
       '', 'The operator said the rise was needed to pay for new engines and for the crews, whose pay had not risen for three years.', ''].join('\n'),
     // a live blog's posts: a time, a post's headline, its prose (postHeads)
     ['Live: fog over the harbor', ...[10, 11, 12].flatMap((h) => [`${h}:05 am`, `Ferries delayed by fog at ${h}`,

@@ -144,12 +144,29 @@ export function plainLine(line: string, styles = MARKDOWN): string {
   return s === line || s.trim() !== '' ? s : line;
 }
 
+/** `of[i]` of a setext heading's underline left out of the view (lynx's References lines: -1). */
+export const SETEXT_OUT = -2;
+
+/** text[a..b) is a setext heading's underline: up to three spaces, then three or more "=" or "-" only, then spaces. */
+function setextUnderline(text: string, a: number, b: number): boolean {
+  let k = a;
+  while (k < b && k - a < 3 && text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  if (c !== 61 && c !== 45) return false; // = -
+  let m = k;
+  while (m < b && text.charCodeAt(m) === c) m++;
+  if (m - k < 3) return false;
+  while (m < b && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9 || text.charCodeAt(m) === 13)) m++;
+  return m === b;
+}
+
 /**
  * The link view of the lines `raw` of `text`: a text with one line per input line, each as `plainLine` reads it in
  * the dump's link styles, and its lines, except lynx's References lists (a "References" line followed by numbered
  * addresses, the addresses, and every numbered address after the last list), which are left out of the view: a list
  * of addresses is no part of the page, and dozens of such lines after the article would make the article read as the
- * middle of the page. `of[i]`: the view line of input line i, or -1 for a line left out. Null when the dump holds no
+ * middle of the page; and, in a Markdown dump, the underlines of setext headings. `of[i]`: the view line of input line
+ * i, or -1 for a line of a References list left out, SETEXT_OUT for an underline left out. Null when the dump holds no
  * link style or no line changes. Lines for which `blocked(i)` holds stay as they are (the user's keep lines and
  * patterns are matched on the input).
  */
@@ -182,13 +199,16 @@ export function linkView(text: string, raw: readonly RawLine[], blocked?: (i: nu
     }
     if (last >= 0) for (let i = last + 1; i < n; i++) if (!leftOut[i] && LYNX_LIST.test(lineAt(i))) leftOut[i] = 1;
   }
+  // Markdown's setext underlines ("Title" / "=====", "Note from the author:" / "-----", as reader services write every
+  // heading): marks of the line above, which would stand between a headline and the standfirst or byline below it
+  if (styles & MARKDOWN) for (let i = 1; i < n; i++) if (!leftOut[i] && setextUnderline(text, raw[i].start, raw[i].end) && raw[i - 1].end > raw[i - 1].start && lineAt(i - 1).trim() !== '') leftOut[i] = 2;
   const parts: string[] = [];
   const of = new Int32Array(n);
   let changed = false;
   for (let i = 0; i < n; i++) {
     const line = lineAt(i);
     const user = blocked !== undefined && blocked(i);
-    if (leftOut[i] && !user) { of[i] = -1; changed = true; continue; }
+    if (leftOut[i] && !user) { of[i] = leftOut[i] === 2 ? SETEXT_OUT : -1; changed = true; continue; }
     const p = user ? line : plainLine(line, styles);
     if (p !== line) changed = true;
     of[i] = parts.length;
