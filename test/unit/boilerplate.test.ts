@@ -1308,3 +1308,20 @@ test('a reader service\'s Markdown: the setext heading\'s underline is left out 
   is(s, '[Jane Mokoena](https://example.com/authors/jane-mokoena)', 'meta', 'byline');
   is(s, 'Ferry operator adds night sailings to the islands', 'article', 'article-headline');
 });
+
+test('a caption above its credit alone also under the header\'s date or buttons, and above a photographer\'s credit in brackets; a short caption before "Photo:"; "[PHOTO CREDIT: …]" (twenty-eighth session)', () => {
+  assert.equal(lineFeatures('Wellington\'s Te Atakura reservoir. Photo: RNZ / Samuel Rillstone').meta, 'photo-credit');
+  assert.equal(lineFeatures('File photo of the Abuja light rail. [PHOTO CREDIT: FCTA]').meta, 'photo-credit');
+  assert.equal(lineFeatures('Home. Photo: Gallery').meta, null);
+  const para = (k: number) => `The operator said the new timetable would add about 40 trains a week on the busiest routes, in paragraph ${k} of its statement on Friday.`;
+  const dw = labels(['Germany\'s forests lose fewer trees as drought eases, report says', '', 'Jessie Wingard', 'November 29, 2026', '', 'A mixed forest in the Harz mountains in central Germany', '',
+    'Image: Matthias Bein/dpa/picture alliance', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(dw, 'A mixed forest in the Harz mountains in central Germany', 'meta', 'photo-credit');
+  const n24 = labels(['Cape Town\'s MyCiTi buses return to Khayelitsha', 'Lisa Isaacs', 'Published 29 Nov 2026', 'Share', 'Comments', 'A MyCiTi bus at a station in Cape Town.', 'Jaco Marais/Die Burger',
+    para(1), para(2), para(3), ''].join('\n'));
+  is(n24, 'A MyCiTi bus at a station in Cape Town.', 'meta', 'photo-credit');
+  const st = labels(['Minneapolis to test four-day school week', '', para(1), '', para(2), '', 'Students walk between classes at Roosevelt High School in Minneapolis.', '',
+    '(Richard Tsong-Taatarii/The Minnesota Star Tribune)', '', para(3), '', para(4), ''].join('\n'));
+  is(st, 'Students walk between classes at Roosevelt High School in Minneapolis.', 'meta', 'photo-credit');
+  is(st, para(2), 'article');
+});

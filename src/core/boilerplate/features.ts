@@ -588,6 +588,8 @@ function segmentedDate(t: string): boolean {
   for (let k = 0; k < parts.length - 1; k++) if (!/^\s*\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}\s*$/u.test(parts[k])) return false;
   return true;
 }
+/** A credit's label after a caption's full stop (captionTail). */
+const LABELLED_AFTER = /^ ?(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit)(?: [Cc]redit)?: /;
 /** A place in capitals after a dash at a dateline's end. */
 const PLACE_AFTER = / [-–—] \p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2}\s*$/u;
 /** The line ends as AGENCY_WITH's agencies do (AFP, AP, dpa, Reuters, agences, Agenturen…): it is only tried then. */
@@ -618,7 +620,9 @@ function captionTail(t: string, n: number): boolean {
   if (bar >= 0 && !(bar < 40 && t.indexOf('|') === bar && KICKER_BAR.test(t.slice(0, bar + 1)))) return false;
   let spaces = 0;
   for (let x = t.indexOf(' '); x >= 0 && x < end && spaces < 5; x = t.indexOf(' ', x + 1)) spaces++;
-  return spaces >= 5;
+  // (three words are enough when the caption's sentence ends before a labelled credit: "Wellington's Te Atakura
+  // reservoir. Photo: RNZ / Samuel Rillstone")
+  return spaces >= 5 || (spaces >= 3 && t.charCodeAt(end) === 46 && LABELLED_AFTER.test(t.slice(end + 1, end + 16)));
 }
 /** An em dash among the line's last 45 characters with a capital right after it ("… Lake. — Photo courtesy Wapda", "…. —RICHARD A. REYES"). */
 function dashCredit(t: string, n: number): boolean {
@@ -903,7 +907,7 @@ const WARM_LINES = [
   'Residents walk past the flooded houses along the river in the north of the city on Monday. — Photo courtesy Wapda',
   'People queue outside the shelter to stay warm in the cold morning air on Monday. Gabriella Bass for NY Post',
   'Ferries wait at the terminal as the fog lifts over the harbor on a cold Monday morning in the north of the city, officials said (Photo by Jane Doe/Getty Images)',
-  'He is survived by his wife, son and two daughters. PTI', 'Jane Smith and John Doe in Lagos contributed to this report.',
+  'The harbor at dawn. Photo: Jane Doe / Harbor Ledger', 'He is survived by his wife, son and two daughters. PTI', 'Jane Smith and John Doe in Lagos contributed to this report.',
   'Crowds gather on the waterfront to watch the first of the new ferries arrive in the harbor on Monday. —RICHARD A. REYES',
   'The harbor authority, the city council and the ferry operator all said they would meet again before the end of the month. Jane Smith, John Doe and Ann Lee in Lagos contributed to this report.',
   'window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag("js", new Date()); gtag("config", "UA-000000-1"); var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];',

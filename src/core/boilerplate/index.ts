@@ -1327,16 +1327,30 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
     const below = feats[nb[j + 1]];
     if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
   }
+  // (also under the header's last line, a date or a button a rule dropped: DW's "November 29, 2026" / "A mixed forest in
+  // the Harz mountains" / "Image: Matthias Bein/dpa/picture alliance"; News24's "Comments" / "A MyCiTi bus at a station in
+  // Cape Town." / "Jaco Marais/Die Burger"; and the photographer over the outlet in brackets: "(Richard Tsong-Taatarii/The
+  // Minnesota Star Tribune)")
+  const paraAbove = prev !== null && prev.words >= 8 && prev.endSentence && !prev.meta && !prev.rule;
   if (prev && j + 1 < nb.length && f.words >= 3 && f.words <= 35 && !f.hasQuote && !f.endColon && !f.bullet && f.seps === 0 &&
-    prev.words >= 8 && prev.endSentence && !prev.meta && !prev.rule) {
+    (paraAbove || ((prev.rule !== null || prev.meta === 'dateline') && f.words <= 20))) {
     const k = nb[j + 1], below = feats[k];
     // (and the line under the credit is not a menu's next item: "NSG Activities/Information" / "Solidarity Events/Actions" / …)
     if ((below.meta === 'photo-credit' || (!below.meta && !below.rule)) && below.words <= 10 && !below.endSentence && j + 2 < nb.length && feats[nb[j + 2]].words >= 6 &&
-      (f.capShare < 1 || below.meta === 'photo-credit') && ((below.key.indexOf('/') > 0 && PHOTOGRAPHER_CREDIT.test(lineText(k))) || (below.meta === 'photo-credit' && CREDIT_LABELLED.test(lineText(k)))) &&
+      (f.capShare < 1 || below.meta === 'photo-credit') && ((below.key.indexOf('/') > 0 && photographerCredit(lineText(k), below)) || (below.meta === 'photo-credit' && CREDIT_LABELLED.test(lineText(k)))) &&
       captionShaped(lineText(i))) return 'photo-credit';
-    if (!below.meta && !below.rule && below.words >= 12 && below.endSentence && agencyEndHint(f) && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
+    if (paraAbove && !below.meta && !below.rule && below.words >= 12 && below.endSentence && agencyEndHint(f) && CAPTION_AGENCY_END.test(lineText(i).trimEnd()) && captionShaped(lineText(i))) return 'photo-credit';
   }
   return null;
+}
+
+/** A photographer over the outlet alone (PHOTOGRAPHER_CREDIT), also in brackets when the line's own pattern read it as a credit. */
+function photographerCredit(t: string, f: LineFeatures): boolean {
+  if (f.meta === 'photo-credit' && f.key.charCodeAt(0) === 40 /* ( */) {
+    const s = t.trim();
+    return s.charCodeAt(s.length - 1) === 41 && PHOTOGRAPHER_CREDIT.test(s.slice(1, -1));
+  }
+  return PHOTOGRAPHER_CREDIT.test(t);
 }
 
 /** A paragraph of prose (15 words or more, with its sentence end) among the non-blank lines above nb[j]. */
@@ -1980,6 +1994,12 @@ function warmDocumentPass(): void {
       'The first trains will run every half hour, and the fares will be set by the regional transport office next spring.',
       'Students walk to class in Kakamega, western Kenya.', 'SIMON MAINA / AFP/File',
       'Work on the line will start in the summer, once the last of the land along the route has been bought by the state.', ''].join('\n'),
+    // captions above their credit alone under the header's date, and above a photographer's credit in brackets
+    ['Ferry fares to rise in the spring', 'November 29, 2026', 'A ferry leaves the harbor at dawn on a cold morning.', 'Image: Jane Roe/dpa/picture alliance',
+      'The ferry operator said on Monday that fares on all routes would rise by five percent from the first of April this year.',
+      'The operator said the rise was needed to pay for new engines and for the crews, whose pay had not risen for three years.',
+      'Passengers board a ferry at the main pier in the harbor.', '(Jane Roe/The Harbor Ledger)',
+      'Fares on the night routes will rise by three percent, the operator said, because fewer people travel on them late.', ''].join('\n'),
     // a reader service's Markdown header (readerTitle): "Title: …" above "URL Source: …", the heading repeating it below
     // (a setext heading, its underline left out of the view, and the writer's name between blank lines under the standfirst;
     // an html-to-text address in the menu: linkStyles' branch for them, which this page made it reach only later)

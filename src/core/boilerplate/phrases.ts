@@ -379,7 +379,7 @@ export const CREDIT = /^\s*(?:\(?(?:photo|photograph|photographer|picture|image|
  * Ali Khara/Reuters]". Not "(Photo by Jonathan Ernst/Reuters)" or "(China Photos/Getty Images)": the gold of
  * cleanportaleval keeps a lead photo's caption ending so, and l3s-gn1's drops one (a one-off build took both).
  */
-export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:File (?:[Pp]hoto|[Ii]mage|[Pp]ic)|Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit)?: ?[^()[\]]{2,80}|[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}\/(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?))[)\]]$/;
+export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:File (?:[Pp]hoto|[Ii]mage|[Pp]ic)|Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit| CREDIT)?: ?[^()[\]]{2,80}|[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}\/(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?))[)\]]$/;
 
 /**
  * A photo caption's credit in brackets at its end, beyond CAPTION_CREDIT's agencies: the photographer over the outlet
