@@ -1325,3 +1325,20 @@ test('a caption above its credit alone also under the header\'s date or buttons,
   is(st, 'Students walk between classes at Roosevelt High School in Minneapolis.', 'meta', 'photo-credit');
   is(st, para(2), 'article');
 });
+
+test('a title in title case over a standfirst without its full stop, set apart by blank lines, with the byline below; "Write to … at …"; print-edition notes; AI summaries\' labels; a short caption before "Name/Getty Images" (twenty-eighth session)', () => {
+  for (const l of ['Write to Nick Timiraos at nick.timiraos@wsj.com', 'Appeared in the November 30, 2026, print edition as \'Fed Is in No Rush to Cut Rates\'.', 'Artikelzusammenfassung',
+    'Dies ist eine experimentelle Funktion.']) assert.equal(lineFeatures(l).rule, 'widget-phrase', l);
+  assert.equal(lineFeatures('A transmission tower in California. Justin Sullivan/Getty Images').meta, 'photo-credit');
+  assert.equal(lineFeatures('(dpa)').meta, 'photo-credit'); // the German agency in CREDIT_AGENCIES
+  assert.equal(lineFeatures('Die Forscher nennen das eine experimentelle Funktion des Gehirns, die noch wenig verstanden ist.').rule, null);
+  const para = (k: number) => `Federal Reserve officials said at their meeting that they were in no hurry to lower rates further, in paragraph ${k} of the minutes released on Friday.`;
+  const w = labels(['  * Economy', '  * Central Banking', '', 'Fed Officials Signal Patience on Further Rate Cuts', '', 'Minutes show policymakers worried that inflation could stall above 2%', '',
+    'By Nick Timiraos', 'Follow', '', 'Updated Nov. 29, 2026 3:14 pm ET', '', '  * Share', '', para(1), '', para(2), '', para(3), ''].join('\n'));
+  is(w, 'Fed Officials Signal Patience on Further Rate Cuts', 'article', 'article-headline');
+  is(w, 'Minutes show policymakers worried that inflation could stall above 2%', 'article', 'article-headline');
+  // not a menu's last line right above a headline in sentence case (l3s-gn1's Charleston Daily Mail)
+  const c = labels(['News Sports Opinion Obituaries Business', 'Search in Daily Mail Archives Charleston Newspapers Yellow Pages',
+    'For the first time in a decade, former winner Jim McGovern back on tour', '', 'By DOUG FERGUSON', '', para(1), '', para(2), ''].join('\n'));
+  assert.notEqual(c.get('Search in Daily Mail Archives Charleston Newspapers Yellow Pages').reason, 'article-headline');
+});

@@ -394,9 +394,9 @@ function codeHint(t: string, c0: number): boolean {
   return c0 === 60 || t.indexOf('{') >= 0 || t.indexOf('(') >= 0 || t.indexOf('=') >= 0;
 }
 
-/** A first code unit of a CONTACT_LINE: a dash, C/c, R/r or E/e. */
+/** A first code unit of a CONTACT_LINE: a dash, C/c, R/r, E/e or W/w. */
 function contactStart(c0: number): boolean {
-  return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 67 || c0 === 99 || c0 === 82 || c0 === 114 || c0 === 69 || c0 === 101;
+  return c0 === 0x2014 || c0 === 0x2013 || c0 === 45 || c0 === 67 || c0 === 99 || c0 === 82 || c0 === 114 || c0 === 69 || c0 === 101 || c0 === 87 || c0 === 119;
 }
 
 /**
@@ -620,9 +620,10 @@ function captionTail(t: string, n: number): boolean {
   if (bar >= 0 && !(bar < 40 && t.indexOf('|') === bar && KICKER_BAR.test(t.slice(0, bar + 1)))) return false;
   let spaces = 0;
   for (let x = t.indexOf(' '); x >= 0 && x < end && spaces < 5; x = t.indexOf(' ', x + 1)) spaces++;
-  // (three words are enough when the caption's sentence ends before a labelled credit: "Wellington's Te Atakura
-  // reservoir. Photo: RNZ / Samuel Rillstone")
-  return spaces >= 5 || (spaces >= 3 && t.charCodeAt(end) === 46 && LABELLED_AFTER.test(t.slice(end + 1, end + 16)));
+  // (three words are enough when the caption's sentence ends before a labelled credit or a photographer over the agency:
+  // "Wellington's Te Atakura reservoir. Photo: RNZ / Samuel Rillstone", "A transmission tower in California. Justin
+  // Sullivan/Getty Images")
+  return spaces >= 5 || (spaces >= 3 && t.charCodeAt(end) === 46 && (LABELLED_AFTER.test(t.slice(end + 1, end + 16)) || t.indexOf('/', end) > 0));
 }
 /** An em dash among the line's last 45 characters with a capital right after it ("… Lake. — Photo courtesy Wapda", "…. —RICHARD A. REYES"). */
 function dashCredit(t: string, n: number): boolean {

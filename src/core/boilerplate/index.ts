@@ -1780,7 +1780,13 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // patients start treatment within two months of an urgent referral, official figures reveal" / "Laura Donnelly,
     // Health Editor"; the Times: … / the caption / the name; the Economist: … / "Photograph: Getty Images" / the date)
     const longSf = noStop && (afterMeta === 'byline' || (afterMeta === 'photo-credit' && metaAt(j + 3) !== 'photo-credit')) && nextMeta === null && !forced[j + 1] && !next.bullet && f.words >= 6 && f.capShare < 0.5 && next.words >= 10;
-    if ((standfirst || longSf) && j + 1 === best && f.words >= 4 && (titled || longSf || sentenceShaped(next))) standfirstAbove = j;
+    // (also a title in title case over a standfirst in sentence case without its full stop, with the byline right below
+    // them, set apart by blank lines: the WSJ through inscriptis, "Fed Officials Signal Patience on Further Rate Cuts" /
+    // "Minutes show policymakers worried that inflation could stall above 2%" / "By Nick Timiraos")
+    // (not two lines with no blank line between: a menu's last line over a headline in sentence case, a credit over a caption)
+    const titleOverSf = noStop && afterMeta === 'byline' && nextMeta === null && !forced[j + 1] && !next.bullet && f.capShare >= 0.5 && next.capShare < 0.5 && next.words >= 6 &&
+      nb[j + 1] === i + 2 && (j === 0 || nb[j - 1] < i - 1);
+    if ((standfirst || longSf) && j + 1 === best && f.words >= 4 && (titled || longSf || titleOverSf || sentenceShaped(next))) standfirstAbove = j;
     if (score > bestScore) { bestScore = score; best = j; bestStandfirst = standfirst; bestBullets = bulletsThenByline ? k : -1; bestStack = stackTo; }
   }
   if (standfirstAbove >= 0 && standfirstAbove + 1 === best) { best = standfirstAbove; bestStandfirst = true; bestBullets = -1; bestStack = -1; }

@@ -77,7 +77,7 @@ export const WIDGET_WORDS = [
   'summari[sz]e (this )?(article|story)( with ai)?', '\\d+ mins? (to read|reading time)', 'read time:? \\d+ mins?', 'powered by trinity audio',
   'join our whatsapp channel', 'follow topic:?', 'we value your privacy', 'more options', 'manage (preferences|options|settings)',
   // a bar's label and buttons of its own: "Social Sharing" (CBC), "Add to myFT", "Add to my list", Indonesian papers' "Lihat Foto" ("see the photo")
-  'social sharing', 'add to my ?[\\w-]+( list)?', 'add to (reading )?list', 'lihat (foto|video)',
+  'artikelzusammenfassung', 'social sharing', 'add to my ?[\\w-]+( list)?', 'add to (reading )?list', 'lihat (foto|video)',
   'view this post on (instagram|tiktok|threads)', 'watch on youtube', 'already a subscriber\\? sign in( here)?', 'read more from [\\w ]{2,30}',
   'synopsis', 'in short:?', '(story |key )?highlights:?', 'what you need to know:?', 'quick read', 'tl;? ?dr:?',
   'purchase licensing rights(, opens new tab)?', 'listen · \\d+:\\d\\d', 'representative (image|photo|picture)', 'loading ?(\\.\\.\\.|…)', 'only have a minute\\?( listen instead)?', 'listen instead',
@@ -208,7 +208,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'subscribe for free to receive new posts', 'weather, sports,? and streaming video',
     // tip lines, audio apps' promotions, print-edition and republishing notes
     'partners use cookies', 'turn on javascript', 'have a news tip', 'do you have a tip for', 'got a story we should hear', 'we want to hear from you', 'enjoy more audio and podcasts',
-    'listen to more stories on', 'clique aqui para seguir', 'this article appear(s|ed) in the', 'version of this article appear(s|ed) in print',
+    'listen to more stories on', 'clique aqui para seguir', 'this article appear(s|ed) in the', 'appeared in the .{0,40}print edition', 'version of this article appear(s|ed) in print',
     'views expressed in this post are', 'interest in republishing this story', 'republish (this|our) (story|article)',
     'sign up for free .{0,30}(newsletters?|alerts)',
     'sign ?in to your .{0,30}account\\W*$', 'log ?in to your .{0,30}account\\W*$',
@@ -222,7 +222,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     // consent banners (the IAB framework's wording), AI summaries and audio notes, syndication and paywall notes,
     // newsletter and app promotions, print-edition and correction policy notes, Reuters' licensing link, embeds
     'and/or access information on a device', 'geolocation data and identification', 'summarization, which may have errors',
-    'ai-generated\\. report an issue', 'syndicated (news agency |news )?feed', 'subscription to read\\W*$', 'premium articles? requires?',
+    'ai-generated\\. report an issue', 'experimentelle funktion\\W*$', 'this is an experimental feature\\W*$', 'syndicated (news agency |news )?feed', 'subscription to read\\W*$', 'premium articles? requires?',
     'disclaimer ?: (the|this) (views|article|story|content|information)',
     'edition of the .{0,40}issue,? with the headline', 'mistake, we acknowledge it', 'handled in accordance with .{0,40}privacy', 'accessible video player',
     'click to play video', 'share your (views|thoughts|comments) in the comments',
@@ -278,7 +278,7 @@ export const EMBED_NOTICE = /^(?:[—–-]\s*\p{Lu}[^()\n]{0,60}\(@\w{1,30}\)\s*
  * cbeck@indystar.com or 317-444-6000.", "— Contact Star columnist David Lassen at dlassen@…". Tried on lines of at
  * most 30 words holding "@" that begin with a dash, C, R or E.
  */
-export const CONTACT_LINE = /^(?:[—–-]\s*)?(?:contact|reach|e-?mail)\s+(?:\S+\s+){0,6}at\s+[\w.+-]+@[\w-]+\.[\w.]+/iu;
+export const CONTACT_LINE = /^(?:[—–-]\s*)?(?:contact|reach|e-?mail|write to)\s+(?:\S+\s+){0,6}at\s+[\w.+-]+@[\w-]+\.[\w.]+/iu;
 
 /**
  * A line of program code, style or data that a converter took from a <script> or <style> element (BeautifulSoup's
@@ -379,7 +379,7 @@ export const CREDIT = /^\s*(?:\(?(?:photo|photograph|photographer|picture|image|
  * Ali Khara/Reuters]". Not "(Photo by Jonathan Ernst/Reuters)" or "(China Photos/Getty Images)": the gold of
  * cleanportaleval keeps a lead photo's caption ending so, and l3s-gn1's drops one (a one-off build took both).
  */
-export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:File (?:[Pp]hoto|[Ii]mage|[Pp]ic)|Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit| CREDIT)?: ?[^()[\]]{2,80}|[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}\/(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?))[)\]]$/;
+export const CAPTION_CREDIT = /[(\[](?:(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|dpa|Bloomberg)(?: ?Photos?| Images)?(?:\/| via |: ?)[^()[\]]{2,80}|(?:File (?:[Pp]hoto|[Ii]mage|[Pp]ic)|Photo|PHOTO|Image|Picture|Foto|File)(?: [Cc]redit| CREDIT)?: ?[^()[\]]{2,80}|[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}\/(?:AP|AFP|EPA|Reuters|REUTERS|dpa|Getty Images|Bloomberg|Xinhua|Anadolu(?: Agency)?))[)\]]$/;
 
 /**
  * A photo caption's credit in brackets at its end, beyond CAPTION_CREDIT's agencies: the photographer over the outlet
@@ -404,7 +404,7 @@ export const CAPTION_CREDIT_MORE = /(?:[.!?"”’] \[\p{Lu}[\p{Lu}\p{N}'’.&\/
 export const CAPTION_TAIL = /(?:(?:[.!?)"”’]|\p{Ll}) ?(?:\| )?(?:\p{Lu}{2,5} )?(?:[—–] )?(?:Photo(?:graph)?|Photographer|PHOTO(?:GRAPH)?|Foto|FOTO|Bild|Image|Picture|Illustration|Photo-[Ii]llustration|Credit|CREDIT)(?: [Cc]redits?| CREDITS?)?(?:: ?| \/ )(?:[\p{Lu}\d][^:|()]{1,60}|dpa\b[^:|()]{0,60})|[.!?)"”’] \p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2} for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}|[.!?)"”’] (?:\| )?© ?\p{Lu}[\p{L}'’. -]{1,40}(?:[,/] ?[\p{L}'’. -]{2,40}){0,2}|(?:[.!?)"”’] ?(?:\| |- |– )?|[\p{Ll}\d] (?:\||-|–) )\p{Lu}\p{Ll}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3} ?\/ ?\p{Lu}[\p{L}\p{N}'’.&-]*(?: (?:[\p{Lu}&][\p{L}\p{N}'’.&-]*|and|of|via|for|de|del|di|la)){0,5}(?: file| [Ff]ile [Pp]hoto)?(?:\/[\p{L} ]{2,30})?|(?:[.!?)"”’] ?|[\p{Ll}\d] )(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?\p{Lu}{2,5}(?: Wire| Images)?|[.!?)"”’] ?[—–] ?(?:(?:Photo|Foto|Picture)(?: courtesy(?: of)?:?| by)? \p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}\p{L}*\/(?:File|Archive)|\p{Lu}{2,}(?: \p{Lu}\.| \p{Lu}{2,}){1,3}|(?:\p{Lu}[\p{Lu}'’.-]+ ){1,3}\p{Lu}[\p{Lu}'’.-]+ ?\/ ?(?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2})|\. \| \p{Lu}[\p{L}'’.&-]*(?: \p{Lu}[\p{L}'’.&-]*){0,2}|[.!?)"”’] (?:File|Representative) (?:image|photo|pic|picture) ?\/ ?\p{Lu}[\p{L}.&-]*|[.!?"”’] ?(?:Photo(?:graph)?|Image|Picture|Illustration) by \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,2}(?: ?\/ ?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}| for (?:The )?\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}))$/u;
 
 /** News and photo agencies named alone as a credit (CREDIT_ALONE, CAPTION_AGENCY_END). */
-export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Antara|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|SPA|WAM|KUNA|QNA|TASS|Reuters|REUTERS|Getty Images|Shutterstock|Pool|Handout';
+export const CREDIT_AGENCIES = 'Yonhap|Kyodo|Jiji|Xinhua|Bernama|Antara|Anadolu|Newsis|News1|EFE|ANSA|PTI|ANI|IANS|AAP|AFP|AP|EPA|EPA-EFE|SPA|WAM|KUNA|QNA|TASS|Reuters|REUTERS|dpa|Getty Images|Shutterstock|Pool|Handout';
 const CRED_NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const CRED_ORG = String.raw`\p{Lu}[\p{L}\p{N}'’.&-]*`;
 /**
