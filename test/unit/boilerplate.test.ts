@@ -1342,3 +1342,8 @@ test('a title in title case over a standfirst without its full stop, set apart b
     'For the first time in a decade, former winner Jim McGovern back on tour', '', 'By DOUG FERGUSON', '', para(1), '', para(2), ''].join('\n'));
   assert.notEqual(c.get('Search in Daily Mail Archives Charleston Newspapers Yellow Pages').reason, 'article-headline');
 });
+
+test('NBC\'s captions ending in "Getty Images file" / "AP file" (twenty-eighth session)', () => {
+  for (const l of ['An Embraer E175 jet. Getty Images file', 'Firefighters battle the blaze near the highway on Saturday. AP file']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
+  assert.equal(lineFeatures('The agency keeps a file').meta, null);
+});

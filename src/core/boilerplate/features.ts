@@ -657,7 +657,7 @@ function sureEnd(lower: string): boolean {
     case 99: return lower.endsWith(' pic'); // c
     case 111: return lower.endsWith(' photo'); // o
     case 115: return lower.endsWith(' images') || lower.endsWith('purposes'); // s
-    case 101: return lower.endsWith(' image') || lower.endsWith(' picture') || lower.endsWith('/file'); // e
+    case 101: return lower.endsWith(' image') || lower.endsWith(' picture') || lower.endsWith('/file') || lower.endsWith(' file'); // e
     case 121: return lower.endsWith('purposes only') || lower.endsWith('/courtesy'); // y
     default: return false;
   }
@@ -908,7 +908,7 @@ const WARM_LINES = [
   'Residents walk past the flooded houses along the river in the north of the city on Monday. — Photo courtesy Wapda',
   'People queue outside the shelter to stay warm in the cold morning air on Monday. Gabriella Bass for NY Post',
   'Ferries wait at the terminal as the fog lifts over the harbor on a cold Monday morning in the north of the city, officials said (Photo by Jane Doe/Getty Images)',
-  'The harbor at dawn. Photo: Jane Doe / Harbor Ledger', 'He is survived by his wife, son and two daughters. PTI', 'Jane Smith and John Doe in Lagos contributed to this report.',
+  'The harbor at dawn. Photo: Jane Doe / Harbor Ledger', 'A ferry at the pier in the harbor. Getty Images file', 'He is survived by his wife, son and two daughters. PTI', 'Jane Smith and John Doe in Lagos contributed to this report.',
   'Crowds gather on the waterfront to watch the first of the new ferries arrive in the harbor on Monday. —RICHARD A. REYES',
   'The harbor authority, the city council and the ferry operator all said they would meet again before the end of the month. Jane Smith, John Doe and Ann Lee in Lagos contributed to this report.',
   'window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag("js", new Date()); gtag("config", "UA-000000-1"); var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];',

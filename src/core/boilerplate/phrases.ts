@@ -431,11 +431,11 @@ export const PHOTOGRAPHER_CREDIT = new RegExp(String.raw`^\s*(?:${PH_MIXED}(?: $
 
 /**
  * A caption whose credit is sure by its words, after the caption's last sentence: "… in Bayan Lepas. — Bernama pic",
- * "Okada riders. File photo", "… at the press conference. AFP via Getty Images", "… a Senate hearing. Tom
+ * "Okada riders. File photo", "… at the press conference. AFP via Getty Images", NBC's "An Embraer E175 jet. Getty Images file", "… a Senate hearing. Tom
  * Williams/CQ-Roll Call via Getty Images"; or a note that the photo only illustrates ("KT file photo used for illustrative
- * purposes"). Tried on lines ending in "pic", "photo", "image(s)", "picture" or "purposes" / "only".
+ * purposes"). Tried on lines ending in "pic", "photo", "image(s)", "picture", "file" or "purposes" / "only".
  */
-export const CAPTION_SURE_END = new RegExp(String.raw`(?:[.!?)"”’] ?(?:[—–-] ?)?(?:${CRED_ORG}(?: ${CRED_ORG}){0,2} pic|(?:File|Representative|Representational|Stock|Archive) (?:photo|image|picture|pic)|(?:${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG}(?: ${CRED_ORG}){0,3})? )?via Getty Images)|[.!?] ?\/ ?(?:FILE|File|COURTESY|Courtesy)` +
+export const CAPTION_SURE_END = new RegExp(String.raw`(?:[.!?)"”’] ?(?:[—–-] ?)?(?:${CRED_ORG}(?: ${CRED_ORG}){0,2} pic|(?:Getty Images|AP|Reuters|AFP|EPA|Bloomberg|Shutterstock)(?: via Getty Images)? [Ff]ile|(?:File|Representative|Representational|Stock|Archive) (?:photo|image|picture|pic)|(?:${CRED_NAME}(?: ${CRED_NAME}){0,3}(?:\/${CRED_ORG}(?: ${CRED_ORG}){0,3})? )?via Getty Images)|[.!?] ?\/ ?(?:FILE|File|COURTESY|Courtesy)` +
   String.raw`|^(?:File|FILE) (?:[Pp]hoto|PHOTO|[Pp]icture|[Ii]mage|[Pp]ic)s?: \S.*|^(?:\p{Lu}[\p{L}.&-]* )?(?:[Ff]ile )?(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? (?:(?:is |are )?used )?(?:for|is for) (?:illustrative|illustration|representational|representative) purposes?(?: only)?\.?)$`, 'u');
 
 /**
