@@ -1347,3 +1347,19 @@ test('NBC\'s captions ending in "Getty Images file" / "AP file" (twenty-eighth s
   for (const l of ['An Embraer E175 jet. Getty Images file', 'Firefighters battle the blaze near the highway on Saturday. AP file']) assert.equal(lineFeatures(l).meta, 'photo-credit', l);
   assert.equal(lineFeatures('The agency keeps a file').meta, null);
 });
+
+test('a name or a link\'s text that BeautifulSoup put on a line of its own inside a sentence is kept with it (twenty-eighth session)', () => {
+  const para = (k: number) => `The new phase of the programme will add about 90 megawatt-peak of capacity, enough to power many flats, in paragraph ${k} of the agency's statement.`;
+  const t = ['More HDB flats to get solar panels', '', '', para(1), '', '', 'Minister of State for National Development', '', '', 'Tan Siew Ling', '', '',
+    'said the expansion would also reduce the energy costs of common areas such as lift lobbies and corridors.', '', '', para(2), '', '', para(3), ''].join('\n');
+  const m = labels(t);
+  is(m, 'Tan Siew Ling', 'article', 'article-context');
+  assert.equal(clean(t, m.a).includes('Minister of State for National Development\n\nTan Siew Ling\n\nsaid the expansion'), true);
+  // the Straits Times through BeautifulSoup: the name the model dropped there
+  const st = labels(fx('layouts/handwritten-straitstimes-bs4-layout.txt'));
+  is(st, 'Tan Siew Ling', 'article', 'article-context');
+  is(st, 'Housing and Development Board', 'article');
+  // not a heading above a lower-case line of two words ("Top Golf News" / "ad link"), nor a fragment in lower case
+  const n = labels([para(1), '', 'Print-friendly version | Email to a friend', '', 'Top Golf News', '', 'ad link', para(2), ''].join('\n'));
+  assert.notEqual(n.get('Top Golf News').label, 'article');
+});
