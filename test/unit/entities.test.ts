@@ -577,3 +577,8 @@ test('divine names after "in" are no places: "peace in Christ", "faith in Allah"
   assert.ok(!e.some((x) => x.type === 'place'), JSON.stringify(e.map((x) => `${x.type}:${x.text}`)));
   has(e, 'person', 'Allah');
 });
+
+test('interjections and more sentence adverbs opening a sentence are no names: "Please", "Yes", "Sadly", "Hopefully"', () => {
+  const e = ents('Any comments must follow the policies governing this site. Please be polite to other readers. Yes, the rules changed. Sadly, few noticed. Hopefully, the forum will improve. There was no reply.');
+  assert.deepEqual(e.map((x) => x.text), []);
+});

@@ -346,7 +346,8 @@ function isCommonPlural(w: string): boolean {
 const SENTENCE_ADVERBS = new Set(
   ('elsewhere overall earlier later still yet again instead meanwhile moreover furthermore likewise otherwise ' +
     'nevertheless nonetheless besides anyway indeed altogether afterwards afterward thereafter beforehand nowadays ' +
-    'henceforth hence therefore thus however whereas perhaps maybe sometimes today tonight tomorrow yesterday').split(' '),
+    'henceforth hence therefore thus however whereas perhaps maybe sometimes today tonight tomorrow yesterday ' +
+    'regardless needless sadly oddly there here').split(' '),
 );
 /** Lexicon classes of names and places: a word of these is no adverb whatever its ending ("Emily", "Italy"). */
 /** A capitalised word of plain English letters ("Finally"; not "Kodály", a name). */
@@ -355,13 +356,13 @@ const NAMED_CLASSES = new Set(['first', 'last', 'person', 'country', 'city', 're
 
 /**
  * An adverb in "-ly" by its shape ("Finally", "Unfortunately", "Additionally", "Notably", "Luckily"; compromise's
- * lexicon lacks most of them): six letters or more, "-lly" only as "-ally" (not "Connolly", "Kelly"), and no name or
+ * lexicon lacks most of them): six letters or more, "-lly" only as "-ally" or "-fully" (not "Connolly", "Kelly"), and no name or
  * place of the lexicon ("Emily", "Beverly", "Italy"), in plain English letters ("Kodály" is a name).
  */
 function isLyAdverb(w: string): boolean {
   const n = w.length;
   if (n < 6 || w.charCodeAt(n - 1) !== 121 /* y */ || w.charCodeAt(n - 2) !== 108 /* l */) return false;
-  if (w.charCodeAt(n - 3) === 108 && w.charCodeAt(n - 4) !== 97 /* a */) return false;
+  if (w.charCodeAt(n - 3) === 108 && w.charCodeAt(n - 4) !== 97 /* a */ && !w.endsWith('fully')) return false;
   return ASCII_WORD.test(w) && !NAMED_CLASSES.has(lexClass(w));
 }
 
@@ -374,8 +375,8 @@ function isPluralOfOrgWord(l: string): boolean {
 }
 
 /**
- * A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name; nor is a
- * connective or sentence adverb ("Elsewhere", "Overall", "Finally", "Unfortunately"), nor a plural common noun or a
+ * A single capitalised common word opening a sentence ("According to ...", "However, ...") is not a name, nor an
+ * interjection ("Please", "Yes", "Oh"); nor is a connective or sentence adverb ("Elsewhere", "Overall", "Finally", "Unfortunately"), nor a plural common noun or a
  * mass noun the tagger read as a one-word person there ("The show was good. Tickets sold out.", "Cases rose", "Staff
  * at the plant", "Authorities said"), nor a pronoun with a contraction anywhere ("I've").
  */
@@ -388,7 +389,8 @@ function dropSentenceStarts(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     if (!isCapitalised(w) || w === w.toUpperCase()) return true;
     const l = w.toLowerCase();
     if (s.tag === 'PER' && (isCommonPlural(w) || COMMON_OPENERS.has(l) || isPluralOfOrgWord(l))) return false;
-    return !(LEADING_JUNK.has(lexClass(w)) || SENTENCE_ADVERBS.has(l) || isLyAdverb(w));
+    const c = lexClass(w);
+    return !(LEADING_JUNK.has(c) || c === 'expr' || SENTENCE_ADVERBS.has(l) || isLyAdverb(w));
   });
 }
 
