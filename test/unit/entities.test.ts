@@ -582,3 +582,10 @@ test('interjections and more sentence adverbs opening a sentence are no names: "
   const e = ents('Any comments must follow the policies governing this site. Please be polite to other readers. Yes, the rules changed. Sadly, few noticed. Hopefully, the forum will improve. There was no reply.');
   assert.deepEqual(e.map((x) => x.text), []);
 });
+
+test('Korean names with a hyphened given name are whole: "Park Ji-sung", "Son Heung-min"; English compounds are none', () => {
+  const e = ents('Park Ji-sung retired in 2014. Son Heung-min scored twice. They played a Las Vegas-style show, and a new Check-in desk opened.');
+  has(e, 'person', 'Park Ji-sung');
+  has(e, 'person', 'Son Heung-min');
+  assert.ok(!e.some((x) => x.type === 'person' && /style|Check/.test(x.text)), JSON.stringify(e.map((x) => `${x.type}:${x.text}`)));
+});

@@ -85,6 +85,7 @@ export function tagParagraph(para: string): LineEntities {
     out = prepositionsInNames(tokens, out);
     out = namePieces(tokens, out);
     out = hyphenedParticles(tokens, out);
+    out = hyphenedGivenNames(tokens, out);
     out = initialsInNames(tokens, out);
     out = bareInitials(tokens, out);
     out = counties(tokens, out);
@@ -787,6 +788,42 @@ function hyphenedParticles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const c = lexClass(p);
     if (l || !PLAIN_NAME.test(p) || p.endsWith('.') || isTitleWord(p) || isHonorific(p) || NOT_ORG_WORDS.has(c)) continue;
     if (k - 1 === 0 || SENTENCE_BOUNDARY.has(tokens[k - 2].w) ? c !== 'first' && c !== '' : false) continue;
+    joined.push({ ts: k - 1, te: k + 1, tag: 'PER' });
+  }
+  return withJoined(spans, joined);
+}
+
+/** A given name of two syllables joined by a hyphen, the second in lower case ("Heung-min", "Jae-in", "Kai-shek"). */
+const HYPHENED_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
+/** Second parts of English compounds after a name ("Abu Dhabi-based", "Las Vegas-style", "Paris-born"). */
+const COMPOUND_SUFFIXES = new Set(['based', 'style', 'born', 'bred', 'led', 'backed', 'owned', 'like', 'type', 'made', 'run', 'bound', 'wide', 'free', 'related', 'linked', 'era', 'esque', 'listed', 'sized', 'shaped', 'area', 'centric', 'specific', 'only']);
+/** A short surname before it ("Son", "Park", "Moon", "Yoon", "Kim"). */
+const SHORT_SURNAME = /^[A-Z][a-z]{1,4}$/;
+
+/**
+ * Korean (and Wade-Giles Chinese) names, surname first and a hyphened given name: "Son Heung-min", "Park Ji-sung",
+ * "Moon Jae-in", "Yoon Suk-yeol" (the tagger keeps only the given name, or nothing, when the surname is also an English
+ * word, "Park" also a verb). A short capitalised word before a hyphened given name whose first syllable is no word of the
+ * lexicon ("Check-in", "Kick-off", "Play-off" are words; nor a surname of six letters or more: "Suzuki-roshi"; "Chung-hee" is a given name) and whose second is no suffix of
+ * an English compound ("Abu Dhabi-based", "Las Vegas-style") is one person with it; not a function word, date, title or
+ * form of address.
+ */
+function hyphenedGivenNames(tokens: Token[], spans: LineSpan[]): LineSpan[] {
+  const n = tokens.length;
+  let at: (LineSpan | null)[] | null = null;
+  const joined: LineSpan[] = [];
+  for (let k = 1; k < n; k++) {
+    const g = tokens[k].w;
+    if (g.length < 5 || g.indexOf('-') < 0 || !HYPHENED_GIVEN.test(g)) continue;
+    const h = g.indexOf('-');
+    const c = lexClass(g.slice(0, h));
+    if ((c !== '' && c !== 'first' && !(c === 'last' && h <= 5)) || COMPOUND_SUFFIXES.has(g.slice(h + 1))) continue;
+    const f = tokens[k - 1].w;
+    if (!SHORT_SURNAME.test(f) || RUN_STOPS.has(lexClass(f)) || isTitleWord(f) || isHonorific(f)) continue;
+    at ??= spansByToken(n, spans);
+    const l = at[k - 1], r = at[k];
+    if ((l && (l.ts < k - 1 || l.te > k + 1)) || (r && (r.ts < k - 1 || r.te > k + 1))) continue; // part of a longer name
+    if (l && l === r && l.tag === 'PER') continue;
     joined.push({ ts: k - 1, te: k + 1, tag: 'PER' });
   }
   return withJoined(spans, joined);
