@@ -589,3 +589,11 @@ test('Korean names with a hyphened given name are whole: "Park Ji-sung", "Son He
   has(e, 'person', 'Son Heung-min');
   assert.ok(!e.some((x) => x.type === 'person' && /style|Check/.test(x.text)), JSON.stringify(e.map((x) => `${x.type}:${x.text}`)));
 });
+
+test('a role word opening a sentence is no part of the person after it: "Pundit Gary Neville", "Bowler RP Singh"', () => {
+  const e = ents('Pundit Gary Neville criticised the board. Bowler RP Singh took three wickets.');
+  has(e, 'person', 'Gary Neville');
+  has(e, 'person', 'RP Singh');
+  hasNot(e, 'Bowler');
+  hasNot(e, 'Pundit Gary Neville');
+});

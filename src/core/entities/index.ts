@@ -420,19 +420,26 @@ function splitTitles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
 
 /**
  * A title or form of address in front of a first name is not part of the person's name ("Justice Sonia Sotomayor",
- * "Professor Jane Smith"): the span becomes the person from the first name on.
+ * "Professor Jane Smith"), nor is a role word opening the sentence ("Pundit Rafael van der Vaart"): the span becomes
+ * the person from the first name on.
  */
 function leadingTitles(tokens: Token[], spans: LineSpan[]): LineSpan[] {
   // the title alone before the person ("Justice" + "Anthony Kennedy") is nothing
-  const kept = spans.filter((s, k) => !(s.te - s.ts === 1 && isTitleWord(tokens[s.ts].w) && spans[k + 1]?.ts === s.te && spans[k + 1].tag === 'PER'));
+  const kept = spans.filter((s, k) => !(s.te - s.ts === 1 && (isTitleWord(tokens[s.ts].w) || isOpeningRole(tokens, s.ts)) && spans[k + 1]?.ts === s.te && spans[k + 1].tag === 'PER'));
   return kept.map((s) => {
     // "Queen Camilla", "Pope Francis": the whole is the person
     if (s.tag !== 'PER' && s.te - s.ts >= 2 && STYLED.has(tokens[s.ts].w.toLowerCase()) && isCapitalised(tokens[s.ts].w) && lexClass(tokens[s.ts + 1].w) === 'first' && isNameWord(tokens[s.ts + 1].w)) return { ts: s.ts, te: s.te, tag: 'PER' as Tag };
     let a = s.ts;
+    if (isOpeningRole(tokens, a) && a < s.te - 1) a++;
     while (a < s.te - 1 && isTitleWord(tokens[a].w)) a++;
     if (a === s.ts || lexClass(tokens[a].w) !== 'first' || !isNameWord(tokens[a].w)) return s;
     return { ts: a, te: s.te, tag: 'PER' as Tag };
   });
+}
+/** A role word opening a sentence, capitalised there ("Pundit Rafael van der Vaart", "Bowler RP Singh"): no name's. */
+function isOpeningRole(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i].w;
+  return (i === 0 || SENTENCE_BOUNDARY.has(tokens[i - 1].w)) && isCapitalised(w) && PERSON_ROLES.has(w.toLowerCase());
 }
 function isTitleWord(w: string): boolean {
   const l = w.toLowerCase();
@@ -964,7 +971,8 @@ function bareInitials(tokens: Token[], spans: LineSpan[]): LineSpan[] {
     const cued = (prev !== '' && (PERSON_ROLES.has(prev.toLowerCase()) || TITLES.has(prev.toLowerCase()) || isTitleWord(prev))) || PERSON_VERBS.has(next) || (ws !== null && ws !== ts && ws.tag === 'PER') || c === 'first' || c === 'last' || c === 'person';
     if (cued) joined.push({ ts: i, te: i + 2, tag: 'PER' });
   }
-  return withJoined(spans, joined);
+  // a role word before the new person is no name of its own ("Bowler" + "RP Singh")
+  return joined.length ? leadingTitles(tokens, withJoined(spans, joined)) : spans;
 }
 
 /** Names of God and of prophets ("in Christ", "in God", "in Allah"): persons, as CoNLL reads "God" and "Jesus". */
