@@ -597,3 +597,10 @@ test('a role word opening a sentence is no part of the person after it: "Pundit 
   hasNot(e, 'Bowler');
   hasNot(e, 'Pundit Gary Neville');
 });
+
+test('a pronoun or adverb the tagger once took for a name mid-sentence is not found again where it opens a sentence', () => {
+  const text = 'I agree with You Know Who on this. You never know.';
+  const e = ents(text);
+  const second = text.lastIndexOf('You');
+  assert.ok(!e.some((x) => x.start === second), JSON.stringify(e.map((x) => `${x.type}:${x.text}@${x.start}`)));
+});

@@ -1546,7 +1546,7 @@ function documentPass(docLines: DocLine[]): void {
         const end = i + len;
         if (!(d.res.caps || isCapitalised(toks[end - 1].w))) continue;
         const t = typeOf(spanKey(d, i, end));
-        if (!t || isFurniture(toks, i, end) || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w) || (isFunctionWord(toks[i].w, d.res.caps) && !defined.has(toks[i].w.toLowerCase()) && (CAPS_FUNCTION.has(lexClass(toks[i].w)) || !ownBody.has(toks[i].w)))))) continue;
+        if (!t || isFurniture(toks, i, end) || (len === 1 && (isHonorific(toks[i].w) || COMMON_ACRONYMS.has(toks[i].w) || (isFunctionWord(toks[i].w, d.res.caps) && !defined.has(toks[i].w.toLowerCase()) && (CAPS_FUNCTION.has(lexClass(toks[i].w)) || !ownBody.has(toks[i].w) || ((i === 0 || SENTENCE_BOUNDARY.has(toks[i - 1].w)) && lexClass(toks[i].w) !== 'verb')))))) continue;
         // in a headline in title case every word is capitalised: a name from the body of two words or more, or of one
         // that is no ordinary word ("Market", "Be", "Your" are not names there even when the tagger once said so)
         if (d.res.title && !(bodyKnown.has(spanKey(d, i, end)) && (len > 1 || isRareWord(toks[i].w)))) continue;
