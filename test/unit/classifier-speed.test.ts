@@ -66,6 +66,8 @@ test('widget sentences are tried where a first word of theirs starts: every phra
   assert.equal(lineFeatures('İstanbul bureau: all rights reserved').rule, 'widget-phrase');
   // a capital inside a word: spans a converter glued together, the phrase may start inside the word
   assert.equal(lineFeatures('BREAKINGYour email address will not be published').rule, 'widget-phrase');
+  // a phrase of more words than a whole-line widget may have: a widget sentence (it could never match as a widget line)
+  assert.equal(lineFeatures('Copy/paste the article video embed link below:').rule, 'widget-phrase');
   // not inside a word, not a first word of another form
   assert.equal(lineFeatures('He said the ministry would follow user-generated trends').rule, null);
 });

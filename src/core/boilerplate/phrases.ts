@@ -60,7 +60,7 @@ export const WIDGET_WORDS = [
   'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}',
   // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
   'gift( this)? article( free)?', 'share via', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
-  'scroll down for video', 'copy/paste the article video embed link below:?', 'read more about:?', 'add [\\w ]{1,30} on google',
+  'scroll down for video', 'read more about:?', 'add [\\w ]{1,30} on google',
   'kopiera länk', 'dela', 'deel via [\\w-]+', 'deel (dit )?artikel:?', 'kopieer (de )?link', 'kostenlos (anmelden|registrieren|abonnieren)', 'copia link', 'copiar link', 'lien copié', 'kopieren',
   'sign up for( [\\w’\']+){1,4}', 'enter (your )?e-?mail( address)?', 'e-?mail( address)? \\(required\\)', 'please enter a valid e-?mail( address)?\\.?', 'we have more newsletters',
   'you[\'’]re a dedicated reader', 'don[\'’]t miss out on the latest news( and information)?\\.?',
@@ -224,7 +224,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     'and/or access information on a device', 'geolocation data and identification', 'summarization, which may have errors',
     'ai-generated\\. report an issue', 'experimentelle funktion\\W*$', 'this is an experimental feature\\W*$', 'syndicated (news agency |news )?feed', 'subscription to read\\W*$', 'premium articles? requires?',
     'disclaimer ?: (the|this) (views|article|story|content|information)',
-    'edition of the .{0,40}issue,? with the headline', 'mistake, we acknowledge it', 'handled in accordance with .{0,40}privacy', 'accessible video player',
+    'edition of the .{0,40}issue,? with the headline', 'mistake, we acknowledge it', 'handled in accordance with .{0,40}privacy', 'accessible video player', 'copy/paste the article video embed link below',
     'click to play video', 'share your (views|thoughts|comments) in the comments',
     'download (the|our) [\\w ]{0,30}app', 'newsletter for (the )?latest',
     'comments are subject to (our|the) (community )?guidelines', 'subscribe to \\S+( \\S+){0,3} to (get|gain|unlock) access', 'your support (helps|makes|means|keeps)', 'afford to donate',
