@@ -498,7 +498,7 @@ const META_BITS = 7 << 4;
  * lower-cased): RULES index | METAS index << 4 | R_COMMENT_HEAD. Apart from the hot character loop, so that a
  * rare branch taken for the first time does not throw away the optimised code of the loop.
  */
-function ruleCode(t: string, lower: string, n: number, words: number, c0: number, firstFlags: number, trigger: boolean,
+function ruleCode(t: string, lower: string, n: number, words: number, c0: number, firstFlags: number,
   letters: number, digits: number, endSentence: boolean, marks: number, seen: number): number {
   let code = 0;
   const k0 = cls(c0);
@@ -511,7 +511,7 @@ function ruleCode(t: string, lower: string, n: number, words: number, c0: number
   else if (n <= 60 && words <= 6 && widgetCandidate(lower) && WIDGET_LINE.test(lower)) rule = 5;
   else if (n <= 80 && words >= 2 && words <= 8 && SHARE_SEQUENCE.test(lower)) rule = 5;
   else if (words >= 2 && words <= 6 && (c0 === 83 || c0 === 115) /* S s */ && (lower.startsWith('share ') || lower.startsWith('see all ')) && SHORT_WIDGET.test(lower)) rule = 5;
-  else if (words >= 3 && trigger && widgetSentence(lower, n)) rule = 5;
+  else if (words >= 3 && trigCount > 0 && widgetSentence(lower, n)) rule = 5;
   else if (words >= 2 && words <= 14 && embedStart(c0) && EMBED_NOTICE.test(t)) rule = 5;
   else if (words >= 4 && words <= 30 && contactStart(c0) && t.indexOf('@') > 0 && CONTACT_LINE.test(t)) rule = 5;
   else if (words <= 30 && copyHint(lower, c0, marks, seen) && COPYRIGHT.test(t)) rule = 6;
@@ -731,7 +731,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
   // (letters and digits, with apostrophes/hyphens between them) is read by the inner loop; the outer loop sees the
   // characters between words. Every character that is not a space counts as non-space (nonSpace = n - spaces).
   let words = 0, stop = 0, caps = 0, wlen = 0, digits = 0, letters = 0, spaces = 0, punct = 0, seps = 0;
-  let hasQuote = false, oddSpaces = false, trigger = false, hasUrl = false, firstFlags = 0;
+  let hasQuote = false, oddSpaces = false, hasUrl = false, firstFlags = 0;
   trigCount = 0;
   trigGlued = false;
   let seen = 0; // class bits of the letters, or-ed
@@ -783,7 +783,6 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
       }
       if (len <= 11 && wf & W_STOP) stop++;
       if (wf & W_TRIGGER) {
-        trigger = true;
         if (trigCount < TRIG_MAX) {
           TRIG_AT[trigCount] = ws - a;
           TRIG_RE[trigCount] = wf >>> W_TRIGGER_SHIFT;
@@ -826,7 +825,7 @@ export function lineFeaturesAt(text: string, start: number, end: number): LineFe
 
   const t = a === 0 && b === text.length ? text : text.slice(a, b);
   const lower = n <= MAX_KEY_LEN || (n <= MAX_RULE_LEN && words <= 40) ? t.toLowerCase() : '';
-  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, trigger, letters, digits, endSentence, marks, seen)
+  const code = n <= MAX_RULE_LEN && words <= 40 ? ruleCode(t, lower, n, words, c0, firstFlags, letters, digits, endSentence, marks, seen)
     : n <= MAX_CAPTION_LEN && agencyCredit(t, n) ? 3 << 4 // a long caption ending "… REUTERS/Larry Downing"
     : codeStart(c0) && codeHint(t, c0) && CODE_LINE.test(n > 200 ? t.slice(0, 200) : t) ? 8 : 0; // a script's or style's long line
   // Scripts without function-word lists (Arabic, Hebrew, Greek, Indic, CJK…): a long line gets a neutral, prose-like
