@@ -1363,3 +1363,28 @@ test('a name or a link\'s text that BeautifulSoup put on a line of its own insid
   const n = labels([para(1), '', 'Print-friendly version | Email to a friend', '', 'Top Golf News', '', 'ad link', para(2), ''].join('\n'));
   assert.notEqual(n.get('Top Golf News').label, 'article');
 });
+
+test('the headline over a share bar of buttons one a line (seven of them, lynx: NBC), over "Share via Email" and "Copy link Link copied", and over a "Summary" box the rules leave to the model, then the byline (helper session)', () => {
+  const para = [
+    'The county board voted on Tuesday to close the old ferry landing for repairs, a decision that leaves commuters on the east shore with a forty-minute detour for most of the winter.',
+    'Engineers found that two of the pilings under the ramp had rotted through, and the board said it could not wait for the spring budget to replace them before the ice season began.',
+    '"Nobody wanted to do this in December, but a ramp that might fail is not a ramp we can keep open," said the board\'s chair, Ellen Voss, after the meeting ended late in the evening.',
+    'The repairs are expected to cost about $1.8 million, most of it from a state fund for ageing infrastructure that the county applied to last year without success.',
+  ];
+  const menu = '     * News\n     * Local\n     * Sports\n     * Opinion\n     * Obituaries\n\n   Home > News > Local\n\n';
+  const head = 'Ferry landing to close for winter repairs after inspectors find rotten pilings';
+  const tail = '\n\n   By Dana Whitfield\n\n   Published Nov. 29, 2026, 6:05 a.m.\n\n' + para.map((p) => '   ' + p).join('\n\n') + '\n';
+  // seven buttons, one a line
+  const seven = menu + '                    ' + head + '\n\n' + ['Facebook', 'Twitter', 'Email', 'WhatsApp', 'LinkedIn', 'Copy link', 'Print'].map((b) => '     * ' + b).join('\n') + tail;
+  is(labels(seven), head, 'article', 'article-headline');
+  // "Share via Email" among the buttons; "Copy link Link copied" as one button
+  const via = menu + head + '\n\nShare on Facebook\nShare on X\nShare via Email\nShare on WhatsApp' + tail;
+  is(labels(via), head, 'article', 'article-headline');
+  is(labels(via), 'Share via Email', 'boilerplate', 'widget-phrase');
+  const copied = menu + head + '\n\n     * Copy link Link copied\n     * Print this page\n     * Save' + tail;
+  is(labels(copied), head, 'article', 'article-headline');
+  // a summary box labelled "Summary" (not a rule's label) between the share buttons and the byline
+  const summary = menu + head + '\n\n     * Share\n     * Tweet\n     * Email\n\n   Summary\n\n' +
+    '     * Commuters face a forty-minute detour for most of the winter\n     * Two pilings under the ramp rotted through\n' + tail;
+  is(labels(summary), head, 'article', 'article-headline');
+});

@@ -19,7 +19,7 @@ import { findWraps, logicalLines, mayBeWrapped, warmWraps, type Wraps } from './
 import { linkView, linksBlanked, SETEXT_OUT } from './links';
 import { Stage1Doc, Stage2Doc, warmStage2, stage2WarmedUp, foldedWeights, sigmoid, addBoostRows, STAGE1_NAMES, STAGE2_EXTRA, type LogReg, type DocContext, type Boost } from './model';
 import { pageThreshold, type PageDecode } from './pageThreshold';
-import { JOB_WORD, HANDLE, RELATED_LABELS, RELATED_LABELS_ONE, CREDIT_ALONE, CAPTION_AGENCY_END, PHOTOGRAPHER_CREDIT } from './phrases';
+import { JOB_WORD, HANDLE, SHARE_BUTTON, RELATED_LABELS, RELATED_LABELS_ONE, CREDIT_ALONE, CAPTION_AGENCY_END, PHOTOGRAPHER_CREDIT } from './phrases';
 import type { MetaHit } from './features';
 import weights from './weights.json';
 
@@ -1594,7 +1594,7 @@ function rescue(out: LineInfo[], feats: readonly LineFeatures[], nb: readonly nu
 }
 
 /** A summary box's label (a widget phrase's key): "in short", "key points", "story highlights", "what you need to know:". */
-const SUMMARY_HEAD = /^\W*(?:in short|key points|key takeaways|(?:story |key )?highlights|what you need to know|quick read|tl;? ?dr|synopsis|summary)\W*$/;
+const SUMMARY_HEAD = /^\W*(?:in short|in brief|key points|key takeaways|(?:story |key )?highlights|what you need to know|quick read|tl;? ?dr|synopsis|summary)\W*$/;
 /** A place alone with its comma, above a summary box or a dateline (India Today's "Bengaluru,"). */
 const PLACE_COMMA = /^\s*\p{Lu}\p{Ll}[\p{L}-]*(?: \p{Lu}\p{Ll}[\p{L}-]*)?,\s*$/u;
 /** How far above the first paragraph the headline is looked for (non-blank lines), and how far with a byline, dateline or captioned photo below it. */
@@ -1662,8 +1662,15 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   // (also one capitalised word: a place above the byline, NDTV's "Mumbai", or the section repeated, the Star's "Nation")
   const skippable = (k: number) => out[nb[k]].label === 'boilerplate' &&
     (forced[k] === 1 || (nameShaped(feats[nb[k]]) && out[nb[k]].reason !== 'duplicate') || oneWordKicker(feats[nb[k]]));
+  // (and past a share bar's buttons one a line, up to eight, which a rule dropped: NBC through lynx, the headline /
+  // "* Facebook" / "* Twitter" / … / "* Print" / the byline; not counted among the four)
+  const shareButton = (k: number) => forced[k] === 1 && feats[nb[k]].words <= 4 && out[nb[k]].reason === 'widget-phrase' &&
+    SHARE_BUTTON.test(lineText(nb[k]).trim().toLowerCase());
   const metaPast = (k: number): string | null => {
-    for (let e = Math.min(nb.length, k + 4); k < e && skippable(k); k++);
+    for (let n = 0, bar = 0; k < nb.length && skippable(k); k++) {
+      if (bar < 8 && shareButton(k)) bar++;
+      else if (++n > 4) return metaAt(k);
+    }
     return metaAt(k);
   };
   // Under the article's header: a byline above the line, past at most eight lines of dates, credits and rule-dropped
@@ -1685,7 +1692,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   const summaryBelow = new Map<number, number>(); // the line above the box -> the box's label
   const inSummary = new Set<number>();
   for (let j = Math.max(0, fp - HEADLINE_FAR); j < fp; j++) {
-    if (!forced[j] || out[nb[j]].reason !== 'widget-phrase' || !SUMMARY_HEAD.test(feats[nb[j]].key)) continue;
+    // (a label the rules left to the model, "Summary" (Reuters) or "In brief", only on one or two words: not "Summary" as
+    // a report's heading over its text, which has no byline or date under it)
+    if (feats[nb[j]].words > 3 || !(forced[j] ? out[nb[j]].reason === 'widget-phrase' : feats[nb[j]].words <= 2) || !SUMMARY_HEAD.test(feats[nb[j]].key)) continue;
     let e = j + 1;
     while (e < fp && e - j <= 6 && !forced[e] && out[nb[e]].label !== 'meta' && feats[nb[e]].words >= 3) e++;
     if (e === j + 1 || e >= nb.length || metaPast(e) === null) continue;
@@ -1783,7 +1792,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // (or the lead photo's caption past the lines a rule dropped right below it: the Globe and Mail's headline /
     // "Listen to this article" / "Open this photo in gallery:" / the caption / the name; not a byline or date past a
     // separator line: l3s-gn1's "Get Arts and Entertainment Feeds" / "-----" / "By THE ASSOCIATED PRESS")
-    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit'));
+    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit') ||
+      // (or the byline or date past a share bar's buttons one a line: NBC, the headline / seven buttons / the byline)
+      (forced[j + 1] === 1 && shareButton(j + 1) && (metaPast(j + 1) === 'byline' || metaPast(j + 1) === 'dateline')));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the

@@ -51,7 +51,7 @@ export const WIDGET_WORDS = [
   'share', 'share this', 'share this (article|story|post|page)', 'share on \\w+', 'shares?', 'tweet', 'tweet this', 'pin it', 'email', 'e-mail',
   'email this', 'email (this )?(article|story|page)', 'print', 'print this', 'print (this )?(article|story|page)', 'printer[- ]friendly( version)?',
   'facebook', 'twitter', 'linkedin', 'linked in', 'google plus', 'google\\+', 'reddit', 'digg', 'digg it', 'stumbleupon', 'delicious', 'whatsapp',
-  'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link',
+  'pinterest', 'instagram', 'youtube', 'rss', 'rss feeds?', 'bookmark', 'bookmark this', 'permalink', 'get short url', 'short url', 'copy link( (link )?copied)?',
   'smaller', 'larger', 'text size', 'font size', 'a+', 'a-', 'aa', 'save', 'save article', 'recommend', 'like', 'send', 'send to a friend',
   'email to a friend', 'e-mail to a friend', 'e-?mail this to a friend( printable version)?', 'printable version', 'refer (this )?to a friend', 'share with friends', 'follow', 'follow us', 'follow us on \\w+', 'find us on facebook',
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
@@ -59,7 +59,7 @@ export const WIDGET_WORDS = [
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
   'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}',
   // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
-  'gift( this)? article( free)?', 'share via', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
+  'gift( this)? article( free)?', 'share via( \\w+)?', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
   'scroll down for video', 'read more about:?', 'add [\\w ]{1,30} on google',
   'kopiera länk', 'dela', 'deel via [\\w-]+', 'deel (dit )?artikel:?', 'kopieer (de )?link', 'kostenlos (anmelden|registrieren|abonnieren)', 'copia link', 'copiar link', 'lien copié', 'kopieren',
   'sign up for( [\\w’\']+){1,4}', 'enter (your )?e-?mail( address)?', 'e-?mail( address)? \\(required\\)', 'please enter a valid e-?mail( address)?\\.?', 'we have more newsletters',
@@ -180,6 +180,12 @@ export const WIDGET_LINE = new RegExp(
  */
 const SHARE_WORDS = 'e-?mail this(?: (?:story|article|page))?(?: to a friend)?|printable version|print this(?: (?:story|article|page))?|printer[- ]friendly(?: version)?|share|tweet|e-?mail|print|facebook|twitter|linkedin|reddit|digg|delicious|stumbleupon|whatsapp|pinterest|telegram|flipboard|save|bookmark|permalink|copy link|gift (?:this )?article|recommend|comments?|rss|teilen|drucken|compartir|imprimir|partager|imprimer|condividi|stampa|delen|printen';
 export const SHARE_SEQUENCE = new RegExp(`^[\\s\\W_]{0,3}(?:${SHARE_WORDS})(?:[\\s\\W_]{1,6}(?:${SHARE_WORDS}|x)){1,7}[\\s\\W_]{0,3}$`);
+/**
+ * One share or tool button alone on its line, as a share bar's items one a line ("* Facebook", "Share on X", "Share via
+ * Email", "Copy link"): the header's buttons between a headline and its byline (NBC through lynx: seven of them).
+ * Matched against the LOWER-CASED trimmed line.
+ */
+export const SHARE_BUTTON = new RegExp(`^[\\s\\W_]{0,3}(?:share (?:on|via) \\w+|${SHARE_WORDS}|x)(?: (?:link )?copied)?[\\s\\W_]{0,3}$`);
 
 /**
  * Short widget lines with a name in them, tried on lines of two to six words that begin with "share " or "see all "
