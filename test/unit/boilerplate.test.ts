@@ -1388,3 +1388,21 @@ test('the headline over a share bar of buttons one a line (seven of them, lynx: 
     '     * Commuters face a forty-minute detour for most of the winter\n     * Two pilings under the ramp rotted through\n' + tail;
   is(labels(summary), head, 'article', 'article-headline');
 });
+
+test('donation appeals and a paywall box\'s offers are page furniture; prose about funding journalism is not (helper session)', () => {
+  const paras = [
+    'The county\'s only daily paper will stop printing on Mondays from January, its publisher said on Thursday, blaming the rising cost of newsprint and delivery.',
+    'The publisher said the paper would support local journalism in the county with a new fund for young reporters, paid for by a grant from a regional foundation.',
+    '"We would rather cut a day of print than cut a reporter," she told staff at a meeting in the newsroom, according to two people who were there.',
+    'Subscribers will be able to read the Monday edition online, and the paper said the price of a subscription would not change this year.',
+  ];
+  const text = 'Valley Courier\n\nPaper to stop printing on Mondays as costs rise\n\nSubscribe to unlock this article\n\nTry unlimited access\n\n' +
+    'Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial.\n\nBy Ana Ruiz\n\nNovember 28, 2026\n\n' +
+    paras.join('\n\n') + '\n\nBefore you go...\n\nSupport independent journalism\n\n' +
+    'Your support matters. Quality local news costs money to produce. Become a member today and help keep the Valley Courier going.\n\nJoin now\n';
+  const m = labels(text);
+  for (const l of ['Subscribe to unlock this article', 'Try unlimited access', 'Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial.',
+    'Before you go...', 'Support independent journalism', 'Your support matters. Quality local news costs money to produce. Become a member today and help keep the Valley Courier going.'])
+    is(m, l, 'boilerplate', 'widget-phrase');
+  for (const p of paras) is(m, p, 'article');
+});
