@@ -1406,3 +1406,19 @@ test('donation appeals and a paywall box\'s offers are page furniture; prose abo
     is(m, l, 'boilerplate', 'widget-phrase');
   for (const p of paras) is(m, p, 'article');
 });
+
+test('a photo caption whose only credit is the outlet\'s own name (its logo line or copyright) is a caption; a line ending in a link\'s label is not (helper session)', () => {
+  const paras = [
+    'Floodwater swept through low-lying villages in the north of the district on Sunday night, forcing thousands of families to move onto embankments with their livestock.',
+    'Local officials said relief boats had reached most of the affected unions by Monday afternoon, but several roads to the district town remained under water.',
+    '"We lost the rice we had stored for the season, and now we are waiting for the water to go down," said a farmer who had spent the night on a school roof.',
+  ];
+  const text = 'The Daily Star\n\nNews   World   Business   Sport\n\nFloods leave thousands stranded on embankments in the north\n\nBy Staff Correspondent\n\nNovember 28, 2026\n\n' +
+    'Residents wade through a flooded road in Kurigram on Monday. The Daily Star\n\n' + paras.join('\n\n') +
+    '\n\nFind out how to keep your family safe when the rivers rise. More Details\n\n© 2026 The Daily Star. All rights reserved.\n';
+  const m = labels(text);
+  is(m, 'Residents wade through a flooded road in Kurigram on Monday. The Daily Star', 'meta', 'photo-credit');
+  is(m, 'Floods leave thousands stranded on embankments in the north', 'article', 'article-headline');
+  for (const p of paras) is(m, p, 'article');
+  assert.notEqual(m.get('Find out how to keep your family safe when the rivers rise. More Details').reason, 'photo-credit');
+});

@@ -894,6 +894,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
+  const docLines: { lines: string[] | null } = { lines: null }; // the page's logo and copyright lines, read for outletCaption only
   // the explained lines' vectors: one buffer for every call (stage2Vector writes all of it before explain reads it)
   if (explainBuf.length !== STAGE1_NAMES.length + STAGE2_EXTRA.length) explainBuf = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
   const vec = explainBuf;
@@ -917,7 +918,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
     if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
-    const near = metaByNeighbours(feats, nb, j, lineText);
+    const near = metaByNeighbours(feats, nb, j, lineText) ?? (outletCaptionHint(f) && outletCaption(feats, nb, j, lineText, docLines) ? 'photo-credit' : null);
     if (near) { o.label = 'meta'; o.reason = near; forced[j] = 1; continue; }
     // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
     // counted in the page's threshold and is decided by the fixed one
@@ -1364,6 +1365,35 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
   }
   return null;
 }
+
+/**
+ * A photo's caption whose only credit is the outlet's own name after its sentence ("Residents wade through a flooded
+ * road on Monday. The Daily Star", "… above the village. Mountain News"): one or two sentences, then one to four
+ * capitalised words without a sentence end (not a wrapped paragraph's line, the next line in lower case), when those words are the page's owner: in its first three lines (the logo) or a copyright line ("© 2026 The
+ * Daily Star"); not a link's label ("… More Details") or a forum post's signature.
+ * outletCaptionHint is the cheap test on the line's features, before the line's text is read.
+ */
+const outletCaptionHint = (f: LineFeatures): boolean => !f.endSentence && f.words >= 6 && f.words <= 40 && f.seps === 0 && !f.bullet && !f.hasQuote &&
+  !f.endColon && f.chars <= MAX_KEY_LEN && f.capShare < 0.6 && f.key.indexOf('. ', f.key.length - 45) > 20;
+const OUTLET_TAIL = /^\s*\p{Lu}.{20,}?\p{Ll}[.!?] ((?:The )?\p{Lu}[\p{L}'’&-]+(?: \p{Lu}[\p{L}'’&-]+){0,3})\s*$/u;
+function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string, doc: { lines: string[] | null }): boolean {
+  const i = nb[j];
+  if (j + 1 < nb.length && nb[j + 1] === i + 1 && feats[i + 1].startLower) return false; // a wrapped paragraph's line
+  const m = OUTLET_TAIL.exec(lineText(i));
+  if (!m || m[1].length < 6) return false;
+  if (doc.lines === null) {
+    // the page's logo line (its first three non-blank lines) and its copyright lines
+    doc.lines = [];
+    for (let k = 0; k < nb.length; k++) {
+      const t = lineText(nb[k]);
+      if (k < 3 || (t.length <= 300 && OWNER_LINE.test(t))) doc.lines.push(t);
+    }
+  }
+  for (const t of doc.lines) if (t.includes(m[1])) return true;
+  return false;
+}
+/** A copyright line: "© 2026 The Daily Star", "Copyright 2026 Mountain News Media Ltd. All rights reserved." */
+const OWNER_LINE = /©|\([Cc]\)|[Cc]opyright|[Aa]ll [Rr]ights [Rr]eserved/;
 
 /** A photographer over the outlet alone (PHOTOGRAPHER_CREDIT), also in brackets when the line's own pattern read it as a credit. */
 function photographerCredit(t: string, f: LineFeatures): boolean {
