@@ -1422,3 +1422,19 @@ test('a photo caption whose only credit is the outlet\'s own name (its logo line
   for (const p of paras) is(m, p, 'article');
   assert.notEqual(m.get('Find out how to keep your family safe when the rivers rise. More Details').reason, 'photo-credit');
 });
+
+test('the headline above a paywall box (the FT: "Subscribe to unlock this article" / "Try unlimited access" / "Only $1 for 4 weeks" / …) and then the byline; the box\'s price offer is a widget line (helper session)', () => {
+  const paras = [
+    'Shipping rates between Asia and northern Europe rose for a third week as carriers cut sailings ahead of the new year, adding to pressure on importers already facing higher costs.',
+    'The benchmark index for a forty-foot container climbed 9 per cent in the week to Thursday, according to a freight data provider, the steepest weekly rise since the spring.',
+    '"Capacity is being pulled out faster than demand is falling," said one freight forwarder in Rotterdam, who asked not to be named because contracts were still being negotiated.',
+    'Carriers have cancelled about one in ten sailings planned for January, the provider said, and several have announced surcharges for cargo booked after mid-December.',
+  ];
+  const head = 'Container shipping rates climb as carriers cancel sailings';
+  const text = 'Freight Ledger\n\n  • Markets\n  • Companies\n  • Opinion\n\n' + head + '\n\nSubscribe to unlock this article\n\nTry unlimited access\n\nOnly $1 for 4 weeks\n\n' +
+    'Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial.\n\nAlready a subscriber? Sign in\n\nBy Ana Ruiz in Rotterdam\n\nNovember 28, 2026\n\n' + paras.join('\n\n') + '\n';
+  const m = labels(text);
+  is(m, head, 'article', 'article-headline');
+  is(m, 'Only $1 for 4 weeks', 'boilerplate', 'widget-phrase');
+  for (const p of paras) is(m, p, 'article');
+});

@@ -1693,9 +1693,11 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   const skippable = (k: number) => out[nb[k]].label === 'boilerplate' &&
     (forced[k] === 1 || (nameShaped(feats[nb[k]]) && out[nb[k]].reason !== 'duplicate') || oneWordKicker(feats[nb[k]]));
   // (and past a share bar's buttons one a line, up to eight, which a rule dropped: NBC through lynx, the headline /
-  // "* Facebook" / "* Twitter" / … / "* Print" / the byline; not counted among the four)
-  const shareButton = (k: number) => forced[k] === 1 && feats[nb[k]].words <= 4 && out[nb[k]].reason === 'widget-phrase' &&
-    SHARE_BUTTON.test(lineText(nb[k]).trim().toLowerCase());
+  // "* Facebook" / "* Twitter" / … / "* Print" / the byline; or a paywall box's lines of three words or more, the FT's
+  // headline / "Subscribe to unlock this article" / "Try unlimited access" / "Only $1 for 4 weeks" / … / the byline; not
+  // counted among the four; not a menu's items of one or two words: "Entertainment" / "Entertainment" / the date)
+  const shareButton = (k: number) => forced[k] === 1 && out[nb[k]].reason === 'widget-phrase' &&
+    (feats[nb[k]].words >= 3 || SHARE_BUTTON.test(lineText(nb[k]).trim().toLowerCase()));
   const metaPast = (k: number): string | null => {
     for (let n = 0, bar = 0; k < nb.length && skippable(k); k++) {
       if (bar < 8 && shareButton(k)) bar++;
@@ -1823,7 +1825,7 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // "Listen to this article" / "Open this photo in gallery:" / the caption / the name; not a byline or date past a
     // separator line: l3s-gn1's "Get Arts and Entertainment Feeds" / "-----" / "By THE ASSOCIATED PRESS")
     const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit') ||
-      // (or the byline or date past a share bar's buttons one a line: NBC, the headline / seven buttons / the byline)
+      // (or the byline or date past a share bar's buttons one a line or a paywall box: NBC, the headline / seven buttons / the byline)
       (forced[j + 1] === 1 && shareButton(j + 1) && (metaPast(j + 1) === 'byline' || metaPast(j + 1) === 'dateline')));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"

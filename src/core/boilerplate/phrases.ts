@@ -57,7 +57,7 @@ export const WIDGET_WORDS = [
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
-  'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}', 'before you go', 'try (unlimited|full|digital|premium) access', 'donate today',
+  'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}', 'before you go', 'try (unlimited|full|digital|premium) access', 'donate today', '(only|just) [$£€]\\d+(\\.\\d\\d)? (for \\d+ (weeks|months)|(a|per) (week|month))',
   // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
   'gift( this)? article( free)?', 'share via( \\w+)?', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
   'scroll down for video', 'read more about:?', 'add [\\w ]{1,30} on google',
@@ -249,7 +249,7 @@ export const WIDGET_SENTENCE_PHRASES = [
     // donation and membership appeals under the article (the Guardian's "We have a small favour to ask…", nonprofit
     // and local newsrooms' boxes), and paywall boxes' offers (the FT's "Complete digital access to quality journalism on
     // any device. Cancel anytime during your trial."); first words rare in prose, or anchored at the line's end
-    'small favou?r to ask', 'every contribution,? (however|big or|large or|no matter)', 'your support matters', 'news costs money to (produce|make)',
+    'small favou?r to ask', 'every contribution,? (however|big or|large or|no matter)', 'your support matters', 'costs money to (produce|make)',
     'support (independent|local|quality|nonprofit|non-profit|our) (journalism|news|reporting)\\W*$',
     'complete digital access to', 'cancel anytime( during your (free )?trial)?\\W*$', 'subscribe to (unlock|continue reading)( (this|the) (article|story))?\\W*$', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
