@@ -904,3 +904,16 @@ test('wire copy: a reporting clause with its object ends the sentence (`…, spo
   const qs = quotes(t);
   assert.deepEqual(qs.map((q) => q.speaker?.text ?? null), ['foreign ministry spokeswoman Maria Zakharova', 'a spokesman', 'He', 'Keane', null]);
 });
+
+test('police ranks `Const.`, `Det.`, `Insp.`, `Cpl.` do not end a sentence: the speaker keeps the rank and the name, and `Const. Doe` resolves to the full name', () => {
+  const t = [
+    'Const. Lena Marsh said a cyclist was hurt in the collision. "She was taken to hospital as a precaution," Const. Marsh said.',
+    '"We are asking anyone with footage to call us," said Det. Const. Omar Haddad of the York Regional Police.',
+    '"Nobody was hurt," Insp. Gail Firth said.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.text, 'Const. Marsh');
+  assert.equal(qs[0].speaker?.resolved, 'Lena Marsh');
+  assert.ok(qs[1].speaker?.text.startsWith('Det. Const. Omar Haddad'), qs[1].speaker?.text);
+  assert.equal(qs[2].speaker?.text, 'Insp. Gail Firth');
+});

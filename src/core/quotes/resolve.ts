@@ -42,7 +42,7 @@ interface Mention {
 const TITLE_TAIL =
   /((?:(?:[A-Z][\w.-]*|former|deputy|vice|assistant|senior|chief|top|longtime|press|campaign|presidential|foreign|of|the)\s+){0,6}(?:President|Minister|Secretary|Ambassador|Senator|Representative|Governor|Mayor|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Chairman|Chairwoman|chairman|Director|director|Adviser|adviser|Nominee|nominee|Leader|leader|Chief|Judge|Justice|General|Commissioner|secretary|minister|ambassador|pollster|strategist|host|anchor|economist|professor|analyst|official|candidate|journalist|activist))\s+$/;
 const PRONOUN = /^(?:he|she|him|her|his)$/i;
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof)\.?\s+/;
+const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof|Const|Cst|Det|Insp|Sgt|Supt|Cpl|PC|DC|DS)\.?\s+)+/;
 const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former|While|Although|Though|Because|Since|After|Before|Until|Unless|Whereas|Whether|Once|Then|So|Yet|Or|Nor|For|From|By|With|Of|To|Is|Was|Are|Were|Has|Had|Have|Will|Would|Can|Could|Should|Did|Does|Do|Even|Only|Also|Now|Here|There|Where|What|Who|How|Why|Am|My|His|Her|Their|Our|Its)$/;
 
 /** A paragraph's offsets (a LineInfo is one). */

@@ -114,7 +114,7 @@ const STOP_WORDS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one', 'two', 'three', 'several', 'many', 'some', 'both', 'each', 'other', 'most', 'few']);
 const DAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mondays|Sundays)$/;
-export const ABBREV = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Supt|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Mt|Ft|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
+export const ABBREV = /(?:^|[\s(.])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Supt|Lt|Gen|Col|Sgt|Capt|Const|Cst|Det|Insp|Cpl|Cmdr|Adm|Prof|St|Mt|Ft|Jr|Sr|Rev|Hon|Pres|Sec|No|Vol|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|D\.C|[A-Z])\.$/;
 
 const MASK = '\u0001';
 /** Longest stretch (characters) searched before or after a quote for its attribution. */
@@ -167,18 +167,18 @@ function markLenBack(p: string, end: number): number {
 
 /**
  * A necessary condition for ABBREV.test(m.slice(dot - 6, dot + 1)) with a `.` at `dot`: its alternatives end in a run
- * of 1–4 ASCII letters right before the dot (`Mr`, `Supt`, the `S` of `U.S`), which starts with a capital unless it is
- * `vs` or `etc`, and is not preceded by another letter.
+ * of 1–4 ASCII letters right before the dot (`Mr`, `Supt`, the `S` of `U.S`) or `Const`, which starts with a capital
+ * unless it is `vs` or `etc`, and is not preceded by another letter.
  */
 export function mayBeAbbrev(m: string, dot: number): boolean {
   let j = dot;
-  while (j > 0 && dot - j <= 4) {
+  while (j > 0 && dot - j <= 5) {
     const c = m.charCodeAt(j - 1);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     j--;
   }
   const len = dot - j;
-  if (len < 1 || len > 4) return false;
+  if (len < 1 || len > 5 || (len === 5 && !m.startsWith('Const', j))) return false;
   const c0 = m.charCodeAt(j);
   if (c0 >= 65 && c0 <= 90) return true;
   return (len === 2 && m.startsWith('vs', j)) || (len === 3 && m.startsWith('etc', j));
@@ -239,14 +239,15 @@ function isAlnumCode(c: number): boolean {
 function isWordContCode(c: number): boolean {
   return isAlnumCode(c) || c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45;
 }
-export const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
+export const ABBREV_WORD = /^(?:[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Amb|Atty|Lt|Gen|Col|Sgt|Capt|Const|Cst|Det|Insp|Cpl|Supt|Cmdr|Adm|Prof|St|Jr|Sr|Rev|Hon)\.$|^(?:[A-Z]\.)+$/;
 
 /**
  * A necessary condition for ABBREV_WORD.test(m.slice(i, e)) (a word ending in `.`): its first alternatives are at
- * most 5 characters long (`Capt.`), the second ends in a capital letter and a dot after a dot (`U.S.`).
+ * most 5 characters long (`Capt.`) or `Const.`, the second ends in a capital letter and a dot after a dot (`U.S.`).
  */
 export function mayBeAbbrevWord(m: string, i: number, e: number): boolean {
   if (e - i <= 5) return true;
+  if (e - i === 6 && m.startsWith('Const', i)) return true;
   const c = m.charCodeAt(e - 2);
   return c >= 65 && c <= 90 && m.charCodeAt(e - 3) === 46;
 }
@@ -411,7 +412,7 @@ function tokenizeWords(m: string): void {
       // a final dot is not part of the word unless it is an abbreviation (`Mr.`, `U.S.`)
       let we = e;
       // (ABBREV_WORD only matches words starting with A–Z)
-      // (and only words of at most 5 characters or ending in `X.` after a dot: a cheap necessary condition first)
+      // (and only words of at most 5 characters, `Const.`, or ending in `X.` after a dot: a cheap necessary condition first)
       if (e - i > 1 && m.charCodeAt(e - 1) === 46 && !(c >= 65 && c <= 90 && mayBeAbbrevWord(m, i, e) && ABBREV_WORD.test(m.slice(i, e)))) we = e - 1;
       // = CUE_SET.has(w) || (isUpper(w[0]) && CUE_SET.has(w.toLowerCase()) && capCue()): a word with anything but
       // ASCII letters never lowercases to a cue word (all ASCII letters, 3–13 long)
