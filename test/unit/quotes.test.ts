@@ -917,3 +917,19 @@ test('police ranks `Const.`, `Det.`, `Insp.`, `Cpl.` do not end a sentence: the 
   assert.ok(qs[1].speaker?.text.startsWith('Det. Const. Omar Haddad'), qs[1].speaker?.text);
   assert.equal(qs[2].speaker?.text, 'Insp. Gail Firth');
 });
+
+test('a first name alone as speaker resolves to the full name given earlier (`Maria said` after `Maria Reyes, the mayor, …`), not to a capitalised word before it', () => {
+  const t = [
+    'Maria Reyes, the mayor of San Benito, said the town would appeal.',
+    'The ruling came after months of hearings.',
+    '"We are not going to give up on this," Maria said.',
+    'Farmer Owen Pritchard, 58, lost 30 ewes in the snow.',
+    '"I have never seen drifts like it," Owen said.',
+    'She spoke on Piers Morgan Uncensored last year.',
+    '"It was a mistake," Morgan said.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.resolved, 'Maria Reyes, the mayor of San Benito');
+  assert.equal(qs[1].speaker?.resolved, 'Owen Pritchard');
+  assert.equal(qs[2].speaker?.resolved, 'Piers Morgan');
+});

@@ -5,7 +5,7 @@
  * words (built once per paragraph when first needed), so a long paragraph with many distinct speakers stays linear.
  */
 import type { Quote, Speaker } from '../types';
-import { firstNameGender } from '../entities/features';
+import { firstNameGender, isFirstName } from '../entities/features';
 
 export interface NameIndex {
   text: string;
@@ -15,6 +15,10 @@ export interface NameIndex {
   cache: Map<string, MentionState>;
   /** Per paragraph (index into ranges): candidate surname → ascending absolute offsets (see `wordStarts`). */
   words: Map<number, Map<string, number[]>>;
+  /** Per capitalised word: does the text have it in lowercase too (see `lowercaseIn`)? */
+  lower: Map<string, boolean>;
+  /** Per first name: the full names starting with it found so far (see `fullNameOf`). */
+  firsts: Map<string, { pos: number; hits: { at: number; para: number; res: string }[] }>;
 }
 
 interface MentionState {
@@ -35,6 +39,8 @@ const LOOKBACK = 40;
 interface Mention {
   para: number;
   start: number;
+  /** The end of its surname. */
+  end: number;
   full: string;
   desc: string | null;
 }
@@ -43,7 +49,7 @@ const TITLE_TAIL =
   /((?:(?:[A-Z][\w.-]*|former|deputy|vice|assistant|senior|chief|top|longtime|press|campaign|presidential|foreign|of|the)\s+){0,6}(?:President|Minister|Secretary|Ambassador|Senator|Representative|Governor|Mayor|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Chairman|Chairwoman|chairman|Director|director|Adviser|adviser|Nominee|nominee|Leader|leader|Chief|Judge|Justice|General|Commissioner|secretary|minister|ambassador|pollster|strategist|host|anchor|economist|professor|analyst|official|candidate|journalist|activist))\s+$/;
 const PRONOUN = /^(?:he|she|him|her|his)$/i;
 const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Minister|Ambassador|Judge|Justice|Mayor|Governor|Representative|Prof|Const|Cst|Det|Insp|Sgt|Supt|Cpl|PC|DC|DS)\.?\s+)+/;
-const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former|While|Although|Though|Because|Since|After|Before|Until|Unless|Whereas|Whether|Once|Then|So|Yet|Or|Nor|For|From|By|With|Of|To|Is|Was|Are|Were|Has|Had|Have|Will|Would|Can|Could|Should|Did|Does|Do|Even|Only|Also|Now|Here|There|Where|What|Who|How|Why|Am|My|His|Her|Their|Our|Its)$/;
+const NOT_FIRST = /^(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It|He|She|They|We|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Said|Says|According|President|Senator|Secretary|Minister|Ambassador|Governor|Mayor|Representative|Judge|General|Deputy|Foreign|Former|Vice|Chief|Press|Russian|American|Republican|Democratic|Democrat|Former|While|Although|Though|Because|Since|After|Before|Until|Unless|Whereas|Whether|Once|Then|So|Yet|Or|Nor|For|From|By|With|Of|To|Is|Was|Are|Were|Has|Had|Have|Will|Would|Can|Could|Should|Did|Does|Do|Even|Only|Also|Now|Here|There|Where|What|Who|How|Why|Am|My|His|Her|Their|Our|Its|Maybe|Perhaps|Yes|No|Oh|Well)$/;
 
 /** A paragraph's offsets (a LineInfo is one). */
 export interface ParagraphRange {
@@ -52,7 +58,7 @@ export interface ParagraphRange {
 }
 
 export function collectNames(text: string, ranges: ReadonlyArray<ParagraphRange>): NameIndex {
-  return { text, ranges, cache: new Map(), words: new Map() };
+  return { text, ranges, cache: new Map(), words: new Map(), lower: new Map(), firsts: new Map() };
 }
 
 /** A mention's name can start at most this many characters before the surname (see `mentionAt`). */
@@ -182,7 +188,7 @@ function mentionAt(text: string, i: number, surname: string, q: number, a: numbe
     const ap = /^,\s+((?:a|an|the|who)\s[^,.;“”"\n]{3,80}?)[,.;]/.exec(text.slice(i + surname.length, Math.min(b, i + surname.length + 100)));
     if (ap) desc = tidyDesc(ap[1]);
   }
-  return { para: q, start: nameStart, full, desc };
+  return { para: q, start: nameStart, end: i + surname.length, full, desc };
 }
 
 /** Char code of the first letter of the word that ends right before position `end` (a space). */
@@ -306,9 +312,142 @@ function resolveName(sp: Speaker, names: NameIndex, pi: number): string | undefi
   // the earliest mention with a description before the speaker, else the earliest mention before it (text order)
   const st = mentionsOf(names, bare, pi, sp.start);
   const d = st.desc[st.dhead];
-  if (d && d.start < sp.start) return describe(d);
-  const m = st.all[st.head];
-  return m && m.start < sp.start ? describe(m) : undefined;
+  const m = d && d.start < sp.start ? d : st.all[st.head];
+  const found = m && m.start < sp.start ? m : undefined;
+  const alone = sp.text.trim() === bare;
+  // a first name alone (`Maria said` after `Maria Reyes, the mayor, …`), when no mention has it as a surname, or only
+  // one that a capitalised word follows (`Farmer John Pryce` … `John said` is not a Mr John): the nearest earlier
+  // full name starting with it
+  if (alone && (!found || (isUpperCode(names.text.charCodeAt(found.end + 1)) && names.text.charCodeAt(found.end) === 32 && isFirstName(bare.toLowerCase())))) {
+    const f = fullNameOf(names, bare, pi, sp.start, !found && !isFirstName(bare.toLowerCase()));
+    if (f) return f;
+  }
+  return found ? describe(found) : undefined;
+}
+
+/** The capitalised words of a surname after a first name: one or two (`Reyes`, `Ellen Barrett`), not a third. */
+const SURNAME_AFTER = /^ ([\p{Lu}][\p{Ll}’'-]+)(?: ([\p{Lu}][\p{Ll}’'-]+))?(?![\p{L}]| [\p{Lu}])/u;
+
+/**
+ * The nearest mention before offset `before` (FIRST_LOOKBACK paragraphs up to paragraph pi) of a full name that starts with
+ * the first name `first` (`Maria Reyes`), with its description; undefined if none. The first name must open the name:
+ * not after another capitalised word inside a sentence (`on Piers Morgan Uncensored` for `Morgan`), except an
+ * abbreviation or a word in capitals (`Const. Jane Doe`, `MP Rosie Duffield`), and not in a title-case headline
+ * (`Bush Rejects Talk`). A word the document also has in lowercase is a common word, not a surname (`the Mitchell
+ * Report`); with `checkFirst`, the same holds for the first name (`Students`: words the lexicon does not know as first
+ * names). Each first name's text is scanned forward once (speakers are resolved in document order).
+ */
+/** How many paragraphs before the speaker are searched for a full name starting with a first name alone. */
+const FIRST_LOOKBACK = 15;
+
+function fullNameOf(idx: NameIndex, first: string, pi: number, before: number, checkFirst: boolean): string | undefined {
+  // (not a word in capitals or with an apostrophe: `UNIX`, `I've`; a common word first: `You`, `These`, `Others`)
+  if (NOT_FIRST.test(first) || first === first.toUpperCase() || first.includes('’') || first.includes("'")) return undefined;
+  let st = idx.firsts.get(first);
+  if (!st) {
+    st = { pos: 0, hits: [] };
+    idx.firsts.set(first, st);
+  }
+  const text = idx.text;
+  const last = Math.min(pi, idx.ranges.length - 1);
+  const to = Math.min(idx.ranges[last].end, before);
+  // scan forward once per first name (speakers are resolved in document order): the valid full names, in text order
+  const from = Math.max(st.pos, idx.ranges[Math.max(0, pi - FIRST_LOOKBACK)].start);
+  if (to - from >= first.length) {
+    const win = text.slice(from, to);
+    let q = Math.max(0, pi - FIRST_LOOKBACK);
+    for (let j = win.indexOf(first); j >= 0; j = win.indexOf(first, j + 1)) {
+      const i = from + j;
+      if (text.charCodeAt(i + first.length) !== 32) continue;
+      while (q < last && idx.ranges[q].end <= i) q++;
+      const res = fullNameAt(idx, first, i, q);
+      if (res !== undefined) st.hits.push({ at: i, para: q, res });
+    }
+    st.pos = to;
+  }
+  // the nearest one before the speaker, in the look-back window
+  for (let k = st.hits.length - 1; k >= 0; k--) {
+    const h = st.hits[k];
+    if (h.para < pi - FIRST_LOOKBACK) break;
+    if (h.at >= before) continue;
+    return checkFirst && lowercaseIn(idx, first) ? undefined : h.res;
+  }
+  return undefined;
+}
+
+/** The full name (with its description) starting with the first name at offset i of paragraph q, if it is one. */
+function fullNameAt(idx: NameIndex, first: string, i: number, q: number): string | undefined {
+  const text = idx.text;
+  const a = idx.ranges[q].start;
+  const b = idx.ranges[q].end;
+  if (i < a || i + first.length >= b || (i > a && isLetterCode(text.charCodeAt(i - 1)))) return undefined;
+  const r = SURNAME_AFTER.exec(text.slice(i + first.length, Math.min(b, i + first.length + 60)));
+  if (!r || NOT_FIRST.test(r[1]) || (r[2] !== undefined && NOT_FIRST.test(r[2]))) return undefined;
+  // (`Conservative Norman Lamont`: a word before a first name is no first name; `the Bush Administration` is no
+  // person)
+  if ((r[2] !== undefined && isFirstName(r[1].toLowerCase())) || ORG_HEAD.test(r[2] ?? r[1])) return undefined;
+  if (!opensName(text, a, i) || headlineAt(text, a, b)) return undefined;
+  const w1 = r[1].replace(/[’']s$/, '');
+  const w2 = r[2]?.replace(/[’']s$/, '');
+  if (lowercaseIn(idx, w1) || (w2 !== undefined && lowercaseIn(idx, w2))) return undefined;
+  const surname = r[2] ?? r[1];
+  const at = i + first.length + r[0].length - surname.length;
+  const m = mentionAt(text, at, surname, q, a, b);
+  // (the name from the first name on: `Farmer John Pryce` is John Pryce)
+  return m && m.full.includes(first) ? describe({ ...m, full: w2 !== undefined ? `${first} ${r[1]} ${w2}` : `${first} ${w1}` }) : undefined;
+}
+
+/**
+ * Is text[a,b) a headline in title case (`Bush Rejects Talk of …`, `Choi Continues Streak`): at most 160 characters
+ * without a final full stop, whose words of four letters or more are mostly capitalised?
+ */
+function headlineAt(text: string, a: number, b: number): boolean {
+  if (b - a > 160 || /[."”]\s*$/.test(text.slice(Math.max(a, b - 4), b))) return false;
+  let cap = 0;
+  let long = 0;
+  for (const w of text.slice(a, b).split(/\s+/)) {
+    if (w.length < 4) continue;
+    long++;
+    if (isUpperCode(w.charCodeAt(0))) cap++;
+  }
+  return long > 0 && cap * 3 >= long * 2;
+}
+
+/** Head nouns of organisations and things named after a person (`the Bush Administration`, `the Kermit Project`). */
+const ORG_HEAD = /^(?:Administration|Project|Technique|Report|Council|Company|Group|Foundation|Institute|House|Street|Road|Avenue|Square|Park|Party|Museum|University|College|School|Center|Centre|Award|Prize|Act|Bill|Plan|Doctrine|Rule|Law|Trust|Fund|Library|Hall|Stadium|Arena|Airport|Hospital|Bridge|Tower|Building|Club|Cup|Trophy|Show|Hotel|Station|Corporation|Inc|Ltd)$/;
+
+/** Does the document have the capitalised word w in lowercase, as a word of its own? (Once per word.) */
+function lowercaseIn(idx: NameIndex, w: string): boolean {
+  let r = idx.lower.get(w);
+  if (r !== undefined) return r;
+  const text = idx.text;
+  const lw = w.toLowerCase();
+  r = false;
+  if (lw !== w)
+    for (let i = text.indexOf(lw); i >= 0; i = text.indexOf(lw, i + 1))
+      if ((i === 0 || !isLetterCode(text.charCodeAt(i - 1))) && !isLetterCode(text.charCodeAt(i + lw.length))) {
+        r = true;
+        break;
+      }
+  idx.lower.set(w, r);
+  return r;
+}
+
+/** Can a name start at offset i of the paragraph starting at a (see `fullNameOf`)? */
+function opensName(text: string, a: number, i: number): boolean {
+  let k = i;
+  while (k > a && text.charCodeAt(k - 1) === 32) k--;
+  if (k === i && k > a) return true; // after punctuation or a bracket
+  if (k === a) return true;
+  let w = k;
+  while (w > a && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 10) w--;
+  const word = text.slice(w, k);
+  if (!isUpperCode(word.charCodeAt(0))) return true;
+  // a capitalised word: an abbreviation, a word in capitals, or the first word of a sentence
+  if (word.endsWith('.') || word === word.toUpperCase()) return true;
+  let j = w;
+  while (j > a && text.charCodeAt(j - 1) === 32) j--;
+  return j === a || /[.!?:"“”]/.test(text[j - 1]);
 }
 
 function isLetterCode(c: number): boolean {
