@@ -933,3 +933,25 @@ test('a first name alone as speaker resolves to the full name given earlier (`Ma
   assert.equal(qs[1].speaker?.resolved, 'Owen Pritchard');
   assert.equal(qs[2].speaker?.resolved, 'Piers Morgan');
 });
+
+test('titles after a verb of performing or `<work noun> of`, a code name, and a nickname of two words after a first name are not speech; a chant and `singing "…"` stay speech', () => {
+  const t = [
+    'The crowd sang "Sweet Caroline" long after the final whistle.',
+    'The choir will perform "Be Thou My Vision" at the evening service.',
+    'Read our review of "Wicked: For Good" here.',
+    'The raid, code-named "Sentinel", led to 14 arrests.',
+    'Local boxer Jamie "Mad Dog" Ellis won again.',
+    'Fans chanted "Out, Out, Out" as the minister left.',
+    'The band leader called the mayor to the stage, singing "It\'s Our Time."',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.deepEqual(qs.map((q) => [q.kind, q.scareReason ?? null]), [
+    ['scare', 'title'],
+    ['scare', 'title'],
+    ['scare', 'title'],
+    ['scare', 'title'],
+    ['scare', 'nickname'],
+    ['quote', null],
+    ['quote', null],
+  ]);
+});

@@ -13,12 +13,13 @@
  * candidate into `kind: 'scare'`.
  */
 import type { Piece } from './marks';
+import { isFirstName } from '../entities/features';
 
 export type ScareReason = 'title' | 'nickname' | 'modifier' | 'mention' | 'subhead' | null;
 
 const SMALL = /^(?:of|the|and|with|on|in|a|an|to|for|at|by|or|is|it|my|our|de|la|vs\.?|&|-)$/;
 export const TITLE_NOUN =
-  /(?:^|\s)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|single|track|album|anthem|poem|opera|sitcom|drama|thriller|comedy|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
+  /(?:^|\s|\bcode-)(?:titled|entitled|show|shows|program|programme|series|book|novel|memoir|film|movie|documentary|song|single|track|album|anthem|poem|opera|sitcom|drama|thriller|comedy|newspaper|magazine|column|podcast|episode|segment|broadcast|play|musical|painting|exhibition|exhibit|festival|conference|campaign|initiative|operation|tour|game|app|website|blog|called|dubbed|named|nicknamed|nickname|hashtag|slogan|headline|titled,|documentary,|show,|on|with|hosts?|anchors?)\s*,?\s*$/i;
 export const POSSESSIVE = /(?:[\p{L}.]+[’']s?|\b(?:his|her|their|its|our|my))\s+$/u;
 const NOUN_AFTER_STOP = new Set([
   'in', 'on', 'at', 'to', 'for', 'of', 'from', 'with', 'by', 'about', 'and', 'or', 'but', 'as', 'that', 'which', 'who',
@@ -163,6 +164,11 @@ export function scareReason(p: string, pc: Piece): ScareReason {
   if (titleCase && !pc.single) {
     // a nickname with an article inside a name: Marvin "The Hammer" Jones
     if (words.length <= 3 && clean[0] === 'The' && /[\p{Lu}][\p{L}.]*\s+$/u.test(before) && /^\s+[\p{Lu}]/u.test(after)) return 'nickname';
+    // a nickname of two or three words between a first name and a surname: Jamie "Mad Dog" Ellis
+    if (words.length <= 3 && /^\s+[\p{Lu}]/u.test(after)) {
+      const fn = /(?:^|\s)([\p{Lu}][\p{Ll}]+)\s+$/u.exec(before);
+      if (fn && isFirstName(fn[1].toLowerCase())) return 'nickname';
+    }
     // `known to fans as "The Bullet"`, `better known as "Magic"`
     if (endsWithAs(before) && KNOWN_AS.test(before)) return 'nickname';
     // a name before the noun it names: `the "Fair Pay Now" campaign`, `her "Eras" tour`, `the "Strictly" series`
@@ -172,6 +178,9 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     // (the regexes only behind cheap necessary conditions: both are anchored at the end and tried at every offset)
     if ((mayBePossessive(before) && POSSESSIVE.test(before)) || (mayBeTitleNoun(before) && TITLE_NOUN.test(before))) return 'title';
   }
+  // a title after a verb of performing or watching, or a noun of a work's version (`Crowds sang "Sweet Caroline"`,
+  // `will perform "Be Thou My Vision"`, `her rendition of ‘Jolene’`, `our review of "Wicked"`)
+  if (titleCase && performedBefore(before)) return 'title';
   // a single-mark title after a possessive or a title noun (`whose documentary ‘Rent Day’`; not after `on`/`with`,
   // which a single-mark quote of speech follows as often)
   if (titleCase && pc.single && (/[’']s\s+$/.test(before) || (mayBeTitleNoun(before) && !/\b(?:on|with)\s*$/i.test(before) && TITLE_NOUN.test(before)))) return 'title';
@@ -184,6 +193,29 @@ export function scareReason(p: string, pc: Piece): ScareReason {
     if (nx && !NOUN_AFTER_STOP.has(nx[1]) && !/(?:ed|ly|ing)$/.test(nx[1]) && !/^["“”'‘’]/.test(after.trim())) return 'modifier';
   }
   return null;
+}
+
+/**
+ * Verbs after which a title-case quote names a work (`sang "Sweet Caroline"`); `starred in`, `<noun> of` (OF_WORK).
+ * Not `singing`: `the band leader called …, singing "It's Our Time."` is speech in PolNeAR.
+ */
+const PERFORM_VERBS = new Set(['sang', 'sing', 'sings', 'perform', 'performed', 'performs', 'performing', 'played', 'plays', 'playing', 'recorded', 'covered', 'watched', 'watching', 'in', 'of']);
+const OF_WORK = /(?:^|\s)(?:starred\s+in|(?:review|reviews|trailer|sequel|premiere|screening|remake|adaptation|production|version|rendition|finale|cast|revival|lyrics|chorus)\s+of)\s*$/i;
+
+/** Does the text before a quote end with a verb of performing or a `<work noun> of` (see PERFORM_VERBS)? */
+function performedBefore(before: string): boolean {
+  const t = trailingBlank(before, false);
+  if (t === before.length) return false;
+  let a = t;
+  while (a > 0) {
+    const c = before.charCodeAt(a - 1) | 32;
+    if (c < 97 || c > 122) break;
+    a--;
+  }
+  if (t - a < 2 || t - a > 10 || (a > 0 && !isJsSpace(before.charCodeAt(a - 1)))) return false;
+  const w = before.slice(a, t).toLowerCase();
+  if (!PERFORM_VERBS.has(w)) return false;
+  return w === 'in' || w === 'of' ? OF_WORK.test(before) : true;
 }
 
 /** A noun right after a title-case quote that makes it a name (`the "Fair Pay Now" campaign`). */
