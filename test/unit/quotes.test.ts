@@ -955,3 +955,14 @@ test('titles after a verb of performing or `<work noun> of`, a code name, and a 
     ['quote', null],
   ]);
 });
+
+test('a sentence subject found without a speech verb is no speaker when it opens with a preposition, a demonstrative, a quantifier before `of` or an instruction (`In the end …`, `This leaves …`, `Each handcrafted piece …`, `Continue reading …`)', () => {
+  const t = [
+    'This leaves the "squeezed middle" paying for everything again.',
+    'In the end the whole "miracle cure" turned out to be salt water.',
+    'Each handcrafted piece carries our "lifetime promise" of quality.',
+    'Continue reading the main story about "the big freeze" on the website.',
+    'The mayor condemned the council as "a bunch of clowns" on Tuesday.',
+  ].join('\n\n');
+  assert.deepEqual(quotes(t).map((q) => q.speaker?.text ?? null), [null, null, null, null, 'The mayor']);
+});

@@ -1411,11 +1411,43 @@ function attributePiece(
     // (a letter is not whitespace: the old second test `!/^\s*$/.test(pre)` followed from the first)
     if (!passive && hasLetter(m, lo, pc.start)) {
       const sp = sentenceSubject(m, lo, pc.start);
-      if (sp) return { speaker: sp, cue: null, how: 'subject' };
+      if (sp && !junkSubject(m, sp)) return { speaker: sp, cue: null, how: 'subject' };
     }
   }
   void shi;
   return none;
+}
+
+/**
+ * Words that never open a speaker found only as a sentence's subject (no speech verb): prepositions, conjunctions,
+ * question words, demonstratives and `it`, quantifiers without a noun, imperatives of instructions and web pages
+ * (`In …`, `This …`, `It's …`, `Continue reading`, `Use …`, `Please …`); on non-news pages they made most of the
+ * last-resort speakers.
+ */
+const JUNK_SUBJECT_FIRST = new Set([
+  'in', 'of', 'for', 'to', 'with', 'at', 'from', 'on', 'by', 'among', 'or', 'and', 'but', 'nor', 'what', 'how', 'why',
+  'where', 'when', 'this', 'these', 'that', 'those', 'there', 'it', 'it’s', "it's", 'such', 'every', 'any', 'no',
+  'nobody', 'none', 'is', 'are', 'should', 'do', 'does', 'don’t', "don't", 'continue', 'use', 'using', 'take', 'avoid',
+  'see', 'please', 'maybe', 'each', 'click', 'read', 'follow', 'sign', 'share', 'subscribe', 'try', 'let', 'let’s', "let's",
+  'also', 'however', 'so', 'then', 'now', 'here', 'just', 'even', 'only', 'yet', 'thus', 'hence',
+]);
+/** `The word`, `The following`: a determiner and a word that is no person's head noun. */
+const JUNK_THE = new Set(['word', 'term', 'name', 'phrase', 'following', 'first', 'list', 'full', 'new', 'title', 'same']);
+
+/** Is the subject sp (masked paragraph offsets) no speaker (see JUNK_SUBJECT_FIRST)? */
+function junkSubject(m: string, sp: [number, number]): boolean {
+  const c = m.charCodeAt(sp[0]);
+  if (c >= 48 && c <= 57) return true;
+  let e = sp[0];
+  while (e < sp[1] && !isJsSpace(m.charCodeAt(e))) e++;
+  const w = m.slice(sp[0], e).toLowerCase();
+  if (JUNK_SUBJECT_FIRST.has(w)) return true;
+  if (e >= sp[1]) return false;
+  let a = e;
+  while (a < sp[1] && isJsSpace(m.charCodeAt(a))) a++;
+  const second = m.slice(a, sp[1]).toLowerCase();
+  // `Most of`, `One of` (a quantifier cut before its noun), `The word`
+  return second === 'of' || (w === 'the' && JUNK_THE.has(second));
 }
 
 /**
