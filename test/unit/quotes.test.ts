@@ -966,3 +966,14 @@ test('a sentence subject found without a speech verb is no speaker when it opens
   ].join('\n\n');
   assert.deepEqual(quotes(t).map((q) => q.speaker?.text ?? null), [null, null, null, null, 'The mayor']);
 });
+
+test('a surname alone as the subject of the sentence before resolves a pronoun to the full name given earlier (`Lindqvist arrives …` + `"…," she said`); a word that names nobody does not', () => {
+  const t = [
+    'The club has appointed Sarah Lindqvist as its new head coach.',
+    'Lindqvist arrives from Hammarby, where she won two titles. "This is a club with huge ambition," she said.',
+    'Witnesses described chaos at the station. Officials arrived within minutes. "We saw nothing," he said.',
+  ].join('\n\n');
+  const qs = quotes(t);
+  assert.equal(qs[0].speaker?.resolved, 'Sarah Lindqvist');
+  assert.equal(qs[1].speaker?.resolved, undefined);
+});

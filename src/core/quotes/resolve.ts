@@ -222,9 +222,14 @@ export function resolveSpeaker(sp: Speaker, names: NameIndex, earlier: readonly 
     if (antecedent) {
       // (`Fenton, editor of …`: the surname before the description resolves too)
       const comma = antecedent.text.indexOf(',');
-      const r = resolveName(comma > 0 ? { ...antecedent, text: antecedent.text.slice(0, comma) } : antecedent, names, pi) || antecedent.text;
-      if (genderOf(r) !== other(want)) return r;
-      first = r;
+      const rn = resolveName(comma > 0 ? { ...antecedent, text: antecedent.text.slice(0, comma) } : antecedent, names, pi);
+      // (a single word is an antecedent only as the surname of a person named in full before, `Lindqvist`, or as a
+      // first name, `Rosie`: not `Officials`, `time`)
+      if (rn || /\s/.test(antecedent.text) || isFirstName(antecedent.text.toLowerCase())) {
+        const r = rn || antecedent.text;
+        if (genderOf(r) !== other(want)) return r;
+        first = r;
+      }
     }
     for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - 40; i--) {
       const q = earlier[i];

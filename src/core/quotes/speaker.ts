@@ -1786,8 +1786,18 @@ function antecedent(m: string, before: number, sentOf: (pos: number) => readonly
     const [plo] = sentOf(own - 1);
     const subj = sentenceSubject(m, plo, own, true);
     if (subj && personLike(m, subj)) return withAppositiveName(m, subj, own);
+    // (a surname alone, `Lindqvist arrives from Hammarby.`: kept only if resolve.ts finds the full name before it)
+    if (subj && loneName(m, subj)) return subj;
   }
   return null;
+}
+
+/** One capitalised word of at least three letters that is no pronoun, determiner or junk subject (`Lindqvist`). */
+function loneName(m: string, sp: [number, number]): boolean {
+  if (sp[1] - sp[0] < 3 || !isUpperCode(m.charCodeAt(sp[0])) || isUpperCode(m.charCodeAt(sp[0] + 1))) return false;
+  for (let i = sp[0] + 1; i < sp[1]; i++) if (!isLetterCp(m.charCodeAt(i))) return false;
+  const w = m.slice(sp[0], sp[1]).toLowerCase();
+  return !PRONOUNS.has(w) && !DETERMINERS.has(w) && !JUNK_SUBJECT_FIRST.has(w);
 }
 
 /** A sentence subject that can be a person: a capitalised name (`David Kettering`) or a title (`The mayor`). */
