@@ -1423,6 +1423,17 @@ test('a photo caption whose only credit is the outlet\'s own name (its logo line
   assert.notEqual(m.get('Find out how to keep your family safe when the rivers rise. More Details').reason, 'photo-credit');
 });
 
+test('a caption-shaped line whose closing name stands nowhere else on the page is no outlet credit, even among the page\'s first three lines (cleaneval final-347: "… Creative Commons License. Site Meter Site Meter")', () => {
+  const paras = [
+    'Floodwater swept through low-lying villages in the north of the district on Sunday night, forcing thousands of families to move onto embankments with their livestock.',
+    'Local officials said relief boats had reached most of the affected unions by Monday afternoon, but several roads to the district town remained under water.',
+  ];
+  const line = 'All text in this web log is licensed under a Creative Commons License. Site Meter Site Meter';
+  const m = labels('Valley Notes\n\n' + line + '\n\n' + paras.join('\n\n') + '\n');
+  assert.notEqual(m.get(line).reason, 'photo-credit');
+  for (const p of paras) is(m, p, 'article');
+});
+
 test('the headline above a paywall box (the FT: "Subscribe to unlock this article" / "Try unlimited access" / "Only $1 for 4 weeks" / …) and then the byline; the box\'s price offer is a widget line (helper session)', () => {
   const paras = [
     'Shipping rates between Asia and northern Europe rose for a third week as carriers cut sailings ahead of the new year, adding to pressure on importers already facing higher costs.',

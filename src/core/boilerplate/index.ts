@@ -894,7 +894,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
-  const docLines: { lines: string[] | null } = { lines: null }; // the page's logo and copyright lines, read for outletCaption only
+  const docLines: { lines: string[] | null; at: number[] } = { lines: null, at: [] }; // the page's logo and copyright lines (and their nb indices), read for outletCaption only
   // the explained lines' vectors: one buffer for every call (stage2Vector writes all of it before explain reads it)
   if (explainBuf.length !== STAGE1_NAMES.length + STAGE2_EXTRA.length) explainBuf = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
   const vec = explainBuf;
@@ -1376,7 +1376,7 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
 const outletCaptionHint = (f: LineFeatures): boolean => !f.endSentence && f.words >= 6 && f.words <= 40 && f.seps === 0 && !f.bullet && !f.hasQuote &&
   !f.endColon && f.chars <= MAX_KEY_LEN && f.capShare < 0.6 && f.key.indexOf('. ', f.key.length - 45) > 20;
 const OUTLET_TAIL = /^\s*\p{Lu}.{20,}?\p{Ll}[.!?] ((?:The )?\p{Lu}[\p{L}'’&-]+(?: \p{Lu}[\p{L}'’&-]+){0,3})\s*$/u;
-function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string, doc: { lines: string[] | null }): boolean {
+function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string, doc: { lines: string[] | null; at: number[] }): boolean {
   const i = nb[j];
   if (j + 1 < nb.length && nb[j + 1] === i + 1 && feats[i + 1].startLower) return false; // a wrapped paragraph's line
   const m = OUTLET_TAIL.exec(lineText(i));
@@ -1386,10 +1386,14 @@ function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j:
     doc.lines = [];
     for (let k = 0; k < nb.length; k++) {
       const t = lineText(nb[k]);
-      if (k < 3 || (t.length <= 300 && OWNER_LINE.test(t))) doc.lines.push(t);
+      if (k < 3 || (t.length <= 300 && OWNER_LINE.test(t))) {
+        doc.lines.push(t);
+        doc.at.push(k);
+      }
     }
   }
-  for (const t of doc.lines) if (t.includes(m[1])) return true;
+  // (in another line than the caption itself: a page's first lines may hold the line, "… License. Site Meter Site Meter")
+  for (let x = 0; x < doc.lines.length; x++) if (doc.at[x] !== j && doc.lines[x].includes(m[1])) return true;
   return false;
 }
 /** A copyright line: "© 2026 The Daily Star", "Copyright 2026 Mountain News Media Ltd. All rights reserved." */
