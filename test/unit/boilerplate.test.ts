@@ -1434,6 +1434,20 @@ test('a caption-shaped line whose closing name stands nowhere else on the page i
   for (const p of paras) is(m, p, 'article');
 });
 
+test('a registration wall between the headline and the byline ("Register to continue reading" / "Create a free account to read up to 5 articles a month." / "Already registered? Log in") is page furniture and the headline is found; prose about creating an account stays', () => {
+  const paras = [
+    'Shipping rates between Asia and northern Europe rose for a third week as carriers cut sailings ahead of the new year, adding to pressure on importers already facing higher costs.',
+    'The benchmark index for a forty-foot container climbed 9 per cent in the week to Thursday, according to a freight data provider, the steepest weekly rise since the spring.',
+    'Readers can create a free account to read the archive, the editor wrote in a letter to subscribers that was published on Sunday.',
+  ];
+  const head = 'Container shipping rates climb as carriers cancel sailings';
+  const wall = ['Register to continue reading', 'Create a free account to read up to 5 articles a month.', 'Already registered? Log in'];
+  const m = labels('Freight Ledger\n\nMarkets | Companies | Opinion\n\n' + head + '\n\n' + wall.join('\n\n') + '\n\nBy Ana Ruiz in Rotterdam\n\nNovember 28, 2026\n\n' + paras.join('\n\n') + '\n');
+  is(m, head, 'article', 'article-headline');
+  for (const w of wall) is(m, w, 'boilerplate', 'widget-phrase');
+  for (const p of paras) is(m, p, 'article');
+});
+
 test('the headline above a paywall box (the FT: "Subscribe to unlock this article" / "Try unlimited access" / "Only $1 for 4 weeks" / …) and then the byline; the box\'s price offer is a widget line (helper session)', () => {
   const paras = [
     'Shipping rates between Asia and northern Europe rose for a third week as carriers cut sailings ahead of the new year, adding to pressure on importers already facing higher costs.',

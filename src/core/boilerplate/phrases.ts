@@ -78,7 +78,7 @@ export const WIDGET_WORDS = [
   'join our whatsapp channel', 'follow topic:?', 'we value your privacy', 'more options', 'manage (preferences|options|settings)',
   // a bar's label and buttons of its own: "Social Sharing" (CBC), "Add to myFT", "Add to my list", Indonesian papers' "Lihat Foto" ("see the photo")
   'artikelzusammenfassung', 'social sharing', 'add to my ?[\\w-]+( list)?', 'add to (reading )?list', 'lihat (foto|video)',
-  'view this post on (instagram|tiktok|threads)', 'watch on youtube', 'already a subscriber\\? sign in( here)?', 'read more from [\\w ]{2,30}',
+  'view this post on (instagram|tiktok|threads)', 'watch on youtube', 'already a subscriber\\? sign in( here)?', 'already (registered|a member)\\? (log|sign) ?in( here)?', 'read more from [\\w ]{2,30}',
   'synopsis', 'in short:?', '(story |key )?highlights:?', 'what you need to know:?', 'quick read', 'tl;? ?dr:?',
   'purchase licensing rights(, opens new tab)?', 'listen · \\d+:\\d\\d', 'representative (image|photo|picture)', 'loading ?(\\.\\.\\.|…)', 'only have a minute\\?( listen instead)?', 'listen instead',
   // audio players of articles (en, de, fr, es, it, pt, nl)
@@ -251,7 +251,10 @@ export const WIDGET_SENTENCE_PHRASES = [
     // any device. Cancel anytime during your trial."); first words rare in prose, or anchored at the line's end
     'small favou?r to ask', 'every contribution,? (however|big or|large or|no matter)', 'your support matters', 'costs money to (produce|make)',
     'support (independent|local|quality|nonprofit|non-profit|our) (journalism|news|reporting)\\W*$',
-    'complete digital access to', 'cancel anytime( during your (free )?trial)?\\W*$', 'subscribe to (unlock|continue reading)( (this|the) (article|story))?\\W*$', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
+    'complete digital access to', 'cancel anytime( during your (free )?trial)?\\W*$', 'subscribe to (unlock|continue reading)( (this|the) (article|story))?\\W*$',
+    // registration walls, as the line's end ("Create a free account to read up to 5 articles a month.", "Register for free to
+    // continue reading")
+    'create an? free account to (continue reading|keep reading|read (on|more|this (article|story)|up to \\d+ (free )?(articles|stories)( (a|per|each) month)?))\\W*$', 'register (for free |now )?to (continue|keep) reading\\W*$', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
