@@ -894,7 +894,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
   const user = options.boilerplatePatterns?.length ? compileUserPatterns(options.boilerplatePatterns).matchers : [];
   const keep = options.keepLines?.length ? new Set(options.keepLines.map((s) => s.trim())) : null;
   const forced = new Uint8Array(nb.length); // 1 = decided by a rule or by the user
-  const docLines: { lines: string[] | null; at: number[] } = { lines: null, at: [] }; // the page's logo and copyright lines (and their nb indices), read for outletCaption only
+  const owner: { lines: number[] | null } = { lines: null }; // the page's logo and copyright lines (nb indices), found for outletCaption only
   // the explained lines' vectors: one buffer for every call (stage2Vector writes all of it before explain reads it)
   if (explainBuf.length !== STAGE1_NAMES.length + STAGE2_EXTRA.length) explainBuf = new Float64Array(STAGE1_NAMES.length + STAGE2_EXTRA.length);
   const vec = explainBuf;
@@ -918,7 +918,7 @@ function labelLines(feats: readonly LineFeatures[], nb: readonly number[], raw: 
     }
     if (f.rule) { o.label = 'boilerplate'; o.reason = f.rule; forced[j] = 1; continue; }
     if (f.meta) { o.label = 'meta'; o.reason = f.meta; forced[j] = 1; continue; } // (longer than 16 words: a dateline)
-    const near = metaByNeighbours(feats, nb, j, lineText) ?? (outletCaptionHint(f) && outletCaption(feats, nb, j, lineText, docLines) ? 'photo-credit' : null);
+    const near = metaByNeighbours(feats, nb, j, lineText) ?? (outletCaptionHint(f) && outletCaption(feats, nb, j, lineText, owner) ? 'photo-credit' : null);
     if (near) { o.label = 'meta'; o.reason = near; forced[j] = 1; continue; }
     // a line that repeats (in other dumps of the folder, or earlier in this page) is not the page's own: it is not
     // counted in the page's threshold and is decided by the fixed one
@@ -1369,35 +1369,25 @@ function metaByNeighbours(feats: readonly LineFeatures[], nb: readonly number[],
 /**
  * A photo's caption whose only credit is the outlet's own name after its sentence ("Residents wade through a flooded
  * road on Monday. The Daily Star", "… above the village. Mountain News"): one or two sentences, then one to four
- * capitalised words without a sentence end (not a wrapped paragraph's line, the next line in lower case), when those words are the page's owner: in its first three lines (the logo) or a copyright line ("© 2026 The
- * Daily Star"); not a link's label ("… More Details") or a forum post's signature.
+ * capitalised words without a sentence end (not a wrapped paragraph's line, the next line in lower case), when those
+ * words are the page's owner: in another line among its first three (the logo) or in a copyright line (the rule's: "©
+ * 2026 The Daily Star"); not a link's label ("… More Details") or a forum post's signature.
  * outletCaptionHint is the cheap test on the line's features, before the line's text is read.
  */
 const outletCaptionHint = (f: LineFeatures): boolean => !f.endSentence && f.words >= 6 && f.words <= 40 && f.seps === 0 && !f.bullet && !f.hasQuote &&
   !f.endColon && f.chars <= MAX_KEY_LEN && f.capShare < 0.6 && f.key.indexOf('. ', f.key.length - 45) > 20;
 const OUTLET_TAIL = /^\s*\p{Lu}.{20,}?\p{Ll}[.!?] ((?:The )?\p{Lu}[\p{L}'’&-]+(?: \p{Lu}[\p{L}'’&-]+){0,3})\s*$/u;
-function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string, doc: { lines: string[] | null; at: number[] }): boolean {
+function outletCaption(feats: readonly LineFeatures[], nb: readonly number[], j: number, lineText: (i: number) => string, owner: { lines: number[] | null }): boolean {
   const i = nb[j];
   if (j + 1 < nb.length && nb[j + 1] === i + 1 && feats[i + 1].startLower) return false; // a wrapped paragraph's line
   const m = OUTLET_TAIL.exec(lineText(i));
   if (!m || m[1].length < 6) return false;
-  if (doc.lines === null) {
-    // the page's logo line (its first three non-blank lines) and its copyright lines
-    doc.lines = [];
-    for (let k = 0; k < nb.length; k++) {
-      const t = lineText(nb[k]);
-      if (k < 3 || (t.length <= 300 && OWNER_LINE.test(t))) {
-        doc.lines.push(t);
-        doc.at.push(k);
-      }
-    }
-  }
+  // the page's logo line (its first three non-blank lines) and its copyright lines, by their features
+  owner.lines ??= nb.filter((i, k) => k < 3 || feats[i].rule === 'copyright');
   // (in another line than the caption itself: a page's first lines may hold the line, "… License. Site Meter Site Meter")
-  for (let x = 0; x < doc.lines.length; x++) if (doc.at[x] !== j && doc.lines[x].includes(m[1])) return true;
+  for (const o of owner.lines) if (o !== i && lineText(o).includes(m[1])) return true;
   return false;
 }
-/** A copyright line: "© 2026 The Daily Star", "Copyright 2026 Mountain News Media Ltd. All rights reserved." */
-const OWNER_LINE = /©|\([Cc]\)|[Cc]opyright|[Aa]ll [Rr]ights [Rr]eserved/;
 
 /** A photographer over the outlet alone (PHOTOGRAPHER_CREDIT), also in brackets when the line's own pattern read it as a credit. */
 function photographerCredit(t: string, f: LineFeatures): boolean {
@@ -1700,11 +1690,11 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
   // "* Facebook" / "* Twitter" / … / "* Print" / the byline; or a paywall box's lines of three words or more, the FT's
   // headline / "Subscribe to unlock this article" / "Try unlimited access" / "Only $1 for 4 weeks" / … / the byline; not
   // counted among the four; not a menu's items of one or two words: "Entertainment" / "Entertainment" / the date)
-  const shareButton = (k: number) => forced[k] === 1 && out[nb[k]].reason === 'widget-phrase' &&
+  const barItem = (k: number) => forced[k] === 1 && out[nb[k]].reason === 'widget-phrase' &&
     (feats[nb[k]].words >= 3 || SHARE_BUTTON.test(lineText(nb[k]).trim().toLowerCase()));
   const metaPast = (k: number): string | null => {
     for (let n = 0, bar = 0; k < nb.length && skippable(k); k++) {
-      if (bar < 8 && shareButton(k)) bar++;
+      if (bar < 8 && barItem(k)) bar++;
       else if (++n > 4) return metaAt(k);
     }
     return metaAt(k);
@@ -1768,13 +1758,16 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     const after = j + 2 < nb.length ? feats[nb[j + 2]] : null;
     // the meta label of the lines below (by a meta pattern, or by a rule of labelLines: "By" alone and the name under it)
     const nextMeta = metaAt(j + 1), afterMeta = metaAt(j + 2);
+    // the meta label past the rule-dropped lines right below (metaPast(j + 1)), read at most once
+    let below: string | null | undefined;
+    const pastBelow = (): string | null => (below === undefined ? (below = metaPast(j + 1)) : below);
     // The author's name under a standfirst (a sentence, with or without its full stop) and above the date is not the
     // headline but the byline (Substack: headline / standfirst / "Maria Delgado" / "Nov 29, 2026"; the Guardian: "Sam
     // Jones in Madrid"); so is a name under a headline in sentence case of five words or more, with the outlet's name
     // between it and the date (USA Today: "Zach Wichter" / "USA TODAY" / "Published 6:02 a.m. ET …").
     const prev = j > 0 ? feats[nb[j - 1]] : null;
     const dateBelow = nextMeta === 'dateline' || (afterMeta === 'dateline' && next !== null && next.words <= 3 && out[nb[j + 1]].label !== 'article') ||
-      (next !== null && forced[j + 1] === 1 && metaPast(j + 1) === 'dateline');
+      (next !== null && forced[j + 1] === 1 && pastBelow() === 'dateline');
     // two names, one a line, between the standfirst and the date: both bylines (the Irish Times: "Jack Horgan-Jones" /
     // "Paul Cullen" / "Sat Nov 29 2026 - 05:30")
     if (nextMeta === 'dateline' && prev !== null && j >= 2 && !forced[j] && !forced[j - 1] && nameShaped(f) && nameShaped(prev)) {
@@ -1828,9 +1821,9 @@ function markHeadline(out: LineInfo[], feats: readonly LineFeatures[], nb: reado
     // (or the lead photo's caption past the lines a rule dropped right below it: the Globe and Mail's headline /
     // "Listen to this article" / "Open this photo in gallery:" / the caption / the name; not a byline or date past a
     // separator line: l3s-gn1's "Get Arts and Entertainment Feeds" / "-----" / "By THE ASSOCIATED PRESS")
-    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && metaPast(j + 1) === 'photo-credit') ||
+    const metaBelow = next !== null && (nextMeta !== null || name || standfirst || labelledDate || bulletsThenByline || stackTo >= 0 || summaryBelow.has(j) || (forced[j + 1] === 1 && out[nb[j + 1]].label === 'boilerplate' && pastBelow() === 'photo-credit') ||
       // (or the byline or date past a share bar's buttons one a line or a paywall box: NBC, the headline / seven buttons / the byline)
-      (forced[j + 1] === 1 && shareButton(j + 1) && (metaPast(j + 1) === 'byline' || metaPast(j + 1) === 'dateline')));
+      (forced[j + 1] === 1 && barItem(j + 1) && (pastBelow() === 'byline' || pastBelow() === 'dateline')));
     // Beyond HEADLINE_NEAR lines (share panels, a gallery's credits): only a line of four words or more, no menu
     // separators or brackets, with the byline right below it or under one line (a standfirst, a name), "Published"
     // and the date below it (a date alone is often the site's "today" in its header), or, of six words or more, the
