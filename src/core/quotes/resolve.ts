@@ -323,15 +323,21 @@ function resolveName(sp: Speaker, names: NameIndex, pi: number): string | undefi
   // a first name alone (`Maria said` after `Maria Reyes, the mayor, …`), when no mention has it as a surname, or only
   // one that a capitalised word follows (`Farmer John Pryce` … `John said` is not a Mr John): the nearest earlier
   // full name starting with it
-  if (alone && (!found || (isUpperCode(names.text.charCodeAt(found.end + 1)) && names.text.charCodeAt(found.end) === 32 && isFirstName(bare.toLowerCase())))) {
-    const f = fullNameOf(names, bare, pi, sp.start, !found && !isFirstName(bare.toLowerCase()));
-    if (f) return f;
+  if (alone) {
+    const known = isFirstName(bare.toLowerCase());
+    if (!found || (known && isUpperCode(names.text.charCodeAt(found.end + 1)) && names.text.charCodeAt(found.end) === 32)) {
+      const f = fullNameOf(names, bare, pi, sp.start, !found && !known);
+      if (f) return f;
+    }
   }
   return found ? describe(found) : undefined;
 }
 
 /** The capitalised words of a surname after a first name: one or two (`Reyes`, `Ellen Barrett`), not a third. */
 const SURNAME_AFTER = /^ ([\p{Lu}][\p{Ll}’'-]+)(?: ([\p{Lu}][\p{Ll}’'-]+))?(?![\p{L}]| [\p{Lu}])/u;
+
+/** How many paragraphs before the speaker are searched for a full name starting with a first name alone. */
+const FIRST_LOOKBACK = 15;
 
 /**
  * The nearest mention before offset `before` (FIRST_LOOKBACK paragraphs up to paragraph pi) of a full name that starts with
@@ -342,9 +348,6 @@ const SURNAME_AFTER = /^ ([\p{Lu}][\p{Ll}’'-]+)(?: ([\p{Lu}][\p{Ll}’'-]+))?(
  * Report`); with `checkFirst`, the same holds for the first name (`Students`: words the lexicon does not know as first
  * names). Each first name's text is scanned forward once (speakers are resolved in document order).
  */
-/** How many paragraphs before the speaker are searched for a full name starting with a first name alone. */
-const FIRST_LOOKBACK = 15;
-
 function fullNameOf(idx: NameIndex, first: string, pi: number, before: number, checkFirst: boolean): string | undefined {
   // (not a word in capitals or with an apostrophe: `UNIX`, `I've`; a common word first: `You`, `These`, `Others`)
   if (NOT_FIRST.test(first) || first === first.toUpperCase() || first.includes('’') || first.includes("'")) return undefined;
