@@ -1395,6 +1395,10 @@ test('donation appeals and a paywall box\'s offers are page furniture; prose abo
     'The publisher said the paper would support local journalism in the county with a new fund for young reporters, paid for by a grant from a regional foundation.',
     '"We would rather cut a day of print than cut a reporter," she told staff at a meeting in the newsroom, according to two people who were there.',
     'Subscribers will be able to read the Monday edition online, and the paper said the price of a subscription would not change this year.',
+    // quotations and prose with an appeal's words (review): not the appeal's box
+    '"Your support matters," she told the readers who had come to the meeting, and thanked them for staying with the paper.',
+    'It costs money to make a daily paper, and the publisher said advertising no longer paid for all of it.',
+    '"Every contribution, however small, will help the paper keep its reporters," a spokesman for the fund said.',
   ];
   const text = 'Valley Courier\n\nPaper to stop printing on Mondays as costs rise\n\nSubscribe to unlock this article\n\nTry unlimited access\n\n' +
     'Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial.\n\nBy Ana Ruiz\n\nNovember 28, 2026\n\n' +

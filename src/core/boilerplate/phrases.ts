@@ -245,16 +245,18 @@ export const WIDGET_SENTENCE_PHRASES = [
     'you can now listen to .{0,30}articles', 'delivered .{0,40}to your inbox( (every|each) (day|morning|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)| daily| weekly)?\\W*$',
     'do not necessarily (reflect|represent) (the )?(views?|opinions?|position|editorial (stance|policy)|those) of',
     // subscription appeals and channel promotions under the article (the Japan Times, News24, Khaleej Times)
-    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'journalism costs money',
+    'journalism (is )?more (crucial|important|vital|essential|needed) than ever', 'journalism you can trust', 'journalism costs money', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
     // donation and membership appeals under the article (the Guardian's "We have a small favour to ask…", nonprofit
     // and local newsrooms' boxes), and paywall boxes' offers (the FT's "Complete digital access to quality journalism on
-    // any device. Cancel anytime during your trial."); first words rare in prose, or anchored at the line's end
-    'small favou?r to ask', 'every contribution,? (however|big or|large or|no matter)', 'your support matters', 'costs money to (produce|make)',
+    // any device. Cancel anytime during your trial."); anchored at the line's end or worded as only an appeal is, so that a
+    // quotation in the article ('"Your support matters," she told…', 'It costs money to make these vaccines') stays
+    'small favou?r to ask\\W*$', 'every contribution,? (however big or small|big or small|large or small),? (powers|sustains|supports|funds|helps) (our|us)',
+    'your support matters\\W*$', 'news costs money to (produce|make)',
     'support (independent|local|quality|nonprofit|non-profit|our) (journalism|news|reporting)\\W*$',
     'complete digital access to', 'cancel anytime( during your (free )?trial)?\\W*$', 'subscribe to (unlock|continue reading)( (this|the) (article|story))?\\W*$',
     // registration walls, as the line's end ("Create a free account to read up to 5 articles a month.", "Register for free to
     // continue reading")
-    'create an? free account to (continue reading|keep reading|read (on|more|this (article|story)|up to \\d+ (free )?(articles|stories)( (a|per|each) month)?))\\W*$', 'register (for free |now )?to (continue|keep) reading\\W*$', 'whatsapp channels?(\\W*$|,? (and|to|for) (get|receive|stay|the latest))', 'latest news and top headlines',
+    'create an? free account to (continue reading|keep reading|read (on|more|this (article|story)|up to \\d+ (free )?(articles|stories)( (a|per|each) month)?))\\W*$', 'register (for free |now )?to (continue|keep) reading\\W*$',
     'are (the author\'s|the writer\'s|their|his|her) own and do not necessarily',
     // reading times and paywall notes: only as the whole line's end or with their number, not in a sentence about them
     'reading time\\s*:?\\s*\\d', 'min(ute)?s? read\\W*$', 'subscribers only\\W*$',
