@@ -1399,6 +1399,7 @@ test('donation appeals and a paywall box\'s offers are page furniture; prose abo
     '"Your support matters," she told the readers who had come to the meeting, and thanked them for staying with the paper.',
     'It costs money to make a daily paper, and the publisher said advertising no longer paid for all of it.',
     '"Every contribution, however small, will help the paper keep its reporters," a spokesman for the fund said.',
+    'The foundation said the money from the grant would be used to support local journalism.',
   ];
   const text = 'Valley Courier\n\nPaper to stop printing on Mondays as costs rise\n\nSubscribe to unlock this article\n\nTry unlimited access\n\n' +
     'Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial.\n\nBy Ana Ruiz\n\nNovember 28, 2026\n\n' +

@@ -57,7 +57,7 @@ export const WIDGET_WORDS = [
   'like us on facebook', 'flipboard', 'link copied', 'copy link to clipboard', 'reuse this content', 'supported by', 'about this content',
   'explore more on these topics', 'share or comment on this article:?', 'share what you think', '\\d+ shares?', 'ad feedback',
   'hide caption', 'toggle caption', 'enlarge this image', 'sponsor message', '\\d+-minute listen', 'playlist', 'transcript',
-  'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}', 'before you go', 'try (unlimited|full|digital|premium) access', 'donate today', '(only|just) [$£€]\\d+(\\.\\d\\d)? (for \\d+ (weeks|months)|(a|per) (week|month))',
+  'heard on( \\w+){1,4}', 'why you can trust( \\w+){1,4}', 'before you go', '(please )?support (independent|local|quality|nonprofit|non-profit|our) (journalism|news|reporting)( today)?', 'try (unlimited|full|digital|premium) access', 'donate today', '(only|just) [$£€]\\d+(\\.\\d\\d)? (for \\d+ (weeks|months)|(a|per) (week|month))',
   // toolbars, gift and gallery buttons, newsletter boxes' form lines (en, sv, nl, it, pt, fr, de)
   'gift( this)? article( free)?', 'share via( \\w+)?', 'open this photo in gallery:?', 'translate', 'for subscribers', 'request reprints?( (&|and) licensing)?',
   'scroll down for video', 'read more about:?', 'add [\\w ]{1,30} on google',
@@ -252,7 +252,6 @@ export const WIDGET_SENTENCE_PHRASES = [
     // quotation in the article ('"Your support matters," she told…', 'It costs money to make these vaccines') stays
     'small favou?r to ask\\W*$', 'every contribution,? (however big or small|big or small|large or small),? (powers|sustains|supports|funds|helps) (our|us)',
     'your support matters\\W*$', 'news costs money to (produce|make)',
-    'support (independent|local|quality|nonprofit|non-profit|our) (journalism|news|reporting)\\W*$',
     'complete digital access to', 'cancel anytime( during your (free )?trial)?\\W*$', 'subscribe to (unlock|continue reading)( (this|the) (article|story))?\\W*$',
     // registration walls, as the line's end ("Create a free account to read up to 5 articles a month.", "Register for free to
     // continue reading")
